@@ -1,0 +1,118 @@
+//! The [`Extractor`]: every stage built once, run in order on each document.
+
+use crate::accusation::AccusationFinder;
+use crate::actor::ActorTagger;
+use crate::analysis::Analysis;
+use crate::date::DateTagger;
+use crate::document::Document;
+use crate::error::Error;
+use crate::event::EventCoder;
+use crate::quote::QuoteFinder;
+use crate::segment::Segmenter;
+
+/// Runs the whole pipeline on documents.
+///
+/// Build it once (it compiles automata and patterns), then share it freely: it is
+/// `Send + Sync` and extraction takes `&self`. Extraction never fails and never panics;
+/// odd input yields empty record lists.
+///
+/// ```
+/// use newsextract::{Document, Extractor};
+///
+/// let extractor = Extractor::new();
+/// let analysis = extractor.extract(Document::new("First sentence. Second one."));
+/// assert_eq!(analysis.sentences.len(), 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    tokens: bool,
+    segmenter: Segmenter,
+    actors: ActorTagger,
+    dates: DateTagger,
+    quotes: QuoteFinder,
+    accusations: AccusationFinder,
+    events: EventCoder,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// The extractor with every default: embedded gazetteer and lexicons, no tokens in
+    /// the output.
+    pub fn new() -> Extractor {
+        Extractor::builder().build().expect("the embedded data is valid")
+    }
+
+    /// A builder to configure an extractor.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Analyzes one document.
+    pub fn extract<'a>(&self, doc: impl Into<Document<'a>>) -> Analysis {
+        let mut analysis = Analysis::default();
+        self.extract_into(doc, &mut analysis);
+        analysis
+    }
+
+    /// Analyzes one document into `analysis`, reusing its buffers. Whatever `analysis`
+    /// held before is cleared.
+    pub fn extract_into<'a>(&self, doc: impl Into<Document<'a>>, analysis: &mut Analysis) {
+        let doc = doc.into();
+        analysis.clear();
+        analysis.id = doc.id.map(str::to_string);
+        analysis.published = doc.published;
+        let text = doc.text;
+        self.segmenter.run(text, self.tokens, analysis);
+        self.actors.run(text, analysis);
+        self.dates.run(text, doc.published, analysis);
+        self.quotes.run(text, analysis);
+        self.accusations.run(text, analysis);
+        self.events.run(text, analysis);
+    }
+}
+
+/// Configures and builds an [`Extractor`].
+///
+/// ```
+/// use newsextract::Extractor;
+///
+/// let extractor = Extractor::builder().tokens(true).build()?;
+/// let analysis = extractor.extract("Talks resumed.");
+/// assert_eq!(analysis.tokens.len(), 2);
+/// # Ok::<(), newsextract::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    tokens: bool,
+}
+
+impl ExtractorBuilder {
+    /// Whether to list word tokens in the analysis (off by default: tokens are many and
+    /// most users want records).
+    pub fn tokens(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.tokens = yes;
+        self
+    }
+
+    /// Compiles the extractor.
+    ///
+    /// # Errors
+    ///
+    /// When a user-supplied gazetteer or lexicon is malformed.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        Ok(Extractor {
+            tokens: self.tokens,
+            segmenter: Segmenter::new(),
+            actors: ActorTagger::new(),
+            dates: DateTagger::new(),
+            quotes: QuoteFinder::new(),
+            accusations: AccusationFinder::new(),
+            events: EventCoder::new(),
+        })
+    }
+}

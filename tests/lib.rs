@@ -1,0 +1,3 @@
+//! The integration test binary: one link for every test module.
+
+mod cli;
