@@ -32,6 +32,8 @@ struct Draft {
     speaker: Option<Span>,
     cue: Option<Span>,
     para: usize,
+    /// Whether the draft is one quoted segment standing as its own sentence.
+    quoted: bool,
 }
 
 /// The text, its paragraphs, quoted segments, sentence cuts and cues, with the helpers
@@ -81,8 +83,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let mut ctx = Ctx { lex, text, paras, segs, cuts, cues, toks: Vec::new() };
     let mut drafts = Vec::new();
     let fragments = ctx.direct(&mut drafts);
-    ctx.reported(&fragments, &mut drafts);
-    ctx.inherit(&mut drafts);
+    let mut leads = Vec::new();
+    ctx.reported(&fragments, &mut drafts, &mut leads);
+    ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
 }
 
@@ -182,6 +185,12 @@ impl<'a> Ctx<'a> {
         self.load(start, end);
         let mut i = self.toks.len();
         self.skip_between_back(&mut i);
+        // "Rep. John Mica (R-Fla.) said"
+        if i > 0 && self.tok_text(i - 1) == ")" {
+            let open =
+                (i.saturating_sub(NP_TOKENS)..i - 1).rev().find(|&j| self.tok_text(j) == "(")?;
+            i = open;
+        }
         if i == 0 {
             return None;
         }
@@ -269,7 +278,11 @@ impl<'a> Ctx<'a> {
             return (!matches!(kind, PronounKind::Relative) || hw.eq_ignore_ascii_case("who"))
                 .then_some(head.span);
         }
-        if self.lex.is_determiner(hw) || self.lex.is_nonname(hw) {
+        if self.lex.is_determiner(hw)
+            || self.lex.is_nonname(hw)
+            || hw.ends_with("'s")
+            || hw.ends_with("’s")
+        {
             return None;
         }
         let mut j = i - 1;
@@ -377,11 +390,15 @@ impl<'a> Ctx<'a> {
             let left = trim_span(self.text, lo, seg.span.start);
             let right = trim_span(self.text, seg.span.end, hi.min(next_seg).max(seg.span.end));
             let Some(left_attr) = self.left_context(left) else {
-                fragments.push(seg.span);
+                if !seg.apostrophes {
+                    fragments.push(seg.span);
+                }
                 continue;
             };
             let Some(right_attr) = self.right_context(seg, right) else {
-                fragments.push(seg.span);
+                if !seg.apostrophes {
+                    fragments.push(seg.span);
+                }
                 continue;
             };
             let (speaker, cue) = match (right_attr, left_attr) {
@@ -389,10 +406,13 @@ impl<'a> Ctx<'a> {
                 ((None, c @ Some(_)), _) | (_, (None, c)) => (None, c),
             };
             if inner_letters(self.slice(seg.span)) < 2 {
-                fragments.push(seg.span);
                 continue;
             }
-            drafts.push(Draft { span: seg.span, kind: QuoteKind::Direct, speaker, cue, para });
+            // The protocol's kinds count “ ” " „ « » ‘ ’ as quotation marks; a quote
+            // between '' pairs is found and attributed alike, but its kind says that no
+            // word of it stands inside those marks.
+            let kind = if seg.apostrophes { QuoteKind::Indirect } else { QuoteKind::Direct };
+            drafts.push(Draft { span: seg.span, kind, speaker, cue, para, quoted: true });
         }
         fragments
     }
@@ -411,6 +431,12 @@ impl<'a> Ctx<'a> {
         let cues = self.cues_in(left.start, left.end);
         if let Some(ci) = cues.clone().next_back() {
             let cue = self.cues[ci];
+            // "said that under Obama, “…”" and "tweeted that, “…”": the quote belongs to
+            // the reported clause.
+            self.load(cue.span.end, left.end);
+            if self.toks.iter().any(|t| t.text(self.text) == "that") {
+                return None;
+            }
             self.cues[ci].used = true;
             let speaker = match cue.class {
                 CueClass::According => self.np_after(cue.span.end, left.end),
@@ -426,6 +452,7 @@ impl<'a> Ctx<'a> {
             self.load(left.start, colon);
             let n = self.toks.len();
             let speaker = if n <= 4 && n > 0 { self.np_ending_at(n) } else { None };
+            let speaker = speaker.or_else(|| self.np_after(left.start, colon));
             return Some((speaker, None));
         }
         None
@@ -478,8 +505,15 @@ impl<'a> Ctx<'a> {
         Some((Some(speaker), Some(cue.span)))
     }
 
-    /// Indirect and partial quotes from the cues not used by a direct quote.
-    fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>) {
+    /// Indirect and partial quotes from the cues not used by a direct quote. Cues with a
+    /// speaker but no content that close their paragraph with a colon ("He said:") become
+    /// leads for the quote paragraph that follows.
+    fn reported(
+        &mut self,
+        fragments: &[Span],
+        drafts: &mut Vec<Draft>,
+        leads: &mut Vec<(usize, Span, Span)>,
+    ) {
         let mut last_speaker: Option<(usize, Span)> = None;
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
@@ -497,20 +531,43 @@ impl<'a> Ctx<'a> {
             }
             let content = trim_content(self.text, content);
             if content.is_empty() || word_count(self.slice(content)) < 2 {
+                let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
+                if let Some(s) = speaker
+                    && self.slice(tail).ends_with(':')
+                {
+                    leads.push((para, s, cue.span));
+                }
                 continue;
             }
             // A content that is one direct quote is already there.
-            if drafts.iter().any(|d| {
-                d.kind == QuoteKind::Direct
-                    && content.contains(d.span)
-                    && d.span.len() * 10 >= content.len() * 9
-            }) {
+            if drafts
+                .iter()
+                .any(|d| content.contains(d.span) && d.span.len() * 10 >= content.len() * 9)
+            {
                 continue;
             }
             let i = fragments.partition_point(|f| f.end <= content.start);
             let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
             let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
-            drafts.push(Draft { span: content, kind, speaker, cue: Some(cue.span), para });
+            drafts.push(Draft {
+                span: content,
+                kind,
+                speaker,
+                cue: Some(cue.span),
+                para,
+                quoted: false,
+            });
+        }
+    }
+
+    /// Whether the words after a cue only say where or when ("in a statement", "on
+    /// Tuesday"), so that the content must lie before the cue.
+    fn adjunct_only(&mut self, cue: Cue, hi: usize) -> bool {
+        self.load(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
+        let words = self.toks.iter().filter(|t| t.word).count();
+        match self.toks.iter().find(|t| t.word) {
+            None => true,
+            Some(t) => words <= 2 || self.lex.is_adjunct(t.text(self.text)),
         }
     }
 
@@ -535,11 +592,9 @@ impl<'a> Ctx<'a> {
             return r.starts_with(',').then(|| (speaker, Span::new(rest.start + 1, rest.end)));
         }
         let cue_word = self.slice(cue.span);
-        let participle = cue_word.ends_with("ing");
-        let mut speaker = self.np_before(lo, cue.span.start);
-        if speaker.is_none() && participle {
+        if cue_word.ends_with("ing") && !self.after_be(lo, cue.span.start) {
             // "…, saying …": the subject of the main clause speaks.
-            speaker = match last_speaker {
+            let speaker = match last_speaker {
                 Some((l, s)) if l == lo => Some(s),
                 _ => {
                     self.np_after(trim_span(self.text, lo, hi).start, cue.span.start).filter(|s| {
@@ -547,27 +602,26 @@ impl<'a> Ctx<'a> {
                         is_capitalized(w) || self.lex.pronoun(w).is_some()
                     })
                 }
-            };
-            if let Some(s) = speaker {
-                return Some((Some(s), self.content_after(cue, hi)));
-            }
-            return None;
+            }?;
+            return Some((Some(speaker), self.content_after(cue, hi)));
         }
-        match speaker {
-            None => {
+        let b = self.slice(before);
+        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b) >= 3;
+        match self.np_before(lo, cue.span.start) {
+            None if trailing => {
                 // "…, said the official."
-                let b = self.slice(before);
-                if !b.ends_with(',') && !b.ends_with(['”', '"', '’']) {
-                    return None;
-                }
                 let speaker = self.np_after(cue.span.end, hi)?;
                 let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
-                (word_count(b) >= 3).then(|| (Some(speaker), Span::new(before.start, end)))
+                Some((Some(speaker), Span::new(before.start, end)))
             }
+            None => None,
             Some(s) => {
                 let pre = trim_span(self.text, lo, s.start);
                 let p = self.slice(pre);
-                if (p.ends_with(',') || p.ends_with(['”', '"'])) && word_count(p) >= 3 {
+                if (p.ends_with(',') || p.ends_with(['”', '"']))
+                    && word_count(p) >= 3
+                    && self.adjunct_only(cue, hi)
+                {
                     // "…, one official said."
                     let end = if p.ends_with(',') { pre.end - 1 } else { pre.end };
                     return Some((Some(s), Span::new(pre.start, end)));
@@ -575,6 +629,14 @@ impl<'a> Ctx<'a> {
                 Some((Some(s), self.content_after(cue, hi)))
             }
         }
+    }
+
+    /// Whether a be-form stands just before `end` ("he was saying").
+    fn after_be(&mut self, lo: usize, end: usize) -> bool {
+        self.load(lo.max(end.saturating_sub(40)), end);
+        self.toks.last().is_some_and(|t| {
+            matches!(t.text(self.text), "is" | "was" | "are" | "were" | "been" | "be")
+        })
     }
 
     /// The reported clause after a cue: from "that" (or the first word after an addressee)
@@ -622,12 +684,21 @@ impl<'a> Ctx<'a> {
     /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
     /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
     /// in the same paragraph.
-    fn inherit(&self, drafts: &mut [Draft]) {
+    fn inherit(&self, drafts: &mut [Draft], leads: &[(usize, Span, Span)]) {
         drafts.sort_by_key(|d| d.span.start);
         let mut last: Option<(usize, Span)> = None;
         for i in 0..drafts.len() {
             let d = drafts[i];
-            if d.speaker.is_none() && d.kind == QuoteKind::Direct {
+            if d.speaker.is_none() && d.quoted {
+                // "He said:" closing the paragraph before.
+                let k = leads.partition_point(|l| l.0 + 1 < d.para);
+                let lead = leads[k..].iter().take_while(|l| l.0 + 1 == d.para).last();
+                if let Some(&(_, s, cue)) = lead {
+                    drafts[i].speaker = Some(s);
+                    drafts[i].cue = Some(cue);
+                    last = Some((d.para, s));
+                    continue;
+                }
                 let prev = last.filter(|&(p, _)| p + 1 >= d.para).map(|(_, s)| s);
                 let next =
                     drafts[i + 1..].iter().take_while(|n| n.para == d.para).find_map(|n| n.speaker);

@@ -40,6 +40,7 @@ pub(crate) struct Lexicon {
     nonnames: HashSet<&'static str>,
     roles: HashSet<&'static str>,
     abbreviations: HashSet<&'static str>,
+    adjuncts: HashSet<&'static str>,
     pronouns: Vec<(&'static str, PronounKind)>,
     platforms: Vec<&'static str>,
 }
@@ -91,6 +92,7 @@ impl Lexicon {
             nonnames: lines(include_str!("../../data/quote/nonnames.txt")).collect(),
             roles: lines(include_str!("../../data/quote/roles.txt")).collect(),
             abbreviations: lines(include_str!("../../data/quote/abbreviations.txt")).collect(),
+            adjuncts: lines(include_str!("../../data/quote/adjuncts.txt")).collect(),
             pronouns,
             platforms: lines(include_str!("../../data/quote/platforms.txt")).collect(),
         }
@@ -102,7 +104,7 @@ impl Lexicon {
             let (s, e) = (m.start(), m.end());
             let before_ok = char_before(text, s).is_none_or(|c| !c.is_alphanumeric());
             let after_ok = char_after(text, e).is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
+            if before_ok && after_ok && !proper_noun_use(text, s, e) {
                 out.push((s, e, self.classes[m.pattern().as_usize()]));
             }
         }
@@ -131,6 +133,11 @@ impl Lexicon {
     /// Whether `word` (without its period) is an abbreviation.
     pub(crate) fn is_abbreviation(&self, word: &str) -> bool {
         with_lower(word, |w| self.abbreviations.contains(w))
+    }
+
+    /// Whether `word` opens an adjunct after a cue ("in a statement", "on Tuesday").
+    pub(crate) fn is_adjunct(&self, word: &str) -> bool {
+        with_lower(word, |w| self.adjuncts.contains(w))
     }
 
     /// The pronoun kind of `word`, if it is a speaker pronoun.
@@ -174,4 +181,24 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         Ok(w) => f(w),
         Err(_) => f(word),
     }
+}
+
+/// Whether a capitalized cue is part of a name ("United States", "The Washington Post
+/// reported"): a capital word before it and a lower-case word after it. Title-case
+/// headlines ("Obama Says Museum Will …") keep their cues.
+fn proper_noun_use(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let prev = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let prev_word_cap = prev
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
+        .take(64)
+        .last()
+        .is_some_and(|(i, _)| prev[i..].starts_with(char::is_uppercase));
+    let next = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let next_lower = next.starts_with(char::is_lowercase);
+    prev_word_cap && next_lower
 }

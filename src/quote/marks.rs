@@ -46,6 +46,8 @@ pub(crate) struct Segment {
     pub(crate) span: Span,
     /// Whether a closing mark was found.
     pub(crate) closed: bool,
+    /// Whether the quote opens with two apostrophes ('').
+    pub(crate) apostrophes: bool,
 }
 
 /// Finds every quotation mark in `text` with one pass over its bytes.
@@ -230,7 +232,11 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                     depth -= 1;
                     if depth == 0 {
                         if let Some(start) = double_start.take() {
-                            out.push(Segment { span: Span::new(start, mark.end), closed: true });
+                            out.push(Segment {
+                                span: Span::new(start, mark.end),
+                                closed: true,
+                                apostrophes: apos_at(text, start),
+                            });
                         }
                     }
                 }
@@ -244,6 +250,7 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                                 singles.push(Segment {
                                     span: Span::new(start, mark.end),
                                     closed: true,
+                                    apostrophes: false,
                                 });
                             }
                         } else if r == Role::Either {
@@ -265,7 +272,11 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                 if next_opens {
                     carried = Some(start);
                 } else {
-                    out.push(Segment { span: Span::new(start, para.end), closed: false });
+                    out.push(Segment {
+                        span: Span::new(start, para.end),
+                        closed: false,
+                        apostrophes: apos_at(text, start),
+                    });
                 }
             }
         }
@@ -291,4 +302,9 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
         }
         keep
     });
+}
+
+/// Whether the quote at `start` opens with two apostrophes.
+fn apos_at(text: &str, start: usize) -> bool {
+    text.as_bytes().get(start..start + 2) == Some(b"''")
 }

@@ -102,7 +102,7 @@ pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec
         let starts_sentence = char_after(p, k).is_some_and(|c| {
             c.is_uppercase()
                 || c.is_ascii_digit()
-                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '―' | '-')
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
         });
         if starts_sentence && (b != b'.' || !before_is_abbreviation(p, i, lex)) {
             out.push(para.start + j);
