@@ -12,7 +12,7 @@ use super::{Quote, QuoteKind};
 /// How far (bytes) a speaker may stand from its cue.
 const SPEAKER_WINDOW: usize = 240;
 /// How many tokens an attribution clause after a quote may hold before its cue.
-const CLAUSE_TOKENS: usize = 10;
+const CLAUSE_TOKENS: usize = 16;
 /// Longest speaker noun phrase, in tokens.
 const NP_TOKENS: usize = 12;
 
@@ -75,9 +75,23 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     cuts.retain(|&c| !inside_any(&segs, c));
     let mut raw = Vec::new();
     lex.cues(text, &mut raw);
+    let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
     let cues = raw
         .into_iter()
         .filter(|&(s, _, _)| !inside_any(&segs, s))
+        .filter(|&(s, _, _)| {
+            // A capitalized cue after a capitalized word is a name ("the Washington Post
+            // Trump said") unless the whole line is in title case (a headline).
+            if !text[s..].starts_with(|c: char| c.is_ascii_uppercase())
+                || !prev_word_capitalized(text, s)
+            {
+                return true;
+            }
+            let pi = paras.partition_point(|p| p.end <= s).min(paras.len() - 1);
+            *title_case[pi].get_or_insert_with(|| {
+                is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
+            })
+        })
         .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false })
         .collect();
     let mut ctx = Ctx { lex, text, paras, segs, cuts, cues, toks: Vec::new() };
@@ -87,6 +101,28 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     ctx.reported(&fragments, &mut drafts, &mut leads);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
+}
+
+/// Whether the word before `offset` starts with a capital.
+fn prev_word_capitalized(text: &str, offset: usize) -> bool {
+    let prev = text.get(..offset).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    prev.char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
+        .take(64)
+        .last()
+        .is_some_and(|(i, _)| prev[i..].starts_with(char::is_uppercase))
+}
+
+/// Whether most of the first words of a line are capitalized (a headline).
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<bool> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .take(12)
+        .map(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    words.len() >= 3 && words.iter().filter(|&&c| c).count() * 10 >= words.len() * 7
 }
 
 /// Whether `offset` lies strictly inside one of the sorted, disjoint `segs`.
@@ -395,7 +431,17 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             };
-            let Some(right_attr) = self.right_context(seg, right) else {
+            let right_attr = if right.is_empty() && hi == seg.span.end && seg.closed {
+                // "…?” Clinton said." : the splitter cut after the quote; an attribution
+                // may still follow.
+                let hi2 =
+                    self.cut_after(seg.span.end + 1).min(pspan.end.max(seg.span.end)).min(next_seg);
+                let right2 = trim_span(self.text, seg.span.end, hi2.max(seg.span.end));
+                Some(self.right_context(seg, right2).unwrap_or((None, None)))
+            } else {
+                self.right_context(seg, right)
+            };
+            let Some(right_attr) = right_attr else {
                 if !seg.apostrophes {
                     fragments.push(seg.span);
                 }
@@ -594,19 +640,16 @@ impl<'a> Ctx<'a> {
         let cue_word = self.slice(cue.span);
         if cue_word.ends_with("ing") && !self.after_be(lo, cue.span.start) {
             // "…, saying …": the subject of the main clause speaks.
-            let speaker = match last_speaker {
-                Some((l, s)) if l == lo => Some(s),
-                _ => {
-                    self.np_after(trim_span(self.text, lo, hi).start, cue.span.start).filter(|s| {
-                        let w = self.slice(*s);
-                        is_capitalized(w) || self.lex.pronoun(w).is_some()
-                    })
-                }
-            }?;
+            let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
             return Some((Some(speaker), self.content_after(cue, hi)));
         }
         let b = self.slice(before);
         let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b) >= 3;
+        if self.after_conjunction(lo, cue.span.start) {
+            // "Machado promised … and said …": the subject of the first verb speaks.
+            let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
+            return Some((Some(speaker), self.content_after(cue, hi)));
+        }
         match self.np_before(lo, cue.span.start) {
             None if trailing => {
                 // "…, said the official."
@@ -631,6 +674,35 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The subject of the sentence `lo..hi`: the speaker already found in it, else the
+    /// name or pronoun opening it.
+    fn sentence_subject(
+        &mut self,
+        lo: usize,
+        hi: usize,
+        before: usize,
+        last_speaker: Option<(usize, Span)>,
+    ) -> Option<Span> {
+        if let Some((l, s)) = last_speaker
+            && l == lo
+        {
+            return Some(s);
+        }
+        let start = trim_span(self.text, lo, hi).start;
+        self.np_after(start, before).filter(|s| {
+            let w = self.slice(*s);
+            is_capitalized(w) || self.lex.pronoun(w).is_some()
+        })
+    }
+
+    /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
+    fn after_conjunction(&mut self, lo: usize, end: usize) -> bool {
+        self.load(lo.max(end.saturating_sub(60)), end);
+        let mut i = self.toks.len();
+        self.skip_between_back(&mut i);
+        i > 0 && matches!(self.tok_text(i - 1), "and" | "but" | "or")
+    }
+
     /// Whether a be-form stands just before `end` ("he was saying").
     fn after_be(&mut self, lo: usize, end: usize) -> bool {
         self.load(lo.max(end.saturating_sub(40)), end);
@@ -645,7 +717,16 @@ impl<'a> Ctx<'a> {
         self.load(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
         let n = self.toks.len();
         // "said on Wednesday that …", "told reporters that …"
-        let that = (0..n.min(10)).find(|&j| self.tok_text(j) == "that");
+        let that = (0..n.min(10)).find(|&j| {
+            let w = self.tok_text(j);
+            w == "that"
+                || (cue.class == CueClass::Tell
+                    && j < 6
+                    && matches!(
+                        w,
+                        "to" | "how" | "why" | "what" | "whether" | "when" | "if" | "about"
+                    ))
+        });
         let mut start = match that {
             Some(j) if (0..j).all(|k| self.toks[k].word || self.tok_text(k) == ",") => {
                 self.toks[j].span.start

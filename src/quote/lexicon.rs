@@ -104,7 +104,7 @@ impl Lexicon {
             let (s, e) = (m.start(), m.end());
             let before_ok = char_before(text, s).is_none_or(|c| !c.is_alphanumeric());
             let after_ok = char_after(text, e).is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok && !proper_noun_use(text, s, e) {
+            if before_ok && after_ok {
                 out.push((s, e, self.classes[m.pattern().as_usize()]));
             }
         }
@@ -181,24 +181,4 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         Ok(w) => f(w),
         Err(_) => f(word),
     }
-}
-
-/// Whether a capitalized cue is part of a name ("United States", "The Washington Post
-/// reported"): a capital word before it and a lower-case word after it. Title-case
-/// headlines ("Obama Says Museum Will …") keep their cues.
-fn proper_noun_use(text: &str, start: usize, end: usize) -> bool {
-    if !text[start..end].starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let prev = text[..start].trim_end_matches([' ', '\u{a0}']);
-    let prev_word_cap = prev
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
-        .take(64)
-        .last()
-        .is_some_and(|(i, _)| prev[i..].starts_with(char::is_uppercase));
-    let next = text[end..].trim_start_matches([' ', '\u{a0}']);
-    let next_lower = next.starts_with(char::is_lowercase);
-    prev_word_cap && next_lower
 }
