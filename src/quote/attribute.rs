@@ -119,10 +119,10 @@ fn is_title_case(line: &str) -> bool {
     let words: Vec<bool> = line
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .take(12)
+        .take(20)
         .map(|w| w.starts_with(char::is_uppercase))
         .collect();
-    words.len() >= 3 && words.iter().filter(|&&c| c).count() * 10 >= words.len() * 7
+    words.len() >= 3 && words.iter().filter(|&&c| c).count() * 10 >= words.len() * 8
 }
 
 /// Whether `offset` lies strictly inside one of the sorted, disjoint `segs`.
@@ -217,6 +217,12 @@ impl<'a> Ctx<'a> {
     /// The speaker noun phrase ending just before `end` (a cue), looking no further back
     /// than `lo`. Skips adverbs and auxiliaries between the two ("he also said").
     fn np_before(&mut self, lo: usize, end: usize) -> Option<Span> {
+        self.np_before_cue(lo, end, false)
+    }
+
+    /// [`Ctx::np_before`] for a cue that may be a noun (`noun_cue`): the speaker must then
+    /// be a name, a pronoun or a role noun.
+    fn np_before_cue(&mut self, lo: usize, end: usize, noun_cue: bool) -> Option<Span> {
         let start = lo.max(end.saturating_sub(SPEAKER_WINDOW));
         self.load(start, end);
         let mut i = self.toks.len();
@@ -232,7 +238,7 @@ impl<'a> Ctx<'a> {
         }
         let last = self.toks[i - 1];
         if last.word {
-            return self.np_ending_at(i);
+            return self.np_ending_at(i, noun_cue);
         }
         if last.text(self.text) != "," {
             return None;
@@ -245,11 +251,18 @@ impl<'a> Ctx<'a> {
         if aside {
             let mut k = open;
             self.skip_between_back(&mut k);
-            return if k > 0 && self.toks[k - 1].word { self.np_ending_at(k) } else { None };
+            return if k > 0 && self.toks[k - 1].word {
+                self.np_ending_at(k, noun_cue)
+            } else {
+                None
+            };
         }
-        let appositive = self.np_ending_at(close);
-        let main =
-            if open > 0 && self.toks[open - 1].word { self.np_ending_at(open) } else { None };
+        let appositive = self.np_ending_at(close, noun_cue);
+        let main = if open > 0 && self.toks[open - 1].word {
+            self.np_ending_at(open, noun_cue)
+        } else {
+            None
+        };
         match (main, appositive) {
             (Some(m), Some(a)) => Some(Span::new(m.start, a.end)),
             (Some(m), None) => Some(m),
@@ -271,6 +284,20 @@ impl<'a> Ctx<'a> {
             let j = *i - 1;
             if self.toks[j].word && self.is_skippable(j) {
                 *i -= 1;
+                continue;
+            }
+            // "on Saturday", "Tuesday night", "last week"
+            if self.toks[j].word && self.lex.is_time(self.tok_text(j)) {
+                *i -= 1;
+                while *i > 0
+                    && (self.lex.is_time(self.tok_text(*i - 1))
+                        || matches!(
+                            self.tok_text(*i - 1),
+                            "on" | "in" | "last" | "this" | "early" | "late" | "next"
+                        ))
+                {
+                    *i -= 1;
+                }
                 continue;
             }
             if self.tok_text(j) == "to" && j >= 2 {
@@ -300,7 +327,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The noun phrase whose last token is `toks[i - 1]`.
-    fn np_ending_at(&self, i: usize) -> Option<Span> {
+    fn np_ending_at(&self, i: usize, noun_cue: bool) -> Option<Span> {
         if i == 0 || i > self.toks.len() {
             return None;
         }
@@ -323,6 +350,9 @@ impl<'a> Ctx<'a> {
         }
         let mut j = i - 1;
         let name_like = self.is_np_word(j);
+        if noun_cue && !name_like {
+            return None;
+        }
         if !name_like {
             // A lower-case head needs a determiner or a name close before it ("the videos",
             // "Twelve percent").
@@ -335,7 +365,11 @@ impl<'a> Ctx<'a> {
             if !all_lower {
                 return None;
             }
-            return Some(Span::new(self.toks[opener].span.start, head.span.end));
+            if self.lex.is_determiner(self.tok_text(opener)) {
+                return Some(Span::new(self.toks[opener].span.start, head.span.end));
+            }
+            // "the New York businessman": go on through the name.
+            j = opener;
         }
         while j > 0 && i - j < NP_TOKENS {
             let p = j - 1;
@@ -497,7 +531,7 @@ impl<'a> Ctx<'a> {
             let colon = left.end - 1;
             self.load(left.start, colon);
             let n = self.toks.len();
-            let speaker = if n <= 4 && n > 0 { self.np_ending_at(n) } else { None };
+            let speaker = if n <= 4 && n > 0 { self.np_ending_at(n, false) } else { None };
             let speaker = speaker.or_else(|| self.np_after(left.start, colon));
             return Some((speaker, None));
         }
@@ -650,7 +684,7 @@ impl<'a> Ctx<'a> {
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
             return Some((Some(speaker), self.content_after(cue, hi)));
         }
-        match self.np_before(lo, cue.span.start) {
+        match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
                 // "…, said the official."
                 let speaker = self.np_after(cue.span.end, hi)?;

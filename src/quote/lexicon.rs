@@ -9,6 +9,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 pub(crate) enum CueClass {
     /// A speech verb whose subject speaks ("said", "warned").
     Say,
+    /// A speech verb that is also a noun ("tweets", "report"): the speaker must be named.
+    SayNoun,
     /// A speech verb that may take an addressee before the content ("told reporters").
     Tell,
     /// "according to X": the speaker follows the cue.
@@ -41,6 +43,7 @@ pub(crate) struct Lexicon {
     roles: HashSet<&'static str>,
     abbreviations: HashSet<&'static str>,
     adjuncts: HashSet<&'static str>,
+    times: HashSet<&'static str>,
     pronouns: Vec<(&'static str, PronounKind)>,
     platforms: Vec<&'static str>,
 }
@@ -59,6 +62,7 @@ impl Lexicon {
             let (form, class) = line.split_once('\t').unwrap_or((line, "say"));
             let class = match class.trim() {
                 "tell" => CueClass::Tell,
+                "sayn" => CueClass::SayNoun,
                 "according" => CueClass::According,
                 _ => CueClass::Say,
             };
@@ -93,6 +97,7 @@ impl Lexicon {
             roles: lines(include_str!("../../data/quote/roles.txt")).collect(),
             abbreviations: lines(include_str!("../../data/quote/abbreviations.txt")).collect(),
             adjuncts: lines(include_str!("../../data/quote/adjuncts.txt")).collect(),
+            times: lines(include_str!("../../data/quote/times.txt")).collect(),
             pronouns,
             platforms: lines(include_str!("../../data/quote/platforms.txt")).collect(),
         }
@@ -138,6 +143,11 @@ impl Lexicon {
     /// Whether `word` opens an adjunct after a cue ("in a statement", "on Tuesday").
     pub(crate) fn is_adjunct(&self, word: &str) -> bool {
         with_lower(word, |w| self.adjuncts.contains(w))
+    }
+
+    /// Whether `word` is a time word ("Tuesday", "morning").
+    pub(crate) fn is_time(&self, word: &str) -> bool {
+        with_lower(word, |w| self.times.contains(w))
     }
 
     /// The pronoun kind of `word`, if it is a speaker pronoun.
