@@ -12,9 +12,11 @@ use super::{Quote, QuoteKind};
 /// How far (bytes) a speaker may stand from its cue.
 const SPEAKER_WINDOW: usize = 240;
 /// How many tokens an attribution clause after a quote may hold before its cue.
-const CLAUSE_TOKENS: usize = 16;
+const CLAUSE_TOKENS: usize = 36;
 /// Longest speaker noun phrase, in tokens.
 const NP_TOKENS: usize = 12;
+/// Longest appositive between a speaker and its cue, in tokens.
+const APPOSITIVE_TOKENS: usize = 30;
 
 /// A reporting cue found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -78,7 +80,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
     let cues = raw
         .into_iter()
-        .filter(|&(s, _, _)| !inside_any(&segs, s))
+        .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
         .filter(|&(s, _, _)| {
             // A capitalized cue after a capitalized word is a name ("the Washington Post
             // Trump said") unless the whole line is in title case (a headline).
@@ -245,8 +247,12 @@ impl<'a> Ctx<'a> {
         }
         // An appositive: "Rendell, a Clinton surrogate, said"; or an aside: "Trump, however, said".
         let close = i - 1;
-        let open =
-            (close.saturating_sub(NP_TOKENS)..close).rev().find(|&j| self.tok_text(j) == ",")?;
+        let Some(open) = (close.saturating_sub(APPOSITIVE_TOKENS)..close)
+            .rev()
+            .find(|&j| self.tok_text(j) == ",")
+        else {
+            return self.np_ending_at(close, noun_cue);
+        };
         let aside = (open + 1..close).all(|j| self.toks[j].word && self.is_skippable(j));
         if aside {
             let mut k = open;
@@ -257,17 +263,17 @@ impl<'a> Ctx<'a> {
                 None
             };
         }
-        let appositive = self.np_ending_at(close, noun_cue);
+        // The phrase before the first comma must name someone for this to be an appositive.
         let main = if open > 0 && self.toks[open - 1].word {
             self.np_ending_at(open, noun_cue)
         } else {
             None
-        };
-        match (main, appositive) {
-            (Some(m), Some(a)) => Some(Span::new(m.start, a.end)),
-            (Some(m), None) => Some(m),
-            (None, a) => a,
+        }?;
+        let main_text = self.slice(main);
+        if !main_text.starts_with(char::is_uppercase) && !self.is_np_word(open - 1) {
+            return None;
         }
+        Some(Span::new(main.start, self.toks[close].span.start))
     }
 
     fn is_skippable(&self, j: usize) -> bool {
@@ -683,6 +689,17 @@ impl<'a> Ctx<'a> {
             // "Machado promised … and said …": the subject of the first verb speaks.
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
             return Some((Some(speaker), self.content_after(cue, hi)));
+        }
+        if b.ends_with(',') && trailing {
+            // "…, said Batchelder."
+            let inverted = self.np_after(cue.span.end, hi).filter(|s| {
+                let w = self.slice(*s);
+                w.starts_with(char::is_uppercase)
+                    || self.lex.is_determiner(w.split(' ').next().unwrap_or(""))
+            });
+            if let Some(speaker) = inverted {
+                return Some((Some(speaker), Span::new(before.start, before.end - 1)));
+            }
         }
         match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
