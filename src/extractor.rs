@@ -1,5 +1,7 @@
 //! The [`Extractor`]: every stage built once, run in order on each document.
 
+use std::path::PathBuf;
+
 use crate::accusation::AccusationFinder;
 use crate::actor::ActorTagger;
 use crate::analysis::Analysis;
@@ -89,6 +91,7 @@ impl Extractor {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     tokens: bool,
+    event_lexicons: Vec<PathBuf>,
 }
 
 impl ExtractorBuilder {
@@ -99,12 +102,31 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a user event lexicon file, in the format of `data/event/verbs.tsv` (phrase,
+    /// CAMEO code, options; the `noun` option marks nouns). Its lines extend the default
+    /// lexicon and override default lines with the same phrase. The file is read by
+    /// [`build`](ExtractorBuilder::build).
+    pub fn event_lexicon(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.event_lexicons.push(path.into());
+        self
+    }
+
     /// Compiles the extractor.
     ///
     /// # Errors
     ///
     /// When a user-supplied gazetteer or lexicon is malformed.
     pub fn build(&self) -> Result<Extractor, Error> {
+        let mut lexicons = Vec::new();
+        for path in &self.event_lexicons {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+            lexicons.push((path.display().to_string(), text));
+        }
+        let events = if lexicons.is_empty() {
+            EventCoder::new()
+        } else {
+            EventCoder::with_lexicons(&lexicons)?
+        };
         Ok(Extractor {
             tokens: self.tokens,
             segmenter: Segmenter::new(),
@@ -112,7 +134,7 @@ impl ExtractorBuilder {
             dates: DateTagger::new(),
             quotes: QuoteFinder::new(),
             accusations: AccusationFinder::new(),
-            events: EventCoder::new(),
+            events,
         })
     }
 }
