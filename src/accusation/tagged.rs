@@ -122,6 +122,13 @@ impl<'t> View<'t> {
         self.toks.get(i).is_some_and(|t| t.punct == Some(p))
     }
 
+    /// Whether word `i` is in a subordinate clause (opened by "if", "who", "after", ...).
+    pub(crate) fn is_sub(&self, i: usize) -> bool {
+        self.clause
+            .get(i)
+            .is_some_and(|&c| self.sub_clause.get(c as usize).copied().unwrap_or(false))
+    }
+
     /// Word range `[start, end)` of the clause containing word `i`.
     pub(crate) fn clause_range(&self, i: usize) -> (usize, usize) {
         let Some(&c) = self.clause.get(i) else { return (i, i) };
@@ -134,9 +141,11 @@ impl<'t> View<'t> {
         let n = self.toks.len();
         let attribution = self.attribution_comma();
         let mut id = 0u32;
-        let mut open_sub = false;
+        // A sentence opening with a prepositional phrase ("In a letter handed over to the
+        // UN on Monday, Iraq said") keeps it apart up to the first comma.
+        let mut open_sub = self.toks.first().is_some_and(|t| t.class & PREP != 0);
         self.clause.reserve(n);
-        self.sub_clause.push(false);
+        self.sub_clause.push(open_sub);
         for i in 0..n {
             let t = self.toks[i];
             let mut new_clause = None;
@@ -238,7 +247,7 @@ impl<'t> View<'t> {
                 Some(_) => {}
             }
         }
-        if agent.is_some() || floor > clause_start {
+        if agent.is_some() || floor > clause_start || self.is_sub(cue) {
             return agent;
         }
         // Earlier main clauses ("Putin, who met Trump, agreed").

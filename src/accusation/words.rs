@@ -24,6 +24,8 @@ pub(crate) const REPORT: Class = 1 << 8;
 pub(crate) const COORD: Class = 1 << 9;
 pub(crate) const ADVERB: Class = 1 << 10;
 pub(crate) const RECIP: Class = 1 << 11;
+pub(crate) const PRON: Class = 1 << 12;
+pub(crate) const AUX: Class = 1 << 13;
 
 /// Longest word looked up; longer words have no class.
 const MAX_WORD: usize = 24;
@@ -47,6 +49,8 @@ static CLASSES: LazyLock<HashMap<Box<[u8]>, Class>> = LazyLock::new(|| {
             "coord" => COORD,
             "adverb" => ADVERB,
             "recip" => RECIP,
+            "pron" => PRON,
+            "aux" => AUX,
             _ => continue,
         };
         if class == RECIP {

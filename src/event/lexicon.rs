@@ -28,6 +28,9 @@ pub(crate) struct Entry {
     pub noun: bool,
     /// PLOVER mode given by the entry.
     pub mode: Option<String>,
+    /// Whether the source is the reporter of the clause ("X said Y must ..."): the
+    /// entry's subject is then the target.
+    pub reported: bool,
 }
 
 /// One matchable form: which entry, and whether it is a participle.
@@ -77,7 +80,8 @@ impl LexiconBuilder {
                     )));
                 }
             };
-            let mut entry = Entry { code, modal: None, recip: false, noun: nouns, mode: None };
+            let mut entry =
+                Entry { code, modal: None, recip: false, noun: nouns, mode: None, reported: false };
             let mut fixed = false;
             let mut noplural = false;
             for opt in options.split(',').map(str::trim).filter(|o| !o.is_empty()) {
@@ -90,6 +94,7 @@ impl LexiconBuilder {
                     }
                     Some(("mode", mode)) if !mode.is_empty() => entry.mode = Some(mode.to_string()),
                     None if opt == "recip" => entry.recip = true,
+                    None if opt == "reported" => entry.reported = true,
                     None if opt == "fixed" => fixed = true,
                     None if opt == "noun" => entry.noun = true,
                     None if opt == "noplural" => noplural = true,

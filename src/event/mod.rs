@@ -22,7 +22,7 @@
 
 use crate::Span;
 use crate::accusation::tagged::{MentionIndex, View};
-use crate::accusation::words::{Form, NEG};
+use crate::accusation::words::{ADVERB, AUX, BE, COORD, Form, NEG, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
@@ -237,8 +237,10 @@ impl SentenceCoder<'_, '_> {
                 });
             }
         }
+        let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
         let mut consumed = vec![false; triggers.len()];
         let mut found: Vec<Found> = Vec::new();
+        let mut produced: Vec<(Event, bool)> = Vec::new();
         for t in 0..triggers.len() {
             if consumed[t] {
                 continue;
@@ -247,7 +249,9 @@ impl SentenceCoder<'_, '_> {
             let clause = v.clause[trig.first];
             let prev = found.iter().rev().find(|f| f.clause == clause);
             let between = self.between(trig.end);
-            if trig.entry.noun && prev.is_some() && between.is_empty() {
+            // After an event of the clause, a noun is its object and a verb without a
+            // coordinator or subject of its own its complement ("met Y to discuss Z").
+            if prev.is_some() && between.is_empty() && (trig.entry.noun || !fresh[t]) {
                 continue;
             }
             // A modal recodes the first trigger of its complement.
@@ -279,10 +283,12 @@ impl SentenceCoder<'_, '_> {
             let Some(code) = code else { continue };
             let last = complement.unwrap_or(trig);
             // The clause's next verb trigger bounds the object search.
-            let limit = triggers[t + 1..]
-                .iter()
-                .find(|u| u.first >= last.end && !u.entry.noun && v.clause[u.first] == clause)
-                .map_or(v.clause_range(trig.first).1, |u| u.first);
+            let limit = (t + 1..triggers.len())
+                .map(|u| (&triggers[u], fresh[u]))
+                .find(|(u, f)| {
+                    *f && u.first >= last.end && !u.entry.noun && v.clause[u.first] == clause
+                })
+                .map_or(v.clause_range(trig.first).1, |(u, _)| u.first);
             let passive = trig.entry.modal.is_none()
                 && trig.form == Form::Participle
                 && v.passive_before(trig.first);
@@ -293,6 +299,11 @@ impl SentenceCoder<'_, '_> {
                 sources = between;
                 targets = Vec::new();
                 reciprocal = true;
+            } else if trig.entry.reported {
+                // "X said Y must ...": Y is the target, the reporter X the source.
+                let Some(k) = v.subject(trig.first, 0) else { continue };
+                targets = v.coordinated_before(k);
+                sources = self.reporter(v.ments[targets[0]].first);
             } else if passive {
                 targets =
                     v.subject(trig.first, 0).map(|k| v.coordinated_before(k)).unwrap_or_default();
@@ -341,41 +352,85 @@ impl SentenceCoder<'_, '_> {
                 .clone()
                 .or_else(|| last.entry.mode.clone())
                 .or_else(|| code::mode(&code).map(str::to_string));
-            let make = |source: Vec<String>, target: Vec<String>| Event {
-                plover: code::plover(&code),
-                code: code.clone(),
-                mode: mode.clone(),
-                modality,
-                source,
-                target,
-                date: date.clone(),
-                date_source,
-                negated,
-                trigger: trig.span,
-                sentence: self.sentence,
-                quote,
-                accusation: None,
+            // A reduced relative ("property seized by the army") is background.
+            let sub = v.is_sub(trig.first)
+                || (trig.form == Form::Participle
+                    && !passive
+                    && v.word(trig.end).eq_ignore_ascii_case("by"));
+            let make = |source: Vec<String>, target: Vec<String>| {
+                let event = Event {
+                    plover: code::plover(&code),
+                    code: code.clone(),
+                    mode: mode.clone(),
+                    modality,
+                    source,
+                    target,
+                    date: date.clone(),
+                    date_source,
+                    negated,
+                    trigger: trig.span,
+                    sentence: self.sentence,
+                    quote,
+                    accusation: None,
+                };
+                (event, sub)
             };
             if reciprocal && source_ids.len() >= 2 {
                 for a in &source_ids {
                     for b in &source_ids {
                         if a != b {
-                            out.push(make(vec![a.clone()], vec![b.clone()]));
+                            produced.push(make(vec![a.clone()], vec![b.clone()]));
                         }
                     }
                 }
             } else if source_ids.is_empty() {
-                out.push(make(Vec::new(), target_ids));
+                produced.push(make(Vec::new(), target_ids.clone()));
             } else {
                 for s in &source_ids {
                     if target_ids.is_empty() {
-                        out.push(make(vec![s.clone()], Vec::new()));
+                        produced.push(make(vec![s.clone()], Vec::new()));
                     }
                     for tg in &target_ids {
-                        out.push(make(vec![s.clone()], vec![tg.clone()]));
+                        produced.push(make(vec![s.clone()], vec![tg.clone()]));
                     }
                 }
             }
+        }
+        // Main-clause events win over background ones ("..., whom they had taken hostage").
+        let any_main = produced.iter().any(|(_, sub)| !sub);
+        out.extend(produced.into_iter().filter(|(_, sub)| !any_main || !sub).map(|(e, _)| e));
+    }
+
+    /// Whether a trigger starts a verb phrase of its own: at the start of its clause, or
+    /// after a coordinator, an actor or a pronoun (auxiliaries and adverbs skipped).
+    fn fresh(&self, trig: &Trigger<'_>) -> bool {
+        let v = self.view;
+        let mut i = trig.first;
+        while i > 0
+            && v.is(i - 1, ADVERB | NEG | AUX | BE)
+            && !v.word(i - 1).eq_ignore_ascii_case("to")
+        {
+            i -= 1;
+        }
+        let Some(j) = i.checked_sub(1) else { return true };
+        v.clause[j] != v.clause[trig.first]
+            || v.is(j, COORD | PRON)
+            || v.is_punct(j, ',')
+            || v.ment_ending_at(i).is_some()
+    }
+
+    /// The subject of the reporting verb before word `i` ("X said (that) Y ..."), else none.
+    fn reporter(&self, i: usize) -> Vec<usize> {
+        let v = self.view;
+        let mut r = v.np_start(i);
+        if r > 0 && v.word(r - 1).eq_ignore_ascii_case("that") {
+            r -= 1;
+        }
+        match r.checked_sub(1) {
+            Some(p) if v.is(p, REPORT) => {
+                v.subject(p, 0).map(|k| v.coordinated_before(k)).unwrap_or_default()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -388,7 +443,9 @@ impl SentenceCoder<'_, '_> {
             Some(p) if !p.noun || trig.entry.noun => {
                 let own = v.subject(trig.first, p.end).filter(|&k| {
                     let m = &v.ments[k];
-                    trig.first - m.end <= 2 && v.governing_prep(m).is_none()
+                    trig.first - m.end <= 2
+                        && v.governing_prep(m).is_none()
+                        && (m.end..trig.first).all(|i| !v.is(i, COORD) && !v.is_punct(i, ','))
                 });
                 match own {
                     Some(k) => v.coordinated_before(k),

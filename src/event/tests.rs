@@ -142,6 +142,31 @@ const CASES: &[Case] = &[
         expect: &[("194", "TUR", "KRD", AS, false)],
     },
     Case {
+        name: "an infinitive after the event is its complement",
+        text: "Turkey will allow refugees from Syria to return home.",
+        actors: &[("TUR", "TUR", &["Turkey"]), ("SYR", "SYR", &["Syria"])],
+        dates: &[],
+        expect: &[("035", "TUR", "", Modality::Future, false)],
+    },
+    Case {
+        name: "background events of subordinate clauses yield to the main clause",
+        text: "Germany lifted the curfew in Mali where soldiers from Chad were attacked.",
+        actors: &[
+            ("DEU", "DEU", &["Germany"]),
+            ("MLI", "MLI", &["Mali"]),
+            ("TCD", "TCD", &["Chad"]),
+        ],
+        dates: &[],
+        expect: &[("0813", "DEU", "", AS, false)],
+    },
+    Case {
+        name: "X said Y must: a demand of the reporter",
+        text: "The Red Cross said Britain must allow aid convoys.",
+        actors: &[("ICRC", "IGO", &["Red Cross"]), ("GBR", "GBR", &["Britain"])],
+        dates: &[],
+        expect: &[("105", "ICRC", "GBR", Modality::Requested, false)],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
