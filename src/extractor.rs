@@ -1,8 +1,8 @@
 //! The [`Extractor`]: every stage built once, run in order on each document.
 
-use crate::accusation::AccusationFinder;
 use std::path::PathBuf;
 
+use crate::accusation::AccusationFinder;
 use crate::actor::{ActorTagger, Gazetteer};
 use crate::analysis::Analysis;
 use crate::date::DateTagger;
@@ -148,6 +148,7 @@ impl Extractor {
 pub struct ExtractorBuilder {
     tokens: bool,
     gazetteers: Vec<(PathBuf, bool)>,
+    event_lexicons: Vec<PathBuf>,
 }
 
 impl ExtractorBuilder {
@@ -173,6 +174,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a user event lexicon file, in the format of `data/event/verbs.tsv` (phrase,
+    /// CAMEO code, options; the `noun` option marks nouns). Its lines extend the default
+    /// lexicon and override default lines with the same phrase. The file is read by
+    /// [`build`](ExtractorBuilder::build).
+    pub fn event_lexicon(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.event_lexicons.push(path.into());
+        self
+    }
+
     /// Compiles the extractor.
     ///
     /// # Errors
@@ -192,6 +202,16 @@ impl ExtractorBuilder {
             }
             ActorTagger::with_gazetteer(gazetteer)
         };
+        let mut lexicons = Vec::new();
+        for path in &self.event_lexicons {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+            lexicons.push((path.display().to_string(), text));
+        }
+        let events = if lexicons.is_empty() {
+            EventCoder::new()
+        } else {
+            EventCoder::with_lexicons(&lexicons)?
+        };
         Ok(Extractor {
             tokens: self.tokens,
             segmenter: Segmenter::new(),
@@ -199,7 +219,7 @@ impl ExtractorBuilder {
             dates: DateTagger::new(),
             quotes: QuoteFinder::new(),
             accusations: AccusationFinder::new(),
-            events: EventCoder::new(),
+            events,
         })
     }
 }
