@@ -8,7 +8,7 @@ const STARTERS: &str = include_str!("../../data/segment/starters.txt");
 const BYLINES: &str = include_str!("../../data/segment/bylines.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/segment/speech_verbs.txt");
 
-/// Longest abbreviation (without its period) worth looking up, in bytes.
+/// Longest abbreviation (without its period) that can be listed, in bytes.
 const MAX_ABBREVIATION: usize = 12;
 
 /// How an abbreviation behaves before a possible sentence boundary.
@@ -31,6 +31,8 @@ pub(crate) struct Lexicon {
     exact: HashMap<Box<[u8]>, Abbrev>,
     /// All-lowercase abbreviations, matched in any case.
     folded: HashMap<Box<[u8]>, Abbrev>,
+    /// Length of the longest abbreviation, in bytes: longer words are not looked up.
+    longest: usize,
     /// Typical sentence-opening words.
     starters: HashSet<Box<[u8]>>,
     /// Byline openers, lowercase, each ending in a space ("reporting by ").
@@ -42,8 +44,8 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// Parses the embedded data files.
     pub(crate) fn new() -> Lexicon {
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact: HashMap<Box<[u8]>, Abbrev> = HashMap::new();
+        let mut folded: HashMap<Box<[u8]>, Abbrev> = HashMap::new();
         let mut class = None;
         for line in data_lines(ABBREVIATIONS) {
             class = match line {
@@ -53,7 +55,7 @@ impl Lexicon {
                 "[end]" => Some(Abbrev::End),
                 _ => {
                     let Some(class) = class else { continue };
-                    for word in line.split_whitespace() {
+                    for word in line.split_whitespace().filter(|w| w.len() <= MAX_ABBREVIATION) {
                         if word.chars().any(char::is_uppercase) {
                             exact.insert(word.as_bytes().into(), class);
                             exact.insert(word.to_uppercase().into_bytes().into(), class);
@@ -66,9 +68,11 @@ impl Lexicon {
             };
         }
         let bylines = data_lines(BYLINES).map(|l| format!("{} ", l.to_lowercase())).collect();
+        let longest = exact.keys().chain(folded.keys()).map(|k| k.len()).max().unwrap_or(0);
         Lexicon {
             exact,
             folded,
+            longest,
             starters: words(STARTERS),
             bylines,
             speech_verbs: words(SPEECH_VERBS),
@@ -77,7 +81,7 @@ impl Lexicon {
 
     /// The class of `word` (written without its final period), if it is an abbreviation.
     pub(crate) fn abbreviation(&self, word: &[u8]) -> Option<Abbrev> {
-        if word.is_empty() || word.len() > MAX_ABBREVIATION {
+        if word.is_empty() || word.len() > self.longest {
             return None;
         }
         if let Some(&class) = self.exact.get(word) {

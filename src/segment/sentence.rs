@@ -41,12 +41,39 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut 
     split_run(lex, b, from, end, sink);
 }
 
+/// The first offset at or after `i` whose byte may start a terminator, or a position
+/// within the last 8 bytes before `end` (the caller checks bytes one by one from there).
+/// Looks at 8 bytes at a time.
+#[inline]
+fn next_candidate(b: &[u8], mut i: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    /// High bit set in the lowest byte of `v` that is zero (higher bits may be spurious).
+    #[inline]
+    fn zero_byte(v: u64) -> u64 {
+        v.wrapping_sub(ONES) & !v & HIGHS
+    }
+    while let Some(chunk) = b.get(i..i + 8).filter(|_| i + 8 <= end) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let hits = zero_byte(x ^ (ONES * u64::from(b'.')))
+            | zero_byte(x ^ (ONES * u64::from(b'?')))
+            | zero_byte(x ^ (ONES * u64::from(b'!')))
+            | zero_byte(x ^ (ONES * 0xE2));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Splits `b[start..end]` (no list markers inside) into sentences.
 fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl FnMut(Span)) {
     let mut s = skip_space(b, start, end);
     let mut i = s;
     while i < end {
-        let byte = b[i];
+        i = next_candidate(b, i, end);
+        let Some(&byte) = b.get(i).filter(|_| i < end) else { break };
         if !CANDIDATE[byte as usize] || (byte == 0xE2 && !is_ellipsis_char(b, i)) {
             i += 1;
             continue;
