@@ -345,12 +345,34 @@ fn is_attribution(lex: &Lexicon, b: &[u8], at: usize, end: usize) -> bool {
         let word = &b[start..stop];
         match word.first() {
             Some(c) if c.is_ascii_uppercase() => {}
-            Some(_) => return n > 0 && lex.is_speech_verb(word.strip_suffix(b".").unwrap_or(word)),
+            Some(_) => {
+                let verb = word.strip_suffix(b".").unwrap_or(word);
+                return n > 0
+                    && lex.is_speech_verb(verb)
+                    && (verb.len() < word.len() || ends_clause(b, start + verb.len(), end));
+            }
             None => return false,
         }
         k = stop;
     }
     false
+}
+
+/// Whether the attribution clause ending at `k` closes soon ("Smith said, …", "Holmes
+/// asked in the New Year.") rather than going on into a report of its own ("Mr Blair said
+/// he would not respond to \"…", "replied that they …", "said: \"…").
+fn ends_clause(b: &[u8], k: usize, end: usize) -> bool {
+    let limit = end.min(k + 48);
+    for j in k..limit {
+        match b[j] {
+            b',' | b'.' | b'!' | b'?' => return true,
+            b':' | b';' | b'"' => return false,
+            b't' if b[j - 1] == b' ' && b[j..end].starts_with(b"that ") => return false,
+            _ if opener_len(b, j) > 0 => return false,
+            _ => {}
+        }
+    }
+    limit == end
 }
 
 /// Whether `b[s..i]`, the sentence so far, is only a list marker: an optional bullet, then
