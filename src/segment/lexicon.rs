@@ -8,6 +8,8 @@ const STARTERS: &str = include_str!("../../data/segment/starters.txt");
 const BYLINES: &str = include_str!("../../data/segment/bylines.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/segment/speech_verbs.txt");
 
+/// Longest sentence starter written in capitals that is looked up, in bytes.
+const MAX_STARTER: usize = 16;
 /// Longest abbreviation (without its period) that can be listed, in bytes.
 const MAX_ABBREVIATION: usize = 12;
 
@@ -95,7 +97,15 @@ impl Lexicon {
     }
 
     /// Whether `word` typically opens a sentence ("The", "However").
+    /// Words in capitals ("THE") are looked up capitalized.
     pub(crate) fn is_starter(&self, word: &[u8]) -> bool {
+        if word.len() > 1 && word.len() <= MAX_STARTER && word.iter().all(u8::is_ascii_uppercase) {
+            let mut buf = [0u8; MAX_STARTER];
+            let title = &mut buf[..word.len()];
+            title.copy_from_slice(word);
+            title[1..].make_ascii_lowercase();
+            return self.starters.contains(&*title);
+        }
         self.starters.contains(word)
     }
 

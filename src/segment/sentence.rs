@@ -199,9 +199,11 @@ fn decide(
     }
     let Some((c, _)) = char_at(b, core) else { return boundary };
     let plain_period = run.dots == 1 && !run.question;
-    if (c.is_lowercase() && !(bracket && plain_period)) || matches!(c, ',' | ';' | ':' | '%') {
+    let lowercase = c.is_lowercase() && !is_camel_case(b, core);
+    if (lowercase && !(bracket && plain_period)) || matches!(c, ',' | ';' | ':' | '%') {
         // "Yahoo! in", "great.' she said", "…?” asked Trump"; but a bracket after a full
-        // stop opens a sentence of its own ("… the war. (credit: AP)").
+        // stop opens a sentence of its own ("… the war. (credit: AP)"), and so does a
+        // name that keeps its lowercase start ("eBay", "iPhone", "mRNA").
         return None;
     }
     if !(c.is_alphanumeric() || opened || bracket || is_sentence_symbol(c)) {
@@ -338,6 +340,7 @@ fn is_attribution(lex: &Lexicon, b: &[u8], at: usize, end: usize) -> bool {
         let start = skip_space(b, k, end);
         let mut stop = start;
         while stop < end
+            && stop - start < MAX_WORD
             && (b[stop].is_ascii_alphabetic() || matches!(b[stop], b'.' | b'-' | b'\''))
         {
             stop += 1;
@@ -397,6 +400,11 @@ fn is_list_marker(b: &[u8], s: usize, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the word at `at` has a capital after its lowercase start ("eBay", "wikiHow").
+fn is_camel_case(b: &[u8], at: usize) -> bool {
+    b[at..].iter().take(16).take_while(|c| c.is_ascii_alphabetic()).any(u8::is_ascii_uppercase)
 }
 
 /// The ASCII letters of the word at `at`, if it is followed by something other than a

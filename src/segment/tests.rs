@@ -19,6 +19,11 @@ const BASICS: &[SplitTest] = &[
     t!("exclamation", "It held! Nobody expected it.", ["It held!", "Nobody expected it."]),
     t!("runs", "Really?! Yes!! Fine.", ["Really?!", "Yes!!", "Fine."]),
     t!("lowercase after !", "He joined Yahoo! in 2004.", ["He joined Yahoo! in 2004."]),
+    t!(
+        "brand with a lowercase start",
+        "Sales fell at eBay. iPhone sales rose.",
+        ["Sales fell at eBay.", "iPhone sales rose."]
+    ),
     t!("no final stop", "Talks ended. Both sides left", ["Talks ended.", "Both sides left"]),
     t!(
         "number start",
@@ -93,6 +98,11 @@ const ABBREVIATIONS: &[SplitTest] = &[
     ),
     t!("circa", "The chapel (c. 1450) survives.", ["The chapel (c. 1450) survives."]),
     t!("all caps title", "MR. SMITH LEFT. HE RETURNED.", ["MR. SMITH LEFT.", "HE RETURNED."]),
+    t!(
+        "all caps starter",
+        "IT MOVED TO THE U.S. THE MOVE WORKED.",
+        ["IT MOVED TO THE U.S.", "THE MOVE WORKED."]
+    ),
 ];
 
 const INITIALS: &[SplitTest] = &[
