@@ -274,13 +274,16 @@ fn is_sentence_symbol(c: char) -> bool {
 }
 
 /// The start of the word that ends at `i`: back to whitespace, an opening quote or
-/// bracket, or the sentence start.
+/// bracket, or the sentence start. An apostrophe inside a word ("Gov't", "O'Neill") is
+/// part of it.
 fn word_start(b: &[u8], s: usize, i: usize) -> usize {
     let floor = s.max(i.saturating_sub(MAX_WORD));
     let mut k = i;
     while k > floor {
         let c = char_start(b, k - 1);
-        if c < floor || space_len(b, c) > 0 || opener_len(b, c) > 0 {
+        let inner_apostrophe =
+            b[c] == b'\'' && c > floor && space_len(b, char_start(b, c - 1)) == 0;
+        if c < floor || space_len(b, c) > 0 || (opener_len(b, c) > 0 && !inner_apostrophe) {
             break;
         }
         k = c;
@@ -305,7 +308,7 @@ fn previous_word_capitalized(b: &[u8], s: usize, ws: usize) -> bool {
     char_at(b, start).is_some_and(|(c, _)| c.is_uppercase())
 }
 
-/// Just past the reference marks ("[12]", "[3, 4]", "[...]") that follow a sentence end at
+/// Just past the reference marks (`[12]`, `[3, 4]`, `[...]`) that follow a sentence end at
 /// `at`: they belong to the sentence they close.
 fn after_citations(b: &[u8], mut at: usize, end: usize) -> usize {
     loop {
