@@ -7,6 +7,7 @@ const ABBREVIATIONS: &str = include_str!("../../data/segment/abbreviations.txt")
 const STARTERS: &str = include_str!("../../data/segment/starters.txt");
 const BYLINES: &str = include_str!("../../data/segment/bylines.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/segment/speech_verbs.txt");
+const AFTER_TIME: &str = include_str!("../../data/segment/after_time.txt");
 
 /// Longest sentence starter written in capitals that is looked up, in bytes.
 const MAX_STARTER: usize = 16;
@@ -24,6 +25,8 @@ pub(crate) enum Abbrev {
     Number,
     /// May end a sentence ("Inc.", "Jan.", "U.S."): only before a typical starter.
     End,
+    /// Follows a clock time ("a.m.", "p.m.").
+    Time,
 }
 
 /// The parsed word lists.
@@ -41,6 +44,8 @@ pub(crate) struct Lexicon {
     bylines: Vec<String>,
     /// Verbs attributing a quotation ("said", "asked").
     speech_verbs: HashSet<Box<[u8]>>,
+    /// Capitalized words that may follow a clock time ("Tuesday", "Eastern").
+    after_time: HashSet<Box<[u8]>>,
 }
 
 impl Lexicon {
@@ -55,6 +60,7 @@ impl Lexicon {
                 "[inner]" => Some(Abbrev::Inner),
                 "[number]" => Some(Abbrev::Number),
                 "[end]" => Some(Abbrev::End),
+                "[time]" => Some(Abbrev::Time),
                 _ => {
                     let Some(class) = class else { continue };
                     for word in line.split_whitespace().filter(|w| w.len() <= MAX_ABBREVIATION) {
@@ -78,6 +84,7 @@ impl Lexicon {
             starters: words(STARTERS),
             bylines,
             speech_verbs: words(SPEECH_VERBS),
+            after_time: words(AFTER_TIME),
         }
     }
 
@@ -107,6 +114,11 @@ impl Lexicon {
             return self.starters.contains(&*title);
         }
         self.starters.contains(word)
+    }
+
+    /// Whether `word` may follow a clock time inside a sentence ("Tuesday", "Eastern").
+    pub(crate) fn is_after_time(&self, word: &[u8]) -> bool {
+        self.after_time.contains(word)
     }
 
     /// Whether `word` attributes a quotation ("said", "asked").

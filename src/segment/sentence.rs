@@ -24,6 +24,8 @@ static CANDIDATE: [bool; 256] = {
 
 /// How far back the word before a period is looked for, in bytes.
 const MAX_WORD: usize = 64;
+/// Longest sentence opening, in bytes, taken for a time adverbial ("At 9 a.m.").
+const OPENING_TIME: usize = 24;
 
 /// Splits the paragraph at `para` (already trimmed) into sentences, in order.
 pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut impl FnMut(Span)) {
@@ -250,6 +252,15 @@ fn decide(
         Some(Abbrev::Title | Abbrev::Inner) => return None,
         Some(Abbrev::Number) if c.is_ascii_digit() => return None,
         Some(Abbrev::End) => return may_end(),
+        Some(Abbrev::Time) => {
+            let next_word = word_at(b, core, end);
+            let inside = lowercase
+                || c.is_ascii_digit()
+                || (next_word.len() > 1 && next_word.iter().all(u8::is_ascii_uppercase))
+                || lex.is_after_time(next_word)
+                || i - s <= OPENING_TIME;
+            return (opened || is_starter(lex, b, core) || !inside).then_some((run.end, next));
+        }
         _ => {}
     }
     if is_initialism(word) {
@@ -408,6 +419,13 @@ fn is_list_marker(b: &[u8], s: usize, i: usize) -> bool {
 /// Whether the word at `at` has a capital after its lowercase start ("eBay", "wikiHow").
 fn is_camel_case(b: &[u8], at: usize) -> bool {
     b[at..].iter().take(16).take_while(|c| c.is_ascii_alphabetic()).any(u8::is_ascii_uppercase)
+}
+
+/// The ASCII letters of the word at `at` (at most [`MAX_WORD`]).
+fn word_at(b: &[u8], at: usize, end: usize) -> &[u8] {
+    let stop = end.min(at + MAX_WORD);
+    let len = b[at..stop].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    &b[at..at + len]
 }
 
 /// The ASCII letters of the word at `at`, if it is followed by something other than a

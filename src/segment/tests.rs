@@ -61,6 +61,22 @@ const ABBREVIATIONS: &[SplitTest] = &[
         ["They met at 5 p.m. on Friday.", "At 9 a.m.", "The talks resumed."]
     ),
     t!(
+        "time inside",
+        "It starts at 3 p.m. Tuesday and at 10 a.m. EST on Friday.",
+        ["It starts at 3 p.m. Tuesday and at 10 a.m. EST on Friday."]
+    ),
+    t!("time opening a sentence", "At 9 a.m. Biden spoke.", ["At 9 a.m. Biden spoke."]),
+    t!(
+        "time ending a sentence",
+        "The meeting ended at 3 p.m. Officials called it useful.",
+        ["The meeting ended at 3 p.m.", "Officials called it useful."]
+    ),
+    t!(
+        "time before a bracket",
+        "The fire began at 6 p.m. (local time) and spread.",
+        ["The fire began at 6 p.m. (local time) and spread."]
+    ),
+    t!(
         "months",
         "On Sept. 11 and Jan. 6 crowds gathered.",
         ["On Sept. 11 and Jan. 6 crowds gathered."]
