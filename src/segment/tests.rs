@@ -112,6 +112,10 @@ const ABBREVIATIONS: &[SplitTest] = &[
         "Born in Springfield, Ill., he moved to Peoria, Ill. The move paid off.",
         ["Born in Springfield, Ill., he moved to Peoria, Ill.", "The move paid off."]
     ),
+    t!("versus", "The ruling in Roe v. Wade stood. Later it fell.", [
+        "The ruling in Roe v. Wade stood.",
+        "Later it fell."
+    ]),
     t!("apostrophe inside", "The Gov't. Office said so.", ["The Gov't. Office said so."]),
     t!("circa", "The chapel (c. 1450) survives.", ["The chapel (c. 1450) survives."]),
     t!("all caps title", "MR. SMITH LEFT. HE RETURNED.", ["MR. SMITH LEFT.", "HE RETURNED."]),
