@@ -112,10 +112,11 @@ const ABBREVIATIONS: &[SplitTest] = &[
         "Born in Springfield, Ill., he moved to Peoria, Ill. The move paid off.",
         ["Born in Springfield, Ill., he moved to Peoria, Ill.", "The move paid off."]
     ),
-    t!("versus", "The ruling in Roe v. Wade stood. Later it fell.", [
-        "The ruling in Roe v. Wade stood.",
-        "Later it fell."
-    ]),
+    t!(
+        "versus",
+        "The ruling in Roe v. Wade stood. Later it fell.",
+        ["The ruling in Roe v. Wade stood.", "Later it fell."]
+    ),
     t!("apostrophe inside", "The Gov't. Office said so.", ["The Gov't. Office said so."]),
     t!("circa", "The chapel (c. 1450) survives.", ["The chapel (c. 1450) survives."]),
     t!("all caps title", "MR. SMITH LEFT. HE RETURNED.", ["MR. SMITH LEFT.", "HE RETURNED."]),
@@ -292,6 +293,7 @@ const PARAGRAPHS: &[SplitTest] = &[
         ["Talks ended", "Both sides left.", "Nobody spoke"]
     ),
     t!("blank line and CRLF", "One\r\n\r\nTwo. Three.\r\n", ["One", "Two.", "Three."]),
+    t!("carriage returns", "One\rTwo. Three.\r", ["One", "Two.", "Three."]),
     t!("abbreviation at a line end", "He met Gen.\nSmith left.", ["He met Gen.", "Smith left."]),
     t!(
         "dateline",
