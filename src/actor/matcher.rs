@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::gazetteer::Gazetteer;
 use crate::Span;
@@ -42,6 +42,8 @@ pub(crate) struct Hit {
 pub(crate) struct Matcher {
     automaton: Option<AhoCorasick>,
     candidates: Vec<Vec<Candidate>>,
+    /// The bytes some pattern starts with.
+    first: [bool; 256],
 }
 
 impl Matcher {
@@ -69,14 +71,21 @@ impl Matcher {
                 }
             }
         }
+        let mut first = [false; 256];
+        for p in &patterns {
+            first[p.as_bytes()[0] as usize] = true;
+        }
         let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
+                // Searches start only where a word starts with a letter some name starts
+                // with, so the automaton needs no unanchored start state.
+                .start_kind(StartKind::Anchored)
                 .build(&patterns)
                 .expect("gazetteer automaton fits in memory")
         });
-        Matcher { automaton, candidates }
+        Matcher { automaton, candidates, first }
     }
 
     /// The entries pattern `p` may stand for.
@@ -86,60 +95,55 @@ impl Matcher {
 
     /// Appends the whole-word hits in `hay[range]` to `out`, leftmost-longest. `hay` must
     /// have the same byte length as the text the spans refer to (it may be a re-cased copy).
+    ///
+    /// The automaton runs anchored at each word start whose first byte begins some
+    /// name, so running text between names costs one table lookup per byte.
     pub(crate) fn find(&self, hay: &str, range: Span, out: &mut Vec<Hit>) {
         let Some(ac) = &self.automaton else { return };
+        let bytes = hay.as_bytes();
         let end = range.end.min(hay.len());
         let mut pos = range.start;
         while pos < end {
-            let Some(m) = ac.find(Input::new(hay).range(pos..end)) else { break };
-            let start = m.start();
-            let mut stop = m.end();
-            let mut pattern = m.pattern().as_u32();
+            if !self.first[bytes[pos] as usize] || !is_boundary_before(hay, pos) {
+                pos += 1;
+                continue;
+            }
+            let anchored =
+                |stop: usize| ac.find(Input::new(hay).range(pos..stop).anchored(Anchored::Yes));
             let mut found = None;
-            if is_boundary_before(hay, start) {
-                // Leftmost-longest may hand back a long match that ends inside a word; a
-                // shorter pattern at the same start can still be a whole word.
-                loop {
-                    if is_boundary_after(hay, stop) {
-                        found = Some(stop);
-                        break;
-                    }
-                    let shorter = (stop > start + 1)
-                        .then(|| ac.find(Input::new(hay).range(start..stop - 1)))
-                        .flatten()
-                        .filter(|m| m.start() == start);
-                    match shorter {
-                        Some(m) => {
-                            stop = m.end();
-                            pattern = m.pattern().as_u32();
-                        }
-                        None => break,
-                    }
+            let mut m = anchored(end);
+            // Leftmost-longest may hand back a long match that ends inside a word; a
+            // shorter pattern at the same start can still be a whole word.
+            while let Some(hit) = m {
+                if is_boundary_after(hay, hit.end()) {
+                    found = Some(hit);
+                    break;
                 }
+                m = (hit.end() > pos + 1).then(|| anchored(hit.end() - 1)).flatten();
             }
             match found {
-                Some(stop) => {
-                    out.push(Hit { span: Span::new(start, stop), pattern });
-                    pos = stop;
+                Some(hit) => {
+                    out.push(Hit {
+                        span: Span::new(pos, hit.end()),
+                        pattern: hit.pattern().as_u32(),
+                    });
+                    pos = hit.end();
                 }
-                None => pos = next_char(hay, start),
+                None => pos += 1,
             }
         }
     }
 }
 
-/// The byte offset of the char after the one at `i`.
-fn next_char(s: &str, i: usize) -> usize {
-    let mut j = i + 1;
-    while j < s.len() && !s.is_char_boundary(j) {
-        j += 1;
-    }
-    j
-}
-
 /// Whether a word may start at `i` (no letter or digit just before it).
 fn is_boundary_before(s: &str, i: usize) -> bool {
-    s.get(..i).and_then(|p| p.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+    match s.as_bytes().get(i.wrapping_sub(1)) {
+        None => true,
+        Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => {
+            s.get(..i).and_then(|p| p.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+        }
+    }
 }
 
 /// Whether a word may end at `i` (no letter or digit just after it).

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::gazetteer::{Entry, Gender, Role};
-use super::lexicon::Cue;
+use super::lexicon::{Cue, WordMap};
 use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
@@ -35,7 +35,7 @@ struct Book<'a> {
     text: &'a str,
     published: Option<Date>,
     actors: Vec<Building>,
-    keys: HashMap<Key, usize>,
+    keys: WordMap<Key, usize>,
 }
 
 impl Book<'_> {
@@ -89,10 +89,10 @@ impl Book<'_> {
 
     fn entry_actor(&self, e: &Entry) -> Actor {
         let roles: Vec<Role> = e.roles_at(self.published).cloned().collect();
-        let sector = match e.kind {
-            ActorKind::Government => Some("GOV".to_string()),
-            _ => roles.iter().find_map(|r| r.sector.clone()),
-        };
+        let sector = roles
+            .iter()
+            .find_map(|r| r.sector.clone())
+            .or_else(|| (e.kind == ActorKind::Government).then(|| "GOV".to_string()));
         let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
         Actor {
             id: e.id.clone(),
@@ -183,7 +183,7 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, text, published, actors: Vec::new(), keys: HashMap::new() };
+    let mut book = Book { inner, text, published, actors: Vec::new(), keys: WordMap::default() };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
@@ -250,14 +250,15 @@ pub(crate) fn resolve(
         }
     }
     // All-caps words (headlines) that spell a name found elsewhere.
+    let upper: HashMap<String, usize> = if caps_words.is_empty() {
+        HashMap::new()
+    } else {
+        short.iter().filter_map(|(k, v)| Some((k.to_uppercase(), (*v)?))).collect()
+    };
     for &span in caps_words {
-        let word = &text[span];
-        let found = short
-            .iter()
-            .find(|(k, v)| v.is_some() && k.len() == word.len() && k.eq_ignore_ascii_case(word));
-        if let Some((_, Some(a))) = found {
+        if let Some(&a) = upper.get(&text[span]) {
             let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
-            book.mention(*a, span, sent, MentionForm::Name, Found::Alias);
+            book.mention(a, span, sent, MentionForm::Name, Found::Alias);
         }
     }
     // Pronouns and role nouns, in text order.
