@@ -141,12 +141,16 @@ impl Lexicon {
         if word.len() > 24 {
             return u32::MAX;
         }
-        let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        let mut buf = [0u8; 24];
+        let key = if word.is_ascii() {
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or(word)
+        } else {
             scratch.clear();
             scratch.extend(word.chars().flat_map(char::to_lowercase));
             scratch.as_str()
-        } else {
-            word
         };
         self.index.get(key).copied().unwrap_or(u32::MAX)
     }

@@ -245,8 +245,8 @@ impl ActorTagger {
     ) {
         actors.clear();
         let inner = &*self.inner;
-        let mut words: Vec<Word> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 8);
+        let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 64);
         let mut scratch = String::new();
         let mut caps = Vec::with_capacity(sentences.len());
         let mut found: Vec<Hit> = Vec::new();
@@ -273,28 +273,10 @@ impl ActorTagger {
             triggers.clear();
             triggers.extend(found.iter().map(|h| h.span.start));
             hits.extend_from_slice(&found);
-            let lex = &inner.lexicon;
             if all_caps {
-                patterns::tokenize(
-                    text,
-                    span,
-                    span.start,
-                    None,
-                    s as u32,
-                    lex,
-                    &mut scratch,
-                    &mut words,
-                );
+                patterns::tokenize(text, span, span.start, None, s as u32, &mut words);
             } else {
-                patterns::tokenize_around(
-                    text,
-                    span,
-                    s as u32,
-                    &mut triggers,
-                    lex,
-                    &mut scratch,
-                    &mut words,
-                );
+                patterns::tokenize_around(text, span, s as u32, &mut triggers, &mut words);
             }
         }
         // Tie each word to the hit covering its first byte.
@@ -315,8 +297,10 @@ impl ActorTagger {
             matcher: &inner.matcher,
             entries: inner.gazetteer.entries(),
             lower: String::new(),
+            infos: vec![std::cell::Cell::new(patterns::UNKNOWN); words.len()],
+            scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
         };
-        let mut cands = Vec::new();
+        let mut cands = Vec::with_capacity(text.len() / 32);
         let mut a = 0;
         while a < words.len() {
             let s = words[a].sent;

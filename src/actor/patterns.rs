@@ -2,6 +2,8 @@
 //! gazetteer does not list (title + name, organization and place forms, first names,
 //! capitalized sequences with context cues), plus pronouns and role nouns.
 
+use std::cell::Cell;
+
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
 use super::lexicon::{Cue, Function, Info, Lexicon, Title};
@@ -39,8 +41,6 @@ pub(crate) struct Word {
     pub opens: bool,
     /// The gazetteer hit covering its first byte.
     pub hit: u32,
-    /// What the word lists say about it ([`Lexicon::lookup`]).
-    pub info: u32,
 }
 
 /// What a candidate mention refers to.
@@ -94,8 +94,6 @@ pub(crate) fn tokenize(
     sent_start: usize,
     mut prev_end: Option<usize>,
     sent: u32,
-    lex: &Lexicon,
-    scratch: &mut String,
     out: &mut Vec<Word>,
 ) {
     let bytes = text.as_bytes();
@@ -128,6 +126,11 @@ pub(crate) fn tokenize(
                     break;
                 }
                 i += c.len_utf8();
+            }
+            // Most words end at a space or plain punctuation.
+            match bytes.get(i) {
+                Some(&b) if i < end && (b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&')) => {}
+                _ => break,
             }
             let single = text[run_start..i].chars().nth(1).is_none();
             let Some(joiner) = text[i..end].chars().next() else { break };
@@ -188,7 +191,6 @@ pub(crate) fn tokenize(
                 (joined, opens)
             }
         };
-        let info = lex.lookup(word, scratch);
         out.push(Word {
             span: Span::new(start, i),
             sent,
@@ -197,7 +199,6 @@ pub(crate) fn tokenize(
             joined,
             opens,
             hit: NO_HIT,
-            info,
         });
         if poss {
             i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
@@ -212,7 +213,7 @@ const OPENERS: [char; 14] = [':', '"', '“', '‘', '(', '[', '—', '–', '�
 /// A byte that may belong to a word (ASCII letters and digits, joiners, any non-ASCII).
 #[inline]
 fn wordish(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'\'' | b'.' | b'-' | b'&')
+    BYTE_CLASS[b as usize] & WORDISH != 0
 }
 
 /// Byte class bits: may start a trigger word (a capital, a non-ASCII lead byte, or the
@@ -220,6 +221,8 @@ fn wordish(b: u8) -> bool {
 const START: u8 = 1;
 /// Byte class bits: a word may start right after this byte.
 const OPEN_AFTER: u8 = 2;
+/// Byte class bits: the byte may belong to a word.
+const WORDISH: u8 = 4;
 
 /// The class bits of every byte value.
 static BYTE_CLASS: [u8; 256] = {
@@ -234,31 +237,32 @@ static BYTE_CLASS: [u8; 256] = {
         if !(byte.is_ascii_alphanumeric() || byte >= 0x80 || matches!(byte, b'\'' | b'.' | b'&')) {
             class |= OPEN_AFTER;
         }
+        if byte.is_ascii_alphanumeric()
+            || byte >= 0x80
+            || matches!(byte, b'\'' | b'.' | b'-' | b'&')
+        {
+            class |= WORDISH;
+        }
         table[b] = class;
         b += 1;
     }
     table
 };
 
-/// Whether `rest` starts with a third-person pronoun or "the" (lowercase) as a whole
-/// word: pronouns are mentions, and "the" may open a role noun ("the president").
-fn is_pronoun_or_the(rest: &[u8]) -> bool {
+/// Whether `rest` starts with "the" (`Some(true)`) or a third-person pronoun
+/// (`Some(false)`), lowercase, as a whole word: pronouns are mentions, and "the" may open
+/// a role noun ("the president").
+fn function_word(rest: &[u8]) -> Option<bool> {
     let len = rest.iter().take(9).take_while(|b| b.is_ascii_alphabetic()).count();
-    matches!(
-        &rest[..len],
-        b"he"
-            | b"him"
-            | b"his"
-            | b"himself"
-            | b"she"
-            | b"her"
-            | b"hers"
-            | b"herself"
-            | b"it"
-            | b"its"
-            | b"itself"
-            | b"the"
-    ) && rest.get(len).is_none_or(|&b| b < 0x80 && !b.is_ascii_digit())
+    if rest.get(len).is_some_and(|&b| b >= 0x80 || b.is_ascii_digit()) {
+        return None;
+    }
+    match &rest[..len] {
+        b"the" => Some(true),
+        b"he" | b"him" | b"his" | b"himself" | b"she" | b"her" | b"hers" | b"herself" | b"it"
+        | b"its" | b"itself" => Some(false),
+        _ => None,
+    }
 }
 
 /// The end of the `n`-th word after the one at `i` (bounded by `end`).
@@ -301,35 +305,50 @@ pub(crate) fn tokenize_around(
     span: Span,
     sent: u32,
     triggers: &mut Vec<usize>,
-    lex: &Lexicon,
-    scratch: &mut String,
     out: &mut Vec<Word>,
 ) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
-    // Word starts: capitals and pronouns are triggers.
+    // Word starts: capitals, pronouns and "the" are triggers. The window of a trigger is
+    // coded in its low bits: names want 4 words before (titles) and 3 after (verbs),
+    // "the" 3 after (a role noun), a pronoun only itself.
+    for t in triggers.iter_mut() {
+        *t <<= 2;
+    }
     let mut open = true;
     for i in span.start..end {
         let b = bytes[i];
         let class = BYTE_CLASS[b as usize];
         if open && class & START != 0 {
-            let upper = b.is_ascii_uppercase()
-                || b >= 0xC0 && char_at(text, i, end).is_some_and(char::is_uppercase);
-            if upper || b < 0x80 && is_pronoun_or_the(&bytes[i..end]) {
-                triggers.push(i);
+            if b.is_ascii_uppercase()
+                || b >= 0xC0 && char_at(text, i, end).is_some_and(char::is_uppercase)
+            {
+                triggers.push(i << 2);
+            } else if b < 0x80 {
+                match function_word(&bytes[i..end]) {
+                    Some(true) => triggers.push(i << 2 | 1),
+                    Some(false) => triggers.push(i << 2 | 2),
+                    None => {}
+                }
             }
         }
         open = class & OPEN_AFTER != 0;
     }
     triggers.sort_unstable();
     let mut covered: Option<usize> = None;
-    for &t in triggers.iter() {
+    for &code in triggers.iter() {
+        let t = code >> 2;
+        let (back, ahead) = match code & 3 {
+            0 => (4, 3),
+            1 => (0, 3),
+            _ => (0, 0),
+        };
         let (from, prev, after) = match covered {
             // Inside what is listed already: list a few words more.
-            Some(c) if t < c => (c, Some(c), words_after(bytes, c, end, 2)),
+            Some(c) if t < c => (c, Some(c), words_after(bytes, c, end, ahead.min(2))),
             _ => {
-                let before = words_before(bytes, t, span.start, 4);
-                let after = words_after(bytes, t, end, 4);
+                let before = words_before(bytes, t, span.start, back);
+                let after = words_after(bytes, t, end, ahead);
                 match covered {
                     Some(c) if before <= c => (c, Some(c), after),
                     _ => (before, None, after),
@@ -339,7 +358,7 @@ pub(crate) fn tokenize_around(
         if from >= after {
             continue;
         }
-        tokenize(text, Span::new(from, after), span.start, prev, sent, lex, scratch, out);
+        tokenize(text, Span::new(from, after), span.start, prev, sent, out);
         covered = Some(after);
     }
 }
@@ -355,6 +374,17 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
 
 /// The case shape of a word.
 fn shape(word: &str) -> Shape {
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_lowercase() => return Shape::Lower,
+        Some(b) if b.is_ascii_digit() => return Shape::Other,
+        Some(b) if b.is_ascii_uppercase() && word.is_ascii() => {
+            let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+            return if letters >= 2 && upper == letters { Shape::Upper } else { Shape::Cap };
+        }
+        _ => {}
+    }
     let Some(first) = word.chars().next() else { return Shape::Other };
     if first.is_uppercase() {
         let mut letters = 0;
@@ -404,7 +434,14 @@ pub(crate) struct Scanner<'a> {
     pub matcher: &'a Matcher,
     pub entries: &'a [Entry],
     pub lower: String,
+    /// What the word lists say about each word, looked up when first asked.
+    pub infos: Vec<Cell<u32>>,
+    /// A buffer for lowercasing non-ASCII words.
+    pub scratch: Cell<String>,
 }
+
+/// An `infos` slot not looked up yet.
+pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 
 /// A piece of a capitalized run.
 #[derive(Clone, Copy, Debug)]
@@ -453,7 +490,13 @@ impl<'a> Scanner<'a> {
 
     /// What the word lists say about word `i`.
     fn info(&self, i: usize) -> Info {
-        self.words.get(i).and_then(|w| self.lex.info(w.info)).copied().unwrap_or_default()
+        let Some(cell) = self.infos.get(i) else { return Info::default() };
+        if cell.get() == UNKNOWN {
+            let mut scratch = self.scratch.take();
+            cell.set(self.lex.lookup(&self.text[self.words[i].span], &mut scratch));
+            self.scratch.set(scratch);
+        }
+        self.lex.info(cell.get()).copied().unwrap_or_default()
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -632,6 +675,10 @@ impl<'a> Scanner<'a> {
     /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
     /// when capitalized).
     fn is_pronoun_or_the(&self, k: usize) -> bool {
+        let w = self.text[self.words[k].span].as_bytes();
+        if w.len() > 7 || !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't') {
+            return false;
+        }
         let info = self.info(k);
         matches!(info.cue, Some(Cue::He | Cue::She | Cue::It))
             || info.function == Some(Function::The)
@@ -640,6 +687,9 @@ impl<'a> Scanner<'a> {
     /// Handles a lowercase word, or a capitalized pronoun or "The": pronouns and role nouns.
     fn lower_word(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
         let w = self.words[k];
+        if !self.is_pronoun_or_the(k) {
+            return;
+        }
         if let Some(cue @ (Cue::He | Cue::She | Cue::It)) = self.cue(k) {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
             return;

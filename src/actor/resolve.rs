@@ -15,10 +15,10 @@ use crate::segment::Sentence;
 
 /// What makes two candidates the same actor.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Key {
+enum Key<'t> {
     Entry(u32),
     Government(String),
-    New(ActorKind, String),
+    New(ActorKind, &'t str),
 }
 
 /// An actor being assembled.
@@ -35,12 +35,12 @@ struct Book<'a> {
     text: &'a str,
     published: Option<Date>,
     actors: Vec<Building>,
-    keys: WordMap<Key, usize>,
+    keys: WordMap<Key<'a>, usize>,
 }
 
-impl Book<'_> {
+impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
-    fn actor(&mut self, key: Key) -> usize {
+    fn actor(&mut self, key: Key<'a>) -> usize {
         if let Some(&i) = self.keys.get(&key) {
             return i;
         }
@@ -72,7 +72,7 @@ impl Book<'_> {
             Key::New(kind, name) => {
                 let actor = Actor {
                     id: local_id(*kind, name),
-                    name: name.clone(),
+                    name: name.to_string(),
                     kind: *kind,
                     country: None,
                     sector: None,
@@ -194,7 +194,7 @@ pub(crate) fn resolve(
             Target::Government(country) => (Key::Government(country.clone()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
-            Target::New(kind) => (Key::New(*kind, text[c.span].to_string()), Found::Pattern),
+            Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
             _ => continue,
         };
         let a = book.actor(key);
@@ -202,7 +202,7 @@ pub(crate) fn resolve(
         book.mention(a, c.span, c.sent, c.form, found);
     }
     // Short forms: the last word of a person's name, or a whole one-word name.
-    let mut short: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut short: WordMap<&str, Option<usize>> = WordMap::default();
     for (i, b) in book.actors.iter().enumerate() {
         let person = b.actor.kind == ActorKind::Person;
         let mut forms: Vec<&str> = Vec::new();
@@ -244,7 +244,7 @@ pub(crate) fn resolve(
             book.learn(a, c);
             book.mention(a, c.span, c.sent, form, Found::Alias);
         } else if let Some(kind) = fallback {
-            let a = book.actor(Key::New(*kind, surface.to_string()));
+            let a = book.actor(Key::New(*kind, surface));
             book.learn(a, c);
             book.mention(a, c.span, c.sent, MentionForm::Name, Found::Pattern);
         }
