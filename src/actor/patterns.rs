@@ -265,14 +265,19 @@ fn function_word(rest: &[u8]) -> Option<bool> {
     }
 }
 
-/// The end of the `n`-th word after the one at `i` (bounded by `end`).
+/// The end of the `n`-th word after the one at `i` (bounded by `end`), after its last
+/// letter or digit (not after a trailing period).
 fn words_after(bytes: &[u8], mut i: usize, end: usize, n: usize) -> usize {
     let mut last = i;
     for _ in 0..=n {
+        let start = i;
         while i < end && wordish(bytes[i]) {
             i += 1;
         }
         last = i;
+        while last > start && bytes[last - 1] < 0x80 && !bytes[last - 1].is_ascii_alphanumeric() {
+            last -= 1;
+        }
         while i < end && !wordish(bytes[i]) {
             i += 1;
         }
