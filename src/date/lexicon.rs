@@ -1,0 +1,306 @@
+//! The grammar words of temporal expressions, read from `data/date/*.tsv`, and the
+//! trigger automaton that finds where an expression may be.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::value::{DateValue, DayPart, Reference, Season, Unit};
+
+/// A unit word as the grammar sees it (wider than [`Unit`]: decades, weekends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitWord {
+    Plain(Unit),
+    Decade,
+    Century,
+    Weekend,
+    Fortnight,
+}
+
+/// A part-of-day word: a part ("morning") or a fixed clock time ("noon").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PartWord {
+    Part(DayPart),
+    Clock(i8, i8),
+}
+
+/// What a modifier word does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Modifier {
+    /// "last" -1, "next" +1, "this" 0.
+    pub shift: Option<i8>,
+    /// "early", "late", "mid".
+    pub point: bool,
+    /// "about", "nearly".
+    pub approx: bool,
+    /// "every", "each".
+    pub every: bool,
+    /// "fiscal".
+    pub fiscal: bool,
+}
+
+/// Tense marked by a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+/// Everything the grammar knows about one lowercase word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Word {
+    pub month: Option<i8>,
+    /// The month reading needs a capital or a date pattern ("may", "march").
+    pub month_cap: bool,
+    pub weekday: Option<i8>,
+    pub unit: Option<UnitWord>,
+    /// The word is plural ("days"): a bare plural unit is a vague duration.
+    pub plural: bool,
+    /// Cardinal value; `Some(None)` for vague amounts ("several").
+    pub number: Option<Option<u32>>,
+    pub ordinal: Option<u32>,
+    pub part: Option<PartWord>,
+    /// Day offset from the publication date and an optional part ("tonight").
+    pub deictic: Option<(i8, Option<DayPart>)>,
+    pub reference: Option<Reference>,
+    /// A season and whether it stands alone as one ("summer" but not "fall").
+    pub season: Option<(Season, bool)>,
+    pub set: Option<DateValue>,
+    pub modifier: Modifier,
+    pub tense: Option<Tense>,
+    /// A time-zone abbreviation ("EST"), valid when written in capitals.
+    pub zone: bool,
+}
+
+/// The embedded grammar words.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    words: HashMap<Box<str>, Word>,
+    /// Two-word approximators ("more than", "at least").
+    approx_pairs: Vec<(Box<str>, Box<str>)>,
+    /// Finds trigger words and digits (ASCII case-insensitive, leftmost-longest).
+    pub triggers: AhoCorasick,
+}
+
+const MONTHS: &str = include_str!("../../data/date/months.tsv");
+const WEEKDAYS: &str = include_str!("../../data/date/weekdays.tsv");
+const UNITS: &str = include_str!("../../data/date/units.tsv");
+const NUMBERS: &str = include_str!("../../data/date/numbers.tsv");
+const ORDINALS: &str = include_str!("../../data/date/ordinals.tsv");
+const DAY_PARTS: &str = include_str!("../../data/date/day_parts.tsv");
+const DEICTIC: &str = include_str!("../../data/date/deictic.tsv");
+const REFERENCES: &str = include_str!("../../data/date/references.tsv");
+const SEASONS: &str = include_str!("../../data/date/seasons.tsv");
+const SETS: &str = include_str!("../../data/date/sets.tsv");
+const MODIFIERS: &str = include_str!("../../data/date/modifiers.tsv");
+const TENSE: &str = include_str!("../../data/date/tense.tsv");
+const ZONES: &str = include_str!("../../data/date/zones.tsv");
+
+/// Trigger patterns beyond the lexicon's head words: quarter and half codes ("Q3",
+/// "H1"), fiscal-year codes ("FY2026") and every digit.
+const CODE_TRIGGERS: [&str; 7] = ["q1", "q2", "q3", "q4", "h1", "h2", "fy"];
+
+/// The data rows of a tab-separated file: non-empty, non-comment lines split on tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn unit_word(code: &str) -> Option<UnitWord> {
+    Some(match code {
+        "Y" => UnitWord::Plain(Unit::Year),
+        "Q" => UnitWord::Plain(Unit::Quarter),
+        "M" => UnitWord::Plain(Unit::Month),
+        "W" => UnitWord::Plain(Unit::Week),
+        "D" => UnitWord::Plain(Unit::Day),
+        "H" => UnitWord::Plain(Unit::Hour),
+        "MIN" => UnitWord::Plain(Unit::Minute),
+        "S" => UnitWord::Plain(Unit::Second),
+        "DE" => UnitWord::Decade,
+        "CE" => UnitWord::Century,
+        "WE" => UnitWord::Weekend,
+        "FN" => UnitWord::Fortnight,
+        _ => return None,
+    })
+}
+
+/// Parses a set value written `P1W` / `PT1H`.
+fn set_value(code: &str) -> Option<DateValue> {
+    let (clock, rest) = match code.strip_prefix("PT") {
+        Some(rest) => (true, rest),
+        None => (false, code.strip_prefix('P')?),
+    };
+    let split = rest.find(|c: char| !c.is_ascii_digit())?;
+    let amount = rest[..split].parse().ok()?;
+    let unit = match (&rest[split..], clock) {
+        ("Y", false) => Unit::Year,
+        ("M", false) => Unit::Month,
+        ("W", false) => Unit::Week,
+        ("D", false) => Unit::Day,
+        ("H", true) => Unit::Hour,
+        ("M", true) => Unit::Minute,
+        _ => return None,
+    };
+    Some(DateValue::Every { amount, unit })
+}
+
+fn part_word(code: &str) -> Option<PartWord> {
+    if let Some(part) = DayPart::from_code(code) {
+        return Some(PartWord::Part(part));
+    }
+    let (h, m) = code.split_once(':')?;
+    Some(PartWord::Clock(h.parse().ok()?, m.parse().ok()?))
+}
+
+fn add(words: &mut HashMap<Box<str>, Word>, word: &str, f: impl FnOnce(&mut Word)) {
+    f(words.entry(word.into()).or_default());
+}
+
+impl Lexicon {
+    /// Reads the embedded files. They are part of the crate, so a malformed row is a
+    /// bug caught by the tests (`lexicon_rows_parse`), not a user error: it is skipped.
+    pub fn new() -> Lexicon {
+        let mut words: HashMap<Box<str>, Word> = HashMap::new();
+        let mut approx_pairs = Vec::new();
+        let mut triggers: Vec<&'static str> = Vec::new();
+        for r in rows(MONTHS) {
+            if let Some(m) = r.get(1).and_then(|v| v.parse().ok()) {
+                let cap = r.get(2) == Some(&"cap");
+                add(&mut words, r[0], |w| (w.month, w.month_cap) = (Some(m), cap));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(WEEKDAYS) {
+            if let Some(d) = r.get(1).and_then(|v| v.parse().ok()) {
+                add(&mut words, r[0], |w| w.weekday = Some(d));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(UNITS) {
+            if let Some(u) = r.get(1).and_then(|v| unit_word(v)) {
+                let plural = r[0].ends_with('s') && r[0] != "hrs" || r[0] == "centuries";
+                add(&mut words, r[0], |w| (w.unit, w.plural) = (Some(u), plural));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(NUMBERS) {
+            let Some(v) = r.get(1) else { continue };
+            let n = if *v == "X" { None } else { v.parse().ok() };
+            if *v == "X" || n.is_some() {
+                add(&mut words, r[0], |w| w.number = Some(n));
+            }
+        }
+        for r in rows(ORDINALS) {
+            if let Some(n) = r.get(1).and_then(|v| v.parse().ok()) {
+                add(&mut words, r[0], |w| w.ordinal = Some(n));
+            }
+        }
+        for r in rows(DAY_PARTS) {
+            if let Some(p) = r.get(1).and_then(|v| part_word(v)) {
+                add(&mut words, r[0], |w| w.part = Some(p));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(DEICTIC) {
+            if let Some(off) = r.get(1).and_then(|v| v.parse().ok()) {
+                let part = r.get(2).and_then(|p| DayPart::from_code(p));
+                add(&mut words, r[0], |w| w.deictic = Some((off, part)));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(REFERENCES) {
+            let reference = match r.get(1) {
+                Some(&"PRESENT_REF") => Reference::Present,
+                Some(&"PAST_REF") => Reference::Past,
+                Some(&"FUTURE_REF") => Reference::Future,
+                _ => continue,
+            };
+            add(&mut words, r[0], |w| w.reference = Some(reference));
+            triggers.push(r[0]);
+        }
+        for r in rows(SEASONS) {
+            if let Some(s) = r.get(1).and_then(|v| Season::from_code(v)) {
+                let bare = r.get(2) == Some(&"bare");
+                add(&mut words, r[0], |w| w.season = Some((s, bare)));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(SETS) {
+            if let Some(v) = r.get(1).and_then(|v| set_value(v)) {
+                add(&mut words, r[0], |w| w.set = Some(v));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(MODIFIERS) {
+            if let Some((a, b)) = r[0].split_once(' ') {
+                if r.get(1) == Some(&"approx") {
+                    approx_pairs.push((a.into(), b.into()));
+                }
+                continue;
+            }
+            add(&mut words, r[0], |w| match (r.get(1).copied(), r.get(2)) {
+                (Some("shift"), Some(n)) => w.modifier.shift = n.parse().ok(),
+                (Some("point"), _) => w.modifier.point = true,
+                (Some("approx"), _) => w.modifier.approx = true,
+                (Some("every"), _) => w.modifier.every = true,
+                (Some("fiscal"), _) => w.modifier.fiscal = true,
+                _ => {}
+            });
+        }
+        for r in rows(TENSE) {
+            let tense = match r.get(1) {
+                Some(&"F") => Tense::Future,
+                Some(&"P") => Tense::Past,
+                _ => continue,
+            };
+            add(&mut words, r[0], |w| w.tense = Some(tense));
+        }
+        for r in rows(ZONES) {
+            add(&mut words, &r[0].to_ascii_lowercase(), |w| w.zone = true);
+        }
+        let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        triggers.extend(CODE_TRIGGERS);
+        triggers.extend(digits);
+        let triggers = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&triggers)
+            .expect("the trigger words form a valid automaton");
+        Lexicon { words, approx_pairs, triggers }
+    }
+
+    /// The entry of a word, looked up case-insensitively (ASCII).
+    pub fn get(&self, word: &str) -> Option<&Word> {
+        let mut buf = [0u8; 24];
+        let bytes = word.as_bytes();
+        if bytes.len() > buf.len() || bytes.iter().any(|&b| b >= 0x80) {
+            return None;
+        }
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        let lower = core::str::from_utf8(lower).ok()?;
+        self.words.get(lower)
+    }
+
+    /// Whether the two words form an approximator ("more than").
+    pub fn is_approx_pair(&self, first: &str, second: &str) -> bool {
+        self.approx_pairs
+            .iter()
+            .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn all_rows_parse() -> bool {
+    let files = [MONTHS, WEEKDAYS, UNITS, NUMBERS, ORDINALS, DAY_PARTS, DEICTIC];
+    let typed = files.iter().all(|f| rows(f).all(|r| r.len() >= 2));
+    typed
+        && rows(SETS).all(|r| r.get(1).and_then(|v| set_value(v)).is_some())
+        && rows(UNITS).all(|r| r.get(1).and_then(|v| unit_word(v)).is_some())
+        && rows(DAY_PARTS).all(|r| r.get(1).and_then(|v| part_word(v)).is_some())
+        && rows(SEASONS).all(|r| r.get(1).and_then(|v| Season::from_code(v)).is_some())
+}
