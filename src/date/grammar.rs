@@ -43,6 +43,8 @@ pub(crate) enum ClockDay {
     Deictic(i32),
     /// A weekday, resolved by tense.
     Weekday(i8),
+    /// A month and day, the year resolved by tense.
+    MonthDay(i8, i8),
 }
 
 /// An expression before resolution.
@@ -99,6 +101,38 @@ const MONTH_LEADS: [&str; 14] = [
     "late", "mid", "to",
 ];
 
+/// Words before a frequency word that make it an adjective ("its quarterly dividend").
+const ATTRIBUTIVE: [&str; 16] = [
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "average", "first",
+    "initial", "regular", "usual", "party",
+];
+
+/// Words after a frequency word that leave it an adverb ("weekly and monthly").
+const FUNCTION_WORDS: [&str; 22] = [
+    "and",
+    "or",
+    "but",
+    "to",
+    "from",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "since",
+    "until",
+    "through",
+    "as",
+    "than",
+    "is",
+    "are",
+    "was",
+    "were",
+    "basis",
+    "throughout",
+];
+
 /// How far back from a trigger an expression may start.
 const MAX_BACK: usize = 6;
 
@@ -122,6 +156,7 @@ fn duration_of(amount: Option<u32>, unit: UnitWord) -> Expr {
         UnitWord::Century => dur(amount.map(|n| n.saturating_mul(100)), Unit::Year),
         UnitWord::Weekend => dur(amount.map(|n| n.saturating_mul(2)), Unit::Day),
         UnitWord::Fortnight => dur(amount.map(|n| n.saturating_mul(2)), Unit::Week),
+        UnitWord::Half => dur(amount.map(|n| n.saturating_mul(6)), Unit::Month),
     }
 }
 
@@ -136,7 +171,7 @@ fn cal_of(unit: UnitWord) -> Option<Cal> {
         UnitWord::Decade => Cal::Decade,
         UnitWord::Century => Cal::Century,
         UnitWord::Weekend => Cal::Weekend,
-        UnitWord::Plain(_) => return None,
+        UnitWord::Plain(_) | UnitWord::Half => return None,
     })
 }
 
@@ -404,17 +439,32 @@ impl<'a> Parser<'a> {
         let (j, amount) = self.amount(i)?;
         let hyphen = self.hyphen(j);
         let k = if hyphen { j + 1 } else { j };
+        // "at least 20 more years", "eight trading days"
+        let filler = !hyphen && self.word(k).is_some_and(|w| w.modifier.filler);
+        let k =
+            if filler && self.word(k + 1).is_some_and(|w| w.unit.is_some()) { k + 1 } else { k };
         let w = self.word(k)?;
-        let unit = w.unit?;
+        let unit = w.unit.filter(|&u| u != UnitWord::Half)?;
         if self.is(k, "second") && !w.plural && amount != Some(1) {
             return None;
         }
         if hyphen && self.hyphen(k + 1) && self.is(k + 2, "old") {
             return None; // an age: "30-year-old"
         }
-        if self.hyphen(k + 1) && self.is(k + 2, "long") {
-            // "hour-long" is the adjective; "an" before it is not part of it.
-            return (hyphen || self.num(i).is_some()).then_some((k + 3, amount, unit, true));
+        if self.hyphen(k + 1) {
+            // "hour-long" is the adjective; "an" before it is not part of it. Other
+            // compounds ("a year-earlier") are not quantities.
+            let long = self.is(k + 2, "long") && (hyphen || self.num(i).is_some());
+            return long.then_some((k + 3, amount, unit, true));
+        }
+        // "a quarter of", "three-quarters": fractions, not periods.
+        if unit == UnitWord::Plain(Unit::Quarter) && (self.is(k + 1, "of") || (hyphen && w.plural))
+        {
+            return None;
+        }
+        // "a second": an ordinal. "one second" is a duration.
+        if self.is(k, "second") && (self.is(i, "a") || self.is(i, "an")) {
+            return None;
         }
         Some((k + 1, amount, unit, hyphen))
     }
@@ -465,6 +515,9 @@ impl<'a> Parser<'a> {
             return self.weekday(j, d, None);
         }
         if let Some((off, part)) = w.deictic {
+            if self.is(j, "today") && self.apostrophe(j + 1) && self.is(j + 2, "s") {
+                return None; // "today's world": the present at large
+            }
             let expr = match part {
                 Some(p) => {
                     Expr::Clock { day: ClockDay::Deictic(i32::from(off)), time: TimeOfDay::Part(p) }
@@ -476,11 +529,17 @@ impl<'a> Parser<'a> {
         if let Some(PartWord::Clock(..)) = w.part {
             return self.clock_phrase(j);
         }
+        if let (Some(PartWord::Part(p)), Some((off, None))) =
+            (w.part, self.word(j + 1).and_then(|w| w.deictic))
+        {
+            let day = ClockDay::Deictic(i32::from(off));
+            return Some((j + 2, Expr::Clock { day, time: TimeOfDay::Part(p) }, false));
+        }
         if let Some((season, bare)) = w.season {
             return self.season(j, season, bare || the, None);
         }
         if let Some(set) = w.set {
-            return Some((j + 1, Expr::Fixed(TimexKind::Set, set), false));
+            return self.adverbial(j).then_some((j + 1, Expr::Fixed(TimexKind::Set, set), false));
         }
         if let Some(unit) = w.unit {
             return self.unit_phrase(j, unit, the);
@@ -503,7 +562,8 @@ impl<'a> Parser<'a> {
             return Some((k + 1, date(DateValue::Year(Some(y))), true));
         }
         if self.is(j, "year") {
-            return Some((j + 1, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
+            // "the fiscal year (ended Sept. 30)": a year-long period
+            return Some((j + 1, dur(Some(1), Unit::Year), true));
         }
         let k = if self.hyphen(j) { j + 1 } else { j };
         self.ordinal_period(k)
@@ -561,9 +621,14 @@ impl<'a> Parser<'a> {
             }
         }
         let w = self.word(j)?;
+        if self.is(j, "period") && shift < 0 {
+            return Some((j + 1, Expr::LatestQuarter { year: YearRef::Tense }, true));
+        }
         if let Some(unit) = w.unit {
             if w.plural {
-                return Some((j + 1, duration_of(None, unit), true));
+                // "past years", "the coming months": the past or future at large.
+                let r = if shift < 0 { Reference::Past } else { Reference::Future };
+                return (shift != 0).then_some((j + 1, reference(r), true));
             }
             let cal = cal_of(unit);
             return match (cal, unit) {
@@ -649,6 +714,7 @@ impl<'a> Parser<'a> {
             UnitWord::Century => (amount * 100, Unit::Year),
             UnitWord::Fortnight => (amount * 2, Unit::Week),
             UnitWord::Weekend => (amount, Unit::Week),
+            UnitWord::Half => (amount * 6, Unit::Month),
         };
         Some((k + 1, set(DateValue::Every { amount: unit.0, unit: unit.1 })))
     }
@@ -755,6 +821,10 @@ impl<'a> Parser<'a> {
             (e + 1, ClockDay::Weekday(d))
         } else if let Some((off, None)) = w.and_then(|w| w.deictic) {
             (e + 1, ClockDay::Deictic(i32::from(off)))
+        } else if let Some((end, Expr::MonthDay { month, day })) =
+            self.month(if self.punct(e, ",") { e + 1 } else { e })
+        {
+            (end, ClockDay::MonthDay(month, day))
         } else {
             (e, ClockDay::Deictic(0))
         };
@@ -921,7 +991,8 @@ impl<'a> Parser<'a> {
             return None; // "Mar" alone is not a month
         }
         if let Some(d) = self.num(k).filter(|&d| self.digits(k) <= 2 && (1..=31).contains(&d)) {
-            if self.punct(k + 1, ":") || self.punct(k + 1, "/") || self.meridiem(k + 1).is_some() {
+            let glued = |c| self.punct(k + 1, c) && self.adj(k + 1) && self.digits(k + 2) > 0;
+            if glued(":") || glued("/") || self.meridiem(k + 1).is_some() {
                 return None;
             }
             let d = d as i8;
@@ -1044,6 +1115,11 @@ impl<'a> Parser<'a> {
         }
         if the && !plural {
             match unit {
+                UnitWord::Plain(Unit::Year)
+                    if ["ended", "ending", "ends", "through"].iter().any(|w| self.is(j + 1, w)) =>
+                {
+                    return Some((j + 1, dur(Some(1), Unit::Year), true));
+                }
                 UnitWord::Weekend => {
                     return Some((j + 1, Expr::Rel { cal: Cal::Weekend, offset: 0 }, true));
                 }
@@ -1070,13 +1146,23 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Whether a frequency word at `j` is used as an adverb ("meets weekly") rather
+    /// than before a noun ("its quarterly dividend", "daily flights").
+    fn adverbial(&self, j: usize) -> bool {
+        let attributive_before = j > 0 && ATTRIBUTIVE.iter().any(|w| self.is(j - 1, w));
+        let noun_after = self.tok(j + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.s(j + 1).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && !FUNCTION_WORDS.iter().any(|w| self.is(j + 1, w));
+        !attributive_before && !noun_after
+    }
+
     /// "now", "currently", "recently", "soon", "the past", "the future", "recent years".
     fn reference_word(&self, j: usize, r: Reference, the: bool) -> Option<(usize, Expr, bool)> {
         let next = self.word(j + 1);
         if self.is(j, "recent") {
             // "recent years" (a vague span back from now); a bare "recent" is too vague
-            if let Some(u) = next.filter(|w| w.plural).and_then(|w| w.unit) {
-                return Some((j + 2, duration_of(None, u), the));
+            if next.is_some_and(|w| w.plural && w.unit.is_some()) {
+                return Some((j + 2, reference(Reference::Past), the));
             }
             return None;
         }

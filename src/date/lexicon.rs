@@ -15,6 +15,8 @@ pub(crate) enum UnitWord {
     Century,
     Weekend,
     Fortnight,
+    /// "half" (of a year, after an ordinal).
+    Half,
 }
 
 /// A part-of-day word: a part ("morning") or a fixed clock time ("noon").
@@ -37,6 +39,8 @@ pub(crate) struct Modifier {
     pub every: bool,
     /// "fiscal".
     pub fiscal: bool,
+    /// A word between an amount and its unit ("20 more years", "eight trading days").
+    pub filler: bool,
 }
 
 /// Tense marked by a word.
@@ -68,6 +72,8 @@ pub(crate) struct Word {
     pub set: Option<DateValue>,
     pub modifier: Modifier,
     pub tense: Option<Tense>,
+    /// Marks the future only before "to" ("set to", "due to").
+    pub future_to: bool,
     /// A time-zone abbreviation ("EST"), valid when written in capitals.
     pub zone: bool,
 }
@@ -122,6 +128,7 @@ fn unit_word(code: &str) -> Option<UnitWord> {
         "CE" => UnitWord::Century,
         "WE" => UnitWord::Weekend,
         "FN" => UnitWord::Fortnight,
+        "HALF" => UnitWord::Half,
         _ => return None,
     })
 }
@@ -246,10 +253,15 @@ impl Lexicon {
                 (Some("approx"), _) => w.modifier.approx = true,
                 (Some("every"), _) => w.modifier.every = true,
                 (Some("fiscal"), _) => w.modifier.fiscal = true,
+                (Some("filler"), _) => w.modifier.filler = true,
                 _ => {}
             });
         }
         for r in rows(TENSE) {
+            if r.get(1) == Some(&"T") {
+                add(&mut words, r[0], |w| w.future_to = true);
+                continue;
+            }
             let tense = match r.get(1) {
                 Some(&"F") => Tense::Future,
                 Some(&"P") => Tense::Past,

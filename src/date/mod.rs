@@ -146,6 +146,7 @@ impl DateTagger {
         let mut toks: Vec<Tok> = Vec::new();
         let mut block = (0usize, 0usize);
         let mut last_end = 0usize;
+        let mut doc_quarters = None;
         for m in self.lex.triggers.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if s < last_end || !is_trigger(text, s, e) {
@@ -165,7 +166,8 @@ impl DateTagger {
             let Some(parsed) = parser.parse_covering(from, head) else { continue };
             let tense =
                 if needs_tense(&parsed) { parser.tense(parsed.start, parsed.end) } else { None };
-            let quarters = parser.mentions_quarters(head);
+            let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
+                && *doc_quarters.get_or_insert_with(|| mentions_quarters(text));
             let ctx = Context { dct, tense, quarters };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
@@ -174,6 +176,13 @@ impl DateTagger {
             }
         }
     }
+}
+
+/// Whether the text talks about quarters (then "a year ago" is the quarter a year
+/// before, as in earnings reports).
+fn mentions_quarters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(7).any(|w| w[0] | 0x20 == b'q' && w.eq_ignore_ascii_case(b"quarter"))
 }
 
 /// Whether the automaton's match at `s..e` stands on word boundaries (digits: starts a

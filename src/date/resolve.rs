@@ -84,77 +84,54 @@ fn weekday_date(dct: Date, wd: i8, shift: Option<i8>, tense: Option<Tense>) -> O
     add_days(dct, offset)
 }
 
-/// The year of a month-and-day or month without one: the latest one in past
-/// narration, the next one in future tense, the nearest otherwise.
+/// Days a candidate date is penalized for lying on the side of the publication date
+/// that the tense contradicts.
+const AGAINST_TENSE: i64 = 90;
+
+/// How far a candidate is from the publication date, in days, counting a date on the
+/// wrong side of the tense as [`AGAINST_TENSE`] days further.
+fn distance(dct: Date, d: Date, tense: Option<Tense>) -> i64 {
+    let days = i64::from((d - dct).get_days());
+    let against = match tense {
+        Some(Tense::Past) => days > 1,
+        Some(Tense::Future) => days < -1,
+        None => false,
+    };
+    days.abs() + if against { AGAINST_TENSE } else { 0 }
+}
+
+/// The year of a month and day: the occurrence nearest the publication date, with the
+/// tense pulling towards the past or the future.
 fn year_for(dct: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date> {
     let y = dct.year();
-    let candidates = [y - 1, y, y + 1].map(|y| Date::new(y, month, day).ok());
-    let slack = 14;
-    let pick = |keep: &dyn Fn(Date) -> bool, later: bool| {
-        let it = candidates.iter().flatten().copied().filter(|&d| keep(d));
-        if later { it.min() } else { it.max() }
-    };
-    let near = |d: Date| (d - dct).get_days().unsigned_abs();
-    match tense {
-        Some(Tense::Past) => pick(&|d| add_days(dct, slack).is_some_and(|lim| d <= lim), false),
-        Some(Tense::Future) => pick(&|d| add_days(dct, -slack).is_some_and(|lim| d >= lim), true),
-        None => candidates.iter().flatten().copied().min_by_key(|&d| near(d)),
-    }
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| Date::new(y, month, day).ok())
+        .min_by_key(|&d| distance(dct, d, tense))
 }
 
-/// The year of a month name alone.
+/// The year of a month name alone: as for a day, taking the month's middle.
 fn month_year(dct: Date, month: i8, shift: Option<i8>, tense: Option<Tense>) -> i16 {
     let (y, m) = (dct.year(), dct.month());
-    match (shift, tense) {
-        (Some(s), _) if s < 0 => {
-            if month < m {
-                y
-            } else {
-                y - 1
-            }
-        }
-        (Some(s), _) if s > 0 => {
-            if month > m {
-                y
-            } else {
-                y + 1
-            }
-        }
-        (Some(_), _) => y,
-        (None, Some(Tense::Past)) => {
-            if month <= m {
-                y
-            } else {
-                y - 1
-            }
-        }
-        (None, Some(Tense::Future)) => {
-            if month >= m {
-                y
-            } else {
-                y + 1
-            }
-        }
-        (None, None) => {
-            if month - m > 6 {
-                y - 1
-            } else if m - month > 6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+    match shift {
+        Some(s) if s < 0 => return if month < m { y } else { y - 1 },
+        Some(s) if s > 0 => return if month > m { y } else { y + 1 },
+        Some(_) => return y,
+        None => {}
     }
+    if month == m {
+        return y;
+    }
+    year_for(dct, month, 15, tense).map_or(y, Date::year)
 }
 
-/// The year of a numbered period whose months are `first..=last`.
-fn period_year(dct: Date, year: YearRef, first: i8, last: i8, tense: Option<Tense>) -> i16 {
+/// The year of a numbered period starting in month `first`.
+fn period_year(dct: Date, year: YearRef, first: i8, tense: Option<Tense>) -> i16 {
     let (y, m) = (dct.year(), dct.month());
     match year {
         YearRef::Abs(y) => y,
         YearRef::Rel(n) | YearRef::Shift(n) => y.saturating_add(n as i16),
         YearRef::Tense => match tense {
-            Some(Tense::Future) if last < m => y + 1,
             Some(Tense::Future) => y,
             _ if first > m => y - 1,
             _ => y,
@@ -297,12 +274,12 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
         Expr::Rel { cal, offset } => date(relative(dct, cal, offset, tense)?),
         Expr::Quarter { quarter, year } => {
             let first = 3 * quarter - 2;
-            let y = period_year(dct, year, first, first + 2, tense);
+            let y = period_year(dct, year, first, tense);
             date(DateValue::Quarter { year: Some(y), quarter: Some(quarter) })
         }
         Expr::Half { half, year } => {
             let first = 6 * half - 5;
-            let y = period_year(dct, year, first, first + 5, tense);
+            let y = period_year(dct, year, first, tense);
             date(DateValue::Half { year: Some(y), half })
         }
         Expr::LatestQuarter { year } => {
@@ -330,6 +307,7 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
             let day = match d {
                 ClockDay::Deictic(n) => add_days(dct, i64::from(n))?,
                 ClockDay::Weekday(wd) => weekday_date(dct, wd, None, tense)?,
+                ClockDay::MonthDay(m, d) => year_for(dct, m, d, tense)?,
             };
             Some((TimexKind::Time, DateValue::Time { day: DayRef::Date(day), time }))
         }
@@ -371,7 +349,7 @@ fn unanchored(expr: &Expr) -> Option<(TimexKind, DateValue)> {
         Expr::Clock { day, time } => {
             let day = match day {
                 ClockDay::Weekday(w) => DayRef::Weekday(w),
-                ClockDay::Deictic(_) => DayRef::Unknown,
+                ClockDay::Deictic(_) | ClockDay::MonthDay(..) => DayRef::Unknown,
             };
             Some((TimexKind::Time, DateValue::Time { day, time }))
         }

@@ -42,7 +42,15 @@ impl Parser<'_> {
                 i > 0 && self.toks[i - 1].end == t.start && self.toks[i - 1].kind == Kind::Punct;
             return quote.then_some(Tense::Future);
         }
-        let tense = match self.lex.get(s).and_then(|w| w.tense) {
+        let word = self.lex.get(s);
+        if word.is_some_and(|w| w.future_to) {
+            let to = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case("to"));
+            return to.then_some(Tense::Future);
+        }
+        let tense = match word.and_then(|w| w.tense) {
             Some(t) => t,
             // Regular past forms: "agreed", "announced" (not "need", "speed", "hundred").
             None if s.len() >= 5
@@ -92,15 +100,5 @@ impl Parser<'_> {
             }
         }
         None
-    }
-
-    /// Whether the sentence around token `i` mentions quarters.
-    pub fn mentions_quarters(&self, i: usize) -> bool {
-        let lo = i.saturating_sub(3 * REACH);
-        let hi = (i + 3 * REACH).min(self.toks.len());
-        (lo..hi).any(|k| {
-            let t = &self.toks[k];
-            t.kind == Kind::Word && self.text[t.start..t.end].eq_ignore_ascii_case("quarter")
-        })
     }
 }
