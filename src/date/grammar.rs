@@ -4,6 +4,8 @@
 //! TimeML span conventions: determiners and modifiers ("the", "last", "early",
 //! "about", "ago") belong to the expression; prepositions ("on", "in", "for") do not.
 
+use core::cell::Cell;
+
 use super::TimexKind;
 use super::lexicon::{Lexicon, PartWord, UnitWord, Word};
 use super::scan::{Kind, Tok};
@@ -88,11 +90,17 @@ pub(crate) struct Parsed {
     pub time: Option<TimeOfDay>,
 }
 
+/// A memo of lexicon lookups, one cell per token: 0 until looked up, 1 for no entry,
+/// else the entry id + 2.
+pub(crate) type Memo = Cell<u32>;
+
 /// The grammar over the tokens of one block of text.
 pub(crate) struct Parser<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     pub lex: &'a Lexicon,
+    /// Lexicon entries of the tokens, looked up once.
+    pub memo: &'a [Memo],
 }
 
 /// Words before a capitalized month name that confirm it is a month ("in May").
@@ -184,12 +192,20 @@ impl<'a> Parser<'a> {
         self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
-    fn word(&self, i: usize) -> Option<&'a Word> {
-        let t = self.tok(i)?;
-        if t.kind != Kind::Word {
-            return None;
-        }
-        self.lex.get(self.s(i))
+    /// The lexicon entry of token `i`, if it is a known word.
+    pub fn word(&self, i: usize) -> Option<&'a Word> {
+        let cell = self.memo.get(i)?;
+        let code = match cell.get() {
+            0 => {
+                let id =
+                    if self.toks[i].kind == Kind::Word { self.lex.id(self.s(i)) } else { None };
+                let code = id.map_or(1, |id| id + 2);
+                cell.set(code);
+                code
+            }
+            code => code,
+        };
+        (code >= 2).then(|| self.lex.entry(code - 2))
     }
 
     fn is(&self, i: usize, lit: &str) -> bool {

@@ -2,6 +2,7 @@
 //! trigger automaton that finds where an expression may be.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -78,10 +79,34 @@ pub(crate) struct Word {
     pub zone: bool,
 }
 
+/// A fast hash for short lowercase words (the lexicon's keys are trusted data).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Words = HashMap<Box<[u8]>, Word, BuildHasherDefault<WordHasher>>;
+type Ids = HashMap<Box<[u8]>, u32, BuildHasherDefault<WordHasher>>;
+
+/// The longest word in the lexicon ("approximately"); longer words are not looked up.
+const MAX_WORD: usize = 16;
+
 /// The embedded grammar words.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, Word>,
+    /// Word -> index into `entries`.
+    words: Ids,
+    entries: Vec<Word>,
     /// Two-word approximators ("more than", "at least").
     approx_pairs: Vec<(Box<str>, Box<str>)>,
     /// Finds trigger words and digits (ASCII case-insensitive, leftmost-longest).
@@ -161,15 +186,15 @@ fn part_word(code: &str) -> Option<PartWord> {
     Some(PartWord::Clock(h.parse().ok()?, m.parse().ok()?))
 }
 
-fn add(words: &mut HashMap<Box<str>, Word>, word: &str, f: impl FnOnce(&mut Word)) {
-    f(words.entry(word.into()).or_default());
+fn add(words: &mut Words, word: &str, f: impl FnOnce(&mut Word)) {
+    f(words.entry(word.as_bytes().into()).or_default());
 }
 
 impl Lexicon {
     /// Reads the embedded files. They are part of the crate, so a malformed row is a
     /// bug caught by the tests (`lexicon_rows_parse`), not a user error: it is skipped.
     pub fn new() -> Lexicon {
-        let mut words: HashMap<Box<str>, Word> = HashMap::new();
+        let mut words = Words::default();
         let mut approx_pairs = Vec::new();
         let mut triggers: Vec<&'static str> = Vec::new();
         for r in rows(MONTHS) {
@@ -279,23 +304,36 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&triggers)
             .expect("the trigger words form a valid automaton");
-        Lexicon { words, approx_pairs, triggers }
+        let mut entries = Vec::with_capacity(words.len());
+        let words = words
+            .into_iter()
+            .map(|(k, w)| {
+                entries.push(w);
+                (k, (entries.len() - 1) as u32)
+            })
+            .collect();
+        Lexicon { words, entries, approx_pairs, triggers }
     }
 
-    /// The entry of a word, looked up case-insensitively (ASCII).
-    pub fn get(&self, word: &str) -> Option<&Word> {
-        let mut buf = [0u8; 24];
+    /// The entry with the given id.
+    pub fn entry(&self, id: u32) -> &Word {
+        &self.entries[id as usize]
+    }
+
+    /// The id of a word's entry, looked up case-insensitively (ASCII).
+    pub fn id(&self, word: &str) -> Option<u32> {
         let bytes = word.as_bytes();
-        if bytes.len() > buf.len() || bytes.iter().any(|&b| b >= 0x80) {
+        if bytes.len() > MAX_WORD {
             return None;
         }
+        let mut buf = [0u8; MAX_WORD];
         let lower = &mut buf[..bytes.len()];
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        let lower = core::str::from_utf8(lower).ok()?;
-        self.words.get(lower)
+        self.words.get(&*lower).copied()
     }
 
     /// Whether the two words form an approximator ("more than").

@@ -31,6 +31,8 @@
 //! # Ok::<(), newsextract::Error>(())
 //! ```
 
+use core::cell::Cell;
+
 use jiff::civil::Date;
 
 use crate::Span;
@@ -49,7 +51,7 @@ mod tests;
 
 pub use self::value::{DateValue, DayPart, DayRef, Reference, Season, TimeOfDay, Unit};
 
-use self::grammar::Parser;
+use self::grammar::{Memo, Parser};
 use self::lexicon::Lexicon;
 use self::resolve::{Context, needs_tense, resolve};
 use self::scan::{Tok, tokenize};
@@ -99,9 +101,6 @@ impl Default for DateTagger {
     }
 }
 
-/// Longest stretch of text tokenized at once (lines are cut at a space after it).
-const MAX_BLOCK: usize = 1 << 14;
-
 impl DateTagger {
     /// The tagger with the default grammar.
     pub fn new() -> DateTagger {
@@ -143,34 +142,40 @@ impl DateTagger {
         dct: Option<Date>,
         mut emit: impl FnMut(Span, TimexKind, DateValue),
     ) {
-        let mut toks: Vec<Tok> = Vec::new();
-        let mut block = (0usize, 0usize);
+        let mut window = Window::default();
+        let mut scratch = Window::default();
         let mut last_end = 0usize;
         let mut doc_quarters = None;
         for m in self.lex.triggers.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if s < last_end || !is_trigger(text, s, e) {
+            if s < last_end || !is_trigger(text, s, e, &self.lex) {
                 continue;
             }
-            if s >= block.1 {
-                block = next_block(text, block.1, s, e);
-                toks.clear();
-                tokenize(text, block.0, block.1, &mut toks);
-            }
+            window.cover(text, s, e, GRAMMAR_REACH);
+            let toks = &window.toks;
             let head = toks.partition_point(|t| t.end <= s);
             if toks.get(head).is_none_or(|t| t.start != s) {
                 continue;
             }
-            let parser = Parser { text, toks: &toks, lex: &self.lex };
+            let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo };
             let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
             let Some(parsed) = parser.parse_covering(from, head) else { continue };
-            let tense =
-                if needs_tense(&parsed) { parser.tense(parsed.start, parsed.end) } else { None };
+            let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
+            let tense = if needs_tense(&parsed) {
+                // The clause around the expression, read in a wider window.
+                scratch.reset();
+                scratch.cover(text, span.start, span.end, TENSE_REACH);
+                let toks = &scratch.toks;
+                let start = toks.partition_point(|t| t.start < span.start);
+                let end = toks.partition_point(|t| t.start < span.end);
+                Parser { text, toks, lex: &self.lex, memo: &scratch.memo }.tense(start, end)
+            } else {
+                None
+            };
             let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
                 && *doc_quarters.get_or_insert_with(|| mentions_quarters(text));
             let ctx = Context { dct, tense, quarters };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
-                let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
                 last_end = span.end;
                 emit(span, kind, value);
             }
@@ -178,16 +183,74 @@ impl DateTagger {
     }
 }
 
+/// Bytes tokenized before and after a trigger for the grammar.
+const GRAMMAR_REACH: (usize, usize) = (40, 64);
+
+/// Bytes tokenized before and after an expression for its tense.
+const TENSE_REACH: (usize, usize) = (112, 112);
+
+/// The tokens of a stretch of text, grown forward as triggers come, with a memo of
+/// their lexicon lookups.
+#[derive(Default)]
+struct Window {
+    toks: Vec<Tok>,
+    memo: Vec<Memo>,
+    /// The covered text ends here, at a space or the end of the text.
+    end: usize,
+}
+
+impl Window {
+    fn reset(&mut self) {
+        self.toks.clear();
+        self.memo.clear();
+        self.end = 0;
+    }
+
+    /// Makes the window cover `s - before .. e + after` (widened to spaces).
+    fn cover(&mut self, text: &str, s: usize, e: usize, (before, after): (usize, usize)) {
+        let bytes = text.as_bytes();
+        let want_start = {
+            let lo = s.saturating_sub(before);
+            // Start after a space, so that no token is cut.
+            if lo == 0 || bytes[lo - 1].is_ascii_whitespace() {
+                lo
+            } else {
+                bytes[lo..s].iter().position(u8::is_ascii_whitespace).map_or(s, |k| lo + k + 1)
+            }
+        };
+        let want_end = {
+            let hi = (e + after).min(bytes.len());
+            let stop = (hi + 64).min(bytes.len());
+            bytes[hi..stop].iter().position(u8::is_ascii_whitespace).map_or(stop, |k| hi + k)
+        };
+        let want_end =
+            (want_end..=bytes.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(bytes.len());
+        if want_start >= self.end {
+            self.reset();
+            self.end = want_start;
+        } else if self.toks.len() > 4096 {
+            // Forget tokens far behind.
+            let keep = self.toks.partition_point(|t| t.end <= want_start);
+            self.toks.drain(..keep);
+            self.memo.drain(..keep);
+        }
+        if want_end > self.end {
+            tokenize(text, self.end, want_end, &mut self.toks);
+            self.memo.resize(self.toks.len(), Cell::new(0));
+            self.end = want_end;
+        }
+    }
+}
+
 /// Whether the text talks about quarters (then "a year ago" is the quarter a year
 /// before, as in earnings reports).
 fn mentions_quarters(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.windows(7).any(|w| w[0] | 0x20 == b'q' && w.eq_ignore_ascii_case(b"quarter"))
+    text.contains("quarter") || text.contains("Quarter")
 }
 
 /// Whether the automaton's match at `s..e` stands on word boundaries (digits: starts a
 /// number that is not the tail of a decimal).
-fn is_trigger(text: &str, s: usize, e: usize) -> bool {
+fn is_trigger(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
     let bytes = text.as_bytes();
     let prev = text[..s].chars().next_back();
     if prev.is_some_and(char::is_alphanumeric) {
@@ -196,7 +259,8 @@ fn is_trigger(text: &str, s: usize, e: usize) -> bool {
     if bytes[s].is_ascii_digit() {
         // "2.5", "1,000": the digits after the separator are not a new number.
         let sep = matches!(prev, Some('.' | ','));
-        return !(sep && s >= 2 && bytes[s - 2].is_ascii_digit());
+        return !(sep && s >= 2 && bytes[s - 2].is_ascii_digit())
+            && number_may_start(bytes, s, lex);
     }
     let next = text[e..].chars().next();
     let code = bytes[s..e].eq_ignore_ascii_case(b"fy");
@@ -207,25 +271,24 @@ fn is_trigger(text: &str, s: usize, e: usize) -> bool {
     }
 }
 
-/// The block of text to tokenize for a trigger at `s..e`: from the start of its line
-/// (or the end of the previous block) to the end of the line, at most about
-/// [`MAX_BLOCK`] bytes.
-fn next_block(text: &str, prev_end: usize, s: usize, e: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let lo = s.saturating_sub(MAX_BLOCK / 4).max(prev_end);
-    let start = bytes[lo..s].iter().rposition(|&b| b == b'\n').map_or(lo, |k| lo + k + 1);
-    let start = (start..=s).find(|&i| text.is_char_boundary(i)).unwrap_or(s);
-    let limit = (start + MAX_BLOCK).max(e).min(bytes.len());
-    let end = match bytes[s..limit].iter().position(|&b| b == b'\n') {
-        Some(k) => s + k,
-        None if limit == bytes.len() => limit,
-        // Cut at a space so that no word is split.
-        None => bytes[limit..]
-            .iter()
-            .take(256)
-            .position(u8::is_ascii_whitespace)
-            .map_or(limit, |k| limit + k),
-    };
-    let end = (end..=bytes.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(bytes.len());
-    (start, end)
+/// A quick look at the bytes after a number at `s`: only a year, a number glued to a
+/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th"), or a number
+/// followed by a grammar word ("two weeks", "11 March", "8 p.m.") can start an
+/// expression. Most numbers in news ("$5 billion", "40 people") are passed over
+/// without tokenizing their line.
+fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
+    let end = s + bytes[s..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if end - s == 4 {
+        return true;
+    }
+    match bytes.get(end) {
+        Some(b'-' | b':' | b'/' | b'.') => return true,
+        Some(b) if b.is_ascii_alphabetic() => return true,
+        Some(b' ') => {}
+        _ => return false,
+    }
+    let word = end + 1;
+    let len = bytes[word..].iter().take(17).take_while(|b| b.is_ascii_alphabetic()).count();
+    core::str::from_utf8(&bytes[word..word + len]).is_ok_and(|w| lex.id(w).is_some())
+        || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
 }

@@ -17,7 +17,7 @@ impl Parser<'_> {
             return false;
         }
         match &self.text[t.start..t.end] {
-            "!" | "?" | ";" => true,
+            "!" | "?" | ";" | "\n" => true,
             "." => {
                 // "p.m.", "Mar.", "U.S." are not ends.
                 i == 0 || {
@@ -42,7 +42,7 @@ impl Parser<'_> {
                 i > 0 && self.toks[i - 1].end == t.start && self.toks[i - 1].kind == Kind::Punct;
             return quote.then_some(Tense::Future);
         }
-        let word = self.lex.get(s);
+        let word = self.word(i);
         if word.is_some_and(|w| w.future_to) {
             let to = self
                 .toks
