@@ -115,6 +115,10 @@ const ATTRIBUTIVE: [&str; 16] = [
     "initial", "regular", "usual", "party",
 ];
 
+/// Words after "a quarter of" that make it a fraction ("a quarter of the vote").
+const FRACTION_OF: [&str; 12] =
+    ["the", "a", "an", "its", "their", "his", "her", "all", "those", "them", "it", "our"];
+
 /// Words after a frequency word that leave it an adverb ("weekly and monthly").
 const FUNCTION_WORDS: [&str; 22] = [
     "and",
@@ -165,6 +169,7 @@ fn duration_of(amount: Option<u32>, unit: UnitWord) -> Expr {
         UnitWord::Weekend => dur(amount.map(|n| n.saturating_mul(2)), Unit::Day),
         UnitWord::Fortnight => dur(amount.map(|n| n.saturating_mul(2)), Unit::Week),
         UnitWord::Half => dur(amount.map(|n| n.saturating_mul(6)), Unit::Month),
+        UnitWord::Period => dur(amount.map(|n| n.saturating_mul(3)), Unit::Month),
     }
 }
 
@@ -179,7 +184,7 @@ fn cal_of(unit: UnitWord) -> Option<Cal> {
         UnitWord::Decade => Cal::Decade,
         UnitWord::Century => Cal::Century,
         UnitWord::Weekend => Cal::Weekend,
-        UnitWord::Plain(_) | UnitWord::Half => return None,
+        UnitWord::Plain(_) | UnitWord::Half | UnitWord::Period => return None,
     })
 }
 
@@ -265,7 +270,7 @@ impl<'a> Parser<'a> {
                 Some(Kind::Num) => true,
                 Some(Kind::Punct) => self.hyphen(p) || self.apostrophe(p) || self.punct(p, ","),
                 Some(Kind::Word) => {
-                    ["the", "of", "right", "near", "most", "than", "least", "to", "other"]
+                    ["the", "of", "right", "near", "most", "than", "least", "to", "other", "these"]
                         .iter()
                         .any(|w| self.is(p, w))
                         || self.word(p).is_some_and(|w| {
@@ -460,7 +465,7 @@ impl<'a> Parser<'a> {
         let k =
             if filler && self.word(k + 1).is_some_and(|w| w.unit.is_some()) { k + 1 } else { k };
         let w = self.word(k)?;
-        let unit = w.unit.filter(|&u| u != UnitWord::Half)?;
+        let unit = w.unit.filter(|&u| u != UnitWord::Half && u != UnitWord::Period)?;
         if self.is(k, "second") && !w.plural && amount != Some(1) {
             return None;
         }
@@ -473,9 +478,10 @@ impl<'a> Parser<'a> {
             let long = self.is(k + 2, "long") && (hyphen || self.num(i).is_some());
             return long.then_some((k + 3, amount, unit, true));
         }
-        // "a quarter of", "three-quarters": fractions, not periods.
-        if unit == UnitWord::Plain(Unit::Quarter) && (self.is(k + 1, "of") || (hyphen && w.plural))
-        {
+        // "a quarter of the vote", "three-quarters": fractions, not periods.
+        let of_whole = self.is(k + 1, "of") && FRACTION_OF.iter().any(|d| self.is(k + 2, d));
+        let fraction = amount.is_some_and(|n| n <= 3) && (of_whole || (hyphen && w.plural));
+        if unit == UnitWord::Plain(Unit::Quarter) && fraction {
             return None;
         }
         // "a second": an ordinal. "one second" is a duration.
@@ -489,6 +495,12 @@ impl<'a> Parser<'a> {
     /// whether a preceding "the" belongs to it.
     fn body(&self, j: usize, the: bool) -> Option<(usize, Expr, bool)> {
         let w = self.word(j);
+        if self.is(j, "these") && self.is(j + 1, "days") {
+            return Some((j + 2, reference(Reference::Present), false));
+        }
+        if self.is(j, "full") && self.is(j + 1, "year") && j > 0 && self.is(j - 1, "the") {
+            return Some((j + 2, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
+        }
         if self.is(j, "right") && self.is(j + 1, "now") {
             return Some((j + 2, reference(Reference::Present), false));
         }
@@ -555,7 +567,8 @@ impl<'a> Parser<'a> {
             return self.season(j, season, bare || the, None);
         }
         if let Some(set) = w.set {
-            return self.adverbial(j).then_some((j + 1, Expr::Fixed(TimexKind::Set, set), false));
+            let ok = !w.set_adverb || self.adverbial(j);
+            return ok.then_some((j + 1, Expr::Fixed(TimexKind::Set, set), false));
         }
         if let Some(unit) = w.unit {
             return self.unit_phrase(j, unit, the);
@@ -731,6 +744,7 @@ impl<'a> Parser<'a> {
             UnitWord::Fortnight => (amount * 2, Unit::Week),
             UnitWord::Weekend => (amount, Unit::Week),
             UnitWord::Half => (amount * 6, Unit::Month),
+            UnitWord::Period => (amount * 3, Unit::Month),
         };
         Some((k + 1, set(DateValue::Every { amount: unit.0, unit: unit.1 })))
     }
@@ -763,7 +777,7 @@ impl<'a> Parser<'a> {
                 return valid(y, m, d).then(|| (j + 5, full(y, m, d), false));
             }
             // "the 1988 third quarter", "the 1988 quarter"
-            if self.is(j + 1, "quarter") {
+            if self.is(j + 1, "quarter") || self.is(j + 1, "period") {
                 return Some((j + 2, Expr::LatestQuarter { year: YearRef::Abs(y) }, true));
             }
             if let Some((e, Expr::Quarter { quarter, .. }, _)) = self.ordinal_period(j + 1) {
@@ -816,6 +830,15 @@ impl<'a> Parser<'a> {
         }
         if self.tok(j + 1).is_some_and(|t| t.kind == Kind::Num) {
             return false;
+        }
+        // After a determiner or prefix it is a year used as an adjective ("the 1992
+        // protests", "post-1959").
+        let attributive = j > 0
+            && (ATTRIBUTIVE.iter().any(|w| self.is(j - 1, w))
+                || self.hyphen(j - 1)
+                || (j > 1 && self.apostrophe(j - 2) && self.is(j - 1, "s")));
+        if attributive {
+            return true;
         }
         // A following plural noun makes it a count ("2000 troops", "1500 people").
         if let Some(t) = self.tok(j + 1).filter(|t| t.kind == Kind::Word) {
@@ -1109,6 +1132,18 @@ impl<'a> Parser<'a> {
     /// "hour-long", "(for) years", "the day before yesterday".
     fn unit_phrase(&self, j: usize, unit: UnitWord, the: bool) -> Option<(usize, Expr, bool)> {
         let plural = self.word(j).is_some_and(|w| w.plural);
+        let year = unit == UnitWord::Plain(Unit::Year);
+        // "year-end", "year end", "year's end": the end of this year.
+        let end = if self.hyphen(j + 1) {
+            j + 2
+        } else if self.apostrophe(j + 1) && self.is(j + 2, "s") {
+            j + 3
+        } else {
+            j + 1
+        };
+        if year && !plural && self.is(end, "end") {
+            return Some((end + 1, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
+        }
         if self.hyphen(j + 1) {
             if self.is(j + 2, "long") {
                 let amount = if plural { None } else { Some(1) };
@@ -1128,6 +1163,20 @@ impl<'a> Parser<'a> {
                 return Some((e, Expr::YearAgo, true));
             }
             return None;
+        }
+        if the && !plural && j > 1 && self.closes_phrase(j + 1) {
+            // "for the year", "of the week", "the week's": the current one.
+            let framed =
+                ["for", "of", "during", "through", "throughout"].iter().any(|w| self.is(j - 2, w));
+            match unit {
+                UnitWord::Plain(Unit::Year) if framed => {
+                    return Some((j + 1, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
+                }
+                UnitWord::Plain(Unit::Week) if framed || self.apostrophe(j + 1) => {
+                    return Some((j + 1, Expr::Rel { cal: Cal::Week, offset: 0 }, true));
+                }
+                _ => {}
+            }
         }
         if the && !plural {
             match unit {
@@ -1160,6 +1209,12 @@ impl<'a> Parser<'a> {
             return Some((j + 1, duration_of(None, unit), false));
         }
         None
+    }
+
+    /// Whether token `i` ends a noun phrase: punctuation (a possessive's apostrophe
+    /// too) or the end of the window.
+    fn closes_phrase(&self, i: usize) -> bool {
+        self.tok(i).is_none_or(|t| t.kind == Kind::Punct)
     }
 
     /// Whether a frequency word at `j` is used as an adverb ("meets weekly") rather

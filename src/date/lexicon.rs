@@ -18,6 +18,9 @@ pub(crate) enum UnitWord {
     Fortnight,
     /// "half" (of a year, after an ordinal).
     Half,
+    /// "period": an accounting period, a quarter in earnings reports ("the latest
+    /// period").
+    Period,
 }
 
 /// A part-of-day word: a part ("morning") or a fixed clock time ("noon").
@@ -71,6 +74,8 @@ pub(crate) struct Word {
     /// A season and whether it stands alone as one ("summer" but not "fall").
     pub season: Option<(Season, bool)>,
     pub set: Option<DateValue>,
+    /// The frequency word is a recurrence only as an adverb ("paid quarterly").
+    pub set_adverb: bool,
     pub modifier: Modifier,
     pub tense: Option<Tense>,
     /// Marks the future only before "to" ("set to", "due to").
@@ -154,6 +159,7 @@ fn unit_word(code: &str) -> Option<UnitWord> {
         "WE" => UnitWord::Weekend,
         "FN" => UnitWord::Fortnight,
         "HALF" => UnitWord::Half,
+        "PERIOD" => UnitWord::Period,
         _ => return None,
     })
 }
@@ -261,7 +267,8 @@ impl Lexicon {
         }
         for r in rows(SETS) {
             if let Some(v) = r.get(1).and_then(|v| set_value(v)) {
-                add(&mut words, r[0], |w| w.set = Some(v));
+                let adverb = r.get(2) == Some(&"adverb");
+                add(&mut words, r[0], |w| (w.set, w.set_adverb) = (Some(v), adverb));
                 triggers.push(r[0]);
             }
         }
