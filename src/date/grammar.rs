@@ -646,6 +646,11 @@ impl<'a> Parser<'a> {
         }
         if let Some((e, amount, unit, false)) = self.quantity(j) {
             if !self.is(j, "a") && !self.is(j, "an") {
+                // "the past several quarters": the past at large; "the next few days"
+                // and "the past two years" are durations.
+                if amount.is_none() && shift < 0 {
+                    return Some((e, reference(Reference::Past), true));
+                }
                 return Some((e, duration_of(amount, unit), true));
             }
         }
@@ -655,9 +660,12 @@ impl<'a> Parser<'a> {
         }
         if let Some(unit) = w.unit {
             if w.plural {
-                // "past years", "the coming months": the past or future at large.
-                let r = if shift < 0 { Reference::Past } else { Reference::Future };
-                return (shift != 0).then_some((j + 1, reference(r), true));
+                // "past years": the past at large; "the coming weeks": a vague duration.
+                return match shift {
+                    s if s < 0 => Some((j + 1, reference(Reference::Past), true)),
+                    0 => None,
+                    _ => Some((j + 1, duration_of(None, unit), true)),
+                };
             }
             let cal = cal_of(unit);
             return match (cal, unit) {
@@ -1232,8 +1240,8 @@ impl<'a> Parser<'a> {
         let next = self.word(j + 1);
         if self.is(j, "recent") {
             // "recent years" (a vague span back from now); a bare "recent" is too vague
-            if next.is_some_and(|w| w.plural && w.unit.is_some()) {
-                return Some((j + 2, reference(Reference::Past), the));
+            if let Some(u) = next.filter(|w| w.plural).and_then(|w| w.unit) {
+                return Some((j + 2, duration_of(None, u), the));
             }
             return None;
         }

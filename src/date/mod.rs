@@ -145,7 +145,6 @@ impl DateTagger {
         let mut window = Window::default();
         let mut scratch = Window::default();
         let mut last_end = 0usize;
-        let mut doc_quarters = None;
         for m in self.lex.triggers.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if s < last_end || !is_trigger(text, s, e, &self.lex) {
@@ -173,7 +172,7 @@ impl DateTagger {
                 None
             };
             let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
-                && *doc_quarters.get_or_insert_with(|| mentions_quarters(text));
+                && mentions_quarters(text, span.start);
             let ctx = Context { dct, tense, quarters };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 last_end = span.end;
@@ -242,10 +241,16 @@ impl Window {
     }
 }
 
-/// Whether the text talks about quarters (then "a year ago" is the quarter a year
-/// before, as in earnings reports).
-fn mentions_quarters(text: &str) -> bool {
-    text.contains("quarter") || text.contains("Quarter")
+/// How far around "a year ago" the text is searched for "quarter".
+const QUARTER_REACH: usize = 400;
+
+/// Whether the text near `at` talks about quarters (then "a year ago" is the quarter a
+/// year before, as in earnings reports).
+fn mentions_quarters(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(QUARTER_REACH);
+    let hi = (at + QUARTER_REACH).min(bytes.len());
+    bytes[lo..hi].windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
 }
 
 /// Whether the automaton's match at `s..e` stands on word boundaries (digits: starts a

@@ -63,18 +63,21 @@ impl Parser<'_> {
             }
             None => return None,
         };
+        let before = |k: usize, words: &[&str]| {
+            i >= k && {
+                let p = &self.toks[i - k];
+                words.iter().any(|a| self.text[p.start..p.end].eq_ignore_ascii_case(a))
+            }
+        };
         if tense == Tense::Future {
-            return Some(tense);
+            // "had been scheduled", "was expected": a plan in the past.
+            let past_plan =
+                s.ends_with("ed") && (1..=2).any(|k| before(k, &["had", "was", "were"]));
+            return Some(if past_plan { Tense::Past } else { tense });
         }
         // A participle after "be", "is", "are" is passive, not past ("will be held",
         // "are held").
-        let passive = (1..=2).any(|k| {
-            i >= k && {
-                let p = &self.toks[i - k];
-                let w = &self.text[p.start..p.end];
-                ["be", "being", "is", "are", "am"].iter().any(|a| w.eq_ignore_ascii_case(a))
-            }
-        });
+        let passive = (1..=2).any(|k| before(k, &["be", "being", "is", "are", "am"]));
         (!passive).then_some(Tense::Past)
     }
 
