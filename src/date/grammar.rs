@@ -7,7 +7,7 @@
 use core::cell::Cell;
 
 use super::TimexKind;
-use super::lexicon::{Lexicon, PartWord, UnitWord, Word};
+use super::lexicon::{HolidayRule, Lexicon, PartWord, UnitWord, Word};
 use super::scan::{Kind, Tok};
 use super::value::{DateValue, Reference, Season, TimeOfDay, Unit};
 
@@ -79,6 +79,8 @@ pub(crate) enum Expr {
     In { amount: u32, cal: Cal, unit: Unit },
     /// A clock time or part of day on a day ("8 p.m. Tuesday", "tonight").
     Clock { day: ClockDay, time: TimeOfDay },
+    /// A holiday, maybe shifted ("Christmas", "last Thanksgiving").
+    Holiday { rule: HolidayRule, shift: Option<i8> },
 }
 
 /// A parsed expression: tokens `start..end` and what they say.
@@ -269,6 +271,7 @@ impl<'a> Parser<'a> {
             let joins = match self.tok(p).map(|t| t.kind) {
                 Some(Kind::Num) => true,
                 Some(Kind::Punct) => self.hyphen(p) || self.apostrophe(p) || self.punct(p, ","),
+                Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
                 Some(Kind::Word) => {
                     ["the", "of", "right", "near", "most", "than", "least", "to", "other", "these"]
                         .iter()
@@ -282,6 +285,7 @@ impl<'a> Parser<'a> {
                                 || w.month.is_some()
                                 || w.deictic.is_some()
                                 || w.reference == Some(Reference::Past)
+                                || w.holiday
                         })
                 }
                 None => false,
@@ -536,6 +540,11 @@ impl<'a> Parser<'a> {
             return Some(r);
         }
         let w = w?;
+        if w.holiday {
+            if let Some((e, rule)) = self.holiday(j) {
+                return Some((e, Expr::Holiday { rule, shift: None }, false));
+            }
+        }
         if w.month.is_some() {
             return self.month(j).map(|(e, x)| (e, x, false));
         }
@@ -655,6 +664,12 @@ impl<'a> Parser<'a> {
             }
         }
         let w = self.word(j)?;
+        if w.holiday {
+            if let Some((e, rule)) = self.holiday(j) {
+                return Some((e, Expr::Holiday { rule, shift: Some(shift) }, false))
+                    .filter(|_| !the);
+            }
+        }
         if self.is(j, "period") && shift < 0 {
             return Some((j + 1, Expr::LatestQuarter { year: YearRef::Tense }, true));
         }
@@ -1217,6 +1232,27 @@ impl<'a> Parser<'a> {
             return Some((j + 1, duration_of(None, unit), false));
         }
         None
+    }
+
+    /// A holiday name starting at `j` ("Labor Day", "New Year's Eve"): the token after
+    /// it and its rule.
+    fn holiday(&self, j: usize) -> Option<(usize, HolidayRule)> {
+        if !self.capitalized(j) {
+            return None;
+        }
+        self.lex.holidays.iter().find_map(|h| {
+            let mut k = j;
+            for w in &h.words {
+                if self.apostrophe(k) && &**w == "s" {
+                    k += 1;
+                }
+                if !self.is(k, w) {
+                    return None;
+                }
+                k += 1;
+            }
+            Some((k, h.rule))
+        })
     }
 
     /// Whether token `i` ends a noun phrase: punctuation (a possessive's apostrophe

@@ -82,6 +82,34 @@ pub(crate) struct Word {
     pub future_to: bool,
     /// A time-zone abbreviation ("EST"), valid when written in capitals.
     pub zone: bool,
+    /// The word starts a holiday name ("Christmas", "Labor Day").
+    pub holiday: bool,
+}
+
+/// When a holiday falls in a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct HolidayRule {
+    pub month: i8,
+    pub day: i8,
+    /// The first such weekday on or after `month`-`day` (Monday = 1), for holidays
+    /// on a weekday ("the fourth Thursday of November").
+    pub weekday: Option<i8>,
+}
+
+/// A holiday: its name as lowercase words and its rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Holiday {
+    pub words: Vec<Box<str>>,
+    pub rule: HolidayRule,
+}
+
+fn holiday_rule(code: &str) -> Option<HolidayRule> {
+    let (date, weekday) = match code.split_once('+') {
+        Some((d, w)) => (d, Some(w.parse().ok()?)),
+        None => (code, None),
+    };
+    let (m, d) = date.split_once('-')?;
+    Some(HolidayRule { month: m.parse().ok()?, day: d.parse().ok()?, weekday })
 }
 
 /// A fast hash for short lowercase words (the lexicon's keys are trusted data).
@@ -114,6 +142,8 @@ pub(crate) struct Lexicon {
     entries: Vec<Word>,
     /// Two-word approximators ("more than", "at least").
     approx_pairs: Vec<(Box<str>, Box<str>)>,
+    /// Holiday names, longest first.
+    pub holidays: Vec<Holiday>,
     /// Finds trigger words and digits (ASCII case-insensitive, leftmost-longest).
     pub triggers: AhoCorasick,
 }
@@ -131,6 +161,7 @@ const SETS: &str = include_str!("../../data/date/sets.tsv");
 const MODIFIERS: &str = include_str!("../../data/date/modifiers.tsv");
 const TENSE: &str = include_str!("../../data/date/tense.tsv");
 const ZONES: &str = include_str!("../../data/date/zones.tsv");
+const HOLIDAYS: &str = include_str!("../../data/date/holidays.tsv");
 
 /// Trigger patterns beyond the lexicon's head words: quarter and half codes ("Q3",
 /// "H1"), fiscal-year codes ("FY2026") and every digit.
@@ -304,6 +335,17 @@ impl Lexicon {
         for r in rows(ZONES) {
             add(&mut words, &r[0].to_ascii_lowercase(), |w| w.zone = true);
         }
+        let mut holidays = Vec::new();
+        for r in rows(HOLIDAYS) {
+            let Some(rule) = r.get(1).and_then(|c| holiday_rule(c)) else { continue };
+            let name: Vec<&'static str> = r[0].split(' ').collect();
+            add(&mut words, name[0], |w| w.holiday = true);
+            if name.len() == 1 {
+                triggers.push(name[0]);
+            }
+            holidays.push(Holiday { words: name.into_iter().map(Box::from).collect(), rule });
+        }
+        holidays.sort_by_key(|h| core::cmp::Reverse(h.words.len()));
         let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
         triggers.extend(CODE_TRIGGERS);
         triggers.extend(digits);
@@ -322,7 +364,7 @@ impl Lexicon {
                 (k, (entries.len() - 1) as u32)
             })
             .collect();
-        Lexicon { words, entries, approx_pairs, triggers }
+        Lexicon { words, entries, approx_pairs, holidays, triggers }
     }
 
     /// The entry with the given id.
@@ -353,11 +395,12 @@ impl Lexicon {
 
 #[cfg(test)]
 pub(crate) fn all_rows_parse() -> bool {
-    let files = [MONTHS, WEEKDAYS, UNITS, NUMBERS, ORDINALS, DAY_PARTS, DEICTIC];
+    let files = [MONTHS, WEEKDAYS, UNITS, NUMBERS, ORDINALS, DAY_PARTS, DEICTIC, HOLIDAYS];
     let typed = files.iter().all(|f| rows(f).all(|r| r.len() >= 2));
     typed
         && rows(SETS).all(|r| r.get(1).and_then(|v| set_value(v)).is_some())
         && rows(UNITS).all(|r| r.get(1).and_then(|v| unit_word(v)).is_some())
         && rows(DAY_PARTS).all(|r| r.get(1).and_then(|v| part_word(v)).is_some())
         && rows(SEASONS).all(|r| r.get(1).and_then(|v| Season::from_code(v)).is_some())
+        && rows(HOLIDAYS).all(|r| r.get(1).and_then(|v| holiday_rule(v)).is_some())
 }

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::TimexKind;
 use super::grammar::{Cal, ClockDay, Expr, Parsed, YearRef};
-use super::lexicon::Tense;
+use super::lexicon::{HolidayRule, Tense};
 use super::value::{DateValue, DayRef, Season};
 
 /// What resolution needs besides the expression.
@@ -34,6 +34,7 @@ pub(crate) fn needs_tense(p: &Parsed) -> bool {
             | Expr::In { .. }
             | Expr::Clock { day: ClockDay::Weekday(_), .. }
             | Expr::Rel { cal: Cal::Weekend, .. }
+            | Expr::Holiday { .. }
     )
 }
 
@@ -108,6 +109,33 @@ fn year_for(dct: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date>
         .into_iter()
         .filter_map(|y| Date::new(y, month, day).ok())
         .min_by_key(|&d| distance(dct, d, tense))
+}
+
+/// A holiday's date in year `y`.
+fn holiday_in(y: i16, rule: HolidayRule) -> Option<Date> {
+    let d = Date::new(y, rule.month, rule.day).ok()?;
+    match rule.weekday {
+        None => Some(d),
+        Some(w) => add_days(d, i64::from((w - weekday(d)).rem_euclid(7))),
+    }
+}
+
+/// The occurrence of a holiday a shift ("last", "next") or the tense points to.
+fn holiday_date(
+    dct: Date,
+    rule: HolidayRule,
+    shift: Option<i8>,
+    tense: Option<Tense>,
+) -> Option<Date> {
+    let y = dct.year();
+    let candidates = [y - 1, y, y + 1].map(|y| holiday_in(y, rule));
+    let mut it = candidates.iter().flatten().copied();
+    match shift {
+        Some(s) if s < 0 => it.filter(|&d| d < dct).max(),
+        Some(s) if s > 0 => it.find(|&d| d > dct),
+        Some(_) => holiday_in(y, rule),
+        None => it.min_by_key(|&d| distance(dct, d, tense)),
+    }
 }
 
 /// The year of a month name alone: as for a day, taking the month's middle.
@@ -303,6 +331,7 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
             Some(Tense::Future) => date(relative(dct, cal, amount as i32, tense)?),
             _ => Some((TimexKind::Duration, DateValue::Duration { amount: Some(amount), unit })),
         },
+        Expr::Holiday { rule, shift } => date(day(holiday_date(dct, rule, shift, tense)?)),
         Expr::Clock { day: d, time } => {
             let day = match d {
                 ClockDay::Deictic(n) => add_days(dct, i64::from(n))?,
@@ -346,6 +375,12 @@ fn unanchored(expr: &Expr) -> Option<(TimexKind, DateValue)> {
         Expr::In { amount, unit, .. } => {
             Some((TimexKind::Duration, DateValue::Duration { amount: Some(amount), unit }))
         }
+        Expr::Holiday { rule, .. } => match rule.weekday {
+            None => {
+                date(DateValue::Day { year: None, month: Some(rule.month), day: Some(rule.day) })
+            }
+            Some(_) => date(DateValue::Month { year: None, month: Some(rule.month) }),
+        },
         Expr::Clock { day, time } => {
             let day = match day {
                 ClockDay::Weekday(w) => DayRef::Weekday(w),

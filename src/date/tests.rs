@@ -329,6 +329,49 @@ fn sets() {
 }
 
 #[test]
+fn holidays() {
+    run(&[
+        t!(
+            "christmas past",
+            "Shops were busy before Christmas.",
+            Some("2025-01-10"),
+            [("Christmas", "date", "2024-12-25")]
+        ),
+        t!(
+            "thanksgiving rule",
+            "They met on Thanksgiving Day.",
+            Some("2025-12-01"),
+            [("Thanksgiving Day", "date", "2025-11-27")]
+        ),
+        t!(
+            "labor day future",
+            "The strike will end by Labor Day.",
+            PUB,
+            [("Labor Day", "date", "2025-09-01")]
+        ),
+        t!(
+            "new year's eve",
+            "Fireworks lit up New Year's Eve.",
+            Some("2025-01-02"),
+            [("New Year's Eve", "date", "2024-12-31")]
+        ),
+        t!(
+            "last thanksgiving",
+            "He arrived last Thanksgiving.",
+            PUB,
+            [("last Thanksgiving", "date", "2024-11-28")]
+        ),
+        t!("party not holiday", "The Labor Party won.", PUB, []),
+        t!(
+            "no publication date",
+            "Markets close on Christmas.",
+            None,
+            [("Christmas", "date", "XXXX-12-25")]
+        ),
+    ]);
+}
+
+#[test]
 fn month_and_year_boundaries() {
     run(&[
         t!(
