@@ -58,6 +58,8 @@ pub(crate) enum Expr {
     MonthDay { month: i8, day: i8 },
     /// A month without a year, maybe shifted ("last March").
     Month { month: i8, shift: Option<i8> },
+    /// A month of a year given relative to the publication year ("June last year").
+    MonthOf { month: i8, year: YearRef },
     /// A weekday, maybe shifted ("Tuesday", "next Tuesday").
     Weekday { weekday: i8, shift: Option<i8> },
     /// A day offset from the publication date ("yesterday").
@@ -1070,6 +1072,13 @@ impl<'a> Parser<'a> {
                 }
             }
             return Some((e, Expr::MonthDay { month: m, day: d }));
+        }
+        // "January this year", "June last year"
+        if let Some(shift) = self.word(k).and_then(|w| w.modifier.shift) {
+            if self.is(k + 1, "year") && !self.is(k, "past") {
+                let year = YearRef::Rel(i32::from(shift));
+                return Some((k + 2, Expr::MonthOf { month: m, year }));
+            }
         }
         let y = if self.is(k, "of") || self.punct(k, ",") { k + 1 } else { k };
         if self.digits(y) == 4 {

@@ -87,18 +87,23 @@ fn weekday_date(dct: Date, wd: i8, shift: Option<i8>, tense: Option<Tense>) -> O
 
 /// Days a candidate date is penalized for lying on the side of the publication date
 /// that the tense contradicts.
-const AGAINST_TENSE: i64 = 90;
+const AGAINST_TENSE: i64 = 270;
+
+/// Days a future candidate is penalized when the tense is unknown: news narrates the
+/// past.
+const UNMARKED_FUTURE: i64 = 60;
 
 /// How far a candidate is from the publication date, in days, counting a date on the
-/// wrong side of the tense as [`AGAINST_TENSE`] days further.
+/// wrong side of the tense as further.
 fn distance(dct: Date, d: Date, tense: Option<Tense>) -> i64 {
     let days = i64::from((d - dct).get_days());
-    let against = match tense {
-        Some(Tense::Past) => days > 1,
-        Some(Tense::Future) => days < -1,
-        None => false,
+    let penalty = match tense {
+        Some(Tense::Past) if days > 1 => AGAINST_TENSE,
+        Some(Tense::Future) if days < -1 => AGAINST_TENSE,
+        None if days > 1 => UNMARKED_FUTURE,
+        _ => 0,
     };
-    days.abs() + if against { AGAINST_TENSE } else { 0 }
+    days.abs() + penalty
 }
 
 /// The year of a month and day: the occurrence nearest the publication date, with the
@@ -299,6 +304,10 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
             year: Some(month_year(dct, month, shift, tense)),
             month: Some(month),
         }),
+        Expr::MonthOf { month, year } => {
+            let y = period_year(dct, year, month, tense);
+            date(DateValue::Month { year: Some(y), month: Some(month) })
+        }
         Expr::Rel { cal, offset } => date(relative(dct, cal, offset, tense)?),
         Expr::Quarter { quarter, year } => {
             let first = 3 * quarter - 2;
@@ -353,7 +362,9 @@ fn unanchored(expr: &Expr) -> Option<(TimexKind, DateValue)> {
         Expr::MonthDay { month, day } => {
             date(DateValue::Day { year: None, month: Some(month), day: Some(day) })
         }
-        Expr::Month { month, .. } => date(DateValue::Month { year: None, month: Some(month) }),
+        Expr::Month { month, .. } | Expr::MonthOf { month, .. } => {
+            date(DateValue::Month { year: None, month: Some(month) })
+        }
         Expr::Rel { cal, .. } => date(unknown(cal)),
         Expr::Quarter { quarter, year } => {
             let year = if let YearRef::Abs(y) = year { Some(y) } else { None };
