@@ -856,6 +856,10 @@ impl<'a> Parser<'a> {
         if self.tok(j + 1).is_some_and(|t| t.kind == Kind::Num) {
             return false;
         }
+        // "2082.1": an index level, not a year.
+        if self.punct(j + 1, ".") && self.adj(j + 1) && self.digits(j + 2) > 0 && self.adj(j + 2) {
+            return false;
+        }
         // After a determiner or prefix it is a year used as an adjective ("the 1992
         // protests", "post-1959").
         let attributive = j > 0
@@ -993,6 +997,10 @@ impl<'a> Parser<'a> {
     fn quantity_phrase(&self, j: usize) -> Option<(usize, Expr, bool)> {
         let (e, amount, unit, hyphen) = self.quantity(j)?;
         let article = self.is(j, "a") || self.is(j, "an");
+        // "52 years old": an age.
+        if self.is(e, "old") {
+            return None;
+        }
         if hyphen {
             // "30-day", "hour-long", but "a year-earlier" is not a quantity.
             if self.is(e, "earlier") || self.is(e, "ago") {
@@ -1017,6 +1025,10 @@ impl<'a> Parser<'a> {
             let cal = cal_of(unit)?;
             let n = amount?;
             return Some((e + 2, Expr::Rel { cal, offset: n.min(10_000) as i32 }, false));
+        }
+        // "$500 million a year", "700 seats a week", "24 hours a day": a rate.
+        if article && j > 0 && self.is_rate_base(j - 1) {
+            return None;
         }
         // "twice a year", "once a week": a recurrence.
         if article
@@ -1262,6 +1274,27 @@ impl<'a> Parser<'a> {
             }
             Some((k, h.rule))
         })
+    }
+
+    /// Whether token `i` is what a rate is of ("$5 million a year", "700 seats a
+    /// week"): a number, a percent sign, a magnitude or a plural noun.
+    fn is_rate_base(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => self.punct(i, "%"),
+            Kind::Word => {
+                let s = self.s(i);
+                ["million", "billion", "thousand", "hundred", "percent", "cents"]
+                    .iter()
+                    .any(|m| s.eq_ignore_ascii_case(m))
+                    || (s.len() > 3
+                        && s.ends_with('s')
+                        && !s.ends_with("ss")
+                        && s.as_bytes()[0].is_ascii_lowercase()
+                        && self.word(i).is_none())
+            }
+        }
     }
 
     /// Whether token `i` ends a noun phrase: punctuation (a possessive's apostrophe
