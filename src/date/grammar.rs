@@ -275,9 +275,12 @@ impl<'a> Parser<'a> {
                 Some(Kind::Punct) => self.hyphen(p) || self.apostrophe(p) || self.punct(p, ","),
                 Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
                 Some(Kind::Word) => {
-                    ["the", "of", "right", "near", "most", "than", "least", "to", "other", "these"]
-                        .iter()
-                        .any(|w| self.is(p, w))
+                    [
+                        "the", "of", "right", "near", "most", "than", "least", "to", "other",
+                        "these", "at", "up", "less", "fewer",
+                    ]
+                    .iter()
+                    .any(|w| self.is(p, w))
                         || self.word(p).is_some_and(|w| {
                             w.number.is_some()
                                 || w.ordinal.is_some()

@@ -504,6 +504,125 @@ fn without_publication_date() {
 }
 
 #[test]
+fn earnings_reports() {
+    let q = Some("1989-11-02");
+    run(&[
+        t!(
+            "the quarter",
+            "Profit rose 5% in the quarter.",
+            q,
+            [("the quarter", "date", "1989-Q3")]
+        ),
+        t!(
+            "latest period",
+            "Sales in the latest period fell.",
+            q,
+            [("the latest period", "date", "1989-Q3")]
+        ),
+        t!(
+            "year-earlier quarter",
+            "Net fell from the year-earlier quarter.",
+            q,
+            [("the year-earlier quarter", "date", "1988-Q3")]
+        ),
+        t!(
+            "a year ago with quarters",
+            "Third-quarter net rose from $5 million a year ago.",
+            q,
+            [("Third-quarter", "date", "1989-Q3"), ("a year ago", "date", "1988-Q3")]
+        ),
+        t!(
+            "a year ago alone",
+            "He joined the firm a year ago.",
+            q,
+            [("a year ago", "date", "1988")]
+        ),
+        t!(
+            "possessive year quarter",
+            "Compare this year's third quarter.",
+            q,
+            [("this year's third quarter", "date", "1989-Q3")]
+        ),
+        t!(
+            "year ended",
+            "Net income for the year ended Sept. 30 rose.",
+            q,
+            [("the year", "duration", "P1Y"), ("Sept. 30", "date", "1989-09-30")]
+        ),
+        t!("year-end", "The deal should close by year-end.", q, [("year-end", "date", "1989")]),
+    ]);
+}
+
+#[test]
+fn not_temporal() {
+    run(&[
+        t!("age", "Mr. Smith, 52 years old, will retire.", PUB, []),
+        t!("rate", "It will save $500 million a year.", PUB, []),
+        t!("index level", "The index closed at 2082.1 points.", PUB, []),
+        t!("fraction", "A quarter of the vote went to him.", PUB, []),
+        t!("attributive quarterly", "It raised its quarterly dividend.", PUB, []),
+        t!(
+            "adverbial quarterly",
+            "The reserve is adjusted quarterly.",
+            PUB,
+            [("quarterly", "set", "P3M")]
+        ),
+        t!("today's", "In today's world, that is rare.", PUB, []),
+        t!("decimal", "Growth was 2.5 percent.", PUB, []),
+        t!("ordinal second", "He won a second term.", PUB, []),
+    ]);
+}
+
+#[test]
+fn regression() {
+    run(&[
+        t!(
+            "colon after date",
+            "It said on Saturday, April 25: no.",
+            Some("1998-04-24"),
+            [("Saturday, April 25", "date", "1998-04-25")]
+        ),
+        t!(
+            "past plan",
+            "It had been scheduled to expire at midnight Friday.",
+            Some("1989-10-30"),
+            [("midnight Friday", "time", "1989-10-27T24:00")]
+        ),
+        t!(
+            "clock with date",
+            "The offer expires at 5 p.m. EST, Nov. 6.",
+            Some("1989-10-30"),
+            [("5 p.m. EST, Nov. 6", "time", "1989-11-06T17:00")]
+        ),
+        t!(
+            "month this year",
+            "It began in January this year.",
+            Some("1998-02-19"),
+            [("January this year", "date", "1998-01")]
+        ),
+        t!(
+            "more years",
+            "They may stay for at least 20 more years.",
+            PUB,
+            [("at least 20 more years", "duration", "P20Y")]
+        ),
+        t!("attributive year", "Many led the 1992 protests.", PUB, [("1992", "date", "1992")]),
+        t!(
+            "recent plural",
+            "Prices fell in recent years.",
+            PUB,
+            [("recent years", "duration", "PXY")]
+        ),
+        t!(
+            "these days",
+            "Few people write letters these days.",
+            PUB,
+            [("these days", "date", "PRESENT_REF")]
+        ),
+    ]);
+}
+
+#[test]
 fn lexicon_rows_parse() {
     assert!(super::lexicon::all_rows_parse());
 }
