@@ -49,7 +49,9 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-pub use self::value::{DateValue, DayPart, DayRef, Reference, Season, TimeOfDay, Unit};
+pub use self::value::{
+    DateValue, DayPart, DayRef, ParseDateValueError, Reference, Season, TimeOfDay, Unit,
+};
 
 use self::grammar::{Memo, Parser};
 use self::lexicon::Lexicon;

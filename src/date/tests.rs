@@ -623,6 +623,48 @@ fn regression() {
 }
 
 #[test]
+fn values_round_trip() {
+    let values = [
+        "2025-03-11",
+        "XXXX-03-11",
+        "XXXX-XX-11",
+        "XXXX-XX-XX",
+        "2025-03",
+        "XXXX-XX",
+        "2025",
+        "XXXX",
+        "199",
+        "19",
+        "2025-W12",
+        "XXXX-WXX",
+        "2025-W11-WE",
+        "XXXX-WXX-2",
+        "2025-Q3",
+        "2025-QX",
+        "2025-H1",
+        "2024-SU",
+        "2025-03-19TMO",
+        "2025-03-18T20:30",
+        "XXXX-WXX-3TNI",
+        "XXXX-XX-XXT12:00",
+        "P30D",
+        "PT1H",
+        "PXY",
+        "PT5M",
+        "P2Q",
+        "PRESENT_REF",
+        "PAST_REF",
+    ];
+    for v in values {
+        let parsed: super::DateValue = v.parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.to_string(), v);
+    }
+    for bad in ["", "2025-13", "P", "PT", "2025-03-32x", "2025-W", "yesterday", "XXXX-WXX-2TZZ"] {
+        assert!(bad.parse::<super::DateValue>().is_err(), "{bad:?} parsed");
+    }
+}
+
+#[test]
 fn lexicon_rows_parse() {
     assert!(super::lexicon::all_rows_parse());
 }

@@ -1,6 +1,7 @@
 //! [`DateValue`]: a TIMEX3 value as a structured type.
 
 use core::fmt;
+use core::str::FromStr;
 
 use jiff::civil::Date;
 
@@ -375,6 +376,150 @@ impl fmt::Display for DateValue {
             DateValue::EveryMonth(m) => write!(f, "XXXX-{m:02}"),
             DateValue::Reference(r) => f.write_str(r.code()),
         }
+    }
+}
+
+/// The error of parsing a [`DateValue`] from a string that is not a TIMEX3 value this
+/// crate writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseDateValueError {
+    text: String,
+}
+
+impl fmt::Display for ParseDateValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a TIMEX3 value: {:?}", self.text)
+    }
+}
+
+impl std::error::Error for ParseDateValueError {}
+
+/// A number of `n` digits, or `None` for as many `X`s; `Err` otherwise.
+fn field<T: FromStr>(s: &str) -> Result<Option<T>, ()> {
+    if !s.is_empty() && s.bytes().all(|b| b == b'X') {
+        return Ok(None);
+    }
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(());
+    }
+    s.parse().map(Some).map_err(|_| ())
+}
+
+/// A field that must lie in `lo..=hi` when it is known.
+fn ranged(s: &str, lo: i8, hi: i8) -> Result<Option<i8>, ()> {
+    match field::<i8>(s)? {
+        Some(n) if !(lo..=hi).contains(&n) => Err(()),
+        n => Ok(n),
+    }
+}
+
+fn parse_time(t: &str) -> Result<TimeOfDay, ()> {
+    if let Some(part) = DayPart::from_code(t) {
+        return Ok(TimeOfDay::Part(part));
+    }
+    let (h, m) = t.split_once(':').ok_or(())?;
+    let hour = ranged(h, 0, 24)?.ok_or(())?;
+    let minute = ranged(m, 0, 59)?.ok_or(())?;
+    Ok(TimeOfDay::Clock { hour, minute })
+}
+
+fn parse_duration(rest: &str) -> Result<DateValue, ()> {
+    let (clock, body) = match rest.strip_prefix('T') {
+        Some(b) => (true, b),
+        None => (false, rest),
+    };
+    let letter = body.chars().last().ok_or(())?;
+    let amount = field(&body[..body.len() - letter.len_utf8()])?;
+    let unit = match (letter, clock) {
+        ('Y', false) => Unit::Year,
+        ('Q', false) => Unit::Quarter,
+        ('M', false) => Unit::Month,
+        ('W', false) => Unit::Week,
+        ('D', false) => Unit::Day,
+        ('H', true) => Unit::Hour,
+        ('M', true) => Unit::Minute,
+        ('S', true) => Unit::Second,
+        _ => return Err(()),
+    };
+    Ok(DateValue::Duration { amount, unit })
+}
+
+fn parse_value(s: &str) -> Result<DateValue, ()> {
+    match s {
+        "PRESENT_REF" => return Ok(DateValue::Reference(Reference::Present)),
+        "PAST_REF" => return Ok(DateValue::Reference(Reference::Past)),
+        "FUTURE_REF" => return Ok(DateValue::Reference(Reference::Future)),
+        _ => {}
+    }
+    if let Some(rest) = s.strip_prefix('P') {
+        return parse_duration(rest);
+    }
+    let (date, time) = match s.split_once('T') {
+        Some((d, t)) => (d, Some(parse_time(t)?)),
+        None => (s, None),
+    };
+    let mut parts = date.split('-');
+    let head = parts.next().ok_or(())?;
+    let rest: Vec<&str> = parts.collect();
+    match (head.len(), rest.as_slice()) {
+        (2, []) if time.is_none() => return Ok(DateValue::Century(field(head)?.ok_or(())?)),
+        (3, []) if time.is_none() => return Ok(DateValue::Decade(field(head)?.ok_or(())?)),
+        (4, _) => {}
+        _ => return Err(()),
+    }
+    let year: Option<i16> = field(head)?;
+    let value = match rest.as_slice() {
+        [] => DateValue::Year(year),
+        [m] if m.len() == 2
+            && !m.starts_with(['W', 'Q', 'H'])
+            && Season::from_code(m).is_none() =>
+        {
+            DateValue::Month { year, month: ranged(m, 1, 12)? }
+        }
+        [m, d] if m.len() == 2 && !m.starts_with('W') => {
+            DateValue::Day { year, month: ranged(m, 1, 12)?, day: ranged(d, 1, 31)? }
+        }
+        [w] if w.starts_with('W') => DateValue::Week { year, week: ranged(&w[1..], 1, 53)? },
+        [w, we] if w.starts_with('W') && *we == "WE" => {
+            DateValue::Weekend { year, week: ranged(&w[1..], 1, 53)? }
+        }
+        [w, d] if *w == "WXX" && year.is_none() => DateValue::Weekday(ranged(d, 1, 7)?.ok_or(())?),
+        [q] if q.starts_with('Q') => DateValue::Quarter { year, quarter: ranged(&q[1..], 1, 4)? },
+        [h] if h.starts_with('H') => {
+            DateValue::Half { year, half: ranged(&h[1..], 1, 2)?.ok_or(())? }
+        }
+        [code] => DateValue::Season { year, season: Season::from_code(code).ok_or(())? },
+        _ => return Err(()),
+    };
+    let Some(time) = time else { return Ok(value) };
+    let day = match value {
+        DateValue::Day { year: Some(y), month: Some(m), day: Some(d) } => {
+            DayRef::Date(Date::new(y, m, d).map_err(|_| ())?)
+        }
+        DateValue::Day { year: None, month: None, day: None } => DayRef::Unknown,
+        DateValue::Weekday(w) => DayRef::Weekday(w),
+        _ => return Err(()),
+    };
+    Ok(DateValue::Time { day, time })
+}
+
+impl FromStr for DateValue {
+    type Err = ParseDateValueError;
+
+    /// Parses a TIMEX3 value as this crate writes it. Recurrences read back as the
+    /// period or day they repeat (`P1W` is a duration, `XXXX-WXX-1` a weekday); the
+    /// mention's [`TimexKind`](super::TimexKind) tells them apart.
+    ///
+    /// ```
+    /// use newsextract::date::DateValue;
+    ///
+    /// let v: DateValue = "2025-03-19TMO".parse()?;
+    /// assert_eq!(v.to_string(), "2025-03-19TMO");
+    /// assert!("next Tuesday".parse::<DateValue>().is_err());
+    /// # Ok::<(), newsextract::date::ParseDateValueError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<DateValue, ParseDateValueError> {
+        parse_value(s.trim()).map_err(|()| ParseDateValueError { text: s.to_string() })
     }
 }
 
