@@ -1,5 +1,7 @@
 //! Pairs quotation marks and reporting cues with speakers and content spans.
 
+use std::collections::HashSet;
+
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
@@ -395,6 +397,20 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // "a city spokeswoman", "the top official": modifiers after a determiner.
+        if j > 0 && !self.lex.is_determiner(self.tok_text(j)) {
+            let det = (j.saturating_sub(3)..j).rev().take_while(|&k| {
+                let w = self.tok_text(k);
+                self.toks[k].word
+                    && !is_capitalized(w)
+                    && !self.lex.is_between(w)
+                    && !self.lex.is_nonname(w)
+                    || self.lex.is_determiner(w)
+            });
+            if let Some(k) = det.filter(|&k| self.lex.is_determiner(self.tok_text(k))).last() {
+                j = k;
+            }
+        }
         Some(Span::new(self.toks[j].span.start, head.span.end))
     }
 
@@ -456,8 +472,9 @@ impl<'a> Ctx<'a> {
             let para = self.para_of(seg.span.start);
             let pspan = self.paras[para];
             let lo = self.cut_before(seg.span.start).max(prev_end).max(pspan.start);
+            let end_para = self.paras[self.para_of(seg.span.end.saturating_sub(1))];
             let hi = if seg.closed {
-                self.cut_after(seg.span.end).min(pspan.end.max(seg.span.end))
+                self.cut_after(seg.span.end).min(end_para.end.max(seg.span.end))
             } else {
                 seg.span.end
             };
@@ -577,7 +594,10 @@ impl<'a> Ctx<'a> {
         let cue = self.cues[ci];
         self.load(clause_start, cue.span.start);
         if self.toks.len() > CLAUSE_TOKENS
-            || self.toks.iter().any(|t| !t.word && t.text(self.text) != ",")
+            || self
+                .toks
+                .iter()
+                .any(|t| !t.word && matches!(t.text(self.text), "." | "!" | "?" | ";" | ":"))
         {
             return None;
         }
@@ -601,6 +621,7 @@ impl<'a> Ctx<'a> {
         leads: &mut Vec<(usize, Span, Span)>,
     ) {
         let mut last_speaker: Option<(usize, Span)> = None;
+        let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
             if cue.used {
@@ -625,10 +646,11 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            // A content that is one direct quote is already there.
-            if drafts
-                .iter()
-                .any(|d| content.contains(d.span) && d.span.len() * 10 >= content.len() * 9)
+            // A content that is one quoted segment is already there.
+            let k = quoted.partition_point(|q| q.start < content.start);
+            if quoted
+                .get(k)
+                .is_some_and(|q| content.contains(*q) && q.len() * 10 >= content.len() * 9)
             {
                 continue;
             }
@@ -720,7 +742,17 @@ impl<'a> Ctx<'a> {
                     let end = if p.ends_with(',') { pre.end - 1 } else { pre.end };
                     return Some((Some(s), Span::new(pre.start, end)));
                 }
-                Some((Some(s), self.content_after(cue, hi)))
+                let content = self.content_after(cue, hi);
+                let c = self.slice(content);
+                let first = c.split_whitespace().next().unwrap_or("");
+                if word_count(c) <= 2
+                    || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
+                {
+                    // "…, he said on Tuesday." with nothing reported after it (the speaker
+                    // may still lead a quote paragraph: "He said:").
+                    return Some((Some(s), Span::new(cue.span.end, cue.span.end)));
+                }
+                Some((Some(s), content))
             }
         }
     }
@@ -818,6 +850,13 @@ impl<'a> Ctx<'a> {
     /// in the same paragraph.
     fn inherit(&self, drafts: &mut [Draft], leads: &[(usize, Span, Span)]) {
         drafts.sort_by_key(|d| d.span.start);
+        // The speaker of the next draft in the same paragraph, for each draft.
+        let mut next_in_para: Vec<Option<Span>> = vec![None; drafts.len()];
+        for i in (0..drafts.len().saturating_sub(1)).rev() {
+            let n = &drafts[i + 1];
+            next_in_para[i] =
+                if n.para == drafts[i].para { n.speaker.or(next_in_para[i + 1]) } else { None };
+        }
         let mut last: Option<(usize, Span)> = None;
         for i in 0..drafts.len() {
             let d = drafts[i];
@@ -832,8 +871,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 let prev = last.filter(|&(p, _)| p + 1 >= d.para).map(|(_, s)| s);
-                let next =
-                    drafts[i + 1..].iter().take_while(|n| n.para == d.para).find_map(|n| n.speaker);
+                let next = next_in_para[i];
                 drafts[i].speaker = prev.or(next);
             }
             if let Some(s) = drafts[i].speaker {
@@ -877,12 +915,11 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
     }
     mentions.sort_by_key(|&(s, _)| s.start);
     let mut out = Vec::with_capacity(drafts.len());
-    let mut seen: Vec<Span> = Vec::new();
+    let mut seen: HashSet<Span> = HashSet::new();
     for d in drafts {
-        if seen.contains(&d.span) {
+        if !seen.insert(d.span) {
             continue;
         }
-        seen.push(d.span);
         let speaker = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s));
         let sentence = analysis.sentence_at(d.span.start).unwrap_or(0);
         out.push(Quote {
