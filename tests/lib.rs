@@ -1,3 +1,5 @@
 //! The integration test binary: one link for every test module.
 
 mod cli;
+mod hostile;
+mod properties;

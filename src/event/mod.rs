@@ -1,43 +1,503 @@
 //! Events: CAMEO/PLOVER-typed who-did-what-to-whom records.
 //!
 //! Consumes the text and every earlier record; produces [`Event`]s.
+//!
+//! Triggers come from a verb and noun lexicon (`data/event/verbs.tsv`,
+//! `data/event/nouns.tsv`, extendable with user files through
+//! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
+//! aho-corasick automaton over every inflected form. Only sentences with a trigger are
+//! read, as words, clauses and actor mentions:
+//!
+//! - source: the subject actor (nearest actor before the trigger in its clause, outside
+//!   prepositional phrases, with its coordinated actors); the agent after "by" in the
+//!   passive; the quote's speaker for "we" inside a quote;
+//! - target: the direct object or an actor after a target preposition ("with", "to",
+//!   "against", "at", "on");
+//! - modal verbs recode their complement: "agreed to release" 0353, "refused to meet" 125,
+//!   "threatened to impose sanctions" 1312, "demanded the withdrawal" 1056, "will provide
+//!   aid" 033;
+//! - compound actors give one event per dyad; reciprocal ones ("X and Y met", "talks
+//!   between X and Y") one per direction;
+//! - every accusation of the accusation stage becomes an event (111 criticism, 112x).
 
 use crate::Span;
+use crate::accusation::tagged::{MentionIndex, View};
+use crate::accusation::words::{ADVERB, AUX, BE, COORD, Form, NEG, PRON, REPORT};
+use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
+use crate::error::Error;
+
+pub use crate::accusation::DateSource;
+
+mod code;
+mod lexicon;
+
+use code::Modal;
+use lexicon::{Entry, Lexicon};
+
+/// How an event is asserted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Modality {
+    /// Reported as done or happening.
+    #[default]
+    Asserted,
+    /// Agreed, offered, promised or pledged ("agreed to halt attacks").
+    Agreed,
+    /// Announced for the future ("will provide", "plans to").
+    Future,
+    /// Refused or rejected ("refused to support a ceasefire").
+    Refused,
+    /// Threatened ("threatened to break relations").
+    Threatened,
+    /// Demanded or appealed for ("demanded the withdrawal").
+    Requested,
+}
 
 /// A coded event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Event {
-    /// PLOVER type (`CONSULT`, `ACCUSE`, ...).
+    /// PLOVER type (`CONSULT`, `ACCUSE`, ...); `None` for CAMEO statements (01) and
+    /// appeals (02), which PLOVER drops.
     #[cfg_attr(feature = "serde", serde(rename = "type"))]
-    pub plover: String,
+    pub plover: Option<&'static str>,
     /// CAMEO code, 2 to 4 digits (`040`, `112`).
     pub code: String,
+    /// PLOVER mode (`phone`, `ceasefire`, `allege`), when the code has one.
+    pub mode: Option<String>,
+    /// Whether the event is done, agreed, refused, threatened, planned or demanded.
+    pub modality: Modality,
     /// Ids of the source actors.
     pub source: Vec<String>,
     /// Ids of the target actors.
     pub target: Vec<String>,
     /// TIMEX3 date value of the event, if known.
     pub date: Option<String>,
+    /// Whether `date` comes from a temporal expression of the clause or the publication
+    /// date.
+    pub date_source: Option<DateSource>,
     /// Whether the event is negated ("did not agree").
     pub negated: bool,
     /// The trigger word or phrase.
     pub trigger: Span,
     /// Index of the sentence.
     pub sentence: usize,
+    /// Index in `analysis.quotes` of the quote the event is reported in, if any.
+    pub quote: Option<usize>,
+    /// Index in `analysis.accusations` of the accusation this event codes, if any.
+    pub accusation: Option<usize>,
 }
 
 /// Codes events.
-#[derive(Clone, Debug, Default)]
-pub struct EventCoder {}
+#[derive(Clone, Debug)]
+pub struct EventCoder {
+    lexicon: Lexicon,
+}
+
+impl Default for EventCoder {
+    fn default() -> EventCoder {
+        EventCoder::new()
+    }
+}
+
+/// Words a complement may start after its modal ("agreed on Tuesday to temporarily halt").
+const COMPLEMENT_WINDOW: usize = 8;
 
 impl EventCoder {
     /// The coder with the default lexicon.
     pub fn new() -> EventCoder {
-        EventCoder {}
+        EventCoder { lexicon: Lexicon::new(&[]).expect("the embedded lexicon is valid") }
+    }
+
+    /// The coder with the default lexicon extended by user lexicons, each given as
+    /// `(name for error messages, TSV text)` in the format of `data/event/verbs.tsv`
+    /// (add the `noun` option for nouns). User lines override default ones.
+    ///
+    /// # Errors
+    ///
+    /// When a line is malformed: the error names the source and line.
+    pub fn with_lexicons(user: &[(String, String)]) -> Result<EventCoder, Error> {
+        Ok(EventCoder { lexicon: Lexicon::new(user)? })
     }
 
     /// Fills `analysis.events`; needs every earlier record.
-    pub(crate) fn run(&self, _text: &str, _analysis: &mut Analysis) {}
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+        let mut events = Vec::new();
+        for (i, acc) in analysis.accusations.iter().enumerate() {
+            events.extend(accusation_events(text, i, acc));
+        }
+        let hits = find_cues(&self.lexicon.automaton, text, analysis);
+        if !hits.is_empty() {
+            let mentions = MentionIndex::new(analysis);
+            let dates = DateIndex::new(&analysis.dates);
+            let mut i = 0;
+            while i < hits.len() {
+                let sentence = hits[i].0;
+                let j = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
+                let view =
+                    View::new(text, analysis.sentences[sentence].span, mentions.of(sentence));
+                let coder = SentenceCoder {
+                    lexicon: &self.lexicon,
+                    view: &view,
+                    analysis,
+                    dates: &dates,
+                    sentence,
+                };
+                coder.code(&hits[i..j], &mut events);
+                i = j;
+            }
+        }
+        events.sort_by_key(|e| (e.sentence, e.trigger.start));
+        analysis.events = events;
+    }
 }
+
+/// The events of one accusation record (one per accuser-accused pair).
+fn accusation_events(text: &str, index: usize, acc: &accusation::Accusation) -> Vec<Event> {
+    let code = match acc.kind {
+        AccusationKind::Criticism => "111",
+        AccusationKind::Accusation => {
+            let allegation = acc.allegation.and_then(|s| text.get(s.start..s.end)).unwrap_or("");
+            accusation::allegation_code(allegation)
+        }
+    };
+    let targets: Vec<Option<&String>> =
+        if acc.accused.is_empty() { vec![None] } else { acc.accused.iter().map(Some).collect() };
+    let mut out = Vec::new();
+    for s in &acc.accuser {
+        for t in &targets {
+            out.push(Event {
+                plover: code::plover(code),
+                code: code.to_string(),
+                mode: code::mode(code).map(str::to_string),
+                modality: Modality::Asserted,
+                source: vec![s.clone()],
+                target: t.map(|t| vec![t.clone()]).unwrap_or_default(),
+                date: acc.date.clone(),
+                date_source: acc.date_source,
+                negated: acc.negated,
+                trigger: acc.cue,
+                sentence: acc.sentence,
+                quote: acc.quote,
+                accusation: Some(index),
+            });
+        }
+    }
+    out
+}
+
+/// A trigger placed on the words of its sentence.
+#[derive(Clone, Copy, Debug)]
+struct Trigger<'l> {
+    span: Span,
+    first: usize,
+    end: usize,
+    entry: &'l Entry,
+    form: Form,
+}
+
+/// An event found in the sentence, before it is split into dyads.
+struct Found {
+    clause: u32,
+    end: usize,
+    noun: bool,
+    sources: Vec<usize>,
+}
+
+struct SentenceCoder<'a, 't> {
+    lexicon: &'a Lexicon,
+    view: &'a View<'t>,
+    analysis: &'a Analysis,
+    dates: &'a DateIndex,
+    sentence: usize,
+}
+
+impl SentenceCoder<'_, '_> {
+    fn code(&self, hits: &[(usize, Span, usize)], out: &mut Vec<Event>) {
+        let v = self.view;
+        let accusations: Vec<&accusation::Accusation> =
+            self.analysis.accusations.iter().filter(|a| a.sentence == self.sentence).collect();
+        let mut triggers = Vec::with_capacity(hits.len());
+        for &(_, span, pattern) in hits {
+            let p = self.lexicon.patterns[pattern];
+            let (first, end) = v.tok_range(span);
+            // Accusation cues are coded from their records; alleged acts are not events.
+            let taken = accusations
+                .iter()
+                .any(|a| a.cue.overlaps(span) || a.allegation.is_some_and(|al| al.contains(span)));
+            if first < end && !taken {
+                triggers.push(Trigger {
+                    span,
+                    first,
+                    end,
+                    entry: &self.lexicon.entries[p.entry as usize],
+                    form: p.form,
+                });
+            }
+        }
+        let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
+        let mut consumed = vec![false; triggers.len()];
+        let mut found: Vec<Found> = Vec::new();
+        let mut produced: Vec<(Event, bool)> = Vec::new();
+        for t in 0..triggers.len() {
+            if consumed[t] {
+                continue;
+            }
+            let trig = triggers[t];
+            let clause = v.clause[trig.first];
+            let prev = found.iter().rev().find(|f| f.clause == clause);
+            let between = self.between(trig.end);
+            // After an event of the clause, a noun is its object and a verb without a
+            // coordinator or subject of its own its complement ("met Y to discuss Z").
+            if prev.is_some() && between.is_empty() && (trig.entry.noun || !fresh[t]) {
+                continue;
+            }
+            // A modal recodes the first trigger of its complement.
+            let mut modality = Modality::Asserted;
+            let mut code = trig.entry.code.clone();
+            let mut complement: Option<Trigger<'_>> = None;
+            if let Some(modal) = trig.entry.modal {
+                let next = (t + 1..triggers.len()).find(|&u| {
+                    !consumed[u]
+                        && triggers[u].first >= trig.end
+                        && triggers[u].first <= trig.end + COMPLEMENT_WINDOW
+                        && v.clause[triggers[u].first] == clause
+                        && triggers[u].entry.code.is_some()
+                });
+                if let Some(u) = next {
+                    consumed[u] = true;
+                    let inner = triggers[u].entry.code.as_deref().unwrap_or("");
+                    code = Some(code::combine(modal, inner));
+                    complement = Some(triggers[u]);
+                }
+                modality = match modal {
+                    Modal::Agree => Modality::Agreed,
+                    Modal::Future => Modality::Future,
+                    Modal::Refuse => Modality::Refused,
+                    Modal::Threaten => Modality::Threatened,
+                    Modal::Demand | Modal::Appeal => Modality::Requested,
+                };
+            }
+            let Some(code) = code else { continue };
+            let last = complement.unwrap_or(trig);
+            // The clause's next verb trigger bounds the object search.
+            let limit = (t + 1..triggers.len())
+                .map(|u| (&triggers[u], fresh[u]))
+                .find(|(u, f)| {
+                    *f && u.first >= last.end && !u.entry.noun && v.clause[u.first] == clause
+                })
+                .map_or(v.clause_range(trig.first).1, |(u, _)| u.first);
+            let passive = trig.entry.modal.is_none()
+                && trig.form == Form::Participle
+                && v.passive_before(trig.first);
+            let mut reciprocal = v.reciprocal_at(last.end) || v.reciprocal_at(trig.end);
+            let (sources, mut targets);
+            if !between.is_empty() {
+                // "talks between X and Y".
+                sources = between;
+                targets = Vec::new();
+                reciprocal = true;
+            } else if trig.entry.reported {
+                // "X said Y must ...": Y is the target, the reporter X the source.
+                let Some(k) = v.subject(trig.first, 0) else { continue };
+                targets = v.coordinated_before(k);
+                sources = self.reporter(v.ments[targets[0]].first);
+            } else if passive {
+                targets =
+                    v.subject(trig.first, 0).map(|k| v.coordinated_before(k)).unwrap_or_default();
+                sources =
+                    v.by_agent(trig.end, limit).map(|k| v.coordinated_after(k)).unwrap_or_default();
+            } else {
+                sources = self.source(&trig, prev);
+                let object = v
+                    .object(trig.end, complement.map_or(limit, |c| c.first), false)
+                    .or_else(|| v.object(last.end, limit, violent(&code)));
+                targets = object.map(|k| v.coordinated_after(k)).unwrap_or_default();
+                let partner = self.partner(&targets);
+                if !reciprocal && (trig.entry.recip || last.entry.recip) && !partner {
+                    reciprocal = sources.len() >= 2;
+                }
+                if reciprocal && sources.len() >= 2 {
+                    targets.clear();
+                }
+            }
+            let source_end = sources.iter().map(|&k| v.ments[k].end).max().unwrap_or(0);
+            let negated = v.negated(source_end, trig.first)
+                || complement.is_some_and(|c| (trig.end..c.first).any(|i| v.is(i, NEG)));
+            let quote = self.analysis.quotes.iter().position(|q| q.span.contains(trig.span));
+            let mut source_ids = self.ids(&sources);
+            if source_ids.is_empty() {
+                if let Some(speaker) = quote.and_then(|q| self.analysis.quotes[q].speaker.clone()) {
+                    source_ids.push(speaker);
+                }
+            }
+            let target_ids: Vec<String> =
+                self.ids(&targets).into_iter().filter(|t| !source_ids.contains(t)).collect();
+            found.push(Found {
+                clause,
+                end: last.end,
+                noun: trig.entry.noun,
+                sources: sources.clone(),
+            });
+            if source_ids.is_empty() && target_ids.is_empty() {
+                continue;
+            }
+            let (date, date_source) =
+                self.dates.date_of(v, self.analysis, self.sentence, trig.first);
+            let mode = trig
+                .entry
+                .mode
+                .clone()
+                .or_else(|| last.entry.mode.clone())
+                .or_else(|| code::mode(&code).map(str::to_string));
+            // A reduced relative ("property seized by the army") is background.
+            let sub = v.is_sub(trig.first)
+                || (trig.form == Form::Participle
+                    && !passive
+                    && v.word(trig.end).eq_ignore_ascii_case("by"));
+            let make = |source: Vec<String>, target: Vec<String>| {
+                let event = Event {
+                    plover: code::plover(&code),
+                    code: code.clone(),
+                    mode: mode.clone(),
+                    modality,
+                    source,
+                    target,
+                    date: date.clone(),
+                    date_source,
+                    negated,
+                    trigger: trig.span,
+                    sentence: self.sentence,
+                    quote,
+                    accusation: None,
+                };
+                (event, sub)
+            };
+            if reciprocal && source_ids.len() >= 2 {
+                for a in &source_ids {
+                    for b in &source_ids {
+                        if a != b {
+                            produced.push(make(vec![a.clone()], vec![b.clone()]));
+                        }
+                    }
+                }
+            } else if source_ids.is_empty() {
+                produced.push(make(Vec::new(), target_ids.clone()));
+            } else {
+                for s in &source_ids {
+                    if target_ids.is_empty() {
+                        produced.push(make(vec![s.clone()], Vec::new()));
+                    }
+                    for tg in &target_ids {
+                        produced.push(make(vec![s.clone()], vec![tg.clone()]));
+                    }
+                }
+            }
+        }
+        // Main-clause events win over background ones ("..., whom they had taken hostage").
+        let any_main = produced.iter().any(|(_, sub)| !sub);
+        out.extend(produced.into_iter().filter(|(_, sub)| !any_main || !sub).map(|(e, _)| e));
+    }
+
+    /// Whether a trigger starts a verb phrase of its own: at the start of its clause, or
+    /// after a coordinator, an actor or a pronoun (auxiliaries and adverbs skipped).
+    fn fresh(&self, trig: &Trigger<'_>) -> bool {
+        let v = self.view;
+        let mut i = trig.first;
+        while i > 0
+            && v.is(i - 1, ADVERB | NEG | AUX | BE)
+            && !v.word(i - 1).eq_ignore_ascii_case("to")
+        {
+            i -= 1;
+        }
+        let Some(j) = i.checked_sub(1) else { return true };
+        v.clause[j] != v.clause[trig.first]
+            || v.is(j, COORD | PRON)
+            || v.is_punct(j, ',')
+            || v.ment_ending_at(i).is_some()
+    }
+
+    /// The subject of the reporting verb before word `i` ("X said (that) Y ..."), else none.
+    fn reporter(&self, i: usize) -> Vec<usize> {
+        let v = self.view;
+        let mut r = v.np_start(i);
+        if r > 0 && v.word(r - 1).eq_ignore_ascii_case("that") {
+            r -= 1;
+        }
+        match r.checked_sub(1) {
+            Some(p) if v.is(p, REPORT) => {
+                v.subject(p, 0).map(|k| v.coordinated_before(k)).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The subject mentions of a trigger; a later verb of the clause shares the subject
+    /// of the clause's earlier event ("X agreed to A but refused B") unless an actor
+    /// stands right before it ("X attacked Y and Z retaliated").
+    fn source(&self, trig: &Trigger<'_>, prev: Option<&Found>) -> Vec<usize> {
+        let v = self.view;
+        match prev {
+            Some(p) if !p.noun || trig.entry.noun => {
+                let own = v.subject(trig.first, p.end).filter(|&k| {
+                    let m = &v.ments[k];
+                    trig.first - m.end <= 2
+                        && v.governing_prep(m).is_none()
+                        && (m.end..trig.first).all(|i| !v.is(i, COORD) && !v.is_punct(i, ','))
+                });
+                match own {
+                    Some(k) => v.coordinated_before(k),
+                    None => p.sources.clone(),
+                }
+            }
+            _ => v.subject(trig.first, 0).map(|k| v.coordinated_before(k)).unwrap_or_default(),
+        }
+    }
+
+    /// Actors of "between X and Y" right after word `end`.
+    fn between(&self, end: usize) -> Vec<usize> {
+        let v = self.view;
+        if !v.word(end).eq_ignore_ascii_case("between") {
+            return Vec::new();
+        }
+        let k = v.ment_from(end + 1);
+        match v.ments.get(k) {
+            Some(m) if m.first <= end + 4 => {
+                let group = v.coordinated_after(k);
+                if group.len() >= 2 { group } else { Vec::new() }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the target group is a partner of a reciprocal act: a direct object or
+    /// introduced by "with" ("X and Y met with Z"), not a topic ("talks on an Israeli
+    /// pullback").
+    fn partner(&self, targets: &[usize]) -> bool {
+        let v = self.view;
+        targets.first().is_some_and(|&k| {
+            v.governing_prep(&v.ments[k]).is_none_or(|p| v.word(p).eq_ignore_ascii_case("with"))
+        })
+    }
+
+    fn ids(&self, ments: &[usize]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &k in ments {
+            let id = &self.analysis.actors[self.view.ments[k].actor].id;
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+}
+
+/// Whether a code is physical violence (a place after "in"/"across" may be its target).
+fn violent(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,313 @@
+//! Event tests on hand-tagged sentences.
+
+use super::*;
+use crate::accusation::AccusationFinder;
+use crate::accusation::tests::tagged;
+
+type Actors = &'static [(&'static str, &'static str, &'static [&'static str])];
+
+/// One event test: expected `(code, source, target, modality, negated)` in order.
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    actors: Actors,
+    dates: &'static [(&'static str, &'static str)],
+    expect: &'static [(&'static str, &'static str, &'static str, Modality, bool)],
+}
+
+const AS: Modality = Modality::Asserted;
+
+const CASES: &[Case] = &[
+    Case {
+        name: "modal chain with shared subject and a prepositional target",
+        text: "Russian President Vladimir Putin agreed on Tuesday to temporarily halt attacks on Ukrainian energy facilities but refused to support a full 30-day ceasefire.",
+        actors: &[
+            ("putin", "RUS", &["Vladimir Putin"]),
+            ("RUS", "RUS", &["Russian"]),
+            ("UKR", "UKR", &["Ukrainian"]),
+        ],
+        dates: &[("Tuesday", "2025-03-18")],
+        expect: &[
+            ("0356", "putin", "UKR", Modality::Agreed, false),
+            ("120", "putin", "", Modality::Refused, false),
+        ],
+    },
+    Case {
+        name: "reciprocal call of a compound subject",
+        text: "Trump and Zelenskyy held an hour-long call on Wednesday.",
+        actors: &[("trump", "USA", &["Trump"]), ("zelenskyy", "UKR", &["Zelenskyy"])],
+        dates: &[("Wednesday", "2025-03-19")],
+        expect: &[
+            ("041", "trump", "zelenskyy", AS, false),
+            ("041", "zelenskyy", "trump", AS, false),
+        ],
+    },
+    Case {
+        name: "noun with a with-target",
+        text: "Trump described his call with Zelenskyy as very good.",
+        actors: &[("trump", "USA", &["Trump"]), ("zelenskyy", "UKR", &["Zelenskyy"])],
+        dates: &[],
+        expect: &[("041", "trump", "zelenskyy", AS, false)],
+    },
+    Case {
+        name: "reciprocal negotiations, topic noun not coded",
+        text: "Israel and Lebanon renewed negotiations on an Israeli troop pullback.",
+        actors: &[("ISR", "ISR", &["Israel", "Israeli"]), ("LBN", "LBN", &["Lebanon"])],
+        dates: &[],
+        expect: &[("046", "ISR", "LBN", AS, false), ("046", "LBN", "ISR", AS, false)],
+    },
+    Case {
+        name: "threat to break relations",
+        text: "The Azerbaijani parliament threatened on Monday to break relations with Russia.",
+        actors: &[("AZE", "AZE", &["Azerbaijani"]), ("RUS", "RUS", &["Russia"])],
+        dates: &[("Monday", "2025-03-17")],
+        expect: &[("1313", "AZE", "RUS", Modality::Threatened, false)],
+    },
+    Case {
+        name: "offer to hand over",
+        text: "Libya has offered to hand over two suspects to Britain.",
+        actors: &[("LBY", "LBY", &["Libya"]), ("GBR", "GBR", &["Britain"])],
+        dates: &[],
+        expect: &[("0353", "LBY", "GBR", Modality::Agreed, false)],
+    },
+    Case {
+        name: "passive with by-agent",
+        text: "Serbia was attacked by Croatia.",
+        actors: &[("SRB", "SRB", &["Serbia"]), ("HRV", "HRV", &["Croatia"])],
+        dates: &[],
+        expect: &[("190", "HRV", "SRB", AS, false)],
+    },
+    Case {
+        name: "demand with a that-clause subject as target",
+        text: "Palestinian officials demanded that the United States withdraw its troops.",
+        actors: &[("PSE", "PSE", &["Palestinian"]), ("USA", "USA", &["United States"])],
+        dates: &[],
+        expect: &[("1056", "PSE", "USA", Modality::Requested, false)],
+    },
+    Case {
+        name: "talks between X and Y",
+        text: "The talks between Iran and Iraq resumed in Geneva.",
+        actors: &[
+            ("IRN", "IRN", &["Iran"]),
+            ("IRQ", "IRQ", &["Iraq"]),
+            ("CHE", "CHE", &["Geneva"]),
+        ],
+        dates: &[],
+        expect: &[("040", "IRN", "IRQ", AS, false), ("040", "IRQ", "IRN", AS, false)],
+    },
+    Case {
+        name: "negation",
+        text: "China did not sign the agreement with India.",
+        actors: &[("CHN", "CHN", &["China"]), ("IND", "IND", &["India"])],
+        dates: &[],
+        expect: &[("057", "CHN", "IND", AS, true)],
+    },
+    Case {
+        name: "military posture against a target",
+        text: "Britain mobilized army reservists for a possible war against Iraq on Tuesday.",
+        actors: &[("GBR", "GBR", &["Britain"]), ("IRQ", "IRQ", &["Iraq"])],
+        dates: &[],
+        expect: &[("154", "GBR", "IRQ", AS, false)],
+    },
+    Case {
+        name: "the month March is no march",
+        text: "Iran and Iraq met in March.",
+        actors: &[("IRN", "IRN", &["Iran"]), ("IRQ", "IRQ", &["Iraq"])],
+        dates: &[],
+        expect: &[("040", "IRN", "IRQ", AS, false), ("040", "IRQ", "IRN", AS, false)],
+    },
+    Case {
+        name: "future aid to a prepositional target",
+        text: "Japan will provide emergency food aid to Haiti.",
+        actors: &[("JPN", "JPN", &["Japan"]), ("HTI", "HTI", &["Haiti"])],
+        dates: &[],
+        expect: &[("0333", "JPN", "HTI", Modality::Future, false)],
+    },
+    Case {
+        name: "coordinated verbs share the subject, not the first object",
+        text: "Rebels from Chad kidnapped three Sudanese workers and burned a village.",
+        actors: &[("TCD", "TCD", &["Chad"]), ("SDN", "SDN", &["Sudanese"])],
+        dates: &[],
+        expect: &[("181", "TCD", "SDN", AS, false)],
+    },
+    Case {
+        name: "trailing attribution is not an actor of the event",
+        text: "Turkey shelled Kurdish positions, Syrian officials said.",
+        actors: &[
+            ("TUR", "TUR", &["Turkey"]),
+            ("KRD", "IRQ", &["Kurdish"]),
+            ("SYR", "SYR", &["Syrian"]),
+        ],
+        dates: &[],
+        expect: &[("194", "TUR", "KRD", AS, false)],
+    },
+    Case {
+        name: "an infinitive after the event is its complement",
+        text: "Turkey will allow refugees from Syria to return home.",
+        actors: &[("TUR", "TUR", &["Turkey"]), ("SYR", "SYR", &["Syria"])],
+        dates: &[],
+        expect: &[("035", "TUR", "", Modality::Future, false)],
+    },
+    Case {
+        name: "background events of subordinate clauses yield to the main clause",
+        text: "Germany lifted the curfew in Mali where soldiers from Chad were attacked.",
+        actors: &[
+            ("DEU", "DEU", &["Germany"]),
+            ("MLI", "MLI", &["Mali"]),
+            ("TCD", "TCD", &["Chad"]),
+        ],
+        dates: &[],
+        expect: &[("0813", "DEU", "", AS, false)],
+    },
+    Case {
+        name: "X said Y must: a demand of the reporter",
+        text: "The Red Cross said Britain must allow aid convoys.",
+        actors: &[("ICRC", "IGO", &["Red Cross"]), ("GBR", "GBR", &["Britain"])],
+        dates: &[],
+        expect: &[("105", "ICRC", "GBR", Modality::Requested, false)],
+    },
+    Case {
+        name: "no actors, no event",
+        text: "A ceasefire was announced.",
+        actors: &[],
+        dates: &[],
+        expect: &[],
+    },
+];
+
+fn run(text: &str, a: &mut Analysis, coder: &EventCoder) {
+    AccusationFinder::new().run(text, a);
+    coder.run(text, a);
+}
+
+fn check(coder: &EventCoder, case: &Case) {
+    let mut a = tagged(case.text, case.actors, case.dates, &[]);
+    run(case.text, &mut a, coder);
+    let got: Vec<_> = a
+        .events
+        .iter()
+        .map(|e| (e.code.clone(), e.source.join("+"), e.target.join("+"), e.modality, e.negated))
+        .collect();
+    let want: Vec<_> = case
+        .expect
+        .iter()
+        .map(|&(c, s, t, m, n)| (c.to_string(), s.to_string(), t.to_string(), m, n))
+        .collect();
+    assert_eq!(got, want, "{}", case.name);
+}
+
+#[test]
+fn event_table() {
+    let coder = EventCoder::new();
+    for case in CASES {
+        check(&coder, case);
+    }
+}
+
+#[test]
+fn dates_plover_and_links() {
+    let text = "Trump and Putin spoke by phone on Tuesday. Moscow and Kyiv accused each other of launching airstrikes.";
+    let mut a = tagged(
+        text,
+        &[
+            ("trump", "USA", &["Trump"]),
+            ("putin", "RUS", &["Putin", "Moscow"]),
+            ("UKR", "UKR", &["Kyiv"]),
+        ],
+        &[("Tuesday", "2025-03-18")],
+        &[],
+    );
+    run(text, &mut a, &EventCoder::new());
+    let e = &a.events[0];
+    assert_eq!(
+        (e.code.as_str(), e.plover, e.mode.as_deref()),
+        ("041", Some("CONSULT"), Some("phone"))
+    );
+    assert_eq!(e.date.as_deref(), Some("2025-03-18"));
+    assert_eq!(e.date_source, Some(DateSource::Expression));
+    assert_eq!(&text[e.trigger], "spoke by phone");
+    let accusations: Vec<_> = a.events.iter().filter(|e| e.sentence == 1).collect();
+    assert_eq!(accusations.len(), 2);
+    assert_eq!(accusations[0].code, "1123");
+    assert_eq!(accusations[0].plover, Some("ACCUSE"));
+    assert_eq!(accusations[0].accusation, Some(0));
+    assert_eq!(accusations[1].accusation, Some(1));
+    assert_eq!(accusations[0].date_source, Some(DateSource::Publication));
+    assert_eq!(accusations[0].date.as_deref(), Some("2025-03-19"));
+}
+
+#[test]
+fn quote_speaker_is_the_source_of_we() {
+    let text = "Peskov said: \"We will release the prisoners.\"";
+    let mut a = tagged(
+        text,
+        &[("peskov", "RUS", &["Peskov"])],
+        &[],
+        &[("We will release the prisoners.", "peskov")],
+    );
+    run(text, &mut a, &EventCoder::new());
+    assert_eq!(a.events.len(), 1);
+    assert_eq!(a.events[0].code, "0353");
+    assert_eq!(a.events[0].source, ["peskov"]);
+    assert_eq!(a.events[0].quote, Some(0));
+}
+
+#[test]
+fn user_lexicon_extends_and_overrides() {
+    let text = "Iran snubbed the envoy from Oman. Iran met Oman.";
+    let actors: Actors = &[("IRN", "IRN", &["Iran"]), ("OMN", "OMN", &["Oman"])];
+    let default = EventCoder::new();
+    let mut a = tagged(text, actors, &[], &[]);
+    run(text, &mut a, &default);
+    assert_eq!(a.events.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(), ["040"]);
+
+    let user = "# my additions\nsnub\t125\nmeet\t044\tmode=summit\n".to_string();
+    let coder =
+        EventCoder::with_lexicons(&[("user.tsv".to_string(), user)]).expect("valid lexicon");
+    let mut a = tagged(text, actors, &[], &[]);
+    run(text, &mut a, &coder);
+    let got: Vec<_> = a.events.iter().map(|e| (e.code.as_str(), e.mode.as_deref())).collect();
+    assert_eq!(got, [("125", Some("meet")), ("044", Some("summit"))]);
+}
+
+#[test]
+fn user_lexicon_file_through_the_builder() {
+    let dir = std::env::temp_dir().join(format!("newsextract-lexicon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("good.tsv");
+    std::fs::write(&good, "snub\t125\nstandoff\t150\tnoun\n").expect("write");
+    assert!(crate::Extractor::builder().event_lexicon(&good).build().is_ok());
+
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "snub\t125\nparley\t4x\n").expect("write");
+    let err = crate::Extractor::builder().event_lexicon(&bad).build().expect_err("bad code");
+    assert_eq!(err.line(), Some(2));
+    assert!(err.to_string().contains("bad.tsv"), "{err}");
+
+    let missing = dir.join("missing.tsv");
+    assert!(crate::Extractor::builder().event_lexicon(&missing).build().is_err());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn modal_recoding() {
+    use code::{Modal, combine, plover};
+    assert_eq!(combine(Modal::Refuse, "040"), "125");
+    assert_eq!(combine(Modal::Threaten, "163"), "1312");
+    assert_eq!(combine(Modal::Future, "191"), "1381");
+    assert_eq!(combine(Modal::Appeal, "0871"), "0256");
+    assert_eq!(combine(Modal::Demand, "0841"), "1053");
+    assert_eq!(plover("0871"), Some("RETREAT"));
+    assert_eq!(plover("163"), Some("COERCE"));
+    assert_eq!(plover("020"), None);
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let coder = EventCoder::new();
+    let mut text = "Iran met Iraq and attacked ".repeat(3000);
+    text.push_str(&"“ ’ — ; ".repeat(1000));
+    let mut a = tagged(&text, &[("IRN", "IRN", &["Iran"]), ("IRQ", "IRQ", &["Iraq"])], &[], &[]);
+    run(&text, &mut a, &coder);
+    assert!(!a.events.is_empty());
+}
