@@ -3,7 +3,7 @@
 use jiff::civil::date;
 
 use super::*;
-use crate::actor::{Actor, ActorKind, Mention, MentionForm};
+use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Sentence;
 
@@ -42,6 +42,7 @@ pub(crate) fn tagged(
                 span,
                 sentence: a.sentence_at(span.start).unwrap_or(0),
                 form: MentionForm::Name,
+                found: Found::Gazetteer,
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
@@ -50,6 +51,8 @@ pub(crate) fn tagged(
             name: id.to_string(),
             kind: ActorKind::Country,
             country: Some(country.to_string()),
+            sector: None,
+            roles: Vec::new(),
             mentions,
         });
     }
