@@ -17,6 +17,8 @@ const SPEAKER_WINDOW: usize = 240;
 const CLAUSE_TOKENS: usize = 36;
 /// Longest speaker noun phrase, in tokens.
 const NP_TOKENS: usize = 12;
+/// Longest actor mention looked back for when matching a speaker span, in bytes.
+const MAX_MENTION: usize = 200;
 /// Longest appositive between a speaker and its cue, in tokens.
 const APPOSITIVE_TOKENS: usize = 30;
 
@@ -811,11 +813,33 @@ impl<'a> Ctx<'a> {
                     ))
         });
         let mut start = match that {
-            Some(j) if (0..j).all(|k| self.toks[k].word || self.tok_text(k) == ",") => {
+            Some(j)
+                if j <= 6
+                    && (0..j).all(|k| {
+                        let w = self.tok_text(k);
+                        (self.toks[k].word || w == ",")
+                            && !matches!(w, "of" | "for")
+                            && !w.ends_with("ing")
+                    }) =>
+            {
                 self.toks[j].span.start
             }
             _ => {
                 let mut j = 0;
+                // "agreed on Tuesday to …", "said last week …"
+                while j < n && self.toks[j].word {
+                    let w = self.tok_text(j);
+                    let timed = self.lex.is_time(w)
+                        || (matches!(
+                            w,
+                            "on" | "last" | "this" | "early" | "late" | "next" | "earlier"
+                        ) && j + 1 < n
+                            && self.lex.is_time(self.tok_text(j + 1)));
+                    if !timed {
+                        break;
+                    }
+                    j += if self.lex.is_time(w) { 1 } else { 2 };
+                }
                 if cue.class == CueClass::Tell && j < n && self.toks[j].word {
                     let w = self.tok_text(j);
                     if matches!(
@@ -907,25 +931,35 @@ fn trim_content(text: &str, span: Span) -> Span {
 /// mentions; pronouns and role nouns without a mention take the most recent compatible
 /// actor named before, outside quotation marks.
 fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote> {
-    let mut mentions: Vec<(Span, usize)> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
     for (ai, a) in analysis.actors.iter().enumerate() {
         for m in &a.mentions {
-            mentions.push((m.span, ai));
+            mentions.push(Mention {
+                span: m.span,
+                actor: ai,
+                person: a.kind == ActorKind::Person,
+                form: m.form,
+            });
         }
     }
-    mentions.sort_by_key(|&(s, _)| s.start);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut out = Vec::with_capacity(drafts.len());
     let mut seen: HashSet<Span> = HashSet::new();
+    // The last resolved speaker: (actor, paragraph).
+    let mut last: Option<(usize, usize)> = None;
     for d in drafts {
         if !seen.insert(d.span) {
             continue;
         }
-        let speaker = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s));
+        let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s, d.para, last));
+        if let Some(a) = actor {
+            last = Some((a, d.para));
+        }
         let sentence = analysis.sentence_at(d.span.start).unwrap_or(0);
         out.push(Quote {
             span: d.span,
             kind: d.kind,
-            speaker,
+            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| a.id.clone()),
             speaker_span: d.speaker,
             cue: d.cue,
             sentence,
@@ -934,43 +968,82 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
     out
 }
 
-/// The actor named at `span`, or for a pronoun the most recent compatible one before it.
+/// An actor mention, flattened for lookups by position.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    actor: usize,
+    person: bool,
+    form: MentionForm,
+}
+
+/// The actor speaking at `span` (index into `analysis.actors`).
+///
+/// A name resolves through the mention it overlaps (in "Rendell, a Clinton surrogate," the
+/// one before the comma; otherwise the last, the head: "Kremlin spokesman Dmitry Peskov").
+/// A pronoun takes the previous quote's speaker when that one spoke in this or the two
+/// paragraphs before and is compatible, else the actors stage's reading of the pronoun,
+/// else the most recent compatible actor named before, outside quotation marks. A role noun
+/// with "the" ("the minister") takes the most recent person; "a source" stays unresolved.
 fn actor_for(
     ctx: &Ctx<'_>,
     analysis: &Analysis,
-    mentions: &[(Span, usize)],
+    mentions: &[Mention],
     span: Span,
-) -> Option<String> {
-    let i = mentions.partition_point(|(m, _)| m.end <= span.start);
-    let direct = mentions[i..]
-        .iter()
-        .take_while(|(m, _)| m.start < span.end)
-        .find(|(m, _)| m.overlaps(span));
-    if let Some(&(_, ai)) = direct {
-        return analysis.actors.get(ai).map(|a| a.id.clone());
+    para: usize,
+    last: Option<(usize, usize)>,
+) -> Option<usize> {
+    let phrase = ctx.slice(span);
+    let main = match phrase.find(',') {
+        Some(c) => Span::new(span.start, span.start + c),
+        None => span,
+    };
+    let i = mentions.partition_point(|m| m.span.start < main.start.saturating_sub(MAX_MENTION));
+    let overlapping = || {
+        mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < main.end)
+            .filter(|m| m.span.overlaps(main))
+    };
+    let named = overlapping()
+        .filter(|m| m.form != MentionForm::Pronoun)
+        .max_by_key(|m| (m.person, m.span.start))
+        .map(|m| m.actor);
+    if named.is_some() {
+        return named;
     }
-    let word = ctx.slice(span);
-    let want = match ctx.lex.pronoun(word) {
+    let pronoun = ctx.lex.pronoun(phrase);
+    let want_person = match pronoun {
         Some(PronounKind::Person) => Some(true),
         Some(PronounKind::Group | PronounKind::Thing) => Some(false),
         Some(PronounKind::Relative) => None,
         Some(PronounKind::SelfRef) => return None,
-        None => Some(true),
+        None if phrase.starts_with("the ") || phrase.starts_with("The ") => Some(true),
+        None => return None,
     };
-    mentions[..i]
+    let compatible = |actor: usize| {
+        analysis.actors.get(actor).is_some_and(|a| match want_person {
+            Some(p) => (a.kind == ActorKind::Person) == p,
+            None => true,
+        })
+    };
+    if pronoun.is_some() && want_person.is_some() {
+        if let Some((a, p)) = last
+            && p + 2 >= para
+            && compatible(a)
+        {
+            return Some(a);
+        }
+        if let Some(m) = overlapping().next() {
+            return Some(m.actor);
+        }
+    }
+    let j = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[..j]
         .iter()
         .rev()
         .take(200)
-        .filter(|(m, _)| !inside_any(&ctx.segs, m.start))
-        .find(|&&(m, ai)| {
-            let Some(a) = analysis.actors.get(ai) else { return false };
-            let form_ok = a.mentions.iter().any(|x| x.span == m && x.form != MentionForm::Pronoun);
-            form_ok
-                && match want {
-                    Some(true) => a.kind == ActorKind::Person,
-                    Some(false) => a.kind != ActorKind::Person,
-                    None => true,
-                }
-        })
-        .and_then(|&(_, ai)| analysis.actors.get(ai).map(|a| a.id.clone()))
+        .filter(|m| m.form != MentionForm::Pronoun && !inside_any(&ctx.segs, m.span.start))
+        .find(|m| compatible(m.actor))
+        .map(|m| m.actor)
 }
