@@ -543,8 +543,14 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             self.cues[ci].used = true;
+            let participle =
+                self.slice(cue.span).ends_with("ing") && !self.after_be(left.start, cue.span.start);
             let speaker = match cue.class {
                 CueClass::According => self.np_after(cue.span.end, left.end),
+                // "He then defended the remark, saying, “…”"
+                _ if participle => {
+                    self.sentence_subject(left.start, left.end, cue.span.start, None)
+                }
                 _ => self
                     .np_before(left.start, cue.span.start)
                     .or_else(|| self.np_after(cue.span.end, left.end)),
@@ -616,12 +622,7 @@ impl<'a> Ctx<'a> {
     /// Indirect and partial quotes from the cues not used by a direct quote. Cues with a
     /// speaker but no content that close their paragraph with a colon ("He said:") become
     /// leads for the quote paragraph that follows.
-    fn reported(
-        &mut self,
-        fragments: &[Span],
-        drafts: &mut Vec<Draft>,
-        leads: &mut Vec<(usize, Span, Span)>,
-    ) {
+    fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>, leads: &mut Vec<Lead>) {
         let mut last_speaker: Option<(usize, Span)> = None;
         let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         for ci in 0..self.cues.len() {
@@ -640,11 +641,10 @@ impl<'a> Ctx<'a> {
             }
             let content = trim_content(self.text, content);
             if content.is_empty() || word_count(self.slice(content)) < 2 {
-                let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
-                if let Some(s) = speaker
-                    && self.slice(tail).ends_with(':')
-                {
-                    leads.push((para, s, cue.span));
+                if let Some(speaker) = speaker {
+                    let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
+                    let colon = self.slice(tail).ends_with(':');
+                    leads.push(Lead { para, speaker, cue: cue.span, colon });
                 }
                 continue;
             }
@@ -725,6 +725,13 @@ impl<'a> Ctx<'a> {
                 return Some((Some(speaker), Span::new(before.start, before.end - 1)));
             }
         }
+        if cue.class == CueClass::SayNoun
+            && !self.text[..cue.span.start].ends_with("to ")
+            && !self.clause_follows(cue.span.end, hi)
+        {
+            // "Republican claims as false", "his tweets attacking …": a noun.
+            return None;
+        }
         match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
                 // "…, said the official."
@@ -786,6 +793,18 @@ impl<'a> Ctx<'a> {
         let mut i = self.toks.len();
         self.skip_between_back(&mut i);
         i > 0 && matches!(self.tok_text(i - 1), "and" | "but" | "or")
+    }
+
+    /// Whether a clause or its opening seems to follow `start`: "that", a colon or comma, a
+    /// pronoun, a determiner or a name ("Trump tweets that …", "Russia claims it …").
+    fn clause_follows(&mut self, start: usize, hi: usize) -> bool {
+        self.load(start, hi.min(start + 60));
+        let Some(t) = self.toks.first() else { return false };
+        let w = t.text(self.text);
+        matches!(w, "that" | ":" | "," | "“" | "\"")
+            || self.lex.pronoun(w).is_some()
+            || self.lex.is_determiner(w)
+            || (is_capitalized(w) && !self.lex.is_nonname(w))
     }
 
     /// Whether a be-form stands just before `end` ("he was saying").
@@ -872,7 +891,7 @@ impl<'a> Ctx<'a> {
     /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
     /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
     /// in the same paragraph.
-    fn inherit(&self, drafts: &mut [Draft], leads: &[(usize, Span, Span)]) {
+    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead]) {
         drafts.sort_by_key(|d| d.span.start);
         // The speaker of the next draft in the same paragraph, for each draft.
         let mut next_in_para: Vec<Option<Span>> = vec![None; drafts.len()];
@@ -881,28 +900,43 @@ impl<'a> Ctx<'a> {
             next_in_para[i] =
                 if n.para == drafts[i].para { n.speaker.or(next_in_para[i + 1]) } else { None };
         }
-        let mut last: Option<(usize, Span)> = None;
+        // The last speaker seen: (paragraph, speaker span, where its quote started).
+        let mut last: Option<(usize, Span, usize)> = None;
         for i in 0..drafts.len() {
             let d = drafts[i];
             if d.speaker.is_none() && d.quoted {
-                // "He said:" closing the paragraph before.
-                let k = leads.partition_point(|l| l.0 + 1 < d.para);
-                let lead = leads[k..].iter().take_while(|l| l.0 + 1 == d.para).last();
-                if let Some(&(_, s, cue)) = lead {
-                    drafts[i].speaker = Some(s);
-                    drafts[i].cue = Some(cue);
-                    last = Some((d.para, s));
+                // "X said in an interview." or "He said:" just before the quote.
+                let k = leads.partition_point(|l| l.cue.end <= d.span.start);
+                let lead = k.checked_sub(1).map(|k| leads[k]).filter(|l| {
+                    let near = l.para == d.para || (l.colon && l.para + 1 == d.para);
+                    near && last.is_none_or(|(_, _, at)| at < l.cue.start)
+                });
+                if let Some(l) = lead {
+                    drafts[i].speaker = Some(l.speaker);
+                    drafts[i].cue = Some(l.cue);
+                    last = Some((d.para, l.speaker, d.span.start));
                     continue;
                 }
-                let prev = last.filter(|&(p, _)| p + 1 >= d.para).map(|(_, s)| s);
+                let prev = last.filter(|&(p, _, _)| p + 1 >= d.para).map(|(_, s, _)| s);
                 let next = next_in_para[i];
                 drafts[i].speaker = prev.or(next);
             }
             if let Some(s) = drafts[i].speaker {
-                last = Some((drafts[i].para, s));
+                last = Some((drafts[i].para, s, drafts[i].span.start));
             }
         }
     }
+}
+
+/// A speaker named with a cue but no content ("He said:", "Jordan said in an interview."):
+/// the quote that follows is theirs.
+#[derive(Clone, Copy, Debug)]
+struct Lead {
+    para: usize,
+    speaker: Span,
+    cue: Span,
+    /// Whether the paragraph ends with a colon, so the lead reaches the next paragraph.
+    colon: bool,
 }
 
 /// Letters and digits inside a quote.

@@ -337,8 +337,17 @@ fn unbalanced_and_unclosed_quotes() {
     );
 }
 
+/// The quote stage alone, after segmentation (no actors): what the hostile inputs time.
+fn quotes_only(text: &str) -> Vec<Quote> {
+    let mut analysis = crate::Analysis::default();
+    crate::segment::Segmenter::new().run(text, false, &mut analysis);
+    crate::quote::QuoteFinder::new().run(text, &mut analysis);
+    analysis.quotes
+}
+
 #[test]
 fn hostile_inputs_stay_linear() {
+    let quotes = quotes_only;
     // Each of these would take minutes if any step were quadratic.
     let marks = "\"".repeat(100_000);
     assert_valid(&marks, &quotes(&marks));
