@@ -531,7 +531,15 @@ impl<'a> Ctx<'a> {
         let l = self.slice(left);
         let last = l.chars().next_back()?;
         if !matches!(last, ':' | ',') {
-            return None;
+            // "Trump declared “…”": a speech verb right before the quote.
+            let ci = self.cues_in(left.start, left.end).next_back()?;
+            let cue = self.cues[ci];
+            if cue.span.end != left.end || !matches!(cue.class, CueClass::Say | CueClass::Tell) {
+                return None;
+            }
+            let speaker = self.np_before(left.start, cue.span.start)?;
+            self.cues[ci].used = true;
+            return Some((Some(speaker), Some(cue.span)));
         }
         let cues = self.cues_in(left.start, left.end);
         if let Some(ci) = cues.clone().next_back() {
