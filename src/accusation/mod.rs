@@ -429,7 +429,7 @@ impl Ctx<'_, '_> {
                     return;
                 }
                 // The accused is the direct object, right after the cue.
-                let direct = v.object(end, clause_end, false).filter(|&k| {
+                let direct = v.object(end, clause_end, true, false).filter(|&k| {
                     let m = &v.ments[k];
                     v.np_start(m.first) == end && v.governing_prep(m).is_none()
                 });
@@ -449,7 +449,7 @@ impl Ctx<'_, '_> {
                     None if cue.pattern == Pattern::Blame => {
                         // "X blamed the attacks on Y".
                         let on = self.find_word(end, clause_end, &["on"]);
-                        let accused = on.and_then(|i| v.object(i, clause_end, false));
+                        let accused = on.and_then(|i| v.object(i, clause_end, false, false));
                         let allegation = on.and_then(|i| v.span_of(end, i));
                         let accused = accused.map(|k| self.ids(&v.coordinated_after(k)));
                         emit(accuser_ids, accused.unwrap_or_default(), allegation);
@@ -459,7 +459,7 @@ impl Ctx<'_, '_> {
             }
             Pattern::Clause => {
                 let start = if v.word(end).eq_ignore_ascii_case("that") { end + 1 } else { end };
-                let Some(k) = v.object(start, clause_end, false) else { return };
+                let Some(k) = v.object(start, clause_end, true, false) else { return };
                 if v.governing_prep(&v.ments[k]).is_some() {
                     return;
                 }
@@ -549,7 +549,7 @@ impl Ctx<'_, '_> {
         let from = by.map_or(end, |k| v.ments[k].end);
         let link = self.find_word(from, (from + 3).min(clause_end), &["that", "against"]);
         let Some(link) = link else { return };
-        let Some(k) = v.object(link + 1, clause_end, false) else { return };
+        let Some(k) = v.object(link + 1, clause_end, true, false) else { return };
         let accused = v.coordinated_after(k);
         let allegation = if v.word(link).eq_ignore_ascii_case("that") {
             v.rest_of_clause(link + 1)

@@ -9,7 +9,9 @@
 use crate::Span;
 use crate::analysis::Analysis;
 
-use super::words::{self, BE, COMMASUB, COORD, Class, DET, NEG, PREP, RECIP, REPORT, SUB, TARGET};
+use super::words::{
+    self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, RECIP, REPORT, SUB, TARGET,
+};
 
 /// How far back a subject is searched (words).
 const SUBJECT_WINDOW: usize = 40;
@@ -231,6 +233,16 @@ impl<'t> View<'t> {
     /// of an earlier main clause.
     pub(crate) fn subject(&self, cue: usize, floor: usize) -> Option<usize> {
         let (clause_start, _) = self.clause_range(cue);
+        if floor == 0 && self.vp_coordinated(cue) {
+            // "Russia claimed it had ceased targeting Ukraine's facilities and accused
+            // Kyiv": a coordinated verb shares the clause's subject.
+            let first = (self.ment_from(clause_start)..self.ments.len())
+                .take_while(|&k| self.ments[k].end <= cue)
+                .find(|&k| self.governing_prep(&self.ments[k]).is_none());
+            if first.is_some() {
+                return first;
+            }
+        }
         let lo = floor.max(clause_start).max(cue.saturating_sub(SUBJECT_WINDOW));
         let hi = self.ments.partition_point(|m| m.end <= cue);
         let mut agent = None;
@@ -250,7 +262,25 @@ impl<'t> View<'t> {
         if agent.is_some() || floor > clause_start || self.is_sub(cue) {
             return agent;
         }
-        // Earlier main clauses ("Putin, who met Trump, agreed").
+        self.main_subject(cue)
+    }
+
+    /// Whether the verb at word `cue` follows a coordinator ("... and accused"), not an
+    /// actor ("X and Y accused").
+    pub(crate) fn vp_coordinated(&self, cue: usize) -> bool {
+        let mut i = cue;
+        while i > 0 && self.is(i - 1, ADVERB | AUX) && cue - i < 3 {
+            i -= 1;
+        }
+        i > 0 && self.is(i - 1, COORD)
+    }
+
+    /// The nearest actor before word `cue` in an earlier main clause, outside
+    /// prepositional phrases ("Putin, who met Trump, agreed"; "Trump described his call,
+    /// following his talks with Putin").
+    pub(crate) fn main_subject(&self, cue: usize) -> Option<usize> {
+        let (clause_start, _) = self.clause_range(cue);
+        let hi = self.ments.partition_point(|m| m.end <= cue);
         let lo = cue.saturating_sub(SUBJECT_WINDOW);
         for k in (0..hi).rev() {
             let m = &self.ments[k];
@@ -349,10 +379,17 @@ impl<'t> View<'t> {
     }
 
     /// The object of a cue ending before word `from`: the first mention up to word
-    /// `limit` that is a direct object or introduced by a target preposition (or "of"
-    /// after a noun: "scores of X"). With `places`, a location phrase ("in X", "across X")
-    /// is accepted when nothing better comes.
-    pub(crate) fn object(&self, from: usize, limit: usize, places: bool) -> Option<usize> {
+    /// `limit` that is introduced by a target preposition (or "of" after a noun: "scores
+    /// of X") or, after a verb (`direct`), a direct object at most three words after it
+    /// ("accused the United States", "demanded that the US"). With `places`, a location
+    /// phrase ("in X", "across X") is accepted when nothing better comes.
+    pub(crate) fn object(
+        &self,
+        from: usize,
+        limit: usize,
+        direct: bool,
+        places: bool,
+    ) -> Option<usize> {
         let &c = self.clause.get(from.saturating_sub(1))?;
         let limit = limit.min(from + OBJECT_WINDOW);
         let mut place = None;
@@ -371,8 +408,10 @@ impl<'t> View<'t> {
                         place = Some(k);
                     }
                 }
-                Some(_) if self.np_start(m.first) > from => {}
-                _ => return Some(k),
+                // The cue ends with its preposition ("fired at X").
+                Some(_) => return Some(k),
+                None if direct && self.np_start(m.first) <= from + 3 => return Some(k),
+                None => {}
             }
         }
         place
@@ -442,7 +481,7 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 
 /// Splits the sentence at `span` into words and punctuation marks. Apostrophes, hyphens,
 /// periods and ampersands between letters or digits stay inside a word ("Ukraine’s",
-/// "30-day", "U.S", "AT&T").
+/// "30-day", "U.S", "AT&T"), and so do thousands separators ("13,000").
 fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(s) = text.get(span.start..span.end) else { return Vec::new() };
     let base = span.start;
@@ -452,9 +491,13 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
+                let next = s[j + d.len_utf8()..].chars().next();
                 let joined = d.is_alphanumeric()
                     || (matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
+                        && next.is_some_and(char::is_alphanumeric))
+                    || (d == ','
+                        && s[..j].ends_with(|c: char| c.is_ascii_digit())
+                        && next.is_some_and(|c| c.is_ascii_digit()));
                 if !joined {
                     break;
                 }

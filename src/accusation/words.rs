@@ -26,6 +26,7 @@ pub(crate) const ADVERB: Class = 1 << 10;
 pub(crate) const RECIP: Class = 1 << 11;
 pub(crate) const PRON: Class = 1 << 12;
 pub(crate) const AUX: Class = 1 << 13;
+pub(crate) const POSS: Class = 1 << 14;
 
 /// Longest word looked up; longer words have no class.
 const MAX_WORD: usize = 24;
@@ -51,6 +52,7 @@ static CLASSES: LazyLock<HashMap<Box<[u8]>, Class>> = LazyLock::new(|| {
             "recip" => RECIP,
             "pron" => PRON,
             "aux" => AUX,
+            "poss" => POSS,
             _ => continue,
         };
         if class == RECIP {

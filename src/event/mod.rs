@@ -22,7 +22,7 @@
 
 use crate::Span;
 use crate::accusation::tagged::{MentionIndex, View};
-use crate::accusation::words::{ADVERB, AUX, BE, COORD, Form, NEG, PRON, REPORT};
+use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
@@ -204,6 +204,8 @@ struct Found {
     end: usize,
     noun: bool,
     sources: Vec<usize>,
+    /// Actors of the targets.
+    targets: Vec<usize>,
 }
 
 struct SentenceCoder<'a, 't> {
@@ -217,8 +219,10 @@ struct SentenceCoder<'a, 't> {
 impl SentenceCoder<'_, '_> {
     fn code(&self, hits: &[(usize, Span, usize)], out: &mut Vec<Event>) {
         let v = self.view;
-        let accusations: Vec<&accusation::Accusation> =
-            self.analysis.accusations.iter().filter(|a| a.sentence == self.sentence).collect();
+        let all = &self.analysis.accusations;
+        let lo = all.partition_point(|a| a.sentence < self.sentence);
+        let hi = all.partition_point(|a| a.sentence <= self.sentence);
+        let accusations = &all[lo..hi.max(lo)];
         let mut triggers = Vec::with_capacity(hits.len());
         for &(_, span, pattern) in hits {
             let p = self.lexicon.patterns[pattern];
@@ -228,13 +232,23 @@ impl SentenceCoder<'_, '_> {
                 .iter()
                 .any(|a| a.cue.overlaps(span) || a.allegation.is_some_and(|al| al.contains(span)));
             if first < end && !taken {
-                triggers.push(Trigger {
-                    span,
-                    first,
-                    end,
-                    entry: &self.lexicon.entries[p.entry as usize],
-                    form: p.form,
-                });
+                let mut entry = &self.lexicon.entries[p.entry as usize];
+                if let Some(alt) = p.alt {
+                    // A verb unless a determiner, possessive or number comes before
+                    // ("the release of", "its demands", "two attacks").
+                    let before = first.checked_sub(1);
+                    let noun = before.is_some_and(|b| {
+                        let w = v.word(b);
+                        v.is(b, DET | POSS)
+                            || w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || w.starts_with(|c: char| c.is_ascii_digit())
+                    });
+                    if noun != entry.noun {
+                        entry = &self.lexicon.entries[alt as usize];
+                    }
+                }
+                triggers.push(Trigger { span, first, end, entry, form: p.form });
             }
         }
         let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
@@ -250,8 +264,14 @@ impl SentenceCoder<'_, '_> {
             let prev = found.iter().rev().find(|f| f.clause == clause);
             let between = self.between(trig.end);
             // After an event of the clause, a noun is its object and a verb without a
-            // coordinator or subject of its own its complement ("met Y to discuss Z").
-            if prev.is_some() && between.is_empty() && (trig.entry.noun || !fresh[t]) {
+            // coordinator or subject of its own its complement ("met Y to discuss Z"); a
+            // noun with participants of its own ("talks between X and Y") is an event
+            // unless they are the earlier event's targets ("host a meeting between X and Y").
+            let own = !between.is_empty()
+                && prev.is_none_or(|p| {
+                    !between.iter().all(|&k| p.targets.contains(&v.ments[k].actor))
+                });
+            if prev.is_some() && !own && (trig.entry.noun || !fresh[t]) {
                 continue;
             }
             // A modal recodes the first trigger of its complement.
@@ -267,7 +287,8 @@ impl SentenceCoder<'_, '_> {
                         && triggers[u].entry.code.is_some()
                 });
                 if let Some(u) = next {
-                    consumed[u] = true;
+                    // Stacked modals ("would be ready to host") go with the first.
+                    consumed[t + 1..=u].iter_mut().for_each(|c| *c = true);
                     let inner = triggers[u].entry.code.as_deref().unwrap_or("");
                     code = Some(code::combine(modal, inner));
                     complement = Some(triggers[u]);
@@ -278,6 +299,7 @@ impl SentenceCoder<'_, '_> {
                     Modal::Refuse => Modality::Refused,
                     Modal::Threaten => Modality::Threatened,
                     Modal::Demand | Modal::Appeal => Modality::Requested,
+                    Modal::Halt => Modality::Asserted,
                 };
             }
             let Some(code) = code else { continue };
@@ -312,8 +334,13 @@ impl SentenceCoder<'_, '_> {
             } else {
                 sources = self.source(&trig, prev);
                 let object = v
-                    .object(trig.end, complement.map_or(limit, |c| c.first), false)
-                    .or_else(|| v.object(last.end, limit, violent(&code)));
+                    .object(
+                        trig.end,
+                        complement.map_or(limit, |c| c.first),
+                        !trig.entry.noun,
+                        false,
+                    )
+                    .or_else(|| v.object(last.end, limit, !last.entry.noun, violent(&code)));
                 targets = object.map(|k| v.coordinated_after(k)).unwrap_or_default();
                 let partner = self.partner(&targets);
                 if !reciprocal && (trig.entry.recip || last.entry.recip) && !partner {
@@ -340,6 +367,7 @@ impl SentenceCoder<'_, '_> {
                 end: last.end,
                 noun: trig.entry.noun,
                 sources: sources.clone(),
+                targets: targets.iter().map(|&k| v.ments[k].actor).collect(),
             });
             if source_ids.is_empty() && target_ids.is_empty() {
                 continue;
@@ -352,11 +380,13 @@ impl SentenceCoder<'_, '_> {
                 .clone()
                 .or_else(|| last.entry.mode.clone())
                 .or_else(|| code::mode(&code).map(str::to_string));
-            // A reduced relative ("property seized by the army") is background.
-            let sub = v.is_sub(trig.first)
-                || (trig.form == Form::Participle
-                    && !passive
-                    && v.word(trig.end).eq_ignore_ascii_case("by"));
+            // An event of a subordinate clause or a reduced relative ("property seized by
+            // the army") without a full dyad is background.
+            let sub = (source_ids.is_empty() || target_ids.is_empty())
+                && (v.is_sub(trig.first)
+                    || trig.form == Form::Participle
+                        && !passive
+                        && v.word(trig.end).eq_ignore_ascii_case("by"));
             let make = |source: Vec<String>, target: Vec<String>| {
                 let event = Event {
                     plover: code::plover(&code),
@@ -452,7 +482,19 @@ impl SentenceCoder<'_, '_> {
                     None => p.sources.clone(),
                 }
             }
-            _ => v.subject(trig.first, 0).map(|k| v.coordinated_before(k)).unwrap_or_default(),
+            _ => {
+                let own = v.subject(trig.first, 0).or_else(|| {
+                    // "following his discussions with Putin": the possessor is the
+                    // subject of the main clause.
+                    let (start, _) = v.clause_range(trig.first);
+                    let lo = start.max(trig.first.saturating_sub(6));
+                    (lo..trig.first)
+                        .any(|i| v.is(i, POSS))
+                        .then(|| v.main_subject(trig.first))
+                        .flatten()
+                });
+                own.map(|k| v.coordinated_before(k)).unwrap_or_default()
+            }
         }
     }
 
