@@ -14,14 +14,12 @@ pub struct Error {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[allow(dead_code)] // Io and Parse: the gazetteer and lexicon loaders are being written.
 enum ErrorKind {
     InvalidDate { text: String },
     Io { path: PathBuf, message: String },
     Parse { source: String, line: usize, message: String },
 }
 
-#[allow(dead_code)]
 impl Error {
     pub(crate) fn invalid_date(text: &str) -> Error {
         Error { kind: ErrorKind::InvalidDate { text: text.to_string() } }

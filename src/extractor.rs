@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::accusation::AccusationFinder;
-use crate::actor::ActorTagger;
+use crate::actor::{ActorTagger, Gazetteer};
 use crate::analysis::Analysis;
 use crate::date::DateTagger;
 use crate::document::Document;
@@ -147,6 +147,7 @@ impl Extractor {
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     tokens: bool,
+    gazetteers: Vec<(PathBuf, bool)>,
     event_lexicons: Vec<PathBuf>,
 }
 
@@ -155,6 +156,21 @@ impl ExtractorBuilder {
     /// most users want records).
     pub fn tokens(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.tokens = yes;
+        self
+    }
+
+    /// Adds a gazetteer file in newsextract's TSV format (see
+    /// [`Gazetteer::add_tsv`](crate::actor::Gazetteer::add_tsv)); its entries extend the
+    /// defaults and replace those with the same id.
+    pub fn gazetteer_file(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.gazetteers.push((path.into(), false));
+        self
+    }
+
+    /// Adds a Phoenix/PETRARCH actor dictionary file (see
+    /// [`Gazetteer::add_phoenix`](crate::actor::Gazetteer::add_phoenix)).
+    pub fn phoenix_actors_file(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.gazetteers.push((path.into(), true));
         self
     }
 
@@ -173,6 +189,19 @@ impl ExtractorBuilder {
     ///
     /// When a user-supplied gazetteer or lexicon is malformed.
     pub fn build(&self) -> Result<Extractor, Error> {
+        let actors = if self.gazetteers.is_empty() {
+            ActorTagger::new()
+        } else {
+            let mut gazetteer = Gazetteer::embedded();
+            for (path, phoenix) in &self.gazetteers {
+                if *phoenix {
+                    gazetteer.add_phoenix_file(path)?;
+                } else {
+                    gazetteer.add_file(path)?;
+                }
+            }
+            ActorTagger::with_gazetteer(gazetteer)
+        };
         let mut lexicons = Vec::new();
         for path in &self.event_lexicons {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
@@ -186,7 +215,7 @@ impl ExtractorBuilder {
         Ok(Extractor {
             tokens: self.tokens,
             segmenter: Segmenter::new(),
-            actors: ActorTagger::new(),
+            actors,
             dates: DateTagger::new(),
             quotes: QuoteFinder::new(),
             accusations: AccusationFinder::new(),

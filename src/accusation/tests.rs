@@ -3,7 +3,7 @@
 use jiff::civil::date;
 
 use super::*;
-use crate::actor::{Actor, ActorKind, Mention, MentionForm};
+use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Segmenter;
 
@@ -37,6 +37,7 @@ pub(crate) fn tagged(
                 span,
                 sentence: a.sentence_at(span.start).unwrap_or(0),
                 form: MentionForm::Name,
+                found: Found::Gazetteer,
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
@@ -45,6 +46,8 @@ pub(crate) fn tagged(
             name: id.to_string(),
             kind: ActorKind::Country,
             country: Some(country.to_string()),
+            sector: None,
+            roles: Vec::new(),
             mentions,
         });
     }

@@ -3,9 +3,46 @@
 //! Consumes the text and its sentences; produces [`Actor`]s, each with the
 //! [`Mention`]s that refer to it (names, aliases, demonyms, metonyms, role nouns and
 //! pronouns), resolved to one canonical entry per actor.
+//!
+//! Three sources feed it: the [`Gazetteer`] (one aho-corasick automaton over every listed
+//! name, variant and demonym), name patterns for actors no list knows ("Kremlin spokesman
+//! Dmitry Peskov", "Ministry of Defence", "in Jeddah"), and resolution within the document
+//! (short forms, pronouns, role nouns, capitals acting for their governments).
+//!
+//! ```
+//! use newsextract::{Document, Extractor};
+//! use newsextract::actor::ActorKind;
+//!
+//! let text = "Foreign Minister Anna Kovacs met officials in Geneva. She said talks went well.";
+//! let analysis = Extractor::new().extract(Document::new(text));
+//! let anna = analysis.actors.iter().find(|a| a.name == "Anna Kovacs").expect("found");
+//! assert_eq!(anna.kind, ActorKind::Person);
+//! assert_eq!(anna.mentions.len(), 2); // "Anna Kovacs" and "She"
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::segment::Sentence;
+
+mod gazetteer;
+mod lexicon;
+mod matcher;
+mod patterns;
+mod phoenix;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+pub use gazetteer::{Entry, Gazetteer, Gender, Role};
+
+use lexicon::Lexicon;
+use matcher::{Hit, Matcher};
+use patterns::{Scanner, Word};
 
 /// What sort of thing an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -45,6 +82,25 @@ pub enum MentionForm {
     Pronoun,
 }
 
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Found {
+    /// A gazetteer name, variant or demonym.
+    Gazetteer,
+    /// A name pattern (title + name, organization form, capitalized sequence).
+    Pattern,
+    /// A short form of a name found elsewhere in the document.
+    Alias,
+    /// A pronoun resolved to an earlier actor.
+    Pronoun,
+    /// A capital or building acting for its government.
+    Metonym,
+    /// A role noun resolved by role and date.
+    Nominal,
+}
+
 /// One place in the text that refers to an actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -56,6 +112,8 @@ pub struct Mention {
     pub sentence: usize,
     /// How it names the actor.
     pub form: MentionForm,
+    /// How it was found.
+    pub found: Found,
 }
 
 /// An actor of the document, with all its mentions.
@@ -70,20 +128,201 @@ pub struct Actor {
     pub kind: ActorKind,
     /// ISO 3166-1 alpha-3 code of the actor's country (or an IGO code such as `IGO`).
     pub country: Option<String>,
+    /// CAMEO sector code of the actor's role at publication time (GOV, MIL, REB, ...).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub sector: Option<String>,
+    /// The roles the actor holds at publication time (from the gazetteer or a title in
+    /// the text).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub roles: Vec<Role>,
     /// The mentions, in text order.
     pub mentions: Vec<Mention>,
 }
 
-/// Finds and resolves actors.
-#[derive(Clone, Debug, Default)]
-pub struct ActorTagger {}
+/// Finds and resolves actors. Built once (it compiles the gazetteer automaton); cheap to
+/// clone and share.
+///
+/// ```
+/// use newsextract::actor::{ActorTagger, Gazetteer};
+///
+/// let mut gazetteer = Gazetteer::empty();
+/// gazetteer.add_tsv("mine.tsv", "org:acme\torganization\tUSA\tAcme Corp\tAcme\t\t\t\n")?;
+/// let tagger = ActorTagger::with_gazetteer(gazetteer);
+/// let actors = tagger.tag("Acme said profits rose.", None);
+/// assert_eq!(actors[0].id, "org:acme");
+/// # Ok::<(), newsextract::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ActorTagger {
+    inner: Arc<Inner>,
+}
+
+/// The compiled tagger.
+#[derive(Debug)]
+struct Inner {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    lexicon: Lexicon,
+    /// Lowercase role title -> people holding or having held it.
+    by_title: HashMap<String, Vec<u32>>,
+    /// Country code -> its government entry.
+    governments: HashMap<String, u32>,
+}
+
+impl Default for ActorTagger {
+    fn default() -> ActorTagger {
+        ActorTagger::new()
+    }
+}
 
 impl ActorTagger {
-    /// The tagger with the default gazetteer.
+    /// The tagger with the default (embedded) gazetteer.
     pub fn new() -> ActorTagger {
-        ActorTagger {}
+        ActorTagger::with_gazetteer(Gazetteer::embedded())
+    }
+
+    /// A tagger over the given gazetteer.
+    pub fn with_gazetteer(gazetteer: Gazetteer) -> ActorTagger {
+        let matcher = Matcher::new(&gazetteer);
+        let mut by_title: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut governments = HashMap::new();
+        for (i, e) in gazetteer.entries().iter().enumerate() {
+            if e.kind == ActorKind::Person {
+                for r in &e.roles {
+                    let list = by_title.entry(r.title.clone()).or_default();
+                    if !list.contains(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+            if e.kind == ActorKind::Government && !e.metonym {
+                if let Some(c) = &e.country {
+                    governments.entry(c.clone()).or_insert(i as u32);
+                }
+            }
+        }
+        let inner = Inner { gazetteer, matcher, lexicon: Lexicon::new(), by_title, governments };
+        ActorTagger { inner: Arc::new(inner) }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gazetteer
+    }
+
+    /// Tags `text` taken as one sentence per line; `published` anchors role lookups.
+    pub fn tag(&self, text: &str, published: Option<Date>) -> Vec<Actor> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            if !trimmed.trim().is_empty() {
+                sentences
+                    .push(Sentence { span: Span::new(start, start + trimmed.len()), paragraph: 0 });
+            }
+            start += line.len();
+        }
+        let mut actors = Vec::new();
+        self.tag_into(text, published, &sentences, &mut actors);
+        actors
     }
 
     /// Fills `analysis.actors`; needs `analysis.sentences`.
-    pub(crate) fn run(&self, _text: &str, _analysis: &mut Analysis) {}
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+        let mut actors = std::mem::take(&mut analysis.actors);
+        self.tag_into(text, analysis.published, &analysis.sentences, &mut actors);
+        analysis.actors = actors;
+    }
+
+    /// Tags the given sentences of `text` into `actors`.
+    fn tag_into(
+        &self,
+        text: &str,
+        published: Option<Date>,
+        sentences: &[Sentence],
+        actors: &mut Vec<Actor>,
+    ) {
+        actors.clear();
+        let inner = &*self.inner;
+        let mut words: Vec<Word> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut scratch = String::new();
+        let mut caps = Vec::with_capacity(sentences.len());
+        for (s, sentence) in sentences.iter().enumerate() {
+            let span = sentence.span;
+            let Some(body) = text.get(span.start..span.end) else {
+                caps.push(false);
+                continue;
+            };
+            let all_caps = patterns::is_all_caps(body);
+            caps.push(all_caps);
+            let before = hits.len();
+            inner.matcher.find(text, span, &mut hits);
+            if all_caps {
+                patterns::title_case_ascii(body, &mut scratch);
+                let mut recased = Vec::new();
+                inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
+                for h in &mut recased {
+                    h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
+                }
+                merge_hits(&mut hits, before, &recased);
+            }
+            patterns::tokenize(text, span, s as u32, &mut words);
+        }
+        // Tie each word to the hit covering its first byte.
+        let mut h = 0;
+        for w in &mut words {
+            while h < hits.len() && hits[h].span.end <= w.span.start {
+                h += 1;
+            }
+            if h < hits.len() && hits[h].span.start <= w.span.start {
+                w.hit = h as u32;
+            }
+        }
+        let mut scanner = Scanner {
+            text,
+            words: &words,
+            hits: &hits,
+            lex: &inner.lexicon,
+            matcher: &inner.matcher,
+            entries: inner.gazetteer.entries(),
+            lower: String::new(),
+        };
+        let mut cands = Vec::new();
+        let mut a = 0;
+        while a < words.len() {
+            let s = words[a].sent;
+            let mut b = a + 1;
+            while b < words.len() && words[b].sent == s {
+                b += 1;
+            }
+            scanner.sentence(a, b, caps[s as usize], &mut cands);
+            a = b;
+        }
+        let caps_words: Vec<Span> = words
+            .iter()
+            .filter(|w| caps[w.sent as usize] && w.hit == u32::MAX)
+            .map(|w| w.span)
+            .collect();
+        resolve::resolve(inner, text, published, sentences, cands, &caps_words, actors);
+    }
+}
+
+/// Adds the re-cased hits of an all-caps sentence to the ones found as written
+/// (`hits[before..]`), keeping the longer of overlapping hits.
+fn merge_hits(hits: &mut Vec<Hit>, before: usize, recased: &[Hit]) {
+    let mut all: Vec<Hit> = hits[before..].iter().chain(recased).copied().collect();
+    all.sort_by_key(|h| (h.span.start, usize::MAX - h.span.len()));
+    hits.truncate(before);
+    for h in all {
+        let fresh = hits.len() > before;
+        match hits.last_mut() {
+            Some(last) if fresh && last.span.overlaps(h.span) => {
+                if h.span.len() > last.span.len() {
+                    *last = h;
+                }
+            }
+            _ => hits.push(h),
+        }
+    }
 }

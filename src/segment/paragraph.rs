@@ -13,6 +13,7 @@ const HEADLINE_WORDS: usize = 25;
 const SUBHEAD_WORDS: usize = 12;
 /// Longest byline, in words.
 const BYLINE_WORDS: usize = 16;
+const BYLINE_BYTES: usize = 200;
 /// How far into a paragraph a dateline's dash may lie, in bytes.
 const DATELINE_BYTES: usize = 100;
 
@@ -21,9 +22,16 @@ pub(crate) fn paragraphs(lex: &Lexicon, text: &str, out: &mut Vec<Paragraph>) {
     let b = text.as_bytes();
     let first = out.len();
     let mut body_seen = false;
+    // Old Mac text breaks lines with a lone "\r"; most text has none and takes the
+    // fast search for "\n" only.
+    let carriage_returns = b.contains(&b'\r');
     let mut pos = 0;
     while pos < b.len() {
-        let line_end = text[pos..].find('\n').map_or(b.len(), |k| pos + k);
+        let line_end = if carriage_returns {
+            b[pos..].iter().position(|&c| c == b'\n' || c == b'\r').map_or(b.len(), |k| pos + k)
+        } else {
+            text[pos..].find('\n').map_or(b.len(), |k| pos + k)
+        };
         let s = skip_space(b, pos, line_end);
         let e = trim_end(b, s, line_end);
         pos = line_end + 1;
@@ -68,23 +76,24 @@ fn word_count(line: &str) -> usize {
 /// Whether `line` looks like a title: short, not starting in lowercase, without final
 /// punctuation (a question or exclamation mark is allowed when `question` is set).
 fn is_headline(line: &str, question: bool) -> bool {
-    if line.len() > HEADLINE_BYTES || word_count(line) > HEADLINE_WORDS {
-        return false;
-    }
-    if line.chars().next().is_none_or(char::is_lowercase) {
+    if line.len() > HEADLINE_BYTES || line.chars().next().is_none_or(char::is_lowercase) {
         return false;
     }
     let last =
         line.trim_end_matches(|c: char| closer_len(c.encode_utf8(&mut [0; 4]).as_bytes(), 0) > 0);
-    match last.chars().next_back() {
+    let unpunctuated = match last.chars().next_back() {
         None | Some('.' | ',' | ';' | ':' | '…') => false,
         Some('?' | '!') => question,
         Some(_) => true,
-    }
+    };
+    unpunctuated && word_count(line) <= HEADLINE_WORDS
 }
 
 /// Whether `line` is a credit line: "By Jane Smith", "Reporting by John Doe; Editing by …".
 fn is_byline(lex: &Lexicon, line: &str) -> bool {
+    if line.len() > BYLINE_BYTES {
+        return false;
+    }
     let Some(n) = lex.byline_opener(line) else { return false };
     let rest = line[n..].trim_start();
     rest.chars().next().is_some_and(char::is_uppercase)

@@ -24,6 +24,8 @@ static CANDIDATE: [bool; 256] = {
 
 /// How far back the word before a period is looked for, in bytes.
 const MAX_WORD: usize = 64;
+/// Longest sentence opening, in bytes, taken for a time adverbial ("At 9 a.m.").
+const OPENING_TIME: usize = 24;
 
 /// Splits the paragraph at `para` (already trimmed) into sentences, in order.
 pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut impl FnMut(Span)) {
@@ -41,12 +43,39 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut 
     split_run(lex, b, from, end, sink);
 }
 
+/// The first offset at or after `i` whose byte may start a terminator, or a position
+/// within the last 8 bytes before `end` (the caller checks bytes one by one from there).
+/// Looks at 8 bytes at a time.
+#[inline]
+fn next_candidate(b: &[u8], mut i: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    /// High bit set in the lowest byte of `v` that is zero (higher bits may be spurious).
+    #[inline]
+    fn zero_byte(v: u64) -> u64 {
+        v.wrapping_sub(ONES) & !v & HIGHS
+    }
+    while let Some(chunk) = b.get(i..i + 8).filter(|_| i + 8 <= end) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let hits = zero_byte(x ^ (ONES * u64::from(b'.')))
+            | zero_byte(x ^ (ONES * u64::from(b'?')))
+            | zero_byte(x ^ (ONES * u64::from(b'!')))
+            | zero_byte(x ^ (ONES * 0xE2));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Splits `b[start..end]` (no list markers inside) into sentences.
 fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl FnMut(Span)) {
     let mut s = skip_space(b, start, end);
     let mut i = s;
     while i < end {
-        let byte = b[i];
+        i = next_candidate(b, i, end);
+        let Some(&byte) = b.get(i).filter(|_| i < end) else { break };
         if !CANDIDATE[byte as usize] || (byte == 0xE2 && !is_ellipsis_char(b, i)) {
             i += 1;
             continue;
@@ -172,9 +201,11 @@ fn decide(
     }
     let Some((c, _)) = char_at(b, core) else { return boundary };
     let plain_period = run.dots == 1 && !run.question;
-    if (c.is_lowercase() && !(bracket && plain_period)) || matches!(c, ',' | ';' | ':' | '%') {
+    let lowercase = c.is_lowercase() && !is_camel_case(b, core);
+    if (lowercase && !(bracket && plain_period)) || matches!(c, ',' | ';' | ':' | '%') {
         // "Yahoo! in", "great.' she said", "…?” asked Trump"; but a bracket after a full
-        // stop opens a sentence of its own ("… the war. (credit: AP)").
+        // stop opens a sentence of its own ("… the war. (credit: AP)"), and so does a
+        // name that keeps its lowercase start ("eBay", "iPhone", "mRNA").
         return None;
     }
     if !(c.is_alphanumeric() || opened || bracket || is_sentence_symbol(c)) {
@@ -221,6 +252,15 @@ fn decide(
         Some(Abbrev::Title | Abbrev::Inner) => return None,
         Some(Abbrev::Number) if c.is_ascii_digit() => return None,
         Some(Abbrev::End) => return may_end(),
+        Some(Abbrev::Time) => {
+            let next_word = word_at(b, core, end);
+            let inside = lowercase
+                || c.is_ascii_digit()
+                || (next_word.len() > 1 && next_word.iter().all(u8::is_ascii_uppercase))
+                || lex.is_after_time(next_word)
+                || i - s <= OPENING_TIME;
+            return (opened || is_starter(lex, b, core) || !inside).then_some((run.end, next));
+        }
         _ => {}
     }
     if is_initialism(word) {
@@ -245,13 +285,16 @@ fn is_sentence_symbol(c: char) -> bool {
 }
 
 /// The start of the word that ends at `i`: back to whitespace, an opening quote or
-/// bracket, or the sentence start.
+/// bracket, or the sentence start. An apostrophe inside a word ("Gov't", "O'Neill") is
+/// part of it.
 fn word_start(b: &[u8], s: usize, i: usize) -> usize {
     let floor = s.max(i.saturating_sub(MAX_WORD));
     let mut k = i;
     while k > floor {
         let c = char_start(b, k - 1);
-        if c < floor || space_len(b, c) > 0 || opener_len(b, c) > 0 {
+        let inner_apostrophe =
+            b[c] == b'\'' && c > floor && space_len(b, char_start(b, c - 1)) == 0;
+        if c < floor || space_len(b, c) > 0 || (opener_len(b, c) > 0 && !inner_apostrophe) {
             break;
         }
         k = c;
@@ -276,7 +319,7 @@ fn previous_word_capitalized(b: &[u8], s: usize, ws: usize) -> bool {
     char_at(b, start).is_some_and(|(c, _)| c.is_uppercase())
 }
 
-/// Just past the reference marks ("[12]", "[3, 4]", "[...]") that follow a sentence end at
+/// Just past the reference marks (`[12]`, `[3, 4]`, `[...]`) that follow a sentence end at
 /// `at`: they belong to the sentence they close.
 fn after_citations(b: &[u8], mut at: usize, end: usize) -> usize {
     loop {
@@ -311,6 +354,7 @@ fn is_attribution(lex: &Lexicon, b: &[u8], at: usize, end: usize) -> bool {
         let start = skip_space(b, k, end);
         let mut stop = start;
         while stop < end
+            && stop - start < MAX_WORD
             && (b[stop].is_ascii_alphabetic() || matches!(b[stop], b'.' | b'-' | b'\''))
         {
             stop += 1;
@@ -318,12 +362,34 @@ fn is_attribution(lex: &Lexicon, b: &[u8], at: usize, end: usize) -> bool {
         let word = &b[start..stop];
         match word.first() {
             Some(c) if c.is_ascii_uppercase() => {}
-            Some(_) => return n > 0 && lex.is_speech_verb(word.strip_suffix(b".").unwrap_or(word)),
+            Some(_) => {
+                let verb = word.strip_suffix(b".").unwrap_or(word);
+                return n > 0
+                    && lex.is_speech_verb(verb)
+                    && (verb.len() < word.len() || ends_clause(b, start + verb.len(), end));
+            }
             None => return false,
         }
         k = stop;
     }
     false
+}
+
+/// Whether the attribution clause ending at `k` closes soon ("Smith said, …", "Holmes
+/// asked in the New Year.") rather than going on into a report of its own ("Mr Blair said
+/// he would not respond to \"…", "replied that they …", "said: \"…").
+fn ends_clause(b: &[u8], k: usize, end: usize) -> bool {
+    let limit = end.min(k + 48);
+    for j in k..limit {
+        match b[j] {
+            b',' | b'.' | b'!' | b'?' => return true,
+            b':' | b';' | b'"' => return false,
+            b't' if b[j - 1] == b' ' && b[j..end].starts_with(b"that ") => return false,
+            _ if opener_len(b, j) > 0 => return false,
+            _ => {}
+        }
+    }
+    limit == end
 }
 
 /// Whether `b[s..i]`, the sentence so far, is only a list marker: an optional bullet, then
@@ -348,6 +414,18 @@ fn is_list_marker(b: &[u8], s: usize, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the word at `at` has a capital after its lowercase start ("eBay", "wikiHow").
+fn is_camel_case(b: &[u8], at: usize) -> bool {
+    b[at..].iter().take(16).take_while(|c| c.is_ascii_alphabetic()).any(u8::is_ascii_uppercase)
+}
+
+/// The ASCII letters of the word at `at` (at most [`MAX_WORD`]).
+fn word_at(b: &[u8], at: usize, end: usize) -> &[u8] {
+    let stop = end.min(at + MAX_WORD);
+    let len = b[at..stop].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    &b[at..at + len]
 }
 
 /// The ASCII letters of the word at `at`, if it is followed by something other than a

@@ -19,6 +19,11 @@ const BASICS: &[SplitTest] = &[
     t!("exclamation", "It held! Nobody expected it.", ["It held!", "Nobody expected it."]),
     t!("runs", "Really?! Yes!! Fine.", ["Really?!", "Yes!!", "Fine."]),
     t!("lowercase after !", "He joined Yahoo! in 2004.", ["He joined Yahoo! in 2004."]),
+    t!(
+        "brand with a lowercase start",
+        "Sales fell at eBay. iPhone sales rose.",
+        ["Sales fell at eBay.", "iPhone sales rose."]
+    ),
     t!("no final stop", "Talks ended. Both sides left", ["Talks ended.", "Both sides left"]),
     t!(
         "number start",
@@ -56,6 +61,22 @@ const ABBREVIATIONS: &[SplitTest] = &[
         ["They met at 5 p.m. on Friday.", "At 9 a.m.", "The talks resumed."]
     ),
     t!(
+        "time inside",
+        "It starts at 3 p.m. Tuesday and at 10 a.m. EST on Friday.",
+        ["It starts at 3 p.m. Tuesday and at 10 a.m. EST on Friday."]
+    ),
+    t!("time opening a sentence", "At 9 a.m. Biden spoke.", ["At 9 a.m. Biden spoke."]),
+    t!(
+        "time ending a sentence",
+        "The meeting ended at 3 p.m. Officials called it useful.",
+        ["The meeting ended at 3 p.m.", "Officials called it useful."]
+    ),
+    t!(
+        "time before a bracket",
+        "The fire began at 6 p.m. (local time) and spread.",
+        ["The fire began at 6 p.m. (local time) and spread."]
+    ),
+    t!(
         "months",
         "On Sept. 11 and Jan. 6 crowds gathered.",
         ["On Sept. 11 and Jan. 6 crowds gathered."]
@@ -91,8 +112,19 @@ const ABBREVIATIONS: &[SplitTest] = &[
         "Born in Springfield, Ill., he moved to Peoria, Ill. The move paid off.",
         ["Born in Springfield, Ill., he moved to Peoria, Ill.", "The move paid off."]
     ),
+    t!(
+        "versus",
+        "The ruling in Roe v. Wade stood. Later it fell.",
+        ["The ruling in Roe v. Wade stood.", "Later it fell."]
+    ),
+    t!("apostrophe inside", "The Gov't. Office said so.", ["The Gov't. Office said so."]),
     t!("circa", "The chapel (c. 1450) survives.", ["The chapel (c. 1450) survives."]),
     t!("all caps title", "MR. SMITH LEFT. HE RETURNED.", ["MR. SMITH LEFT.", "HE RETURNED."]),
+    t!(
+        "all caps starter",
+        "IT MOVED TO THE U.S. THE MOVE WORKED.",
+        ["IT MOVED TO THE U.S.", "THE MOVE WORKED."]
+    ),
 ];
 
 const INITIALS: &[SplitTest] = &[
@@ -261,6 +293,7 @@ const PARAGRAPHS: &[SplitTest] = &[
         ["Talks ended", "Both sides left.", "Nobody spoke"]
     ),
     t!("blank line and CRLF", "One\r\n\r\nTwo. Three.\r\n", ["One", "Two.", "Three."]),
+    t!("carriage returns", "One\rTwo. Three.\r", ["One", "Two.", "Three."]),
     t!("abbreviation at a line end", "He met Gen.\nSmith left.", ["He met Gen.", "Smith left."]),
     t!(
         "dateline",

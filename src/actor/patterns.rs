@@ -1,0 +1,784 @@
+//! Candidate mentions: gazetteer hits put in context, and name patterns for actors the
+//! gazetteer does not list (title + name, organization and place forms, first names,
+//! capitalized sequences with context cues), plus pronouns and role nouns.
+
+use super::ActorKind;
+use super::gazetteer::{Entry, Gender};
+use super::lexicon::{Cue, Lexicon, Title};
+use super::matcher::{Hit, Matcher, Surface};
+use crate::Span;
+
+/// No gazetteer hit on a word.
+const NO_HIT: u32 = u32::MAX;
+
+/// The letter-case shape of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Starts with an uppercase letter ("Putin").
+    Cap,
+    /// Two or more letters, all uppercase ("NATO").
+    Upper,
+    /// Starts with a lowercase letter.
+    Lower,
+    /// Starts with a digit or anything else.
+    Other,
+}
+
+/// A word of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    pub span: Span,
+    pub sent: u32,
+    pub shape: Shape,
+    /// Followed by a possessive `'s`.
+    pub poss: bool,
+    /// Only spaces separate it from the previous word of its sentence.
+    pub joined: bool,
+    /// It opens a sentence, a quotation, a bracket or a clause after a colon or a dash:
+    /// a capital here says nothing about names.
+    pub opens: bool,
+    /// The gazetteer hit covering its first byte.
+    pub hit: u32,
+}
+
+/// What a candidate mention refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A gazetteer entry.
+    Entry(u32),
+    /// The government of a country (a capital acting: "Moscow said").
+    Government(String),
+    /// An actor the gazetteer does not list.
+    New(ActorKind),
+    /// A lone capitalized word: a short form of a name if one matches, else dropped
+    /// unless `fallback` is set.
+    Short(Option<ActorKind>),
+    /// A pronoun.
+    Pronoun(Cue),
+    /// A role noun phrase ("the president"), with the title and the country it names.
+    Nominal(&'static str, Option<String>),
+}
+
+/// A candidate mention before resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub span: Span,
+    pub sent: u32,
+    pub target: Target,
+    pub form: super::MentionForm,
+    /// The title before or after the name ("president").
+    pub title: Option<(&'static str, Title)>,
+    /// The country the context ties the actor to.
+    pub affiliation: Option<String>,
+    /// Gender from a first name or title.
+    pub gender: Option<Gender>,
+}
+
+impl Cand {
+    fn new(span: Span, sent: u32, target: Target, form: super::MentionForm) -> Cand {
+        Cand { span, sent, target, form, title: None, affiliation: None, gender: None }
+    }
+}
+
+/// Splits the sentence `span` of `text` into words, appended to `out`.
+pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
+    let mut i = span.start;
+    let mut prev_end = None;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else { break };
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut poss = false;
+        let mut run_start = i;
+        loop {
+            // One run of letters and digits.
+            while i < end {
+                let Some(c) = text[i..end].chars().next() else { break };
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            let run_len = text[run_start..i].chars().count();
+            let Some(joiner) = text[i..end].chars().next() else { break };
+            let after = i + joiner.len_utf8();
+            let next = text.get(after..end).and_then(|s| s.chars().next());
+            let next_alnum = next.is_some_and(char::is_alphanumeric);
+            match joiner {
+                '\'' | '’' if next == Some('s') || next == Some('S') => {
+                    let after_s = after + 1;
+                    if text
+                        .get(after_s..end)
+                        .and_then(|s| s.chars().next())
+                        .is_none_or(|c| !c.is_alphanumeric())
+                    {
+                        poss = true;
+                        break;
+                    }
+                    i = after;
+                }
+                '\'' | '’' if next_alnum => i = after,
+                '-' if next_alnum => {
+                    let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
+                    let right: &str = &text[after..end];
+                    let right_len = right.chars().take_while(|c| c.is_alphanumeric()).count();
+                    let right_lower = right.chars().next().is_some_and(char::is_lowercase);
+                    if left_lower || (right_lower && right_len > 4) {
+                        break;
+                    }
+                    i = after;
+                }
+                '.' if run_len == 1 && text[run_start..i].chars().all(char::is_alphabetic) => {
+                    i = after;
+                    if !next_alnum {
+                        break;
+                    }
+                }
+                '&' if next_alnum && bytes.get(after).is_some_and(u8::is_ascii_uppercase) => {
+                    i = after
+                }
+                _ => break,
+            }
+            run_start = i;
+        }
+        let word = &text[start..i];
+        let joined = prev_end.is_some_and(|p: usize| bytes[p..start].iter().all(|&b| b == b' '));
+        let opens = match prev_end {
+            None => true,
+            Some(p) => text[p..start]
+                .contains([':', '"', '“', '‘', '(', '[', '—', '–', '•', '-', ';', '.', '?', '!']),
+        };
+        out.push(Word {
+            span: Span::new(start, i),
+            sent,
+            shape: shape(word),
+            poss,
+            joined,
+            opens,
+            hit: NO_HIT,
+        });
+        prev_end = Some(i);
+        if poss {
+            i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
+            prev_end = None;
+        }
+    }
+}
+
+/// The case shape of a word.
+fn shape(word: &str) -> Shape {
+    let Some(first) = word.chars().next() else { return Shape::Other };
+    if first.is_uppercase() {
+        let mut letters = 0;
+        let all_upper = word.chars().filter(|c| c.is_alphabetic()).all(|c| {
+            letters += 1;
+            c.is_uppercase()
+        });
+        if all_upper && letters >= 2 { Shape::Upper } else { Shape::Cap }
+    } else if first.is_lowercase() {
+        Shape::Lower
+    } else {
+        Shape::Other
+    }
+}
+
+/// Whether a sentence is written in capitals (a headline): most letters uppercase.
+pub(crate) fn is_all_caps(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for b in text.bytes() {
+        upper += b.is_ascii_uppercase() as usize;
+        lower += b.is_ascii_lowercase() as usize;
+    }
+    upper >= 6 && upper > 3 * lower
+}
+
+/// Re-cases an all-caps stretch so that listed names match: every ASCII capital that
+/// follows a letter is lowered ("UNITED STATES" -> "United States"); byte offsets stay.
+pub(crate) fn title_case_ascii(text: &str, out: &mut String) {
+    out.clear();
+    let mut prev_letter = false;
+    for c in text.chars() {
+        if c.is_ascii_uppercase() && prev_letter {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+        prev_letter = c.is_alphabetic();
+    }
+}
+
+/// The scanner: context for one document.
+pub(crate) struct Scanner<'a> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    pub hits: &'a [Hit],
+    pub lex: &'a Lexicon,
+    pub matcher: &'a Matcher,
+    pub entries: &'a [Entry],
+    pub lower: String,
+}
+
+/// A piece of a capitalized run.
+#[derive(Clone, Copy, Debug)]
+enum Seg {
+    /// Words `.0..1` are a gazetteer hit.
+    Gaz(usize, usize),
+    /// Words `.0..1` are a title.
+    Title(usize, usize, &'static str, Title),
+    /// Words `.0..1` are an unknown name.
+    Unknown(usize, usize),
+    /// A word that breaks names (common word or connector).
+    Break(usize),
+}
+
+impl<'a> Scanner<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].span]
+    }
+
+    /// The lowercase form of words `a..b` joined by single spaces, in `self.lower`.
+    fn lower_words(&mut self, a: usize, b: usize) -> &str {
+        self.lower.clear();
+        for i in a..b {
+            if i > a {
+                self.lower.push(' ');
+            }
+            let w = &self.text[self.words[i].span];
+            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        &self.lower
+    }
+
+    fn is_common(&mut self, i: usize) -> bool {
+        let w = self.lower_words(i, i + 1).to_string();
+        self.lex.common.contains_key(w.as_str())
+    }
+
+    fn cue(&mut self, i: usize) -> Option<Cue> {
+        let lex = self.lex;
+        lex.cues.get(self.lower_words(i, i + 1)).copied()
+    }
+
+    /// The longest title starting at word `i` and ending before `end`, lowercase words
+    /// only when `lower` is set, capitalized first word otherwise.
+    fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
+        let lex = self.lex;
+        let max = lex.max_title_words.min(end.saturating_sub(i));
+        for n in (1..=max).rev() {
+            if (i + 1..i + n).any(|k| !self.words[k].joined) {
+                continue;
+            }
+            if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
+                return Some((n, key, *t));
+            }
+        }
+        None
+    }
+
+    /// A lowercase title ending just before word `i` (joined to it), with its first word.
+    fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
+        let lex = self.lex;
+        for n in (1..=lex.max_title_words.min(i)).rev() {
+            let a = i - n;
+            let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
+            if !same || !(a + 1..=i).all(|k| self.words[k].joined) {
+                continue;
+            }
+            if self.words[a].shape != Shape::Lower || self.words[a..i].iter().any(|w| w.poss) {
+                continue;
+            }
+            if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(a, i)) {
+                return Some((a, key, *t));
+            }
+        }
+        None
+    }
+
+    /// The entry a hit most likely stands for, given whether a person is expected.
+    fn pick(&self, hit: &Hit, person: bool) -> Option<(u32, Surface)> {
+        let cands = self.matcher.candidates(hit.pattern);
+        let kind = |c: &&super::matcher::Candidate| self.entries[c.entry as usize].kind;
+        let best = if person { cands.iter().find(|c| kind(c) == ActorKind::Person) } else { None };
+        best.or_else(|| {
+            cands.iter().find(|c| c.surface != Surface::Demonym && kind(c) == ActorKind::Country)
+        })
+        .or_else(|| cands.iter().find(|c| c.surface == Surface::Name))
+        .or_else(|| cands.first())
+        .map(|c| (c.entry, c.surface))
+    }
+
+    /// The country of the gazetteer hit covering word `i`, if any.
+    fn hit_country(&self, i: usize) -> Option<String> {
+        let h = self.words.get(i)?.hit;
+        let hit = self.hits.get(h as usize)?;
+        let (e, _) = self.pick(hit, false)?;
+        self.entries[e as usize].country.clone()
+    }
+
+    /// Whether a capital at words `a..b` acts as its government here.
+    fn acts(&mut self, a: usize, b: usize) -> bool {
+        let sent = self.words[a].sent;
+        let next = |k: usize| (k < self.words.len() && self.words[k].sent == sent).then_some(k);
+        if let Some(k) = next(b) {
+            if let Some(Cue::Act | Cue::Regime) = self.cue(k) {
+                return true;
+            }
+            // "Moscow and Kyiv accused": a capital coordinated before a verb.
+            if self.lower_words(k, k + 1) == "and" {
+                if let Some(h) = next(k + 1).map(|k| self.words[k].hit).filter(|&h| h != NO_HIT) {
+                    let end = self.hits[h as usize].span.end;
+                    let after =
+                        (k + 1..self.words.len()).find(|&j| self.words[j].span.start >= end);
+                    if after.and_then(next).is_some_and(|j| self.cue(j) == Some(Cue::Act)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        if a > 0 && self.words[a - 1].sent == sent {
+            if matches!(self.cue(a - 1), Some(Cue::ActObject | Cue::Act)) {
+                return true;
+            }
+            // "... Moscow and Kyiv accused": the second conjunct.
+            if self.lower_words(a - 1, a) == "and" && a >= 2 && self.words[a - 2].hit != NO_HIT {
+                if let Some(k) = next(b) {
+                    return self.cue(k) == Some(Cue::Act);
+                }
+            }
+        }
+        false
+    }
+
+    /// Scans one sentence's words `a..b`, appending candidates to `out`.
+    pub(crate) fn sentence(&mut self, a: usize, b: usize, all_caps: bool, out: &mut Vec<Cand>) {
+        let mut k = a;
+        while k < b {
+            let w = self.words[k];
+            if all_caps {
+                if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
+                    let end = self.hit_end(k, b);
+                    self.gaz_cand(k, end, None, out);
+                    k = end;
+                } else {
+                    k += 1;
+                }
+                continue;
+            }
+            let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
+            if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT && self.is_pronoun_or_the(k))
+            {
+                self.lower_word(k, b, out);
+                k += 1;
+                continue;
+            }
+            let end = self.run_end(k, b);
+            self.run(k, end, a, out);
+            k = end;
+        }
+    }
+
+    /// First word after the hit starting at word `k`.
+    fn hit_end(&self, k: usize, b: usize) -> usize {
+        let end = self.hits[self.words[k].hit as usize].span.end;
+        let mut j = k + 1;
+        while j < b && self.words[j].span.start < end {
+            j += 1;
+        }
+        j
+    }
+
+    /// The end of the capitalized run starting at word `k`.
+    fn run_end(&mut self, k: usize, b: usize) -> usize {
+        let mut j = k + 1;
+        while j < b && self.words[j].joined && !self.words[j - 1].poss {
+            let w = self.words[j];
+            if matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT {
+                j += 1;
+                continue;
+            }
+            let connector = w.shape == Shape::Lower
+                && (matches!(self.cue(j), Some(Cue::Particle))
+                    || matches!(self.lower_words(j, j + 1), "of" | "for" | "and"));
+            let then_cap = j + 1 < b
+                && self.words[j + 1].joined
+                && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
+            if connector && then_cap && !w.poss {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
+    /// when capitalized).
+    fn is_pronoun_or_the(&mut self, k: usize) -> bool {
+        matches!(self.cue(k), Some(Cue::He | Cue::She | Cue::It))
+            || self.lower_words(k, k + 1) == "the"
+    }
+
+    /// Handles a lowercase word, or a capitalized pronoun or "The": pronouns and role nouns.
+    fn lower_word(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
+        let w = self.words[k];
+        if let Some(cue @ (Cue::He | Cue::She | Cue::It)) = self.cue(k) {
+            out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
+            return;
+        }
+        if self.lower_words(k, k + 1) != "the" {
+            return;
+        }
+        // "the [Russian] president", not followed by a name.
+        let mut i = k + 1;
+        let mut country = None;
+        if i < b && self.words[i].hit != NO_HIT && self.words[i].joined {
+            country = self.hit_country(i);
+            i = self.hit_end(i, b);
+        }
+        if i >= b || !self.words[i].joined || self.words[i].shape == Shape::Upper {
+            return;
+        }
+        if let Some((n, title, t)) = self.title_at(i, b) {
+            if t.honorific || t.sector.is_none() && t.gender.is_none() {
+                return;
+            }
+            let e = i + n;
+            let followed_by_name = e < b
+                && self.words[e].joined
+                && matches!(self.words[e].shape, Shape::Cap | Shape::Upper);
+            if !followed_by_name && !self.words[e - 1].poss {
+                let span = Span::new(w.span.start, self.words[e - 1].span.end);
+                let mut c = Cand::new(
+                    span,
+                    w.sent,
+                    Target::Nominal(title, country),
+                    super::MentionForm::Nominal,
+                );
+                c.gender = t.gender;
+                out.push(c);
+            }
+        }
+    }
+
+    /// Splits the run `k..end` into segments and turns them into candidates.
+    fn run(&mut self, k: usize, end: usize, sent_start: usize, out: &mut Vec<Cand>) {
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut i = k;
+        while i < end {
+            let w = self.words[i];
+            if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
+                let e = self.hit_end(i, end);
+                segs.push(Seg::Gaz(i, e));
+                i = e;
+                continue;
+            }
+            if w.shape == Shape::Lower {
+                segs.push(Seg::Break(i));
+                i += 1;
+                continue;
+            }
+            if let Some((n, title, t)) = self.title_at(i, end) {
+                segs.push(Seg::Title(i, i + n, title, t));
+                i += n;
+                continue;
+            }
+            if self.is_common(i) {
+                segs.push(Seg::Break(i));
+                i += 1;
+                continue;
+            }
+            let e = self.unknown_end(i, end);
+            segs.push(Seg::Unknown(i, e));
+            i = e;
+        }
+        for s in 0..segs.len() {
+            self.seg(&segs, s, k, sent_start, out);
+        }
+    }
+
+    /// The end of an unknown name starting at word `i`.
+    fn unknown_end(&mut self, i: usize, end: usize) -> usize {
+        // "Ministry of Defence", "Gulf of Mexico": a head word takes the rest of the run.
+        let head = {
+            let lex = self.lex;
+            let w = self.lower_words(i, i + 1);
+            lex.org_words.get(w).is_some_and(|p| p.head())
+                || lex.place_words.get(w).is_some_and(|p| p.head())
+        };
+        if head && i + 2 < end && matches!(self.lower_words(i + 1, i + 2), "of" | "for") {
+            return end;
+        }
+        let mut j = i + 1;
+        while j < end {
+            let w = self.words[j];
+            if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
+                break;
+            }
+            if w.shape == Shape::Lower {
+                let particle = matches!(self.cue(j), Some(Cue::Particle));
+                if !particle {
+                    break;
+                }
+            } else if self.is_common(j) || self.title_at(j, end).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        // A name ends on a capitalized word.
+        while j > i + 1 && self.words[j - 1].shape == Shape::Lower {
+            j -= 1;
+        }
+        j
+    }
+
+    fn is_org_word(&mut self, i: usize, suffix: bool) -> bool {
+        let lex = self.lex;
+        let w = self.lower_words(i, i + 1);
+        lex.org_words.get(w).is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+    }
+
+    fn is_place_word(&mut self, i: usize, suffix: bool) -> bool {
+        let lex = self.lex;
+        let w = self.lower_words(i, i + 1);
+        lex.place_words.get(w).is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+    }
+
+    /// Emits the candidate for segment `s` of a run starting at word `run_start`.
+    fn seg(
+        &mut self,
+        segs: &[Seg],
+        s: usize,
+        run_start: usize,
+        sent_start: usize,
+        out: &mut Vec<Cand>,
+    ) {
+        let prev = s.checked_sub(1).map(|p| segs[p]);
+        let next = segs.get(s + 1).copied();
+        match segs[s] {
+            Seg::Break(_) => {}
+            Seg::Title(a, b, title, t) => {
+                // A capitalized title with no name after it: "the President said".
+                let named = matches!(next, Some(Seg::Unknown(..) | Seg::Gaz(..)));
+                if named || t.honorific || t.sector.is_none() {
+                    return;
+                }
+                if a > 0 && self.words[a].joined && self.lower_words(a - 1, a) == "the" {
+                    let span = Span::new(self.words[a - 1].span.start, self.words[b - 1].span.end);
+                    let target = Target::Nominal(title, None);
+                    out.push(Cand::new(
+                        span,
+                        self.words[a].sent,
+                        target,
+                        super::MentionForm::Nominal,
+                    ));
+                }
+            }
+            Seg::Gaz(a, b) => {
+                // Merged into an organization with the next unknown segment?
+                if let Some(Seg::Unknown(ua, ub)) = next {
+                    if self.org_merge(a, ua, ub) {
+                        return;
+                    }
+                }
+                let title = match prev {
+                    Some(Seg::Title(_, _, title, t)) => Some((title, t)),
+                    _ => None,
+                };
+                let title = title.or_else(|| {
+                    (a == run_start).then(|| self.title_before(a)).flatten().map(|(_, n, t)| (n, t))
+                });
+                self.gaz_cand(a, b, title, out);
+            }
+            Seg::Unknown(a, b) => {
+                if let Some(Seg::Gaz(ga, _)) = prev {
+                    let hit = &self.hits[self.words[ga].hit as usize];
+                    if self.org_merge(ga, a, b) {
+                        let span = Span::new(hit.span.start, self.words[b - 1].span.end);
+                        out.push(Cand::new(
+                            span,
+                            self.words[a].sent,
+                            Target::New(ActorKind::Organization),
+                            super::MentionForm::Name,
+                        ));
+                        return;
+                    }
+                }
+                let mut cand = self.unknown(a, b, sent_start);
+                let title = match prev {
+                    Some(Seg::Title(ta, _, title, t)) => {
+                        // "General Motors": a title before an organization name belongs to it.
+                        if matches!(cand.target, Target::New(ActorKind::Organization)) {
+                            cand.span.start = self.words[ta].span.start;
+                            out.push(cand);
+                            return;
+                        }
+                        let affiliation =
+                            match ta.checked_sub(1).map(|p| segs.get(s.wrapping_sub(2)).map(|_| p))
+                            {
+                                Some(Some(p)) if self.words[p].hit != NO_HIT => self.hit_country(p),
+                                _ => None,
+                            };
+                        Some((title, t, affiliation))
+                    }
+                    _ if a == run_start => self.title_before(a).map(|(ta, title, t)| {
+                        let affiliation = ta.checked_sub(1).and_then(|p| {
+                            (self.words[p].sent == self.words[a].sent)
+                                .then(|| self.hit_country(p))
+                                .flatten()
+                        });
+                        (title, t, affiliation)
+                    }),
+                    _ => None,
+                };
+                if let Some((title, t, affiliation)) = title {
+                    if matches!(cand.target, Target::New(ActorKind::Person) | Target::Short(_)) {
+                        cand.target = Target::New(ActorKind::Person);
+                        cand.title = Some((title, t));
+                        cand.gender = cand.gender.or(t.gender);
+                        cand.affiliation = affiliation;
+                    }
+                }
+                // "President Zelenskyy of Ukraine".
+                if let (
+                    Target::New(ActorKind::Person),
+                    Some(Seg::Break(c)),
+                    Some(Seg::Gaz(ga, _)),
+                ) = (&cand.target, next, segs.get(s + 2).copied())
+                {
+                    if self.lower_words(c, c + 1) == "of" {
+                        cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
+                    }
+                }
+                if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
+                    out.push(cand);
+                }
+            }
+        }
+    }
+
+    /// Whether the gazetteer place at word `g` and unknown words `a..b` form one
+    /// organization ("England Cricket Board", "Chicago Bulls").
+    fn org_merge(&mut self, g: usize, a: usize, b: usize) -> bool {
+        let hit = &self.hits[self.words[g].hit as usize];
+        let Some((e, surface)) = self.pick(hit, false) else { return false };
+        let kind = self.entries[e as usize].kind;
+        if !matches!(kind, ActorKind::Location | ActorKind::Country) && surface != Surface::Demonym
+        {
+            return false;
+        }
+        if self.is_org_word(b - 1, true) {
+            return true;
+        }
+        let first_name = self.lex.first_names.contains_key(self.word(a));
+        surface != Surface::Demonym
+            && !first_name
+            && kind == ActorKind::Location
+            && self.words[g].poss.eq(&false)
+            && (a..b).all(|i| self.words[i].shape == Shape::Cap)
+            && self.title_before(g).is_none()
+    }
+
+    /// Classifies the unknown name at words `a..b`.
+    fn unknown(&mut self, a: usize, b: usize, sent_start: usize) -> Cand {
+        let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
+        let sent = self.words[a].sent;
+        let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
+        if self.is_org_word(b - 1, true) || (b - a >= 2 && self.is_org_word(a, false)) {
+            return new(ActorKind::Organization);
+        }
+        if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {
+            return new(ActorKind::Location);
+        }
+        let first = self.word(a);
+        let first_name = self.lex.first_names.get(first).copied();
+        let initial = first.len() == 2 && first.ends_with('.');
+        let honorific = a > 0
+            && self.words[a].joined
+            && self.words[a - 1].sent == sent
+            && self.title_before(a).is_some_and(|(_, _, t)| t.honorific);
+        if b - a >= 2 {
+            if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
+                return new(ActorKind::Organization);
+            }
+            let mut c = new(ActorKind::Person);
+            c.gender = first_name.flatten();
+            if first_name.is_none() && !initial && !honorific {
+                // No cue but the shape: a person is the likeliest reading in news.
+                c.target = Target::New(ActorKind::Person);
+            }
+            return c;
+        }
+        let w = self.words[a];
+        if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains('.') {
+            return new(ActorKind::Organization);
+        }
+        if honorific {
+            return new(ActorKind::Person);
+        }
+        let place_cue =
+            a > sent_start && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
+        if place_cue {
+            return Cand::new(
+                span,
+                sent,
+                Target::Short(Some(ActorKind::Location)),
+                super::MentionForm::Name,
+            );
+        }
+        let at_start = a == sent_start || self.words[a].opens;
+        Cand::new(
+            span,
+            sent,
+            Target::Short(if at_start { None } else { Some(ActorKind::Organization) }),
+            super::MentionForm::Name,
+        )
+    }
+
+    /// The candidate for the gazetteer hit on words `a..b`.
+    fn gaz_cand(
+        &mut self,
+        a: usize,
+        b: usize,
+        title: Option<(&'static str, Title)>,
+        out: &mut Vec<Cand>,
+    ) {
+        let hit = self.hits[self.words[a].hit as usize];
+        let person = title.is_some();
+        let Some((e, surface)) = self.pick(&hit, person) else { return };
+        let entry = &self.entries[e as usize];
+        let sent = self.words[a].sent;
+        let form = match surface {
+            Surface::Demonym => super::MentionForm::Demonym,
+            _ if entry.metonym => super::MentionForm::Metonym,
+            Surface::Alias
+                if entry.kind == ActorKind::Person && !hit_has_space(self.text, hit.span) =>
+            {
+                super::MentionForm::Alias
+            }
+            _ => super::MentionForm::Name,
+        };
+        if entry.capital && surface != Surface::Demonym && self.acts(a, b) {
+            if let Some(country) = entry.country.clone() {
+                out.push(Cand::new(
+                    hit.span,
+                    sent,
+                    Target::Government(country),
+                    super::MentionForm::Metonym,
+                ));
+                return;
+            }
+        }
+        let mut c = Cand::new(hit.span, sent, Target::Entry(e), form);
+        c.title = title;
+        out.push(c);
+    }
+}
+
+fn hit_has_space(text: &str, span: Span) -> bool {
+    text.get(span.start..span.end).is_some_and(|s| s.contains(' '))
+}

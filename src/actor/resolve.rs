@@ -1,0 +1,353 @@
+//! Resolution within a document: candidates become actors; short forms, all-caps words,
+//! pronouns and role nouns join the actors they refer to, and are left out when that
+//! actor cannot be told.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::gazetteer::{Entry, Gender, Role};
+use super::lexicon::Cue;
+use super::patterns::{Cand, Target};
+use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
+use crate::Span;
+use crate::segment::Sentence;
+
+/// What makes two candidates the same actor.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Entry(u32),
+    Government(String),
+    New(ActorKind, String),
+}
+
+/// An actor being assembled.
+struct Building {
+    actor: Actor,
+    gender: Option<Gender>,
+    /// Lowercase titles the text gives it ("spokesman").
+    titles: Vec<&'static str>,
+}
+
+/// The document's actors as they are assembled.
+struct Book<'a> {
+    inner: &'a Inner,
+    text: &'a str,
+    published: Option<Date>,
+    actors: Vec<Building>,
+    keys: HashMap<Key, usize>,
+}
+
+impl Book<'_> {
+    /// The actor for `key`, created on first use.
+    fn actor(&mut self, key: Key) -> usize {
+        if let Some(&i) = self.keys.get(&key) {
+            return i;
+        }
+        let entries = self.inner.gazetteer.entries();
+        let (actor, gender) = match &key {
+            Key::Entry(e) => {
+                let e = &entries[*e as usize];
+                (self.entry_actor(e), e.gender)
+            }
+            Key::Government(country) => match self.inner.governments.get(country) {
+                Some(&g) => (self.entry_actor(&entries[g as usize]), None),
+                None => {
+                    let name = match self.inner.gazetteer.get(country) {
+                        Some(c) => format!("Government of {}", c.name),
+                        None => format!("Government of {country}"),
+                    };
+                    let actor = Actor {
+                        id: format!("gov:{}", country.to_lowercase()),
+                        name,
+                        kind: ActorKind::Government,
+                        country: Some(country.clone()),
+                        sector: Some("GOV".to_string()),
+                        roles: Vec::new(),
+                        mentions: Vec::new(),
+                    };
+                    (actor, None)
+                }
+            },
+            Key::New(kind, name) => {
+                let actor = Actor {
+                    id: local_id(*kind, name),
+                    name: name.clone(),
+                    kind: *kind,
+                    country: None,
+                    sector: None,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                };
+                (actor, None)
+            }
+        };
+        self.actors.push(Building { actor, gender, titles: Vec::new() });
+        self.keys.insert(key, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+
+    fn entry_actor(&self, e: &Entry) -> Actor {
+        let roles: Vec<Role> = e.roles_at(self.published).cloned().collect();
+        let sector = match e.kind {
+            ActorKind::Government => Some("GOV".to_string()),
+            _ => roles.iter().find_map(|r| r.sector.clone()),
+        };
+        let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
+        Actor {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            country,
+            sector,
+            roles,
+            mentions: Vec::new(),
+        }
+    }
+
+    fn mention(&mut self, actor: usize, span: Span, sent: u32, form: MentionForm, found: Found) {
+        let m = Mention { span, sentence: sent as usize, form, found };
+        self.actors[actor].actor.mentions.push(m);
+    }
+
+    /// Records what a candidate's context says about its actor.
+    fn learn(&mut self, actor: usize, c: &Cand) {
+        let b = &mut self.actors[actor];
+        if b.gender.is_none() {
+            b.gender = c.gender;
+        }
+        if let Some((title, t)) = c.title {
+            if !b.titles.contains(&title) {
+                b.titles.push(title);
+            }
+            let fresh = !matches!(b.actor.id.split(':').next(), Some("per" | "phoenix"));
+            if fresh && !t.honorific && b.actor.roles.iter().all(|r| r.title != title) {
+                b.actor.sector = b.actor.sector.take().or(t.sector.map(str::to_string));
+                if b.actor.kind == ActorKind::Person && b.actor.roles.is_empty() {
+                    b.actor.roles.push(Role {
+                        title: title.to_string(),
+                        country: c.affiliation.clone(),
+                        sector: t.sector.map(str::to_string),
+                        from: None,
+                        to: None,
+                    });
+                }
+            }
+        }
+        if b.actor.country.is_none() {
+            b.actor.country = c.affiliation.clone();
+        }
+    }
+}
+
+/// A document-local id: `local:<kind>:<slug>`.
+fn local_id(kind: ActorKind, name: &str) -> String {
+    let kind = match kind {
+        ActorKind::Person => "per",
+        ActorKind::Country => "cty",
+        ActorKind::Government => "gov",
+        ActorKind::Organization => "org",
+        ActorKind::Location => "loc",
+        ActorKind::Group => "grp",
+    };
+    let mut id = format!("local:{kind}:");
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !id.ends_with(':') {
+                id.push('-');
+            }
+            id.push(c);
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    id
+}
+
+/// Whether a role title fits a role noun ("foreign minister" fits "minister").
+fn title_fits(role: &str, noun: &str) -> bool {
+    role == noun || role.strip_suffix(noun).is_some_and(|rest| rest.ends_with(' '))
+}
+
+/// Turns the candidates into `out`'s actors.
+pub(crate) fn resolve(
+    inner: &Inner,
+    text: &str,
+    published: Option<Date>,
+    sentences: &[Sentence],
+    mut cands: Vec<Cand>,
+    caps_words: &[Span],
+    out: &mut Vec<Actor>,
+) {
+    let _ = sentences;
+    cands.sort_by_key(|c| c.span.start);
+    let mut book = Book { inner, text, published, actors: Vec::new(), keys: HashMap::new() };
+    // Names first: gazetteer entries, governments, new actors.
+    for c in &cands {
+        let (key, found) = match &c.target {
+            Target::Entry(e) => (
+                Key::Entry(*e),
+                if c.form == MentionForm::Metonym { Found::Metonym } else { Found::Gazetteer },
+            ),
+            Target::Government(country) => (Key::Government(country.clone()), Found::Metonym),
+            // One-word people may be short forms of a full name: see below.
+            Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
+            Target::New(kind) => (Key::New(*kind, text[c.span].to_string()), Found::Pattern),
+            _ => continue,
+        };
+        let a = book.actor(key);
+        book.learn(a, c);
+        book.mention(a, c.span, c.sent, c.form, found);
+    }
+    // Short forms: the last word of a person's name, or a whole one-word name.
+    let mut short: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, b) in book.actors.iter().enumerate() {
+        let person = b.actor.kind == ActorKind::Person;
+        let mut forms: Vec<&str> = Vec::new();
+        for m in &b.actor.mentions {
+            if m.form == MentionForm::Name || m.form == MentionForm::Alias {
+                let surface = &text[m.span];
+                forms.push(surface);
+                if person {
+                    if let Some(last) = surface.rsplit(' ').next() {
+                        forms.push(last);
+                    }
+                }
+            }
+        }
+        for f in forms {
+            let slot = short.entry(f).or_insert(Some(i));
+            if *slot != Some(i) {
+                *slot = None;
+            }
+        }
+    }
+    for c in &cands {
+        let fallback = match &c.target {
+            Target::Short(fallback) => fallback,
+            Target::New(ActorKind::Person) if !text[c.span].contains(' ') => {
+                &Some(ActorKind::Person)
+            }
+            _ => continue,
+        };
+        let surface = &text[c.span];
+        if let Some(&Some(a)) = short.get(surface) {
+            let form = if book.actors[a].actor.kind == ActorKind::Person
+                && book.actors[a].actor.name != surface
+            {
+                MentionForm::Alias
+            } else {
+                MentionForm::Name
+            };
+            book.learn(a, c);
+            book.mention(a, c.span, c.sent, form, Found::Alias);
+        } else if let Some(kind) = fallback {
+            let a = book.actor(Key::New(*kind, surface.to_string()));
+            book.learn(a, c);
+            book.mention(a, c.span, c.sent, MentionForm::Name, Found::Pattern);
+        }
+    }
+    // All-caps words (headlines) that spell a name found elsewhere.
+    for &span in caps_words {
+        let word = &text[span];
+        let found = short
+            .iter()
+            .find(|(k, v)| v.is_some() && k.len() == word.len() && k.eq_ignore_ascii_case(word));
+        if let Some((_, Some(a))) = found {
+            let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
+            book.mention(*a, span, sent, MentionForm::Name, Found::Alias);
+        }
+    }
+    // Pronouns and role nouns, in text order.
+    let mut seen: Vec<(usize, u32, usize)> = Vec::new(); // (start, sentence, actor)
+    for (i, b) in book.actors.iter().enumerate() {
+        for m in &b.actor.mentions {
+            seen.push((m.span.start, m.sentence as u32, i));
+        }
+    }
+    seen.sort_unstable();
+    for c in &cands {
+        match &c.target {
+            Target::Pronoun(cue) => {
+                let from = seen.partition_point(|&(_, s, _)| s + 1 < c.sent);
+                let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                let mut pick: Option<usize> = None;
+                let mut ambiguous = false;
+                for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {
+                    let b = &book.actors[a];
+                    let fits = match cue {
+                        Cue::He => {
+                            b.actor.kind == ActorKind::Person && b.gender != Some(Gender::Female)
+                        }
+                        Cue::She => {
+                            b.actor.kind == ActorKind::Person && b.gender != Some(Gender::Male)
+                        }
+                        _ => {
+                            matches!(
+                                b.actor.kind,
+                                ActorKind::Organization
+                                    | ActorKind::Government
+                                    | ActorKind::Country
+                            ) && b.actor.mentions.iter().any(|m| m.form != MentionForm::Demonym)
+                        }
+                    };
+                    if fits && pick != Some(a) {
+                        ambiguous |= pick.is_some();
+                        pick = Some(a);
+                    }
+                }
+                if let (Some(a), false) = (pick, ambiguous) {
+                    book.mention(a, c.span, c.sent, MentionForm::Pronoun, Found::Pronoun);
+                }
+            }
+            Target::Nominal(title, country) => {
+                let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                let fits = |b: &Building| {
+                    b.actor.kind == ActorKind::Person
+                        && (b.actor.roles.iter().any(|r| {
+                            title_fits(&r.title, title)
+                                && (country.is_none() || r.country == *country)
+                        }) || (country.is_none() || b.actor.country == *country)
+                            && b.titles.iter().any(|t| title_fits(t, title)))
+                };
+                let recent = seen[..to]
+                    .iter()
+                    .rev()
+                    .find(|&&(_, _, a)| fits(&book.actors[a]))
+                    .map(|&(_, _, a)| a);
+                let known = recent.or_else(|| {
+                    let country = country.as_ref()?;
+                    let entries = inner.gazetteer.entries();
+                    let mut holders = inner
+                        .by_title
+                        .iter()
+                        .filter(|(t, _)| title_fits(t, title))
+                        .flat_map(|(_, v)| v)
+                        .filter(|&&e| {
+                            entries[e as usize].roles.iter().any(|r| {
+                                title_fits(&r.title, title)
+                                    && r.country.as_ref() == Some(country)
+                                    && r.valid_at(published)
+                            })
+                        });
+                    let first = *holders.next()?;
+                    holders.all(|&e| e == first).then(|| book.actor(Key::Entry(first)))
+                });
+                if let Some(a) = known {
+                    book.mention(a, c.span, c.sent, MentionForm::Nominal, Found::Nominal);
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = book.text;
+    out.extend(book.actors.into_iter().map(|mut b| {
+        b.actor.mentions.sort_by_key(|m| m.span.start);
+        b.actor.mentions.dedup_by_key(|m| m.span);
+        b.actor
+    }));
+    out.retain(|a| !a.mentions.is_empty());
+    out.sort_by_key(|a| a.mentions[0].span.start);
+}
