@@ -154,7 +154,10 @@ impl<'t> View<'t> {
             match t.punct {
                 Some(';' | ':' | '—' | '–' | '(' | ')') => new_clause = Some(false),
                 Some(',') => {
-                    if self.is(i + 1, COMMASUB) {
+                    let participle = self.toks.get(i + 1).is_some_and(|t| {
+                        !t.cap && t.punct.is_none() && self.word(i + 1).ends_with("ing")
+                    });
+                    if self.is(i + 1, COMMASUB) || participle {
                         new_clause = Some(true);
                     } else if open_sub || Some(i) == attribution {
                         new_clause = Some(false);
@@ -229,8 +232,8 @@ impl<'t> View<'t> {
 
     /// The subject of a cue starting at word `cue`: the nearest mention before it in its
     /// clause and after word `floor`, not inside a prepositional phrase; else an actor of
-    /// an agent phrase ("forces in X", "officials from X"); else the nearest such mention
-    /// of an earlier main clause.
+    /// an agent phrase opening the clause ("forces in X", "thousands of X"); else the
+    /// nearest such mention of an earlier main clause.
     pub(crate) fn subject(&self, cue: usize, floor: usize) -> Option<usize> {
         let (clause_start, _) = self.clause_range(cue);
         if floor == 0 && self.vp_coordinated(cue) {
@@ -253,7 +256,12 @@ impl<'t> View<'t> {
             }
             match self.governing_prep(m) {
                 None => return Some(k),
-                Some(p) if agent.is_none() && is_word(self.word(p), &["of", "in", "from"]) => {
+                Some(p)
+                    if agent.is_none()
+                        && is_word(self.word(p), &["of", "in", "from"])
+                        && p <= clause_start + 4
+                        && !(clause_start..p).any(|i| self.is(i, PREP)) =>
+                {
                     agent = Some(k)
                 }
                 Some(_) => {}
@@ -401,7 +409,9 @@ impl<'t> View<'t> {
             match self.governing_prep(m) {
                 Some(p) if p >= from => {
                     let w = self.word(p);
-                    if self.is(p, TARGET) || w.eq_ignore_ascii_case("of") {
+                    if self.is(p, TARGET)
+                        || (w.eq_ignore_ascii_case("of") && self.of_chain(from, p))
+                    {
                         return Some(k);
                     }
                     if !w.eq_ignore_ascii_case("by") && place.is_none() && places {
@@ -411,10 +421,35 @@ impl<'t> View<'t> {
                 // The cue ends with its preposition ("fired at X").
                 Some(_) => return Some(k),
                 None if direct && self.np_start(m.first) <= from + 3 => return Some(k),
+                // The subject of a that-clause ("demand today that Israel ease").
+                None if self.np_start(m.first) > from
+                    && self.word(self.np_start(m.first) - 1).eq_ignore_ascii_case("that")
+                    && self.np_start(m.first) <= from + 4 =>
+                {
+                    return Some(k);
+                }
                 None => {}
             }
         }
         place
+    }
+
+    /// Whether "of" at word `of` hangs on an object of the cue ending before `from`: the
+    /// words between are a direct object or a target phrase ("tortured scores of X",
+    /// "negotiate with the president of X"), not another phrase ("as part of X").
+    fn of_chain(&self, from: usize, of: usize) -> bool {
+        let mut i = of;
+        while i > from && of - i < 5 {
+            i -= 1;
+            let t = self.toks[i];
+            if t.punct.is_some() {
+                return false;
+            }
+            if t.class & PREP != 0 {
+                return t.class & TARGET != 0;
+            }
+        }
+        i == from
     }
 
     /// The agent of a passive cue: the mention after "by" between `from` and `limit`.

@@ -20,6 +20,8 @@
 //!   between X and Y") one per direction;
 //! - every accusation of the accusation stage becomes an event (111 criticism, 112x).
 
+use std::ops::Range;
+
 use crate::Span;
 use crate::accusation::tagged::{MentionIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PRON, REPORT};
@@ -124,20 +126,25 @@ impl EventCoder {
 
     /// Fills `analysis.events`; needs every earlier record.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
-        let mut events = Vec::new();
-        for (i, acc) in analysis.accusations.iter().enumerate() {
-            events.extend(accusation_events(text, i, acc));
-        }
         let hits = find_cues(&self.lexicon.automaton, text, analysis);
-        if !hits.is_empty() {
+        let accusations = &analysis.accusations;
+        let mut events = Vec::new();
+        if !hits.is_empty() || !accusations.is_empty() {
             let mentions = MentionIndex::new(analysis);
             let dates = DateIndex::new(&analysis.dates);
-            let mut i = 0;
-            while i < hits.len() {
-                let sentence = hits[i].0;
-                let j = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
-                let view =
-                    View::new(text, analysis.sentences[sentence].span, mentions.of(sentence));
+            // Sentences with a trigger or an accusation, in order (both lists are).
+            let (mut i, mut j) = (0, 0);
+            loop {
+                let sentence = match (hits.get(i), accusations.get(j)) {
+                    (None, None) => break,
+                    (Some(h), Some(a)) => h.0.min(a.sentence),
+                    (Some(h), None) => h.0,
+                    (None, Some(a)) => a.sentence,
+                };
+                let i2 = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
+                let j2 = j + accusations[j..].iter().take_while(|a| a.sentence == sentence).count();
+                let Some(s) = analysis.sentences.get(sentence) else { break };
+                let view = View::new(text, s.span, mentions.of(sentence));
                 let coder = SentenceCoder {
                     lexicon: &self.lexicon,
                     view: &view,
@@ -145,8 +152,8 @@ impl EventCoder {
                     dates: &dates,
                     sentence,
                 };
-                coder.code(&hits[i..j], &mut events);
-                i = j;
+                coder.code(&hits[i..i2], j..j2, &mut events);
+                (i, j) = (i2, j2);
             }
         }
         events.sort_by_key(|e| (e.sentence, e.trigger.start));
@@ -217,12 +224,17 @@ struct SentenceCoder<'a, 't> {
 }
 
 impl SentenceCoder<'_, '_> {
-    fn code(&self, hits: &[(usize, Span, usize)], out: &mut Vec<Event>) {
+    fn code(&self, hits: &[(usize, Span, usize)], accs: Range<usize>, out: &mut Vec<Event>) {
         let v = self.view;
-        let all = &self.analysis.accusations;
-        let lo = all.partition_point(|a| a.sentence < self.sentence);
-        let hi = all.partition_point(|a| a.sentence <= self.sentence);
-        let accusations = &all[lo..hi.max(lo)];
+        let accusations = &self.analysis.accusations[accs.clone()];
+        let mut produced: Vec<(Event, bool)> = Vec::new();
+        for (a, acc) in accs.zip(accusations) {
+            let (first, _) = v.tok_range(acc.cue);
+            for event in accusation_events(v.text, a, acc) {
+                let sub = (event.source.is_empty() || event.target.is_empty()) && v.is_sub(first);
+                produced.push((event, sub));
+            }
+        }
         let mut triggers = Vec::with_capacity(hits.len());
         for &(_, span, pattern) in hits {
             let p = self.lexicon.patterns[pattern];
@@ -254,7 +266,6 @@ impl SentenceCoder<'_, '_> {
         let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
         let mut consumed = vec![false; triggers.len()];
         let mut found: Vec<Found> = Vec::new();
-        let mut produced: Vec<(Event, bool)> = Vec::new();
         for t in 0..triggers.len() {
             if consumed[t] {
                 continue;
@@ -342,6 +353,12 @@ impl SentenceCoder<'_, '_> {
                     )
                     .or_else(|| v.object(last.end, limit, !last.entry.noun, violent(&code)));
                 targets = object.map(|k| v.coordinated_after(k)).unwrap_or_default();
+                if let (Some(Modal::Refuse), Some(c)) = (trig.entry.modal, complement) {
+                    // "refused a demand from X": the requester is the target.
+                    if let Some(k) = self.requester(&c) {
+                        targets = v.coordinated_after(k);
+                    }
+                }
                 let partner = self.partner(&targets);
                 if !reciprocal && (trig.entry.recip || last.entry.recip) && !partner {
                     reciprocal = sources.len() >= 2;
@@ -382,11 +399,15 @@ impl SentenceCoder<'_, '_> {
                 .or_else(|| code::mode(&code).map(str::to_string));
             // An event of a subordinate clause or a reduced relative ("property seized by
             // the army") without a full dyad is background.
-            let sub = (source_ids.is_empty() || target_ids.is_empty())
-                && (v.is_sub(trig.first)
-                    || trig.form == Form::Participle
-                        && !passive
-                        && v.word(trig.end).eq_ignore_ascii_case("by"));
+            let infinitive = !trig.entry.noun
+                && trig.first > 0
+                && v.word(trig.first - 1).eq_ignore_ascii_case("to");
+            let sub = (infinitive && v.is_sub(trig.first))
+                || (source_ids.is_empty() || target_ids.is_empty())
+                    && (v.is_sub(trig.first)
+                        || trig.form == Form::Participle
+                            && !passive
+                            && v.word(trig.end).eq_ignore_ascii_case("by"));
             let make = |source: Vec<String>, target: Vec<String>| {
                 let event = Event {
                     plover: code::plover(&code),
@@ -447,6 +468,19 @@ impl SentenceCoder<'_, '_> {
             || v.is(j, COORD | PRON)
             || v.is_punct(j, ',')
             || v.ment_ending_at(i).is_some()
+    }
+
+    /// The actor after a request noun ("a demand from X", "a call by X").
+    fn requester(&self, c: &Trigger<'_>) -> Option<usize> {
+        let v = self.view;
+        let code = c.entry.code.as_deref()?;
+        if !(c.entry.noun && (code.starts_with("02") || code.starts_with("10"))) {
+            return None;
+        }
+        let k = v.ment_from(c.end);
+        let m = v.ments.get(k)?;
+        let p = v.governing_prep(m)?;
+        (p == c.end && matches!(v.word(p), "from" | "by")).then_some(k)
     }
 
     /// The subject of the reporting verb before word `i` ("X said (that) Y ..."), else none.
