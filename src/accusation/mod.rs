@@ -301,6 +301,24 @@ fn calendar_value(value: &str) -> String {
     }
 }
 
+/// The speaker of a direct or partial quote when the subject before word `cue` is "we"
+/// or "I" ("We will release the prisoners," Peskov said).
+pub(crate) fn first_person_speaker(
+    v: &View<'_>,
+    analysis: &Analysis,
+    quote: Option<usize>,
+    cue: usize,
+) -> Option<String> {
+    let q = &analysis.quotes[quote?];
+    if q.kind == crate::quote::QuoteKind::Indirect {
+        return None;
+    }
+    let (start, _) = v.clause_range(cue);
+    let first_person = (start.max(cue.saturating_sub(6))..cue)
+        .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
+    first_person.then(|| q.speaker.clone()).flatten()
+}
+
 /// Allegation topics: phrase automaton (leftmost-first) and the CAMEO code of each.
 static TOPIC_AUTOMATON: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let pairs: Vec<(&str, &str)> =
@@ -368,10 +386,8 @@ impl Ctx<'_, '_> {
         let denied = (first.saturating_sub(3)..first).any(|i| v.is(i, DENY));
         let negated = denied || v.negated(clause_start, first);
         let quote = self.quote_of(span);
-        let speaker = quote
-            .and_then(|q| self.analysis.quotes[q].speaker.clone())
-            .into_iter()
-            .collect::<Vec<_>>();
+        let speaker: Vec<String> =
+            first_person_speaker(v, self.analysis, quote, first).into_iter().collect();
         let (date, date_source) = self.dates.date_of(v, self.analysis, self.sentence, first);
         let mut emit = |accuser: Vec<String>, accused: Vec<String>, allegation: Option<Span>| {
             if accuser.is_empty() || accuser.iter().any(|a| accused.contains(a)) {

@@ -10,7 +10,7 @@ use crate::Span;
 use crate::analysis::Analysis;
 
 use super::words::{
-    self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, RECIP, REPORT, SUB, TARGET,
+    self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
 };
 
 /// How far back a subject is searched (words).
@@ -157,7 +157,12 @@ impl<'t> View<'t> {
                     let participle = self.toks.get(i + 1).is_some_and(|t| {
                         !t.cap && t.punct.is_none() && self.word(i + 1).ends_with("ing")
                     });
-                    if self.is(i + 1, COMMASUB) || participle {
+                    let w = self.word(i + 1);
+                    let main = w.eq_ignore_ascii_case("but")
+                        || (self.is(i + 1, COORD) && self.is(i + 2, PRON));
+                    if main {
+                        new_clause = Some(false);
+                    } else if self.is(i + 1, COMMASUB) || participle {
                         new_clause = Some(true);
                     } else if open_sub || Some(i) == attribution {
                         new_clause = Some(false);

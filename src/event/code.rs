@@ -48,8 +48,13 @@ fn hostile(c: &str) -> bool {
 /// The code of complement `c` (a CAMEO code) under `modal`.
 pub(crate) fn combine(modal: Modal, c: &str) -> String {
     let code = match modal {
-        // "will ask", "would call for": an announced statement or appeal is one.
-        Modal::Agree | Modal::Future if c.starts_with("01") || c.starts_with("02") => c,
+        // "will ask", "would call for": an announced statement or appeal is one, and a
+        // recoded complement keeps its code under a modal of its kind.
+        Modal::Agree | Modal::Future if ["01", "02", "03"].iter().any(|p| c.starts_with(p)) => c,
+        Modal::Refuse if c.starts_with("12") => c,
+        Modal::Threaten if c.starts_with("13") => c,
+        Modal::Demand if c.starts_with("10") => c,
+        Modal::Appeal if c.starts_with("02") => c,
         Modal::Agree | Modal::Future if hostile(c) => threat(c),
         Modal::Agree | Modal::Future => intent(c),
         Modal::Threaten => threat(c),

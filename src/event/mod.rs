@@ -290,18 +290,10 @@ impl SentenceCoder<'_, '_> {
             let mut code = trig.entry.code.clone();
             let mut complement: Option<Trigger<'_>> = None;
             if let Some(modal) = trig.entry.modal {
-                let next = (t + 1..triggers.len()).find(|&u| {
-                    !consumed[u]
-                        && triggers[u].first >= trig.end
-                        && triggers[u].first <= trig.end + COMPLEMENT_WINDOW
-                        && v.clause[triggers[u].first] == clause
-                        && triggers[u].entry.code.is_some()
-                });
-                if let Some(u) = next {
+                if let Some((inner, u)) = self.complement(&triggers, &consumed, t, 0) {
                     // Stacked modals ("would be ready to host") go with the first.
                     consumed[t + 1..=u].iter_mut().for_each(|c| *c = true);
-                    let inner = triggers[u].entry.code.as_deref().unwrap_or("");
-                    code = Some(code::combine(modal, inner));
+                    code = Some(code::combine(modal, &inner));
                     complement = Some(triggers[u]);
                 }
                 modality = match modal {
@@ -316,12 +308,16 @@ impl SentenceCoder<'_, '_> {
             let Some(code) = code else { continue };
             let last = complement.unwrap_or(trig);
             // The clause's next verb trigger bounds the object search.
-            let limit = (t + 1..triggers.len())
-                .map(|u| (&triggers[u], fresh[u]))
-                .find(|(u, f)| {
-                    *f && u.first >= last.end && !u.entry.noun && v.clause[u.first] == clause
+            // Objects lie before the clause's next trigger, which has arguments of its
+            // own, unless that is the event's object noun ("host a meeting between X and Y").
+            let limit = triggers[t + 1..]
+                .iter()
+                .find(|u| {
+                    u.first >= last.end
+                        && v.clause[u.first] == clause
+                        && !(u.entry.noun && u.first <= last.end + 3)
                 })
-                .map_or(v.clause_range(trig.first).1, |(u, _)| u.first);
+                .map_or(v.clause_range(trig.first).1, |u| u.first);
             let passive = trig.entry.modal.is_none()
                 && trig.form == Form::Participle
                 && v.passive_before(trig.first);
@@ -373,9 +369,12 @@ impl SentenceCoder<'_, '_> {
             let quote = self.analysis.quotes.iter().position(|q| q.span.contains(trig.span));
             let mut source_ids = self.ids(&sources);
             if source_ids.is_empty() {
-                if let Some(speaker) = quote.and_then(|q| self.analysis.quotes[q].speaker.clone()) {
-                    source_ids.push(speaker);
-                }
+                source_ids.extend(accusation::first_person_speaker(
+                    v,
+                    self.analysis,
+                    quote,
+                    trig.first,
+                ));
             }
             let target_ids: Vec<String> =
                 self.ids(&targets).into_iter().filter(|t| !source_ids.contains(t)).collect();
@@ -468,6 +467,35 @@ impl SentenceCoder<'_, '_> {
             || v.is(j, COORD | PRON)
             || v.is_punct(j, ',')
             || v.ment_ending_at(i).is_some()
+    }
+
+    /// The code of the complement of modal trigger `t` and the index of its last trigger:
+    /// the next trigger of the clause within a few words, itself recoded when it is a
+    /// modal ("promise to refrain from targeting" -> halt(190) = 087 -> 0356).
+    fn complement(
+        &self,
+        triggers: &[Trigger<'_>],
+        consumed: &[bool],
+        t: usize,
+        depth: usize,
+    ) -> Option<(String, usize)> {
+        let v = self.view;
+        let trig = &triggers[t];
+        let clause = v.clause[trig.first];
+        let u = (t + 1..triggers.len()).find(|&u| {
+            !consumed[u]
+                && triggers[u].first >= trig.end
+                && triggers[u].first <= trig.end + COMPLEMENT_WINDOW
+                && v.clause[triggers[u].first] == clause
+        })?;
+        let inner = &triggers[u];
+        match inner.entry.modal {
+            Some(modal) if depth < 3 => match self.complement(triggers, consumed, u, depth + 1) {
+                Some((code, last)) => Some((code::combine(modal, &code), last)),
+                None => inner.entry.code.clone().map(|c| (c, u)),
+            },
+            _ => inner.entry.code.clone().map(|c| (c, u)),
+        }
     }
 
     /// The actor after a request noun ("a demand from X", "a call by X").

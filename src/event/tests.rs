@@ -224,6 +224,27 @@ const CASES: &[Case] = &[
         expect: &[("1724", "HTI", "", AS, false)],
     },
     Case {
+        name: "modal chains compose: promise + refrain from + targeting",
+        text: "Putin's promise to refrain from targeting energy sites was welcomed.",
+        actors: &[("putin", "RUS", &["Putin"])],
+        dates: &[],
+        expect: &[("0356", "putin", "", Modality::Agreed, false)],
+    },
+    Case {
+        name: "a verb's object noun lends its participants",
+        text: "Morocco would be ready to host a meeting between Israel and Egypt.",
+        actors: &[
+            ("MAR", "MAR", &["Morocco"]),
+            ("ISR", "ISR", &["Israel"]),
+            ("EGY", "EGY", &["Egypt"]),
+        ],
+        dates: &[],
+        expect: &[
+            ("036", "MAR", "ISR", Modality::Future, false),
+            ("036", "MAR", "EGY", Modality::Future, false),
+        ],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
