@@ -25,7 +25,7 @@ use crate::date::{DateMention, TimexKind};
 pub(crate) mod tagged;
 pub(crate) mod words;
 
-use tagged::{MentionIndex, View};
+use tagged::{MentionIndex, QuoteIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -184,12 +184,18 @@ impl AccusationFinder {
         }
         let mentions = MentionIndex::new(analysis);
         let dates = DateIndex::new(&analysis.dates);
+        let quotes = QuoteIndex::new(analysis);
         let mut out = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let sentence = hits[i].0;
             let j = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
             let span = analysis.sentences[sentence].span;
+            // Without an actor or a quote (whose speaker may accuse) nobody accuses here.
+            if mentions.of(sentence).is_empty() && !quotes.overlaps(span) {
+                i = j;
+                continue;
+            }
             let view = View::new(text, span, mentions.of(sentence));
             for &(_, cue_span, pattern) in &hits[i..j] {
                 let cue = self.cues[pattern];

@@ -71,6 +71,36 @@ impl MentionIndex {
     }
 }
 
+/// Quote spans of a document, to ask whether a sentence overlaps a quote.
+#[derive(Debug, Default)]
+pub(crate) struct QuoteIndex {
+    /// Quote starts, sorted, each with the largest end of the quotes up to it.
+    starts: Vec<(usize, usize)>,
+}
+
+impl QuoteIndex {
+    /// Indexes `analysis.quotes`.
+    pub(crate) fn new(analysis: &Analysis) -> QuoteIndex {
+        let mut spans: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
+        spans.sort_unstable();
+        let mut max_end = 0;
+        let starts = spans
+            .iter()
+            .map(|q| {
+                max_end = max_end.max(q.end);
+                (q.start, max_end)
+            })
+            .collect();
+        QuoteIndex { starts }
+    }
+
+    /// Whether some quote overlaps `span`.
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        let hi = self.starts.partition_point(|&(start, _)| start < span.end);
+        hi > 0 && self.starts[hi - 1].1 > span.start
+    }
+}
+
 /// One sentence read as words, clauses and mentions.
 #[derive(Debug)]
 pub(crate) struct View<'t> {

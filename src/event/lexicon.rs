@@ -167,6 +167,13 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether pattern `p` can code an event by itself (not a bare modal like "will").
+    pub(crate) fn coded(&self, p: usize) -> bool {
+        let pattern = &self.patterns[p];
+        let has = |e: u32| self.entries[e as usize].code.is_some();
+        has(pattern.entry) || pattern.alt.is_some_and(has)
+    }
+
     /// The default lexicon plus user files `(source name, text)`; user lines override
     /// default lines with the same form.
     pub(crate) fn new(user: &[(String, String)]) -> Result<Lexicon, Error> {

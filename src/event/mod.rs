@@ -23,7 +23,7 @@
 use std::ops::Range;
 
 use crate::Span;
-use crate::accusation::tagged::{MentionIndex, View};
+use crate::accusation::tagged::{MentionIndex, QuoteIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
@@ -132,6 +132,7 @@ impl EventCoder {
         if !hits.is_empty() || !accusations.is_empty() {
             let mentions = MentionIndex::new(analysis);
             let dates = DateIndex::new(&analysis.dates);
+            let quotes = QuoteIndex::new(analysis);
             // Sentences with a trigger or an accusation, in order (both lists are).
             let (mut i, mut j) = (0, 0);
             loop {
@@ -144,6 +145,14 @@ impl EventCoder {
                 let i2 = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
                 let j2 = j + accusations[j..].iter().take_while(|a| a.sentence == sentence).count();
                 let Some(s) = analysis.sentences.get(sentence) else { break };
+                // Work only where an event can come out: a coded trigger (not only "will")
+                // and an actor or a quote (for "we"), or an accusation.
+                let coded = hits[i..i2].iter().any(|h| self.lexicon.coded(h.2));
+                let actors = !mentions.of(sentence).is_empty() || quotes.overlaps(s.span);
+                if j2 == j && !(coded && actors) {
+                    (i, j) = (i2, j2);
+                    continue;
+                }
                 let view = View::new(text, s.span, mentions.of(sentence));
                 let coder = SentenceCoder {
                     lexicon: &self.lexicon,
