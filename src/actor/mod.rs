@@ -250,7 +250,6 @@ impl ActorTagger {
         let mut scratch = String::new();
         let mut caps = Vec::with_capacity(sentences.len());
         let mut found: Vec<Hit> = Vec::new();
-        let mut triggers: Vec<usize> = Vec::new();
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let Some(body) = text.get(span.start..span.end) else {
@@ -270,14 +269,8 @@ impl ActorTagger {
                 }
                 merge_hits(&mut found, 0, &recased);
             }
-            triggers.clear();
-            triggers.extend(found.iter().map(|h| h.span.start));
             hits.extend_from_slice(&found);
-            if all_caps {
-                patterns::tokenize(text, span, span.start, None, s as u32, &mut words);
-            } else {
-                patterns::tokenize_around(text, span, s as u32, &mut triggers, &mut words);
-            }
+            patterns::tokenize(text, span, s as u32, &mut words);
         }
         // Tie each word to the hit covering its first byte.
         let mut h = 0;
@@ -299,6 +292,7 @@ impl ActorTagger {
             lower: String::new(),
             infos: vec![std::cell::Cell::new(patterns::UNKNOWN); words.len()],
             scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
+            segs: Vec::new(),
         };
         let mut cands = Vec::with_capacity(text.len() / 32);
         let mut a = 0;
