@@ -139,7 +139,8 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
                     }
                     i = after;
                 }
-                '\'' | '’' if next_alnum => i = after,
+                // "O'Brien", "d'Ivoire"; not "I've", "don't".
+                '\'' | '’' if next.is_some_and(char::is_uppercase) => i = after,
                 '-' if next_alnum => {
                     let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
                     let right: &str = &text[after..end];
@@ -244,7 +245,7 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
             return false;
         }
     }
-    upper >= 6 && upper > 3 * lower
+    upper >= 2 && upper > 3 * lower
 }
 
 /// Re-cases an all-caps stretch so that listed names match: every ASCII capital that
@@ -816,11 +817,19 @@ impl<'a> Scanner<'a> {
                 super::MentionForm::Name,
             );
         }
-        let at_start = self.words[a].opens;
+        // A lone capitalized word with no cue: a short form if a name elsewhere in the
+        // document ends with it, else most likely an organization (a company, a team),
+        // except at the start of a sentence or clause, for one letter, and for words
+        // shaped like adjectives of nationality or creed ("Kurdish", "Congolese",
+        // "European", "Islamic").
+        let adjective = ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
+            .iter()
+            .any(|s| first.ends_with(s));
+        let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
         Cand::new(
             span,
             sent,
-            Target::Short(if at_start { None } else { Some(ActorKind::Organization) }),
+            Target::Short(guess.then_some(ActorKind::Organization)),
             super::MentionForm::Name,
         )
     }
