@@ -144,6 +144,20 @@ impl Matcher {
         }
     }
 
+    /// The hit starting at `pos` (a word start), if any ends by `end`.
+    pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
+        let bytes = hay.as_bytes();
+        if pos >= end.min(bytes.len()) {
+            return None;
+        }
+        let pair = pair_index(bytes, pos);
+        if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
+            return None;
+        }
+        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
+        Some(Hit { span: Span::new(pos, stop), pattern })
+    }
+
     /// The longest whole-word pattern starting at `start` and ending by `end`.
     fn longest_at(&self, hay: &str, start: usize, end: usize) -> Option<(usize, u32)> {
         let bytes = hay.as_bytes();

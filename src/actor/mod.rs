@@ -258,19 +258,32 @@ impl ActorTagger {
             };
             let all_caps = patterns::is_all_caps(body);
             caps.push(all_caps);
-            found.clear();
-            inner.matcher.find(text, span, &mut found);
+            let first_word = words.len();
+            patterns::tokenize(text, span, s as u32, &mut words);
             if all_caps {
+                // Names as written (acronyms) and re-cased ("UNITED STATES").
+                found.clear();
+                inner.matcher.find(text, span, &mut found);
                 patterns::title_case_ascii(body, &mut scratch);
                 let mut recased = Vec::new();
                 inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
                 for h in &mut recased {
                     h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                 }
-                merge_hits(&mut found, 0, &recased);
+                merge_hits(&mut found, &recased);
+                hits.extend_from_slice(&found);
+            } else {
+                // Names start where words start.
+                let mut covered = 0;
+                for w in &words[first_word..] {
+                    if w.span.start >= covered {
+                        if let Some(hit) = inner.matcher.find_at(text, w.span.start, span.end) {
+                            covered = hit.span.end;
+                            hits.push(hit);
+                        }
+                    }
+                }
             }
-            hits.extend_from_slice(&found);
-            patterns::tokenize(text, span, s as u32, &mut words);
         }
         // Tie each word to the hit covering its first byte.
         let mut h = 0;
@@ -314,16 +327,15 @@ impl ActorTagger {
     }
 }
 
-/// Adds the re-cased hits of an all-caps sentence to the ones found as written
-/// (`hits[before..]`), keeping the longer of overlapping hits.
-fn merge_hits(hits: &mut Vec<Hit>, before: usize, recased: &[Hit]) {
-    let mut all: Vec<Hit> = hits[before..].iter().chain(recased).copied().collect();
+/// Adds the re-cased hits of an all-caps sentence to the ones found as written,
+/// keeping the longer of overlapping hits.
+fn merge_hits(hits: &mut Vec<Hit>, recased: &[Hit]) {
+    let mut all: Vec<Hit> = hits.iter().chain(recased).copied().collect();
     all.sort_by_key(|h| (h.span.start, usize::MAX - h.span.len()));
-    hits.truncate(before);
+    hits.clear();
     for h in all {
-        let fresh = hits.len() > before;
         match hits.last_mut() {
-            Some(last) if fresh && last.span.overlaps(h.span) => {
+            Some(last) if last.span.overlaps(h.span) => {
                 if h.span.len() > last.span.len() {
                     *last = h;
                 }
