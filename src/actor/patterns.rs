@@ -74,11 +74,22 @@ pub(crate) struct Cand {
     pub affiliation: Option<String>,
     /// Gender from a first name or title.
     pub gender: Option<Gender>,
+    /// The kind is a guess from the shape of the name alone.
+    pub guessed: bool,
 }
 
 impl Cand {
     fn new(span: Span, sent: u32, target: Target, form: super::MentionForm) -> Cand {
-        Cand { span, sent, target, form, title: None, affiliation: None, gender: None }
+        Cand {
+            span,
+            sent,
+            target,
+            form,
+            title: None,
+            affiliation: None,
+            gender: None,
+            guessed: false,
+        }
     }
 }
 
@@ -104,17 +115,14 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
         let mut run_start = i;
         loop {
             // One run of letters and digits.
-            while i < end {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
+            loop {
+                while i < end && bytes[i].is_ascii_alphanumeric() {
                     i += 1;
-                    continue;
                 }
-                let Some(c) = char_at(text, i, end) else { break };
-                if !c.is_alphanumeric() {
-                    break;
+                match char_at(text, i, end) {
+                    Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+                    _ => break,
                 }
-                i += c.len_utf8();
             }
             // Most words end at a space or plain punctuation.
             match bytes.get(i) {
@@ -792,12 +800,11 @@ impl<'a> Scanner<'a> {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
                 return new(ActorKind::Organization);
             }
+            // With no cue but the shape, a person is the likeliest reading in news; the
+            // guess is marked so that resolution can revise it.
             let mut c = new(ActorKind::Person);
             c.gender = first_name.flatten();
-            if first_name.is_none() && !initial && !honorific {
-                // No cue but the shape: a person is the likeliest reading in news.
-                c.target = Target::New(ActorKind::Person);
-            }
+            c.guessed = first_name.is_none() && !initial && !honorific;
             return c;
         }
         let w = self.words[a];

@@ -201,20 +201,44 @@ pub(crate) fn resolve(
         book.learn(a, c);
         book.mention(a, c.span, c.sent, c.form, found);
     }
-    // Short forms: the last word of a person's name, or a whole one-word name.
+    // A guessed person whose first word, not its last, also stands alone in the text
+    // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
+    let alone: WordMap<&str, ()> = cands
+        .iter()
+        .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
+        .map(|c| (&text[c.span], ()))
+        .collect();
+    for c in cands.iter().filter(|c| c.guessed) {
+        let surface = &text[c.span];
+        let first = surface.split(' ').next().unwrap_or(surface);
+        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        if alone.contains_key(first) && !alone.contains_key(last) {
+            if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
+                let actor = &mut book.actors[a].actor;
+                actor.kind = ActorKind::Organization;
+                actor.id = local_id(ActorKind::Organization, surface);
+                actor.sector = None;
+                actor.roles.clear();
+            }
+        }
+    }
+    // Short forms: the last word of a person's name, the first word of an
+    // organization's, or a whole one-word name.
     let mut short: WordMap<&str, Option<usize>> = WordMap::default();
     for (i, b) in book.actors.iter().enumerate() {
-        let person = b.actor.kind == ActorKind::Person;
         let mut forms: Vec<&str> = Vec::new();
         for m in &b.actor.mentions {
             if m.form == MentionForm::Name || m.form == MentionForm::Alias {
                 let surface = &text[m.span];
                 forms.push(surface);
-                if person {
-                    if let Some(last) = surface.rsplit(' ').next() {
-                        forms.push(last);
+                let short = match b.actor.kind {
+                    ActorKind::Person => surface.rsplit(' ').next(),
+                    ActorKind::Organization if b.actor.id.starts_with("local:") => {
+                        surface.split(' ').next()
                     }
-                }
+                    _ => None,
+                };
+                forms.extend(short.filter(|s| s.len() < surface.len()));
             }
         }
         for f in forms {
@@ -272,7 +296,9 @@ pub(crate) fn resolve(
     for c in &cands {
         match &c.target {
             Target::Pronoun(cue) => {
-                let from = seen.partition_point(|&(_, s, _)| s + 1 < c.sent);
+                // "he" and "she" look back one sentence; "it" only within its own.
+                let back = if *cue == Cue::It { 0 } else { 1 };
+                let from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
                 let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
                 let mut pick: Option<usize> = None;
                 let mut ambiguous = false;

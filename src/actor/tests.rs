@@ -415,3 +415,21 @@ fn builder_loads_user_gazetteers_and_reports_bad_ones() {
     assert!(err.to_string().contains("bad.txt, line 1"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_name_shortened_to_its_first_word_is_an_organization() {
+    let text = "Shares of Zorvex Minerals rose.\nAnalysts said Zorvex would grow.";
+    let actors = tagger().tag(text, None);
+    let a = actor_of(text, &actors, "Zorvex Minerals").unwrap();
+    assert_eq!(a.kind, ActorKind::Organization);
+    assert_eq!(
+        mentions(text, a),
+        vec![("Zorvex Minerals", MentionForm::Name), ("Zorvex", MentionForm::Name)]
+    );
+    // A person is shortened to the last word.
+    let text = "Talks with Baltasar Oyelaran ended.\nOyelaran said little.";
+    let actors = tagger().tag(text, None);
+    let a = actor_of(text, &actors, "Baltasar Oyelaran").unwrap();
+    assert_eq!(a.kind, ActorKind::Person);
+    assert!(mentions(text, a).contains(&("Oyelaran", MentionForm::Alias)));
+}
