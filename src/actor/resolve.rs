@@ -17,7 +17,7 @@ use crate::segment::Sentence;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key<'t> {
     Entry(u32),
-    Government(String),
+    Government(&'t str),
     New(ActorKind, &'t str),
 }
 
@@ -50,7 +50,7 @@ impl<'a> Book<'a> {
                 let e = &entries[*e as usize];
                 (self.entry_actor(e), e.gender)
             }
-            Key::Government(country) => match self.inner.governments.get(country) {
+            Key::Government(country) => match self.inner.governments.get(*country) {
                 Some(&g) => (self.entry_actor(&entries[g as usize]), None),
                 None => {
                     let name = match self.inner.gazetteer.get(country) {
@@ -61,7 +61,7 @@ impl<'a> Book<'a> {
                         id: format!("gov:{}", country.to_lowercase()),
                         name,
                         kind: ActorKind::Government,
-                        country: Some(country.clone()),
+                        country: Some(country.to_string()),
                         sector: Some("GOV".to_string()),
                         roles: Vec::new(),
                         mentions: Vec::new(),
@@ -191,7 +191,7 @@ pub(crate) fn resolve(
                 Key::Entry(*e),
                 if c.form == MentionForm::Metonym { Found::Metonym } else { Found::Gazetteer },
             ),
-            Target::Government(country) => (Key::Government(country.clone()), Found::Metonym),
+            Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
             Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
