@@ -165,7 +165,7 @@ struct Inner {
     lexicon: Lexicon,
     /// Lowercase role title -> people holding or having held it.
     by_title: HashMap<String, Vec<u32>>,
-    /// Country code -> its government entry.
+    /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
 }
 
@@ -196,7 +196,11 @@ impl ActorTagger {
                     }
                 }
             }
-            if e.kind == ActorKind::Government && !e.metonym {
+            // The government as a whole ("Government of Russia", "Russian government"):
+            // what a capital acting stands for. Ministries and parliaments are not it.
+            let lower = e.name.to_lowercase();
+            let whole = lower.starts_with("government of") || lower.ends_with(" government");
+            if e.kind == ActorKind::Government && whole {
                 if let Some(c) = &e.country {
                     governments.entry(c.clone()).or_insert(i as u32);
                 }

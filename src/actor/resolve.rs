@@ -299,7 +299,15 @@ pub(crate) fn resolve(
                 // "he" and "she" look back one sentence; "it" only within its own.
                 let back = if *cue == Cue::It { 0 } else { 1 };
                 let from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
-                let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                let mut to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                if *cue == Cue::It {
+                    // "It" opening a sentence is most often about a thing ("It lasted an
+                    // hour"); "it" later in one refers to the actor that opens it.
+                    if text[c.span].starts_with('I') {
+                        continue;
+                    }
+                    to = to.min(from + 1);
+                }
                 let mut pick: Option<usize> = None;
                 let mut ambiguous = false;
                 for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {
