@@ -280,7 +280,7 @@ impl DateIndex {
             }
         }
         if let Some((_, d)) = best {
-            return (Some(calendar_value(&d.value)), Some(DateSource::Expression));
+            return (Some(calendar_value(&d.value.to_string())), Some(DateSource::Expression));
         }
         match analysis.published {
             Some(p) => (Some(p.to_string()), Some(DateSource::Publication)),
