@@ -57,7 +57,7 @@ pub(crate) fn tagged(
                 span,
                 sentence: a.sentence_at(span.start).unwrap_or(0),
                 kind: TimexKind::Date,
-                value: value.parse().expect("a TIMEX3 value"),
+                value: value.parse().expect("a TIMEX3 test value"),
             });
         }
     }
