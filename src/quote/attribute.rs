@@ -653,8 +653,54 @@ impl<'a> Ctx<'a> {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
                     leads.push(Lead { para, speaker, cue: cue.span, colon });
+                    // "Limbaugh added:" and a paragraph quoted without quotation marks.
+                    if let Some(&next) = self.paras.get(para + 1)
+                        && colon
+                        && self
+                            .segs
+                            .get(self.segs.partition_point(|g| g.span.start < next.start))
+                            .is_none_or(|g| g.span.start != next.start)
+                    {
+                        let content = trim_content(self.text, next);
+                        let i = fragments.partition_point(|f| f.end <= content.start);
+                        let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+                        let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+                        let d = Draft {
+                            span: content,
+                            kind,
+                            speaker: Some(speaker),
+                            cue: Some(cue.span),
+                            para: para + 1,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
                 }
                 continue;
+            }
+            // "African-Americans, he said, can …": the clause before the parenthesis too.
+            if let Some(s) = speaker
+                && content.start > cue.span.end
+            {
+                let pre = trim_span(self.text, lo, s.start);
+                let after = trim_span(self.text, cue.span.end, content.start);
+                if self.slice(pre).ends_with(',')
+                    && self.slice(after).starts_with(',')
+                    && pre.len() > 1
+                {
+                    let first = trim_content(self.text, Span::new(pre.start, pre.end - 1));
+                    if !first.is_empty() {
+                        let d = Draft {
+                            span: first,
+                            kind: QuoteKind::Indirect,
+                            speaker,
+                            cue: Some(cue.span),
+                            para,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
+                }
             }
             // A content that is one quoted segment is already there.
             let k = quoted.partition_point(|q| q.start < content.start);

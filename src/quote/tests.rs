@@ -222,6 +222,19 @@ const INDIRECT: &[Case] = &[
         [("production would double", Indirect, Some("Chen")),]
     ),
     case!(
+        "parenthetical attribution",
+        "The new rules, she said, will hurt small farms badly.",
+        [
+            ("The new rules", Indirect, Some("she")),
+            ("will hurt small farms badly", Indirect, Some("she")),
+        ]
+    ),
+    case!(
+        "paragraph quoted after a colon",
+        "The senator wrote:\nThe program has failed and must end now.",
+        [("The program has failed and must end now", Indirect, Some("The senator")),]
+    ),
+    case!(
         "took to a platform",
         "Zelenskyy took to X to share details of the meeting.",
         [("details of the meeting", Indirect, Some("Zelenskyy")),]
