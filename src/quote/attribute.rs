@@ -513,6 +513,16 @@ impl<'a> Ctx<'a> {
             if inner_letters(self.slice(seg.span)) < 2 {
                 continue;
             }
+            if seg.single
+                && speaker.is_none()
+                && cue.is_none()
+                && right.is_empty()
+                && left.is_empty()
+            {
+                // A line all in single quotes with no one saying it is a title
+                // ('Coal Isn't the Villain.'), not a quotation.
+                continue;
+            }
             // The protocol's kinds count “ ” " „ « » ‘ ’ as quotation marks; a quote
             // between '' pairs is found and attributed alike, but its kind says that no
             // word of it stands inside those marks.

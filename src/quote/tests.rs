@@ -287,6 +287,18 @@ fn regressions() {
 }
 
 #[test]
+fn single_quoted_titles_are_no_quotes() {
+    assert!(quotes("‘Coal Is Not the Villain.’\nThe mine reopened in May.").is_empty());
+    let text = "‘We are ready,’ she said.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (got[0].kind, got[0].speaker_span.map(|s| &text[s])),
+        (QuoteKind::Direct, Some("she"))
+    );
+}
+
+#[test]
 fn apostrophes_open_no_quote() {
     for text in
         ["Ukraine’s energy and the ’90s.", "Rock ’n’ roll, the players’ union and O’Neill’s car."]
