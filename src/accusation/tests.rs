@@ -62,7 +62,7 @@ pub(crate) fn tagged(
                 span,
                 sentence: a.sentence_at(span.start).unwrap_or(0),
                 kind: TimexKind::Date,
-                value: value.to_string(),
+                value: value.parse().expect("a TIMEX3 value"),
             });
         }
     }
