@@ -183,6 +183,7 @@ impl ActorTagger {
 
     /// A tagger over the given gazetteer.
     pub fn with_gazetteer(gazetteer: Gazetteer) -> ActorTagger {
+        let lexicon = Lexicon::new();
         let matcher = Matcher::new(&gazetteer);
         let mut by_title: HashMap<String, Vec<u32>> = HashMap::new();
         let mut governments = HashMap::new();
@@ -201,7 +202,7 @@ impl ActorTagger {
                 }
             }
         }
-        let inner = Inner { gazetteer, matcher, lexicon: Lexicon::new(), by_title, governments };
+        let inner = Inner { gazetteer, matcher, lexicon, by_title, governments };
         ActorTagger { inner: Arc::new(inner) }
     }
 
@@ -244,10 +245,12 @@ impl ActorTagger {
     ) {
         actors.clear();
         let inner = &*self.inner;
-        let mut words: Vec<Word> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 8);
+        let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 64);
         let mut scratch = String::new();
         let mut caps = Vec::with_capacity(sentences.len());
+        let mut found: Vec<Hit> = Vec::new();
+        let mut triggers: Vec<usize> = Vec::new();
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let Some(body) = text.get(span.start..span.end) else {
@@ -256,8 +259,8 @@ impl ActorTagger {
             };
             let all_caps = patterns::is_all_caps(body);
             caps.push(all_caps);
-            let before = hits.len();
-            inner.matcher.find(text, span, &mut hits);
+            found.clear();
+            inner.matcher.find(text, span, &mut found);
             if all_caps {
                 patterns::title_case_ascii(body, &mut scratch);
                 let mut recased = Vec::new();
@@ -265,9 +268,16 @@ impl ActorTagger {
                 for h in &mut recased {
                     h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                 }
-                merge_hits(&mut hits, before, &recased);
+                merge_hits(&mut found, 0, &recased);
             }
-            patterns::tokenize(text, span, s as u32, &mut words);
+            triggers.clear();
+            triggers.extend(found.iter().map(|h| h.span.start));
+            hits.extend_from_slice(&found);
+            if all_caps {
+                patterns::tokenize(text, span, span.start, None, s as u32, &mut words);
+            } else {
+                patterns::tokenize_around(text, span, s as u32, &mut triggers, &mut words);
+            }
         }
         // Tie each word to the hit covering its first byte.
         let mut h = 0;
@@ -287,8 +297,10 @@ impl ActorTagger {
             matcher: &inner.matcher,
             entries: inner.gazetteer.entries(),
             lower: String::new(),
+            infos: vec![std::cell::Cell::new(patterns::UNKNOWN); words.len()],
+            scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
         };
-        let mut cands = Vec::new();
+        let mut cands = Vec::with_capacity(text.len() / 32);
         let mut a = 0;
         while a < words.len() {
             let s = words[a].sent;

@@ -2,9 +2,11 @@
 //! gazetteer does not list (title + name, organization and place forms, first names,
 //! capitalized sequences with context cues), plus pronouns and role nouns.
 
+use std::cell::Cell;
+
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Lexicon, Title};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
 
@@ -81,13 +83,29 @@ impl Cand {
 }
 
 /// Splits the sentence `span` of `text` into words, appended to `out`.
-pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
+///
+/// `sent_start` is where the sentence begins; `prev_end` is where the previous word
+/// listed ends when `span` continues an earlier stretch of the same sentence (`None` when
+/// the words before `span` are not listed).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tokenize(
+    text: &str,
+    span: Span,
+    sent_start: usize,
+    mut prev_end: Option<usize>,
+    sent: u32,
+    out: &mut Vec<Word>,
+) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
-    let mut prev_end = None;
     while i < end {
-        let Some(c) = text[i..end].chars().next() else { break };
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i, end) else { break };
         if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
@@ -98,13 +116,23 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
         loop {
             // One run of letters and digits.
             while i < end {
-                let Some(c) = text[i..end].chars().next() else { break };
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let Some(c) = char_at(text, i, end) else { break };
                 if !c.is_alphanumeric() {
                     break;
                 }
                 i += c.len_utf8();
             }
-            let run_len = text[run_start..i].chars().count();
+            // Most words end at a space or plain punctuation.
+            match bytes.get(i) {
+                Some(&b) if i < end && (b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&')) => {}
+                _ => break,
+            }
+            let single = text[run_start..i].chars().nth(1).is_none();
             let Some(joiner) = text[i..end].chars().next() else { break };
             let after = i + joiner.len_utf8();
             let next = text.get(after..end).and_then(|s| s.chars().next());
@@ -133,7 +161,7 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
                     }
                     i = after;
                 }
-                '.' if run_len == 1 && text[run_start..i].chars().all(char::is_alphabetic) => {
+                '.' if single && text[run_start..i].chars().all(char::is_alphabetic) => {
                     i = after;
                     if !next_alnum {
                         break;
@@ -147,11 +175,21 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             run_start = i;
         }
         let word = &text[start..i];
-        let joined = prev_end.is_some_and(|p: usize| bytes[p..start].iter().all(|&b| b == b' '));
-        let opens = match prev_end {
-            None => true,
-            Some(p) => text[p..start]
-                .contains([':', '"', '“', '‘', '(', '[', '—', '–', '•', '-', ';', '.', '?', '!']),
+        let (joined, opens) = match prev_end {
+            None => {
+                let mut p = start;
+                while p > sent_start && !wordish(bytes[p - 1]) {
+                    p -= 1;
+                }
+                (false, p <= sent_start || text[p..start].contains(OPENERS))
+            }
+            Some(p) if p + 1 == start && bytes[p] == b' ' => (true, false),
+            Some(p) => {
+                let gap = &text[p..start];
+                let joined = gap.bytes().all(|b| b == b' ');
+                let opens = gap.contains(OPENERS);
+                (joined, opens)
+            }
         };
         out.push(Word {
             span: Span::new(start, i),
@@ -162,16 +200,196 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             opens,
             hit: NO_HIT,
         });
-        prev_end = Some(i);
         if poss {
             i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
-            prev_end = None;
         }
+        prev_end = Some(i);
+    }
+}
+
+/// Characters between words after which a capital says nothing about names.
+const OPENERS: [char; 14] = [':', '"', '“', '‘', '(', '[', '—', '–', '•', '-', ';', '.', '?', '!'];
+
+/// A byte that may belong to a word (ASCII letters and digits, joiners, any non-ASCII).
+#[inline]
+fn wordish(b: u8) -> bool {
+    BYTE_CLASS[b as usize] & WORDISH != 0
+}
+
+/// Byte class bits: may start a trigger word (a capital, a non-ASCII lead byte, or the
+/// first letter of a pronoun).
+const START: u8 = 1;
+/// Byte class bits: a word may start right after this byte.
+const OPEN_AFTER: u8 = 2;
+/// Byte class bits: the byte may belong to a word.
+const WORDISH: u8 = 4;
+
+/// The class bits of every byte value.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let mut class = 0;
+        if byte.is_ascii_uppercase() || byte >= 0xC0 || matches!(byte, b'h' | b's' | b'i' | b't') {
+            class |= START;
+        }
+        if !(byte.is_ascii_alphanumeric() || byte >= 0x80 || matches!(byte, b'\'' | b'.' | b'&')) {
+            class |= OPEN_AFTER;
+        }
+        if byte.is_ascii_alphanumeric()
+            || byte >= 0x80
+            || matches!(byte, b'\'' | b'.' | b'-' | b'&')
+        {
+            class |= WORDISH;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
+/// Whether `rest` starts with "the" (`Some(true)`) or a third-person pronoun
+/// (`Some(false)`), lowercase, as a whole word: pronouns are mentions, and "the" may open
+/// a role noun ("the president").
+fn function_word(rest: &[u8]) -> Option<bool> {
+    let len = rest.iter().take(9).take_while(|b| b.is_ascii_alphabetic()).count();
+    if rest.get(len).is_some_and(|&b| b >= 0x80 || b.is_ascii_digit()) {
+        return None;
+    }
+    match &rest[..len] {
+        b"the" => Some(true),
+        b"he" | b"him" | b"his" | b"himself" | b"she" | b"her" | b"hers" | b"herself" | b"it"
+        | b"its" | b"itself" => Some(false),
+        _ => None,
+    }
+}
+
+/// The end of the `n`-th word after the one at `i` (bounded by `end`), after its last
+/// letter or digit (not after a trailing period).
+fn words_after(bytes: &[u8], mut i: usize, end: usize, n: usize) -> usize {
+    let mut last = i;
+    for _ in 0..=n {
+        let start = i;
+        while i < end && wordish(bytes[i]) {
+            i += 1;
+        }
+        last = i;
+        while last > start && bytes[last - 1] < 0x80 && !bytes[last - 1].is_ascii_alphanumeric() {
+            last -= 1;
+        }
+        while i < end && !wordish(bytes[i]) {
+            i += 1;
+        }
+        if i >= end {
+            break;
+        }
+    }
+    last
+}
+
+/// The start of the `n`-th word before `i` (bounded by `start`).
+fn words_before(bytes: &[u8], mut i: usize, start: usize, n: usize) -> usize {
+    for _ in 0..n {
+        while i > start && !wordish(bytes[i - 1]) {
+            i -= 1;
+        }
+        while i > start && wordish(bytes[i - 1]) {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// Lists the words of sentence `sent` (at `span`) that can matter: those around a
+/// trigger (a capitalized word, a gazetteer hit, a pronoun, "the"), a few words either
+/// side. Long stretches of lowercase text are skipped without being tokenized.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tokenize_around(
+    text: &str,
+    span: Span,
+    sent: u32,
+    triggers: &mut Vec<usize>,
+    out: &mut Vec<Word>,
+) {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
+    // Word starts: capitals, pronouns and "the" are triggers. The window of a trigger is
+    // coded in its low bits: names want 4 words before (titles) and 3 after (verbs),
+    // "the" 3 after (a role noun), a pronoun only itself.
+    for t in triggers.iter_mut() {
+        *t <<= 2;
+    }
+    let mut open = true;
+    for i in span.start..end {
+        let b = bytes[i];
+        let class = BYTE_CLASS[b as usize];
+        if open && class & START != 0 {
+            if b.is_ascii_uppercase()
+                || b >= 0xC0 && char_at(text, i, end).is_some_and(char::is_uppercase)
+            {
+                triggers.push(i << 2);
+            } else if b < 0x80 {
+                match function_word(&bytes[i..end]) {
+                    Some(true) => triggers.push(i << 2 | 1),
+                    Some(false) => triggers.push(i << 2 | 2),
+                    None => {}
+                }
+            }
+        }
+        open = class & OPEN_AFTER != 0;
+    }
+    triggers.sort_unstable();
+    let mut covered: Option<usize> = None;
+    for &code in triggers.iter() {
+        let t = code >> 2;
+        let (back, ahead) = match code & 3 {
+            0 => (4, 3),
+            1 => (0, 3),
+            _ => (0, 0),
+        };
+        let (from, prev, after) = match covered {
+            // Inside what is listed already: list a few words more.
+            Some(c) if t < c => (c, Some(c), words_after(bytes, c, end, ahead.min(2))),
+            _ => {
+                let before = words_before(bytes, t, span.start, back);
+                let after = words_after(bytes, t, end, ahead);
+                match covered {
+                    Some(c) if before <= c => (c, Some(c), after),
+                    _ => (before, None, after),
+                }
+            }
+        };
+        if from >= after {
+            continue;
+        }
+        tokenize(text, Span::new(from, after), span.start, prev, sent, out);
+        covered = Some(after);
+    }
+}
+
+/// The char at byte `i` (a char boundary) of `text[..end]`, with an ASCII fast path.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 && i < end => Some(b as char),
+        _ => text.get(i..end)?.chars().next(),
     }
 }
 
 /// The case shape of a word.
 fn shape(word: &str) -> Shape {
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_lowercase() => return Shape::Lower,
+        Some(b) if b.is_ascii_digit() => return Shape::Other,
+        Some(b) if b.is_ascii_uppercase() && word.is_ascii() => {
+            let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+            return if letters >= 2 && upper == letters { Shape::Upper } else { Shape::Cap };
+        }
+        _ => {}
+    }
     let Some(first) = word.chars().next() else { return Shape::Other };
     if first.is_uppercase() {
         let mut letters = 0;
@@ -221,7 +439,14 @@ pub(crate) struct Scanner<'a> {
     pub matcher: &'a Matcher,
     pub entries: &'a [Entry],
     pub lower: String,
+    /// What the word lists say about each word, looked up when first asked.
+    pub infos: Vec<Cell<u32>>,
+    /// A buffer for lowercasing non-ASCII words.
+    pub scratch: Cell<String>,
 }
+
+/// An `infos` slot not looked up yet.
+pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 
 /// A piece of a capitalized run.
 #[derive(Clone, Copy, Debug)]
@@ -241,33 +466,63 @@ impl<'a> Scanner<'a> {
         &self.text[self.words[i].span]
     }
 
-    /// The lowercase form of words `a..b` joined by single spaces, in `self.lower`.
+    /// The lowercase form of words `a..b` joined by single spaces (the word itself when
+    /// it is one lowercase ASCII word, else built in `self.lower`).
     fn lower_words(&mut self, a: usize, b: usize) -> &str {
+        let text: &'a str = self.text;
+        if b == a + 1 {
+            let w = &text[self.words[a].span];
+            if !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80) {
+                return w;
+            }
+        }
         self.lower.clear();
         for i in a..b {
             if i > a {
                 self.lower.push(' ');
             }
-            let w = &self.text[self.words[i].span];
-            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+            let w = &text[self.words[i].span];
+            if w.is_ascii() {
+                let start = self.lower.len();
+                self.lower.push_str(w);
+                self.lower[start..].make_ascii_lowercase();
+            } else {
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
         }
         &self.lower
     }
 
-    fn is_common(&mut self, i: usize) -> bool {
-        let w = self.lower_words(i, i + 1).to_string();
-        self.lex.common.contains_key(w.as_str())
+    /// What the word lists say about word `i`.
+    fn info(&self, i: usize) -> Info {
+        let Some(cell) = self.infos.get(i) else { return Info::default() };
+        if cell.get() == UNKNOWN {
+            let mut scratch = self.scratch.take();
+            cell.set(self.lex.lookup(&self.text[self.words[i].span], &mut scratch));
+            self.scratch.set(scratch);
+        }
+        self.lex.info(cell.get()).copied().unwrap_or_default()
     }
 
-    fn cue(&mut self, i: usize) -> Option<Cue> {
-        let lex = self.lex;
-        lex.cues.get(self.lower_words(i, i + 1)).copied()
+    fn is_common(&self, i: usize) -> bool {
+        self.info(i).common
+    }
+
+    fn cue(&self, i: usize) -> Option<Cue> {
+        self.info(i).cue
+    }
+
+    fn function(&self, i: usize) -> Option<Function> {
+        self.info(i).function
     }
 
     /// The longest title starting at word `i` and ending before `end`, lowercase words
     /// only when `lower` is set, capitalized first word otherwise.
     fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
+        if i >= end || !self.info(i).title_first {
+            return None;
+        }
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             if (i + 1..i + n).any(|k| !self.words[k].joined) {
@@ -283,6 +538,9 @@ impl<'a> Scanner<'a> {
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
+        if i == 0 || !self.info(i - 1).title_last {
+            return None;
+        }
         for n in (1..=lex.max_title_words.min(i)).rev() {
             let a = i - n;
             let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
@@ -329,7 +587,7 @@ impl<'a> Scanner<'a> {
                 return true;
             }
             // "Moscow and Kyiv accused": a capital coordinated before a verb.
-            if self.lower_words(k, k + 1) == "and" {
+            if self.function(k) == Some(Function::And) {
                 if let Some(h) = next(k + 1).map(|k| self.words[k].hit).filter(|&h| h != NO_HIT) {
                     let end = self.hits[h as usize].span.end;
                     let after =
@@ -345,7 +603,10 @@ impl<'a> Scanner<'a> {
                 return true;
             }
             // "... Moscow and Kyiv accused": the second conjunct.
-            if self.lower_words(a - 1, a) == "and" && a >= 2 && self.words[a - 2].hit != NO_HIT {
+            if self.function(a - 1) == Some(Function::And)
+                && a >= 2
+                && self.words[a - 2].hit != NO_HIT
+            {
                 if let Some(k) = next(b) {
                     return self.cue(k) == Some(Cue::Act);
                 }
@@ -377,7 +638,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let end = self.run_end(k, b);
-            self.run(k, end, a, out);
+            self.run(k, end, out);
             k = end;
         }
     }
@@ -403,7 +664,7 @@ impl<'a> Scanner<'a> {
             }
             let connector = w.shape == Shape::Lower
                 && (matches!(self.cue(j), Some(Cue::Particle))
-                    || matches!(self.lower_words(j, j + 1), "of" | "for" | "and"));
+                    || self.function(j).is_some_and(|f| f != Function::The));
             let then_cap = j + 1 < b
                 && self.words[j + 1].joined
                 && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
@@ -418,19 +679,27 @@ impl<'a> Scanner<'a> {
 
     /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
     /// when capitalized).
-    fn is_pronoun_or_the(&mut self, k: usize) -> bool {
-        matches!(self.cue(k), Some(Cue::He | Cue::She | Cue::It))
-            || self.lower_words(k, k + 1) == "the"
+    fn is_pronoun_or_the(&self, k: usize) -> bool {
+        let w = self.text[self.words[k].span].as_bytes();
+        if w.len() > 7 || !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't') {
+            return false;
+        }
+        let info = self.info(k);
+        matches!(info.cue, Some(Cue::He | Cue::She | Cue::It))
+            || info.function == Some(Function::The)
     }
 
     /// Handles a lowercase word, or a capitalized pronoun or "The": pronouns and role nouns.
     fn lower_word(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
         let w = self.words[k];
+        if !self.is_pronoun_or_the(k) {
+            return;
+        }
         if let Some(cue @ (Cue::He | Cue::She | Cue::It)) = self.cue(k) {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
             return;
         }
-        if self.lower_words(k, k + 1) != "the" {
+        if self.function(k) != Some(Function::The) {
             return;
         }
         // "the [Russian] president", not followed by a name.
@@ -466,7 +735,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Splits the run `k..end` into segments and turns them into candidates.
-    fn run(&mut self, k: usize, end: usize, sent_start: usize, out: &mut Vec<Cand>) {
+    fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
         let mut segs: Vec<Seg> = Vec::new();
         let mut i = k;
         while i < end {
@@ -497,20 +766,17 @@ impl<'a> Scanner<'a> {
             i = e;
         }
         for s in 0..segs.len() {
-            self.seg(&segs, s, k, sent_start, out);
+            self.seg(&segs, s, k, out);
         }
     }
 
     /// The end of an unknown name starting at word `i`.
     fn unknown_end(&mut self, i: usize, end: usize) -> usize {
         // "Ministry of Defence", "Gulf of Mexico": a head word takes the rest of the run.
-        let head = {
-            let lex = self.lex;
-            let w = self.lower_words(i, i + 1);
-            lex.org_words.get(w).is_some_and(|p| p.head())
-                || lex.place_words.get(w).is_some_and(|p| p.head())
-        };
-        if head && i + 2 < end && matches!(self.lower_words(i + 1, i + 2), "of" | "for") {
+        let info = self.info(i);
+        let head = info.org.is_some_and(|p| p.head()) || info.place.is_some_and(|p| p.head());
+        if head && i + 2 < end && matches!(self.function(i + 1), Some(Function::Of | Function::For))
+        {
             return end;
         }
         let mut j = i + 1;
@@ -536,27 +802,16 @@ impl<'a> Scanner<'a> {
         j
     }
 
-    fn is_org_word(&mut self, i: usize, suffix: bool) -> bool {
-        let lex = self.lex;
-        let w = self.lower_words(i, i + 1);
-        lex.org_words.get(w).is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+    fn is_org_word(&self, i: usize, suffix: bool) -> bool {
+        self.info(i).org.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
     }
 
-    fn is_place_word(&mut self, i: usize, suffix: bool) -> bool {
-        let lex = self.lex;
-        let w = self.lower_words(i, i + 1);
-        lex.place_words.get(w).is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+    fn is_place_word(&self, i: usize, suffix: bool) -> bool {
+        self.info(i).place.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
     }
 
     /// Emits the candidate for segment `s` of a run starting at word `run_start`.
-    fn seg(
-        &mut self,
-        segs: &[Seg],
-        s: usize,
-        run_start: usize,
-        sent_start: usize,
-        out: &mut Vec<Cand>,
-    ) {
+    fn seg(&mut self, segs: &[Seg], s: usize, run_start: usize, out: &mut Vec<Cand>) {
         let prev = s.checked_sub(1).map(|p| segs[p]);
         let next = segs.get(s + 1).copied();
         match segs[s] {
@@ -567,7 +822,7 @@ impl<'a> Scanner<'a> {
                 if named || t.honorific || t.sector.is_none() {
                     return;
                 }
-                if a > 0 && self.words[a].joined && self.lower_words(a - 1, a) == "the" {
+                if a > 0 && self.words[a].joined && self.function(a - 1) == Some(Function::The) {
                     let span = Span::new(self.words[a - 1].span.start, self.words[b - 1].span.end);
                     let target = Target::Nominal(title, None);
                     out.push(Cand::new(
@@ -608,7 +863,7 @@ impl<'a> Scanner<'a> {
                         return;
                     }
                 }
-                let mut cand = self.unknown(a, b, sent_start);
+                let mut cand = self.unknown(a, b);
                 let title = match prev {
                     Some(Seg::Title(ta, _, title, t)) => {
                         // "General Motors": a title before an organization name belongs to it.
@@ -650,7 +905,7 @@ impl<'a> Scanner<'a> {
                     Some(Seg::Gaz(ga, _)),
                 ) = (&cand.target, next, segs.get(s + 2).copied())
                 {
-                    if self.lower_words(c, c + 1) == "of" {
+                    if self.function(c) == Some(Function::Of) {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
@@ -684,7 +939,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Classifies the unknown name at words `a..b`.
-    fn unknown(&mut self, a: usize, b: usize, sent_start: usize) -> Cand {
+    fn unknown(&mut self, a: usize, b: usize) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
@@ -721,7 +976,7 @@ impl<'a> Scanner<'a> {
             return new(ActorKind::Person);
         }
         let place_cue =
-            a > sent_start && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
+            a > 0 && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
         if place_cue {
             return Cand::new(
                 span,
@@ -730,7 +985,7 @@ impl<'a> Scanner<'a> {
                 super::MentionForm::Name,
             );
         }
-        let at_start = a == sent_start || self.words[a].opens;
+        let at_start = self.words[a].opens;
         Cand::new(
             span,
             sent,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::gazetteer::{Entry, Gender, Role};
-use super::lexicon::Cue;
+use super::lexicon::{Cue, WordMap};
 use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
@@ -15,10 +15,10 @@ use crate::segment::Sentence;
 
 /// What makes two candidates the same actor.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Key {
+enum Key<'t> {
     Entry(u32),
     Government(String),
-    New(ActorKind, String),
+    New(ActorKind, &'t str),
 }
 
 /// An actor being assembled.
@@ -35,12 +35,12 @@ struct Book<'a> {
     text: &'a str,
     published: Option<Date>,
     actors: Vec<Building>,
-    keys: HashMap<Key, usize>,
+    keys: WordMap<Key<'a>, usize>,
 }
 
-impl Book<'_> {
+impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
-    fn actor(&mut self, key: Key) -> usize {
+    fn actor(&mut self, key: Key<'a>) -> usize {
         if let Some(&i) = self.keys.get(&key) {
             return i;
         }
@@ -72,7 +72,7 @@ impl Book<'_> {
             Key::New(kind, name) => {
                 let actor = Actor {
                     id: local_id(*kind, name),
-                    name: name.clone(),
+                    name: name.to_string(),
                     kind: *kind,
                     country: None,
                     sector: None,
@@ -89,10 +89,10 @@ impl Book<'_> {
 
     fn entry_actor(&self, e: &Entry) -> Actor {
         let roles: Vec<Role> = e.roles_at(self.published).cloned().collect();
-        let sector = match e.kind {
-            ActorKind::Government => Some("GOV".to_string()),
-            _ => roles.iter().find_map(|r| r.sector.clone()),
-        };
+        let sector = roles
+            .iter()
+            .find_map(|r| r.sector.clone())
+            .or_else(|| (e.kind == ActorKind::Government).then(|| "GOV".to_string()));
         let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
         Actor {
             id: e.id.clone(),
@@ -183,7 +183,7 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, text, published, actors: Vec::new(), keys: HashMap::new() };
+    let mut book = Book { inner, text, published, actors: Vec::new(), keys: WordMap::default() };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
@@ -194,7 +194,7 @@ pub(crate) fn resolve(
             Target::Government(country) => (Key::Government(country.clone()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
-            Target::New(kind) => (Key::New(*kind, text[c.span].to_string()), Found::Pattern),
+            Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
             _ => continue,
         };
         let a = book.actor(key);
@@ -202,7 +202,7 @@ pub(crate) fn resolve(
         book.mention(a, c.span, c.sent, c.form, found);
     }
     // Short forms: the last word of a person's name, or a whole one-word name.
-    let mut short: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut short: WordMap<&str, Option<usize>> = WordMap::default();
     for (i, b) in book.actors.iter().enumerate() {
         let person = b.actor.kind == ActorKind::Person;
         let mut forms: Vec<&str> = Vec::new();
@@ -244,20 +244,21 @@ pub(crate) fn resolve(
             book.learn(a, c);
             book.mention(a, c.span, c.sent, form, Found::Alias);
         } else if let Some(kind) = fallback {
-            let a = book.actor(Key::New(*kind, surface.to_string()));
+            let a = book.actor(Key::New(*kind, surface));
             book.learn(a, c);
             book.mention(a, c.span, c.sent, MentionForm::Name, Found::Pattern);
         }
     }
     // All-caps words (headlines) that spell a name found elsewhere.
+    let upper: HashMap<String, usize> = if caps_words.is_empty() {
+        HashMap::new()
+    } else {
+        short.iter().filter_map(|(k, v)| Some((k.to_uppercase(), (*v)?))).collect()
+    };
     for &span in caps_words {
-        let word = &text[span];
-        let found = short
-            .iter()
-            .find(|(k, v)| v.is_some() && k.len() == word.len() && k.eq_ignore_ascii_case(word));
-        if let Some((_, Some(a))) = found {
+        if let Some(&a) = upper.get(&text[span]) {
             let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
-            book.mention(*a, span, sent, MentionForm::Name, Found::Alias);
+            book.mention(a, span, sent, MentionForm::Name, Found::Alias);
         }
     }
     // Pronouns and role nouns, in text order.

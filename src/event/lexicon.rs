@@ -40,6 +40,9 @@ pub(crate) struct Pattern {
     pub entry: u32,
     /// Participle or plain.
     pub form: Form,
+    /// The entry of the other part of speech when the form is both a verb and a noun
+    /// ("release", "attacks"); the sentence decides which is meant.
+    pub alt: Option<u32>,
 }
 
 /// Lexicon text gathered before compiling: form -> pattern, later entries override.
@@ -118,9 +121,21 @@ impl LexiconBuilder {
                 phrase_forms(&phrase)
             };
             for (form, kind) in forms {
-                let pattern = Pattern { entry: id, form: kind };
-                if self.forms.insert(form.clone(), pattern).is_none() {
-                    self.order.push(form);
+                let pattern = Pattern { entry: id, form: kind, alt: None };
+                match self.forms.get_mut(&form) {
+                    // A homograph of the other part of speech: keep both readings.
+                    Some(old) if self.entries[old.entry as usize].noun != entry.noun => {
+                        if entry.noun {
+                            old.alt = Some(id);
+                        } else {
+                            *old = Pattern { alt: Some(old.entry), ..pattern };
+                        }
+                    }
+                    Some(old) => *old = Pattern { alt: old.alt, ..pattern },
+                    None => {
+                        self.forms.insert(form.clone(), pattern);
+                        self.order.push(form);
+                    }
                 }
             }
         }
@@ -152,6 +167,13 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether pattern `p` can code an event by itself (not a bare modal like "will").
+    pub(crate) fn coded(&self, p: usize) -> bool {
+        let pattern = &self.patterns[p];
+        let has = |e: u32| self.entries[e as usize].code.is_some();
+        has(pattern.entry) || pattern.alt.is_some_and(has)
+    }
+
     /// The default lexicon plus user files `(source name, text)`; user lines override
     /// default lines with the same form.
     pub(crate) fn new(user: &[(String, String)]) -> Result<Lexicon, Error> {

@@ -246,7 +246,9 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                     Role::Open => single_start = Some(mark.start),
                     Role::Close | Role::Either => {
                         if let Some(start) = single_start.take() {
-                            if mark.start > start + 3 {
+                            if text.get(start..mark.start).is_some_and(|t| {
+                                t.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some()
+                            }) {
                                 singles.push(Segment {
                                     span: Span::new(start, mark.end),
                                     closed: true,
