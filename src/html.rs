@@ -303,7 +303,7 @@ impl<'a> Annotator<'a> {
                 let d = &a.dates[i];
                 out.push_str("<mark class=\"date\" title=\"");
                 let _ = write!(out, "{:?} ", d.kind);
-                escape_into(out, &d.value);
+                escape_into(out, &d.value.to_string());
                 out.push_str("\">");
             }
             Layer::Leaf(_, _, Leaf::Speaker(i)) => {
@@ -548,7 +548,7 @@ const SCRIPT: &str = r#"
   // A link to `page.html#quote=N` opens with quote N and its speaker highlighted.
   var m = /^#quote=(\d+)$/.exec(location.hash);
   var quote = m && document.getElementById('q' + m[1]);
-  if (quote) { pinned = quote; show(quote); quote.scrollIntoView(); }
+  if (quote) { pinned = quote; show(quote); quote.scrollIntoView({ block: 'nearest' }); }
   document.documentElement.setAttribute('data-view', 'ready');
 })();
 "#;
