@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections import deque
 
 from pyspark import SparkFiles
@@ -54,6 +55,9 @@ RESULT_SCHEMA = StructType(
         StructField("analysis", StringType(), False),
     ]
 )
+
+# Input splits are at most this big unless `--partitions` asks for fewer, larger ones.
+MAX_SPLIT_BYTES = 128 << 20
 
 # In an analysis the text `"error":` cannot occur (no field has that name and a quote
 # inside a JSON string is escaped), so only lines holding it need parsing to find errors.
@@ -77,7 +81,12 @@ def parse_args(argv):
         "of a file shipped with spark-submit --files",
     )
     p.add_argument("--threads", type=int, default=1, help="extractor threads per task")
-    p.add_argument("--partitions", type=int, help="split the input into this many partitions")
+    p.add_argument(
+        "--partitions",
+        type=int,
+        help="split the input into this many partitions (default: one per core, JSONL "
+        "split into pieces of at most 128 MB)",
+    )
     p.add_argument("--allow-errors", action="store_true", help="exit 0 despite error records")
     p.add_argument("--show-errors", type=int, default=5, help="error records to print")
     return p.parse_args(argv)
@@ -90,10 +99,16 @@ def read_protocol_lines(spark, args):
     if fmt == "jsonl":
         # Split on "\n" only, as the CLI does (Hadoop's default also splits on a lone "\r").
         # A "\r" before the "\n" stays in the record; the extractor drops it.
-        conf = {"textinputformat.record.delimiter": "\n"}
-        if args.partitions:
-            size = total_input_bytes(sc, args.input) // args.partitions + 1
-            conf["mapreduce.input.fileinputformat.split.maxsize"] = str(size)
+        # Hadoop splits files at its block size (32 MB locally, 128 MB on HDFS): a small
+        # corpus would be one task on one core. Split it so every core gets work.
+        parts = args.partitions or sc.defaultParallelism
+        size = -(-total_input_bytes(sc, args.input) // parts)
+        if not args.partitions:
+            size = min(size, MAX_SPLIT_BYTES)
+        conf = {
+            "textinputformat.record.delimiter": "\n",
+            "mapreduce.input.fileinputformat.split.maxsize": str(max(size, 1)),
+        }
         pairs = sc.newAPIHadoopFile(
             args.input,
             "org.apache.hadoop.mapreduce.lib.input.TextInputFormat",
@@ -237,6 +252,7 @@ def main(argv):
     args = parse_args(argv)
     spark = SparkSession.builder.appName("newsextract").getOrCreate()
     sc = spark.sparkContext
+    started = time.monotonic()
     extractor = args.extractor
     if os.path.isfile(extractor):
         # A driver-local binary: ship it to every executor ourselves.
@@ -257,11 +273,12 @@ def main(argv):
     failed = table.where(F.col("error").isNotNull())
     if args.errors:
         failed.select("analysis").write.mode("error").text(args.errors)
-    counts = table.agg(
-        F.count(F.lit(1)).alias("lines"), F.count("error").alias("errors")
-    ).first()
+    counts = table.agg(F.count(F.lit(1)).alias("lines"), F.count("error").alias("errors")).first()
     total, errors = counts["lines"], counts["errors"]
+    seconds = time.monotonic() - started
     print(f"newsextract: {total} lines, {total - errors} analyses, {errors} error records")
+    cores = sc.defaultParallelism
+    print(f"newsextract: {seconds:.1f} s from session start to counts, {cores} cores")
     if errors:
         for row in failed.orderBy("idx").limit(args.show_errors).collect():
             print(f"  input line {row['idx'] + 1}: id={row['id']!r}: {row['error']}")
