@@ -24,10 +24,11 @@ Error records: a line the extractor cannot analyze (not JSON, no "text", bad "pu
 date) gets `{"id": ..., "error": "line N: ..."}` in its place, exactly as with the CLI (N is
 the line's number in the whole input, counted in partition order). They are kept in the
 output, counted, the first few printed, and the job exits with status 1 when there are any
-(like the CLI), or 0 with `--allow-errors`. A task fails (and Spark retries it) when the
-extractor crashes, exits with another status, or returns a different number of lines than
-it was given. Spark decodes input as UTF-8 with replacement, so a line that is not UTF-8 is
-analyzed with U+FFFD in place of the bad bytes rather than rejected as the CLI does.
+(like the CLI), or 0 with `--allow-errors`. Status 2 is a usage error, 3 a failed job.
+A task fails (and Spark retries it) when the extractor crashes, exits with another status,
+or returns a different number of lines than it was given. Spark decodes input as UTF-8 with
+replacement, so a line that is not UTF-8 is analyzed with U+FFFD in place of the bad bytes
+rather than rejected as the CLI does.
 """
 
 import argparse
@@ -231,12 +232,10 @@ def make_partition_runner(extractor_name, threads):
         feeder.join()
         status = proc.wait()
         drainer.join()
-        if feed_error:
-            raise RuntimeError(f"feeding {binary} failed") from feed_error[0]
         if indices:
             raise RuntimeError(
-                f"{binary} exited with status {status} after {outputs} of "
-                f"{outputs + len(indices)} lines; stderr: " + " | ".join(stderr_tail)
+                f"{binary} exited with status {status} after answering {outputs} lines "
+                f"({outputs + len(indices)} sent); stderr: " + " | ".join(stderr_tail)
             )
         # The extractor exits with 1 when some line was an error record, 0 otherwise.
         if status != (1 if errors else 0):
@@ -244,6 +243,8 @@ def make_partition_runner(extractor_name, threads):
                 f"{binary} exited with status {status} ({errors} error records); stderr: "
                 + " | ".join(stderr_tail)
             )
+        if feed_error:
+            raise RuntimeError(f"feeding {binary} failed") from feed_error[0]
 
     return run
 
@@ -287,4 +288,11 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Exception as err:  # a failed Spark job; the full trace is in Spark's log
+        text = str(err)
+        # A task's own RuntimeError is buried in the JVM's message: show it first.
+        cause = next((line for line in text.splitlines() if "RuntimeError:" in line), None)
+        print(f"newsextract: the job failed: {cause or text[:2000]}", file=sys.stderr)
+        sys.exit(3)
