@@ -39,7 +39,7 @@ Data flows one way; each stage reads what earlier ones wrote into the [`Analysis
 pub use crate::analysis::Analysis;
 pub use crate::document::Document;
 pub use crate::error::Error;
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, Stage};
 pub use crate::span::Span;
 
 pub mod accusation;
