@@ -1129,7 +1129,9 @@ impl<'a> Parser<'a> {
     /// Weekday expressions: "Tuesday", "Tuesday, March 11", "Tuesday morning".
     fn weekday(&self, j: usize, d: i8, shift: Option<i8>) -> Option<(usize, Expr, bool)> {
         let len = self.s(j).len();
-        if !self.capitalized(j) {
+        // Full names are unambiguous in any case; abbreviations ("sat", "wed") need a
+        // capital.
+        if len <= 4 && !self.capitalized(j) {
             return None;
         }
         let mut k = j + 1;

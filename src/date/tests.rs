@@ -120,7 +120,8 @@ fn tense_dependent_weekdays() {
             PUB,
             [("Tuesday, March 11, 2025", "date", "2025-03-11")]
         ),
-        t!("lowercase is not a day", "the sunday school and the wed couple", PUB, []),
+        t!("lowercase abbreviations are not days", "they sat in the sun and wed", PUB, []),
+        t!("lowercase full name", "they met monday", PUB, [("monday", "date", "2025-03-17")]),
     ]);
 }
 
