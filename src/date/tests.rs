@@ -692,3 +692,11 @@ fn hostile_input_does_not_panic() {
         let _ = tagger.tag(text, None);
     }
 }
+
+#[test]
+fn sentence_indices() {
+    let text = "Talks began on Monday. They ended on Tuesday.\nA vote follows next week.";
+    let dates = DateTagger::new().tag(text, Some(Date::constant(2025, 3, 19)));
+    let sentences: Vec<usize> = dates.iter().map(|d| d.sentence).collect();
+    assert_eq!(sentences, [0, 1, 2]);
+}
