@@ -160,6 +160,24 @@ fn absolute_dates() {
         t!("count not year", "About 2000 troops were sent.", PUB, []),
         t!("modal may", "Prices may rise.", PUB, []),
         t!("month may", "Elections are held in May.", PUB, [("May", "date", "2025-05")]),
+        t!(
+            "ordinal of month",
+            "It ends on the first of April.",
+            PUB,
+            [("the first of April", "date", "2025-04-01")]
+        ),
+        t!(
+            "month ordinal",
+            "It ended on March first.",
+            PUB,
+            [("March first", "date", "2025-03-01")]
+        ),
+        t!(
+            "numeric ordinal of month",
+            "It began on the 3rd of March.",
+            PUB,
+            [("3rd of March", "date", "2025-03-03")]
+        ),
     ]);
 }
 
