@@ -957,6 +957,17 @@ impl<'a> Parser<'a> {
         if self.is(k, "century") && (1..=30).contains(&n) {
             return Some((k + 1, date(DateValue::Century(n as i16 - 1)), true));
         }
+        // "the first of March"
+        if self.is(k, "of") && (1..=31).contains(&n) && self.capitalized(k + 1) {
+            if let Some(m) = self.word(k + 1).and_then(|w| w.month) {
+                let e = if self.s(k + 1).len() < month_len(m) {
+                    self.skip_period(k + 2)
+                } else {
+                    k + 2
+                };
+                return Some((e, Expr::MonthDay { month: m, day: n as i8 }, true));
+            }
+        }
         // "the first nine months"
         if let Some((e, amount, unit, false)) = self.quantity(k) {
             return Some((e, duration_of(amount, unit), true));
@@ -1090,6 +1101,13 @@ impl<'a> Parser<'a> {
             }
             return Some((e, Expr::MonthDay { month: m, day: d }));
         }
+        // "March first"
+        if let Some(d) = self.word(k).and_then(|w| w.ordinal).filter(|d| (1..=31).contains(d)) {
+            let quarter_follows = self.is(k + 1, "quarter") || self.is(k + 1, "half");
+            if !quarter_follows && !self.hyphen(k + 1) {
+                return Some((k + 1, Expr::MonthDay { month: m, day: d as i8 }));
+            }
+        }
         // "January this year", "June last year"
         if let Some(shift) = self.word(k).and_then(|w| w.modifier.shift) {
             if self.is(k + 1, "year") && !self.is(k, "past") {
@@ -1129,7 +1147,9 @@ impl<'a> Parser<'a> {
     /// Weekday expressions: "Tuesday", "Tuesday, March 11", "Tuesday morning".
     fn weekday(&self, j: usize, d: i8, shift: Option<i8>) -> Option<(usize, Expr, bool)> {
         let len = self.s(j).len();
-        if !self.capitalized(j) {
+        // Full names are unambiguous in any case; abbreviations ("sat", "wed") need a
+        // capital.
+        if len <= 4 && !self.capitalized(j) {
             return None;
         }
         let mut k = j + 1;
