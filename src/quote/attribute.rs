@@ -105,6 +105,16 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let fragments = ctx.direct(&mut drafts);
     let mut leads = Vec::new();
     ctx.reported(&fragments, &mut drafts, &mut leads);
+    let mut named: Vec<Span> = analysis
+        .actors
+        .iter()
+        .filter(|a| {
+            matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
+        })
+        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span))
+        .collect();
+    named.sort_unstable_by_key(|m| m.start);
+    ctx.colon_statements(&fragments, &named, &mut drafts);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
 }
@@ -756,6 +766,63 @@ impl<'a> Ctx<'a> {
             {
                 d.kind = QuoteKind::Indirect;
             }
+        }
+    }
+
+    /// "Pat Caddell: Voters Worried About …" and transcript turns ("PENCE: Well, …"): a
+    /// paragraph opening with a short name and a colon reports what follows. The name must
+    /// be an actor the actors stage found, or written in capitals (a transcript speaker).
+    fn colon_statements(&mut self, fragments: &[Span], named: &[Span], drafts: &mut Vec<Draft>) {
+        for pi in 0..self.paras.len() {
+            let para = self.paras[pi];
+            let head = self.text.get(para.start..para.end.min(para.start + 80)).unwrap_or("");
+            let Some(colon) = head.find(':') else { continue };
+            let colon = para.start + colon;
+            if inside_any(&self.segs, colon) {
+                continue;
+            }
+            self.load(para.start, colon);
+            let n = self.toks.len();
+            if n == 0 || n > 5 || self.toks.iter().any(|t| !t.word) {
+                continue;
+            }
+            let Some(speaker) =
+                self.np_ending_at(n, false).filter(|s| s.start == self.toks[0].span.start)
+            else {
+                continue;
+            };
+            let words = self.slice(speaker);
+            let shouted =
+                words.chars().any(char::is_alphabetic) && !words.chars().any(char::is_lowercase);
+            let k = named.partition_point(|m| m.end <= speaker.start);
+            let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
+            if !shouted && !is_actor {
+                continue;
+            }
+            let content = trim_content(self.text, Span::new(colon + 1, para.end));
+            if word_count(self.slice(content)) < 3 {
+                continue;
+            }
+            // A quotation after the colon is a direct quote already.
+            let q = self.segs.partition_point(|g| g.span.end <= content.start);
+            if self
+                .segs
+                .get(q)
+                .is_some_and(|g| g.span.start <= content.start && g.span.end >= content.end)
+            {
+                continue;
+            }
+            let i = fragments.partition_point(|f| f.end <= content.start);
+            let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+            let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+            drafts.push(Draft {
+                span: content,
+                kind,
+                speaker: Some(speaker),
+                cue: None,
+                para: pi,
+                quoted: false,
+            });
         }
     }
 

@@ -235,6 +235,11 @@ const INDIRECT: &[Case] = &[
         [("The program has failed and must end now", Indirect, Some("The senator")),]
     ),
     case!(
+        "transcript turn",
+        "MORENO: We will open the border crossings next week.",
+        [("We will open the border crossings next week", Indirect, Some("MORENO")),]
+    ),
+    case!(
         "took to a platform",
         "Zelenskyy took to X to share details of the meeting.",
         [("details of the meeting", Indirect, Some("Zelenskyy")),]
@@ -296,6 +301,11 @@ fn single_quoted_titles_are_no_quotes() {
         (got[0].kind, got[0].speaker_span.map(|s| &text[s])),
         (QuoteKind::Direct, Some("she"))
     );
+}
+
+#[test]
+fn labels_before_a_colon_are_no_speakers() {
+    assert!(quotes("Update: the bridge reopened on Monday afternoon.").is_empty());
 }
 
 #[test]
