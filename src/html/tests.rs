@@ -125,3 +125,16 @@ fn crossing_spans_nest_properly() {
         assert!(depth >= 0, "a closing tag before its opening at {i}");
     }
 }
+
+#[test]
+fn hostile_input_renders_in_linear_time() {
+    // Many quotes, many actors, one huge paragraph: must finish quickly and stay balanced.
+    let text = "\"Russia\" said \"Ukraine\" <&> ".repeat(20_000);
+    let analysis = Extractor::new().extract(text.as_str());
+    let start = std::time::Instant::now();
+    let page = render(&text, &analysis);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    let body = &page[page.find("<article").expect("a")..page.find("</article>").expect("b")];
+    assert_eq!(count(body, "<span"), count(body, "</span>"));
+    assert_eq!(count(body, "&lt;&amp;&gt;"), 20_000);
+}
