@@ -20,7 +20,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::date::{DateMention, TimexKind};
+use crate::date::{DateMention, DateValue, TimexKind};
 
 pub(crate) mod tagged;
 pub(crate) mod words;
@@ -273,7 +273,10 @@ impl DateIndex {
         let mut best: Option<(usize, &DateMention)> = None;
         for &(_, _, i) in &self.items[lo..hi] {
             let d = &analysis.dates[i];
-            if !matches!(d.kind, TimexKind::Date | TimexKind::Time) {
+            // "now", "recently" say nothing about the day.
+            if !matches!(d.kind, TimexKind::Date | TimexKind::Time)
+                || matches!(d.value, DateValue::Reference(_))
+            {
                 continue;
             }
             let (first, _) = view.tok_range(d.span);

@@ -7,7 +7,7 @@ use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Segmenter;
 
-/// A hand-tagged document: actors as `(id, country, surfaces)` (every whole-word
+/// A hand-tagged document: actors as `(id, country or "", surfaces)` (every whole-word
 /// occurrence of a surface is a mention), dates as `(surface, value)`, quotes as
 /// `(content, speaker id)`. Sentences come from the real segmenter; published 2025-03-19.
 pub(crate) fn tagged(
@@ -41,11 +41,16 @@ pub(crate) fn tagged(
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
+        // An empty country makes an organization without one ("Blues", "BBC").
+        let (kind, country) = match country {
+            "" => (ActorKind::Organization, None),
+            c => (ActorKind::Country, Some(c.to_string())),
+        };
         a.actors.push(Actor {
             id: id.to_string(),
             name: id.to_string(),
-            kind: ActorKind::Country,
-            country: Some(country.to_string()),
+            kind,
+            country,
             sector: None,
             roles: Vec::new(),
             mentions,

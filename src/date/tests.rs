@@ -570,6 +570,10 @@ fn not_temporal() {
         t!("today's", "In today's world, that is rare.", PUB, []),
         t!("decimal", "Growth was 2.5 percent.", PUB, []),
         t!("ordinal second", "He won a second term.", PUB, []),
+        t!("newspaper name", "He wrote for The Daily Telegraph.", PUB, []),
+        t!("modal after this", "Economists say this may allow a cut.", PUB, []),
+        t!("fraction of workers", "Nearly a quarter of workers quit.", PUB, []),
+        t!("pounds a year", "That is over £1bn a year.", PUB, []),
     ]);
 }
 

@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use crate::Span;
 use crate::accusation::tagged::{MentionIndex, QuoteIndex, View};
-use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PRON, REPORT};
+use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
@@ -254,20 +254,27 @@ impl SentenceCoder<'_, '_> {
                 .any(|a| a.cue.overlaps(span) || a.allegation.is_some_and(|al| al.contains(span)));
             if first < end && !taken {
                 let mut entry = &self.lexicon.entries[p.entry as usize];
-                if let Some(alt) = p.alt {
-                    // A verb unless a determiner, possessive or number comes before
-                    // ("the release of", "its demands", "two attacks").
-                    let before = first.checked_sub(1);
-                    let noun = before.is_some_and(|b| {
-                        let w = v.word(b);
-                        v.is(b, DET | POSS)
-                            || w.ends_with("'s")
-                            || w.ends_with("’s")
-                            || w.starts_with(|c: char| c.is_ascii_digit())
-                    });
-                    if noun != entry.noun {
-                        entry = &self.lexicon.entries[alt as usize];
+                // After a determiner, possessive, number or preposition a verb form is a
+                // noun ("the release of", "British hits", "in charge"), unless a gerund.
+                let noun = first.checked_sub(1).is_some_and(|b| {
+                    let w = v.word(b);
+                    v.is(b, DET | POSS)
+                        || w.ends_with("'s")
+                        || w.ends_with("’s")
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || (v.is(b, PREP)
+                            && !w.eq_ignore_ascii_case("to")
+                            && !v.word(first).ends_with("ing"))
+                });
+                if noun != entry.noun {
+                    match p.alt {
+                        Some(alt) => entry = &self.lexicon.entries[alt as usize],
+                        None if noun => continue,
+                        None => {}
                     }
+                }
+                if entry.stop {
+                    continue;
                 }
                 triggers.push(Trigger { span, first, end, entry, form: p.form });
             }
@@ -275,6 +282,7 @@ impl SentenceCoder<'_, '_> {
         let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
         let mut consumed = vec![false; triggers.len()];
         let mut found: Vec<Found> = Vec::new();
+        let political = self.political();
         for t in 0..triggers.len() {
             if consumed[t] {
                 continue;
@@ -397,6 +405,18 @@ impl SentenceCoder<'_, '_> {
             if source_ids.is_empty() && target_ids.is_empty() {
                 continue;
             }
+            // "its demand for travel": a request noun without content or addressee.
+            if trig.entry.noun
+                && trig.entry.modal.is_some()
+                && complement.is_none()
+                && target_ids.is_empty()
+            {
+                continue;
+            }
+            // "Blues fans targeted Gronkjaer": a weak sense needs a political sentence.
+            if trig.entry.weak && last.entry.weak && !political {
+                continue;
+            }
             let (date, date_source) =
                 self.dates.date_of(v, self.analysis, self.sentence, trig.first);
             let mode = trig
@@ -505,6 +525,20 @@ impl SentenceCoder<'_, '_> {
             },
             _ => inner.entry.code.clone().map(|c| (c, u)),
         }
+    }
+
+    /// Whether the sentence names a political actor: one with a country (a state, its
+    /// government, people or officials) or an international one.
+    fn political(&self) -> bool {
+        let v = self.view;
+        v.ments.iter().any(|m| {
+            let a = &self.analysis.actors[m.actor];
+            a.country.is_some()
+                || matches!(
+                    a.kind,
+                    crate::actor::ActorKind::Country | crate::actor::ActorKind::Government
+                )
+        })
     }
 
     /// The actor after a request noun ("a demand from X", "a call by X").

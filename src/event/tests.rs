@@ -245,6 +245,38 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "a weak sense needs a political actor in the sentence",
+        text: "Blues fans targeted Gronkjaer after the match.",
+        actors: &[("BLU", "", &["Blues"]), ("GRO", "", &["Gronkjaer"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
+        name: "the same verb with states is an event",
+        text: "Iran targeted Kurdish positions in Iraq.",
+        actors: &[
+            ("IRN", "IRN", &["Iran"]),
+            ("KRD", "IRQ", &["Kurdish"]),
+            ("IRQ", "IRQ", &["Iraq"]),
+        ],
+        dates: &[],
+        expect: &[("190", "IRN", "KRD", AS, false)],
+    },
+    Case {
+        name: "stop phrases hide their triggers",
+        text: "Ukraine will fight corruption with help from the European Union.",
+        actors: &[("UKR", "UKR", &["Ukraine"]), ("EU", "IGO", &["European Union"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
+        name: "a verb form after a determiner is a noun",
+        text: "The proposed deal with Iraq collapsed.",
+        actors: &[("IRQ", "IRQ", &["Iraq"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
