@@ -60,6 +60,8 @@ fn bundled_article_has_highlights_and_tables() {
         assert!(page[at..end].contains(&format!("<a href=\"#s{0}\">s{0}</a>", ev.sentence)));
     }
     assert_eq!(count(&page, "<tr id=\"acc"), analysis.accusations.len());
+    assert_eq!(count(&page, "<tr id=\"quote"), analysis.quotes.len());
+    assert!(page.contains(&format!("<a href=\"#quote={spoken}\">q{spoken}</a>")));
     // Every event's trigger is highlighted in the text.
     for i in 0..analysis.events.len() {
         assert!(page.contains(&format!("<span class=\"trigger\" data-event=\"{i}\"")), "{i}");
