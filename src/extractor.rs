@@ -46,6 +46,11 @@ impl Default for Extractor {
 impl Extractor {
     /// The extractor with every default: embedded gazetteer and lexicons, no tokens in
     /// the output.
+    ///
+    /// # Panics
+    ///
+    /// Only if the embedded data were malformed, which the crate's tests rule out. Use
+    /// [`ExtractorBuilder::build`] to handle errors in user-supplied files.
     pub fn new() -> Extractor {
         Extractor::builder().build().expect("the embedded data is valid")
     }
@@ -56,6 +61,9 @@ impl Extractor {
     }
 
     /// Analyzes one document.
+    ///
+    /// Never fails and never panics: text the stages cannot read yields empty record
+    /// lists.
     pub fn extract<'a>(&self, doc: impl Into<Document<'a>>) -> Analysis {
         let mut analysis = Analysis::default();
         self.extract_into(doc, &mut analysis);
@@ -94,6 +102,11 @@ impl Extractor {
     /// Analyzes many documents on `threads` threads (0: one per available core) and
     /// returns the analyses in input order, identical to calling [`Extractor::extract`]
     /// on each.
+    ///
+    /// # Panics
+    ///
+    /// Only if a worker thread cannot be spawned (the operating system is out of
+    /// threads); extraction itself does not panic.
     ///
     /// ```
     /// use newsextract::{Document, Extractor};
@@ -232,11 +245,22 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Compiles the extractor.
+    /// Compiles the extractor, reading the files given to
+    /// [`gazetteer_file`](ExtractorBuilder::gazetteer_file),
+    /// [`phoenix_actors_file`](ExtractorBuilder::phoenix_actors_file) and
+    /// [`event_lexicon`](ExtractorBuilder::event_lexicon).
     ///
     /// # Errors
     ///
-    /// When a user-supplied gazetteer or lexicon is malformed.
+    /// When a user-supplied file cannot be read (the error names the path) or a line of it
+    /// is malformed (the error names the file and the line, see [`Error::line`]).
+    ///
+    /// ```
+    /// use newsextract::Extractor;
+    ///
+    /// let err = Extractor::builder().gazetteer_file("/no/such/actors.tsv").build().unwrap_err();
+    /// assert!(err.to_string().contains("/no/such/actors.tsv"));
+    /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
         let actors = if self.gazetteers.is_empty() {
             ActorTagger::new()

@@ -4,7 +4,7 @@
 //! article with actor mentions, dates, quotes, event triggers and accusation cues
 //! highlighted in distinct colors with a legend; each quote linked to its speaker
 //! (hovering or clicking a quote or a mention highlights every mention of that actor); and
-//! tables of actors, accusations and events whose rows link to their evidence sentences
+//! tables of actors, quotes, accusations and events whose rows link to their evidence sentences
 //! (each sentence is an anchor, `#s0`, `#s1`, ...).
 //!
 //! ```
@@ -46,6 +46,7 @@ pub fn render(text: &str, analysis: &Analysis) -> String {
     Annotator::new(text, analysis).write(&mut page);
     page.push_str("</article>\n");
     actor_table(&mut page, analysis);
+    quote_table(&mut page, text, analysis);
     accusation_table(&mut page, text, analysis);
     event_table(&mut page, text, analysis);
     page.push_str("</main>\n<script>");
@@ -399,6 +400,23 @@ fn actor_table(out: &mut String, a: &Analysis) {
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
+fn quote_table(out: &mut String, text: &str, a: &Analysis) {
+    let _ = writeln!(out, "<section>\n<h2>Quotes ({})</h2>", a.quotes.len());
+    out.push_str(
+        "<table id=\"quotes\">\n<thead><tr><th>#</th><th>speaker</th><th>kind</th>\
+         <th>quote</th><th>sentence</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, q) in a.quotes.iter().enumerate() {
+        let _ = write!(out, "<tr id=\"quote{i}\"><td><a href=\"#quote={i}\">q{i}</a></td><td>");
+        actor_list(out, a, q.speaker.as_slice());
+        let _ = write!(out, "</td><td>{}</td>", quote_class(q.kind));
+        optional_cell(out, Some(truncate(slice(text, q.span), 160)));
+        sentence_link(out, q.sentence);
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
 fn accusation_table(out: &mut String, text: &str, a: &Analysis) {
     let _ = writeln!(out, "<section>\n<h2>Accusations ({})</h2>", a.accusations.len());
     out.push_str(
@@ -545,10 +563,14 @@ const SCRIPT: &str = r#"
     pinned = pinned === el ? null : el;
     if (pinned) { show(el); } else { clear(); }
   });
-  // A link to `page.html#quote=N` opens with quote N and its speaker highlighted.
-  var m = /^#quote=(\d+)$/.exec(location.hash);
-  var quote = m && document.getElementById('q' + m[1]);
-  if (quote) { pinned = quote; show(quote); quote.scrollIntoView({ block: 'nearest' }); }
+  // `#quote=N` (on load or from the quotes table) selects quote N and its speaker.
+  function fromHash() {
+    var m = /^#quote=(\d+)$/.exec(location.hash);
+    var quote = m && document.getElementById('q' + m[1]);
+    if (quote) { pinned = quote; show(quote); quote.scrollIntoView({ block: 'nearest' }); }
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
   document.documentElement.setAttribute('data-view', 'ready');
 })();
 "#;

@@ -112,3 +112,30 @@ fn extract_html_writes_the_view() {
     assert!(page.contains("<mark class=\"m person\""));
     assert!(!page.contains("http://") && !page.contains("https://"), "no network resources");
 }
+
+#[test]
+fn extract_jsonl_lines_validate_against_the_schema() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let validator = crate::schema::Validator::new();
+    let mut child = example("extract")
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn extract");
+    let input = "{\"id\":\"a\",\"text\":\"Russia accused Ukraine on Monday.\"}\nnot json\n";
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(validator.errors(&lines[0]), Vec::<String>::new());
+    assert_eq!(validator.errors_of("ErrorLine", &lines[1]), Vec::<String>::new());
+    assert!(!validator.errors_of("ErrorLine", &lines[0]).is_empty(), "an analysis is no error");
+}

@@ -17,19 +17,26 @@ const CHANGELOG: &str = include_str!("../CHANGELOG.md");
 const ANNOTATIONS: &[&str] =
     &["$schema", "$id", "$defs", "title", "description", "x-output-version"];
 
-struct Validator {
+pub(crate) struct Validator {
     root: Value,
 }
 
 impl Validator {
-    fn new() -> Validator {
+    pub(crate) fn new() -> Validator {
         Validator { root: serde_json::from_str(SCHEMA).expect("the schema is JSON") }
     }
 
     /// Every violation of the schema by `value`, as `path: message`.
-    fn errors(&self, value: &Value) -> Vec<String> {
+    pub(crate) fn errors(&self, value: &Value) -> Vec<String> {
         let mut errors = Vec::new();
         self.check(&self.root, value, "$", &mut errors);
+        errors
+    }
+
+    /// Every violation by `value` of the definition `$defs/name`.
+    pub(crate) fn errors_of(&self, name: &str, value: &Value) -> Vec<String> {
+        let mut errors = Vec::new();
+        self.check(&self.root["$defs"][name], value, name, &mut errors);
         errors
     }
 

@@ -60,6 +60,8 @@ fn bundled_article_has_highlights_and_tables() {
         assert!(page[at..end].contains(&format!("<a href=\"#s{0}\">s{0}</a>", ev.sentence)));
     }
     assert_eq!(count(&page, "<tr id=\"acc"), analysis.accusations.len());
+    assert_eq!(count(&page, "<tr id=\"quote"), analysis.quotes.len());
+    assert!(page.contains(&format!("<a href=\"#quote={spoken}\">q{spoken}</a>")));
     // Every event's trigger is highlighted in the text.
     for i in 0..analysis.events.len() {
         assert!(page.contains(&format!("<span class=\"trigger\" data-event=\"{i}\"")), "{i}");
@@ -124,4 +126,17 @@ fn crossing_spans_nest_properly() {
         }
         assert!(depth >= 0, "a closing tag before its opening at {i}");
     }
+}
+
+#[test]
+fn hostile_input_renders_in_linear_time() {
+    // Many quotes, many actors, one huge paragraph: must finish quickly and stay balanced.
+    let text = "\"Russia\" said \"Ukraine\" <&> ".repeat(20_000);
+    let analysis = Extractor::new().extract(text.as_str());
+    let start = std::time::Instant::now();
+    let page = render(&text, &analysis);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    let body = &page[page.find("<article").expect("a")..page.find("</article>").expect("b")];
+    assert_eq!(count(body, "<span"), count(body, "</span>"));
+    assert_eq!(count(body, "&lt;&amp;&gt;"), 20_000);
 }

@@ -80,7 +80,8 @@ quotes = {e[1].get("data-quote") for e in els if "quote" in e[2] and e[1].get("d
 check(len(quotes) == len(analysis["quotes"]), f"{len(analysis['quotes'])} quotes highlighted")
 sentences = {e[1]["id"] for e in els if "sent" in e[2] and e[1].get("id")}
 check(len(sentences) == len(analysis["sentences"]), "every sentence is an anchor")
-for table, prefix, key in [("events", "ev", "events"), ("accusations", "acc", "accusations")]:
+for table, prefix, key in [("events", "ev", "events"), ("accusations", "acc", "accusations"),
+                           ("quotes", "quote", "quotes")]:
     check(any(e[0] == "table" and e[1].get("id") == table for e in els), f"the {table} table")
     rows = [e for e in els if e[0] == "tr" and (e[1].get("id") or "").startswith(prefix)]
     check(len(rows) == len(analysis[key]), f"{len(analysis[key])} {table} rows (found {len(rows)})")
