@@ -433,3 +433,12 @@ fn a_name_shortened_to_its_first_word_is_an_organization() {
     assert_eq!(a.kind, ActorKind::Person);
     assert!(mentions(text, a).contains(&("Oyelaran", MentionForm::Alias)));
 }
+
+#[cfg(feature = "embedded-gazetteers")]
+#[test]
+fn embedded_gazetteer_loads() {
+    let g = Gazetteer::embedded();
+    assert!(g.len() > 1000, "{}", g.len());
+    assert_eq!(g.get("RUS").map(|e| e.name.as_str()), Some("Russia"));
+    assert!(g.get("gov:kremlin").is_some_and(|e| e.metonym));
+}
