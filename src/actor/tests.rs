@@ -221,6 +221,24 @@ fn patterns_find_unlisted_actors() {
         ("Fighting was reported in Kramatorsk on Monday.", "Kramatorsk", ActorKind::Location, None),
         ("A deal with the NRB was signed.", "NRB", ActorKind::Organization, None),
         ("Moscow Dynamo beat the visitors.", "Moscow Dynamo", ActorKind::Organization, None),
+        (
+            "Talks with Ivo Brandt, the foreign minister of Ukraine, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
+        (
+            "Talks with Ivo Brandt, Russia's defence minister, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("RUS"),
+        ),
+        (
+            "Talks with Ivo Brandt, the Ukrainian envoy, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
     ];
     let t = tagger();
     for (text, surface, kind, country) in cases {
