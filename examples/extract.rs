@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! extract FILE [--published YYYY-MM-DD] [--id ID]   analyze one plain-text article, pretty JSON
-//! extract --jsonl [--progress]                      JSON Lines on stdin to JSON Lines on stdout
+//! extract FILE --html OUT.html [--published ...]   write a self-contained HTML view instead
+//! extract --jsonl [--threads N] [--progress]        JSON Lines on stdin to JSON Lines on stdout
 //! ```
 //!
 //! In `--jsonl` mode every input line gets exactly one output line, in order. A line that
@@ -17,38 +18,50 @@ use std::time::Instant;
 
 use newsextract::{Analysis, Document, Extractor};
 
-const USAGE: &str = "usage: extract FILE [--published YYYY-MM-DD] [--id ID]
-       extract --jsonl [--progress]
+const USAGE: &str = "usage: extract FILE [--published YYYY-MM-DD] [--id ID] [--html OUT.html]
+       extract --jsonl [--threads N] [--progress]
 
   FILE            a UTF-8 plain-text article; prints its analysis as pretty JSON
   --published D   the article's publication date (anchors \"on Tuesday\", \"last year\")
   --id ID         an identifier echoed in the output
+  --html OUT      write a self-contained HTML view of the analysis to OUT instead of JSON
   --jsonl         read {\"id\",\"text\",\"published\"} lines on stdin, write one analysis per line
+  --threads N     analyze with N threads (0: one per core); output is identical to 1 thread
   --progress      report documents, MB and MB/s on stderr (default when stderr is a terminal)";
 
 /// What the command line asked for.
 enum Mode {
-    File { path: String, published: Option<String>, id: Option<String> },
-    Jsonl { progress: bool },
+    File { path: String, published: Option<String>, id: Option<String>, html: Option<String> },
+    Jsonl { threads: usize, progress: bool },
 }
 
 fn parse_args(args: &[String]) -> Result<Mode, String> {
     let mut path = None;
     let mut published = None;
     let mut id = None;
+    let mut html = None;
     let mut jsonl = false;
+    let mut threads = 1;
     let mut progress = io::stderr().is_terminal();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
             "--progress" => progress = true,
-            "--published" | "--id" => {
+            "--threads" => {
+                let value = it.next().ok_or("--threads needs a value")?;
+                threads = match value.parse::<usize>() {
+                    Ok(0) => std::thread::available_parallelism().map_or(1, usize::from),
+                    Ok(n) => n,
+                    Err(_) => return Err(format!("--threads takes a number, not {value:?}")),
+                };
+            }
+            "--published" | "--id" | "--html" => {
                 let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
-                if arg == "--id" {
-                    id = Some(value.clone());
-                } else {
-                    published = Some(value.clone());
+                match arg.as_str() {
+                    "--id" => id = Some(value.clone()),
+                    "--html" => html = Some(value.clone()),
+                    _ => published = Some(value.clone()),
                 }
             }
             "-h" | "--help" => return Err(String::new()),
@@ -58,9 +71,10 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
         }
     }
     match (jsonl, path) {
-        (true, None) => Ok(Mode::Jsonl { progress }),
+        (true, _) if html.is_some() => Err("--html takes a FILE, not --jsonl".to_string()),
+        (true, None) => Ok(Mode::Jsonl { threads, progress }),
         (true, Some(_)) => Err("--jsonl reads stdin and takes no FILE".to_string()),
-        (false, Some(path)) => Ok(Mode::File { path, published, id }),
+        (false, Some(path)) => Ok(Mode::File { path, published, id, html }),
         (false, None) => Err("give a FILE or --jsonl".to_string()),
     }
 }
@@ -80,8 +94,10 @@ fn main() -> ExitCode {
     };
     let extractor = Extractor::new();
     let result = match mode {
-        Mode::File { path, published, id } => run_file(&extractor, &path, published, id),
-        Mode::Jsonl { progress } => run_jsonl(&extractor, progress),
+        Mode::File { path, published, id, html } => {
+            run_file(&extractor, &path, published, id, html)
+        }
+        Mode::Jsonl { threads, progress } => run_jsonl(&extractor, threads, progress),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -100,6 +116,7 @@ fn run_file(
     path: &str,
     published: Option<String>,
     id: Option<String>,
+    html: Option<String>,
 ) -> io::Result<bool> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -129,6 +146,14 @@ fn run_file(
         doc = doc.with_id(id);
     }
     let analysis = extractor.extract(doc);
+    if let Some(html) = html {
+        let page = newsextract::html::render(text, &analysis);
+        if let Err(err) = std::fs::write(&html, page) {
+            eprintln!("extract: cannot write {html}: {err}");
+            return Ok(false);
+        }
+        return Ok(true);
+    }
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &analysis)?;
     writeln!(out)?;
@@ -154,37 +179,98 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
+/// Lines handed to the worker threads at a time in `--threads` mode.
+const BATCH_LINES: usize = 512;
+
 /// Reads protocol lines from stdin; `Ok(false)` when some line failed.
-fn run_jsonl(extractor: &Extractor, progress: bool) -> io::Result<bool> {
+///
+/// With several threads, lines are read in batches, each batch is cut into one contiguous
+/// chunk per thread, and the chunks' output is written in input order, so the output is
+/// byte-identical to a single-threaded run.
+fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Result<bool> {
     let mut input = io::stdin().lock();
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut line = Vec::new();
-    let mut analysis = Analysis::default();
     let mut meter = Progress::new(progress);
+    let mut workers: Vec<Worker> = (0..threads.max(1)).map(|_| Worker::default()).collect();
+    let mut batch: Vec<Vec<u8>> = Vec::new();
     let mut all_ok = true;
     let mut number = 0usize;
     loop {
-        line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
+        let mut filled = 0;
+        while filled < BATCH_LINES {
+            if batch.len() == filled {
+                batch.push(Vec::new());
+            }
+            let line = &mut batch[filled];
+            line.clear();
+            if input.read_until(b'\n', line)? == 0 {
+                break;
+            }
+            meter.add(line.len());
+            filled += 1;
+        }
+        if filled == 0 {
             break;
         }
-        number += 1;
-        meter.add(line.len());
-        let content = trim_line_end(&line);
-        match analyze_line(extractor, content, &mut analysis) {
-            Ok(()) => serde_json::to_writer(&mut out, &analysis)?,
-            Err((id, message)) => {
-                all_ok = false;
-                let error = format!("line {number}: {message}");
-                eprintln!("extract: {error}");
-                serde_json::to_writer(&mut out, &ErrorLine { id: id.as_deref(), error: &error })?;
-            }
+        let lines = &batch[..filled];
+        let chunk = filled.div_ceil(workers.len());
+        if workers.len() == 1 || filled < 2 {
+            workers[0].process(extractor, number, lines);
+        } else {
+            std::thread::scope(|scope| {
+                for (i, (worker, part)) in workers.iter_mut().zip(lines.chunks(chunk)).enumerate() {
+                    scope.spawn(move || worker.process(extractor, number + i * chunk, part));
+                }
+            });
         }
-        out.write_all(b"\n")?;
+        for worker in &mut workers {
+            for error in worker.errors.drain(..) {
+                all_ok = false;
+                eprintln!("extract: {error}");
+            }
+            out.write_all(&worker.output)?;
+            worker.output.clear();
+        }
+        number += filled;
     }
     out.flush()?;
     meter.finish();
     Ok(all_ok)
+}
+
+/// One thread's reusable buffers.
+#[derive(Default)]
+struct Worker {
+    analysis: Analysis,
+    output: Vec<u8>,
+    errors: Vec<String>,
+}
+
+impl Worker {
+    /// Analyzes `lines`, the first of which is input line `first + 1`, appending one output
+    /// line each to `self.output` and error messages to `self.errors`.
+    fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
+        for (i, line) in lines.iter().enumerate() {
+            let number = first + i + 1;
+            let written = match analyze_line(extractor, trim_line_end(line), &mut self.analysis) {
+                Ok(()) => serde_json::to_writer(&mut self.output, &self.analysis),
+                Err((id, message)) => {
+                    let error = format!("line {number}: {message}");
+                    let written = serde_json::to_writer(
+                        &mut self.output,
+                        &ErrorLine { id: id.as_deref(), error: &error },
+                    );
+                    self.errors.push(error);
+                    written
+                }
+            };
+            // Serializing into a Vec cannot fail for these types; keep the line count exact.
+            if written.is_err() {
+                self.output.extend_from_slice(b"{}");
+            }
+            self.output.push(b'\n');
+        }
+    }
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {

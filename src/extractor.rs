@@ -1,8 +1,8 @@
 //! The [`Extractor`]: every stage built once, run in order on each document.
 
-use crate::accusation::AccusationFinder;
 use std::path::PathBuf;
 
+use crate::accusation::AccusationFinder;
 use crate::actor::{ActorTagger, Gazetteer};
 use crate::analysis::Analysis;
 use crate::date::DateTagger;
@@ -78,6 +78,62 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// Analyzes many documents on `threads` threads (0: one per available core) and
+    /// returns the analyses in input order, identical to calling [`Extractor::extract`]
+    /// on each.
+    ///
+    /// ```
+    /// use newsextract::{Document, Extractor};
+    ///
+    /// let texts = ["One. Two.", "Three.", "Four. Five. Six."];
+    /// let docs: Vec<Document> = texts.iter().map(|t| Document::new(t)).collect();
+    /// let analyses = Extractor::new().extract_batch(&docs, 2);
+    /// let counts: Vec<usize> = analyses.iter().map(|a| a.sentences.len()).collect();
+    /// assert_eq!(counts, [2, 1, 3]);
+    /// ```
+    pub fn extract_batch(&self, docs: &[Document<'_>], threads: usize) -> Vec<Analysis> {
+        let threads = match threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        };
+        let mut out: Vec<Analysis> = Vec::with_capacity(docs.len());
+        out.resize_with(docs.len(), Analysis::default);
+        if threads <= 1 || docs.len() < 2 {
+            for (doc, analysis) in docs.iter().zip(&mut out) {
+                self.extract_into(*doc, analysis);
+            }
+            return out;
+        }
+        // Contiguous chunks keep each thread's documents together; the work per chunk
+        // is balanced by bytes, not by count, since articles vary in length.
+        let total: usize = docs.iter().map(|d| d.text.len() + 1).sum();
+        let per_thread = total.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let mut docs_left = docs;
+            let mut out_left = out.as_mut_slice();
+            while !docs_left.is_empty() {
+                let mut bytes = 0;
+                let mut n = 0;
+                while n < docs_left.len() && (n == 0 || bytes < per_thread) {
+                    bytes += docs_left[n].text.len() + 1;
+                    n += 1;
+                }
+                let (chunk, rest) = docs_left.split_at(n);
+                let (results, out_rest) = out_left.split_at_mut(n);
+                docs_left = rest;
+                out_left = out_rest;
+                scope.spawn(move || {
+                    for (doc, analysis) in chunk.iter().zip(results) {
+                        self.extract_into(*doc, analysis);
+                    }
+                });
+            }
+        });
+        out
+    }
+}
+
 /// Configures and builds an [`Extractor`].
 ///
 /// ```
@@ -92,6 +148,7 @@ impl Extractor {
 pub struct ExtractorBuilder {
     tokens: bool,
     gazetteers: Vec<(PathBuf, bool)>,
+    event_lexicons: Vec<PathBuf>,
 }
 
 impl ExtractorBuilder {
@@ -117,6 +174,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a user event lexicon file, in the format of `data/event/verbs.tsv` (phrase,
+    /// CAMEO code, options; the `noun` option marks nouns). Its lines extend the default
+    /// lexicon and override default lines with the same phrase. The file is read by
+    /// [`build`](ExtractorBuilder::build).
+    pub fn event_lexicon(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.event_lexicons.push(path.into());
+        self
+    }
+
     /// Compiles the extractor.
     ///
     /// # Errors
@@ -136,6 +202,16 @@ impl ExtractorBuilder {
             }
             ActorTagger::with_gazetteer(gazetteer)
         };
+        let mut lexicons = Vec::new();
+        for path in &self.event_lexicons {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+            lexicons.push((path.display().to_string(), text));
+        }
+        let events = if lexicons.is_empty() {
+            EventCoder::new()
+        } else {
+            EventCoder::with_lexicons(&lexicons)?
+        };
         Ok(Extractor {
             tokens: self.tokens,
             segmenter: Segmenter::new(),
@@ -143,7 +219,7 @@ impl ExtractorBuilder {
             dates: DateTagger::new(),
             quotes: QuoteFinder::new(),
             accusations: AccusationFinder::new(),
-            events: EventCoder::new(),
+            events,
         })
     }
 }

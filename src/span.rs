@@ -58,7 +58,7 @@ impl Span {
     /// use newsextract::Span;
     ///
     /// let text = "Ukraine’s energy";
-    /// let span = Span::new(13, 19); // "energy", after a 3-byte apostrophe
+    /// let span = Span::new(12, 18); // "energy", after a 3-byte apostrophe
     /// assert_eq!(span.char_range(text), 10..16);
     /// ```
     pub fn char_range(&self, text: &str) -> Range<usize> {

@@ -1,9 +1,58 @@
 //! Accusations: who accused whom of what.
 //!
 //! Consumes the text, sentences, actors, dates and quotes; produces [`Accusation`]s.
+//!
+//! Cues come from `data/accusation/cues.tsv` ("accuse", "blame", "alleged that",
+//! "accusations by", "condemn") and `data/accusation/offenses.tsv` (offense verbs of
+//! reported accusations: "X said Y had violated ..."). One aho-corasick automaton finds
+//! them; only sentences with a cue are read, as words, clauses and actor mentions:
+//!
+//! - "X accused Y of Z", "X blamed Y for Z", "X condemned Y for Z" (criticism);
+//! - "Y was accused by X of Z" (passive);
+//! - "X and Y accused each other of Z": one record each way;
+//! - "X blamed Z on Y", "X alleged that Y ...", "X charged that Y ...";
+//! - "accusations by X that Y ...", "X's accusations against Y";
+//! - "X said Y had violated ..." and indirect quotes of X whose content accuses Y.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::date::{DateMention, DateValue, TimexKind};
+
+pub(crate) mod tagged;
+pub(crate) mod words;
+
+use tagged::{MentionIndex, QuoteIndex, View};
+use words::{DENY, Form, PREP, REPORT};
+
+const CUES: &str = include_str!("../../data/accusation/cues.tsv");
+const OFFENSES: &str = include_str!("../../data/accusation/offenses.tsv");
+const TOPICS: &str = include_str!("../../data/accusation/topics.tsv");
+
+/// Whether a record accuses (of a wrong) or criticizes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum AccusationKind {
+    /// An allegation of a wrong: "accused", "blamed", "alleged".
+    Accusation,
+    /// Disapproval: "condemned", "denounced", "criticized".
+    Criticism,
+}
+
+/// Where the date of a record comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum DateSource {
+    /// A temporal expression of the same clause ("on Tuesday").
+    Expression,
+    /// The publication date of the document (no expression in the clause).
+    Publication,
+}
 
 /// An accusation or criticism.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,18 +70,521 @@ pub struct Accusation {
     pub sentence: usize,
     /// Whether the accusation is denied or negated ("denied accusing").
     pub negated: bool,
+    /// Accusation or criticism.
+    pub kind: AccusationKind,
+    /// TIMEX3 date value (a day, month or year) of the accusation, if known.
+    pub date: Option<String>,
+    /// Where `date` comes from.
+    pub date_source: Option<DateSource>,
+    /// Index in `analysis.quotes` of the quote the accusation is made in, if any.
+    pub quote: Option<usize>,
+}
+
+/// How a cue finds its accuser, accused and allegation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pattern {
+    /// X CUE Y of/for Z.
+    Object,
+    /// X CUE Y for Z, or X CUE Z on Y.
+    Blame,
+    /// X CUE that Y ...
+    Clause,
+    /// accusations by X that Y / X's accusations against Y.
+    Noun,
+    /// X said Y had OFFENSE ...
+    Offense,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    pattern: Pattern,
+    kind: AccusationKind,
+    form: Form,
 }
 
 /// Finds accusations.
-#[derive(Clone, Debug, Default)]
-pub struct AccusationFinder {}
+#[derive(Clone, Debug)]
+pub struct AccusationFinder {
+    automaton: AhoCorasick,
+    cues: Vec<Cue>,
+}
+
+impl Default for AccusationFinder {
+    fn default() -> AccusationFinder {
+        AccusationFinder::new()
+    }
+}
 
 impl AccusationFinder {
     /// The finder with the default cue lexicon.
     pub fn new() -> AccusationFinder {
-        AccusationFinder {}
+        let mut forms: Vec<String> = Vec::new();
+        let mut cues = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut push = |form: String, cue: Cue, forms: &mut Vec<String>, cues: &mut Vec<Cue>| {
+            if seen.insert(form.clone()) {
+                forms.push(form);
+                cues.push(cue);
+            }
+        };
+        for line in CUES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut f = line.split('\t');
+            let (Some(phrase), Some(pattern), Some(kind)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let pattern = match pattern {
+                "object" => Pattern::Object,
+                "blame" => Pattern::Blame,
+                "clause" => Pattern::Clause,
+                "noun" => Pattern::Noun,
+                _ => continue,
+            };
+            let kind = if kind == "criticism" {
+                AccusationKind::Criticism
+            } else {
+                AccusationKind::Accusation
+            };
+            if pattern == Pattern::Noun {
+                for form in [phrase.to_string(), words::plural(phrase)] {
+                    push(form, Cue { pattern, kind, form: Form::Plain }, &mut forms, &mut cues);
+                }
+            } else {
+                for (form, f) in words::phrase_forms(phrase) {
+                    push(form, Cue { pattern, kind, form: f }, &mut forms, &mut cues);
+                }
+            }
+        }
+        for lemma in OFFENSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            for (form, f) in words::verb_forms(lemma.trim()) {
+                // Only past forms report a completed offense ("had violated", "attacked").
+                if f == Form::Participle {
+                    let cue = Cue {
+                        pattern: Pattern::Offense,
+                        kind: AccusationKind::Accusation,
+                        form: f,
+                    };
+                    push(form, cue, &mut forms, &mut cues);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&forms)
+            .expect("cue patterns are short literals");
+        AccusationFinder { automaton, cues }
     }
 
     /// Fills `analysis.accusations`; needs sentences, actors, dates and quotes.
-    pub(crate) fn run(&self, _text: &str, _analysis: &mut Analysis) {}
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+        let hits = find_cues(&self.automaton, text, analysis);
+        if hits.is_empty() {
+            return;
+        }
+        let mentions = MentionIndex::new(analysis);
+        let dates = DateIndex::new(&analysis.dates);
+        let quotes = QuoteIndex::new(analysis);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let sentence = hits[i].0;
+            let j = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
+            let span = analysis.sentences[sentence].span;
+            // Without an actor or a quote (whose speaker may accuse) nobody accuses here.
+            if mentions.of(sentence).is_empty() && !quotes.overlaps(span) {
+                i = j;
+                continue;
+            }
+            let view = View::new(text, span, mentions.of(sentence));
+            for &(_, cue_span, pattern) in &hits[i..j] {
+                let cue = self.cues[pattern];
+                let ctx = Ctx { view: &view, analysis, dates: &dates, sentence };
+                ctx.read(cue, cue_span, &mut out);
+            }
+            i = j;
+        }
+        analysis.accusations = out;
+    }
 }
+
+/// Finds lexicon matches on word boundaries, returned as `(sentence, span, pattern)` in
+/// text order. A match starting with a capital letter counts only as the first word of
+/// its sentence ("March 11" is no march).
+pub(crate) fn find_cues(
+    automaton: &AhoCorasick,
+    text: &str,
+    analysis: &Analysis,
+) -> Vec<(usize, Span, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for m in automaton.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        let word_char = |c: char| c.is_alphanumeric() || c == '-';
+        if before.is_some_and(word_char) || after.is_some_and(word_char) {
+            continue;
+        }
+        // "Russia's" is a word boundary for the automaton but not a verb.
+        if before.is_some_and(|c| c == '\'' || c == '’') {
+            continue;
+        }
+        let Some(sentence) = analysis.sentence_at(s) else { continue };
+        if bytes[s].is_ascii_uppercase() {
+            let first = text[analysis.sentences[sentence].span.start..s]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+            if !first {
+                continue;
+            }
+        }
+        out.push((sentence, Span::new(s, e), m.pattern().as_usize()));
+    }
+    out
+}
+
+/// Dates of a document grouped by sentence: `(sentence, start, index into dates)`.
+pub(crate) struct DateIndex {
+    items: Vec<(usize, usize, usize)>,
+}
+
+impl DateIndex {
+    /// Indexes `dates`.
+    pub(crate) fn new(dates: &[DateMention]) -> DateIndex {
+        let mut items: Vec<(usize, usize, usize)> =
+            dates.iter().enumerate().map(|(i, d)| (d.sentence, d.span.start, i)).collect();
+        items.sort_unstable();
+        DateIndex { items }
+    }
+
+    /// The calendar date of the clause of word `cue` in `view` (nearest date or time
+    /// expression of the clause), else the publication date.
+    pub(crate) fn date_of(
+        &self,
+        view: &View<'_>,
+        analysis: &Analysis,
+        sentence: usize,
+        cue: usize,
+    ) -> (Option<String>, Option<DateSource>) {
+        let lo = self.items.partition_point(|&(s, ..)| s < sentence);
+        let hi = self.items.partition_point(|&(s, ..)| s <= sentence);
+        let (c0, c1) = view.clause_range(cue);
+        let mut best: Option<(usize, &DateMention)> = None;
+        for &(_, _, i) in &self.items[lo..hi] {
+            let d = &analysis.dates[i];
+            // "now", "recently" say nothing about the day.
+            if !matches!(d.kind, TimexKind::Date | TimexKind::Time)
+                || matches!(d.value, DateValue::Reference(_))
+            {
+                continue;
+            }
+            let (first, _) = view.tok_range(d.span);
+            if first < c0 || first >= c1 {
+                continue;
+            }
+            let dist = first.abs_diff(cue);
+            if best.is_none_or(|(b, _)| dist < b) {
+                best = Some((dist, d));
+            }
+        }
+        if let Some((_, d)) = best {
+            return (Some(calendar_value(&d.value.to_string())), Some(DateSource::Expression));
+        }
+        match analysis.published {
+            Some(p) => (Some(p.to_string()), Some(DateSource::Publication)),
+            None => (None, None),
+        }
+    }
+}
+
+/// The calendar part of a TIMEX3 value: "2025-03-19TMO" -> "2025-03-19".
+fn calendar_value(value: &str) -> String {
+    match value.split_once('T') {
+        Some((date, _))
+            if date.len() >= 4 && date.as_bytes()[..4].iter().all(u8::is_ascii_digit) =>
+        {
+            date.to_string()
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// The speaker of a direct or partial quote when the subject before word `cue` is "we"
+/// or "I" ("We will release the prisoners," Peskov said).
+pub(crate) fn first_person_speaker(
+    v: &View<'_>,
+    analysis: &Analysis,
+    quote: Option<usize>,
+    cue: usize,
+) -> Option<String> {
+    let q = &analysis.quotes[quote?];
+    if q.kind == crate::quote::QuoteKind::Indirect {
+        return None;
+    }
+    let (start, _) = v.clause_range(cue);
+    let first_person = (start.max(cue.saturating_sub(6))..cue)
+        .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
+    first_person.then(|| q.speaker.clone()).flatten()
+}
+
+/// Allegation topics: phrase automaton (leftmost-first) and the CAMEO code of each.
+static TOPIC_AUTOMATON: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let pairs: Vec<(&str, &str)> =
+        TOPICS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(pairs.iter().map(|p| p.0))
+        .expect("topic patterns are short literals");
+    (automaton, pairs.iter().map(|p| p.1).collect())
+});
+
+/// The CAMEO accusation code of an allegation text (1121-1125), or 112.
+pub(crate) fn allegation_code(allegation: &str) -> &'static str {
+    let (automaton, codes) = &*TOPIC_AUTOMATON;
+    automaton
+        .find_overlapping_iter(allegation)
+        .filter(|m| {
+            let before = allegation[..m.start()].chars().next_back();
+            let after = allegation[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map_or("112", |p| codes[p])
+}
+
+/// One sentence being read.
+struct Ctx<'a, 't> {
+    view: &'a View<'t>,
+    analysis: &'a Analysis,
+    dates: &'a DateIndex,
+    sentence: usize,
+}
+
+impl Ctx<'_, '_> {
+    fn ids(&self, ments: &[usize]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &k in ments {
+            let id = &self.analysis.actors[self.view.ments[k].actor].id;
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+
+    /// The quote containing `span`, if any.
+    fn quote_of(&self, span: Span) -> Option<usize> {
+        self.analysis.quotes.iter().position(|q| q.span.contains(span))
+    }
+
+    /// The word after `i` skipping a date or adverb ("accused each other on Wednesday of").
+    fn find_word(&self, from: usize, limit: usize, words: &[&str]) -> Option<usize> {
+        (from..limit.min(self.view.toks.len()))
+            .find(|&i| words.iter().any(|w| self.view.word(i).eq_ignore_ascii_case(w)))
+    }
+
+    fn read(&self, cue: Cue, span: Span, out: &mut Vec<Accusation>) {
+        let v = self.view;
+        let (first, end) = v.tok_range(span);
+        if first >= end {
+            return;
+        }
+        let (clause_start, clause_end) = v.clause_range(first);
+        let denied = (first.saturating_sub(3)..first).any(|i| v.is(i, DENY));
+        let negated = denied || v.negated(clause_start, first);
+        let quote = self.quote_of(span);
+        let speaker: Vec<String> =
+            first_person_speaker(v, self.analysis, quote, first).into_iter().collect();
+        let (date, date_source) = self.dates.date_of(v, self.analysis, self.sentence, first);
+        let mut emit = |accuser: Vec<String>, accused: Vec<String>, allegation: Option<Span>| {
+            if accuser.is_empty() || accuser.iter().any(|a| accused.contains(a)) {
+                return;
+            }
+            out.push(Accusation {
+                accuser,
+                accused,
+                allegation,
+                cue: span,
+                sentence: self.sentence,
+                negated,
+                kind: cue.kind,
+                date: date.clone(),
+                date_source,
+                quote,
+            });
+        };
+        let subject = |floor: usize| -> Vec<String> {
+            match v.subject(first, floor) {
+                Some(k) => self.ids(&v.coordinated_before(k)),
+                None => speaker.clone(),
+            }
+        };
+        match cue.pattern {
+            Pattern::Object | Pattern::Blame => {
+                let passive = cue.form == Form::Participle && v.passive_before(first);
+                if passive {
+                    let accused = v.subject(first, 0).map(|k| self.ids(&v.coordinated_before(k)));
+                    let accuser =
+                        v.by_agent(end, clause_end).map(|k| self.ids(&v.coordinated_after(k)));
+                    let of = self.find_word(end, clause_end, &["of", "for", "over"]);
+                    let allegation = of.and_then(|i| v.rest_of_clause(i + 1));
+                    if let (Some(accuser), Some(accused)) = (accuser, accused) {
+                        emit(accuser, accused, allegation);
+                    }
+                    return;
+                }
+                let accusers = match v.subject(first, 0) {
+                    Some(k) => v.coordinated_before(k),
+                    None => Vec::new(),
+                };
+                let accuser_ids =
+                    if accusers.is_empty() { speaker.clone() } else { self.ids(&accusers) };
+                if v.reciprocal_at(end) {
+                    let of = self.find_word(end + 2, clause_end, &["of", "for", "over"]);
+                    let allegation = of.and_then(|i| v.rest_of_clause(i + 1));
+                    for a in &accuser_ids {
+                        for b in &accuser_ids {
+                            if a != b {
+                                emit(vec![a.clone()], vec![b.clone()], allegation);
+                            }
+                        }
+                    }
+                    return;
+                }
+                // The accused is the direct object, right after the cue.
+                let direct = v.object(end, clause_end, true, false).filter(|&k| {
+                    let m = &v.ments[k];
+                    v.np_start(m.first) == end && v.governing_prep(m).is_none()
+                });
+                match direct {
+                    Some(k) => {
+                        let accused = v.coordinated_after(k);
+                        let after = v.ments[*accused.last().unwrap_or(&k)].end;
+                        let preps: &[&str] = if cue.pattern == Pattern::Blame {
+                            &["for", "over"]
+                        } else {
+                            &["of", "for", "over", "after"]
+                        };
+                        let of = self.find_word(after, clause_end, preps);
+                        let allegation = of.and_then(|i| v.rest_of_clause(i + 1));
+                        emit(accuser_ids, self.ids(&accused), allegation);
+                    }
+                    None if cue.pattern == Pattern::Blame => {
+                        // "X blamed the attacks on Y".
+                        let on = self.find_word(end, clause_end, &["on"]);
+                        let accused = on.and_then(|i| v.object(i, clause_end, false, false));
+                        let allegation = on.and_then(|i| v.span_of(end, i));
+                        let accused = accused.map(|k| self.ids(&v.coordinated_after(k)));
+                        emit(accuser_ids, accused.unwrap_or_default(), allegation);
+                    }
+                    None => emit(accuser_ids, Vec::new(), v.rest_of_clause(end)),
+                }
+            }
+            Pattern::Clause => {
+                let start = if v.word(end).eq_ignore_ascii_case("that") { end + 1 } else { end };
+                let Some(k) = v.object(start, clause_end, true, false) else { return };
+                if v.governing_prep(&v.ments[k]).is_some() {
+                    return;
+                }
+                let accused = v.coordinated_after(k);
+                let accuser = subject(0);
+                emit(accuser, self.ids(&accused), v.rest_of_clause(start));
+            }
+            Pattern::Noun => self.read_noun(first, end, clause_end, &mut emit),
+            Pattern::Offense => {
+                // The offender right before the verb ("Y had violated", "Y attacked").
+                let mut i = first;
+                while i > clause_start && first - i < 3 {
+                    let w = v.word(i - 1);
+                    if !["had", "has", "have", "was", "were", "is", "are", "been"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x))
+                    {
+                        break;
+                    }
+                    i -= 1;
+                }
+                let Some(k) = v.ment_ending_at(i) else { return };
+                let offender = &v.ments[k];
+                if v.governing_prep(offender).is_some() {
+                    return;
+                }
+                // A reporting verb (or an indirect quote) before the offender.
+                let np = v.np_start(offender.first);
+                let mut r = np;
+                if r > 0 && v.word(r - 1).eq_ignore_ascii_case("that") {
+                    r -= 1;
+                }
+                let accuser = if r > 0 && v.is(r - 1, REPORT) && !v.is(r - 1, PREP) {
+                    match v.subject(r - 1, 0) {
+                        Some(a) => self.ids(&v.coordinated_before(a)),
+                        None => speaker.clone(),
+                    }
+                } else if quote.is_some() && np == v.clause_range(np).0 {
+                    speaker.clone()
+                } else {
+                    return;
+                };
+                let accused = self.ids(&v.coordinated_before(k));
+                emit(accuser, accused, v.rest_of_clause(first));
+            }
+        }
+    }
+
+    /// "accusations by X that Y ...", "X's accusations against Y", "X made accusations
+    /// against Y".
+    fn read_noun(
+        &self,
+        first: usize,
+        end: usize,
+        clause_end: usize,
+        emit: &mut impl FnMut(Vec<String>, Vec<String>, Option<Span>),
+    ) {
+        let v = self.view;
+        // Accuser: "by/from X" after the noun, a possessive right before it, or the
+        // subject of a light verb ("made", "levelled", "repeated") right before it.
+        let after =
+            Some(v.ment_from(end)).filter(|&k| v.ments.get(k).is_some_and(|m| m.first <= end + 3));
+        let by = after.filter(|&k| {
+            v.governing_prep(&v.ments[k])
+                .is_some_and(|p| p >= end && matches!(v.word(p), "by" | "from"))
+        });
+        let possessive = (first.saturating_sub(2)..=first).rev().find_map(|i| {
+            let k = v.ment_ending_at(i)?;
+            let w = v.word(i - 1);
+            (w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'')).then_some(k)
+        });
+        let light = first > 0
+            && (first.saturating_sub(3)..first).any(|i| {
+                let w = v.word(i).to_ascii_lowercase();
+                [
+                    "made", "make", "makes", "levelled", "leveled", "repeated", "renewed",
+                    "voiced", "traded",
+                ]
+                .contains(&w.as_str())
+            });
+        let accuser = match (by, possessive) {
+            (Some(k), _) | (None, Some(k)) => Some(v.coordinated_before(k)),
+            (None, None) if light => v.subject(first, 0).map(|k| v.coordinated_before(k)),
+            _ => None,
+        };
+        let Some(accuser) = accuser else { return };
+        let from = by.map_or(end, |k| v.ments[k].end);
+        let link = self.find_word(from, (from + 3).min(clause_end), &["that", "against"]);
+        let Some(link) = link else { return };
+        let Some(k) = v.object(link + 1, clause_end, true, false) else { return };
+        let accused = v.coordinated_after(k);
+        let allegation = if v.word(link).eq_ignore_ascii_case("that") {
+            v.rest_of_clause(link + 1)
+        } else {
+            let of = self.find_word(v.ments[k].end, clause_end, &["of", "for", "over"]);
+            of.and_then(|i| v.rest_of_clause(i + 1))
+        };
+        emit(self.ids(&accuser), self.ids(&accused), allegation);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

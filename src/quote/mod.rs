@@ -2,9 +2,24 @@
 //!
 //! Consumes the text, its sentences and paragraphs, and the actors; produces
 //! [`Quote`]s with their speaker, cue and sentence.
+//!
+//! The stage works from two kinds of candidates found in one pass each: quotation marks
+//! (a byte scan, paired per paragraph) and reporting cues (one Aho-Corasick automaton over
+//! the lexicon in `data/quote/`). Everything else looks only at the few words around a
+//! candidate, so the cost stays linear in the text.
+
+mod attribute;
+mod lexicon;
+mod marks;
+mod words;
+
+#[cfg(test)]
+mod tests;
 
 use crate::Span;
 use crate::analysis::Analysis;
+
+use self::lexicon::Lexicon;
 
 /// How a quotation reports speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,15 +54,39 @@ pub struct Quote {
 }
 
 /// Finds quotations and attributes them.
-#[derive(Clone, Debug, Default)]
-pub struct QuoteFinder {}
+///
+/// ```
+/// use newsextract::Extractor;
+/// use newsextract::quote::QuoteKind;
+///
+/// let text = "“We will not back down,” the minister said.";
+/// let analysis = Extractor::new().extract(text);
+/// let quote = &analysis.quotes[0];
+/// assert_eq!(quote.kind, QuoteKind::Direct);
+/// assert_eq!(&text[quote.span], "“We will not back down,”");
+/// assert_eq!(&text[quote.speaker_span.unwrap()], "the minister");
+/// ```
+#[derive(Clone, Debug)]
+pub struct QuoteFinder {
+    lex: Lexicon,
+}
+
+impl Default for QuoteFinder {
+    fn default() -> QuoteFinder {
+        QuoteFinder::new()
+    }
+}
 
 impl QuoteFinder {
     /// The finder with the default reporting-verb lexicon.
     pub fn new() -> QuoteFinder {
-        QuoteFinder {}
+        QuoteFinder { lex: Lexicon::new() }
     }
 
     /// Fills `analysis.quotes`; needs sentences, paragraphs and actors.
-    pub(crate) fn run(&self, _text: &str, _analysis: &mut Analysis) {}
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+        let mut quotes = attribute::find(&self.lex, text, analysis);
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        analysis.quotes = quotes;
+    }
 }

@@ -1,0 +1,595 @@
+//! A tagged sentence: words, clause numbers and the actor mentions that fall in it, with
+//! the searches both the accusation and the event stage use to find who acted on whom.
+//!
+//! Nothing here parses: the subject is the nearest actor before a cue in its clause that
+//! is not inside a prepositional phrase, the object the first actor after it that is
+//! either a direct object or introduced by a target preposition. Every search looks at a
+//! bounded window, so a sentence of any length costs time linear in its words.
+
+use crate::Span;
+use crate::analysis::Analysis;
+
+use super::words::{
+    self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
+};
+
+/// How far back a subject is searched (words).
+const SUBJECT_WINDOW: usize = 40;
+/// How far after a cue an object may start (words).
+const OBJECT_WINDOW: usize = 14;
+/// How many words a noun phrase may extend left of its head mention.
+const NP_WINDOW: usize = 8;
+
+/// One word or punctuation mark of the sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// Where it is.
+    pub span: Span,
+    /// Grammar classes of the word.
+    pub class: Class,
+    /// The mark, for punctuation.
+    pub punct: Option<char>,
+    /// Whether the word starts with an upper-case letter or a digit.
+    pub cap: bool,
+}
+
+/// An actor mention placed on the words.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ment {
+    /// First word.
+    pub first: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// Index of the actor in `analysis.actors`.
+    pub actor: usize,
+}
+
+/// Every actor mention of a document, grouped by sentence: `(sentence, span, actor)`.
+#[derive(Debug, Default)]
+pub(crate) struct MentionIndex {
+    items: Vec<(usize, Span, usize)>,
+}
+
+impl MentionIndex {
+    /// Indexes the mentions of `analysis.actors`.
+    pub(crate) fn new(analysis: &Analysis) -> MentionIndex {
+        let mut items = Vec::new();
+        for (a, actor) in analysis.actors.iter().enumerate() {
+            for m in &actor.mentions {
+                items.push((m.sentence, m.span, a));
+            }
+        }
+        items.sort_unstable_by_key(|&(s, span, a)| (s, span.start, span.end, a));
+        MentionIndex { items }
+    }
+
+    /// The mentions of sentence `i`, in text order.
+    pub(crate) fn of(&self, i: usize) -> &[(usize, Span, usize)] {
+        let lo = self.items.partition_point(|&(s, ..)| s < i);
+        let hi = self.items.partition_point(|&(s, ..)| s <= i);
+        &self.items[lo..hi]
+    }
+}
+
+/// Quote spans of a document, to ask whether a sentence overlaps a quote.
+#[derive(Debug, Default)]
+pub(crate) struct QuoteIndex {
+    /// Quote starts, sorted, each with the largest end of the quotes up to it.
+    starts: Vec<(usize, usize)>,
+}
+
+impl QuoteIndex {
+    /// Indexes `analysis.quotes`.
+    pub(crate) fn new(analysis: &Analysis) -> QuoteIndex {
+        let mut spans: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
+        spans.sort_unstable();
+        let mut max_end = 0;
+        let starts = spans
+            .iter()
+            .map(|q| {
+                max_end = max_end.max(q.end);
+                (q.start, max_end)
+            })
+            .collect();
+        QuoteIndex { starts }
+    }
+
+    /// Whether some quote overlaps `span`.
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        let hi = self.starts.partition_point(|&(start, _)| start < span.end);
+        hi > 0 && self.starts[hi - 1].1 > span.start
+    }
+}
+
+/// One sentence read as words, clauses and mentions.
+#[derive(Debug)]
+pub(crate) struct View<'t> {
+    /// The document text.
+    pub text: &'t str,
+    /// The words and marks.
+    pub toks: Vec<Tok>,
+    /// Clause number of each word.
+    pub clause: Vec<u32>,
+    /// Whether each clause is subordinate (opened by "after", "who", ", while" ...).
+    sub_clause: Vec<bool>,
+    /// Actor mentions, in text order.
+    pub ments: Vec<Ment>,
+}
+
+impl<'t> View<'t> {
+    /// Reads the sentence at `span` of `text` with its `mentions` (from [`MentionIndex::of`]).
+    pub(crate) fn new(text: &'t str, span: Span, mentions: &[(usize, Span, usize)]) -> View<'t> {
+        let toks = tokenize(text, span);
+        let mut view =
+            View { text, toks, clause: Vec::new(), sub_clause: Vec::new(), ments: Vec::new() };
+        view.number_clauses();
+        for &(_, m, actor) in mentions {
+            let (first, end) = view.tok_range(m);
+            if first < end {
+                view.ments.push(Ment { first, end, actor });
+            }
+        }
+        view
+    }
+
+    /// The words overlapping `span`, as a half-open word range.
+    pub(crate) fn tok_range(&self, span: Span) -> (usize, usize) {
+        let first = self.toks.partition_point(|t| t.span.end <= span.start);
+        let end = self.toks.partition_point(|t| t.span.start < span.end);
+        (first, end.max(first))
+    }
+
+    /// The text of word `i`.
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| self.text.get(t.span.start..t.span.end).unwrap_or(""))
+    }
+
+    /// Whether word `i` has class `c`.
+    pub(crate) fn is(&self, i: usize, c: Class) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & c != 0)
+    }
+
+    /// Whether word `i` is the punctuation mark `p`.
+    pub(crate) fn is_punct(&self, i: usize, p: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.punct == Some(p))
+    }
+
+    /// Whether word `i` is in a subordinate clause (opened by "if", "who", "after", ...).
+    pub(crate) fn is_sub(&self, i: usize) -> bool {
+        self.clause
+            .get(i)
+            .is_some_and(|&c| self.sub_clause.get(c as usize).copied().unwrap_or(false))
+    }
+
+    /// Word range `[start, end)` of the clause containing word `i`.
+    pub(crate) fn clause_range(&self, i: usize) -> (usize, usize) {
+        let Some(&c) = self.clause.get(i) else { return (i, i) };
+        let start = self.clause.partition_point(|&x| x < c);
+        let end = self.clause.partition_point(|&x| x <= c);
+        (start, end)
+    }
+
+    fn number_clauses(&mut self) {
+        let n = self.toks.len();
+        let attribution = self.attribution_comma();
+        let mut id = 0u32;
+        // A sentence opening with a prepositional phrase ("In a letter handed over to the
+        // UN on Monday, Iraq said") keeps it apart up to the first comma.
+        let mut open_sub = self.toks.first().is_some_and(|t| t.class & PREP != 0);
+        self.clause.reserve(n);
+        self.sub_clause.push(open_sub);
+        for i in 0..n {
+            let t = self.toks[i];
+            let mut new_clause = None;
+            match t.punct {
+                Some(';' | ':' | '—' | '–' | '(' | ')') => new_clause = Some(false),
+                Some(',') => {
+                    let participle = self.toks.get(i + 1).is_some_and(|t| {
+                        !t.cap && t.punct.is_none() && self.word(i + 1).ends_with("ing")
+                    });
+                    let w = self.word(i + 1);
+                    let main = w.eq_ignore_ascii_case("but")
+                        || (self.is(i + 1, COORD) && self.is(i + 2, PRON));
+                    if main {
+                        new_clause = Some(false);
+                    } else if self.is(i + 1, COMMASUB) || participle {
+                        new_clause = Some(true);
+                    } else if open_sub || Some(i) == attribution {
+                        new_clause = Some(false);
+                    }
+                }
+                Some(_) => {}
+                None if t.class & SUB != 0 && i > 0 && !self.is_punct(i - 1, ',') => {
+                    new_clause = Some(true);
+                }
+                None => {}
+            }
+            if let Some(sub) = new_clause {
+                id += 1;
+                open_sub = sub;
+                self.sub_clause.push(sub);
+            }
+            self.clause.push(id);
+        }
+    }
+
+    /// The comma before a closing attribution (", the ministry said on Monday.").
+    fn attribution_comma(&self) -> Option<usize> {
+        let comma = self.toks.iter().rposition(|t| t.punct == Some(','))?;
+        let tail = &self.toks[comma + 1..];
+        let words: Vec<usize> =
+            (comma + 1..self.toks.len()).filter(|&i| self.toks[i].punct.is_none()).collect();
+        if tail.len() > 16 || words.is_empty() {
+            return None;
+        }
+        let report = words.iter().rposition(|&i| self.is(i, REPORT))?;
+        (words.len() - report <= 4 && report > 0).then_some(comma)
+    }
+
+    /// The first word of the noun phrase whose last mention word is `head_first`: walks
+    /// left over capitalized words, determiners, numbers and hyphenated modifiers.
+    pub(crate) fn np_start(&self, head_first: usize) -> usize {
+        let mut j = head_first;
+        let floor = head_first.saturating_sub(NP_WINDOW);
+        while j > floor {
+            let t = self.toks[j - 1];
+            if t.punct.is_some() || self.clause[j - 1] != self.clause[head_first] {
+                break;
+            }
+            let modifier = (t.cap && t.class & (PREP | SUB | COORD) == 0)
+                || (t.class & DET != 0 && t.class & PREP == 0);
+            if !modifier {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    }
+
+    /// The preposition governing mention `m` (its word index), if it sits in a
+    /// prepositional phrase of its clause.
+    pub(crate) fn governing_prep(&self, m: &Ment) -> Option<usize> {
+        let start = self.np_start(m.first);
+        let p = start.checked_sub(1)?;
+        (self.is(p, PREP) && self.clause[p] == self.clause[m.first]).then_some(p)
+    }
+
+    /// Index in `ments` of the first mention starting at or after word `i`.
+    pub(crate) fn ment_from(&self, i: usize) -> usize {
+        self.ments.partition_point(|m| m.first < i)
+    }
+
+    /// The mention whose last word ends right before word `i`, if any.
+    pub(crate) fn ment_ending_at(&self, i: usize) -> Option<usize> {
+        let hi = self.ment_from(i);
+        (hi.saturating_sub(4)..hi).rev().find(|&k| self.ments[k].end == i)
+    }
+
+    /// The subject of a cue starting at word `cue`: the nearest mention before it in its
+    /// clause and after word `floor`, not inside a prepositional phrase; else an actor of
+    /// an agent phrase opening the clause ("forces in X", "thousands of X"); else the
+    /// nearest such mention of an earlier main clause.
+    pub(crate) fn subject(&self, cue: usize, floor: usize) -> Option<usize> {
+        let (clause_start, _) = self.clause_range(cue);
+        if floor == 0 && self.vp_coordinated(cue) {
+            // "Russia claimed it had ceased targeting Ukraine's facilities and accused
+            // Kyiv": a coordinated verb shares the clause's subject.
+            let first = (self.ment_from(clause_start)..self.ments.len())
+                .take_while(|&k| self.ments[k].end <= cue)
+                .find(|&k| self.governing_prep(&self.ments[k]).is_none());
+            if first.is_some() {
+                return first;
+            }
+        }
+        let lo = floor.max(clause_start).max(cue.saturating_sub(SUBJECT_WINDOW));
+        let hi = self.ments.partition_point(|m| m.end <= cue);
+        let mut agent = None;
+        for k in (0..hi).rev() {
+            let m = &self.ments[k];
+            if m.first < lo {
+                break;
+            }
+            match self.governing_prep(m) {
+                None => return Some(k),
+                Some(p)
+                    if agent.is_none()
+                        && is_word(self.word(p), &["of", "in", "from"])
+                        && p <= clause_start + 4
+                        && !(clause_start..p).any(|i| self.is(i, PREP)) =>
+                {
+                    agent = Some(k)
+                }
+                Some(_) => {}
+            }
+        }
+        if agent.is_some() || floor > clause_start || self.is_sub(cue) {
+            return agent;
+        }
+        self.main_subject(cue)
+    }
+
+    /// Whether the verb at word `cue` follows a coordinator ("... and accused"), not an
+    /// actor ("X and Y accused").
+    pub(crate) fn vp_coordinated(&self, cue: usize) -> bool {
+        let mut i = cue;
+        while i > 0 && self.is(i - 1, ADVERB | AUX) && cue - i < 3 {
+            i -= 1;
+        }
+        i > 0 && self.is(i - 1, COORD)
+    }
+
+    /// The nearest actor before word `cue` in an earlier main clause, outside
+    /// prepositional phrases ("Putin, who met Trump, agreed"; "Trump described his call,
+    /// following his talks with Putin").
+    pub(crate) fn main_subject(&self, cue: usize) -> Option<usize> {
+        let (clause_start, _) = self.clause_range(cue);
+        let hi = self.ments.partition_point(|m| m.end <= cue);
+        let lo = cue.saturating_sub(SUBJECT_WINDOW);
+        for k in (0..hi).rev() {
+            let m = &self.ments[k];
+            if m.first < lo {
+                break;
+            }
+            let c = self.clause[m.first] as usize;
+            if m.first >= clause_start || self.sub_clause.get(c).copied().unwrap_or(false) {
+                continue;
+            }
+            if self.governing_prep(m).is_none() {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// Mentions coordinated before mention `k` ("X and Y", "X, Y and Z"), with `k`, in
+    /// text order.
+    pub(crate) fn coordinated_before(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![k];
+        let mut cur = k;
+        while out.len() < 8 {
+            let start = self.np_start(self.ments[cur].first);
+            let Some(conj) = start.checked_sub(1) else { break };
+            if !(self.is(conj, COORD) || self.is_punct(conj, ',')) {
+                break;
+            }
+            // The previous mention must end right before the conjunction, allowing a few
+            // lower-case head words ("the Israeli army and Hamas").
+            let Some(prev) = (0..cur).rev().find(|&p| self.ments[p].end <= conj) else { break };
+            let gap = conj - self.ments[prev].end;
+            let clean = (self.ments[prev].end..conj).all(|i| {
+                let t = self.toks[i];
+                t.punct.is_none() && t.class & (PREP | SUB | REPORT) == 0
+            });
+            if gap > 3 || !clean || self.clause[self.ments[prev].first] != self.clause[conj] {
+                break;
+            }
+            if self.governing_prep(&self.ments[prev]).is_some() {
+                break;
+            }
+            out.push(prev);
+            cur = prev;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Mentions coordinated after mention `k` ("Iraq and Libya", "US and British forces"),
+    /// with `k`, in text order. The head of each conjunct is its last mention.
+    pub(crate) fn coordinated_after(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![self.head(k)];
+        let mut cur = *out.last().unwrap_or(&k);
+        while out.len() < 8 {
+            let mut i = self.ments[cur].end;
+            let mut words = 0;
+            while i < self.toks.len()
+                && words < 3
+                && self.toks[i].punct.is_none()
+                && self.toks[i].class & (COORD | PREP | SUB | REPORT) == 0
+            {
+                i += 1;
+                words += 1;
+            }
+            if !(self.is(i, COORD) || self.is_punct(i, ',')) {
+                break;
+            }
+            let next = self.ment_from(i + 1);
+            let Some(m) = self.ments.get(next) else { break };
+            if self.np_start(m.first) != i + 1
+                || self.clause[m.first] != self.clause[self.ments[cur].first]
+            {
+                break;
+            }
+            cur = self.head(next);
+            out.push(cur);
+        }
+        out
+    }
+
+    /// The last mention of the noun phrase starting with mention `k` ("Japanese Prime
+    /// Minister Hashimoto" -> Hashimoto).
+    pub(crate) fn head(&self, k: usize) -> usize {
+        let mut h = k;
+        while let Some(next) = self.ments.get(h + 1) {
+            let gap = self.ments[h].end..next.first;
+            let joined = gap.len() <= 3
+                && gap.clone().all(|i| self.toks[i].cap && self.toks[i].class & PREP == 0);
+            if !joined || next.first < self.ments[h].end {
+                break;
+            }
+            h += 1;
+        }
+        h
+    }
+
+    /// The object of a cue ending before word `from`: the first mention up to word
+    /// `limit` that is introduced by a target preposition (or "of" after a noun: "scores
+    /// of X") or, after a verb (`direct`), a direct object at most three words after it
+    /// ("accused the United States", "demanded that the US"). With `places`, a location
+    /// phrase ("in X", "across X") is accepted when nothing better comes.
+    pub(crate) fn object(
+        &self,
+        from: usize,
+        limit: usize,
+        direct: bool,
+        places: bool,
+    ) -> Option<usize> {
+        let &c = self.clause.get(from.saturating_sub(1))?;
+        let limit = limit.min(from + OBJECT_WINDOW);
+        let mut place = None;
+        for k in self.ment_from(from)..self.ments.len() {
+            let m = &self.ments[k];
+            if m.first >= limit || self.clause[m.first] != c {
+                break;
+            }
+            match self.governing_prep(m) {
+                Some(p) if p >= from => {
+                    let w = self.word(p);
+                    if self.is(p, TARGET)
+                        || (w.eq_ignore_ascii_case("of") && self.of_chain(from, p))
+                    {
+                        return Some(k);
+                    }
+                    if !w.eq_ignore_ascii_case("by") && place.is_none() && places {
+                        place = Some(k);
+                    }
+                }
+                // The cue ends with its preposition ("fired at X").
+                Some(_) => return Some(k),
+                None if direct && self.np_start(m.first) <= from + 3 => return Some(k),
+                // The subject of a that-clause ("demand today that Israel ease").
+                None if self.np_start(m.first) > from
+                    && self.word(self.np_start(m.first) - 1).eq_ignore_ascii_case("that")
+                    && self.np_start(m.first) <= from + 4 =>
+                {
+                    return Some(k);
+                }
+                None => {}
+            }
+        }
+        place
+    }
+
+    /// Whether "of" at word `of` hangs on an object of the cue ending before `from`: the
+    /// words between are a direct object or a target phrase ("tortured scores of X",
+    /// "negotiate with the president of X"), not another phrase ("as part of X").
+    fn of_chain(&self, from: usize, of: usize) -> bool {
+        let mut i = of;
+        while i > from && of - i < 5 {
+            i -= 1;
+            let t = self.toks[i];
+            if t.punct.is_some() {
+                return false;
+            }
+            if t.class & PREP != 0 {
+                return t.class & TARGET != 0;
+            }
+        }
+        i == from
+    }
+
+    /// The agent of a passive cue: the mention after "by" between `from` and `limit`.
+    pub(crate) fn by_agent(&self, from: usize, limit: usize) -> Option<usize> {
+        let limit = limit.min(from + OBJECT_WINDOW);
+        (self.ment_from(from)..self.ments.len())
+            .take_while(|&k| self.ments[k].first < limit)
+            .find(|&k| self.governing_prep(&self.ments[k]).is_some_and(|p| self.word(p) == "by"))
+    }
+
+    /// Whether the cue at word `cue` is passive: "was/were/been" (adverbs allowed) before it.
+    pub(crate) fn passive_before(&self, cue: usize) -> bool {
+        let mut i = cue;
+        while i > 0 && cue - i < 3 {
+            i -= 1;
+            let t = self.toks[i];
+            if t.class & BE != 0 {
+                return true;
+            }
+            if t.class & (words::ADVERB | NEG) == 0 && !self.word(i).ends_with("ly") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a negation cue sits in the words `[from, cue)`, at most four back.
+    pub(crate) fn negated(&self, from: usize, cue: usize) -> bool {
+        let lo = from.max(cue.saturating_sub(4));
+        (lo..cue).any(|i| self.is(i, NEG) && self.clause[i] == self.clause[cue])
+    }
+
+    /// Whether "each other" or "one another" follows word `i` (skipping a date phrase
+    /// is the caller's job).
+    pub(crate) fn reciprocal_at(&self, i: usize) -> bool {
+        self.is(i, RECIP)
+            && matches!(self.word(i + 1).to_ascii_lowercase().as_str(), "other" | "another")
+    }
+
+    /// Byte span of words `[first, end)`.
+    pub(crate) fn span_of(&self, first: usize, end: usize) -> Option<Span> {
+        let a = self.toks.get(first)?;
+        let b = self.toks.get(end.checked_sub(1)?)?;
+        (first < end).then(|| Span::new(a.span.start, b.span.end))
+    }
+
+    /// The words from `from` to the end of its clause, without closing punctuation or
+    /// quote marks: the content of an allegation or complement.
+    pub(crate) fn rest_of_clause(&self, from: usize) -> Option<Span> {
+        if from >= self.toks.len() {
+            return None;
+        }
+        let (_, mut end) = self.clause_range(from);
+        while end > from && self.toks[end - 1].punct.is_some_and(|p| p != ')' && p != '\'') {
+            end -= 1;
+        }
+        self.span_of(from, end)
+    }
+}
+
+fn is_word(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// Splits the sentence at `span` into words and punctuation marks. Apostrophes, hyphens,
+/// periods and ampersands between letters or digits stay inside a word ("Ukraine’s",
+/// "30-day", "U.S", "AT&T"), and so do thousands separators ("13,000").
+fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    let Some(s) = text.get(span.start..span.end) else { return Vec::new() };
+    let base = span.start;
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let next = s[j + d.len_utf8()..].chars().next();
+                let joined = d.is_alphanumeric()
+                    || (matches!(d, '\'' | '’' | '-' | '.' | '&')
+                        && next.is_some_and(char::is_alphanumeric))
+                    || (d == ','
+                        && s[..j].ends_with(|c: char| c.is_ascii_digit())
+                        && next.is_some_and(|c| c.is_ascii_digit()));
+                if !joined {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let word = &s[i..end];
+            out.push(Tok {
+                span: Span::new(base + i, base + end),
+                class: words::class(word),
+                punct: None,
+                cap: c.is_uppercase() || c.is_ascii_digit(),
+            });
+        } else if !c.is_whitespace() {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                span: Span::new(base + i, base + end),
+                class: 0,
+                punct: Some(c),
+                cap: false,
+            });
+        }
+    }
+    out
+}

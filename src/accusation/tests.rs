@@ -1,0 +1,328 @@
+//! Accusation tests on hand-tagged sentences, and the fixture builder the event tests share.
+
+use jiff::civil::date;
+
+use super::*;
+use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
+use crate::quote::{Quote, QuoteKind};
+use crate::segment::Segmenter;
+
+/// A hand-tagged document: actors as `(id, country or "", surfaces)` (every whole-word
+/// occurrence of a surface is a mention), dates as `(surface, value)`, quotes as
+/// `(content, speaker id)`. Sentences come from the real segmenter; published 2025-03-19.
+pub(crate) fn tagged(
+    text: &str,
+    actors: &[(&str, &str, &[&str])],
+    dates: &[(&str, &str)],
+    quotes: &[(&str, &str)],
+) -> Analysis {
+    let mut a = Analysis { published: Some(date(2025, 3, 19)), ..Analysis::default() };
+    Segmenter::new().run(text, false, &mut a);
+    let find = |surface: &str| -> Vec<Span> {
+        text.match_indices(surface)
+            .map(|(i, s)| Span::new(i, i + s.len()))
+            .filter(|s| {
+                let before = text[..s.start].chars().next_back();
+                let after = text[s.end..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .collect()
+    };
+    for &(id, country, surfaces) in actors {
+        let mut mentions: Vec<Mention> = surfaces
+            .iter()
+            .flat_map(|s| find(s))
+            .map(|span| Mention {
+                span,
+                sentence: a.sentence_at(span.start).unwrap_or(0),
+                form: MentionForm::Name,
+                found: Found::Gazetteer,
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        // An empty country makes an organization without one ("Blues", "BBC").
+        let (kind, country) = match country {
+            "" => (ActorKind::Organization, None),
+            c => (ActorKind::Country, Some(c.to_string())),
+        };
+        a.actors.push(Actor {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind,
+            country,
+            sector: None,
+            roles: Vec::new(),
+            mentions,
+        });
+    }
+    for &(surface, value) in dates {
+        for span in find(surface) {
+            a.dates.push(DateMention {
+                span,
+                sentence: a.sentence_at(span.start).unwrap_or(0),
+                kind: TimexKind::Date,
+                value: value.parse().expect("a TIMEX3 value"),
+            });
+        }
+    }
+    for &(content, speaker) in quotes {
+        for span in find(content) {
+            a.quotes.push(Quote {
+                span,
+                kind: QuoteKind::Direct,
+                speaker: Some(speaker.to_string()),
+                speaker_span: None,
+                cue: None,
+                sentence: a.sentence_at(span.start).unwrap_or(0),
+            });
+        }
+    }
+    a
+}
+
+/// An expected record: accuser ids, accused ids, allegation text, kind, negated.
+type Expected =
+    (&'static [&'static str], &'static [&'static str], Option<&'static str>, AccusationKind, bool);
+
+/// One accusation test: text, actors, dates, expected `(accuser, accused, allegation,
+/// kind, negated)` records in order.
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    actors: &'static [(&'static str, &'static str, &'static [&'static str])],
+    dates: &'static [(&'static str, &'static str)],
+    expect: &'static [Expected],
+}
+
+const A: AccusationKind = AccusationKind::Accusation;
+const C: AccusationKind = AccusationKind::Criticism;
+
+const CASES: &[Case] = &[
+    Case {
+        name: "reciprocal: one record each way",
+        text: "Moscow and Kyiv accused each other on Wednesday of launching airstrikes that damaged infrastructure.",
+        actors: &[("RUS", "RUS", &["Moscow"]), ("UKR", "UKR", &["Kyiv"])],
+        dates: &[("Wednesday", "2025-03-19")],
+        expect: &[
+            (
+                &["RUS"],
+                &["UKR"],
+                Some("launching airstrikes that damaged infrastructure"),
+                A,
+                false,
+            ),
+            (
+                &["UKR"],
+                &["RUS"],
+                Some("launching airstrikes that damaged infrastructure"),
+                A,
+                false,
+            ),
+        ],
+    },
+    Case {
+        name: "accuse of, with titles and an attribution tail",
+        text: "Russia accused Kyiv of attacking equipment near one of its pipelines, the ministry said.",
+        actors: &[("RUS", "RUS", &["Russia"]), ("UKR", "UKR", &["Kyiv"])],
+        dates: &[],
+        expect: &[(
+            &["RUS"],
+            &["UKR"],
+            Some("attacking equipment near one of its pipelines"),
+            A,
+            false,
+        )],
+    },
+    Case {
+        name: "passive with by-agent",
+        text: "Serbia was accused by Croatia of violating the border agreement.",
+        actors: &[("SRB", "SRB", &["Serbia"]), ("HRV", "HRV", &["Croatia"])],
+        dates: &[],
+        expect: &[(&["HRV"], &["SRB"], Some("violating the border agreement"), A, false)],
+    },
+    Case {
+        name: "compound accusers",
+        text: "The United States and France accused Syria of using chemical weapons.",
+        actors: &[
+            ("USA", "USA", &["United States"]),
+            ("FRA", "FRA", &["France"]),
+            ("SYR", "SYR", &["Syria"]),
+        ],
+        dates: &[],
+        expect: &[(&["USA", "FRA"], &["SYR"], Some("using chemical weapons"), A, false)],
+    },
+    Case {
+        name: "blame for",
+        text: "Iran blamed Israel for the explosion at the nuclear site.",
+        actors: &[("IRN", "IRN", &["Iran"]), ("ISR", "ISR", &["Israel"])],
+        dates: &[],
+        expect: &[(&["IRN"], &["ISR"], Some("the explosion at the nuclear site"), A, false)],
+    },
+    Case {
+        name: "blame on",
+        text: "Pakistan blamed the bombing on India.",
+        actors: &[("PAK", "PAK", &["Pakistan"]), ("IND", "IND", &["India"])],
+        dates: &[],
+        expect: &[(&["PAK"], &["IND"], Some("the bombing"), A, false)],
+    },
+    Case {
+        name: "alleged that",
+        text: "Venezuela alleged that Colombia had sheltered the rebels.",
+        actors: &[("VEN", "VEN", &["Venezuela"]), ("COL", "COL", &["Colombia"])],
+        dates: &[],
+        expect: &[(&["VEN"], &["COL"], Some("Colombia had sheltered the rebels"), A, false)],
+    },
+    Case {
+        name: "indirect: said Y had violated, accuser in an agent phrase",
+        text: "Officials in Kyiv said Russia had violated the truce.",
+        actors: &[("UKR", "UKR", &["Kyiv"]), ("RUS", "RUS", &["Russia"])],
+        dates: &[],
+        expect: &[(&["UKR"], &["RUS"], Some("violated the truce"), A, false)],
+    },
+    Case {
+        name: "noun: accusations by X that Y",
+        text: "Baku dismissed accusations by Armenia that Azerbaijani troops shelled border villages.",
+        actors: &[("AZE", "AZE", &["Baku", "Azerbaijani"]), ("ARM", "ARM", &["Armenia"])],
+        dates: &[],
+        expect: &[(
+            &["ARM"],
+            &["AZE"],
+            Some("Azerbaijani troops shelled border villages"),
+            A,
+            false,
+        )],
+    },
+    Case {
+        name: "criticism with for",
+        text: "Germany condemned Belarus for the forced landing of the plane.",
+        actors: &[("DEU", "DEU", &["Germany"]), ("BLR", "BLR", &["Belarus"])],
+        dates: &[],
+        expect: &[(&["DEU"], &["BLR"], Some("the forced landing of the plane"), C, false)],
+    },
+    Case {
+        name: "criticism of a thing",
+        text: "France criticized the decision to close the border.",
+        actors: &[("FRA", "FRA", &["France"])],
+        dates: &[],
+        expect: &[(&["FRA"], &[], Some("the decision to close the border"), C, false)],
+    },
+    Case {
+        name: "denied accusing",
+        text: "China denied accusing Japan of espionage.",
+        actors: &[("CHN", "CHN", &["China"]), ("JPN", "JPN", &["Japan"])],
+        dates: &[],
+        expect: &[(&["CHN"], &["JPN"], Some("espionage"), A, true)],
+    },
+    Case {
+        name: "no accusation without a reporting frame",
+        text: "Russia attacked Ukraine on Monday.",
+        actors: &[("RUS", "RUS", &["Russia"]), ("UKR", "UKR", &["Ukraine"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
+        name: "self-reference is no accusation",
+        text: "Russia claimed that Russia had ceased targeting energy facilities.",
+        actors: &[("RUS", "RUS", &["Russia"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
+        name: "March is a month, charge in a noun phrase needs an accuser",
+        text: "In March the charges were dropped.",
+        actors: &[],
+        dates: &[],
+        expect: &[],
+    },
+];
+
+fn run(text: &str, a: &mut Analysis) {
+    AccusationFinder::new().run(text, a);
+}
+
+#[test]
+fn accusation_table() {
+    for case in CASES {
+        let mut a = tagged(case.text, case.actors, case.dates, &[]);
+        run(case.text, &mut a);
+        let got: Vec<_> = a
+            .accusations
+            .iter()
+            .map(|r| {
+                (
+                    r.accuser.clone(),
+                    r.accused.clone(),
+                    r.allegation.map(|s| case.text[s].to_string()),
+                    r.kind,
+                    r.negated,
+                )
+            })
+            .collect();
+        let want: Vec<_> = case
+            .expect
+            .iter()
+            .map(|(s, t, al, k, n)| {
+                (
+                    s.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                    t.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                    al.map(str::to_string),
+                    *k,
+                    *n,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{}", case.name);
+    }
+}
+
+#[test]
+fn date_from_clause_else_publication() {
+    let text = "Moscow and Kyiv accused each other on Wednesday of shelling. Later Russia accused Kyiv of sabotage.";
+    let mut a = tagged(
+        text,
+        &[("RUS", "RUS", &["Moscow", "Russia"]), ("UKR", "UKR", &["Kyiv"])],
+        &[("Wednesday", "2025-03-19TMO")],
+        &[],
+    );
+    run(text, &mut a);
+    assert_eq!(a.accusations.len(), 3);
+    assert_eq!(a.accusations[0].date.as_deref(), Some("2025-03-19"));
+    assert_eq!(a.accusations[0].date_source, Some(DateSource::Expression));
+    assert_eq!(a.accusations[2].date.as_deref(), Some("2025-03-19"));
+    assert_eq!(a.accusations[2].date_source, Some(DateSource::Publication));
+    assert_eq!(a.accusations[2].sentence, 1);
+}
+
+#[test]
+fn quoted_accusation_links_quote_and_speaker() {
+    let text = "Peskov said: \"We accuse Kyiv of sabotage.\"";
+    let mut a = tagged(
+        text,
+        &[("peskov", "RUS", &["Peskov"]), ("UKR", "UKR", &["Kyiv"])],
+        &[],
+        &[("We accuse Kyiv of sabotage.", "peskov")],
+    );
+    run(text, &mut a);
+    assert_eq!(a.accusations.len(), 1);
+    let r = &a.accusations[0];
+    assert_eq!(r.accuser, ["peskov"]);
+    assert_eq!(r.accused, ["UKR"]);
+    assert_eq!(r.quote, Some(0));
+}
+
+#[test]
+fn allegation_topics() {
+    assert_eq!(allegation_code("launching airstrikes on the city"), "1123");
+    assert_eq!(allegation_code("war crimes and attacks"), "1124");
+    assert_eq!(allegation_code("corruption"), "1121");
+    assert_eq!(allegation_code("lying"), "112");
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let text = "accused ".repeat(2000) + &"\"“’ ".repeat(2000);
+    let mut a = tagged(&text, &[], &[], &[]);
+    run(&text, &mut a);
+    assert!(a.accusations.is_empty());
+}

@@ -1,0 +1,232 @@
+//! Grammar words and verb inflection, shared by the accusation and event stages.
+//!
+//! The word lists live in `data/accusation/grammar.tsv` and `data/accusation/irregular.tsv`;
+//! this module only reads them and applies the English inflection rules.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+const GRAMMAR: &str = include_str!("../../data/accusation/grammar.tsv");
+const IRREGULAR: &str = include_str!("../../data/accusation/irregular.tsv");
+
+/// A word class bit (a word may have several).
+pub(crate) type Class = u16;
+
+pub(crate) const PREP: Class = 1;
+pub(crate) const TARGET: Class = 1 << 1;
+pub(crate) const DET: Class = 1 << 2;
+pub(crate) const NEG: Class = 1 << 3;
+pub(crate) const DENY: Class = 1 << 4;
+pub(crate) const BE: Class = 1 << 5;
+pub(crate) const SUB: Class = 1 << 6;
+pub(crate) const COMMASUB: Class = 1 << 7;
+pub(crate) const REPORT: Class = 1 << 8;
+pub(crate) const COORD: Class = 1 << 9;
+pub(crate) const ADVERB: Class = 1 << 10;
+pub(crate) const RECIP: Class = 1 << 11;
+pub(crate) const PRON: Class = 1 << 12;
+pub(crate) const AUX: Class = 1 << 13;
+pub(crate) const POSS: Class = 1 << 14;
+
+/// Longest word looked up; longer words have no class.
+const MAX_WORD: usize = 24;
+
+/// FNV-1a: the keys are short trusted words, looked up once per word of a sentence.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>>;
+
+/// Lower-case ASCII word -> class bits. Multi-word entries ("each other") are stored
+/// under their first word with the RECIP bit only.
+static CLASSES: LazyLock<WordMap> = LazyLock::new(|| {
+    let mut map = WordMap::default();
+    for line in GRAMMAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((name, words)) = line.split_once('\t') else { continue };
+        let class = match name {
+            "prep" => PREP,
+            "target" => TARGET,
+            "det" => DET,
+            "neg" => NEG,
+            "deny" => DENY,
+            "be" => BE,
+            "sub" => SUB,
+            "commasub" => COMMASUB,
+            "report" => REPORT,
+            "coord" => COORD,
+            "adverb" => ADVERB,
+            "recip" => RECIP,
+            "pron" => PRON,
+            "aux" => AUX,
+            "poss" => POSS,
+            _ => continue,
+        };
+        if class == RECIP {
+            // Pairs: "each other one another" -> first words "each", "one".
+            let list: Vec<&str> = words.split_whitespace().collect();
+            for pair in list.chunks(2) {
+                *map.entry(pair[0].as_bytes().into()).or_default() |= RECIP;
+            }
+            continue;
+        }
+        for word in words.split_whitespace() {
+            *map.entry(word.as_bytes().into()).or_default() |= class;
+        }
+    }
+    map
+});
+
+/// The class bits of `word` (case-insensitive; 0 when it has none).
+pub(crate) fn class(word: &str) -> Class {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
+        return 0;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (slot, &b) in buf.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lowered = &buf[..bytes.len()];
+    // "didn't", "won’t": the tokenizer keeps contractions in one word.
+    if lowered.ends_with(b"n't") || lowered.ends_with("n\u{2019}t".as_bytes()) {
+        return NEG;
+    }
+    CLASSES.get(lowered).copied().unwrap_or(0)
+}
+
+/// What an inflected verb form is; `Participle` covers forms that can follow "was".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Base, third person or -ing form.
+    Plain,
+    /// A past participle (possibly also the simple past).
+    Participle,
+}
+
+/// Irregular verbs: lemma -> (past, past participle).
+static IRREGULARS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
+    LazyLock::new(|| {
+        IRREGULAR
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, (f.next()?, f.next()?)))
+            })
+            .collect()
+    });
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Every form of the verb `lemma` (lower case), each with whether it is a participle.
+pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
+    let mut out = vec![(lemma.to_string(), Form::Plain)];
+    let b = lemma.as_bytes();
+    let n = b.len();
+    if n == 0 {
+        return out;
+    }
+    let last = b[n - 1];
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+    {
+        format!("{lemma}es")
+    } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
+        format!("{}ies", &lemma[..n - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    out.push((third, Form::Plain));
+    let ing = if last == b'e' && n > 2 && !lemma.ends_with("ee") {
+        format!("{}ing", &lemma[..n - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    out.push((ing, Form::Plain));
+    if let Some(&(past, participle)) = IRREGULARS.get(lemma) {
+        out.push((past.to_string(), Form::Participle));
+        if participle != past {
+            out.push((participle.to_string(), Form::Participle));
+        }
+        // Doubled consonant -ing for the listed doubling verbs ("admitting").
+        if let Some(stem) = past.strip_suffix("ed") {
+            if stem.len() == n + 1 {
+                out.push((format!("{stem}ing"), Form::Plain));
+            }
+        }
+        return out;
+    }
+    let past = if last == b'e' {
+        format!("{lemma}d")
+    } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
+        format!("{}ied", &lemma[..n - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    out.push((past, Form::Participle));
+    // Short consonant-vowel-consonant verbs double their last letter ("ban" -> "banned");
+    // both spellings are listed, the wrong one never occurs in news.
+    if (3..=4).contains(&n)
+        && !is_vowel(last)
+        && !matches!(last, b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+    {
+        out.push((format!("{lemma}{}ed", last as char), Form::Participle));
+        out.push((format!("{lemma}{}ing", last as char), Form::Plain));
+    }
+    out
+}
+
+/// The plural of a noun (lower case).
+pub(crate) fn plural(noun: &str) -> String {
+    let b = noun.as_bytes();
+    let n = b.len();
+    if noun.ends_with('s')
+        || noun.ends_with("sh")
+        || noun.ends_with("ch")
+        || noun.ends_with('x')
+        || noun.ends_with('z')
+    {
+        format!("{noun}es")
+    } else if n > 1 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
+        format!("{}ies", &noun[..n - 1])
+    } else {
+        format!("{noun}s")
+    }
+}
+
+/// Every form of a phrase whose first word is a verb: the first word inflected, the rest kept.
+pub(crate) fn phrase_forms(phrase: &str) -> Vec<(String, Form)> {
+    let (head, rest) = match phrase.split_once(' ') {
+        Some((h, r)) => (h, Some(r)),
+        None => (phrase, None),
+    };
+    verb_forms(head)
+        .into_iter()
+        .map(|(form, kind)| match rest {
+            Some(rest) => (format!("{form} {rest}"), kind),
+            None => (form, kind),
+        })
+        .collect()
+}

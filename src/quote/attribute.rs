@@ -1,0 +1,1196 @@
+//! Pairs quotation marks and reporting cues with speakers and content spans.
+
+use std::collections::HashSet;
+
+use crate::Span;
+use crate::actor::{ActorKind, MentionForm};
+use crate::analysis::Analysis;
+
+use super::lexicon::{CueClass, Lexicon, PronounKind, char_after, char_before};
+use super::marks::{self, Segment};
+use super::words::{Tok, is_capitalized, sentence_ends, tokenize};
+use super::{Quote, QuoteKind};
+
+/// How far (bytes) a speaker may stand from its cue.
+const SPEAKER_WINDOW: usize = 240;
+/// How many tokens an attribution clause after a quote may hold before its cue.
+const CLAUSE_TOKENS: usize = 36;
+/// Longest speaker noun phrase, in tokens.
+const NP_TOKENS: usize = 12;
+/// Longest actor mention looked back for when matching a speaker span, in bytes.
+const MAX_MENTION: usize = 200;
+/// Longest appositive between a speaker and its cue, in tokens.
+const APPOSITIVE_TOKENS: usize = 30;
+
+/// A reporting cue found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    span: Span,
+    class: CueClass,
+    used: bool,
+}
+
+/// A quote before its speaker is resolved to an actor.
+#[derive(Clone, Copy, Debug)]
+struct Draft {
+    span: Span,
+    kind: QuoteKind,
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    para: usize,
+    /// Whether the draft is one quoted segment standing as its own sentence.
+    quoted: bool,
+}
+
+/// The text, its paragraphs, quoted segments, sentence cuts and cues, with the helpers
+/// that read around a candidate.
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    paras: Vec<Span>,
+    segs: Vec<Segment>,
+    /// Sorted offsets where a local sentence starts or ends (never inside a quote).
+    cuts: Vec<usize>,
+    cues: Vec<Cue>,
+    toks: Vec<Tok>,
+}
+
+/// Finds every quote of `text`.
+pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut paras: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
+    if paras.is_empty() {
+        paras.push(Span::new(0, text.len()));
+    }
+    let mut segs = Vec::new();
+    marks::segments(text, &paras, &mut segs);
+    let mut cuts = Vec::new();
+    for &p in &paras {
+        cuts.push(p.start);
+        sentence_ends(text, p, lex, &mut cuts);
+        cuts.push(p.end);
+    }
+    for s in &analysis.sentences {
+        cuts.push(s.span.start);
+        cuts.push(s.span.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.retain(|&c| !inside_any(&segs, c));
+    let mut raw = Vec::new();
+    lex.cues(text, &mut raw);
+    let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
+    let cues = raw
+        .into_iter()
+        .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
+        .filter(|&(s, _, _)| {
+            // A capitalized cue after a capitalized word is a name ("the Washington Post
+            // Trump said") unless the whole line is in title case (a headline).
+            if !text[s..].starts_with(|c: char| c.is_ascii_uppercase())
+                || !prev_word_capitalized(text, s)
+            {
+                return true;
+            }
+            let pi = paras.partition_point(|p| p.end <= s).min(paras.len() - 1);
+            *title_case[pi].get_or_insert_with(|| {
+                is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
+            })
+        })
+        .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false })
+        .collect();
+    let mut ctx = Ctx { lex, text, paras, segs, cuts, cues, toks: Vec::new() };
+    let mut drafts = Vec::new();
+    let fragments = ctx.direct(&mut drafts);
+    let mut leads = Vec::new();
+    ctx.reported(&fragments, &mut drafts, &mut leads);
+    ctx.inherit(&mut drafts, &leads);
+    resolve(&ctx, drafts, analysis)
+}
+
+/// Whether the word before `offset` starts with a capital.
+fn prev_word_capitalized(text: &str, offset: usize) -> bool {
+    let prev = text.get(..offset).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
+    prev.char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
+        .take(64)
+        .last()
+        .is_some_and(|(i, _)| prev[i..].starts_with(char::is_uppercase))
+}
+
+/// Whether most of the first words of a line are capitalized (a headline).
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<bool> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .take(20)
+        .map(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    words.len() >= 3 && words.iter().filter(|&&c| c).count() * 10 >= words.len() * 8
+}
+
+/// Whether `offset` lies strictly inside one of the sorted, disjoint `segs`.
+fn inside_any(segs: &[Segment], offset: usize) -> bool {
+    let i = segs.partition_point(|s| s.span.end <= offset);
+    segs.get(i).is_some_and(|s| s.span.start < offset && offset < s.span.end)
+}
+
+/// `text[start..end]` with surrounding whitespace removed, as a span.
+fn trim_span(text: &str, start: usize, end: usize) -> Span {
+    let Some(s) = text.get(start..end) else { return Span::new(start, start) };
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return Span::new(start, start);
+    }
+    Span::new(start + lead, end - trail)
+}
+
+impl<'a> Ctx<'a> {
+    fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The paragraph holding `offset`.
+    fn para_of(&self, offset: usize) -> usize {
+        self.paras.partition_point(|p| p.end <= offset).min(self.paras.len().saturating_sub(1))
+    }
+
+    /// The last cut at or before `offset`.
+    fn cut_before(&self, offset: usize) -> usize {
+        let i = self.cuts.partition_point(|&c| c <= offset);
+        if i == 0 { 0 } else { self.cuts[i - 1] }
+    }
+
+    /// The first cut at or after `offset`.
+    fn cut_after(&self, offset: usize) -> usize {
+        let i = self.cuts.partition_point(|&c| c < offset);
+        self.cuts.get(i).copied().unwrap_or(self.text.len())
+    }
+
+    /// Indices of the cues starting in `start..end`.
+    fn cues_in(&self, start: usize, end: usize) -> core::ops::Range<usize> {
+        let a = self.cues.partition_point(|c| c.span.start < start);
+        let b = self.cues.partition_point(|c| c.span.start < end);
+        a..b.max(a)
+    }
+
+    /// Tokenizes `start..end` (clamped to char boundaries) into `self.toks`.
+    fn load(&mut self, start: usize, end: usize) {
+        self.toks.clear();
+        let mut s = start.min(self.text.len());
+        while !self.text.is_char_boundary(s) {
+            s += 1;
+        }
+        let mut e = end.min(self.text.len()).max(s);
+        while !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        tokenize(self.text, s, e.max(s), self.lex, &mut self.toks);
+    }
+
+    fn tok_text(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Whether token `i` may stand inside a name-like noun phrase.
+    fn is_np_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let w = t.text(self.text);
+        t.word && ((is_capitalized(w) && !self.lex.is_nonname(w)) || self.lex.is_role(w))
+    }
+
+    fn is_connector(&self, i: usize) -> bool {
+        matches!(
+            self.tok_text(i),
+            "of" | "for"
+                | "at"
+                | "the"
+                | "and"
+                | "&"
+                | "’s"
+                | "'s"
+                | "de"
+                | "von"
+                | "van"
+                | "bin"
+                | "al"
+        )
+    }
+
+    /// The speaker noun phrase ending just before `end` (a cue), looking no further back
+    /// than `lo`. Skips adverbs and auxiliaries between the two ("he also said").
+    fn np_before(&mut self, lo: usize, end: usize) -> Option<Span> {
+        self.np_before_cue(lo, end, false)
+    }
+
+    /// [`Ctx::np_before`] for a cue that may be a noun (`noun_cue`): the speaker must then
+    /// be a name, a pronoun or a role noun.
+    fn np_before_cue(&mut self, lo: usize, end: usize, noun_cue: bool) -> Option<Span> {
+        let start = lo.max(end.saturating_sub(SPEAKER_WINDOW));
+        self.load(start, end);
+        let mut i = self.toks.len();
+        self.skip_between_back(&mut i);
+        // "Rep. John Mica (R-Fla.) said"
+        if i > 0 && self.tok_text(i - 1) == ")" {
+            let open =
+                (i.saturating_sub(NP_TOKENS)..i - 1).rev().find(|&j| self.tok_text(j) == "(")?;
+            i = open;
+        }
+        if i == 0 {
+            return None;
+        }
+        let last = self.toks[i - 1];
+        if last.word {
+            return self.np_ending_at(i, noun_cue);
+        }
+        if last.text(self.text) != "," {
+            return None;
+        }
+        // An appositive: "Rendell, a Clinton surrogate, said"; or an aside: "Trump, however, said".
+        let close = i - 1;
+        let Some(open) = (close.saturating_sub(APPOSITIVE_TOKENS)..close)
+            .rev()
+            .find(|&j| self.tok_text(j) == ",")
+        else {
+            return self.np_ending_at(close, noun_cue);
+        };
+        let aside = (open + 1..close).all(|j| self.toks[j].word && self.is_skippable(j));
+        if aside {
+            let mut k = open;
+            self.skip_between_back(&mut k);
+            return if k > 0 && self.toks[k - 1].word {
+                self.np_ending_at(k, noun_cue)
+            } else {
+                None
+            };
+        }
+        // The phrase before the first comma must name someone for this to be an appositive.
+        let main = if open > 0 && self.toks[open - 1].word {
+            self.np_ending_at(open, noun_cue)
+        } else {
+            None
+        }?;
+        let main_text = self.slice(main);
+        if !main_text.starts_with(char::is_uppercase) && !self.is_np_word(open - 1) {
+            return None;
+        }
+        Some(Span::new(main.start, self.toks[close].span.start))
+    }
+
+    fn is_skippable(&self, j: usize) -> bool {
+        let w = self.tok_text(j);
+        self.lex.is_between(w)
+            || (w.len() > 4 && w.ends_with("ly") && !is_capitalized(w))
+            || matches!(w.to_ascii_lowercase().as_str(), "however" | "meanwhile" | "too" | "though")
+    }
+
+    /// Moves `i` back over words that may separate a speaker from its cue, and over
+    /// "took to <platform> to" ("Zelenskyy took to X to share").
+    fn skip_between_back(&self, i: &mut usize) {
+        while *i > 0 {
+            let j = *i - 1;
+            if self.toks[j].word && self.is_skippable(j) {
+                *i -= 1;
+                continue;
+            }
+            // "on Saturday", "Tuesday night", "last week"
+            if self.toks[j].word && self.lex.is_time(self.tok_text(j)) {
+                *i -= 1;
+                while *i > 0
+                    && (self.lex.is_time(self.tok_text(*i - 1))
+                        || matches!(
+                            self.tok_text(*i - 1),
+                            "on" | "in" | "last" | "this" | "early" | "late" | "next"
+                        ))
+                {
+                    *i -= 1;
+                }
+                continue;
+            }
+            if self.tok_text(j) == "to" && j >= 2 {
+                // "took to X to"
+                let mut k = j;
+                while k > 0 && k + 4 > j && self.tok_text(k - 1) != "to" {
+                    k -= 1;
+                }
+                if k >= 2
+                    && self.tok_text(k - 1) == "to"
+                    && self.toks[k - 2].text(self.text).starts_with("t")
+                {
+                    let took = self.tok_text(k - 2);
+                    if matches!(took, "took" | "takes" | "take" | "taking")
+                        && self
+                            .lex
+                            .platform_at(self.text.get(self.toks[k].span.start..).unwrap_or(""))
+                            .is_some()
+                    {
+                        *i = k - 2;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+    }
+
+    /// The noun phrase whose last token is `toks[i - 1]`.
+    fn np_ending_at(&self, i: usize, noun_cue: bool) -> Option<Span> {
+        if i == 0 || i > self.toks.len() {
+            return None;
+        }
+        let head = self.toks[i - 1];
+        let hw = head.text(self.text);
+        if !head.word {
+            return None;
+        }
+        if let Some(kind) = self.lex.pronoun(hw) {
+            // "that" only as a relative pronoun right after a noun is too ambiguous.
+            return (!matches!(kind, PronounKind::Relative) || hw.eq_ignore_ascii_case("who"))
+                .then_some(head.span);
+        }
+        if self.lex.is_determiner(hw)
+            || self.lex.is_nonname(hw)
+            || hw.ends_with("'s")
+            || hw.ends_with("’s")
+        {
+            return None;
+        }
+        let mut j = i - 1;
+        let name_like = self.is_np_word(j);
+        if noun_cue && !name_like {
+            return None;
+        }
+        if !name_like {
+            // A lower-case head needs a determiner or a name close before it ("the videos",
+            // "Twelve percent").
+            let opener =
+                (j.saturating_sub(3)..j).rev().take_while(|&k| self.toks[k].word).find(|&k| {
+                    let w = self.tok_text(k);
+                    self.lex.is_determiner(w) || (is_capitalized(w) && !self.lex.is_nonname(w))
+                })?;
+            let all_lower = (opener + 1..j).all(|k| !self.lex.is_between(self.tok_text(k)));
+            if !all_lower {
+                return None;
+            }
+            if self.lex.is_determiner(self.tok_text(opener)) {
+                return Some(Span::new(self.toks[opener].span.start, head.span.end));
+            }
+            // "the New York businessman": go on through the name.
+            j = opener;
+        }
+        while j > 0 && i - j < NP_TOKENS {
+            let p = j - 1;
+            if !self.toks[p].word {
+                // "Clinton’s campaign": a possessive joins; other punctuation ends the phrase.
+                break;
+            }
+            let w = self.tok_text(p);
+            if self.is_np_word(p) {
+                j = p;
+            } else if self.lex.is_determiner(w) {
+                j = p;
+                break;
+            } else if self.is_connector(p) && p > 0 && self.is_np_word(p - 1) {
+                j = p;
+            } else {
+                break;
+            }
+        }
+        // "a city spokeswoman", "the top official": modifiers after a determiner.
+        if j > 0 && !self.lex.is_determiner(self.tok_text(j)) {
+            let det = (j.saturating_sub(3)..j).rev().take_while(|&k| {
+                let w = self.tok_text(k);
+                self.toks[k].word
+                    && !is_capitalized(w)
+                    && !self.lex.is_between(w)
+                    && !self.lex.is_nonname(w)
+                    || self.lex.is_determiner(w)
+            });
+            if let Some(k) = det.filter(|&k| self.lex.is_determiner(self.tok_text(k))).last() {
+                j = k;
+            }
+        }
+        Some(Span::new(self.toks[j].span.start, head.span.end))
+    }
+
+    /// The speaker noun phrase starting at `start` ("said Peskov", "according to the poll"),
+    /// ending before `hi`.
+    fn np_after(&mut self, start: usize, hi: usize) -> Option<Span> {
+        self.load(start, hi.min(start + SPEAKER_WINDOW));
+        let first = *self.toks.first()?;
+        let fw = first.text(self.text);
+        if !first.word {
+            return None;
+        }
+        if let Some(kind) = self.lex.pronoun(fw) {
+            return matches!(kind, PronounKind::Person | PronounKind::Group | PronounKind::Thing)
+                .then_some(first.span);
+        }
+        let mut j = 0;
+        let mut lower = 0;
+        let mut has_det = false;
+        if self.lex.is_determiner(fw) {
+            j = 1;
+            has_det = true;
+        }
+        let mut last = None;
+        while j < self.toks.len() && j < NP_TOKENS {
+            let t = self.toks[j];
+            if !t.word {
+                break;
+            }
+            let w = t.text(self.text);
+            if self.is_np_word(j) {
+                last = Some(j);
+            } else if self.is_connector(j) && last.is_some() {
+            } else if has_det
+                && lower < 3
+                && !is_capitalized(w)
+                && !self.lex.is_between(w)
+                && !self.lex.is_nonname(w)
+            {
+                lower += 1;
+                last = Some(j);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let last = last?;
+        Some(Span::new(first.span.start, self.toks[last].span.end))
+    }
+
+    /// Direct quotes: quoted segments that stand as a whole sentence, possibly with an
+    /// attribution clause before ("X said:") or after ("…,” he said."). Returns the other
+    /// segments (quoted fragments inside a clause).
+    fn direct(&mut self, drafts: &mut Vec<Draft>) -> Vec<Span> {
+        let mut fragments = Vec::new();
+        let mut prev_end = 0;
+        for k in 0..self.segs.len() {
+            let seg = self.segs[k];
+            let para = self.para_of(seg.span.start);
+            let pspan = self.paras[para];
+            let lo = self.cut_before(seg.span.start).max(prev_end).max(pspan.start);
+            let end_para = self.paras[self.para_of(seg.span.end.saturating_sub(1))];
+            let hi = if seg.closed {
+                self.cut_after(seg.span.end).min(end_para.end.max(seg.span.end))
+            } else {
+                seg.span.end
+            };
+            let next_seg = self.segs.get(k + 1).map_or(usize::MAX, |s| s.span.start);
+            prev_end = seg.span.end;
+            let left = trim_span(self.text, lo, seg.span.start);
+            let right = trim_span(self.text, seg.span.end, hi.min(next_seg).max(seg.span.end));
+            let Some(left_attr) = self.left_context(left) else {
+                if !seg.apostrophes {
+                    fragments.push(seg.span);
+                }
+                continue;
+            };
+            let right_attr = if right.is_empty() && hi == seg.span.end && seg.closed {
+                // "…?” Clinton said." : the splitter cut after the quote; an attribution
+                // may still follow.
+                let hi2 =
+                    self.cut_after(seg.span.end + 1).min(pspan.end.max(seg.span.end)).min(next_seg);
+                let right2 = trim_span(self.text, seg.span.end, hi2.max(seg.span.end));
+                Some(self.right_context(seg, right2).unwrap_or((None, None)))
+            } else {
+                self.right_context(seg, right)
+            };
+            let Some(right_attr) = right_attr else {
+                if !seg.apostrophes {
+                    fragments.push(seg.span);
+                }
+                continue;
+            };
+            let (speaker, cue) = match (right_attr, left_attr) {
+                ((Some(s), c), _) | (_, (Some(s), c)) => (Some(s), c),
+                ((None, c @ Some(_)), _) | (_, (None, c)) => (None, c),
+            };
+            if inner_letters(self.slice(seg.span)) < 2 {
+                continue;
+            }
+            if seg.single
+                && speaker.is_none()
+                && cue.is_none()
+                && right.is_empty()
+                && left.is_empty()
+            {
+                // A line all in single quotes with no one saying it is a title
+                // ('Coal Isn't the Villain.'), not a quotation.
+                continue;
+            }
+            // The protocol's kinds count “ ” " „ « » ‘ ’ as quotation marks; a quote
+            // between '' pairs is found and attributed alike, but its kind says that no
+            // word of it stands inside those marks.
+            let kind = if seg.apostrophes { QuoteKind::Indirect } else { QuoteKind::Direct };
+            drafts.push(Draft { span: seg.span, kind, speaker, cue, para, quoted: true });
+        }
+        fragments
+    }
+
+    /// What stands before a quote in its sentence: `None` when the quote is embedded in a
+    /// clause, else the attribution found there (speaker, cue), possibly empty.
+    fn left_context(&mut self, left: Span) -> Option<(Option<Span>, Option<Span>)> {
+        if left.is_empty() {
+            return Some((None, None));
+        }
+        let l = self.slice(left);
+        let last = l.chars().next_back()?;
+        if !matches!(last, ':' | ',') {
+            // "Trump declared “…”": a speech verb right before the quote.
+            let ci = self.cues_in(left.start, left.end).next_back()?;
+            let cue = self.cues[ci];
+            if cue.span.end != left.end || !matches!(cue.class, CueClass::Say | CueClass::Tell) {
+                return None;
+            }
+            let speaker = self.np_before(left.start, cue.span.start)?;
+            self.cues[ci].used = true;
+            return Some((Some(speaker), Some(cue.span)));
+        }
+        let cues = self.cues_in(left.start, left.end);
+        if let Some(ci) = cues.clone().next_back() {
+            let cue = self.cues[ci];
+            // "said that under Obama, “…”" and "tweeted that, “…”": the quote belongs to
+            // the reported clause.
+            self.load(cue.span.end, left.end);
+            if self.toks.iter().any(|t| t.text(self.text) == "that") {
+                return None;
+            }
+            self.cues[ci].used = true;
+            let participle =
+                self.slice(cue.span).ends_with("ing") && !self.after_be(left.start, cue.span.start);
+            let speaker = match cue.class {
+                CueClass::According => self.np_after(cue.span.end, left.end),
+                // "He then defended the remark, saying, “…”"
+                _ if participle => {
+                    self.sentence_subject(left.start, left.end, cue.span.start, None)
+                }
+                _ => self
+                    .np_before(left.start, cue.span.start)
+                    .or_else(|| self.np_after(cue.span.end, left.end)),
+            };
+            return Some((speaker, Some(cue.span)));
+        }
+        if last == ':' {
+            // "PENCE: …", "The statement read:"
+            let colon = left.end - 1;
+            self.load(left.start, colon);
+            let n = self.toks.len();
+            let speaker = if n <= 4 && n > 0 { self.np_ending_at(n, false) } else { None };
+            let speaker = speaker.or_else(|| self.np_after(left.start, colon));
+            return Some((speaker, None));
+        }
+        None
+    }
+
+    /// What stands after a quote in its sentence: `None` when the sentence goes on with
+    /// other words, else the attribution found there.
+    fn right_context(&mut self, seg: Segment, right: Span) -> Option<(Option<Span>, Option<Span>)> {
+        let r = self.slice(right);
+        if r.chars().all(|c| {
+            matches!(c, '.' | ',' | ';' | '!' | '?' | '…' | ')' | ']') || c.is_whitespace()
+        }) {
+            return Some((None, None));
+        }
+        // "… ” ― Jorge Falcon"
+        let first = r.chars().next()?;
+        if matches!(first, '―' | '—' | '–' | '-') {
+            let start = right.start + first.len_utf8();
+            let np_start = trim_span(self.text, start, right.end).start;
+            let speaker = self.np_after(np_start, right.end)?;
+            let rest = trim_span(self.text, speaker.end, right.end);
+            let tail_ok = self.slice(rest).chars().all(|c| !c.is_alphanumeric());
+            return tail_ok.then_some((Some(speaker), None));
+        }
+        let quote_text = self.slice(seg.span);
+        let inner_end = quote_text.trim_end_matches(['"', '\'', '”', '’', '»']).chars().next_back();
+        let clause_start = if first == ',' {
+            right.start + 1
+        } else if matches!(inner_end, Some(',' | '?' | '!' | '—' | '-' | '…')) {
+            right.start
+        } else {
+            return None;
+        };
+        let cues = self.cues_in(clause_start, right.end);
+        let ci = cues.clone().next()?;
+        let cue = self.cues[ci];
+        self.load(clause_start, cue.span.start);
+        if self.toks.len() > CLAUSE_TOKENS
+            || self
+                .toks
+                .iter()
+                .any(|t| !t.word && matches!(t.text(self.text), "." | "!" | "?" | ";" | ":"))
+        {
+            return None;
+        }
+        let before = trim_span(self.text, clause_start, cue.span.start);
+        let speaker = if before.is_empty() {
+            self.np_after(cue.span.end, right.end).filter(|s| self.phrase_ends(s.end, right.end))
+        } else {
+            self.np_before(clause_start, cue.span.start)
+        }?;
+        self.cues[ci].used = true;
+        Some((Some(speaker), Some(cue.span)))
+    }
+
+    /// Indirect and partial quotes from the cues not used by a direct quote. Cues with a
+    /// speaker but no content that close their paragraph with a colon ("He said:") become
+    /// leads for the quote paragraph that follows.
+    fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>, leads: &mut Vec<Lead>) {
+        let mut last_speaker: Option<(usize, Span)> = None;
+        let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+        for ci in 0..self.cues.len() {
+            let cue = self.cues[ci];
+            if cue.used {
+                continue;
+            }
+            let lo = self.cut_before(cue.span.start);
+            let hi = self.cut_after(cue.span.end);
+            let para = self.para_of(cue.span.start);
+            let Some((speaker, content)) = self.reported_one(cue, lo, hi, last_speaker) else {
+                continue;
+            };
+            if let Some(s) = speaker {
+                last_speaker = Some((lo, s));
+            }
+            let content = trim_content(self.text, content);
+            if content.is_empty() || word_count(self.slice(content)) < 2 {
+                if let Some(speaker) = speaker {
+                    let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
+                    let colon = self.slice(tail).ends_with(':');
+                    leads.push(Lead { para, speaker, cue: cue.span, colon });
+                    // "Limbaugh added:" and a paragraph quoted without quotation marks.
+                    if let Some(&next) = self.paras.get(para + 1)
+                        && colon
+                        && self
+                            .segs
+                            .get(self.segs.partition_point(|g| g.span.start < next.start))
+                            .is_none_or(|g| g.span.start != next.start)
+                    {
+                        let content = trim_content(self.text, next);
+                        let i = fragments.partition_point(|f| f.end <= content.start);
+                        let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+                        let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+                        let d = Draft {
+                            span: content,
+                            kind,
+                            speaker: Some(speaker),
+                            cue: Some(cue.span),
+                            para: para + 1,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
+                }
+                continue;
+            }
+            // "African-Americans, he said, can …": the clause before the parenthesis too.
+            if let Some(s) = speaker
+                && content.start > cue.span.end
+            {
+                let pre = trim_span(self.text, lo, s.start);
+                let after = trim_span(self.text, cue.span.end, content.start);
+                if self.slice(pre).ends_with(',')
+                    && self.slice(after).starts_with(',')
+                    && pre.len() > 1
+                {
+                    let first = trim_content(self.text, Span::new(pre.start, pre.end - 1));
+                    if !first.is_empty() {
+                        let d = Draft {
+                            span: first,
+                            kind: QuoteKind::Indirect,
+                            speaker,
+                            cue: Some(cue.span),
+                            para,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
+                }
+            }
+            // A content that is one quoted segment is already there.
+            let k = quoted.partition_point(|q| q.start < content.start);
+            if quoted
+                .get(k)
+                .is_some_and(|q| content.contains(*q) && q.len() * 10 >= content.len() * 9)
+            {
+                continue;
+            }
+            let i = fragments.partition_point(|f| f.end <= content.start);
+            let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+            let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+            drafts.push(Draft {
+                span: content,
+                kind,
+                speaker,
+                cue: Some(cue.span),
+                para,
+                quoted: false,
+            });
+        }
+        // A reported clause stops where the next speaker of its sentence begins: "he wrote
+        // his book, Mr. McKinley said that …" reports "his book" only.
+        let first = quoted.len();
+        for i in first..drafts.len().saturating_sub(1) {
+            let (d, next) = (drafts[i], drafts[i + 1]);
+            let Some(s) = next.speaker else { continue };
+            let comma_before = self.text[..s.start].trim_end().ends_with(',');
+            if d.span.start < s.start
+                && s.start < d.span.end
+                && next.span.start >= d.span.start
+                && comma_before
+            {
+                let cut = trim_content(self.text, Span::new(d.span.start, s.start));
+                drafts[i].span = cut;
+            }
+        }
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span)) >= 2);
+        for d in drafts[first..].iter_mut() {
+            let i = fragments.partition_point(|f| f.end <= d.span.start);
+            if d.kind == QuoteKind::Partial
+                && fragments.get(i).is_none_or(|f| f.start >= d.span.end)
+            {
+                d.kind = QuoteKind::Indirect;
+            }
+        }
+    }
+
+    /// Whether the words after a cue only say where or when ("in a statement", "on
+    /// Tuesday"), so that the content must lie before the cue.
+    fn adjunct_only(&mut self, cue: Cue, hi: usize) -> bool {
+        self.load(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
+        let words = self.toks.iter().filter(|t| t.word).count();
+        match self.toks.iter().find(|t| t.word) {
+            None => true,
+            Some(t) => words <= 2 || self.lex.is_adjunct(t.text(self.text)),
+        }
+    }
+
+    /// The speaker and content span of a reporting cue in the sentence `lo..hi`.
+    fn reported_one(
+        &mut self,
+        cue: Cue,
+        lo: usize,
+        hi: usize,
+        last_speaker: Option<(usize, Span)>,
+    ) -> Option<(Option<Span>, Span)> {
+        let before = trim_span(self.text, lo, cue.span.start);
+        if cue.class == CueClass::According {
+            let speaker = self.np_after(cue.span.end, hi);
+            let b = self.slice(before);
+            if b.ends_with(',') && word_count(b) >= 2 {
+                return Some((speaker, Span::new(before.start, before.end - 1)));
+            }
+            let after = speaker.map_or(cue.span.end, |s| s.end);
+            let rest = trim_span(self.text, after, hi);
+            let r = self.slice(rest);
+            return r.starts_with(',').then(|| (speaker, Span::new(rest.start + 1, rest.end)));
+        }
+        let cue_word = self.slice(cue.span);
+        if cue_word.ends_with("ing") && !self.after_be(lo, cue.span.start) {
+            // "…, saying …": the subject of the main clause speaks.
+            let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
+            return Some((Some(speaker), self.content_after(cue, hi)));
+        }
+        let b = self.slice(before);
+        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b) >= 3;
+        if self.after_conjunction(lo, cue.span.start) {
+            // "Machado promised … and said …": the subject of the first verb speaks.
+            let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
+            return Some((Some(speaker), self.content_after(cue, hi)));
+        }
+        if b.ends_with(',') && trailing {
+            // "…, said Batchelder."
+            let inverted = self.np_after(cue.span.end, hi).filter(|s| {
+                let w = self.slice(*s);
+                (w.starts_with(char::is_uppercase)
+                    || self.lex.is_determiner(w.split(' ').next().unwrap_or("")))
+                    && self.phrase_ends(s.end, hi)
+            });
+            if let Some(speaker) = inverted {
+                return Some((Some(speaker), Span::new(before.start, before.end - 1)));
+            }
+        }
+        if cue.class == CueClass::SayNoun
+            && !self.text[..cue.span.start].ends_with("to ")
+            && !self.clause_follows(cue.span.end, hi)
+        {
+            // "Republican claims as false", "his tweets attacking …": a noun.
+            return None;
+        }
+        match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
+            None if trailing => {
+                // "…, said the official."
+                let speaker = self.np_after(cue.span.end, hi)?;
+                let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                Some((Some(speaker), Span::new(before.start, end)))
+            }
+            None => None,
+            Some(s) => {
+                let pre = trim_span(self.text, lo, s.start);
+                let p = self.slice(pre);
+                if (p.ends_with(',') || p.ends_with(['”', '"']))
+                    && word_count(p) >= 3
+                    && self.adjunct_only(cue, hi)
+                {
+                    // "…, one official said."
+                    let end = if p.ends_with(',') { pre.end - 1 } else { pre.end };
+                    return Some((Some(s), Span::new(pre.start, end)));
+                }
+                let content = self.content_after(cue, hi);
+                let c = self.slice(content);
+                let first = c.split_whitespace().next().unwrap_or("");
+                if word_count(c) <= 2
+                    || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
+                {
+                    // "…, he said on Tuesday." with nothing reported after it (the speaker
+                    // may still lead a quote paragraph: "He said:").
+                    return Some((Some(s), Span::new(cue.span.end, cue.span.end)));
+                }
+                Some((Some(s), content))
+            }
+        }
+    }
+
+    /// The subject of the sentence `lo..hi`: the speaker already found in it, else the
+    /// name or pronoun opening it.
+    fn sentence_subject(
+        &mut self,
+        lo: usize,
+        hi: usize,
+        before: usize,
+        last_speaker: Option<(usize, Span)>,
+    ) -> Option<Span> {
+        if let Some((l, s)) = last_speaker
+            && l == lo
+        {
+            return Some(s);
+        }
+        // "…, but he refuses to …, aside from saying …": the nearest subject pronoun.
+        self.load(lo.max(before.saturating_sub(SPEAKER_WINDOW)), before);
+        let pronoun = self.toks.iter().rev().find(|t| {
+            matches!(
+                self.lex.pronoun(t.text(self.text)),
+                Some(PronounKind::Person | PronounKind::Group)
+            )
+        });
+        if let Some(p) = pronoun {
+            return Some(p.span);
+        }
+        let start = trim_span(self.text, lo, hi).start;
+        self.np_after(start, before).filter(|s| {
+            let w = self.slice(*s);
+            is_capitalized(w) || self.lex.pronoun(w).is_some()
+        })
+    }
+
+    /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
+    fn after_conjunction(&mut self, lo: usize, end: usize) -> bool {
+        self.load(lo.max(end.saturating_sub(60)), end);
+        let mut i = self.toks.len();
+        self.skip_between_back(&mut i);
+        i > 0 && matches!(self.tok_text(i - 1), "and" | "but" | "or")
+    }
+
+    /// Whether a clause or its opening seems to follow `start`: "that", a colon or comma, a
+    /// pronoun, a determiner or a name ("Trump tweets that …", "Russia claims it …").
+    fn clause_follows(&mut self, start: usize, hi: usize) -> bool {
+        self.load(start, hi.min(start + 60));
+        let Some(t) = self.toks.first() else { return false };
+        let w = t.text(self.text);
+        matches!(w, "that" | ":" | "," | "“" | "\"")
+            || self.lex.pronoun(w).is_some()
+            || self.lex.is_determiner(w)
+            || (is_capitalized(w) && !self.lex.is_nonname(w))
+    }
+
+    /// Whether a speaker phrase ending at `end` closes its clause: punctuation, the end of
+    /// the sentence or an adjunct follows ("said the official, …", "said Lee on Monday").
+    fn phrase_ends(&self, end: usize, hi: usize) -> bool {
+        let rest = trim_span(self.text, end, hi);
+        let r = self.slice(rest);
+        let first = r.split_whitespace().next().unwrap_or("");
+        r.is_empty()
+            || r.starts_with(|c: char| !c.is_alphanumeric())
+            || (first != "to" && self.lex.is_adjunct(first))
+    }
+
+    /// Whether a be-form stands just before `end` ("he was saying").
+    fn after_be(&mut self, lo: usize, end: usize) -> bool {
+        self.load(lo.max(end.saturating_sub(40)), end);
+        self.toks.last().is_some_and(|t| {
+            matches!(t.text(self.text), "is" | "was" | "are" | "were" | "been" | "be")
+        })
+    }
+
+    /// The reported clause after a cue: from "that" (or the first word after an addressee)
+    /// to the end of the sentence.
+    fn content_after(&mut self, cue: Cue, hi: usize) -> Span {
+        self.load(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
+        let n = self.toks.len();
+        // "said on Wednesday that …", "told reporters that …"
+        let that = (0..n.min(10)).find(|&j| {
+            let w = self.tok_text(j);
+            w == "that"
+                || (cue.class == CueClass::Tell
+                    && j < 6
+                    && matches!(
+                        w,
+                        "to" | "how" | "why" | "what" | "whether" | "when" | "if" | "about"
+                    ))
+        });
+        let mut start = match that {
+            Some(j)
+                if j <= 6
+                    && self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
+                    && (0..j).all(|k| {
+                        let w = self.tok_text(k);
+                        (self.toks[k].word || w == ",")
+                            && !matches!(w, "of" | "for")
+                            && !w.ends_with("ing")
+                    }) =>
+            {
+                self.toks[j].span.start
+            }
+            _ => {
+                let mut j = 0;
+                // "agreed on Tuesday to …", "said last week …"
+                while j < n && self.toks[j].word {
+                    let w = self.tok_text(j);
+                    let timed = self.lex.is_time(w)
+                        || (matches!(
+                            w,
+                            "on" | "last" | "this" | "early" | "late" | "next" | "earlier"
+                        ) && j + 1 < n
+                            && self.lex.is_time(self.tok_text(j + 1)));
+                    if !timed {
+                        break;
+                    }
+                    j += if self.lex.is_time(w) { 1 } else { 2 };
+                }
+                if cue.class == CueClass::Tell && j < n && self.toks[j].word {
+                    let w = self.tok_text(j);
+                    if matches!(
+                        w,
+                        "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists"
+                    ) {
+                        j += 1;
+                    } else if is_capitalized(w) || self.lex.is_determiner(w) {
+                        while j < n
+                            && j < NP_TOKENS
+                            && self.toks[j].word
+                            && (self.is_np_word(j)
+                                || self.lex.is_determiner(self.tok_text(j))
+                                || self.is_connector(j))
+                        {
+                            j += 1;
+                        }
+                    }
+                }
+                while j < n && !self.toks[j].word && matches!(self.tok_text(j), "," | ":") {
+                    j += 1;
+                }
+                self.toks.get(j).map_or(hi, |t| t.span.start)
+            }
+        };
+        start = start.min(hi);
+        Span::new(start, hi)
+    }
+
+    /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
+    /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
+    /// in the same paragraph.
+    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead]) {
+        drafts.sort_by_key(|d| d.span.start);
+        // The speaker of the next draft in the same paragraph, for each draft.
+        let mut next_in_para: Vec<Option<Span>> = vec![None; drafts.len()];
+        for i in (0..drafts.len().saturating_sub(1)).rev() {
+            let n = &drafts[i + 1];
+            next_in_para[i] =
+                if n.para == drafts[i].para { n.speaker.or(next_in_para[i + 1]) } else { None };
+        }
+        // The last speaker seen: (paragraph, speaker span, where its quote started).
+        let mut last: Option<(usize, Span, usize)> = None;
+        for i in 0..drafts.len() {
+            let d = drafts[i];
+            if d.speaker.is_none() && d.quoted {
+                // "X said in an interview." or "He said:" just before the quote.
+                let k = leads.partition_point(|l| l.cue.end <= d.span.start);
+                let lead = k.checked_sub(1).map(|k| leads[k]).filter(|l| {
+                    let near = l.para == d.para || (l.colon && l.para + 1 == d.para);
+                    near && last.is_none_or(|(_, _, at)| at < l.cue.start)
+                });
+                if let Some(l) = lead {
+                    drafts[i].speaker = Some(l.speaker);
+                    drafts[i].cue = Some(l.cue);
+                    last = Some((d.para, l.speaker, d.span.start));
+                    continue;
+                }
+                let prev = last.filter(|&(p, _, _)| p + 1 >= d.para).map(|(_, s, _)| s);
+                let next = next_in_para[i];
+                drafts[i].speaker = prev.or(next);
+            }
+            if let Some(s) = drafts[i].speaker {
+                last = Some((drafts[i].para, s, drafts[i].span.start));
+            }
+        }
+    }
+}
+
+/// A speaker named with a cue but no content ("He said:", "Jordan said in an interview."):
+/// the quote that follows is theirs.
+#[derive(Clone, Copy, Debug)]
+struct Lead {
+    para: usize,
+    speaker: Span,
+    cue: Span,
+    /// Whether the paragraph ends with a colon, so the lead reaches the next paragraph.
+    colon: bool,
+}
+
+/// Letters and digits inside a quote.
+fn inner_letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).take(2).count()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(8).count()
+}
+
+/// A content span without surrounding spaces and without its final period.
+fn trim_content(text: &str, span: Span) -> Span {
+    let mut s = trim_span(text, span.start, span.end);
+    if let Some(last) = char_before(text, s.end)
+        && matches!(last, '.' | ',' | ';' | ':')
+        && s.end > s.start
+    {
+        s.end -= 1;
+    }
+    let _ = char_after;
+    trim_span(text, s.start, s.end)
+}
+
+/// Turns drafts into quotes: speaker spans are resolved to actor ids through the actors'
+/// mentions; pronouns and role nouns without a mention take the most recent compatible
+/// actor named before, outside quotation marks.
+fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (ai, a) in analysis.actors.iter().enumerate() {
+        for m in &a.mentions {
+            mentions.push(Mention {
+                span: m.span,
+                actor: ai,
+                person: a.kind == ActorKind::Person,
+                form: m.form,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut out = Vec::with_capacity(drafts.len());
+    let mut seen: HashSet<Span> = HashSet::new();
+    // The last resolved speaker: (actor, paragraph).
+    let mut last: Option<(usize, usize)> = None;
+    for d in drafts {
+        if !seen.insert(d.span) {
+            continue;
+        }
+        let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s, d.para, last));
+        if let Some(a) = actor {
+            last = Some((a, d.para));
+        }
+        let sentence = analysis.sentence_at(d.span.start).unwrap_or(0);
+        out.push(Quote {
+            span: d.span,
+            kind: d.kind,
+            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| a.id.clone()),
+            speaker_span: d.speaker,
+            cue: d.cue,
+            sentence,
+        });
+    }
+    out
+}
+
+/// An actor mention, flattened for lookups by position.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    actor: usize,
+    person: bool,
+    form: MentionForm,
+}
+
+/// The actor speaking at `span` (index into `analysis.actors`).
+///
+/// A name resolves through the mention it overlaps (in "Rendell, a Clinton surrogate," the
+/// one before the comma; otherwise the last, the head: "Kremlin spokesman Dmitry Peskov").
+/// A pronoun takes the previous quote's speaker when that one spoke in this or the two
+/// paragraphs before and is compatible, else the actors stage's reading of the pronoun,
+/// else the most recent compatible actor named before, outside quotation marks. A role noun
+/// with "the" ("the minister") takes the most recent person; "a source" stays unresolved.
+fn actor_for(
+    ctx: &Ctx<'_>,
+    analysis: &Analysis,
+    mentions: &[Mention],
+    span: Span,
+    para: usize,
+    last: Option<(usize, usize)>,
+) -> Option<usize> {
+    let phrase = ctx.slice(span);
+    let main = match phrase.find(',') {
+        Some(c) => Span::new(span.start, span.start + c),
+        None => span,
+    };
+    let i = mentions.partition_point(|m| m.span.start < main.start.saturating_sub(MAX_MENTION));
+    let overlapping = || {
+        mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < main.end)
+            .filter(|m| m.span.overlaps(main))
+    };
+    let named = overlapping()
+        .filter(|m| m.form != MentionForm::Pronoun)
+        .max_by_key(|m| (m.person, m.span.start))
+        .map(|m| m.actor);
+    if named.is_some() {
+        return named;
+    }
+    let pronoun = ctx.lex.pronoun(phrase);
+    let want_person = match pronoun {
+        Some(PronounKind::Person) => Some(true),
+        Some(PronounKind::Group | PronounKind::Thing) => Some(false),
+        Some(PronounKind::Relative) => None,
+        Some(PronounKind::SelfRef) => return None,
+        None if phrase.starts_with("the ") || phrase.starts_with("The ") => Some(true),
+        None => return None,
+    };
+    let compatible = |actor: usize| {
+        analysis.actors.get(actor).is_some_and(|a| match want_person {
+            Some(p) => (a.kind == ActorKind::Person) == p,
+            None => true,
+        })
+    };
+    if pronoun.is_some() && want_person.is_some() {
+        if let Some((a, p)) = last
+            && p + 2 >= para
+            && compatible(a)
+        {
+            return Some(a);
+        }
+        if let Some(m) = overlapping().next() {
+            return Some(m.actor);
+        }
+    }
+    let j = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[..j]
+        .iter()
+        .rev()
+        .take(200)
+        .filter(|m| m.form != MentionForm::Pronoun && !inside_any(&ctx.segs, m.span.start))
+        .find(|m| compatible(m.actor))
+        .map(|m| m.actor)
+}

@@ -1,0 +1,317 @@
+//! Quotation marks: one byte scan finds them, one pass per paragraph pairs them.
+
+use crate::Span;
+
+/// A quotation mark's glyph family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Glyph {
+    /// “ „ «
+    DoubleOpen,
+    /// ” »
+    DoubleClose,
+    /// "
+    DoubleStraight,
+    /// '' (two apostrophes, as some archives write a double quote)
+    DoubleApos,
+    /// ‘
+    SingleOpen,
+    /// ’
+    SingleClose,
+    /// '
+    SingleStraight,
+}
+
+impl Glyph {
+    fn is_double(self) -> bool {
+        matches!(
+            self,
+            Glyph::DoubleOpen | Glyph::DoubleClose | Glyph::DoubleStraight | Glyph::DoubleApos
+        )
+    }
+}
+
+/// One quotation mark in the text.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    start: usize,
+    end: usize,
+    glyph: Glyph,
+}
+
+/// A quoted stretch of text, marks included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Segment {
+    /// From the opening mark to the closing mark (or to the end of the paragraph where the
+    /// quote never closes).
+    pub(crate) span: Span,
+    /// Whether a closing mark was found.
+    pub(crate) closed: bool,
+    /// Whether the quote opens with two apostrophes ('').
+    pub(crate) apostrophes: bool,
+    /// Whether single quotation marks delimit it.
+    pub(crate) single: bool,
+}
+
+/// Finds every quotation mark in `text` with one pass over its bytes.
+fn scan(text: &str, marks: &mut Vec<Mark>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, glyph) = match b {
+            b'"' => (1, Glyph::DoubleStraight),
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') => (2, Glyph::DoubleApos),
+            b'\'' => (1, Glyph::SingleStraight),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) | Some(0x9E) => (3, Glyph::DoubleOpen),
+                Some(0x9D) => (3, Glyph::DoubleClose),
+                Some(0x98) => (3, Glyph::SingleOpen),
+                Some(0x99) => (3, Glyph::SingleClose),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            0xC2 => match bytes.get(i + 1) {
+                Some(0xAB) => (2, Glyph::DoubleOpen),
+                Some(0xBB) => (2, Glyph::DoubleClose),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        marks.push(Mark { start: i, end: i + len, glyph });
+        i += len;
+    }
+}
+
+/// What the characters around a mark say about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+    /// An apostrophe inside or before a word ("Ukraine’s", "’90s", "rock ’n’ roll").
+    Apostrophe,
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '„'
+                        | '«'
+                        | ':'
+                )
+        }
+    }
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '…'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '”'
+                        | '’'
+                        | '"'
+                        | '\''
+                        | '»'
+                )
+        }
+    }
+}
+
+fn role(text: &str, mark: Mark, para: Span) -> Role {
+    let before =
+        if mark.start > para.start { super::lexicon::char_before(text, mark.start) } else { None };
+    let after = if mark.end < para.end { super::lexicon::char_after(text, mark.end) } else { None };
+    let alnum_before = before.is_some_and(char::is_alphanumeric);
+    let alnum_after = after.is_some_and(char::is_alphanumeric);
+    if !mark.glyph.is_double() {
+        if alnum_before && alnum_after {
+            return Role::Apostrophe;
+        }
+        // ’90s, ’em, ’n’
+        if alnum_after && !alnum_before {
+            let rest = text.get(mark.end..).unwrap_or("");
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 2
+                && rest.as_bytes().get(2).is_none_or(|&b| b == b's' || !b.is_ascii_alphanumeric())
+            {
+                return Role::Apostrophe;
+            }
+        }
+    }
+    let open_ctx = is_opening_context(before);
+    let close_ctx = is_closing_context(after);
+    match (open_ctx && !close_ctx, close_ctx && !open_ctx) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => match mark.glyph {
+            Glyph::DoubleOpen | Glyph::SingleOpen => Role::Open,
+            Glyph::DoubleClose | Glyph::SingleClose => Role::Close,
+            _ => Role::Either,
+        },
+    }
+}
+
+/// Quoted segments of `text`, outermost only, sorted and non-overlapping.
+///
+/// Double quotes nest; a double quote still open at the end of a paragraph continues when
+/// the next paragraph opens with a quotation mark, and otherwise closes with the paragraph.
+/// Single quotes count only when an opening mark finds its closing mark in the same
+/// paragraph, so apostrophes never open a quote. Linear in the number of marks.
+pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) {
+    let mut marks = Vec::new();
+    scan(text, &mut marks);
+    let mut m = 0;
+    // A double quote carried over from the previous paragraph: its start.
+    let mut carried: Option<usize> = None;
+    for (pi, &para) in paragraphs.iter().enumerate() {
+        while m < marks.len() && marks[m].start < para.start {
+            m += 1;
+        }
+        let mut depth = 0usize;
+        let mut double_start = None;
+        let mut single_start: Option<usize> = None;
+        let mut singles: Vec<Segment> = Vec::new();
+        let para_first = out.len();
+        if let Some(start) = carried.take() {
+            // The paragraph opens with a quotation mark (checked by the previous round).
+            depth = 1;
+            double_start = Some(start);
+            m += 1;
+        }
+        while m < marks.len() && marks[m].end <= para.end {
+            let mark = marks[m];
+            m += 1;
+            let r = role(text, mark, para);
+            if mark.glyph.is_double() {
+                let opens = match r {
+                    Role::Open => true,
+                    Role::Close => false,
+                    _ => depth == 0,
+                };
+                if opens {
+                    if depth == 0 {
+                        double_start = Some(mark.start);
+                    }
+                    depth = depth.saturating_add(1).min(8);
+                } else if depth > 0 {
+                    depth -= 1;
+                    if depth == 0 {
+                        if let Some(start) = double_start.take() {
+                            out.push(Segment {
+                                span: Span::new(start, mark.end),
+                                closed: true,
+                                apostrophes: apos_at(text, start),
+                                single: false,
+                            });
+                        }
+                    }
+                }
+            } else {
+                match r {
+                    Role::Apostrophe => {}
+                    Role::Open => single_start = Some(mark.start),
+                    Role::Close | Role::Either => {
+                        if let Some(start) = single_start.take() {
+                            if text.get(start..mark.start).is_some_and(|t| {
+                                t.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some()
+                            }) {
+                                singles.push(Segment {
+                                    span: Span::new(start, mark.end),
+                                    closed: true,
+                                    apostrophes: false,
+                                    single: true,
+                                });
+                            }
+                        } else if r == Role::Either {
+                            single_start = Some(mark.start);
+                        }
+                    }
+                }
+            }
+        }
+        if depth > 0 {
+            if let Some(start) = double_start {
+                let next_opens = paragraphs.get(pi + 1).is_some_and(|next| {
+                    marks.get(m).is_some_and(|mk| {
+                        mk.start == next.start
+                            && mk.glyph.is_double()
+                            && role(text, *mk, *next) != Role::Close
+                    })
+                });
+                if next_opens {
+                    carried = Some(start);
+                } else {
+                    out.push(Segment {
+                        span: Span::new(start, para.end),
+                        closed: false,
+                        apostrophes: apos_at(text, start),
+                        single: false,
+                    });
+                }
+            }
+        }
+        // Single-quoted segments count when they lie outside every double-quoted one.
+        if !singles.is_empty() {
+            let doubles_end = out.len();
+            for s in singles {
+                let inside = out[para_first..doubles_end].iter().any(|d| d.span.overlaps(s.span));
+                if !inside {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    // Keep the output sorted and free of overlaps (a quote carried across paragraphs is
+    // pushed when it closes, after what it encloses).
+    out.sort_by_key(|s| (s.span.start, core::cmp::Reverse(s.span.end)));
+    let mut last_end = 0;
+    out.retain(|s| {
+        let keep = s.span.start >= last_end;
+        if keep {
+            last_end = s.span.end;
+        }
+        keep
+    });
+}
+
+/// Whether the quote at `start` opens with two apostrophes.
+fn apos_at(text: &str, start: usize) -> bool {
+    text.as_bytes().get(start..start + 2) == Some(b"''")
+}

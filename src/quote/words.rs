@@ -1,0 +1,135 @@
+//! Word tokens of a small window and the sentence boundaries the quote stage works with.
+
+use crate::Span;
+
+use super::lexicon::{Lexicon, char_after, char_before};
+
+/// A token of a window: a word or one punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    /// Where it is.
+    pub(crate) span: Span,
+    /// Whether it is a word (else one punctuation character).
+    pub(crate) word: bool,
+}
+
+impl Tok {
+    /// The token's text.
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or("")
+    }
+}
+
+/// Whether `c` joins two word characters into one word ("U.S.", "Holtz-Eakin", "O’Neill").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '&')
+}
+
+/// Tokens of `text[start..end]` (both on char boundaries), appended to `out`. Words keep a
+/// final period when they are abbreviations ("Mr.") or initials ("B.").
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
+    let Some(window) = text.get(start..end) else { return };
+    let mut iter = window.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok { span: Span::new(start + i, start + i + c.len_utf8()), word: false });
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        while let Some(&(k, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                j = k + d.len_utf8();
+                iter.next();
+            } else if is_joiner(d)
+                && window[k + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // "Mr." and "B." keep their period.
+        if window[j..].starts_with('.') {
+            let word = &window[i..j];
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            // "R-Ky.," and "(R-Fla.)": a period before a comma or bracket ends no sentence.
+            let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
+            if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
+                j += 1;
+                iter.next();
+            }
+        }
+        out.push(Tok { span: Span::new(start + i, start + j), word: true });
+    }
+}
+
+/// Whether the word starts with an upper-case letter.
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Sentence ends (byte offsets just past the final punctuation and any closing quotation
+/// marks) inside `para`, appended to `out`, in order. One pass over the paragraph.
+pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<usize>) {
+    let Some(p) = text.get(para.start..para.end) else { return };
+    let bytes = p.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // Closing marks and brackets after the punctuation belong to the sentence.
+        loop {
+            match char_after(p, j) {
+                Some(c @ ('"' | '\'' | '”' | '’' | ')' | ']' | '»')) => j += c.len_utf8(),
+                Some(c @ ('.' | '!' | '?')) => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let next = char_after(p, j);
+        if !next.is_some_and(char::is_whitespace) {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut k = j;
+        while let Some(c) = char_after(p, k).filter(|c| c.is_whitespace()) {
+            k += c.len_utf8();
+        }
+        let starts_sentence = char_after(p, k).is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+        });
+        if starts_sentence && (b != b'.' || !before_is_abbreviation(p, i, lex)) {
+            out.push(para.start + j);
+        }
+        i = k.max(i + 1);
+    }
+}
+
+/// Whether the word before the period at `dot` is an abbreviation or an initial.
+fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
+    let head = &p[..dot];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take(12)
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = &head[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_upper
+        || lex.is_abbreviation(word)
+        || (word.contains('.') && word.len() <= 6)
+        || char_before(p, word_start) == Some('.')
+}
