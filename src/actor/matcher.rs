@@ -172,10 +172,17 @@ impl Matcher {
                 chunk_end += 1;
             }
             let mut prefix = false;
+            // A few word ends per chunk at most ("U.S." has three): bounded work on
+            // hostile input such as "A.A.A.A...".
+            let mut tries = 0;
             for e in i + 1..=chunk_end {
                 if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
                 {
                     continue;
+                }
+                tries += 1;
+                if tries > 8 {
+                    break;
                 }
                 let Some(node) = self.nodes.get(&hay[start..e]) else { continue };
                 if let Some(p) = node.pattern {

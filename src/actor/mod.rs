@@ -163,7 +163,8 @@ struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher,
     lexicon: Lexicon,
-    /// Lowercase role title -> people holding or having held it.
+    /// Last word of a lowercase role title ("minister") -> people holding or having
+    /// held such a role.
     by_title: HashMap<String, Vec<u32>>,
     /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
@@ -190,7 +191,8 @@ impl ActorTagger {
         for (i, e) in gazetteer.entries().iter().enumerate() {
             if e.kind == ActorKind::Person {
                 for r in &e.roles {
-                    let list = by_title.entry(r.title.clone()).or_default();
+                    let head = r.title.rsplit(' ').next().unwrap_or(&r.title);
+                    let list = by_title.entry(head.to_string()).or_default();
                     if !list.contains(&(i as u32)) {
                         list.push(i as u32);
                     }

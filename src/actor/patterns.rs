@@ -749,11 +749,54 @@ impl<'a> Scanner<'a> {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
+                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == segs.len() {
+                    self.apposition(b, &mut cand);
+                }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
                     out.push(cand);
                 }
             }
         }
+    }
+
+    /// Reads an apposition after a person's name ending before word `b`: ", the foreign
+    /// minister of Ruritania", ", Ruritania's foreign minister", ", the Ruritanian
+    /// foreign minister". It gives the title and the country.
+    fn apposition(&mut self, b: usize, cand: &mut Cand) {
+        let sent = self.words[b - 1].sent;
+        let in_sentence = |k: usize| k < self.words.len() && self.words[k].sent == sent;
+        if !in_sentence(b)
+            || !self.text[self.words[b - 1].span.end..self.words[b].span.start].starts_with(',')
+        {
+            return;
+        }
+        let mut i = b;
+        let mut country = None;
+        if self.function(i) == Some(Function::The) {
+            i += 1;
+        }
+        if in_sentence(i) && self.words[i].hit != NO_HIT {
+            country = self.hit_country(i);
+            let end = self.hits[self.words[i].hit as usize].span.end;
+            while in_sentence(i) && self.words[i].span.start < end {
+                i += 1;
+            }
+        }
+        if !in_sentence(i) || self.words[i].shape != Shape::Lower {
+            return;
+        }
+        let limit = (i + self.lex.max_title_words).min(self.words.len());
+        let Some((n, title, t)) = self.title_at(i, limit) else { return };
+        if t.honorific {
+            return;
+        }
+        let after = i + n;
+        if country.is_none() && in_sentence(after + 1) && self.function(after) == Some(Function::Of)
+        {
+            country = self.hit_country(after + 1);
+        }
+        cand.title = cand.title.or(Some((title, t)));
+        cand.affiliation = cand.affiliation.take().or(country);
     }
 
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one

@@ -13,6 +13,9 @@ use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::segment::Sentence;
 
+/// How many earlier mentions a pronoun or role noun looks back over.
+const LOOK_BACK: usize = 64;
+
 /// What makes two candidates the same actor.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key<'t> {
@@ -32,7 +35,6 @@ struct Building {
 /// The document's actors as they are assembled.
 struct Book<'a> {
     inner: &'a Inner,
-    text: &'a str,
     published: Option<Date>,
     actors: Vec<Building>,
     keys: WordMap<Key<'a>, usize>,
@@ -183,7 +185,7 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, text, published, actors: Vec::new(), keys: WordMap::default() };
+    let mut book = Book { inner, published, actors: Vec::new(), keys: WordMap::default() };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
@@ -308,6 +310,8 @@ pub(crate) fn resolve(
                     }
                     to = to.min(from + 1);
                 }
+                // Only the last mentions count: bounded work on hostile input.
+                let from = from.max(to.saturating_sub(LOOK_BACK));
                 let mut pick: Option<usize> = None;
                 let mut ambiguous = false;
                 for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {
@@ -347,7 +351,7 @@ pub(crate) fn resolve(
                         }) || (country.is_none() || b.actor.country == *country)
                             && b.titles.iter().any(|t| title_fits(t, title)))
                 };
-                let recent = seen[..to]
+                let recent = seen[to.saturating_sub(LOOK_BACK)..to]
                     .iter()
                     .rev()
                     .find(|&&(_, _, a)| fits(&book.actors[a]))
@@ -355,12 +359,9 @@ pub(crate) fn resolve(
                 let known = recent.or_else(|| {
                     let country = country.as_ref()?;
                     let entries = inner.gazetteer.entries();
-                    let mut holders = inner
-                        .by_title
-                        .iter()
-                        .filter(|(t, _)| title_fits(t, title))
-                        .flat_map(|(_, v)| v)
-                        .filter(|&&e| {
+                    let head = title.rsplit(' ').next().unwrap_or(title);
+                    let mut holders =
+                        inner.by_title.get(head).into_iter().flatten().filter(|&&e| {
                             entries[e as usize].roles.iter().any(|r| {
                                 title_fits(&r.title, title)
                                     && r.country.as_ref() == Some(country)
@@ -377,7 +378,6 @@ pub(crate) fn resolve(
             _ => {}
         }
     }
-    let _ = book.text;
     out.extend(book.actors.into_iter().map(|mut b| {
         b.actor.mentions.sort_by_key(|m| m.span.start);
         b.actor.mentions.dedup_by_key(|m| m.span);

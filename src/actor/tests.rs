@@ -221,6 +221,24 @@ fn patterns_find_unlisted_actors() {
         ("Fighting was reported in Kramatorsk on Monday.", "Kramatorsk", ActorKind::Location, None),
         ("A deal with the NRB was signed.", "NRB", ActorKind::Organization, None),
         ("Moscow Dynamo beat the visitors.", "Moscow Dynamo", ActorKind::Organization, None),
+        (
+            "Talks with Ivo Brandt, the foreign minister of Ukraine, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
+        (
+            "Talks with Ivo Brandt, Russia's defence minister, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("RUS"),
+        ),
+        (
+            "Talks with Ivo Brandt, the Ukrainian envoy, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
     ];
     let t = tagger();
     for (text, surface, kind, country) in cases {
@@ -432,4 +450,13 @@ fn a_name_shortened_to_its_first_word_is_an_organization() {
     let a = actor_of(text, &actors, "Baltasar Oyelaran").unwrap();
     assert_eq!(a.kind, ActorKind::Person);
     assert!(mentions(text, a).contains(&("Oyelaran", MentionForm::Alias)));
+}
+
+#[cfg(feature = "embedded-gazetteers")]
+#[test]
+fn embedded_gazetteer_loads() {
+    let g = Gazetteer::embedded();
+    assert!(g.len() > 1000, "{}", g.len());
+    assert_eq!(g.get("RUS").map(|e| e.name.as_str()), Some("Russia"));
+    assert!(g.get("gov:kremlin").is_some_and(|e| e.metonym));
 }
