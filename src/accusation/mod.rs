@@ -186,6 +186,7 @@ impl AccusationFinder {
         let dates = DateIndex::new(&analysis.dates);
         let quotes = QuoteIndex::new(analysis);
         let mut out = Vec::new();
+        let mut view = View::empty(text);
         let mut i = 0;
         while i < hits.len() {
             let sentence = hits[i].0;
@@ -196,7 +197,7 @@ impl AccusationFinder {
                 i = j;
                 continue;
             }
-            let view = View::new(text, span, mentions.of(sentence));
+            view.load(span, mentions.of(sentence));
             for &(_, cue_span, pattern) in &hits[i..j] {
                 let cue = self.cues[pattern];
                 let ctx = Ctx { view: &view, analysis, dates: &dates, sentence };

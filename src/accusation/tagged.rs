@@ -117,19 +117,31 @@ pub(crate) struct View<'t> {
 }
 
 impl<'t> View<'t> {
-    /// Reads the sentence at `span` of `text` with its `mentions` (from [`MentionIndex::of`]).
-    pub(crate) fn new(text: &'t str, span: Span, mentions: &[(usize, Span, usize)]) -> View<'t> {
-        let toks = tokenize(text, span);
-        let mut view =
-            View { text, toks, clause: Vec::new(), sub_clause: Vec::new(), ments: Vec::new() };
-        view.number_clauses();
+    /// A view of no sentence yet, to [`load`](View::load) sentences into one after the
+    /// other, reusing its buffers.
+    pub(crate) fn empty(text: &'t str) -> View<'t> {
+        View {
+            text,
+            toks: Vec::new(),
+            clause: Vec::new(),
+            sub_clause: Vec::new(),
+            ments: Vec::new(),
+        }
+    }
+
+    /// Reads the sentence at `span` with its `mentions` (from [`MentionIndex::of`]).
+    pub(crate) fn load(&mut self, span: Span, mentions: &[(usize, Span, usize)]) {
+        tokenize(self.text, span, &mut self.toks);
+        self.clause.clear();
+        self.sub_clause.clear();
+        self.ments.clear();
+        self.number_clauses();
         for &(_, m, actor) in mentions {
-            let (first, end) = view.tok_range(m);
+            let (first, end) = self.tok_range(m);
             if first < end {
-                view.ments.push(Ment { first, end, actor });
+                self.ments.push(Ment { first, end, actor });
             }
         }
-        view
     }
 
     /// The words overlapping `span`, as a half-open word range.
@@ -216,14 +228,21 @@ impl<'t> View<'t> {
     /// The comma before a closing attribution (", the ministry said on Monday.").
     fn attribution_comma(&self) -> Option<usize> {
         let comma = self.toks.iter().rposition(|t| t.punct == Some(','))?;
-        let tail = &self.toks[comma + 1..];
-        let words: Vec<usize> =
-            (comma + 1..self.toks.len()).filter(|&i| self.toks[i].punct.is_none()).collect();
-        if tail.len() > 16 || words.is_empty() {
+        if self.toks.len() - comma > 17 {
             return None;
         }
-        let report = words.iter().rposition(|&i| self.is(i, REPORT))?;
-        (words.len() - report <= 4 && report > 0).then_some(comma)
+        // Words after the comma, and how many come after the last reporting verb.
+        let (mut words, mut report) = (0, None);
+        for i in comma + 1..self.toks.len() {
+            if self.toks[i].punct.is_none() {
+                words += 1;
+                if self.is(i, REPORT) {
+                    report = Some(words);
+                }
+            }
+        }
+        let report = report?;
+        (words - report < 4 && report > 1).then_some(comma)
     }
 
     /// The first word of the noun phrase whose last mention word is `head_first`: walks
@@ -552,10 +571,10 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 /// Splits the sentence at `span` into words and punctuation marks. Apostrophes, hyphens,
 /// periods and ampersands between letters or digits stay inside a word ("Ukraine’s",
 /// "30-day", "U.S", "AT&T"), and so do thousands separators ("13,000").
-fn tokenize(text: &str, span: Span) -> Vec<Tok> {
-    let Some(s) = text.get(span.start..span.end) else { return Vec::new() };
+fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let Some(s) = text.get(span.start..span.end) else { return };
     let base = span.start;
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -591,5 +610,4 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             });
         }
     }
-    out
 }

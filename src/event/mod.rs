@@ -134,6 +134,7 @@ impl EventCoder {
             let dates = DateIndex::new(&analysis.dates);
             let quotes = QuoteIndex::new(analysis);
             // Sentences with a trigger or an accusation, in order (both lists are).
+            let mut view = View::empty(text);
             let (mut i, mut j) = (0, 0);
             loop {
                 let sentence = match (hits.get(i), accusations.get(j)) {
@@ -153,7 +154,7 @@ impl EventCoder {
                     (i, j) = (i2, j2);
                     continue;
                 }
-                let view = View::new(text, s.span, mentions.of(sentence));
+                view.load(s.span, mentions.of(sentence));
                 let coder = SentenceCoder {
                     lexicon: &self.lexicon,
                     view: &view,
