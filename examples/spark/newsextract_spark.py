@@ -34,6 +34,7 @@ rather than rejected as the CLI does.
 import argparse
 import json
 import os
+import resource
 import shutil
 import stat
 import subprocess
@@ -174,10 +175,23 @@ def renumber_error(text, local, number):
     return text
 
 
-def make_partition_runner(extractor_name, threads):
-    """A mapPartitions function: (line, idx) records in, (idx, id, error, analysis) out."""
+def children_cpu_seconds():
+    """User and system CPU time of this process's waited-for children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def make_partition_runner(extractor_name, threads, cpu):
+    """A mapPartitions function: (line, idx) records in, (idx, id, error, analysis) out.
+
+    `cpu` is a pair of accumulators that add up the CPU seconds of the extractor processes
+    and of the Python workers feeding them (for throughput figures; a retried task counts
+    twice).
+    """
 
     def run(records):
+        worker_start = time.process_time()
+        children_start = children_cpu_seconds()
         binary = locate_extractor(extractor_name)
         command = [binary, "--jsonl", "--threads", str(threads)]
         proc = subprocess.Popen(
@@ -210,41 +224,49 @@ def make_partition_runner(extractor_name, threads):
         drainer = threading.Thread(target=drain_stderr, daemon=True)
         feeder.start()
         drainer.start()
-        outputs = 0
-        errors = 0
-        for raw in proc.stdout:
-            text = raw.decode("utf-8").rstrip("\n")
-            if not indices:
-                feeder.join(timeout=1)
-            if not indices:
+        try:
+            outputs = 0
+            errors = 0
+            for raw in proc.stdout:
+                text = raw.decode("utf-8").rstrip("\n")
+                if not indices:
+                    feeder.join(timeout=1)
+                if not indices:
+                    raise RuntimeError(f"{binary} wrote more lines than it was given: {text[:99]}")
+                idx = indices.popleft()
+                outputs += 1
+                doc_id = error = None
+                if ERROR_KEY in text:
+                    record = json.loads(text)
+                    if set(record) == {"id", "error"}:
+                        text = renumber_error(text, outputs, idx + 1)
+                        doc_id, error = record["id"], json.loads(text)["error"]
+                        errors += 1
+                yield (idx, doc_id, error, text)
+            feeder.join()
+            status = proc.wait()
+            drainer.join()
+            if indices:
+                raise RuntimeError(
+                    f"{binary} exited with status {status} after answering {outputs} lines "
+                    f"({outputs + len(indices)} sent); stderr: " + " | ".join(stderr_tail)
+                )
+            # The extractor exits with 1 when some line was an error record, 0 otherwise.
+            if status != (1 if errors else 0):
+                raise RuntimeError(
+                    f"{binary} exited with status {status} ({errors} error records); stderr: "
+                    + " | ".join(stderr_tail)
+                )
+            if feed_error:
+                raise RuntimeError(f"feeding {binary} failed") from feed_error[0]
+            cpu[0].add(children_cpu_seconds() - children_start)
+            cpu[1].add(time.process_time() - worker_start)
+        finally:
+            # Spark may stop reading early (a cancelled or failed task): never leave the
+            # process behind.
+            if proc.poll() is None:
                 proc.kill()
-                raise RuntimeError(f"{binary} wrote more lines than it was given: {text[:200]}")
-            idx = indices.popleft()
-            outputs += 1
-            doc_id = error = None
-            if ERROR_KEY in text:
-                record = json.loads(text)
-                if set(record) == {"id", "error"}:
-                    text = renumber_error(text, outputs, idx + 1)
-                    doc_id, error = record["id"], json.loads(text)["error"]
-                    errors += 1
-            yield (idx, doc_id, error, text)
-        feeder.join()
-        status = proc.wait()
-        drainer.join()
-        if indices:
-            raise RuntimeError(
-                f"{binary} exited with status {status} after answering {outputs} lines "
-                f"({outputs + len(indices)} sent); stderr: " + " | ".join(stderr_tail)
-            )
-        # The extractor exits with 1 when some line was an error record, 0 otherwise.
-        if status != (1 if errors else 0):
-            raise RuntimeError(
-                f"{binary} exited with status {status} ({errors} error records); stderr: "
-                + " | ".join(stderr_tail)
-            )
-        if feed_error:
-            raise RuntimeError(f"feeding {binary} failed") from feed_error[0]
+                proc.wait()
 
     return run
 
@@ -264,7 +286,8 @@ def main(argv):
     # zipWithIndex numbers the lines in partition order (one cheap counting pass over the
     # input); the index travels with each line so the Parquet table keeps the input order.
     indexed = lines.zipWithIndex()
-    results = indexed.mapPartitions(make_partition_runner(extractor, args.threads))
+    cpu = (sc.accumulator(0.0), sc.accumulator(0.0))
+    results = indexed.mapPartitions(make_partition_runner(extractor, args.threads, cpu))
     table = spark.createDataFrame(results, RESULT_SCHEMA)
     # Several outputs and the counts come from one extraction pass: keep the results.
     table = table.persist()
@@ -280,6 +303,10 @@ def main(argv):
     print(f"newsextract: {total} lines, {total - errors} analyses, {errors} error records")
     cores = sc.defaultParallelism
     print(f"newsextract: {seconds:.1f} s from session start to counts, {cores} cores")
+    print(
+        f"newsextract: task CPU: extractors {cpu[0].value:.1f} s, "
+        f"Python workers {cpu[1].value:.1f} s"
+    )
     if errors:
         for row in failed.orderBy("idx").limit(args.show_errors).collect():
             print(f"  input line {row['idx'] + 1}: id={row['id']!r}: {row['error']}")
