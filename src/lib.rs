@@ -46,6 +46,9 @@ pub mod accusation;
 pub mod actor;
 pub mod date;
 pub mod event;
+#[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
+pub mod html;
 pub mod quote;
 pub mod segment;
 

@@ -20,12 +20,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::date::{DateMention, TimexKind};
+use crate::date::{DateMention, DateValue, TimexKind};
 
 pub(crate) mod tagged;
 pub(crate) mod words;
 
-use tagged::{MentionIndex, View};
+use tagged::{MentionIndex, QuoteIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -184,12 +184,18 @@ impl AccusationFinder {
         }
         let mentions = MentionIndex::new(analysis);
         let dates = DateIndex::new(&analysis.dates);
+        let quotes = QuoteIndex::new(analysis);
         let mut out = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let sentence = hits[i].0;
             let j = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
             let span = analysis.sentences[sentence].span;
+            // Without an actor or a quote (whose speaker may accuse) nobody accuses here.
+            if mentions.of(sentence).is_empty() && !quotes.overlaps(span) {
+                i = j;
+                continue;
+            }
             let view = View::new(text, span, mentions.of(sentence));
             for &(_, cue_span, pattern) in &hits[i..j] {
                 let cue = self.cues[pattern];
@@ -267,7 +273,10 @@ impl DateIndex {
         let mut best: Option<(usize, &DateMention)> = None;
         for &(_, _, i) in &self.items[lo..hi] {
             let d = &analysis.dates[i];
-            if !matches!(d.kind, TimexKind::Date | TimexKind::Time) {
+            // "now", "recently" say nothing about the day.
+            if !matches!(d.kind, TimexKind::Date | TimexKind::Time)
+                || matches!(d.value, DateValue::Reference(_))
+            {
                 continue;
             }
             let (first, _) = view.tok_range(d.span);
@@ -280,7 +289,7 @@ impl DateIndex {
             }
         }
         if let Some((_, d)) = best {
-            return (Some(calendar_value(&d.value)), Some(DateSource::Expression));
+            return (Some(calendar_value(&d.value.to_string())), Some(DateSource::Expression));
         }
         match analysis.published {
             Some(p) => (Some(p.to_string()), Some(DateSource::Publication)),
@@ -299,6 +308,24 @@ fn calendar_value(value: &str) -> String {
         }
         _ => value.to_string(),
     }
+}
+
+/// The speaker of a direct or partial quote when the subject before word `cue` is "we"
+/// or "I" ("We will release the prisoners," Peskov said).
+pub(crate) fn first_person_speaker(
+    v: &View<'_>,
+    analysis: &Analysis,
+    quote: Option<usize>,
+    cue: usize,
+) -> Option<String> {
+    let q = &analysis.quotes[quote?];
+    if q.kind == crate::quote::QuoteKind::Indirect {
+        return None;
+    }
+    let (start, _) = v.clause_range(cue);
+    let first_person = (start.max(cue.saturating_sub(6))..cue)
+        .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
+    first_person.then(|| q.speaker.clone()).flatten()
 }
 
 /// Allegation topics: phrase automaton (leftmost-first) and the CAMEO code of each.
@@ -368,10 +395,8 @@ impl Ctx<'_, '_> {
         let denied = (first.saturating_sub(3)..first).any(|i| v.is(i, DENY));
         let negated = denied || v.negated(clause_start, first);
         let quote = self.quote_of(span);
-        let speaker = quote
-            .and_then(|q| self.analysis.quotes[q].speaker.clone())
-            .into_iter()
-            .collect::<Vec<_>>();
+        let speaker: Vec<String> =
+            first_person_speaker(v, self.analysis, quote, first).into_iter().collect();
         let (date, date_source) = self.dates.date_of(v, self.analysis, self.sentence, first);
         let mut emit = |accuser: Vec<String>, accused: Vec<String>, allegation: Option<Span>| {
             if accuser.is_empty() || accuser.iter().any(|a| accused.contains(a)) {
@@ -429,7 +454,7 @@ impl Ctx<'_, '_> {
                     return;
                 }
                 // The accused is the direct object, right after the cue.
-                let direct = v.object(end, clause_end, false).filter(|&k| {
+                let direct = v.object(end, clause_end, true, false).filter(|&k| {
                     let m = &v.ments[k];
                     v.np_start(m.first) == end && v.governing_prep(m).is_none()
                 });
@@ -449,7 +474,7 @@ impl Ctx<'_, '_> {
                     None if cue.pattern == Pattern::Blame => {
                         // "X blamed the attacks on Y".
                         let on = self.find_word(end, clause_end, &["on"]);
-                        let accused = on.and_then(|i| v.object(i, clause_end, false));
+                        let accused = on.and_then(|i| v.object(i, clause_end, false, false));
                         let allegation = on.and_then(|i| v.span_of(end, i));
                         let accused = accused.map(|k| self.ids(&v.coordinated_after(k)));
                         emit(accuser_ids, accused.unwrap_or_default(), allegation);
@@ -459,7 +484,7 @@ impl Ctx<'_, '_> {
             }
             Pattern::Clause => {
                 let start = if v.word(end).eq_ignore_ascii_case("that") { end + 1 } else { end };
-                let Some(k) = v.object(start, clause_end, false) else { return };
+                let Some(k) = v.object(start, clause_end, true, false) else { return };
                 if v.governing_prep(&v.ments[k]).is_some() {
                     return;
                 }
@@ -549,7 +574,7 @@ impl Ctx<'_, '_> {
         let from = by.map_or(end, |k| v.ments[k].end);
         let link = self.find_word(from, (from + 3).min(clause_end), &["that", "against"]);
         let Some(link) = link else { return };
-        let Some(k) = v.object(link + 1, clause_end, false) else { return };
+        let Some(k) = v.object(link + 1, clause_end, true, false) else { return };
         let accused = v.coordinated_after(k);
         let allegation = if v.word(link).eq_ignore_ascii_case("that") {
             v.rest_of_clause(link + 1)

@@ -9,7 +9,9 @@
 use crate::Span;
 use crate::analysis::Analysis;
 
-use super::words::{self, BE, COMMASUB, COORD, Class, DET, NEG, PREP, RECIP, REPORT, SUB, TARGET};
+use super::words::{
+    self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
+};
 
 /// How far back a subject is searched (words).
 const SUBJECT_WINDOW: usize = 40;
@@ -66,6 +68,36 @@ impl MentionIndex {
         let lo = self.items.partition_point(|&(s, ..)| s < i);
         let hi = self.items.partition_point(|&(s, ..)| s <= i);
         &self.items[lo..hi]
+    }
+}
+
+/// Quote spans of a document, to ask whether a sentence overlaps a quote.
+#[derive(Debug, Default)]
+pub(crate) struct QuoteIndex {
+    /// Quote starts, sorted, each with the largest end of the quotes up to it.
+    starts: Vec<(usize, usize)>,
+}
+
+impl QuoteIndex {
+    /// Indexes `analysis.quotes`.
+    pub(crate) fn new(analysis: &Analysis) -> QuoteIndex {
+        let mut spans: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
+        spans.sort_unstable();
+        let mut max_end = 0;
+        let starts = spans
+            .iter()
+            .map(|q| {
+                max_end = max_end.max(q.end);
+                (q.start, max_end)
+            })
+            .collect();
+        QuoteIndex { starts }
+    }
+
+    /// Whether some quote overlaps `span`.
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        let hi = self.starts.partition_point(|&(start, _)| start < span.end);
+        hi > 0 && self.starts[hi - 1].1 > span.start
     }
 }
 
@@ -152,7 +184,15 @@ impl<'t> View<'t> {
             match t.punct {
                 Some(';' | ':' | '—' | '–' | '(' | ')') => new_clause = Some(false),
                 Some(',') => {
-                    if self.is(i + 1, COMMASUB) {
+                    let participle = self.toks.get(i + 1).is_some_and(|t| {
+                        !t.cap && t.punct.is_none() && self.word(i + 1).ends_with("ing")
+                    });
+                    let w = self.word(i + 1);
+                    let main = w.eq_ignore_ascii_case("but")
+                        || (self.is(i + 1, COORD) && self.is(i + 2, PRON));
+                    if main {
+                        new_clause = Some(false);
+                    } else if self.is(i + 1, COMMASUB) || participle {
                         new_clause = Some(true);
                     } else if open_sub || Some(i) == attribution {
                         new_clause = Some(false);
@@ -227,10 +267,20 @@ impl<'t> View<'t> {
 
     /// The subject of a cue starting at word `cue`: the nearest mention before it in its
     /// clause and after word `floor`, not inside a prepositional phrase; else an actor of
-    /// an agent phrase ("forces in X", "officials from X"); else the nearest such mention
-    /// of an earlier main clause.
+    /// an agent phrase opening the clause ("forces in X", "thousands of X"); else the
+    /// nearest such mention of an earlier main clause.
     pub(crate) fn subject(&self, cue: usize, floor: usize) -> Option<usize> {
         let (clause_start, _) = self.clause_range(cue);
+        if floor == 0 && self.vp_coordinated(cue) {
+            // "Russia claimed it had ceased targeting Ukraine's facilities and accused
+            // Kyiv": a coordinated verb shares the clause's subject.
+            let first = (self.ment_from(clause_start)..self.ments.len())
+                .take_while(|&k| self.ments[k].end <= cue)
+                .find(|&k| self.governing_prep(&self.ments[k]).is_none());
+            if first.is_some() {
+                return first;
+            }
+        }
         let lo = floor.max(clause_start).max(cue.saturating_sub(SUBJECT_WINDOW));
         let hi = self.ments.partition_point(|m| m.end <= cue);
         let mut agent = None;
@@ -241,7 +291,12 @@ impl<'t> View<'t> {
             }
             match self.governing_prep(m) {
                 None => return Some(k),
-                Some(p) if agent.is_none() && is_word(self.word(p), &["of", "in", "from"]) => {
+                Some(p)
+                    if agent.is_none()
+                        && is_word(self.word(p), &["of", "in", "from"])
+                        && p <= clause_start + 4
+                        && !(clause_start..p).any(|i| self.is(i, PREP)) =>
+                {
                     agent = Some(k)
                 }
                 Some(_) => {}
@@ -250,7 +305,25 @@ impl<'t> View<'t> {
         if agent.is_some() || floor > clause_start || self.is_sub(cue) {
             return agent;
         }
-        // Earlier main clauses ("Putin, who met Trump, agreed").
+        self.main_subject(cue)
+    }
+
+    /// Whether the verb at word `cue` follows a coordinator ("... and accused"), not an
+    /// actor ("X and Y accused").
+    pub(crate) fn vp_coordinated(&self, cue: usize) -> bool {
+        let mut i = cue;
+        while i > 0 && self.is(i - 1, ADVERB | AUX) && cue - i < 3 {
+            i -= 1;
+        }
+        i > 0 && self.is(i - 1, COORD)
+    }
+
+    /// The nearest actor before word `cue` in an earlier main clause, outside
+    /// prepositional phrases ("Putin, who met Trump, agreed"; "Trump described his call,
+    /// following his talks with Putin").
+    pub(crate) fn main_subject(&self, cue: usize) -> Option<usize> {
+        let (clause_start, _) = self.clause_range(cue);
+        let hi = self.ments.partition_point(|m| m.end <= cue);
         let lo = cue.saturating_sub(SUBJECT_WINDOW);
         for k in (0..hi).rev() {
             let m = &self.ments[k];
@@ -349,10 +422,17 @@ impl<'t> View<'t> {
     }
 
     /// The object of a cue ending before word `from`: the first mention up to word
-    /// `limit` that is a direct object or introduced by a target preposition (or "of"
-    /// after a noun: "scores of X"). With `places`, a location phrase ("in X", "across X")
-    /// is accepted when nothing better comes.
-    pub(crate) fn object(&self, from: usize, limit: usize, places: bool) -> Option<usize> {
+    /// `limit` that is introduced by a target preposition (or "of" after a noun: "scores
+    /// of X") or, after a verb (`direct`), a direct object at most three words after it
+    /// ("accused the United States", "demanded that the US"). With `places`, a location
+    /// phrase ("in X", "across X") is accepted when nothing better comes.
+    pub(crate) fn object(
+        &self,
+        from: usize,
+        limit: usize,
+        direct: bool,
+        places: bool,
+    ) -> Option<usize> {
         let &c = self.clause.get(from.saturating_sub(1))?;
         let limit = limit.min(from + OBJECT_WINDOW);
         let mut place = None;
@@ -364,18 +444,47 @@ impl<'t> View<'t> {
             match self.governing_prep(m) {
                 Some(p) if p >= from => {
                     let w = self.word(p);
-                    if self.is(p, TARGET) || w.eq_ignore_ascii_case("of") {
+                    if self.is(p, TARGET)
+                        || (w.eq_ignore_ascii_case("of") && self.of_chain(from, p))
+                    {
                         return Some(k);
                     }
                     if !w.eq_ignore_ascii_case("by") && place.is_none() && places {
                         place = Some(k);
                     }
                 }
-                Some(_) if self.np_start(m.first) > from => {}
-                _ => return Some(k),
+                // The cue ends with its preposition ("fired at X").
+                Some(_) => return Some(k),
+                None if direct && self.np_start(m.first) <= from + 3 => return Some(k),
+                // The subject of a that-clause ("demand today that Israel ease").
+                None if self.np_start(m.first) > from
+                    && self.word(self.np_start(m.first) - 1).eq_ignore_ascii_case("that")
+                    && self.np_start(m.first) <= from + 4 =>
+                {
+                    return Some(k);
+                }
+                None => {}
             }
         }
         place
+    }
+
+    /// Whether "of" at word `of` hangs on an object of the cue ending before `from`: the
+    /// words between are a direct object or a target phrase ("tortured scores of X",
+    /// "negotiate with the president of X"), not another phrase ("as part of X").
+    fn of_chain(&self, from: usize, of: usize) -> bool {
+        let mut i = of;
+        while i > from && of - i < 5 {
+            i -= 1;
+            let t = self.toks[i];
+            if t.punct.is_some() {
+                return false;
+            }
+            if t.class & PREP != 0 {
+                return t.class & TARGET != 0;
+            }
+        }
+        i == from
     }
 
     /// The agent of a passive cue: the mention after "by" between `from` and `limit`.
@@ -442,7 +551,7 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 
 /// Splits the sentence at `span` into words and punctuation marks. Apostrophes, hyphens,
 /// periods and ampersands between letters or digits stay inside a word ("Ukraine’s",
-/// "30-day", "U.S", "AT&T").
+/// "30-day", "U.S", "AT&T"), and so do thousands separators ("13,000").
 fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(s) = text.get(span.start..span.end) else { return Vec::new() };
     let base = span.start;
@@ -452,9 +561,13 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
+                let next = s[j + d.len_utf8()..].chars().next();
                 let joined = d.is_alphanumeric()
                     || (matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
+                        && next.is_some_and(char::is_alphanumeric))
+                    || (d == ','
+                        && s[..j].ends_with(|c: char| c.is_ascii_digit())
+                        && next.is_some_and(|c| c.is_ascii_digit()));
                 if !joined {
                     break;
                 }

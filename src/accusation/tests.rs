@@ -5,11 +5,11 @@ use jiff::civil::date;
 use super::*;
 use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
-use crate::segment::Sentence;
+use crate::segment::Segmenter;
 
-/// A hand-tagged document: actors as `(id, country, surfaces)` (every whole-word
+/// A hand-tagged document: actors as `(id, country or "", surfaces)` (every whole-word
 /// occurrence of a surface is a mention), dates as `(surface, value)`, quotes as
-/// `(content, speaker id)`. Sentences end at ". ", published 2025-03-19.
+/// `(content, speaker id)`. Sentences come from the real segmenter; published 2025-03-19.
 pub(crate) fn tagged(
     text: &str,
     actors: &[(&str, &str, &[&str])],
@@ -17,12 +17,7 @@ pub(crate) fn tagged(
     quotes: &[(&str, &str)],
 ) -> Analysis {
     let mut a = Analysis { published: Some(date(2025, 3, 19)), ..Analysis::default() };
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        a.sentences.push(Sentence { span: Span::new(start, i + 1), paragraph: 0 });
-        start = i + 2;
-    }
-    a.sentences.push(Sentence { span: Span::new(start, text.len()), paragraph: 0 });
+    Segmenter::new().run(text, false, &mut a);
     let find = |surface: &str| -> Vec<Span> {
         text.match_indices(surface)
             .map(|(i, s)| Span::new(i, i + s.len()))
@@ -46,11 +41,16 @@ pub(crate) fn tagged(
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
+        // An empty country makes an organization without one ("Blues", "BBC").
+        let (kind, country) = match country {
+            "" => (ActorKind::Organization, None),
+            c => (ActorKind::Country, Some(c.to_string())),
+        };
         a.actors.push(Actor {
             id: id.to_string(),
             name: id.to_string(),
-            kind: ActorKind::Country,
-            country: Some(country.to_string()),
+            kind,
+            country,
             sector: None,
             roles: Vec::new(),
             mentions,
@@ -62,7 +62,7 @@ pub(crate) fn tagged(
                 span,
                 sentence: a.sentence_at(span.start).unwrap_or(0),
                 kind: TimexKind::Date,
-                value: value.to_string(),
+                value: value.parse().expect("a TIMEX3 value"),
             });
         }
     }

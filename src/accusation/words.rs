@@ -4,6 +4,7 @@
 //! this module only reads them and applies the English inflection rules.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 const GRAMMAR: &str = include_str!("../../data/accusation/grammar.tsv");
@@ -26,14 +27,35 @@ pub(crate) const ADVERB: Class = 1 << 10;
 pub(crate) const RECIP: Class = 1 << 11;
 pub(crate) const PRON: Class = 1 << 12;
 pub(crate) const AUX: Class = 1 << 13;
+pub(crate) const POSS: Class = 1 << 14;
 
 /// Longest word looked up; longer words have no class.
 const MAX_WORD: usize = 24;
 
+/// FNV-1a: the keys are short trusted words, looked up once per word of a sentence.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>>;
+
 /// Lower-case ASCII word -> class bits. Multi-word entries ("each other") are stored
 /// under their first word with the RECIP bit only.
-static CLASSES: LazyLock<HashMap<Box<[u8]>, Class>> = LazyLock::new(|| {
-    let mut map: HashMap<Box<[u8]>, Class> = HashMap::new();
+static CLASSES: LazyLock<WordMap> = LazyLock::new(|| {
+    let mut map = WordMap::default();
     for line in GRAMMAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let Some((name, words)) = line.split_once('\t') else { continue };
         let class = match name {
@@ -51,6 +73,7 @@ static CLASSES: LazyLock<HashMap<Box<[u8]>, Class>> = LazyLock::new(|| {
             "recip" => RECIP,
             "pron" => PRON,
             "aux" => AUX,
+            "poss" => POSS,
             _ => continue,
         };
         if class == RECIP {

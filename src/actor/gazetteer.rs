@@ -207,6 +207,9 @@ impl Gazetteer {
 const EMBEDDED: &[(&str, &str)] = &[
     ("data/gazetteer/countries.tsv", include_str!("../../data/gazetteer/countries.tsv")),
     ("data/gazetteer/cities.tsv", include_str!("../../data/gazetteer/cities.tsv")),
+    ("data/gazetteer/governments.tsv", include_str!("../../data/gazetteer/governments.tsv")),
+    ("data/gazetteer/organizations.tsv", include_str!("../../data/gazetteer/organizations.tsv")),
+    ("data/gazetteer/people.tsv", include_str!("../../data/gazetteer/people.tsv")),
 ];
 
 /// Parses one non-comment line into an entry; the error is the message only.

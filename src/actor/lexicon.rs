@@ -3,6 +3,7 @@
 //! The lists are data files under `data/actor/`, embedded at compile time.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
 
@@ -59,16 +60,82 @@ pub(crate) enum Cue {
     It,
 }
 
+/// A fast hasher for short words (the default SipHash dominates lookups otherwise).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes at a time, the tail zero-padded.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut word = [0u8; 8];
+            word[..tail.len()].copy_from_slice(tail);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by words, with [`WordHasher`].
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A closed-class word the patterns test for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Function {
+    The,
+    Of,
+    For,
+    And,
+}
+
+/// Everything the lists say about one lowercase word, looked up once per word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Info {
+    pub common: bool,
+    pub cue: Option<Cue>,
+    pub function: Option<Function>,
+    pub title_first: bool,
+    pub title_last: bool,
+    pub org: Option<Position>,
+    pub place: Option<Position>,
+}
+
 /// The compiled word lists (keys are lowercase, except first names).
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    pub titles: HashMap<&'static str, Title>,
+    pub titles: WordMap<&'static str, Title>,
     pub max_title_words: usize,
-    pub first_names: HashMap<&'static str, Option<Gender>>,
-    pub org_words: HashMap<&'static str, Position>,
-    pub place_words: HashMap<&'static str, Position>,
-    pub common: HashMap<&'static str, ()>,
-    pub cues: HashMap<&'static str, Cue>,
+    pub first_names: WordMap<&'static str, Option<Gender>>,
+    /// Lowercase word -> index into `infos`.
+    index: WordMap<&'static [u8], u32>,
+    /// The pronouns, lowercase, with the cue each gives.
+    pub pronouns: Vec<(&'static str, Cue)>,
+    infos: Vec<Info>,
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -96,9 +163,57 @@ fn position(code: &str) -> Position {
 }
 
 impl Lexicon {
+    /// The index of what the lists say about `word` (any case), or `u32::MAX`.
+    pub(crate) fn lookup(&self, word: &str, scratch: &mut String) -> u32 {
+        if word.len() > 24 {
+            return u32::MAX;
+        }
+        let mut buf = [0u8; 24];
+        let key: &[u8] = if word.is_ascii() {
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            buf
+        } else {
+            scratch.clear();
+            scratch.extend(word.chars().flat_map(char::to_lowercase));
+            scratch.as_bytes()
+        };
+        self.index.get(key).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The pronoun cue of `word` (any case), without a table lookup.
+    pub(crate) fn pronoun(&self, word: &str) -> Option<Cue> {
+        if word.len() > 8
+            || !matches!(word.as_bytes().first().map(|b| b | 0x20), Some(b'h' | b's' | b'i'))
+        {
+            return None;
+        }
+        self.pronouns.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, c)| c)
+    }
+
+    /// What the lists say about the word with lookup index `i`.
+    pub(crate) fn info(&self, i: u32) -> Option<&Info> {
+        self.infos.get(i as usize)
+    }
+
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
-        let mut titles = HashMap::new();
+        let mut titles = WordMap::default();
+        let mut index: WordMap<&'static [u8], u32> = WordMap::default();
+        let mut pronouns = Vec::new();
+        let mut infos: Vec<Info> = Vec::new();
+        fn slot<'m>(
+            index: &mut WordMap<&'static [u8], u32>,
+            infos: &'m mut Vec<Info>,
+            word: &'static str,
+        ) -> &'m mut Info {
+            let i = *index.entry(word.as_bytes()).or_insert_with(|| {
+                infos.push(Info::default());
+                infos.len() as u32 - 1
+            });
+            &mut infos[i as usize]
+        }
         let mut max_title_words = 1;
         for row in rows(include_str!("../../data/actor/titles.tsv")) {
             let sector = row.get(1).copied().filter(|s| *s != "-" && !s.is_empty());
@@ -108,9 +223,11 @@ impl Lexicon {
                 honorific: row.get(3) == Some(&"honorific"),
             };
             max_title_words = max_title_words.max(row[0].split(' ').count());
+            slot(&mut index, &mut infos, row[0].split(' ').next().unwrap_or("")).title_first = true;
+            slot(&mut index, &mut infos, row[0].rsplit(' ').next().unwrap_or("")).title_last = true;
             titles.insert(row[0], title);
         }
-        let mut first_names = HashMap::new();
+        let mut first_names = WordMap::default();
         for row in rows(include_str!("../../data/actor/first_names.tsv")) {
             let g = gender(row[0]);
             for name in row.get(1).map_or("", |n| n).split_whitespace() {
@@ -121,32 +238,44 @@ impl Lexicon {
                 }
             }
         }
-        let org_words = rows(include_str!("../../data/actor/org_words.tsv"))
-            .map(|r| (r[0], position(r.get(1).copied().unwrap_or(""))))
-            .collect();
-        let place_words = rows(include_str!("../../data/actor/place_words.tsv"))
-            .map(|r| (r[0], position(r.get(1).copied().unwrap_or(""))))
-            .collect();
-        let common = rows(include_str!("../../data/actor/common_words.txt"))
-            .flat_map(|r| r.into_iter().flat_map(|l| l.split_whitespace()))
-            .map(|w| (w, ()))
-            .collect();
-        let cues = rows(include_str!("../../data/actor/cues.tsv"))
-            .filter_map(|r| {
-                let cue = match *r.get(1)? {
-                    "place" => Cue::Place,
-                    "act" => Cue::Act,
-                    "act-object" => Cue::ActObject,
-                    "regime" => Cue::Regime,
-                    "particle" => Cue::Particle,
-                    "he" => Cue::He,
-                    "she" => Cue::She,
-                    "it" => Cue::It,
-                    _ => return None,
-                };
-                Some((r[0], cue))
-            })
-            .collect();
-        Lexicon { titles, max_title_words, first_names, org_words, place_words, common, cues }
+        for r in rows(include_str!("../../data/actor/org_words.tsv")) {
+            slot(&mut index, &mut infos, r[0]).org =
+                Some(position(r.get(1).copied().unwrap_or("")));
+        }
+        for r in rows(include_str!("../../data/actor/place_words.tsv")) {
+            slot(&mut index, &mut infos, r[0]).place =
+                Some(position(r.get(1).copied().unwrap_or("")));
+        }
+        for line in rows(include_str!("../../data/actor/common_words.txt")) {
+            for w in line.iter().flat_map(|l| l.split_whitespace()) {
+                slot(&mut index, &mut infos, w).common = true;
+            }
+        }
+        for r in rows(include_str!("../../data/actor/cues.tsv")) {
+            let cue = match r.get(1).copied() {
+                Some("place") => Cue::Place,
+                Some("act") => Cue::Act,
+                Some("act-object") => Cue::ActObject,
+                Some("regime") => Cue::Regime,
+                Some("particle") => Cue::Particle,
+                Some("he") => Cue::He,
+                Some("she") => Cue::She,
+                Some("it") => Cue::It,
+                _ => continue,
+            };
+            if matches!(cue, Cue::He | Cue::She | Cue::It) {
+                pronouns.push((r[0], cue));
+            }
+            slot(&mut index, &mut infos, r[0]).cue = Some(cue);
+        }
+        for (w, f) in [
+            ("the", Function::The),
+            ("of", Function::Of),
+            ("for", Function::For),
+            ("and", Function::And),
+        ] {
+            slot(&mut index, &mut infos, w).function = Some(f);
+        }
+        Lexicon { titles, max_title_words, first_names, index, pronouns, infos }
     }
 }

@@ -1,11 +1,17 @@
-//! One aho-corasick automaton over every gazetteer surface form, with word-boundary
-//! checks that never lose a shorter valid match to a longer invalid one.
-
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+//! The surface-form matcher: every gazetteer name, variant and demonym, matched
+//! case-sensitively as whole words, longest first, without losing a shorter valid match
+//! to a longer one that ends inside a word.
+//!
+//! Names are matched only where a word starts, so the matcher is a trie over words: a
+//! map from every pattern and every pattern prefix that ends before a space to what it
+//! is. A search at a word start extends word by word while the text so far is a known
+//! prefix, remembering the longest whole-word pattern seen. This was measured against
+//! one aho-corasick automaton over the same 14.8k forms (277 kB): its DFA took ~1 G
+//! instructions (0.3-0.4 s) to build and its contiguous NFA ~0.45 G, against a few
+//! milliseconds here, and anchored searches at word starts gain nothing from a DFA.
 
 use super::gazetteer::Gazetteer;
+use super::lexicon::WordMap;
 use crate::Span;
 
 /// How a surface form names its entry.
@@ -37,46 +43,66 @@ pub(crate) struct Hit {
     pub pattern: u32,
 }
 
-/// The compiled surface-form automaton.
+/// What a text prefix is in the pattern trie.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    /// The pattern it spells in full, if any.
+    pattern: Option<u32>,
+    /// Whether some longer pattern continues it after a space.
+    prefix: bool,
+}
+
+/// The compiled surface forms.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// Every pattern and every pattern prefix ending before a space.
+    nodes: WordMap<Box<str>, Node>,
     candidates: Vec<Vec<Candidate>>,
+    /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
+    /// word starts from being looked up).
+    first: Box<[u64; 1024]>,
+    /// The bytes some pattern starts with.
+    first_byte: [bool; 256],
+    /// The longest pattern, in bytes: no search looks further.
+    max_len: usize,
 }
 
 impl Matcher {
-    /// Compiles every name, alias and demonym of `gazetteer` into one DFA.
+    /// Compiles every name, alias and demonym of `gazetteer`.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Matcher {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut nodes: WordMap<Box<str>, Node> = WordMap::default();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        let mut first = Box::new([0u64; 1024]);
+        let mut first_byte = [false; 256];
+        let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
                 .chain(e.aliases.iter().map(|a| (a.as_str(), Surface::Alias)))
                 .chain(e.demonyms.iter().map(|d| (d.as_str(), Surface::Demonym)));
             for (form, surface) in forms {
-                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 || form != form.trim() {
                     continue;
                 }
-                let p = *index.entry(form).or_insert_with(|| {
-                    patterns.push(form);
+                let pair = pair_index(form.as_bytes(), 0);
+                first[pair / 64] |= 1 << (pair % 64);
+                first_byte[form.as_bytes()[0] as usize] = true;
+                max_len = max_len.max(form.len());
+                for (k, _) in form.match_indices(' ') {
+                    nodes.entry(form[..k].into()).or_default().prefix = true;
+                }
+                let node = nodes.entry(form.into()).or_default();
+                let p = *node.pattern.get_or_insert_with(|| {
                     candidates.push(Vec::new());
-                    patterns.len() - 1
+                    candidates.len() as u32 - 1
                 });
                 let cand = Candidate { entry: i as u32, surface };
-                if !candidates[p].iter().any(|c| c.entry == cand.entry) {
-                    candidates[p].push(cand);
+                let list = &mut candidates[p as usize];
+                if !list.iter().any(|c| c.entry == cand.entry) {
+                    list.push(cand);
                 }
             }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("gazetteer automaton fits in memory")
-        });
-        Matcher { automaton, candidates }
+        Matcher { nodes, candidates, first, first_byte, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -84,62 +110,108 @@ impl Matcher {
         self.candidates.get(p as usize).map_or(&[], Vec::as_slice)
     }
 
-    /// Appends the whole-word hits in `hay[range]` to `out`, leftmost-longest. `hay` must
-    /// have the same byte length as the text the spans refer to (it may be a re-cased copy).
+    /// Appends the whole-word hits in `hay[range]` to `out`, longest first. `hay` must
+    /// have the same byte length as the text the spans refer to (it may be a re-cased
+    /// copy).
     pub(crate) fn find(&self, hay: &str, range: Span, out: &mut Vec<Hit>) {
-        let Some(ac) = &self.automaton else { return };
+        let bytes = hay.as_bytes();
         let end = range.end.min(hay.len());
         let mut pos = range.start;
+        let mut prev = if pos > 0 { bytes.get(pos - 1).copied().unwrap_or(b' ') } else { b' ' };
         while pos < end {
-            let Some(m) = ac.find(Input::new(hay).range(pos..end)) else { break };
-            let start = m.start();
-            let mut stop = m.end();
-            let mut pattern = m.pattern().as_u32();
-            let mut found = None;
-            if is_boundary_before(hay, start) {
-                // Leftmost-longest may hand back a long match that ends inside a word; a
-                // shorter pattern at the same start can still be a whole word.
-                loop {
-                    if is_boundary_after(hay, stop) {
-                        found = Some(stop);
-                        break;
-                    }
-                    let shorter = (stop > start + 1)
-                        .then(|| ac.find(Input::new(hay).range(start..stop - 1)))
-                        .flatten()
-                        .filter(|m| m.start() == start);
-                    match shorter {
-                        Some(m) => {
-                            stop = m.end();
-                            pattern = m.pattern().as_u32();
-                        }
-                        None => break,
+            let b = bytes[pos];
+            // A word start (after ASCII punctuation or space, or after a non-ASCII char
+            // that is not a letter) whose first two bytes begin some pattern.
+            let starts = self.first_byte[b as usize]
+                && if prev < 0x80 {
+                    !prev.is_ascii_alphanumeric()
+                } else {
+                    is_boundary_before(hay, pos)
+                };
+            if starts {
+                let pair = pair_index(bytes, pos);
+                if self.first[pair / 64] & (1 << (pair % 64)) != 0 {
+                    if let Some((stop, pattern)) = self.longest_at(hay, pos, end) {
+                        out.push(Hit { span: Span::new(pos, stop), pattern });
+                        prev = bytes[stop - 1];
+                        pos = stop;
+                        continue;
                     }
                 }
             }
-            match found {
-                Some(stop) => {
-                    out.push(Hit { span: Span::new(start, stop), pattern });
-                    pos = stop;
-                }
-                None => pos = next_char(hay, start),
+            prev = b;
+            pos += 1;
+        }
+    }
+
+    /// The hit starting at `pos` (a word start), if any ends by `end`.
+    pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
+        let bytes = hay.as_bytes();
+        if pos >= end.min(bytes.len()) {
+            return None;
+        }
+        let pair = pair_index(bytes, pos);
+        if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
+            return None;
+        }
+        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
+        Some(Hit { span: Span::new(pos, stop), pattern })
+    }
+
+    /// The longest whole-word pattern starting at `start` and ending by `end`.
+    fn longest_at(&self, hay: &str, start: usize, end: usize) -> Option<(usize, u32)> {
+        let bytes = hay.as_bytes();
+        let end = end.min(start + self.max_len);
+        let mut best = None;
+        let mut i = start;
+        loop {
+            // The chunk up to the next space; each place in it where a word ends is a
+            // possible end of a pattern ("U.S." ends after "U", "U.S" and "U.S.").
+            let mut chunk_end = i;
+            while chunk_end < end && bytes[chunk_end] != b' ' {
+                chunk_end += 1;
             }
+            let mut prefix = false;
+            for e in i + 1..=chunk_end {
+                if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
+                {
+                    continue;
+                }
+                let Some(node) = self.nodes.get(&hay[start..e]) else { continue };
+                if let Some(p) = node.pattern {
+                    best = Some((e, p));
+                }
+                prefix = e == chunk_end && node.prefix;
+            }
+            if !prefix || chunk_end + 1 >= end {
+                return best;
+            }
+            i = chunk_end + 1;
         }
     }
 }
 
-/// The byte offset of the char after the one at `i`.
-fn next_char(s: &str, i: usize) -> usize {
-    let mut j = i + 1;
-    while j < s.len() && !s.is_char_boundary(j) {
-        j += 1;
-    }
-    j
+/// The index of the byte pair at `i` (the second byte 0 at the end).
+#[inline]
+fn pair_index(bytes: &[u8], i: usize) -> usize {
+    (usize::from(bytes[i]) << 8) | usize::from(bytes.get(i + 1).copied().unwrap_or(0))
+}
+
+/// Whether a pattern may end after byte `b` inside a chunk: after a letter, digit or a
+/// period ("U.S."), not after other punctuation.
+fn word_end(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'.' || b >= 0x80
 }
 
 /// Whether a word may start at `i` (no letter or digit just before it).
 fn is_boundary_before(s: &str, i: usize) -> bool {
-    s.get(..i).and_then(|p| p.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+    match s.as_bytes().get(i.wrapping_sub(1)) {
+        None => true,
+        Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => {
+            s.get(..i).and_then(|p| p.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+        }
+    }
 }
 
 /// Whether a word may end at `i` (no letter or digit just after it).

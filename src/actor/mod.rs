@@ -165,7 +165,7 @@ struct Inner {
     lexicon: Lexicon,
     /// Lowercase role title -> people holding or having held it.
     by_title: HashMap<String, Vec<u32>>,
-    /// Country code -> its government entry.
+    /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
 }
 
@@ -183,6 +183,7 @@ impl ActorTagger {
 
     /// A tagger over the given gazetteer.
     pub fn with_gazetteer(gazetteer: Gazetteer) -> ActorTagger {
+        let lexicon = Lexicon::new();
         let matcher = Matcher::new(&gazetteer);
         let mut by_title: HashMap<String, Vec<u32>> = HashMap::new();
         let mut governments = HashMap::new();
@@ -195,13 +196,17 @@ impl ActorTagger {
                     }
                 }
             }
-            if e.kind == ActorKind::Government && !e.metonym {
+            // The government as a whole ("Government of Russia", "Russian government"):
+            // what a capital acting stands for. Ministries and parliaments are not it.
+            let lower = e.name.to_lowercase();
+            let whole = lower.starts_with("government of") || lower.ends_with(" government");
+            if e.kind == ActorKind::Government && whole {
                 if let Some(c) = &e.country {
                     governments.entry(c.clone()).or_insert(i as u32);
                 }
             }
         }
-        let inner = Inner { gazetteer, matcher, lexicon: Lexicon::new(), by_title, governments };
+        let inner = Inner { gazetteer, matcher, lexicon, by_title, governments };
         ActorTagger { inner: Arc::new(inner) }
     }
 
@@ -244,10 +249,11 @@ impl ActorTagger {
     ) {
         actors.clear();
         let inner = &*self.inner;
-        let mut words: Vec<Word> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 8);
+        let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 64);
         let mut scratch = String::new();
         let mut caps = Vec::with_capacity(sentences.len());
+        let mut found: Vec<Hit> = Vec::new();
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let Some(body) = text.get(span.start..span.end) else {
@@ -256,18 +262,32 @@ impl ActorTagger {
             };
             let all_caps = patterns::is_all_caps(body);
             caps.push(all_caps);
-            let before = hits.len();
-            inner.matcher.find(text, span, &mut hits);
+            let first_word = words.len();
+            patterns::tokenize(text, span, s as u32, &mut words);
             if all_caps {
+                // Names as written (acronyms) and re-cased ("UNITED STATES").
+                found.clear();
+                inner.matcher.find(text, span, &mut found);
                 patterns::title_case_ascii(body, &mut scratch);
                 let mut recased = Vec::new();
                 inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
                 for h in &mut recased {
                     h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                 }
-                merge_hits(&mut hits, before, &recased);
+                merge_hits(&mut found, &recased);
+                hits.extend_from_slice(&found);
+            } else {
+                // Names start where words start.
+                let mut covered = 0;
+                for w in &words[first_word..] {
+                    if w.span.start >= covered {
+                        if let Some(hit) = inner.matcher.find_at(text, w.span.start, span.end) {
+                            covered = hit.span.end;
+                            hits.push(hit);
+                        }
+                    }
+                }
             }
-            patterns::tokenize(text, span, s as u32, &mut words);
         }
         // Tie each word to the hit covering its first byte.
         let mut h = 0;
@@ -287,8 +307,11 @@ impl ActorTagger {
             matcher: &inner.matcher,
             entries: inner.gazetteer.entries(),
             lower: String::new(),
+            infos: vec![std::cell::Cell::new(patterns::UNKNOWN); words.len()],
+            scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
+            segs: Vec::new(),
         };
-        let mut cands = Vec::new();
+        let mut cands = Vec::with_capacity(text.len() / 32);
         let mut a = 0;
         while a < words.len() {
             let s = words[a].sent;
@@ -308,16 +331,15 @@ impl ActorTagger {
     }
 }
 
-/// Adds the re-cased hits of an all-caps sentence to the ones found as written
-/// (`hits[before..]`), keeping the longer of overlapping hits.
-fn merge_hits(hits: &mut Vec<Hit>, before: usize, recased: &[Hit]) {
-    let mut all: Vec<Hit> = hits[before..].iter().chain(recased).copied().collect();
+/// Adds the re-cased hits of an all-caps sentence to the ones found as written,
+/// keeping the longer of overlapping hits.
+fn merge_hits(hits: &mut Vec<Hit>, recased: &[Hit]) {
+    let mut all: Vec<Hit> = hits.iter().chain(recased).copied().collect();
     all.sort_by_key(|h| (h.span.start, usize::MAX - h.span.len()));
-    hits.truncate(before);
+    hits.clear();
     for h in all {
-        let fresh = hits.len() > before;
         match hits.last_mut() {
-            Some(last) if fresh && last.span.overlaps(h.span) => {
+            Some(last) if last.span.overlaps(h.span) => {
                 if h.span.len() > last.span.len() {
                     *last = h;
                 }

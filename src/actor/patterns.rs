@@ -2,9 +2,11 @@
 //! gazetteer does not list (title + name, organization and place forms, first names,
 //! capitalized sequences with context cues), plus pronouns and role nouns.
 
+use std::cell::Cell;
+
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Lexicon, Title};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
 
@@ -72,22 +74,38 @@ pub(crate) struct Cand {
     pub affiliation: Option<String>,
     /// Gender from a first name or title.
     pub gender: Option<Gender>,
+    /// The kind is a guess from the shape of the name alone.
+    pub guessed: bool,
 }
 
 impl Cand {
     fn new(span: Span, sent: u32, target: Target, form: super::MentionForm) -> Cand {
-        Cand { span, sent, target, form, title: None, affiliation: None, gender: None }
+        Cand {
+            span,
+            sent,
+            target,
+            form,
+            title: None,
+            affiliation: None,
+            gender: None,
+            guessed: false,
+        }
     }
 }
 
 /// Splits the sentence `span` of `text` into words, appended to `out`.
 pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
+    let mut prev_end: Option<usize> = None;
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
-    let mut prev_end = None;
     while i < end {
-        let Some(c) = text[i..end].chars().next() else { break };
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i, end) else { break };
         if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
@@ -97,14 +115,21 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
         let mut run_start = i;
         loop {
             // One run of letters and digits.
-            while i < end {
-                let Some(c) = text[i..end].chars().next() else { break };
-                if !c.is_alphanumeric() {
-                    break;
+            loop {
+                while i < end && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
                 }
-                i += c.len_utf8();
+                match char_at(text, i, end) {
+                    Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+                    _ => break,
+                }
             }
-            let run_len = text[run_start..i].chars().count();
+            // Most words end at a space or plain punctuation.
+            match bytes.get(i) {
+                Some(&b) if i < end && (b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&')) => {}
+                _ => break,
+            }
+            let single = text[run_start..i].chars().nth(1).is_none();
             let Some(joiner) = text[i..end].chars().next() else { break };
             let after = i + joiner.len_utf8();
             let next = text.get(after..end).and_then(|s| s.chars().next());
@@ -122,7 +147,8 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
                     }
                     i = after;
                 }
-                '\'' | '’' if next_alnum => i = after,
+                // "O'Brien", "d'Ivoire"; not "I've", "don't".
+                '\'' | '’' if next.is_some_and(char::is_uppercase) => i = after,
                 '-' if next_alnum => {
                     let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
                     let right: &str = &text[after..end];
@@ -133,7 +159,7 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
                     }
                     i = after;
                 }
-                '.' if run_len == 1 && text[run_start..i].chars().all(char::is_alphabetic) => {
+                '.' if single && text[run_start..i].chars().all(char::is_alphabetic) => {
                     i = after;
                     if !next_alnum {
                         break;
@@ -147,11 +173,14 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             run_start = i;
         }
         let word = &text[start..i];
-        let joined = prev_end.is_some_and(|p: usize| bytes[p..start].iter().all(|&b| b == b' '));
-        let opens = match prev_end {
-            None => true,
-            Some(p) => text[p..start]
-                .contains([':', '"', '“', '‘', '(', '[', '—', '–', '•', '-', ';', '.', '?', '!']),
+        let (joined, opens) = match prev_end {
+            None => (false, true),
+            Some(p) if p + 1 == start && bytes[p] == b' ' => (true, false),
+            Some(p) => {
+                let gap = &text[p..start];
+                let joined = gap.bytes().all(|b| b == b' ');
+                (joined, opens_after(gap))
+            }
         };
         out.push(Word {
             span: Span::new(start, i),
@@ -162,16 +191,42 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             opens,
             hit: NO_HIT,
         });
-        prev_end = Some(i);
         if poss {
             i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
-            prev_end = None;
         }
+        prev_end = Some(i);
+    }
+}
+
+/// Whether a capital after `gap` (the text between two words) says nothing about names:
+/// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation.
+fn opens_after(gap: &str) -> bool {
+    gap.bytes().any(|b| matches!(b, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!'))
+        || !gap.is_ascii() && gap.contains(['“', '‘', '—', '–', '•'])
+}
+
+/// The char at byte `i` (a char boundary) of `text[..end]`, with an ASCII fast path.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 && i < end => Some(b as char),
+        _ => text.get(i..end)?.chars().next(),
     }
 }
 
 /// The case shape of a word.
 fn shape(word: &str) -> Shape {
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_lowercase() => return Shape::Lower,
+        Some(b) if b.is_ascii_digit() => return Shape::Other,
+        Some(b) if b.is_ascii_uppercase() && word.is_ascii() => {
+            let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+            let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+            return if letters >= 2 && upper == letters { Shape::Upper } else { Shape::Cap };
+        }
+        _ => {}
+    }
     let Some(first) = word.chars().next() else { return Shape::Other };
     if first.is_uppercase() {
         let mut letters = 0;
@@ -193,8 +248,12 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
     for b in text.bytes() {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
+        // Running text gives itself away within a few words.
+        if lower > 24 && lower * 3 >= upper {
+            return false;
+        }
     }
-    upper >= 6 && upper > 3 * lower
+    upper >= 2 && upper > 3 * lower
 }
 
 /// Re-cases an all-caps stretch so that listed names match: every ASCII capital that
@@ -221,11 +280,20 @@ pub(crate) struct Scanner<'a> {
     pub matcher: &'a Matcher,
     pub entries: &'a [Entry],
     pub lower: String,
+    /// What the word lists say about each word, looked up when first asked.
+    pub infos: Vec<Cell<u32>>,
+    /// A buffer for lowercasing non-ASCII words.
+    pub scratch: Cell<String>,
+    /// A buffer for the segments of a run.
+    pub segs: Vec<Seg>,
 }
+
+/// An `infos` slot not looked up yet.
+pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 
 /// A piece of a capitalized run.
 #[derive(Clone, Copy, Debug)]
-enum Seg {
+pub(crate) enum Seg {
     /// Words `.0..1` are a gazetteer hit.
     Gaz(usize, usize),
     /// Words `.0..1` are a title.
@@ -241,33 +309,63 @@ impl<'a> Scanner<'a> {
         &self.text[self.words[i].span]
     }
 
-    /// The lowercase form of words `a..b` joined by single spaces, in `self.lower`.
+    /// The lowercase form of words `a..b` joined by single spaces (the word itself when
+    /// it is one lowercase ASCII word, else built in `self.lower`).
     fn lower_words(&mut self, a: usize, b: usize) -> &str {
+        let text: &'a str = self.text;
+        if b == a + 1 {
+            let w = &text[self.words[a].span];
+            if !w.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80) {
+                return w;
+            }
+        }
         self.lower.clear();
         for i in a..b {
             if i > a {
                 self.lower.push(' ');
             }
-            let w = &self.text[self.words[i].span];
-            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+            let w = &text[self.words[i].span];
+            if w.is_ascii() {
+                let start = self.lower.len();
+                self.lower.push_str(w);
+                self.lower[start..].make_ascii_lowercase();
+            } else {
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
         }
         &self.lower
     }
 
-    fn is_common(&mut self, i: usize) -> bool {
-        let w = self.lower_words(i, i + 1).to_string();
-        self.lex.common.contains_key(w.as_str())
+    /// What the word lists say about word `i`.
+    fn info(&self, i: usize) -> Info {
+        let Some(cell) = self.infos.get(i) else { return Info::default() };
+        if cell.get() == UNKNOWN {
+            let mut scratch = self.scratch.take();
+            cell.set(self.lex.lookup(&self.text[self.words[i].span], &mut scratch));
+            self.scratch.set(scratch);
+        }
+        self.lex.info(cell.get()).copied().unwrap_or_default()
     }
 
-    fn cue(&mut self, i: usize) -> Option<Cue> {
-        let lex = self.lex;
-        lex.cues.get(self.lower_words(i, i + 1)).copied()
+    fn is_common(&self, i: usize) -> bool {
+        self.info(i).common
+    }
+
+    fn cue(&self, i: usize) -> Option<Cue> {
+        self.info(i).cue
+    }
+
+    fn function(&self, i: usize) -> Option<Function> {
+        self.info(i).function
     }
 
     /// The longest title starting at word `i` and ending before `end`, lowercase words
     /// only when `lower` is set, capitalized first word otherwise.
     fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
+        if i >= end || !self.info(i).title_first {
+            return None;
+        }
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             if (i + 1..i + n).any(|k| !self.words[k].joined) {
@@ -283,6 +381,9 @@ impl<'a> Scanner<'a> {
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
+        if i == 0 || !self.info(i - 1).title_last {
+            return None;
+        }
         for n in (1..=lex.max_title_words.min(i)).rev() {
             let a = i - n;
             let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
@@ -329,7 +430,7 @@ impl<'a> Scanner<'a> {
                 return true;
             }
             // "Moscow and Kyiv accused": a capital coordinated before a verb.
-            if self.lower_words(k, k + 1) == "and" {
+            if self.function(k) == Some(Function::And) {
                 if let Some(h) = next(k + 1).map(|k| self.words[k].hit).filter(|&h| h != NO_HIT) {
                     let end = self.hits[h as usize].span.end;
                     let after =
@@ -345,7 +446,10 @@ impl<'a> Scanner<'a> {
                 return true;
             }
             // "... Moscow and Kyiv accused": the second conjunct.
-            if self.lower_words(a - 1, a) == "and" && a >= 2 && self.words[a - 2].hit != NO_HIT {
+            if self.function(a - 1) == Some(Function::And)
+                && a >= 2
+                && self.words[a - 2].hit != NO_HIT
+            {
                 if let Some(k) = next(b) {
                     return self.cue(k) == Some(Cue::Act);
                 }
@@ -377,7 +481,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let end = self.run_end(k, b);
-            self.run(k, end, a, out);
+            self.run(k, end, out);
             k = end;
         }
     }
@@ -403,7 +507,7 @@ impl<'a> Scanner<'a> {
             }
             let connector = w.shape == Shape::Lower
                 && (matches!(self.cue(j), Some(Cue::Particle))
-                    || matches!(self.lower_words(j, j + 1), "of" | "for" | "and"));
+                    || self.function(j).is_some_and(|f| f != Function::The));
             let then_cap = j + 1 < b
                 && self.words[j + 1].joined
                 && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
@@ -418,19 +522,22 @@ impl<'a> Scanner<'a> {
 
     /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
     /// when capitalized).
-    fn is_pronoun_or_the(&mut self, k: usize) -> bool {
-        matches!(self.cue(k), Some(Cue::He | Cue::She | Cue::It))
-            || self.lower_words(k, k + 1) == "the"
+    fn is_pronoun_or_the(&self, k: usize) -> bool {
+        let w = &self.text[self.words[k].span];
+        w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
     }
 
     /// Handles a lowercase word, or a capitalized pronoun or "The": pronouns and role nouns.
     fn lower_word(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
         let w = self.words[k];
-        if let Some(cue @ (Cue::He | Cue::She | Cue::It)) = self.cue(k) {
+        if !self.is_pronoun_or_the(k) {
+            return;
+        }
+        if let Some(cue) = self.lex.pronoun(&self.text[w.span]) {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
             return;
         }
-        if self.lower_words(k, k + 1) != "the" {
+        if self.function(k) != Some(Function::The) {
             return;
         }
         // "the [Russian] president", not followed by a name.
@@ -466,8 +573,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// Splits the run `k..end` into segments and turns them into candidates.
-    fn run(&mut self, k: usize, end: usize, sent_start: usize, out: &mut Vec<Cand>) {
-        let mut segs: Vec<Seg> = Vec::new();
+    fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
+        let mut segs = std::mem::take(&mut self.segs);
+        segs.clear();
         let mut i = k;
         while i < end {
             let w = self.words[i];
@@ -497,20 +605,18 @@ impl<'a> Scanner<'a> {
             i = e;
         }
         for s in 0..segs.len() {
-            self.seg(&segs, s, k, sent_start, out);
+            self.seg(&segs, s, k, out);
         }
+        self.segs = segs;
     }
 
     /// The end of an unknown name starting at word `i`.
     fn unknown_end(&mut self, i: usize, end: usize) -> usize {
         // "Ministry of Defence", "Gulf of Mexico": a head word takes the rest of the run.
-        let head = {
-            let lex = self.lex;
-            let w = self.lower_words(i, i + 1);
-            lex.org_words.get(w).is_some_and(|p| p.head())
-                || lex.place_words.get(w).is_some_and(|p| p.head())
-        };
-        if head && i + 2 < end && matches!(self.lower_words(i + 1, i + 2), "of" | "for") {
+        let info = self.info(i);
+        let head = info.org.is_some_and(|p| p.head()) || info.place.is_some_and(|p| p.head());
+        if head && i + 2 < end && matches!(self.function(i + 1), Some(Function::Of | Function::For))
+        {
             return end;
         }
         let mut j = i + 1;
@@ -536,27 +642,16 @@ impl<'a> Scanner<'a> {
         j
     }
 
-    fn is_org_word(&mut self, i: usize, suffix: bool) -> bool {
-        let lex = self.lex;
-        let w = self.lower_words(i, i + 1);
-        lex.org_words.get(w).is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+    fn is_org_word(&self, i: usize, suffix: bool) -> bool {
+        self.info(i).org.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
     }
 
-    fn is_place_word(&mut self, i: usize, suffix: bool) -> bool {
-        let lex = self.lex;
-        let w = self.lower_words(i, i + 1);
-        lex.place_words.get(w).is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+    fn is_place_word(&self, i: usize, suffix: bool) -> bool {
+        self.info(i).place.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
     }
 
     /// Emits the candidate for segment `s` of a run starting at word `run_start`.
-    fn seg(
-        &mut self,
-        segs: &[Seg],
-        s: usize,
-        run_start: usize,
-        sent_start: usize,
-        out: &mut Vec<Cand>,
-    ) {
+    fn seg(&mut self, segs: &[Seg], s: usize, run_start: usize, out: &mut Vec<Cand>) {
         let prev = s.checked_sub(1).map(|p| segs[p]);
         let next = segs.get(s + 1).copied();
         match segs[s] {
@@ -567,7 +662,7 @@ impl<'a> Scanner<'a> {
                 if named || t.honorific || t.sector.is_none() {
                     return;
                 }
-                if a > 0 && self.words[a].joined && self.lower_words(a - 1, a) == "the" {
+                if a > 0 && self.words[a].joined && self.function(a - 1) == Some(Function::The) {
                     let span = Span::new(self.words[a - 1].span.start, self.words[b - 1].span.end);
                     let target = Target::Nominal(title, None);
                     out.push(Cand::new(
@@ -608,7 +703,7 @@ impl<'a> Scanner<'a> {
                         return;
                     }
                 }
-                let mut cand = self.unknown(a, b, sent_start);
+                let mut cand = self.unknown(a, b);
                 let title = match prev {
                     Some(Seg::Title(ta, _, title, t)) => {
                         // "General Motors": a title before an organization name belongs to it.
@@ -650,7 +745,7 @@ impl<'a> Scanner<'a> {
                     Some(Seg::Gaz(ga, _)),
                 ) = (&cand.target, next, segs.get(s + 2).copied())
                 {
-                    if self.lower_words(c, c + 1) == "of" {
+                    if self.function(c) == Some(Function::Of) {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
@@ -684,7 +779,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Classifies the unknown name at words `a..b`.
-    fn unknown(&mut self, a: usize, b: usize, sent_start: usize) -> Cand {
+    fn unknown(&mut self, a: usize, b: usize) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
@@ -705,12 +800,11 @@ impl<'a> Scanner<'a> {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
                 return new(ActorKind::Organization);
             }
+            // With no cue but the shape, a person is the likeliest reading in news; the
+            // guess is marked so that resolution can revise it.
             let mut c = new(ActorKind::Person);
             c.gender = first_name.flatten();
-            if first_name.is_none() && !initial && !honorific {
-                // No cue but the shape: a person is the likeliest reading in news.
-                c.target = Target::New(ActorKind::Person);
-            }
+            c.guessed = first_name.is_none() && !initial && !honorific;
             return c;
         }
         let w = self.words[a];
@@ -721,7 +815,7 @@ impl<'a> Scanner<'a> {
             return new(ActorKind::Person);
         }
         let place_cue =
-            a > sent_start && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
+            a > 0 && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
         if place_cue {
             return Cand::new(
                 span,
@@ -730,11 +824,19 @@ impl<'a> Scanner<'a> {
                 super::MentionForm::Name,
             );
         }
-        let at_start = a == sent_start || self.words[a].opens;
+        // A lone capitalized word with no cue: a short form if a name elsewhere in the
+        // document ends with it, else most likely an organization (a company, a team),
+        // except at the start of a sentence or clause, for one letter, and for words
+        // shaped like adjectives of nationality or creed ("Kurdish", "Congolese",
+        // "European", "Islamic").
+        let adjective = ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
+            .iter()
+            .any(|s| first.ends_with(s));
+        let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
         Cand::new(
             span,
             sent,
-            Target::Short(if at_start { None } else { Some(ActorKind::Organization) }),
+            Target::Short(guess.then_some(ActorKind::Organization)),
             super::MentionForm::Name,
         )
     }

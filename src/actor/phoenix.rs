@@ -84,10 +84,10 @@ impl Gazetteer {
             } else if line.starts_with([' ', '\t']) {
                 let rec =
                     record.as_mut().ok_or_else(|| err("code line before any phrase".into()))?;
+                // An indented phrase before the codes reads as one more synonym, as in
+                // the real dictionaries.
                 let (rest, codes) = split_codes(line).map_err(err)?;
-                if !rest.trim().is_empty() {
-                    return Err(err(format!("unexpected text {:?} on a code line", rest.trim())));
-                }
+                push_phrase(&mut rec.phrases, rest);
                 rec.codes.extend(codes);
             } else {
                 if let Some(done) = record.take() {
@@ -190,9 +190,7 @@ fn split_codes(line: &str) -> Result<(&str, Vec<Code>), String> {
         codes.push(parse_code(&rest[open + 1..open + close])?);
         rest = &rest[open + close + 1..];
     }
-    if !rest.trim().is_empty() {
-        return Err(format!("unexpected text {:?} after codes", rest.trim()));
-    }
+    // Text after the last code is a note (the real dictionaries have some); it is ignored.
     Ok((&line[..first], codes))
 }
 
@@ -200,11 +198,13 @@ fn split_codes(line: &str) -> Result<(&str, Vec<Code>), String> {
 fn parse_code(item: &str) -> Result<Code, String> {
     let mut parts = item.split_whitespace();
     let code = parts.next().ok_or("empty code '[]'")?.to_uppercase();
-    if !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'~' || b == b'-') {
+    if !code.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(format!("bad code {code:?}"));
     }
     let (mut from, mut to) = (None, None);
-    if let Some(dates) = parts.next() {
+    // Dates may be written with inner blanks ("> 140608").
+    let dates: String = parts.collect();
+    if !dates.is_empty() {
         if let Some(d) = dates.strip_prefix('>') {
             from = parse_date(d)?;
         } else if let Some(d) = dates.strip_prefix('<') {
@@ -213,11 +213,9 @@ fn parse_code(item: &str) -> Result<Code, String> {
             from = parse_date(a)?;
             to = parse_date(b)?;
         } else {
-            return Err(format!("bad date range {dates:?} (A-B, >A or <A)"));
+            // A bare date reads as a start date.
+            from = parse_date(&dates)?;
         }
-    }
-    if let Some(extra) = parts.next() {
-        return Err(format!("unexpected {extra:?} in code [{item}]"));
     }
     Ok(Code { code, from, to })
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::gazetteer::{Entry, Gender, Role};
-use super::lexicon::Cue;
+use super::lexicon::{Cue, WordMap};
 use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
@@ -15,10 +15,10 @@ use crate::segment::Sentence;
 
 /// What makes two candidates the same actor.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Key {
+enum Key<'t> {
     Entry(u32),
-    Government(String),
-    New(ActorKind, String),
+    Government(&'t str),
+    New(ActorKind, &'t str),
 }
 
 /// An actor being assembled.
@@ -35,12 +35,12 @@ struct Book<'a> {
     text: &'a str,
     published: Option<Date>,
     actors: Vec<Building>,
-    keys: HashMap<Key, usize>,
+    keys: WordMap<Key<'a>, usize>,
 }
 
-impl Book<'_> {
+impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
-    fn actor(&mut self, key: Key) -> usize {
+    fn actor(&mut self, key: Key<'a>) -> usize {
         if let Some(&i) = self.keys.get(&key) {
             return i;
         }
@@ -50,7 +50,7 @@ impl Book<'_> {
                 let e = &entries[*e as usize];
                 (self.entry_actor(e), e.gender)
             }
-            Key::Government(country) => match self.inner.governments.get(country) {
+            Key::Government(country) => match self.inner.governments.get(*country) {
                 Some(&g) => (self.entry_actor(&entries[g as usize]), None),
                 None => {
                     let name = match self.inner.gazetteer.get(country) {
@@ -61,7 +61,7 @@ impl Book<'_> {
                         id: format!("gov:{}", country.to_lowercase()),
                         name,
                         kind: ActorKind::Government,
-                        country: Some(country.clone()),
+                        country: Some(country.to_string()),
                         sector: Some("GOV".to_string()),
                         roles: Vec::new(),
                         mentions: Vec::new(),
@@ -72,7 +72,7 @@ impl Book<'_> {
             Key::New(kind, name) => {
                 let actor = Actor {
                     id: local_id(*kind, name),
-                    name: name.clone(),
+                    name: name.to_string(),
                     kind: *kind,
                     country: None,
                     sector: None,
@@ -89,10 +89,10 @@ impl Book<'_> {
 
     fn entry_actor(&self, e: &Entry) -> Actor {
         let roles: Vec<Role> = e.roles_at(self.published).cloned().collect();
-        let sector = match e.kind {
-            ActorKind::Government => Some("GOV".to_string()),
-            _ => roles.iter().find_map(|r| r.sector.clone()),
-        };
+        let sector = roles
+            .iter()
+            .find_map(|r| r.sector.clone())
+            .or_else(|| (e.kind == ActorKind::Government).then(|| "GOV".to_string()));
         let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
         Actor {
             id: e.id.clone(),
@@ -183,7 +183,7 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, text, published, actors: Vec::new(), keys: HashMap::new() };
+    let mut book = Book { inner, text, published, actors: Vec::new(), keys: WordMap::default() };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
@@ -191,30 +191,54 @@ pub(crate) fn resolve(
                 Key::Entry(*e),
                 if c.form == MentionForm::Metonym { Found::Metonym } else { Found::Gazetteer },
             ),
-            Target::Government(country) => (Key::Government(country.clone()), Found::Metonym),
+            Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
-            Target::New(kind) => (Key::New(*kind, text[c.span].to_string()), Found::Pattern),
+            Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
             _ => continue,
         };
         let a = book.actor(key);
         book.learn(a, c);
         book.mention(a, c.span, c.sent, c.form, found);
     }
-    // Short forms: the last word of a person's name, or a whole one-word name.
-    let mut short: HashMap<&str, Option<usize>> = HashMap::new();
+    // A guessed person whose first word, not its last, also stands alone in the text
+    // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
+    let alone: WordMap<&str, ()> = cands
+        .iter()
+        .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
+        .map(|c| (&text[c.span], ()))
+        .collect();
+    for c in cands.iter().filter(|c| c.guessed) {
+        let surface = &text[c.span];
+        let first = surface.split(' ').next().unwrap_or(surface);
+        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        if alone.contains_key(first) && !alone.contains_key(last) {
+            if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
+                let actor = &mut book.actors[a].actor;
+                actor.kind = ActorKind::Organization;
+                actor.id = local_id(ActorKind::Organization, surface);
+                actor.sector = None;
+                actor.roles.clear();
+            }
+        }
+    }
+    // Short forms: the last word of a person's name, the first word of an
+    // organization's, or a whole one-word name.
+    let mut short: WordMap<&str, Option<usize>> = WordMap::default();
     for (i, b) in book.actors.iter().enumerate() {
-        let person = b.actor.kind == ActorKind::Person;
         let mut forms: Vec<&str> = Vec::new();
         for m in &b.actor.mentions {
             if m.form == MentionForm::Name || m.form == MentionForm::Alias {
                 let surface = &text[m.span];
                 forms.push(surface);
-                if person {
-                    if let Some(last) = surface.rsplit(' ').next() {
-                        forms.push(last);
+                let short = match b.actor.kind {
+                    ActorKind::Person => surface.rsplit(' ').next(),
+                    ActorKind::Organization if b.actor.id.starts_with("local:") => {
+                        surface.split(' ').next()
                     }
-                }
+                    _ => None,
+                };
+                forms.extend(short.filter(|s| s.len() < surface.len()));
             }
         }
         for f in forms {
@@ -244,20 +268,21 @@ pub(crate) fn resolve(
             book.learn(a, c);
             book.mention(a, c.span, c.sent, form, Found::Alias);
         } else if let Some(kind) = fallback {
-            let a = book.actor(Key::New(*kind, surface.to_string()));
+            let a = book.actor(Key::New(*kind, surface));
             book.learn(a, c);
             book.mention(a, c.span, c.sent, MentionForm::Name, Found::Pattern);
         }
     }
     // All-caps words (headlines) that spell a name found elsewhere.
+    let upper: HashMap<String, usize> = if caps_words.is_empty() {
+        HashMap::new()
+    } else {
+        short.iter().filter_map(|(k, v)| Some((k.to_uppercase(), (*v)?))).collect()
+    };
     for &span in caps_words {
-        let word = &text[span];
-        let found = short
-            .iter()
-            .find(|(k, v)| v.is_some() && k.len() == word.len() && k.eq_ignore_ascii_case(word));
-        if let Some((_, Some(a))) = found {
+        if let Some(&a) = upper.get(&text[span]) {
             let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
-            book.mention(*a, span, sent, MentionForm::Name, Found::Alias);
+            book.mention(a, span, sent, MentionForm::Name, Found::Alias);
         }
     }
     // Pronouns and role nouns, in text order.
@@ -271,8 +296,18 @@ pub(crate) fn resolve(
     for c in &cands {
         match &c.target {
             Target::Pronoun(cue) => {
-                let from = seen.partition_point(|&(_, s, _)| s + 1 < c.sent);
-                let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                // "he" and "she" look back one sentence; "it" only within its own.
+                let back = if *cue == Cue::It { 0 } else { 1 };
+                let from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
+                let mut to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                if *cue == Cue::It {
+                    // "It" opening a sentence is most often about a thing ("It lasted an
+                    // hour"); "it" later in one refers to the actor that opens it.
+                    if text[c.span].starts_with('I') {
+                        continue;
+                    }
+                    to = to.min(from + 1);
+                }
                 let mut pick: Option<usize> = None;
                 let mut ambiguous = false;
                 for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {

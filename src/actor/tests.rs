@@ -1,1 +1,435 @@
+//! Table tests of the actor stage: loaders, matching, patterns and resolution, on
+//! sentences written for these tests.
 
+use jiff::civil::Date;
+
+use super::{Actor, ActorKind, ActorTagger, Gazetteer, MentionForm};
+
+/// A small gazetteer in our TSV format, written for these tests.
+const GAZ: &str = "\
+# id\tkind\tcountry\tname\taliases\tdemonyms\troles\tflags
+RUS\tcountry\tRUS\tRussia\tRussian Federation\tRussian|Russians\t\t
+UKR\tcountry\tUKR\tUkraine\t\tUkrainian|Ukrainians\t\t
+USA\tcountry\tUSA\tUnited States\tUS|U.S.|America\tAmerican|Americans\t\t
+NLD\tcountry\tNLD\tNetherlands\t\tDutch\t\t
+loc:moscow\tlocation\tRUS\tMoscow\t\t\t\tcapital
+loc:kyiv\tlocation\tUKR\tKyiv\tKiev\t\t\tcapital
+loc:new-york\tlocation\tUSA\tNew York\t\t\t\t
+loc:york\tlocation\tGBR\tYork\t\t\t\t
+gov:kremlin\tgovernment\tRUS\tKremlin\t\t\tPresidential administration|RUS|GOV||\tmetonym
+org:new-york-times\torganization\tUSA\tNew York Times\t\t\t\t
+per:vladimir-putin\tperson\tRUS\tVladimir Putin\tPutin\t\tPresident|RUS|GOV|2000-05-07|2008-05-07;Prime Minister|RUS|GOV|2008-05-08|2012-05-07;President|RUS|GOV|2012-05-07|\tmale
+per:olena-marchenko\tperson\tUKR\tOlena Marchenko\tMarchenko\t\tForeign Minister|UKR|GOV|2024-01-01|\tfemale
+per:john-old\tperson\tUSA\tJohn Old\t\t\tPresident|USA|GOV|2017|2021\tmale
+per:mary-new\tperson\tUSA\tMary New\t\t\tPresident|USA|GOV|2021|\tfemale
+";
+
+fn tagger() -> ActorTagger {
+    let mut g = Gazetteer::empty();
+    g.add_tsv("test.tsv", GAZ).expect("test gazetteer is valid");
+    ActorTagger::with_gazetteer(g)
+}
+
+fn date(s: &str) -> Option<Date> {
+    Some(s.parse().expect("valid date"))
+}
+
+/// The surfaces of an actor's mentions with their forms.
+fn mentions<'t>(text: &'t str, actor: &Actor) -> Vec<(&'t str, MentionForm)> {
+    actor.mentions.iter().map(|m| (&text[m.span], m.form)).collect()
+}
+
+/// The actor one of whose mentions is exactly `surface`.
+fn actor_of<'a>(text: &str, actors: &'a [Actor], surface: &str) -> Option<&'a Actor> {
+    actors.iter().find(|a| a.mentions.iter().any(|m| &text[m.span] == surface))
+}
+
+#[test]
+fn tsv_loader_reads_entries_and_overrides_by_id() {
+    let mut g = Gazetteer::empty();
+    g.add_tsv("a.tsv", GAZ).unwrap();
+    let putin = g.get("per:vladimir-putin").unwrap();
+    assert_eq!(putin.roles.len(), 3);
+    assert_eq!(putin.roles[0].title, "president");
+    assert_eq!(putin.roles[2].to, None);
+    assert_eq!(putin.gender, Some(super::Gender::Male));
+    assert!(g.get("loc:moscow").unwrap().capital);
+    let before = g.len();
+    g.add_tsv("b.tsv", "loc:moscow\tlocation\tRUS\tMoskva City\t\t\t\t\n").unwrap();
+    assert_eq!(g.len(), before);
+    assert_eq!(g.get("loc:moscow").unwrap().name, "Moskva City");
+    // A year-month date means its first day, or its last as an end date.
+    g.add_tsv("c.tsv", "per:x\tperson\t\tX Y\t\t\tMayor|FRA|GOV|2020-02|2020-02\t\n").unwrap();
+    let role = &g.get("per:x").unwrap().roles[0];
+    assert_eq!(role.from, date("2020-02-01"));
+    assert_eq!(role.to, date("2020-02-29"));
+}
+
+#[test]
+fn tsv_loader_rejects_malformed_lines_naming_file_and_line() {
+    let cases: &[(&str, &str, usize, &str)] = &[
+        ("too few columns", "# c\nx\tperson\tUSA\tX\n", 2, "8 tab-separated columns"),
+        ("bad kind", "x\tpeople\tUSA\tX\t\t\t\t\n", 1, "unknown kind"),
+        ("bad country", "x\tperson\tusa\tX\t\t\t\t\n", 1, "three-letter"),
+        ("empty name", "x\tperson\tUSA\t\t\t\t\t\n", 1, "empty name"),
+        ("short role", "\nx\tperson\tUSA\tX\t\t\tPresident|USA\t\n", 2, "5 '|'-separated"),
+        ("bad date", "x\tperson\tUSA\tX\t\t\tPresident|USA|GOV|2020-13-01|\t\n", 1, "bad date"),
+        ("bad sector", "x\tperson\tUSA\tX\t\t\tPresident|USA|government||\t\n", 1, "CAMEO"),
+        ("bad flag", "x\tperson\tUSA\tX\t\t\t\ttall\n", 1, "unknown flag"),
+    ];
+    for (name, text, line, message) in cases {
+        let err = Gazetteer::empty().add_tsv("user.tsv", text).expect_err(name);
+        assert_eq!(err.line(), Some(*line), "{name}");
+        let shown = err.to_string();
+        assert!(shown.starts_with(&format!("user.tsv, line {line}:")), "{name}: {shown}");
+        assert!(shown.contains(message), "{name}: {shown}");
+    }
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_the_path() {
+    let err = Gazetteer::empty().add_file("/no/such/dir/gazetteer.tsv").unwrap_err();
+    assert!(err.to_string().contains("/no/such/dir/gazetteer.tsv"));
+    assert_eq!(err.line(), None);
+}
+
+#[test]
+fn phoenix_loader_reads_records() {
+    let dict = "\
+# a comment line
+<!-- a comment
+spanning lines -->
+REPUBLIC_OF_FREEDONIA_  [FRE]
++FREEDONIA_
++FREEDONIAN_
+RUFUS_T._FIREFLY_  # a note
++FIREFLY_
+\t[FREGOV 330101-331231]
+\t[FREELI]
+NORTHERN_ALLIANCE_ [FREREB]
+WORLD_FOOD_BODY_
+\t[IGOUNOAGR]
+U.N._
+";
+    let mut g = Gazetteer::empty();
+    g.add_phoenix("dict.txt", dict).unwrap();
+    let country = g.get("phoenix:republic_of_freedonia").unwrap();
+    assert_eq!(country.kind, ActorKind::Country);
+    assert_eq!(country.name, "Republic of Freedonia");
+    assert!(country.aliases.iter().any(|a| a == "Freedonia"));
+    let person = g.get("phoenix:rufus_t._firefly").unwrap();
+    assert_eq!(person.kind, ActorKind::Person);
+    assert_eq!(person.country.as_deref(), Some("FRE"));
+    assert_eq!(person.roles[0].from, date("1933-01-01"));
+    assert_eq!(person.roles[0].sector.as_deref(), Some("GOV"));
+    assert_eq!(g.get("phoenix:northern_alliance").unwrap().kind, ActorKind::Group);
+    assert_eq!(g.get("phoenix:world_food_body").unwrap().kind, ActorKind::Organization);
+    // A record with no code is skipped.
+    assert!(g.get("phoenix:u.n.").is_none());
+}
+
+#[test]
+fn phoenix_loader_rejects_malformed_lines() {
+    let cases: &[(&str, &str, usize)] = &[
+        ("synonym first", "+FREEDONIA_\n", 1),
+        ("code first", "# x\n\t[FRE]\n", 2),
+        ("unclosed", "FREEDONIA_ [FRE\n", 1),
+        ("bad date", "FIREFLY_\n\t[FREGOV 33O101-331231]\n", 2),
+    ];
+    for (name, text, line) in cases {
+        let err = Gazetteer::empty().add_phoenix("dict.txt", text).expect_err(name);
+        assert_eq!(err.line(), Some(*line), "{name}");
+        assert!(err.to_string().starts_with(&format!("dict.txt, line {line}:")), "{name}");
+    }
+}
+
+#[test]
+fn matching_finds_whole_words_longest_first() {
+    // (text, expected (surface, actor id) pairs in text order)
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Russia and Ukraine met.", &[("Russia", "RUS"), ("Ukraine", "UKR")]),
+        ("Ukraine’s grid and Russia's army.", &[("Ukraine", "UKR"), ("Russia", "RUS")]),
+        ("The New York Times reported it.", &[("New York Times", "org:new-york-times")]),
+        // The longest pattern ends inside a word: the shorter one still counts.
+        ("NEW YORK TIMESQUARE", &[("NEW YORK", "loc:new-york")]),
+        ("Russians and Russian-backed forces.", &[("Russians", "RUS"), ("Russian", "RUS")]),
+        ("Officials in the U.S. said so.", &[("U.S.", "USA")]),
+        // No match inside a longer word.
+        ("Yorkshire and Ukrainianness are not names here.", &[]),
+        ("RUSSIA AND UKRAINE SIGN DEAL", &[("RUSSIA", "RUS"), ("UKRAINE", "UKR")]),
+        ("NEW YORK TIMES SOLD", &[("NEW YORK TIMES", "org:new-york-times")]),
+    ];
+    let t = tagger();
+    for (text, want) in cases {
+        let actors = t.tag(text, None);
+        let mut got: Vec<(usize, &str, &str)> = actors
+            .iter()
+            .filter(|a| !a.id.starts_with("local:"))
+            .flat_map(|a| {
+                a.mentions
+                    .iter()
+                    .filter(|m| {
+                        matches!(
+                            m.form,
+                            MentionForm::Name | MentionForm::Alias | MentionForm::Demonym
+                        )
+                    })
+                    .map(move |m| (m.span.start, &text[m.span], a.id.as_str()))
+            })
+            .collect();
+        got.sort_unstable();
+        let got: Vec<(&str, &str)> = got.into_iter().map(|(_, s, id)| (s, id)).collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
+
+#[test]
+fn patterns_find_unlisted_actors() {
+    // (text, surface, kind, country)
+    let cases: &[(&str, &str, ActorKind, Option<&str>)] = &[
+        (
+            "Kremlin spokesman Dmitri Sokolov said no.",
+            "Dmitri Sokolov",
+            ActorKind::Person,
+            Some("RUS"),
+        ),
+        ("Secretary of State Jane Parker flew home.", "Jane Parker", ActorKind::Person, None),
+        ("Russian President Ivan Petrov spoke.", "Ivan Petrov", ActorKind::Person, Some("RUS")),
+        ("Prime Minister Kofi Mensah resigned.", "Kofi Mensah", ActorKind::Person, None),
+        (
+            "President Arkady Volkov of Ukraine spoke.",
+            "Arkady Volkov",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
+        ("They met Mr Tobias Grint at noon.", "Tobias Grint", ActorKind::Person, None),
+        (
+            "The Ministry of Agriculture said so.",
+            "Ministry of Agriculture",
+            ActorKind::Organization,
+            None,
+        ),
+        ("Shares of Zentrix Corp fell.", "Zentrix Corp", ActorKind::Organization, None),
+        ("The Liberty Reform Party won.", "Liberty Reform Party", ActorKind::Organization, None),
+        (
+            "She studied at Halden University last year.",
+            "Halden University",
+            ActorKind::Organization,
+            None,
+        ),
+        ("Talks on the Volta River dam stalled.", "Volta River", ActorKind::Location, None),
+        ("Fighting was reported in Kramatorsk on Monday.", "Kramatorsk", ActorKind::Location, None),
+        ("A deal with the NRB was signed.", "NRB", ActorKind::Organization, None),
+        ("Moscow Dynamo beat the visitors.", "Moscow Dynamo", ActorKind::Organization, None),
+    ];
+    let t = tagger();
+    for (text, surface, kind, country) in cases {
+        let actors = t.tag(text, None);
+        let a = actor_of(text, &actors, surface).unwrap_or_else(|| panic!("{text}: no {surface}"));
+        assert_eq!(a.kind, *kind, "{text}");
+        assert_eq!(a.country.as_deref(), *country, "{text}");
+    }
+}
+
+#[test]
+fn patterns_leave_common_words_and_sentence_starts_alone() {
+    let cases: &[(&str, &str)] = &[
+        ("However, talks resumed.", "However"),
+        ("On Monday the talks resumed.", "Monday"),
+        ("Unfortunately, it rained.", "Unfortunately"),
+        ("He said: “Nothing changed.”", "Nothing"),
+    ];
+    let t = tagger();
+    for (text, surface) in cases {
+        let actors = t.tag(text, None);
+        assert!(actor_of(text, &actors, surface).is_none(), "{text}: {surface} tagged");
+    }
+}
+
+#[test]
+fn resolution_joins_short_forms_pronouns_and_role_nouns() {
+    // (text, published, surface of the actor, mentions it must have)
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, MentionForm)]);
+    let cases: &[Case] = &[
+        (
+            "Vladimir Putin spoke.\nLater Putin left.",
+            "2025-03-19",
+            "Vladimir Putin",
+            &[("Vladimir Putin", MentionForm::Name), ("Putin", MentionForm::Alias)],
+        ),
+        (
+            "Analyst Karl Brenner wrote a note.\nBrenner expects growth.",
+            "2025-03-19",
+            "Karl Brenner",
+            &[("Karl Brenner", MentionForm::Name), ("Brenner", MentionForm::Alias)],
+        ),
+        (
+            "Olena Marchenko arrived.\nShe met reporters.",
+            "2025-03-19",
+            "Olena Marchenko",
+            &[("Olena Marchenko", MentionForm::Name), ("She", MentionForm::Pronoun)],
+        ),
+        (
+            "Vladimir Putin spoke.\nThe president said talks went well.",
+            "2025-03-19",
+            "Vladimir Putin",
+            &[("The president", MentionForm::Nominal)],
+        ),
+        // A role noun resolved by the roles valid at the publication date.
+        ("Talks stalled.\nThe Russian president left.", "2025-03-19", "The Russian president", &[]),
+        (
+            "Talks stalled.\nThe American president spoke.",
+            "2019-06-01",
+            "The American president",
+            &[],
+        ),
+        (
+            "Moscow and Kyiv accused each other.",
+            "2025-03-19",
+            "Moscow",
+            &[("Moscow", MentionForm::Metonym)],
+        ),
+        (
+            "The Kremlin said it would reply.",
+            "2025-03-19",
+            "Kremlin",
+            &[("Kremlin", MentionForm::Metonym), ("it", MentionForm::Pronoun)],
+        ),
+    ];
+    let t = tagger();
+    for (text, published, surface, want) in cases {
+        let actors = t.tag(text, date(published));
+        let a = actor_of(text, &actors, surface).unwrap_or_else(|| panic!("{text}: no {surface}"));
+        let got = mentions(text, a);
+        for w in *want {
+            assert!(got.contains(w), "{text}: {w:?} not in {got:?}");
+        }
+    }
+    // The dated role lookups themselves.
+    let text = "Talks stalled.\nThe American president spoke.";
+    let old = t.tag(text, date("2019-06-01"));
+    assert_eq!(
+        actor_of(text, &old, "The American president").map(|a| a.id.as_str()),
+        Some("per:john-old")
+    );
+    let new = t.tag(text, date("2023-06-01"));
+    assert_eq!(
+        actor_of(text, &new, "The American president").map(|a| a.id.as_str()),
+        Some("per:mary-new")
+    );
+    let text = "Talks stalled.\nThe Russian president left.";
+    let putin = t.tag(text, date("2025-03-19"));
+    assert_eq!(
+        actor_of(text, &putin, "The Russian president").map(|a| a.id.as_str()),
+        Some("per:vladimir-putin")
+    );
+    // In 2010 Putin was prime minister: no Russian president is known, none is guessed.
+    let none = t.tag(text, date("2010-01-01"));
+    assert!(actor_of(text, &none, "The Russian president").is_none());
+}
+
+#[test]
+fn resolution_does_not_guess_ambiguous_pronouns() {
+    let text = "Karl Brenner met Hans Vogel.\nHe said little.";
+    let actors = tagger().tag(text, None);
+    assert!(actor_of(text, &actors, "He").is_none(), "{actors:?}");
+    // Gender tells them apart.
+    let text = "Karl Brenner met Anna Vogel.\nShe said little.";
+    let actors = tagger().tag(text, None);
+    assert_eq!(actor_of(text, &actors, "She").map(|a| a.name.as_str()), Some("Anna Vogel"));
+}
+
+#[test]
+fn metonyms_and_demonyms_point_at_their_country() {
+    let text = "Moscow said Ukrainian drones struck.";
+    let actors = tagger().tag(text, None);
+    let gov = actor_of(text, &actors, "Moscow").unwrap();
+    assert_eq!((gov.kind, gov.country.as_deref()), (ActorKind::Government, Some("RUS")));
+    let ukr = actor_of(text, &actors, "Ukrainian").unwrap();
+    assert_eq!(ukr.id, "UKR");
+    assert_eq!(mentions(text, ukr), vec![("Ukrainian", MentionForm::Demonym)]);
+    // A capital that does not act is a place.
+    let text = "Snow fell in Moscow overnight.";
+    let actors = tagger().tag(text, None);
+    assert_eq!(actor_of(text, &actors, "Moscow").map(|a| a.kind), Some(ActorKind::Location));
+}
+
+#[test]
+fn sector_comes_from_the_role_at_publication() {
+    let text = "Vladimir Putin spoke.";
+    let actors = tagger().tag(text, date("2025-03-19"));
+    assert_eq!(actors[0].sector.as_deref(), Some("GOV"));
+    assert_eq!(actors[0].roles.len(), 1);
+    assert_eq!(actors[0].roles[0].title, "president");
+}
+
+#[test]
+fn hostile_input_never_panics_and_spans_stay_on_char_boundaries() {
+    let t = tagger();
+    let long_caps = "Aa ".repeat(20_000);
+    let dots = "A.".repeat(20_000);
+    let cases = [
+        "",
+        "’",
+        "Ü",
+        "’s 's ' s",
+        "É Ö Ñ ÅÅÅ Łódź Kyiv’s",
+        "RUSSIA’S",
+        long_caps.as_str(),
+        dots.as_str(),
+        "He he HE she It its\nThe the THE president President",
+        "- - – — “ ” ‘ ’ ( ) [ ]",
+        "Mr. Mr Mrs. Dr",
+        "U.S.-Russian U.S.A. U.S",
+    ];
+    for text in cases {
+        for a in t.tag(text, None) {
+            for m in &a.mentions {
+                assert!(m.span.start < m.span.end && m.span.end <= text.len());
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn builder_loads_user_gazetteers_and_reports_bad_ones() {
+    let dir = std::env::temp_dir().join(format!("newsextract-actor-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("mine.tsv");
+    std::fs::write(&good, "org:zentrix\torganization\tDEU\tZentrix Holdings\tZentrix\t\t\t\n")
+        .unwrap();
+    let extractor = crate::Extractor::builder().gazetteer_file(&good).build().unwrap();
+    let text = "Zentrix said profits rose.";
+    let analysis = extractor.extract(text);
+    let zentrix = actor_of(text, &analysis.actors, "Zentrix").expect("user entry found");
+    assert_eq!((zentrix.id.as_str(), zentrix.country.as_deref()), ("org:zentrix", Some("DEU")));
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "# header\norg:x\torganization\n").unwrap();
+    let err = crate::Extractor::builder().gazetteer_file(&bad).build().unwrap_err();
+    assert_eq!(err.line(), Some(2));
+    assert!(err.to_string().contains("bad.tsv"), "{err}");
+    let bad_phoenix = dir.join("bad.txt");
+    std::fs::write(&bad_phoenix, "+SYNONYM_FIRST_\n").unwrap();
+    let err = crate::Extractor::builder().phoenix_actors_file(&bad_phoenix).build().unwrap_err();
+    assert!(err.to_string().contains("bad.txt, line 1"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_shortened_to_its_first_word_is_an_organization() {
+    let text = "Shares of Zorvex Minerals rose.\nAnalysts said Zorvex would grow.";
+    let actors = tagger().tag(text, None);
+    let a = actor_of(text, &actors, "Zorvex Minerals").unwrap();
+    assert_eq!(a.kind, ActorKind::Organization);
+    assert_eq!(
+        mentions(text, a),
+        vec![("Zorvex Minerals", MentionForm::Name), ("Zorvex", MentionForm::Name)]
+    );
+    // A person is shortened to the last word.
+    let text = "Talks with Baltasar Oyelaran ended.\nOyelaran said little.";
+    let actors = tagger().tag(text, None);
+    let a = actor_of(text, &actors, "Baltasar Oyelaran").unwrap();
+    assert_eq!(a.kind, ActorKind::Person);
+    assert!(mentions(text, a).contains(&("Oyelaran", MentionForm::Alias)));
+}

@@ -1,13 +1,62 @@
 //! Dates: temporal expressions normalized against the publication date.
 //!
 //! Consumes the text, its sentences and the publication date; produces
-//! [`DateMention`]s with a TIMEX3 kind and value ("on Tuesday" -> `2025-03-18`,
-//! "30-day" -> `P30D`).
+//! [`DateMention`]s with a TIMEX3 kind and a [`DateValue`] ("on Tuesday" ->
+//! `2025-03-18`, "30-day" -> `P30D`).
+//!
+//! # How it works
+//!
+//! One Aho-Corasick automaton finds trigger words (month and weekday names, units,
+//! day words, reference words) and digits. Around each trigger a small tokenizer reads
+//! the words, and a hand-written grammar takes the longest expression covering it,
+//! modifiers included ("the past two years", "early next year"). The expression is
+//! then resolved against the publication date; the clause's tense decides between the
+//! last and the next occurrence of a bare "Tuesday" or "March 11". Without a
+//! publication date, values stay underspecified (`XXXX-WXX-2`).
+//!
+//! The grammar words live in `data/date/*.tsv`.
+//!
+//! ```
+//! use newsextract::date::{DateTagger, TimexKind};
+//! use newsextract::Document;
+//!
+//! let tagger = DateTagger::new();
+//! let published = Document::parse_published("2025-03-19")?;
+//! let text = "Putin spoke to Trump on Tuesday about a 30-day ceasefire.";
+//! let dates = tagger.tag(text, Some(published));
+//! assert_eq!(&text[dates[0].span], "Tuesday");
+//! assert_eq!(dates[0].value.to_string(), "2025-03-18");
+//! assert_eq!(dates[1].kind, TimexKind::Duration);
+//! assert_eq!(dates[1].value.to_string(), "P30D");
+//! # Ok::<(), newsextract::Error>(())
+//! ```
+
+use core::cell::Cell;
 
 use jiff::civil::Date;
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::segment::Segmenter;
+
+mod grammar;
+mod lexicon;
+mod resolve;
+mod scan;
+mod tense;
+mod value;
+
+#[cfg(test)]
+mod tests;
+
+pub use self::value::{
+    DateValue, DayPart, DayRef, ParseDateValueError, Reference, Season, TimeOfDay, Unit,
+};
+
+use self::grammar::{Memo, Parser};
+use self::lexicon::Lexicon;
+use self::resolve::{Context, needs_tense, resolve};
+use self::scan::{Tok, tokenize};
 
 /// The TIMEX3 type of a temporal expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -35,20 +84,218 @@ pub struct DateMention {
     pub sentence: usize,
     /// The TIMEX3 type.
     pub kind: TimexKind,
-    /// The TIMEX3 value (`2025-03-18`, `P30D`, `XXXX-WXX-2`, `PRESENT_REF`).
-    pub value: String,
+    /// The TIMEX3 value (`2025-03-18`, `P30D`, `XXXX-WXX-2`, `PRESENT_REF`); it
+    /// displays and serializes as the TIMEX3 string.
+    pub value: DateValue,
 }
 
 /// Finds temporal expressions and resolves them against a publication date.
-#[derive(Clone, Debug, Default)]
-pub struct DateTagger {}
+///
+/// Build it once (it compiles the trigger automaton) and share it.
+#[derive(Clone, Debug)]
+pub struct DateTagger {
+    lex: Lexicon,
+}
+
+impl Default for DateTagger {
+    fn default() -> DateTagger {
+        DateTagger::new()
+    }
+}
 
 impl DateTagger {
     /// The tagger with the default grammar.
     pub fn new() -> DateTagger {
-        DateTagger {}
+        DateTagger { lex: Lexicon::new() }
+    }
+
+    /// The temporal expressions of `text`, resolved against `published`; sentence
+    /// indices come from the default [`Segmenter`].
+    ///
+    /// ```
+    /// use newsextract::date::DateTagger;
+    ///
+    /// let dates = DateTagger::new().tag("Talks resume on Tuesday.", None);
+    /// assert_eq!(dates[0].value.to_string(), "XXXX-WXX-2");
+    /// ```
+    pub fn tag(&self, text: &str, published: Option<Date>) -> Vec<DateMention> {
+        let mut analysis = Analysis::default();
+        Segmenter::new().run(text, false, &mut analysis);
+        self.run(text, published, &mut analysis);
+        analysis.dates
     }
 
     /// Fills `analysis.dates`; needs `analysis.sentences`.
-    pub(crate) fn run(&self, _text: &str, _published: Option<Date>, _analysis: &mut Analysis) {}
+    pub(crate) fn run(&self, text: &str, published: Option<Date>, analysis: &mut Analysis) {
+        let mut dates = std::mem::take(&mut analysis.dates);
+        self.scan(text, published, |span, kind, value| {
+            let sentence = analysis.sentence_at(span.start).unwrap_or_else(|| {
+                analysis.sentences.partition_point(|s| s.span.end <= span.start).saturating_sub(1)
+            });
+            dates.push(DateMention { span, sentence, kind, value });
+        });
+        analysis.dates = dates;
+    }
+
+    /// Calls `emit` for every expression, in text order, never overlapping.
+    fn scan(
+        &self,
+        text: &str,
+        dct: Option<Date>,
+        mut emit: impl FnMut(Span, TimexKind, DateValue),
+    ) {
+        let mut window = Window::default();
+        let mut scratch = Window::default();
+        let mut last_end = 0usize;
+        for m in self.lex.triggers.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s < last_end || !is_trigger(text, s, e, &self.lex) {
+                continue;
+            }
+            window.cover(text, s, e, GRAMMAR_REACH);
+            let toks = &window.toks;
+            let head = toks.partition_point(|t| t.end <= s);
+            if toks.get(head).is_none_or(|t| t.start != s) {
+                continue;
+            }
+            let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo };
+            let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
+            let Some(parsed) = parser.parse_covering(from, head) else { continue };
+            let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
+            let tense = if needs_tense(&parsed) {
+                // The clause around the expression, read in a wider window.
+                scratch.reset();
+                scratch.cover(text, span.start, span.end, TENSE_REACH);
+                let toks = &scratch.toks;
+                let start = toks.partition_point(|t| t.start < span.start);
+                let end = toks.partition_point(|t| t.start < span.end);
+                Parser { text, toks, lex: &self.lex, memo: &scratch.memo }.tense(start, end)
+            } else {
+                None
+            };
+            let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
+                && mentions_quarters(text, span.start);
+            let ctx = Context { dct, tense, quarters };
+            if let Some((kind, value)) = resolve(&parsed, &ctx) {
+                last_end = span.end;
+                emit(span, kind, value);
+            }
+        }
+    }
+}
+
+/// Bytes tokenized before and after a trigger for the grammar.
+const GRAMMAR_REACH: (usize, usize) = (40, 64);
+
+/// Bytes tokenized before and after an expression for its tense.
+const TENSE_REACH: (usize, usize) = (112, 112);
+
+/// The tokens of a stretch of text, grown forward as triggers come, with a memo of
+/// their lexicon lookups.
+#[derive(Default)]
+struct Window {
+    toks: Vec<Tok>,
+    memo: Vec<Memo>,
+    /// The covered text ends here, at a space or the end of the text.
+    end: usize,
+}
+
+impl Window {
+    fn reset(&mut self) {
+        self.toks.clear();
+        self.memo.clear();
+        self.end = 0;
+    }
+
+    /// Makes the window cover `s - before .. e + after` (widened to spaces).
+    fn cover(&mut self, text: &str, s: usize, e: usize, (before, after): (usize, usize)) {
+        let bytes = text.as_bytes();
+        let want_start = {
+            let lo = s.saturating_sub(before);
+            // Start after a space, so that no token is cut.
+            if lo == 0 || bytes[lo - 1].is_ascii_whitespace() {
+                lo
+            } else {
+                bytes[lo..s].iter().position(u8::is_ascii_whitespace).map_or(s, |k| lo + k + 1)
+            }
+        };
+        let want_end = {
+            let hi = (e + after).min(bytes.len());
+            let stop = (hi + 64).min(bytes.len());
+            bytes[hi..stop].iter().position(u8::is_ascii_whitespace).map_or(stop, |k| hi + k)
+        };
+        let want_end =
+            (want_end..=bytes.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(bytes.len());
+        if want_start >= self.end {
+            self.reset();
+            self.end = want_start;
+        } else if self.toks.len() > 4096 {
+            // Forget tokens far behind.
+            let keep = self.toks.partition_point(|t| t.end <= want_start);
+            self.toks.drain(..keep);
+            self.memo.drain(..keep);
+        }
+        if want_end > self.end {
+            tokenize(text, self.end, want_end, &mut self.toks);
+            self.memo.resize(self.toks.len(), Cell::new(0));
+            self.end = want_end;
+        }
+    }
+}
+
+/// How far around "a year ago" the text is searched for "quarter".
+const QUARTER_REACH: usize = 400;
+
+/// Whether the text near `at` talks about quarters (then "a year ago" is the quarter a
+/// year before, as in earnings reports).
+fn mentions_quarters(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(QUARTER_REACH);
+    let hi = (at + QUARTER_REACH).min(bytes.len());
+    bytes[lo..hi].windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
+}
+
+/// Whether the automaton's match at `s..e` stands on word boundaries (digits: starts a
+/// number that is not the tail of a decimal).
+fn is_trigger(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
+    let bytes = text.as_bytes();
+    let prev = text[..s].chars().next_back();
+    if prev.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    if bytes[s].is_ascii_digit() {
+        // "2.5", "1,000": the digits after the separator are not a new number.
+        let sep = matches!(prev, Some('.' | ','));
+        return !(sep && s >= 2 && bytes[s - 2].is_ascii_digit())
+            && number_may_start(bytes, s, lex);
+    }
+    let next = text[e..].chars().next();
+    let code = bytes[s..e].eq_ignore_ascii_case(b"fy");
+    match next {
+        Some(c) if c.is_ascii_digit() => code,
+        Some(c) => !c.is_alphanumeric(),
+        None => true,
+    }
+}
+
+/// A quick look at the bytes after a number at `s`: only a year, a number glued to a
+/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th"), or a number
+/// followed by a grammar word ("two weeks", "11 March", "8 p.m.") can start an
+/// expression. Most numbers in news ("$5 billion", "40 people") are passed over
+/// without tokenizing their line.
+fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
+    let end = s + bytes[s..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if end - s == 4 {
+        return true;
+    }
+    match bytes.get(end) {
+        Some(b'-' | b':' | b'/' | b'.') => return true,
+        Some(b) if b.is_ascii_alphabetic() => return true,
+        Some(b' ') => {}
+        _ => return false,
+    }
+    let word = end + 1;
+    let len = bytes[word..].iter().take(17).take_while(|b| b.is_ascii_alphabetic()).count();
+    core::str::from_utf8(&bytes[word..word + len]).is_ok_and(|w| lex.id(w).is_some())
+        || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
 }

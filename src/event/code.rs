@@ -20,6 +20,8 @@ pub(crate) enum Modal {
     Demand,
     /// appeal, urge, call for (CAMEO 02).
     Appeal,
+    /// stop, cease, halt, suspend: ends the complement ("ceased targeting" 087).
+    Halt,
 }
 
 impl Modal {
@@ -32,6 +34,7 @@ impl Modal {
             "threaten" => Modal::Threaten,
             "demand" => Modal::Demand,
             "appeal" => Modal::Appeal,
+            "halt" => Modal::Halt,
             _ => return None,
         })
     }
@@ -45,12 +48,20 @@ fn hostile(c: &str) -> bool {
 /// The code of complement `c` (a CAMEO code) under `modal`.
 pub(crate) fn combine(modal: Modal, c: &str) -> String {
     let code = match modal {
+        // "will ask", "would call for": an announced statement or appeal is one, and a
+        // recoded complement keeps its code under a modal of its kind.
+        Modal::Agree | Modal::Future if ["01", "02", "03"].iter().any(|p| c.starts_with(p)) => c,
+        Modal::Refuse if c.starts_with("12") => c,
+        Modal::Threaten if c.starts_with("13") => c,
+        Modal::Demand if c.starts_with("10") => c,
+        Modal::Appeal if c.starts_with("02") => c,
         Modal::Agree | Modal::Future if hostile(c) => threat(c),
         Modal::Agree | Modal::Future => intent(c),
         Modal::Threaten => threat(c),
         Modal::Refuse => refusal(c),
         Modal::Demand => request(c, Modal::Demand),
         Modal::Appeal => request(c, Modal::Appeal),
+        Modal::Halt => halt(c),
     };
     code.to_string()
 }
@@ -91,6 +102,27 @@ fn intent(c: &str) -> &'static str {
             ("11", "110"),
         ],
         "030",
+    )
+}
+
+fn halt(c: &str) -> &'static str {
+    by_prefix(
+        c,
+        &[
+            ("045", "165"),
+            ("04", "164"),
+            ("07", "162"),
+            ("06", "160"),
+            ("05", "160"),
+            ("14", "082"),
+            ("163", "085"),
+            ("16", "080"),
+            ("17", "080"),
+            ("18", "087"),
+            ("19", "087"),
+            ("20", "087"),
+        ],
+        "080",
     )
 }
 

@@ -28,6 +28,11 @@ pub(crate) struct Entry {
     pub noun: bool,
     /// PLOVER mode given by the entry.
     pub mode: Option<String>,
+    /// Whether the entry is a no-event phrase (code `x`) hiding the triggers inside it.
+    pub stop: bool,
+    /// Whether a sense outside politics is common: the event then needs an actor with a
+    /// country.
+    pub weak: bool,
     /// Whether the source is the reporter of the clause ("X said Y must ..."): the
     /// entry's subject is then the target.
     pub reported: bool,
@@ -40,6 +45,9 @@ pub(crate) struct Pattern {
     pub entry: u32,
     /// Participle or plain.
     pub form: Form,
+    /// The entry of the other part of speech when the form is both a verb and a noun
+    /// ("release", "attacks"); the sentence decides which is meant.
+    pub alt: Option<u32>,
 }
 
 /// Lexicon text gathered before compiling: form -> pattern, later entries override.
@@ -68,20 +76,29 @@ impl LexiconBuilder {
                 return Err(err("empty phrase"));
             }
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            let stop = code == "x";
             let code = match code {
-                "-" => None,
+                "-" | "x" => None,
                 c if (2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()) => {
                     Some(c.to_string())
                 }
                 "" => return Err(err("missing CAMEO code (second tab-separated field)")),
                 c => {
                     return Err(err(&format!(
-                        "invalid CAMEO code {c:?}: expected 2 to 4 digits or -"
+                        "invalid CAMEO code {c:?}: expected 2 to 4 digits, - or x"
                     )));
                 }
             };
-            let mut entry =
-                Entry { code, modal: None, recip: false, noun: nouns, mode: None, reported: false };
+            let mut entry = Entry {
+                code,
+                modal: None,
+                recip: false,
+                noun: nouns,
+                mode: None,
+                reported: false,
+                stop,
+                weak: false,
+            };
             let mut fixed = false;
             let mut noplural = false;
             for opt in options.split(',').map(str::trim).filter(|o| !o.is_empty()) {
@@ -95,13 +112,14 @@ impl LexiconBuilder {
                     Some(("mode", mode)) if !mode.is_empty() => entry.mode = Some(mode.to_string()),
                     None if opt == "recip" => entry.recip = true,
                     None if opt == "reported" => entry.reported = true,
+                    None if opt == "weak" => entry.weak = true,
                     None if opt == "fixed" => fixed = true,
                     None if opt == "noun" => entry.noun = true,
                     None if opt == "noplural" => noplural = true,
                     _ => return Err(err(&format!("unknown option {opt:?}"))),
                 }
             }
-            if entry.code.is_none() && entry.modal.is_none() {
+            if entry.code.is_none() && entry.modal.is_none() && !entry.stop {
                 return Err(err("code - is only allowed with a modal option"));
             }
             let id = self.entries.len() as u32;
@@ -118,9 +136,21 @@ impl LexiconBuilder {
                 phrase_forms(&phrase)
             };
             for (form, kind) in forms {
-                let pattern = Pattern { entry: id, form: kind };
-                if self.forms.insert(form.clone(), pattern).is_none() {
-                    self.order.push(form);
+                let pattern = Pattern { entry: id, form: kind, alt: None };
+                match self.forms.get_mut(&form) {
+                    // A homograph of the other part of speech: keep both readings.
+                    Some(old) if self.entries[old.entry as usize].noun != entry.noun => {
+                        if entry.noun {
+                            old.alt = Some(id);
+                        } else {
+                            *old = Pattern { alt: Some(old.entry), ..pattern };
+                        }
+                    }
+                    Some(old) => *old = Pattern { alt: old.alt, ..pattern },
+                    None => {
+                        self.forms.insert(form.clone(), pattern);
+                        self.order.push(form);
+                    }
                 }
             }
         }
@@ -152,6 +182,14 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether pattern `p` can code an event by itself (not a bare modal like "will").
+    pub(crate) fn coded(&self, p: usize) -> bool {
+        let pattern = &self.patterns[p];
+        let has =
+            |e: u32| self.entries[e as usize].code.is_some() && !self.entries[e as usize].stop;
+        has(pattern.entry) || pattern.alt.is_some_and(has)
+    }
+
     /// The default lexicon plus user files `(source name, text)`; user lines override
     /// default lines with the same form.
     pub(crate) fn new(user: &[(String, String)]) -> Result<Lexicon, Error> {

@@ -20,9 +20,11 @@
 //!   between X and Y") one per direction;
 //! - every accusation of the accusation stage becomes an event (111 criticism, 112x).
 
+use std::ops::Range;
+
 use crate::Span;
-use crate::accusation::tagged::{MentionIndex, View};
-use crate::accusation::words::{ADVERB, AUX, BE, COORD, Form, NEG, PRON, REPORT};
+use crate::accusation::tagged::{MentionIndex, QuoteIndex, View};
+use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
@@ -124,20 +126,34 @@ impl EventCoder {
 
     /// Fills `analysis.events`; needs every earlier record.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
-        let mut events = Vec::new();
-        for (i, acc) in analysis.accusations.iter().enumerate() {
-            events.extend(accusation_events(text, i, acc));
-        }
         let hits = find_cues(&self.lexicon.automaton, text, analysis);
-        if !hits.is_empty() {
+        let accusations = &analysis.accusations;
+        let mut events = Vec::new();
+        if !hits.is_empty() || !accusations.is_empty() {
             let mentions = MentionIndex::new(analysis);
             let dates = DateIndex::new(&analysis.dates);
-            let mut i = 0;
-            while i < hits.len() {
-                let sentence = hits[i].0;
-                let j = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
-                let view =
-                    View::new(text, analysis.sentences[sentence].span, mentions.of(sentence));
+            let quotes = QuoteIndex::new(analysis);
+            // Sentences with a trigger or an accusation, in order (both lists are).
+            let (mut i, mut j) = (0, 0);
+            loop {
+                let sentence = match (hits.get(i), accusations.get(j)) {
+                    (None, None) => break,
+                    (Some(h), Some(a)) => h.0.min(a.sentence),
+                    (Some(h), None) => h.0,
+                    (None, Some(a)) => a.sentence,
+                };
+                let i2 = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
+                let j2 = j + accusations[j..].iter().take_while(|a| a.sentence == sentence).count();
+                let Some(s) = analysis.sentences.get(sentence) else { break };
+                // Work only where an event can come out: a coded trigger (not only "will")
+                // and an actor or a quote (for "we"), or an accusation.
+                let coded = hits[i..i2].iter().any(|h| self.lexicon.coded(h.2));
+                let actors = !mentions.of(sentence).is_empty() || quotes.overlaps(s.span);
+                if j2 == j && !(coded && actors) {
+                    (i, j) = (i2, j2);
+                    continue;
+                }
+                let view = View::new(text, s.span, mentions.of(sentence));
                 let coder = SentenceCoder {
                     lexicon: &self.lexicon,
                     view: &view,
@@ -145,8 +161,8 @@ impl EventCoder {
                     dates: &dates,
                     sentence,
                 };
-                coder.code(&hits[i..j], &mut events);
-                i = j;
+                coder.code(&hits[i..i2], j..j2, &mut events);
+                (i, j) = (i2, j2);
             }
         }
         events.sort_by_key(|e| (e.sentence, e.trigger.start));
@@ -204,6 +220,8 @@ struct Found {
     end: usize,
     noun: bool,
     sources: Vec<usize>,
+    /// Actors of the targets.
+    targets: Vec<usize>,
 }
 
 struct SentenceCoder<'a, 't> {
@@ -215,10 +233,17 @@ struct SentenceCoder<'a, 't> {
 }
 
 impl SentenceCoder<'_, '_> {
-    fn code(&self, hits: &[(usize, Span, usize)], out: &mut Vec<Event>) {
+    fn code(&self, hits: &[(usize, Span, usize)], accs: Range<usize>, out: &mut Vec<Event>) {
         let v = self.view;
-        let accusations: Vec<&accusation::Accusation> =
-            self.analysis.accusations.iter().filter(|a| a.sentence == self.sentence).collect();
+        let accusations = &self.analysis.accusations[accs.clone()];
+        let mut produced: Vec<(Event, bool)> = Vec::new();
+        for (a, acc) in accs.zip(accusations) {
+            let (first, _) = v.tok_range(acc.cue);
+            for event in accusation_events(v.text, a, acc) {
+                let sub = (event.source.is_empty() || event.target.is_empty()) && v.is_sub(first);
+                produced.push((event, sub));
+            }
+        }
         let mut triggers = Vec::with_capacity(hits.len());
         for &(_, span, pattern) in hits {
             let p = self.lexicon.patterns[pattern];
@@ -228,19 +253,36 @@ impl SentenceCoder<'_, '_> {
                 .iter()
                 .any(|a| a.cue.overlaps(span) || a.allegation.is_some_and(|al| al.contains(span)));
             if first < end && !taken {
-                triggers.push(Trigger {
-                    span,
-                    first,
-                    end,
-                    entry: &self.lexicon.entries[p.entry as usize],
-                    form: p.form,
+                let mut entry = &self.lexicon.entries[p.entry as usize];
+                // After a determiner, possessive, number or preposition a verb form is a
+                // noun ("the release of", "British hits", "in charge"), unless a gerund.
+                let noun = first.checked_sub(1).is_some_and(|b| {
+                    let w = v.word(b);
+                    v.is(b, DET | POSS)
+                        || w.ends_with("'s")
+                        || w.ends_with("’s")
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || (v.is(b, PREP)
+                            && !w.eq_ignore_ascii_case("to")
+                            && !v.word(first).ends_with("ing"))
                 });
+                if noun != entry.noun {
+                    match p.alt {
+                        Some(alt) => entry = &self.lexicon.entries[alt as usize],
+                        None if noun => continue,
+                        None => {}
+                    }
+                }
+                if entry.stop {
+                    continue;
+                }
+                triggers.push(Trigger { span, first, end, entry, form: p.form });
             }
         }
         let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
         let mut consumed = vec![false; triggers.len()];
         let mut found: Vec<Found> = Vec::new();
-        let mut produced: Vec<(Event, bool)> = Vec::new();
+        let political = self.political();
         for t in 0..triggers.len() {
             if consumed[t] {
                 continue;
@@ -250,8 +292,14 @@ impl SentenceCoder<'_, '_> {
             let prev = found.iter().rev().find(|f| f.clause == clause);
             let between = self.between(trig.end);
             // After an event of the clause, a noun is its object and a verb without a
-            // coordinator or subject of its own its complement ("met Y to discuss Z").
-            if prev.is_some() && between.is_empty() && (trig.entry.noun || !fresh[t]) {
+            // coordinator or subject of its own its complement ("met Y to discuss Z"); a
+            // noun with participants of its own ("talks between X and Y") is an event
+            // unless they are the earlier event's targets ("host a meeting between X and Y").
+            let own = !between.is_empty()
+                && prev.is_none_or(|p| {
+                    !between.iter().all(|&k| p.targets.contains(&v.ments[k].actor))
+                });
+            if prev.is_some() && !own && (trig.entry.noun || !fresh[t]) {
                 continue;
             }
             // A modal recodes the first trigger of its complement.
@@ -259,17 +307,10 @@ impl SentenceCoder<'_, '_> {
             let mut code = trig.entry.code.clone();
             let mut complement: Option<Trigger<'_>> = None;
             if let Some(modal) = trig.entry.modal {
-                let next = (t + 1..triggers.len()).find(|&u| {
-                    !consumed[u]
-                        && triggers[u].first >= trig.end
-                        && triggers[u].first <= trig.end + COMPLEMENT_WINDOW
-                        && v.clause[triggers[u].first] == clause
-                        && triggers[u].entry.code.is_some()
-                });
-                if let Some(u) = next {
-                    consumed[u] = true;
-                    let inner = triggers[u].entry.code.as_deref().unwrap_or("");
-                    code = Some(code::combine(modal, inner));
+                if let Some((inner, u)) = self.complement(&triggers, &consumed, t, 0) {
+                    // Stacked modals ("would be ready to host") go with the first.
+                    consumed[t + 1..=u].iter_mut().for_each(|c| *c = true);
+                    code = Some(code::combine(modal, &inner));
                     complement = Some(triggers[u]);
                 }
                 modality = match modal {
@@ -278,17 +319,22 @@ impl SentenceCoder<'_, '_> {
                     Modal::Refuse => Modality::Refused,
                     Modal::Threaten => Modality::Threatened,
                     Modal::Demand | Modal::Appeal => Modality::Requested,
+                    Modal::Halt => Modality::Asserted,
                 };
             }
             let Some(code) = code else { continue };
             let last = complement.unwrap_or(trig);
             // The clause's next verb trigger bounds the object search.
-            let limit = (t + 1..triggers.len())
-                .map(|u| (&triggers[u], fresh[u]))
-                .find(|(u, f)| {
-                    *f && u.first >= last.end && !u.entry.noun && v.clause[u.first] == clause
+            // Objects lie before the clause's next trigger, which has arguments of its
+            // own, unless that is the event's object noun ("host a meeting between X and Y").
+            let limit = triggers[t + 1..]
+                .iter()
+                .find(|u| {
+                    u.first >= last.end
+                        && v.clause[u.first] == clause
+                        && !(u.entry.noun && u.first <= last.end + 3)
                 })
-                .map_or(v.clause_range(trig.first).1, |(u, _)| u.first);
+                .map_or(v.clause_range(trig.first).1, |u| u.first);
             let passive = trig.entry.modal.is_none()
                 && trig.form == Form::Participle
                 && v.passive_before(trig.first);
@@ -312,9 +358,20 @@ impl SentenceCoder<'_, '_> {
             } else {
                 sources = self.source(&trig, prev);
                 let object = v
-                    .object(trig.end, complement.map_or(limit, |c| c.first), false)
-                    .or_else(|| v.object(last.end, limit, violent(&code)));
+                    .object(
+                        trig.end,
+                        complement.map_or(limit, |c| c.first),
+                        !trig.entry.noun,
+                        false,
+                    )
+                    .or_else(|| v.object(last.end, limit, !last.entry.noun, violent(&code)));
                 targets = object.map(|k| v.coordinated_after(k)).unwrap_or_default();
+                if let (Some(Modal::Refuse), Some(c)) = (trig.entry.modal, complement) {
+                    // "refused a demand from X": the requester is the target.
+                    if let Some(k) = self.requester(&c) {
+                        targets = v.coordinated_after(k);
+                    }
+                }
                 let partner = self.partner(&targets);
                 if !reciprocal && (trig.entry.recip || last.entry.recip) && !partner {
                     reciprocal = sources.len() >= 2;
@@ -329,9 +386,12 @@ impl SentenceCoder<'_, '_> {
             let quote = self.analysis.quotes.iter().position(|q| q.span.contains(trig.span));
             let mut source_ids = self.ids(&sources);
             if source_ids.is_empty() {
-                if let Some(speaker) = quote.and_then(|q| self.analysis.quotes[q].speaker.clone()) {
-                    source_ids.push(speaker);
-                }
+                source_ids.extend(accusation::first_person_speaker(
+                    v,
+                    self.analysis,
+                    quote,
+                    trig.first,
+                ));
             }
             let target_ids: Vec<String> =
                 self.ids(&targets).into_iter().filter(|t| !source_ids.contains(t)).collect();
@@ -340,8 +400,21 @@ impl SentenceCoder<'_, '_> {
                 end: last.end,
                 noun: trig.entry.noun,
                 sources: sources.clone(),
+                targets: targets.iter().map(|&k| v.ments[k].actor).collect(),
             });
             if source_ids.is_empty() && target_ids.is_empty() {
+                continue;
+            }
+            // "its demand for travel": a request noun without content or addressee.
+            if trig.entry.noun
+                && trig.entry.modal.is_some()
+                && complement.is_none()
+                && target_ids.is_empty()
+            {
+                continue;
+            }
+            // "Blues fans targeted Gronkjaer": a weak sense needs a political sentence.
+            if trig.entry.weak && last.entry.weak && !political {
                 continue;
             }
             let (date, date_source) =
@@ -352,11 +425,17 @@ impl SentenceCoder<'_, '_> {
                 .clone()
                 .or_else(|| last.entry.mode.clone())
                 .or_else(|| code::mode(&code).map(str::to_string));
-            // A reduced relative ("property seized by the army") is background.
-            let sub = v.is_sub(trig.first)
-                || (trig.form == Form::Participle
-                    && !passive
-                    && v.word(trig.end).eq_ignore_ascii_case("by"));
+            // An event of a subordinate clause or a reduced relative ("property seized by
+            // the army") without a full dyad is background.
+            let infinitive = !trig.entry.noun
+                && trig.first > 0
+                && v.word(trig.first - 1).eq_ignore_ascii_case("to");
+            let sub = (infinitive && v.is_sub(trig.first))
+                || (source_ids.is_empty() || target_ids.is_empty())
+                    && (v.is_sub(trig.first)
+                        || trig.form == Form::Participle
+                            && !passive
+                            && v.word(trig.end).eq_ignore_ascii_case("by"));
             let make = |source: Vec<String>, target: Vec<String>| {
                 let event = Event {
                     plover: code::plover(&code),
@@ -419,6 +498,62 @@ impl SentenceCoder<'_, '_> {
             || v.ment_ending_at(i).is_some()
     }
 
+    /// The code of the complement of modal trigger `t` and the index of its last trigger:
+    /// the next trigger of the clause within a few words, itself recoded when it is a
+    /// modal ("promise to refrain from targeting" -> halt(190) = 087 -> 0356).
+    fn complement(
+        &self,
+        triggers: &[Trigger<'_>],
+        consumed: &[bool],
+        t: usize,
+        depth: usize,
+    ) -> Option<(String, usize)> {
+        let v = self.view;
+        let trig = &triggers[t];
+        let clause = v.clause[trig.first];
+        let u = (t + 1..triggers.len()).find(|&u| {
+            !consumed[u]
+                && triggers[u].first >= trig.end
+                && triggers[u].first <= trig.end + COMPLEMENT_WINDOW
+                && v.clause[triggers[u].first] == clause
+        })?;
+        let inner = &triggers[u];
+        match inner.entry.modal {
+            Some(modal) if depth < 3 => match self.complement(triggers, consumed, u, depth + 1) {
+                Some((code, last)) => Some((code::combine(modal, &code), last)),
+                None => inner.entry.code.clone().map(|c| (c, u)),
+            },
+            _ => inner.entry.code.clone().map(|c| (c, u)),
+        }
+    }
+
+    /// Whether the sentence names a political actor: one with a country (a state, its
+    /// government, people or officials) or an international one.
+    fn political(&self) -> bool {
+        let v = self.view;
+        v.ments.iter().any(|m| {
+            let a = &self.analysis.actors[m.actor];
+            a.country.is_some()
+                || matches!(
+                    a.kind,
+                    crate::actor::ActorKind::Country | crate::actor::ActorKind::Government
+                )
+        })
+    }
+
+    /// The actor after a request noun ("a demand from X", "a call by X").
+    fn requester(&self, c: &Trigger<'_>) -> Option<usize> {
+        let v = self.view;
+        let code = c.entry.code.as_deref()?;
+        if !(c.entry.noun && (code.starts_with("02") || code.starts_with("10"))) {
+            return None;
+        }
+        let k = v.ment_from(c.end);
+        let m = v.ments.get(k)?;
+        let p = v.governing_prep(m)?;
+        (p == c.end && matches!(v.word(p), "from" | "by")).then_some(k)
+    }
+
     /// The subject of the reporting verb before word `i` ("X said (that) Y ..."), else none.
     fn reporter(&self, i: usize) -> Vec<usize> {
         let v = self.view;
@@ -452,7 +587,19 @@ impl SentenceCoder<'_, '_> {
                     None => p.sources.clone(),
                 }
             }
-            _ => v.subject(trig.first, 0).map(|k| v.coordinated_before(k)).unwrap_or_default(),
+            _ => {
+                let own = v.subject(trig.first, 0).or_else(|| {
+                    // "following his discussions with Putin": the possessor is the
+                    // subject of the main clause.
+                    let (start, _) = v.clause_range(trig.first);
+                    let lo = start.max(trig.first.saturating_sub(6));
+                    (lo..trig.first)
+                        .any(|i| v.is(i, POSS))
+                        .then(|| v.main_subject(trig.first))
+                        .flatten()
+                });
+                own.map(|k| v.coordinated_before(k)).unwrap_or_default()
+            }
         }
     }
 

@@ -167,6 +167,116 @@ const CASES: &[Case] = &[
         expect: &[("105", "ICRC", "GBR", Modality::Requested, false)],
     },
     Case {
+        name: "homograph read as a noun after a determiner",
+        text: "Iran demanded the release of sailors held by Britain.",
+        actors: &[("IRN", "IRN", &["Iran"]), ("GBR", "GBR", &["Britain"])],
+        dates: &[],
+        expect: &[("1053", "IRN", "", Modality::Requested, false)],
+    },
+    Case {
+        name: "homograph read as a verb after an auxiliary, stacked modals",
+        text: "Morocco said it would be ready to release Spanish fishermen.",
+        actors: &[("MAR", "MAR", &["Morocco"]), ("ESP", "ESP", &["Spanish"])],
+        dates: &[],
+        expect: &[("0353", "MAR", "ESP", Modality::Future, false)],
+    },
+    Case {
+        name: "an accusation of a relative clause without a dyad is background",
+        text: "Guinean police tortured Liberian refugees, whom officials blame for the unrest.",
+        actors: &[
+            ("GIN", "GIN", &["Guinean"]),
+            ("LBR", "LBR", &["Liberian"]),
+            ("OFF", "GIN", &["officials"]),
+        ],
+        dates: &[],
+        expect: &[("1822", "GIN", "LBR", AS, false)],
+    },
+    Case {
+        name: "a request noun takes a complement, its that-clause subject is the target",
+        text: "The ILO repeated its demand today that Israel ease restrictions.",
+        actors: &[("ILO", "IGO", &["ILO"]), ("ISR", "ISR", &["Israel"])],
+        dates: &[],
+        expect: &[("1051", "ILO", "ISR", Modality::Requested, false)],
+    },
+    Case {
+        name: "of-phrases hang on the object, not on other phrases",
+        text: "Iran negotiated with the president of Iraq as part of a Saudi plan.",
+        actors: &[("IRN", "IRN", &["Iran"]), ("IRQ", "IRQ", &["Iraq"]), ("SAU", "SAU", &["Saudi"])],
+        dates: &[],
+        expect: &[("046", "IRN", "IRQ", AS, false)],
+    },
+    Case {
+        name: "refusing a request: the requester is the target",
+        text: "Hamas refused a demand from Egypt to adhere to the deal with Israel.",
+        actors: &[
+            ("HMS", "PSE", &["Hamas"]),
+            ("EGY", "EGY", &["Egypt"]),
+            ("ISR", "ISR", &["Israel"]),
+        ],
+        dates: &[],
+        expect: &[("120", "HMS", "EGY", Modality::Refused, false)],
+    },
+    Case {
+        name: "a participial adjunct is background",
+        text: "Haiti declared a state of siege on Saturday, arresting opposition leaders.",
+        actors: &[("HTI", "HTI", &["Haiti"])],
+        dates: &[],
+        expect: &[("1724", "HTI", "", AS, false)],
+    },
+    Case {
+        name: "modal chains compose: promise + refrain from + targeting",
+        text: "Putin's promise to refrain from targeting energy sites was welcomed.",
+        actors: &[("putin", "RUS", &["Putin"])],
+        dates: &[],
+        expect: &[("0356", "putin", "", Modality::Agreed, false)],
+    },
+    Case {
+        name: "a verb's object noun lends its participants",
+        text: "Morocco would be ready to host a meeting between Israel and Egypt.",
+        actors: &[
+            ("MAR", "MAR", &["Morocco"]),
+            ("ISR", "ISR", &["Israel"]),
+            ("EGY", "EGY", &["Egypt"]),
+        ],
+        dates: &[],
+        expect: &[
+            ("036", "MAR", "ISR", Modality::Future, false),
+            ("036", "MAR", "EGY", Modality::Future, false),
+        ],
+    },
+    Case {
+        name: "a weak sense needs a political actor in the sentence",
+        text: "Blues fans targeted Gronkjaer after the match.",
+        actors: &[("BLU", "", &["Blues"]), ("GRO", "", &["Gronkjaer"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
+        name: "the same verb with states is an event",
+        text: "Iran targeted Kurdish positions in Iraq.",
+        actors: &[
+            ("IRN", "IRN", &["Iran"]),
+            ("KRD", "IRQ", &["Kurdish"]),
+            ("IRQ", "IRQ", &["Iraq"]),
+        ],
+        dates: &[],
+        expect: &[("190", "IRN", "KRD", AS, false)],
+    },
+    Case {
+        name: "stop phrases hide their triggers",
+        text: "Ukraine will fight corruption with help from the European Union.",
+        actors: &[("UKR", "UKR", &["Ukraine"]), ("EU", "IGO", &["European Union"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
+        name: "a verb form after a determiner is a noun",
+        text: "The proposed deal with Iraq collapsed.",
+        actors: &[("IRQ", "IRQ", &["Iraq"])],
+        dates: &[],
+        expect: &[],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
@@ -310,4 +420,67 @@ fn hostile_input_does_not_panic() {
     let mut a = tagged(&text, &[("IRN", "IRN", &["Iran"]), ("IRQ", "IRQ", &["Iraq"])], &[], &[]);
     run(&text, &mut a, &coder);
     assert!(!a.events.is_empty());
+}
+
+/// The seed article with actors, dates and quotes tagged by hand as the earlier stages
+/// should: the required events and accusations of the seed check must come out.
+#[test]
+fn seed_article() {
+    let text = include_str!("../../examples/data/article.txt");
+    let actors: Actors = &[
+        ("trump", "USA", &["Trump"]),
+        ("zelenskyy", "UKR", &["Zelenskyy"]),
+        ("putin", "RUS", &["Putin"]),
+        ("peskov", "RUS", &["Peskov"]),
+        ("rubio", "USA", &["Marco Rubio"]),
+        ("RUS", "RUS", &["Russia", "Russian", "Moscow", "Kremlin"]),
+        ("UKR", "UKR", &["Ukraine", "Ukrainian", "Kyiv"]),
+        ("USA", "USA", &["US", "United States", "America", "American"]),
+    ];
+    let dates = &[
+        ("Tuesday", "2025-03-18"),
+        ("Wednesday", "2025-03-19"),
+        ("March 11", "2025-03-11"),
+        ("yesterday", "2025-03-18"),
+        ("this year", "2025"),
+    ];
+    let quotes = &[(
+        "Unfortunately, we see that, for now, there is no reciprocity from the Kyiv regime.",
+        "peskov",
+    )];
+    let mut a = tagged(text, actors, dates, quotes);
+    run(text, &mut a, &EventCoder::new());
+    let country = |id: &String| a.actor(id).and_then(|x| x.country.clone()).unwrap_or_default();
+    let has_event = |roots: &[&str], countries: &[&str], date: &str| {
+        a.events.iter().any(|e| {
+            let involved: Vec<String> = e.source.iter().chain(&e.target).map(country).collect();
+            !e.negated
+                && roots.iter().any(|r| e.code.starts_with(r))
+                && countries.iter().all(|c| involved.iter().any(|i| i == c))
+                && e.date.as_deref() == Some(date)
+        })
+    };
+    let summary: Vec<String> = a
+        .events
+        .iter()
+        .map(|e| {
+            format!("{} {:?}->{:?} {:?} «{}»", e.code, e.source, e.target, e.date, &text[e.trigger])
+        })
+        .collect();
+    assert!(has_event(&["04"], &["USA", "UKR"], "2025-03-19"), "{summary:#?}");
+    assert!(has_event(&["04"], &["USA", "RUS"], "2025-03-18"), "{summary:#?}");
+    assert!(has_event(&["03", "05", "08"], &["RUS"], "2025-03-18"), "{summary:#?}");
+    assert!(has_event(&["12"], &["RUS"], "2025-03-18"), "{summary:#?}");
+    assert!(has_event(&["11"], &["RUS", "UKR"], "2025-03-19"), "{summary:#?}");
+    let has_accusation = |from: &str, to: &str, what: &str| {
+        a.accusations.iter().any(|r| {
+            r.accuser.iter().any(|x| country(x) == from)
+                && r.accused.iter().any(|x| country(x) == to)
+                && r.allegation.is_some_and(|s| text[s].contains(what))
+        })
+    };
+    assert!(has_accusation("RUS", "UKR", "launching airstrikes"), "{:#?}", a.accusations);
+    assert!(has_accusation("UKR", "RUS", "launching airstrikes"), "{:#?}", a.accusations);
+    assert!(has_accusation("RUS", "UKR", "attacking equipment"), "{:#?}", a.accusations);
+    eprintln!("{summary:#?}");
 }

@@ -1,5 +1,7 @@
 //! Pairs quotation marks and reporting cues with speakers and content spans.
 
+use std::collections::HashSet;
+
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
@@ -15,6 +17,8 @@ const SPEAKER_WINDOW: usize = 240;
 const CLAUSE_TOKENS: usize = 36;
 /// Longest speaker noun phrase, in tokens.
 const NP_TOKENS: usize = 12;
+/// Longest actor mention looked back for when matching a speaker span, in bytes.
+const MAX_MENTION: usize = 200;
 /// Longest appositive between a speaker and its cue, in tokens.
 const APPOSITIVE_TOKENS: usize = 30;
 
@@ -395,6 +399,20 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
+        // "a city spokeswoman", "the top official": modifiers after a determiner.
+        if j > 0 && !self.lex.is_determiner(self.tok_text(j)) {
+            let det = (j.saturating_sub(3)..j).rev().take_while(|&k| {
+                let w = self.tok_text(k);
+                self.toks[k].word
+                    && !is_capitalized(w)
+                    && !self.lex.is_between(w)
+                    && !self.lex.is_nonname(w)
+                    || self.lex.is_determiner(w)
+            });
+            if let Some(k) = det.filter(|&k| self.lex.is_determiner(self.tok_text(k))).last() {
+                j = k;
+            }
+        }
         Some(Span::new(self.toks[j].span.start, head.span.end))
     }
 
@@ -456,8 +474,9 @@ impl<'a> Ctx<'a> {
             let para = self.para_of(seg.span.start);
             let pspan = self.paras[para];
             let lo = self.cut_before(seg.span.start).max(prev_end).max(pspan.start);
+            let end_para = self.paras[self.para_of(seg.span.end.saturating_sub(1))];
             let hi = if seg.closed {
-                self.cut_after(seg.span.end).min(pspan.end.max(seg.span.end))
+                self.cut_after(seg.span.end).min(end_para.end.max(seg.span.end))
             } else {
                 seg.span.end
             };
@@ -494,6 +513,16 @@ impl<'a> Ctx<'a> {
             if inner_letters(self.slice(seg.span)) < 2 {
                 continue;
             }
+            if seg.single
+                && speaker.is_none()
+                && cue.is_none()
+                && right.is_empty()
+                && left.is_empty()
+            {
+                // A line all in single quotes with no one saying it is a title
+                // ('Coal Isn't the Villain.'), not a quotation.
+                continue;
+            }
             // The protocol's kinds count “ ” " „ « » ‘ ’ as quotation marks; a quote
             // between '' pairs is found and attributed alike, but its kind says that no
             // word of it stands inside those marks.
@@ -512,7 +541,15 @@ impl<'a> Ctx<'a> {
         let l = self.slice(left);
         let last = l.chars().next_back()?;
         if !matches!(last, ':' | ',') {
-            return None;
+            // "Trump declared “…”": a speech verb right before the quote.
+            let ci = self.cues_in(left.start, left.end).next_back()?;
+            let cue = self.cues[ci];
+            if cue.span.end != left.end || !matches!(cue.class, CueClass::Say | CueClass::Tell) {
+                return None;
+            }
+            let speaker = self.np_before(left.start, cue.span.start)?;
+            self.cues[ci].used = true;
+            return Some((Some(speaker), Some(cue.span)));
         }
         let cues = self.cues_in(left.start, left.end);
         if let Some(ci) = cues.clone().next_back() {
@@ -524,8 +561,14 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             self.cues[ci].used = true;
+            let participle =
+                self.slice(cue.span).ends_with("ing") && !self.after_be(left.start, cue.span.start);
             let speaker = match cue.class {
                 CueClass::According => self.np_after(cue.span.end, left.end),
+                // "He then defended the remark, saying, “…”"
+                _ if participle => {
+                    self.sentence_subject(left.start, left.end, cue.span.start, None)
+                }
                 _ => self
                     .np_before(left.start, cue.span.start)
                     .or_else(|| self.np_after(cue.span.end, left.end)),
@@ -577,13 +620,16 @@ impl<'a> Ctx<'a> {
         let cue = self.cues[ci];
         self.load(clause_start, cue.span.start);
         if self.toks.len() > CLAUSE_TOKENS
-            || self.toks.iter().any(|t| !t.word && t.text(self.text) != ",")
+            || self
+                .toks
+                .iter()
+                .any(|t| !t.word && matches!(t.text(self.text), "." | "!" | "?" | ";" | ":"))
         {
             return None;
         }
         let before = trim_span(self.text, clause_start, cue.span.start);
         let speaker = if before.is_empty() {
-            self.np_after(cue.span.end, right.end)
+            self.np_after(cue.span.end, right.end).filter(|s| self.phrase_ends(s.end, right.end))
         } else {
             self.np_before(clause_start, cue.span.start)
         }?;
@@ -594,13 +640,9 @@ impl<'a> Ctx<'a> {
     /// Indirect and partial quotes from the cues not used by a direct quote. Cues with a
     /// speaker but no content that close their paragraph with a colon ("He said:") become
     /// leads for the quote paragraph that follows.
-    fn reported(
-        &mut self,
-        fragments: &[Span],
-        drafts: &mut Vec<Draft>,
-        leads: &mut Vec<(usize, Span, Span)>,
-    ) {
+    fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>, leads: &mut Vec<Lead>) {
         let mut last_speaker: Option<(usize, Span)> = None;
+        let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
             if cue.used {
@@ -617,18 +659,64 @@ impl<'a> Ctx<'a> {
             }
             let content = trim_content(self.text, content);
             if content.is_empty() || word_count(self.slice(content)) < 2 {
-                let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
-                if let Some(s) = speaker
-                    && self.slice(tail).ends_with(':')
-                {
-                    leads.push((para, s, cue.span));
+                if let Some(speaker) = speaker {
+                    let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
+                    let colon = self.slice(tail).ends_with(':');
+                    leads.push(Lead { para, speaker, cue: cue.span, colon });
+                    // "Limbaugh added:" and a paragraph quoted without quotation marks.
+                    if let Some(&next) = self.paras.get(para + 1)
+                        && colon
+                        && self
+                            .segs
+                            .get(self.segs.partition_point(|g| g.span.start < next.start))
+                            .is_none_or(|g| g.span.start != next.start)
+                    {
+                        let content = trim_content(self.text, next);
+                        let i = fragments.partition_point(|f| f.end <= content.start);
+                        let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+                        let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+                        let d = Draft {
+                            span: content,
+                            kind,
+                            speaker: Some(speaker),
+                            cue: Some(cue.span),
+                            para: para + 1,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
                 }
                 continue;
             }
-            // A content that is one direct quote is already there.
-            if drafts
-                .iter()
-                .any(|d| content.contains(d.span) && d.span.len() * 10 >= content.len() * 9)
+            // "African-Americans, he said, can …": the clause before the parenthesis too.
+            if let Some(s) = speaker
+                && content.start > cue.span.end
+            {
+                let pre = trim_span(self.text, lo, s.start);
+                let after = trim_span(self.text, cue.span.end, content.start);
+                if self.slice(pre).ends_with(',')
+                    && self.slice(after).starts_with(',')
+                    && pre.len() > 1
+                {
+                    let first = trim_content(self.text, Span::new(pre.start, pre.end - 1));
+                    if !first.is_empty() {
+                        let d = Draft {
+                            span: first,
+                            kind: QuoteKind::Indirect,
+                            speaker,
+                            cue: Some(cue.span),
+                            para,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
+                }
+            }
+            // A content that is one quoted segment is already there.
+            let k = quoted.partition_point(|q| q.start < content.start);
+            if quoted
+                .get(k)
+                .is_some_and(|q| content.contains(*q) && q.len() * 10 >= content.len() * 9)
             {
                 continue;
             }
@@ -643,6 +731,31 @@ impl<'a> Ctx<'a> {
                 para,
                 quoted: false,
             });
+        }
+        // A reported clause stops where the next speaker of its sentence begins: "he wrote
+        // his book, Mr. McKinley said that …" reports "his book" only.
+        let first = quoted.len();
+        for i in first..drafts.len().saturating_sub(1) {
+            let (d, next) = (drafts[i], drafts[i + 1]);
+            let Some(s) = next.speaker else { continue };
+            let comma_before = self.text[..s.start].trim_end().ends_with(',');
+            if d.span.start < s.start
+                && s.start < d.span.end
+                && next.span.start >= d.span.start
+                && comma_before
+            {
+                let cut = trim_content(self.text, Span::new(d.span.start, s.start));
+                drafts[i].span = cut;
+            }
+        }
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span)) >= 2);
+        for d in drafts[first..].iter_mut() {
+            let i = fragments.partition_point(|f| f.end <= d.span.start);
+            if d.kind == QuoteKind::Partial
+                && fragments.get(i).is_none_or(|f| f.start >= d.span.end)
+            {
+                d.kind = QuoteKind::Indirect;
+            }
         }
     }
 
@@ -694,12 +807,20 @@ impl<'a> Ctx<'a> {
             // "…, said Batchelder."
             let inverted = self.np_after(cue.span.end, hi).filter(|s| {
                 let w = self.slice(*s);
-                w.starts_with(char::is_uppercase)
-                    || self.lex.is_determiner(w.split(' ').next().unwrap_or(""))
+                (w.starts_with(char::is_uppercase)
+                    || self.lex.is_determiner(w.split(' ').next().unwrap_or("")))
+                    && self.phrase_ends(s.end, hi)
             });
             if let Some(speaker) = inverted {
                 return Some((Some(speaker), Span::new(before.start, before.end - 1)));
             }
+        }
+        if cue.class == CueClass::SayNoun
+            && !self.text[..cue.span.start].ends_with("to ")
+            && !self.clause_follows(cue.span.end, hi)
+        {
+            // "Republican claims as false", "his tweets attacking …": a noun.
+            return None;
         }
         match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
@@ -720,7 +841,17 @@ impl<'a> Ctx<'a> {
                     let end = if p.ends_with(',') { pre.end - 1 } else { pre.end };
                     return Some((Some(s), Span::new(pre.start, end)));
                 }
-                Some((Some(s), self.content_after(cue, hi)))
+                let content = self.content_after(cue, hi);
+                let c = self.slice(content);
+                let first = c.split_whitespace().next().unwrap_or("");
+                if word_count(c) <= 2
+                    || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
+                {
+                    // "…, he said on Tuesday." with nothing reported after it (the speaker
+                    // may still lead a quote paragraph: "He said:").
+                    return Some((Some(s), Span::new(cue.span.end, cue.span.end)));
+                }
+                Some((Some(s), content))
             }
         }
     }
@@ -739,6 +870,17 @@ impl<'a> Ctx<'a> {
         {
             return Some(s);
         }
+        // "…, but he refuses to …, aside from saying …": the nearest subject pronoun.
+        self.load(lo.max(before.saturating_sub(SPEAKER_WINDOW)), before);
+        let pronoun = self.toks.iter().rev().find(|t| {
+            matches!(
+                self.lex.pronoun(t.text(self.text)),
+                Some(PronounKind::Person | PronounKind::Group)
+            )
+        });
+        if let Some(p) = pronoun {
+            return Some(p.span);
+        }
         let start = trim_span(self.text, lo, hi).start;
         self.np_after(start, before).filter(|s| {
             let w = self.slice(*s);
@@ -752,6 +894,29 @@ impl<'a> Ctx<'a> {
         let mut i = self.toks.len();
         self.skip_between_back(&mut i);
         i > 0 && matches!(self.tok_text(i - 1), "and" | "but" | "or")
+    }
+
+    /// Whether a clause or its opening seems to follow `start`: "that", a colon or comma, a
+    /// pronoun, a determiner or a name ("Trump tweets that …", "Russia claims it …").
+    fn clause_follows(&mut self, start: usize, hi: usize) -> bool {
+        self.load(start, hi.min(start + 60));
+        let Some(t) = self.toks.first() else { return false };
+        let w = t.text(self.text);
+        matches!(w, "that" | ":" | "," | "“" | "\"")
+            || self.lex.pronoun(w).is_some()
+            || self.lex.is_determiner(w)
+            || (is_capitalized(w) && !self.lex.is_nonname(w))
+    }
+
+    /// Whether a speaker phrase ending at `end` closes its clause: punctuation, the end of
+    /// the sentence or an adjunct follows ("said the official, …", "said Lee on Monday").
+    fn phrase_ends(&self, end: usize, hi: usize) -> bool {
+        let rest = trim_span(self.text, end, hi);
+        let r = self.slice(rest);
+        let first = r.split_whitespace().next().unwrap_or("");
+        r.is_empty()
+            || r.starts_with(|c: char| !c.is_alphanumeric())
+            || (first != "to" && self.lex.is_adjunct(first))
     }
 
     /// Whether a be-form stands just before `end` ("he was saying").
@@ -779,11 +944,34 @@ impl<'a> Ctx<'a> {
                     ))
         });
         let mut start = match that {
-            Some(j) if (0..j).all(|k| self.toks[k].word || self.tok_text(k) == ",") => {
+            Some(j)
+                if j <= 6
+                    && self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
+                    && (0..j).all(|k| {
+                        let w = self.tok_text(k);
+                        (self.toks[k].word || w == ",")
+                            && !matches!(w, "of" | "for")
+                            && !w.ends_with("ing")
+                    }) =>
+            {
                 self.toks[j].span.start
             }
             _ => {
                 let mut j = 0;
+                // "agreed on Tuesday to …", "said last week …"
+                while j < n && self.toks[j].word {
+                    let w = self.tok_text(j);
+                    let timed = self.lex.is_time(w)
+                        || (matches!(
+                            w,
+                            "on" | "last" | "this" | "early" | "late" | "next" | "earlier"
+                        ) && j + 1 < n
+                            && self.lex.is_time(self.tok_text(j + 1)));
+                    if !timed {
+                        break;
+                    }
+                    j += if self.lex.is_time(w) { 1 } else { 2 };
+                }
                 if cue.class == CueClass::Tell && j < n && self.toks[j].word {
                     let w = self.tok_text(j);
                     if matches!(
@@ -816,31 +1004,52 @@ impl<'a> Ctx<'a> {
     /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
     /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
     /// in the same paragraph.
-    fn inherit(&self, drafts: &mut [Draft], leads: &[(usize, Span, Span)]) {
+    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead]) {
         drafts.sort_by_key(|d| d.span.start);
-        let mut last: Option<(usize, Span)> = None;
+        // The speaker of the next draft in the same paragraph, for each draft.
+        let mut next_in_para: Vec<Option<Span>> = vec![None; drafts.len()];
+        for i in (0..drafts.len().saturating_sub(1)).rev() {
+            let n = &drafts[i + 1];
+            next_in_para[i] =
+                if n.para == drafts[i].para { n.speaker.or(next_in_para[i + 1]) } else { None };
+        }
+        // The last speaker seen: (paragraph, speaker span, where its quote started).
+        let mut last: Option<(usize, Span, usize)> = None;
         for i in 0..drafts.len() {
             let d = drafts[i];
             if d.speaker.is_none() && d.quoted {
-                // "He said:" closing the paragraph before.
-                let k = leads.partition_point(|l| l.0 + 1 < d.para);
-                let lead = leads[k..].iter().take_while(|l| l.0 + 1 == d.para).last();
-                if let Some(&(_, s, cue)) = lead {
-                    drafts[i].speaker = Some(s);
-                    drafts[i].cue = Some(cue);
-                    last = Some((d.para, s));
+                // "X said in an interview." or "He said:" just before the quote.
+                let k = leads.partition_point(|l| l.cue.end <= d.span.start);
+                let lead = k.checked_sub(1).map(|k| leads[k]).filter(|l| {
+                    let near = l.para == d.para || (l.colon && l.para + 1 == d.para);
+                    near && last.is_none_or(|(_, _, at)| at < l.cue.start)
+                });
+                if let Some(l) = lead {
+                    drafts[i].speaker = Some(l.speaker);
+                    drafts[i].cue = Some(l.cue);
+                    last = Some((d.para, l.speaker, d.span.start));
                     continue;
                 }
-                let prev = last.filter(|&(p, _)| p + 1 >= d.para).map(|(_, s)| s);
-                let next =
-                    drafts[i + 1..].iter().take_while(|n| n.para == d.para).find_map(|n| n.speaker);
+                let prev = last.filter(|&(p, _, _)| p + 1 >= d.para).map(|(_, s, _)| s);
+                let next = next_in_para[i];
                 drafts[i].speaker = prev.or(next);
             }
             if let Some(s) = drafts[i].speaker {
-                last = Some((drafts[i].para, s));
+                last = Some((drafts[i].para, s, drafts[i].span.start));
             }
         }
     }
+}
+
+/// A speaker named with a cue but no content ("He said:", "Jordan said in an interview."):
+/// the quote that follows is theirs.
+#[derive(Clone, Copy, Debug)]
+struct Lead {
+    para: usize,
+    speaker: Span,
+    cue: Span,
+    /// Whether the paragraph ends with a colon, so the lead reaches the next paragraph.
+    colon: bool,
 }
 
 /// Letters and digits inside a quote.
@@ -869,26 +1078,35 @@ fn trim_content(text: &str, span: Span) -> Span {
 /// mentions; pronouns and role nouns without a mention take the most recent compatible
 /// actor named before, outside quotation marks.
 fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote> {
-    let mut mentions: Vec<(Span, usize)> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
     for (ai, a) in analysis.actors.iter().enumerate() {
         for m in &a.mentions {
-            mentions.push((m.span, ai));
+            mentions.push(Mention {
+                span: m.span,
+                actor: ai,
+                person: a.kind == ActorKind::Person,
+                form: m.form,
+            });
         }
     }
-    mentions.sort_by_key(|&(s, _)| s.start);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut out = Vec::with_capacity(drafts.len());
-    let mut seen: Vec<Span> = Vec::new();
+    let mut seen: HashSet<Span> = HashSet::new();
+    // The last resolved speaker: (actor, paragraph).
+    let mut last: Option<(usize, usize)> = None;
     for d in drafts {
-        if seen.contains(&d.span) {
+        if !seen.insert(d.span) {
             continue;
         }
-        seen.push(d.span);
-        let speaker = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s));
+        let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s, d.para, last));
+        if let Some(a) = actor {
+            last = Some((a, d.para));
+        }
         let sentence = analysis.sentence_at(d.span.start).unwrap_or(0);
         out.push(Quote {
             span: d.span,
             kind: d.kind,
-            speaker,
+            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| a.id.clone()),
             speaker_span: d.speaker,
             cue: d.cue,
             sentence,
@@ -897,43 +1115,82 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
     out
 }
 
-/// The actor named at `span`, or for a pronoun the most recent compatible one before it.
+/// An actor mention, flattened for lookups by position.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    actor: usize,
+    person: bool,
+    form: MentionForm,
+}
+
+/// The actor speaking at `span` (index into `analysis.actors`).
+///
+/// A name resolves through the mention it overlaps (in "Rendell, a Clinton surrogate," the
+/// one before the comma; otherwise the last, the head: "Kremlin spokesman Dmitry Peskov").
+/// A pronoun takes the previous quote's speaker when that one spoke in this or the two
+/// paragraphs before and is compatible, else the actors stage's reading of the pronoun,
+/// else the most recent compatible actor named before, outside quotation marks. A role noun
+/// with "the" ("the minister") takes the most recent person; "a source" stays unresolved.
 fn actor_for(
     ctx: &Ctx<'_>,
     analysis: &Analysis,
-    mentions: &[(Span, usize)],
+    mentions: &[Mention],
     span: Span,
-) -> Option<String> {
-    let i = mentions.partition_point(|(m, _)| m.end <= span.start);
-    let direct = mentions[i..]
-        .iter()
-        .take_while(|(m, _)| m.start < span.end)
-        .find(|(m, _)| m.overlaps(span));
-    if let Some(&(_, ai)) = direct {
-        return analysis.actors.get(ai).map(|a| a.id.clone());
+    para: usize,
+    last: Option<(usize, usize)>,
+) -> Option<usize> {
+    let phrase = ctx.slice(span);
+    let main = match phrase.find(',') {
+        Some(c) => Span::new(span.start, span.start + c),
+        None => span,
+    };
+    let i = mentions.partition_point(|m| m.span.start < main.start.saturating_sub(MAX_MENTION));
+    let overlapping = || {
+        mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < main.end)
+            .filter(|m| m.span.overlaps(main))
+    };
+    let named = overlapping()
+        .filter(|m| m.form != MentionForm::Pronoun)
+        .max_by_key(|m| (m.person, m.span.start))
+        .map(|m| m.actor);
+    if named.is_some() {
+        return named;
     }
-    let word = ctx.slice(span);
-    let want = match ctx.lex.pronoun(word) {
+    let pronoun = ctx.lex.pronoun(phrase);
+    let want_person = match pronoun {
         Some(PronounKind::Person) => Some(true),
         Some(PronounKind::Group | PronounKind::Thing) => Some(false),
         Some(PronounKind::Relative) => None,
         Some(PronounKind::SelfRef) => return None,
-        None => Some(true),
+        None if phrase.starts_with("the ") || phrase.starts_with("The ") => Some(true),
+        None => return None,
     };
-    mentions[..i]
+    let compatible = |actor: usize| {
+        analysis.actors.get(actor).is_some_and(|a| match want_person {
+            Some(p) => (a.kind == ActorKind::Person) == p,
+            None => true,
+        })
+    };
+    if pronoun.is_some() && want_person.is_some() {
+        if let Some((a, p)) = last
+            && p + 2 >= para
+            && compatible(a)
+        {
+            return Some(a);
+        }
+        if let Some(m) = overlapping().next() {
+            return Some(m.actor);
+        }
+    }
+    let j = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[..j]
         .iter()
         .rev()
         .take(200)
-        .filter(|(m, _)| !inside_any(&ctx.segs, m.start))
-        .find(|&&(m, ai)| {
-            let Some(a) = analysis.actors.get(ai) else { return false };
-            let form_ok = a.mentions.iter().any(|x| x.span == m && x.form != MentionForm::Pronoun);
-            form_ok
-                && match want {
-                    Some(true) => a.kind == ActorKind::Person,
-                    Some(false) => a.kind != ActorKind::Person,
-                    None => true,
-                }
-        })
-        .and_then(|&(_, ai)| analysis.actors.get(ai).map(|a| a.id.clone()))
+        .filter(|m| m.form != MentionForm::Pronoun && !inside_any(&ctx.segs, m.span.start))
+        .find(|m| compatible(m.actor))
+        .map(|m| m.actor)
 }

@@ -48,6 +48,8 @@ pub(crate) struct Segment {
     pub(crate) closed: bool,
     /// Whether the quote opens with two apostrophes ('').
     pub(crate) apostrophes: bool,
+    /// Whether single quotation marks delimit it.
+    pub(crate) single: bool,
 }
 
 /// Finds every quotation mark in `text` with one pass over its bytes.
@@ -236,6 +238,7 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                                 span: Span::new(start, mark.end),
                                 closed: true,
                                 apostrophes: apos_at(text, start),
+                                single: false,
                             });
                         }
                     }
@@ -246,11 +249,14 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                     Role::Open => single_start = Some(mark.start),
                     Role::Close | Role::Either => {
                         if let Some(start) = single_start.take() {
-                            if mark.start > start + 3 {
+                            if text.get(start..mark.start).is_some_and(|t| {
+                                t.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some()
+                            }) {
                                 singles.push(Segment {
                                     span: Span::new(start, mark.end),
                                     closed: true,
                                     apostrophes: false,
+                                    single: true,
                                 });
                             }
                         } else if r == Role::Either {
@@ -276,6 +282,7 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                         span: Span::new(start, para.end),
                         closed: false,
                         apostrophes: apos_at(text, start),
+                        single: false,
                     });
                 }
             }

@@ -1,1 +1,393 @@
-//! Table tests for the quote stage.
+//! Table tests for the quote stage, one table per family, on sentences written for them.
+
+use crate::Extractor;
+use crate::quote::{Quote, QuoteKind};
+
+/// One expected quote: its exact text, kind and the text of its speaker span.
+type Want = (&'static str, QuoteKind, Option<&'static str>);
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    quotes: &'static [Want],
+}
+
+macro_rules! case {
+    ($name:expr, $text:expr, [$(($q:expr, $k:ident, $s:expr)),* $(,)?]) => {
+        Case { name: $name, text: $text, quotes: &[$(($q, QuoteKind::$k, $s)),*] }
+    };
+}
+
+fn quotes(text: &str) -> Vec<Quote> {
+    Extractor::new().extract(text).quotes
+}
+
+fn check(cases: &[Case]) {
+    for case in cases {
+        let got = quotes(case.text);
+        for &(want, kind, speaker) in case.quotes {
+            let found = got.iter().find(|q| &case.text[q.span] == want);
+            let Some(q) = found else {
+                let all: Vec<&str> = got.iter().map(|q| &case.text[q.span]).collect();
+                panic!("{}: no quote {want:?}; got {all:?}", case.name);
+            };
+            assert_eq!(q.kind, kind, "{}: kind of {want:?}", case.name);
+            let got_speaker = q.speaker_span.map(|s| &case.text[s]);
+            assert_eq!(got_speaker, speaker, "{}: speaker of {want:?}", case.name);
+        }
+    }
+}
+
+/// Every span of every quote lies on char boundaries inside the text.
+fn assert_valid(text: &str, quotes: &[Quote]) {
+    for q in quotes {
+        for s in [Some(q.span), q.speaker_span, q.cue].into_iter().flatten() {
+            assert!(s.start <= s.end && s.end <= text.len(), "span {s:?} out of range");
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "span {s:?} splits a char"
+            );
+        }
+    }
+}
+
+const DIRECT: &[Case] = &[
+    case!(
+        "curly, speaker after",
+        "“We will not back down,” the minister said.",
+        [("“We will not back down,”", Direct, Some("the minister")),]
+    ),
+    case!(
+        "straight, inverted order",
+        "\"The talks are over,\" said Peskov.",
+        [("\"The talks are over,\"", Direct, Some("Peskov")),]
+    ),
+    case!(
+        "pronoun speaker",
+        "“Nobody expected this,” she added. “It came overnight.”",
+        [
+            ("“Nobody expected this,”", Direct, Some("she")),
+            ("“It came overnight.”", Direct, Some("she")),
+        ]
+    ),
+    case!(
+        "speaker before with comma",
+        "Kremlin spokesman Dmitry Peskov stated, “There is no reciprocity.”",
+        [("“There is no reciprocity.”", Direct, Some("Kremlin spokesman Dmitry Peskov")),]
+    ),
+    case!(
+        "question mark then name",
+        "“Why now?” Rivera asked. “Nobody can say.”",
+        [("“Why now?”", Direct, Some("Rivera")), ("“Nobody can say.”", Direct, Some("Rivera")),]
+    ),
+    case!(
+        "multi-sentence quote",
+        "“The plant is closed. Workers were sent home. We wait,” a union leader said.",
+        [(
+            "“The plant is closed. Workers were sent home. We wait,”",
+            Direct,
+            Some("a union leader")
+        ),]
+    ),
+    case!(
+        "appositive speaker",
+        "“Prices will rise,” Ana Ruiz, an economist at the bank, said on Monday.",
+        [("“Prices will rise,”", Direct, Some("Ana Ruiz, an economist at the bank")),]
+    ),
+    case!(
+        "dash attribution",
+        "“I will vote for change.” ― Maria Lopez",
+        [("“I will vote for change.”", Direct, Some("Maria Lopez")),]
+    ),
+    case!(
+        "title and parenthesis",
+        "“We need answers,” Sen. Tom Baker (R-Ohio) said.",
+        [("“We need answers,”", Direct, Some("Sen. Tom Baker")),]
+    ),
+];
+
+const PARAGRAPHS: &[Case] = &[
+    case!(
+        "speaker in the previous paragraph",
+        "The governor said:\n“Help is on the way. Stay indoors.”",
+        [("“Help is on the way. Stay indoors.”", Direct, Some("The governor")),]
+    ),
+    case!(
+        "quote continues into the next paragraph",
+        "“The first part ends here.\n“The second part closes it,” the mayor said.",
+        [("“The first part ends here.\n“The second part closes it,”", Direct, Some("the mayor"))]
+    ),
+    case!(
+        "orphan quote paragraph after a reported statement",
+        "Trump stated that the call went well.\n“Just finished a great call with the president.”",
+        [
+            ("that the call went well", Indirect, Some("Trump")),
+            ("“Just finished a great call with the president.”", Direct, Some("Trump")),
+        ]
+    ),
+];
+
+const SINGLE_QUOTES: &[Case] = &[
+    case!(
+        "single quotes beside apostrophes",
+        "Zelenskyy described Ukraine’s talks as ‘positive’ and the ’90s as over.",
+        [("Ukraine’s talks as ‘positive’ and the ’90s as over", Partial, Some("Zelenskyy"))]
+    ),
+    case!(
+        "rock ’n’ roll is no quote",
+        "He said rock ’n’ roll was back.",
+        [("rock ’n’ roll was back", Indirect, Some("He")),]
+    ),
+    case!(
+        "straight single quotes",
+        "She called the plan 'a disaster' on Friday.",
+        [("the plan 'a disaster' on Friday", Partial, Some("She")),]
+    ),
+];
+
+const PARTIAL: &[Case] = &[
+    case!(
+        "fragment inside a that-clause",
+        "Zelenskyy stated that the promise was “very much at odds with reality,” after the strikes.",
+        [(
+            "that the promise was “very much at odds with reality,” after the strikes",
+            Partial,
+            Some("Zelenskyy")
+        )]
+    ),
+    case!(
+        "described as",
+        "The president described his call with the chancellor as \"very good.\"",
+        [("his call with the chancellor as \"very good.\"", Partial, Some("The president"))]
+    ),
+    case!(
+        "social media context",
+        "In a post on his Truth Social account, Trump stated that the call aimed to “align both sides.”",
+        [("that the call aimed to “align both sides.”", Partial, Some("Trump"))]
+    ),
+];
+
+const INDIRECT: &[Case] = &[
+    case!(
+        "said that",
+        "The ministry said that talks would resume next week.",
+        [("that talks would resume next week", Indirect, Some("The ministry")),]
+    ),
+    case!(
+        "said without that",
+        "Officials also said the border would stay closed.",
+        [("the border would stay closed", Indirect, Some("Officials")),]
+    ),
+    case!(
+        "according to, after",
+        "The army lost three tanks, according to a senior officer.",
+        [("The army lost three tanks", Indirect, Some("a senior officer")),]
+    ),
+    case!(
+        "according to, before",
+        "According to the report, exports fell by a third.",
+        [("exports fell by a third", Indirect, Some("the report")),]
+    ),
+    case!(
+        "told reporters",
+        "Lopez told reporters that the deal was dead.",
+        [("that the deal was dead", Indirect, Some("Lopez")),]
+    ),
+    case!(
+        "trailing attribution",
+        "The bridge will reopen in May, a city spokeswoman said on Tuesday.",
+        [("The bridge will reopen in May", Indirect, Some("a city spokeswoman")),]
+    ),
+    case!(
+        "inverted trailing",
+        "Growth will slow next year, said Batista.",
+        [("Growth will slow next year", Indirect, Some("Batista")),]
+    ),
+    case!(
+        "claimed and warned",
+        "Russia claimed it had stopped the strikes. Kyiv warned that attacks continued.",
+        [
+            ("it had stopped the strikes", Indirect, Some("Russia")),
+            ("that attacks continued", Indirect, Some("Kyiv")),
+        ]
+    ),
+    case!(
+        "participle takes the subject",
+        "Moreno attacked the plan on Monday, saying it would cost jobs.",
+        [("it would cost jobs", Indirect, Some("Moreno")),]
+    ),
+    case!(
+        "coordinated verb",
+        "Chen visited the plant and said production would double.",
+        [("production would double", Indirect, Some("Chen")),]
+    ),
+    case!(
+        "parenthetical attribution",
+        "The new rules, she said, will hurt small farms badly.",
+        [
+            ("The new rules", Indirect, Some("she")),
+            ("will hurt small farms badly", Indirect, Some("she")),
+        ]
+    ),
+    case!(
+        "paragraph quoted after a colon",
+        "The senator wrote:\nThe program has failed and must end now.",
+        [("The program has failed and must end now", Indirect, Some("The senator")),]
+    ),
+    case!(
+        "took to a platform",
+        "Zelenskyy took to X to share details of the meeting.",
+        [("details of the meeting", Indirect, Some("Zelenskyy")),]
+    ),
+];
+
+const REGRESSION: &[Case] = &[
+    case!(
+        "name with a cue word is no cue",
+        "In an interview with the Washington Post Ortiz said the vote was fair.",
+        [("the vote was fair", Indirect, Some("the Washington Post Ortiz")),]
+    ),
+    case!("noun cue needs a named speaker", "His early tweets drew criticism.", []),
+    case!(
+        "intro clause is not content",
+        "When the mine closed, Mr. Clarke said he expected to sell it.",
+        [("he expected to sell it", Indirect, Some("Mr. Clarke")),]
+    ),
+];
+
+#[test]
+fn direct_quotes() {
+    check(DIRECT);
+}
+
+#[test]
+fn paragraph_continuations_and_leads() {
+    check(PARAGRAPHS);
+}
+
+#[test]
+fn single_quotes_and_apostrophes() {
+    check(SINGLE_QUOTES);
+}
+
+#[test]
+fn partial_quotes() {
+    check(PARTIAL);
+}
+
+#[test]
+fn indirect_speech() {
+    check(INDIRECT);
+}
+
+#[test]
+fn regressions() {
+    check(REGRESSION);
+    assert!(quotes("His early tweets drew criticism.").is_empty());
+}
+
+#[test]
+fn single_quoted_titles_are_no_quotes() {
+    assert!(quotes("‘Coal Is Not the Villain.’\nThe mine reopened in May.").is_empty());
+    let text = "‘We are ready,’ she said.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (got[0].kind, got[0].speaker_span.map(|s| &text[s])),
+        (QuoteKind::Direct, Some("she"))
+    );
+}
+
+#[test]
+fn apostrophes_open_no_quote() {
+    for text in
+        ["Ukraine’s energy and the ’90s.", "Rock ’n’ roll, the players’ union and O’Neill’s car."]
+    {
+        assert!(quotes(text).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn two_apostrophe_quotes_are_attributed() {
+    let text = "''We are ready,'' Mr. Ortiz said.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(&text[got[0].span], "''We are ready,''");
+    assert_eq!(got[0].speaker_span.map(|s| &text[s]), Some("Mr. Ortiz"));
+}
+
+#[test]
+fn seed_article_quotes() {
+    let text = include_str!("../../examples/data/article.txt");
+    let got = quotes(text);
+    assert_valid(text, &got);
+    let find = |needle: &str| {
+        let at = text.find(needle).expect("needle in the article");
+        got.iter()
+            .find(|q| q.span.start <= at && at < q.span.end)
+            .map(|q| (q.kind, q.speaker_span.map(|s| &text[s])))
+    };
+    assert_eq!(find("Just completed a very good").map(|q| q.0), Some(QuoteKind::Direct));
+    assert_eq!(find("We are very much on track"), Some((QuoteKind::Direct, Some("he"))));
+    assert_eq!(
+        find("there is no reciprocity"),
+        Some((QuoteKind::Direct, Some("Kremlin spokesman Dmitry Peskov")))
+    );
+    assert_eq!(find("very much at odds with reality").map(|q| q.0), Some(QuoteKind::Partial));
+}
+
+#[test]
+fn unbalanced_and_unclosed_quotes() {
+    for text in [
+        "“This never closes, the mayor said.",
+        "He said ” nothing “ at all ” here.",
+        "\"\"\"\"\" said \"\" \"",
+        "‘‘‘ ’’’ ‘ said",
+        "''''''''' Mr. X said ''",
+        "“",
+        "”",
+        "said",
+        "according to",
+        "",
+        "   \n\n  ",
+    ] {
+        let got = quotes(text);
+        assert_valid(text, &got);
+    }
+    let text = "“This never closes, the mayor said.\nNext paragraph is plain.";
+    let got = quotes(text);
+    assert!(
+        got.iter().all(|q| q.span.end <= text.find('\n').unwrap()),
+        "an unclosed quote stops at its paragraph"
+    );
+}
+
+/// The quote stage alone, after segmentation (no actors): what the hostile inputs time.
+fn quotes_only(text: &str) -> Vec<Quote> {
+    let mut analysis = crate::Analysis::default();
+    crate::segment::Segmenter::new().run(text, false, &mut analysis);
+    crate::quote::QuoteFinder::new().run(text, &mut analysis);
+    analysis.quotes
+}
+
+#[test]
+fn hostile_inputs_stay_linear() {
+    let quotes = quotes_only;
+    // Each of these would take minutes if any step were quadratic.
+    let marks = "\"".repeat(100_000);
+    assert_valid(&marks, &quotes(&marks));
+    let curly = "“a ".repeat(50_000) + &"” said he. ".repeat(50_000);
+    assert_valid(&curly, &quotes(&curly));
+    let singles = "‘x ’s ".repeat(50_000);
+    assert_valid(&singles, &quotes(&singles));
+    let cues = "he said that ".repeat(100_000);
+    assert_valid(&cues, &quotes(&cues));
+    let caps = "Aaa ".repeat(500_000) + "said it.";
+    assert_valid(&caps, &quotes(&caps));
+    let commas = "X, ".repeat(200_000) + "said Bob.";
+    assert_valid(&commas, &quotes(&commas));
+    let long_sentence = "word ".repeat(400_000) + "said the man “and a quote";
+    assert_valid(&long_sentence, &quotes(&long_sentence));
+    let paragraphs = "He said:\n“Yes.”\n".repeat(20_000);
+    assert_valid(&paragraphs, &quotes(&paragraphs));
+}

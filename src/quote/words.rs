@@ -55,7 +55,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
         if window[j..].starts_with('.') {
             let word = &window[i..j];
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || lex.is_abbreviation(word) || word.contains('.') {
+            // "R-Ky.," and "(R-Fla.)": a period before a comma or bracket ends no sentence.
+            let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
+            if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
                 j += 1;
                 iter.next();
             }

@@ -1,0 +1,406 @@
+//! The grammar words of temporal expressions, read from `data/date/*.tsv`, and the
+//! trigger automaton that finds where an expression may be.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::value::{DateValue, DayPart, Reference, Season, Unit};
+
+/// A unit word as the grammar sees it (wider than [`Unit`]: decades, weekends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitWord {
+    Plain(Unit),
+    Decade,
+    Century,
+    Weekend,
+    Fortnight,
+    /// "half" (of a year, after an ordinal).
+    Half,
+    /// "period": an accounting period, a quarter in earnings reports ("the latest
+    /// period").
+    Period,
+}
+
+/// A part-of-day word: a part ("morning") or a fixed clock time ("noon").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PartWord {
+    Part(DayPart),
+    Clock(i8, i8),
+}
+
+/// What a modifier word does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Modifier {
+    /// "last" -1, "next" +1, "this" 0.
+    pub shift: Option<i8>,
+    /// "early", "late", "mid".
+    pub point: bool,
+    /// "about", "nearly".
+    pub approx: bool,
+    /// "every", "each".
+    pub every: bool,
+    /// "fiscal".
+    pub fiscal: bool,
+    /// A word between an amount and its unit ("20 more years", "eight trading days").
+    pub filler: bool,
+}
+
+/// Tense marked by a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+/// Everything the grammar knows about one lowercase word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Word {
+    pub month: Option<i8>,
+    /// The month reading needs a capital or a date pattern ("may", "march").
+    pub month_cap: bool,
+    pub weekday: Option<i8>,
+    pub unit: Option<UnitWord>,
+    /// The word is plural ("days"): a bare plural unit is a vague duration.
+    pub plural: bool,
+    /// Cardinal value; `Some(None)` for vague amounts ("several").
+    pub number: Option<Option<u32>>,
+    pub ordinal: Option<u32>,
+    pub part: Option<PartWord>,
+    /// Day offset from the publication date and an optional part ("tonight").
+    pub deictic: Option<(i8, Option<DayPart>)>,
+    pub reference: Option<Reference>,
+    /// A season and whether it stands alone as one ("summer" but not "fall").
+    pub season: Option<(Season, bool)>,
+    pub set: Option<DateValue>,
+    /// The frequency word is a recurrence only as an adverb ("paid quarterly").
+    pub set_adverb: bool,
+    pub modifier: Modifier,
+    pub tense: Option<Tense>,
+    /// Marks the future only before "to" ("set to", "due to").
+    pub future_to: bool,
+    /// A time-zone abbreviation ("EST"), valid when written in capitals.
+    pub zone: bool,
+    /// The word starts a holiday name ("Christmas", "Labor Day").
+    pub holiday: bool,
+}
+
+/// When a holiday falls in a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct HolidayRule {
+    pub month: i8,
+    pub day: i8,
+    /// The first such weekday on or after `month`-`day` (Monday = 1), for holidays
+    /// on a weekday ("the fourth Thursday of November").
+    pub weekday: Option<i8>,
+}
+
+/// A holiday: its name as lowercase words and its rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Holiday {
+    pub words: Vec<Box<str>>,
+    pub rule: HolidayRule,
+}
+
+fn holiday_rule(code: &str) -> Option<HolidayRule> {
+    let (date, weekday) = match code.split_once('+') {
+        Some((d, w)) => (d, Some(w.parse().ok()?)),
+        None => (code, None),
+    };
+    let (m, d) = date.split_once('-')?;
+    Some(HolidayRule { month: m.parse().ok()?, day: d.parse().ok()?, weekday })
+}
+
+/// A fast hash for short lowercase words (the lexicon's keys are trusted data).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Words = HashMap<Box<[u8]>, Word, BuildHasherDefault<WordHasher>>;
+type Ids = HashMap<Box<[u8]>, u32, BuildHasherDefault<WordHasher>>;
+
+/// The longest word in the lexicon ("approximately"); longer words are not looked up.
+const MAX_WORD: usize = 16;
+
+/// The embedded grammar words.
+#[derive(Clone, Debug)]
+pub(crate) struct Lexicon {
+    /// Word -> index into `entries`.
+    words: Ids,
+    entries: Vec<Word>,
+    /// Two-word approximators ("more than", "at least").
+    approx_pairs: Vec<(Box<str>, Box<str>)>,
+    /// Holiday names, longest first.
+    pub holidays: Vec<Holiday>,
+    /// Finds trigger words and digits (ASCII case-insensitive, leftmost-longest).
+    pub triggers: AhoCorasick,
+}
+
+const MONTHS: &str = include_str!("../../data/date/months.tsv");
+const WEEKDAYS: &str = include_str!("../../data/date/weekdays.tsv");
+const UNITS: &str = include_str!("../../data/date/units.tsv");
+const NUMBERS: &str = include_str!("../../data/date/numbers.tsv");
+const ORDINALS: &str = include_str!("../../data/date/ordinals.tsv");
+const DAY_PARTS: &str = include_str!("../../data/date/day_parts.tsv");
+const DEICTIC: &str = include_str!("../../data/date/deictic.tsv");
+const REFERENCES: &str = include_str!("../../data/date/references.tsv");
+const SEASONS: &str = include_str!("../../data/date/seasons.tsv");
+const SETS: &str = include_str!("../../data/date/sets.tsv");
+const MODIFIERS: &str = include_str!("../../data/date/modifiers.tsv");
+const TENSE: &str = include_str!("../../data/date/tense.tsv");
+const ZONES: &str = include_str!("../../data/date/zones.tsv");
+const HOLIDAYS: &str = include_str!("../../data/date/holidays.tsv");
+
+/// Trigger patterns beyond the lexicon's head words: quarter and half codes ("Q3",
+/// "H1"), fiscal-year codes ("FY2026") and every digit.
+const CODE_TRIGGERS: [&str; 7] = ["q1", "q2", "q3", "q4", "h1", "h2", "fy"];
+
+/// The data rows of a tab-separated file: non-empty, non-comment lines split on tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn unit_word(code: &str) -> Option<UnitWord> {
+    Some(match code {
+        "Y" => UnitWord::Plain(Unit::Year),
+        "Q" => UnitWord::Plain(Unit::Quarter),
+        "M" => UnitWord::Plain(Unit::Month),
+        "W" => UnitWord::Plain(Unit::Week),
+        "D" => UnitWord::Plain(Unit::Day),
+        "H" => UnitWord::Plain(Unit::Hour),
+        "MIN" => UnitWord::Plain(Unit::Minute),
+        "S" => UnitWord::Plain(Unit::Second),
+        "DE" => UnitWord::Decade,
+        "CE" => UnitWord::Century,
+        "WE" => UnitWord::Weekend,
+        "FN" => UnitWord::Fortnight,
+        "HALF" => UnitWord::Half,
+        "PERIOD" => UnitWord::Period,
+        _ => return None,
+    })
+}
+
+/// Parses a set value written `P1W` / `PT1H`.
+fn set_value(code: &str) -> Option<DateValue> {
+    let (clock, rest) = match code.strip_prefix("PT") {
+        Some(rest) => (true, rest),
+        None => (false, code.strip_prefix('P')?),
+    };
+    let split = rest.find(|c: char| !c.is_ascii_digit())?;
+    let amount = rest[..split].parse().ok()?;
+    let unit = match (&rest[split..], clock) {
+        ("Y", false) => Unit::Year,
+        ("M", false) => Unit::Month,
+        ("W", false) => Unit::Week,
+        ("D", false) => Unit::Day,
+        ("H", true) => Unit::Hour,
+        ("M", true) => Unit::Minute,
+        _ => return None,
+    };
+    Some(DateValue::Every { amount, unit })
+}
+
+fn part_word(code: &str) -> Option<PartWord> {
+    if let Some(part) = DayPart::from_code(code) {
+        return Some(PartWord::Part(part));
+    }
+    let (h, m) = code.split_once(':')?;
+    Some(PartWord::Clock(h.parse().ok()?, m.parse().ok()?))
+}
+
+fn add(words: &mut Words, word: &str, f: impl FnOnce(&mut Word)) {
+    f(words.entry(word.as_bytes().into()).or_default());
+}
+
+impl Lexicon {
+    /// Reads the embedded files. They are part of the crate, so a malformed row is a
+    /// bug caught by the tests (`lexicon_rows_parse`), not a user error: it is skipped.
+    pub fn new() -> Lexicon {
+        let mut words = Words::default();
+        let mut approx_pairs = Vec::new();
+        let mut triggers: Vec<&'static str> = Vec::new();
+        for r in rows(MONTHS) {
+            if let Some(m) = r.get(1).and_then(|v| v.parse().ok()) {
+                let cap = r.get(2) == Some(&"cap");
+                add(&mut words, r[0], |w| (w.month, w.month_cap) = (Some(m), cap));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(WEEKDAYS) {
+            if let Some(d) = r.get(1).and_then(|v| v.parse().ok()) {
+                add(&mut words, r[0], |w| w.weekday = Some(d));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(UNITS) {
+            if let Some(u) = r.get(1).and_then(|v| unit_word(v)) {
+                let plural = r[0].ends_with('s') && r[0] != "hrs" || r[0] == "centuries";
+                add(&mut words, r[0], |w| (w.unit, w.plural) = (Some(u), plural));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(NUMBERS) {
+            let Some(v) = r.get(1) else { continue };
+            let n = if *v == "X" { None } else { v.parse().ok() };
+            if *v == "X" || n.is_some() {
+                add(&mut words, r[0], |w| w.number = Some(n));
+            }
+        }
+        for r in rows(ORDINALS) {
+            if let Some(n) = r.get(1).and_then(|v| v.parse().ok()) {
+                add(&mut words, r[0], |w| w.ordinal = Some(n));
+            }
+        }
+        for r in rows(DAY_PARTS) {
+            if let Some(p) = r.get(1).and_then(|v| part_word(v)) {
+                add(&mut words, r[0], |w| w.part = Some(p));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(DEICTIC) {
+            if let Some(off) = r.get(1).and_then(|v| v.parse().ok()) {
+                let part = r.get(2).and_then(|p| DayPart::from_code(p));
+                add(&mut words, r[0], |w| w.deictic = Some((off, part)));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(REFERENCES) {
+            let reference = match r.get(1) {
+                Some(&"PRESENT_REF") => Reference::Present,
+                Some(&"PAST_REF") => Reference::Past,
+                Some(&"FUTURE_REF") => Reference::Future,
+                _ => continue,
+            };
+            add(&mut words, r[0], |w| w.reference = Some(reference));
+            triggers.push(r[0]);
+        }
+        for r in rows(SEASONS) {
+            if let Some(s) = r.get(1).and_then(|v| Season::from_code(v)) {
+                let bare = r.get(2) == Some(&"bare");
+                add(&mut words, r[0], |w| w.season = Some((s, bare)));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(SETS) {
+            if let Some(v) = r.get(1).and_then(|v| set_value(v)) {
+                let adverb = r.get(2) == Some(&"adverb");
+                add(&mut words, r[0], |w| (w.set, w.set_adverb) = (Some(v), adverb));
+                triggers.push(r[0]);
+            }
+        }
+        for r in rows(MODIFIERS) {
+            if let Some((a, b)) = r[0].split_once(' ') {
+                if r.get(1) == Some(&"approx") {
+                    approx_pairs.push((a.into(), b.into()));
+                }
+                continue;
+            }
+            add(&mut words, r[0], |w| match (r.get(1).copied(), r.get(2)) {
+                (Some("shift"), Some(n)) => w.modifier.shift = n.parse().ok(),
+                (Some("point"), _) => w.modifier.point = true,
+                (Some("approx"), _) => w.modifier.approx = true,
+                (Some("every"), _) => w.modifier.every = true,
+                (Some("fiscal"), _) => w.modifier.fiscal = true,
+                (Some("filler"), _) => w.modifier.filler = true,
+                _ => {}
+            });
+        }
+        for r in rows(TENSE) {
+            if r.get(1) == Some(&"T") {
+                add(&mut words, r[0], |w| w.future_to = true);
+                continue;
+            }
+            let tense = match r.get(1) {
+                Some(&"F") => Tense::Future,
+                Some(&"P") => Tense::Past,
+                _ => continue,
+            };
+            add(&mut words, r[0], |w| w.tense = Some(tense));
+        }
+        for r in rows(ZONES) {
+            add(&mut words, &r[0].to_ascii_lowercase(), |w| w.zone = true);
+        }
+        let mut holidays = Vec::new();
+        for r in rows(HOLIDAYS) {
+            let Some(rule) = r.get(1).and_then(|c| holiday_rule(c)) else { continue };
+            let name: Vec<&'static str> = r[0].split(' ').collect();
+            add(&mut words, name[0], |w| w.holiday = true);
+            if name.len() == 1 {
+                triggers.push(name[0]);
+            }
+            holidays.push(Holiday { words: name.into_iter().map(Box::from).collect(), rule });
+        }
+        holidays.sort_by_key(|h| core::cmp::Reverse(h.words.len()));
+        let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        triggers.extend(CODE_TRIGGERS);
+        triggers.extend(digits);
+        let triggers = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(&triggers)
+            .expect("the trigger words form a valid automaton");
+        let mut entries = Vec::with_capacity(words.len());
+        let words = words
+            .into_iter()
+            .map(|(k, w)| {
+                entries.push(w);
+                (k, (entries.len() - 1) as u32)
+            })
+            .collect();
+        Lexicon { words, entries, approx_pairs, holidays, triggers }
+    }
+
+    /// The entry with the given id.
+    pub fn entry(&self, id: u32) -> &Word {
+        &self.entries[id as usize]
+    }
+
+    /// The id of a word's entry, looked up case-insensitively (ASCII).
+    pub fn id(&self, word: &str) -> Option<u32> {
+        let bytes = word.as_bytes();
+        if bytes.len() > MAX_WORD {
+            return None;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        self.words.get(&*lower).copied()
+    }
+
+    /// Whether the two words form an approximator ("more than").
+    pub fn is_approx_pair(&self, first: &str, second: &str) -> bool {
+        self.approx_pairs
+            .iter()
+            .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn all_rows_parse() -> bool {
+    let files = [MONTHS, WEEKDAYS, UNITS, NUMBERS, ORDINALS, DAY_PARTS, DEICTIC, HOLIDAYS];
+    let typed = files.iter().all(|f| rows(f).all(|r| r.len() >= 2));
+    typed
+        && rows(SETS).all(|r| r.get(1).and_then(|v| set_value(v)).is_some())
+        && rows(UNITS).all(|r| r.get(1).and_then(|v| unit_word(v)).is_some())
+        && rows(DAY_PARTS).all(|r| r.get(1).and_then(|v| part_word(v)).is_some())
+        && rows(SEASONS).all(|r| r.get(1).and_then(|v| Season::from_code(v)).is_some())
+        && rows(HOLIDAYS).all(|r| r.get(1).and_then(|v| holiday_rule(v)).is_some())
+}

@@ -1,0 +1,693 @@
+//! Table tests per expression family.
+
+use jiff::civil::Date;
+
+use super::{DateTagger, TimexKind};
+
+/// One case: a text, its publication date and the expected expressions as
+/// `(words, kind, value)` in text order.
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    published: Option<&'static str>,
+    expected: &'static [(&'static str, &'static str, &'static str)],
+}
+
+macro_rules! t {
+    ($name:expr, $text:expr, $published:expr, [$(($w:expr, $k:expr, $v:expr)),* $(,)?]) => {
+        Case { name: $name, text: $text, published: $published, expected: &[$(($w, $k, $v)),*] }
+    };
+}
+
+fn kind_name(kind: TimexKind) -> &'static str {
+    match kind {
+        TimexKind::Date => "date",
+        TimexKind::Time => "time",
+        TimexKind::Duration => "duration",
+        TimexKind::Set => "set",
+    }
+}
+
+fn run(cases: &[Case]) {
+    let tagger = DateTagger::new();
+    let mut failures = Vec::new();
+    for case in cases {
+        let published = case.published.map(|p| p.parse::<Date>().expect("valid test date"));
+        let got: Vec<(String, &str, String)> = tagger
+            .tag(case.text, published)
+            .iter()
+            .map(|d| (case.text[d.span].to_string(), kind_name(d.kind), d.value.to_string()))
+            .collect();
+        let want: Vec<(String, &str, String)> =
+            case.expected.iter().map(|&(w, k, v)| (w.to_string(), k, v.to_string())).collect();
+        if got != want {
+            failures
+                .push(format!("{}: {:?}\n  want {want:?}\n  got  {got:?}", case.name, case.text));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+const PUB: Option<&str> = Some("2025-03-19"); // a Wednesday
+
+#[test]
+fn tense_dependent_weekdays() {
+    run(&[
+        t!(
+            "past narration",
+            "Putin spoke to Trump on Tuesday.",
+            PUB,
+            [("Tuesday", "date", "2025-03-18")]
+        ),
+        t!(
+            "same day, past",
+            "The two leaders talked on Wednesday.",
+            PUB,
+            [("Wednesday", "date", "2025-03-19")]
+        ),
+        t!(
+            "past, earlier in week",
+            "Officials met on Monday.",
+            PUB,
+            [("Monday", "date", "2025-03-17")]
+        ),
+        t!(
+            "past, last week",
+            "The deal was signed on Friday.",
+            PUB,
+            [("Friday", "date", "2025-03-14")]
+        ),
+        t!(
+            "future will",
+            "Negotiators will meet on Friday.",
+            PUB,
+            [("Friday", "date", "2025-03-21")]
+        ),
+        t!("future 'll", "We'll know more on Monday.", PUB, [("Monday", "date", "2025-03-24")]),
+        t!(
+            "future scheduled",
+            "A vote is scheduled for Thursday.",
+            PUB,
+            [("Thursday", "date", "2025-03-20")]
+        ),
+        t!(
+            "passive future",
+            "The summit will be held Sunday.",
+            PUB,
+            [("Sunday", "date", "2025-03-23")]
+        ),
+        t!(
+            "last weekday",
+            "He arrived last Wednesday.",
+            PUB,
+            [("last Wednesday", "date", "2025-03-12")]
+        ),
+        t!(
+            "next weekday",
+            "They meet again next Tuesday.",
+            PUB,
+            [("next Tuesday", "date", "2025-03-25")]
+        ),
+        t!(
+            "weekday and part",
+            "They spoke Wednesday morning.",
+            PUB,
+            [("Wednesday morning", "time", "2025-03-19TMO")]
+        ),
+        t!(
+            "weekday with date",
+            "It began on Tuesday, March 11, 2025.",
+            PUB,
+            [("Tuesday, March 11, 2025", "date", "2025-03-11")]
+        ),
+        t!("lowercase is not a day", "the sunday school and the wed couple", PUB, []),
+    ]);
+}
+
+#[test]
+fn absolute_dates() {
+    run(&[
+        t!("month day", "Talks began on March 11.", PUB, [("March 11", "date", "2025-03-11")]),
+        t!("abbreviation", "Talks began on Mar. 11.", PUB, [("Mar. 11", "date", "2025-03-11")]),
+        t!(
+            "day month year",
+            "It was signed on 11 March 2025.",
+            PUB,
+            [("11 March 2025", "date", "2025-03-11")]
+        ),
+        t!("month year", "Sales fell in March 2024.", PUB, [("March 2024", "date", "2024-03")]),
+        t!("year", "The war began in 2022.", PUB, [("2022", "date", "2022")]),
+        t!("slashes", "Filed 3/11/2025 in court.", PUB, [("3/11/2025", "date", "2025-03-11")]),
+        t!("iso", "Updated 2025-03-11.", PUB, [("2025-03-11", "date", "2025-03-11")]),
+        t!("decade", "Prices rose in the 1990s.", PUB, [("the 1990s", "date", "199")]),
+        t!("mid year", "Growth returns by mid-2024.", PUB, [("mid-2024", "date", "2024")]),
+        t!("quarter code", "Revenue in Q3 2025 rose.", PUB, [("Q3 2025", "date", "2025-Q3")]),
+        t!(
+            "ordinal quarter",
+            "Profit fell in the third quarter.",
+            PUB,
+            [("the third quarter", "date", "2024-Q3")]
+        ),
+        t!(
+            "hyphen quarter",
+            "Its fourth-quarter profit rose.",
+            PUB,
+            [("fourth-quarter", "date", "2024-Q4")]
+        ),
+        t!("fiscal", "The budget for fiscal 2026 passed.", PUB, [("fiscal 2026", "date", "2026")]),
+        t!("season year", "It opens in summer 2024.", PUB, [("summer 2024", "date", "2024-SU")]),
+        t!("count not year", "About 2000 troops were sent.", PUB, []),
+        t!("modal may", "Prices may rise.", PUB, []),
+        t!("month may", "Elections are held in May.", PUB, [("May", "date", "2025-05")]),
+    ]);
+}
+
+#[test]
+fn relative_dates() {
+    run(&[
+        t!(
+            "yesterday",
+            "Putin said yesterday that talks failed.",
+            PUB,
+            [("yesterday", "date", "2025-03-18")]
+        ),
+        t!(
+            "today tomorrow",
+            "Today is calm; tomorrow may not be.",
+            PUB,
+            [("Today", "date", "2025-03-19"), ("tomorrow", "date", "2025-03-20")]
+        ),
+        t!("this week", "Talks resume this week.", PUB, [("this week", "date", "2025-W12")]),
+        t!("this year", "Growth slowed this year.", PUB, [("this year", "date", "2025")]),
+        t!("last year", "Exports fell last year.", PUB, [("last year", "date", "2024")]),
+        t!("next month", "Voting starts next month.", PUB, [("next month", "date", "2025-04")]),
+        t!("days ago", "He left two days ago.", PUB, [("two days ago", "date", "2025-03-17")]),
+        t!(
+            "weeks ago",
+            "It began three weeks ago.",
+            PUB,
+            [("three weeks ago", "date", "2025-W09")]
+        ),
+        t!(
+            "in weeks",
+            "The plant will open in three weeks.",
+            PUB,
+            [("three weeks", "date", "2025-W15")]
+        ),
+        t!(
+            "earlier this month",
+            "It was agreed earlier this month.",
+            PUB,
+            [("earlier this month", "date", "2025-03")]
+        ),
+        t!(
+            "early next year",
+            "Elections are due early next year.",
+            PUB,
+            [("early next year", "date", "2026")]
+        ),
+        t!(
+            "past year date",
+            "Rates rose over the past year.",
+            PUB,
+            [("the past year", "date", "2024")]
+        ),
+        t!(
+            "refs",
+            "It is now calm, was recently tense and will soon change.",
+            PUB,
+            [
+                ("now", "date", "PRESENT_REF"),
+                ("recently", "date", "PAST_REF"),
+                ("soon", "date", "FUTURE_REF")
+            ]
+        ),
+        t!(
+            "currently",
+            "Troops are currently deployed.",
+            PUB,
+            [("currently", "date", "PRESENT_REF")]
+        ),
+        t!(
+            "the future",
+            "Peace in the near future is unlikely.",
+            PUB,
+            [("the near future", "date", "FUTURE_REF")]
+        ),
+        t!(
+            "weekend",
+            "Fighting eased over the weekend.",
+            PUB,
+            [("the weekend", "date", "2025-W11-WE")]
+        ),
+    ]);
+}
+
+#[test]
+fn times_of_day() {
+    run(&[
+        t!("clock pm", "The vote is at 8 p.m.", PUB, [("8 p.m.", "time", "2025-03-19T20:00")]),
+        t!(
+            "clock with day",
+            "Polls closed at 8:30 p.m. Tuesday.",
+            PUB,
+            [("8:30 p.m. Tuesday", "time", "2025-03-18T20:30")]
+        ),
+        t!("noon", "They met at noon.", PUB, [("noon", "time", "2025-03-19T12:00")]),
+        t!("tonight", "He speaks tonight.", PUB, [("tonight", "time", "2025-03-19TNI")]),
+        t!(
+            "last night",
+            "Shelling resumed last night.",
+            PUB,
+            [("last night", "time", "2025-03-18TNI")]
+        ),
+        t!(
+            "this morning",
+            "Sirens sounded this morning.",
+            PUB,
+            [("this morning", "time", "2025-03-19TMO")]
+        ),
+        t!(
+            "yesterday evening",
+            "It was quiet yesterday evening.",
+            PUB,
+            [("yesterday evening", "time", "2025-03-18TEV")]
+        ),
+    ]);
+}
+
+#[test]
+fn durations() {
+    run(&[
+        t!("hyphen days", "A 30-day ceasefire began.", PUB, [("30-day", "duration", "P30D")]),
+        t!("hour-long", "They held an hour-long call.", PUB, [("hour-long", "duration", "PT1H")]),
+        t!("two weeks", "The talks lasted two weeks.", PUB, [("two weeks", "duration", "P2W")]),
+        t!("a decade", "He ruled for a decade.", PUB, [("a decade", "duration", "P10Y")]),
+        t!("for years", "He served for 10 years.", PUB, [("10 years", "duration", "P10Y")]),
+        t!(
+            "approx",
+            "The call lasted approximately one hour.",
+            PUB,
+            [("approximately one hour", "duration", "PT1H")]
+        ),
+        t!(
+            "past n",
+            "Prices doubled in the past two years.",
+            PUB,
+            [("the past two years", "duration", "P2Y")]
+        ),
+        t!("vague", "It took several months.", PUB, [("several months", "duration", "PXM")]),
+        t!(
+            "first months",
+            "Sales in the first nine months rose.",
+            PUB,
+            [("the first nine months", "duration", "P9M")]
+        ),
+        t!("age is not a duration", "A 30-year-old man was held.", PUB, []),
+        t!(
+            "compound number",
+            "It lasted twenty-five years.",
+            PUB,
+            [("twenty-five years", "duration", "P25Y")]
+        ),
+    ]);
+}
+
+#[test]
+fn sets() {
+    run(&[
+        t!("every year", "The fair is held every year.", PUB, [("every year", "set", "P1Y")]),
+        t!("weekly", "They meet weekly.", PUB, [("weekly", "set", "P1W")]),
+        t!(
+            "each monday",
+            "Rallies take place each Monday.",
+            PUB,
+            [("each Monday", "set", "XXXX-WXX-1")]
+        ),
+        t!("twice a year", "The board meets twice a year.", PUB, [("a year", "set", "P1Y")]),
+    ]);
+}
+
+#[test]
+fn holidays() {
+    run(&[
+        t!(
+            "christmas past",
+            "Shops were busy before Christmas.",
+            Some("2025-01-10"),
+            [("Christmas", "date", "2024-12-25")]
+        ),
+        t!(
+            "thanksgiving rule",
+            "They met on Thanksgiving Day.",
+            Some("2025-12-01"),
+            [("Thanksgiving Day", "date", "2025-11-27")]
+        ),
+        t!(
+            "labor day future",
+            "The strike will end by Labor Day.",
+            PUB,
+            [("Labor Day", "date", "2025-09-01")]
+        ),
+        t!(
+            "new year's eve",
+            "Fireworks lit up New Year's Eve.",
+            Some("2025-01-02"),
+            [("New Year's Eve", "date", "2024-12-31")]
+        ),
+        t!(
+            "last thanksgiving",
+            "He arrived last Thanksgiving.",
+            PUB,
+            [("last Thanksgiving", "date", "2024-11-28")]
+        ),
+        t!("party not holiday", "The Labor Party won.", PUB, []),
+        t!(
+            "no publication date",
+            "Markets close on Christmas.",
+            None,
+            [("Christmas", "date", "XXXX-12-25")]
+        ),
+    ]);
+}
+
+#[test]
+fn month_and_year_boundaries() {
+    run(&[
+        t!(
+            "yesterday over new year",
+            "Markets fell yesterday.",
+            Some("2025-01-01"),
+            [("yesterday", "date", "2024-12-31")]
+        ),
+        t!(
+            "december in january",
+            "Sales fell in December.",
+            Some("2025-01-10"),
+            [("December", "date", "2024-12")]
+        ),
+        t!(
+            "past date crosses year",
+            "The deal was signed on Dec. 30.",
+            Some("2025-01-03"),
+            [("Dec. 30", "date", "2024-12-30")]
+        ),
+        t!(
+            "future date crosses year",
+            "Talks will resume on Jan. 5.",
+            Some("2024-12-20"),
+            [("Jan. 5", "date", "2025-01-05")]
+        ),
+        t!(
+            "last month in january",
+            "Prices rose last month.",
+            Some("2025-01-15"),
+            [("last month", "date", "2024-12")]
+        ),
+        t!(
+            "next month in december",
+            "Voting will start next month.",
+            Some("2024-12-15"),
+            [("next month", "date", "2025-01")]
+        ),
+        t!(
+            "weekday over month",
+            "The summit ended on Friday.",
+            Some("2025-03-03"),
+            [("Friday", "date", "2025-02-28")]
+        ),
+        t!(
+            "last quarter in january",
+            "Profit fell in the quarter.",
+            Some("2025-01-20"),
+            [("the quarter", "date", "2024-Q4")]
+        ),
+    ]);
+}
+
+#[test]
+fn leap_years() {
+    run(&[
+        t!(
+            "feb 29 exists",
+            "It was signed on Feb. 29, 2024.",
+            PUB,
+            [("Feb. 29, 2024", "date", "2024-02-29")]
+        ),
+        t!(
+            "feb 29 invalid",
+            "Signed on Feb. 29, 2025.",
+            PUB,
+            [("Feb. 29", "date", "2024-02-29"), ("2025", "date", "2025")]
+        ),
+        t!(
+            "day after feb 28 leap",
+            "He left yesterday.",
+            Some("2024-03-01"),
+            [("yesterday", "date", "2024-02-29")]
+        ),
+        t!(
+            "bare feb 29 picks leap year",
+            "It happened on Feb. 29.",
+            Some("2025-03-10"),
+            [("Feb. 29", "date", "2024-02-29")]
+        ),
+    ]);
+}
+
+#[test]
+fn week_numbers() {
+    run(&[
+        t!(
+            "week 1 in december",
+            "Talks resume this week.",
+            Some("2024-12-30"),
+            [("this week", "date", "2025-W01")]
+        ),
+        t!(
+            "week 53",
+            "Talks resumed last week.",
+            Some("2021-01-06"),
+            [("last week", "date", "2020-W53")]
+        ),
+        t!(
+            "next week over year",
+            "Talks resume next week.",
+            Some("2025-12-24"),
+            [("next week", "date", "2026-W01")]
+        ),
+    ]);
+}
+
+#[test]
+fn without_publication_date() {
+    run(&[
+        t!("weekday", "Putin spoke on Tuesday.", None, [("Tuesday", "date", "XXXX-WXX-2")]),
+        t!("month day", "Talks began on March 11.", None, [("March 11", "date", "XXXX-03-11")]),
+        t!(
+            "full date kept",
+            "Signed on March 11, 2025.",
+            None,
+            [("March 11, 2025", "date", "2025-03-11")]
+        ),
+        t!("relative", "Exports fell last year.", None, [("last year", "date", "XXXX")]),
+        t!("this week", "Talks resume this week.", None, [("this week", "date", "XXXX-WXX")]),
+        t!("yesterday", "He left yesterday.", None, [("yesterday", "date", "XXXX-XX-XX")]),
+        t!("duration kept", "A 30-day truce.", None, [("30-day", "duration", "P30D")]),
+        t!(
+            "time",
+            "Polls close at 8 p.m. Tuesday.",
+            None,
+            [("8 p.m. Tuesday", "time", "XXXX-WXX-2T20:00")]
+        ),
+    ]);
+}
+
+#[test]
+fn earnings_reports() {
+    let q = Some("1989-11-02");
+    run(&[
+        t!(
+            "the quarter",
+            "Profit rose 5% in the quarter.",
+            q,
+            [("the quarter", "date", "1989-Q3")]
+        ),
+        t!(
+            "latest period",
+            "Sales in the latest period fell.",
+            q,
+            [("the latest period", "date", "1989-Q3")]
+        ),
+        t!(
+            "year-earlier quarter",
+            "Net fell from the year-earlier quarter.",
+            q,
+            [("the year-earlier quarter", "date", "1988-Q3")]
+        ),
+        t!(
+            "a year ago with quarters",
+            "Third-quarter net rose from $5 million a year ago.",
+            q,
+            [("Third-quarter", "date", "1989-Q3"), ("a year ago", "date", "1988-Q3")]
+        ),
+        t!(
+            "a year ago alone",
+            "He joined the firm a year ago.",
+            q,
+            [("a year ago", "date", "1988")]
+        ),
+        t!(
+            "possessive year quarter",
+            "Compare this year's third quarter.",
+            q,
+            [("this year's third quarter", "date", "1989-Q3")]
+        ),
+        t!(
+            "year ended",
+            "Net income for the year ended Sept. 30 rose.",
+            q,
+            [("the year", "duration", "P1Y"), ("Sept. 30", "date", "1989-09-30")]
+        ),
+        t!("year-end", "The deal should close by year-end.", q, [("year-end", "date", "1989")]),
+    ]);
+}
+
+#[test]
+fn not_temporal() {
+    run(&[
+        t!("age", "Mr. Smith, 52 years old, will retire.", PUB, []),
+        t!("rate", "It will save $500 million a year.", PUB, []),
+        t!("index level", "The index closed at 2082.1 points.", PUB, []),
+        t!("fraction", "A quarter of the vote went to him.", PUB, []),
+        t!("attributive quarterly", "It raised its quarterly dividend.", PUB, []),
+        t!(
+            "adverbial quarterly",
+            "The reserve is adjusted quarterly.",
+            PUB,
+            [("quarterly", "set", "P3M")]
+        ),
+        t!("today's", "In today's world, that is rare.", PUB, []),
+        t!("decimal", "Growth was 2.5 percent.", PUB, []),
+        t!("ordinal second", "He won a second term.", PUB, []),
+        t!("newspaper name", "He wrote for The Daily Telegraph.", PUB, []),
+        t!("modal after this", "Economists say this may allow a cut.", PUB, []),
+        t!("fraction of workers", "Nearly a quarter of workers quit.", PUB, []),
+        t!("pounds a year", "That is over £1bn a year.", PUB, []),
+    ]);
+}
+
+#[test]
+fn regression() {
+    run(&[
+        t!(
+            "colon after date",
+            "It said on Saturday, April 25: no.",
+            Some("1998-04-24"),
+            [("Saturday, April 25", "date", "1998-04-25")]
+        ),
+        t!(
+            "past plan",
+            "It had been scheduled to expire at midnight Friday.",
+            Some("1989-10-30"),
+            [("midnight Friday", "time", "1989-10-27T24:00")]
+        ),
+        t!(
+            "clock with date",
+            "The offer expires at 5 p.m. EST, Nov. 6.",
+            Some("1989-10-30"),
+            [("5 p.m. EST, Nov. 6", "time", "1989-11-06T17:00")]
+        ),
+        t!(
+            "month this year",
+            "It began in January this year.",
+            Some("1998-02-19"),
+            [("January this year", "date", "1998-01")]
+        ),
+        t!(
+            "more years",
+            "They may stay for at least 20 more years.",
+            PUB,
+            [("at least 20 more years", "duration", "P20Y")]
+        ),
+        t!("attributive year", "Many led the 1992 protests.", PUB, [("1992", "date", "1992")]),
+        t!(
+            "recent plural",
+            "Prices fell in recent years.",
+            PUB,
+            [("recent years", "duration", "PXY")]
+        ),
+        t!(
+            "these days",
+            "Few people write letters these days.",
+            PUB,
+            [("these days", "date", "PRESENT_REF")]
+        ),
+    ]);
+}
+
+#[test]
+fn values_round_trip() {
+    let values = [
+        "2025-03-11",
+        "XXXX-03-11",
+        "XXXX-XX-11",
+        "XXXX-XX-XX",
+        "2025-03",
+        "XXXX-XX",
+        "2025",
+        "XXXX",
+        "199",
+        "19",
+        "2025-W12",
+        "XXXX-WXX",
+        "2025-W11-WE",
+        "XXXX-WXX-2",
+        "2025-Q3",
+        "2025-QX",
+        "2025-H1",
+        "2024-SU",
+        "2025-03-19TMO",
+        "2025-03-18T20:30",
+        "XXXX-WXX-3TNI",
+        "XXXX-XX-XXT12:00",
+        "P30D",
+        "PT1H",
+        "PXY",
+        "PT5M",
+        "P2Q",
+        "PRESENT_REF",
+        "PAST_REF",
+    ];
+    for v in values {
+        let parsed: super::DateValue = v.parse().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.to_string(), v);
+    }
+    for bad in ["", "2025-13", "P", "PT", "2025-03-32x", "2025-W", "yesterday", "XXXX-WXX-2TZZ"] {
+        assert!(bad.parse::<super::DateValue>().is_err(), "{bad:?} parsed");
+    }
+}
+
+#[test]
+fn lexicon_rows_parse() {
+    assert!(super::lexicon::all_rows_parse());
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let tagger = DateTagger::new();
+    let long = "March 11 ".repeat(20_000) + &"1".repeat(100_000) + "é’ 2025-";
+    let dates = tagger.tag(&long, Some(Date::constant(2025, 3, 19)));
+    assert!(dates.len() >= 20_000);
+    for d in &dates {
+        assert!(
+            d.span.start < d.span.end
+                && long.is_char_boundary(d.span.start)
+                && long.is_char_boundary(d.span.end)
+        );
+    }
+    for text in ["", "1", "Q", "fy", "Mar.", "the", "’’’", "9999-99-99", "12:", "Tuesday,", "a-"]
+    {
+        let _ = tagger.tag(text, None);
+    }
+}
