@@ -238,18 +238,19 @@ fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Resul
     Ok(all_ok)
 }
 
-/// One thread's reusable buffers.
+/// One thread's reusable buffers. `pub(crate)`, like `process`, for the fuzz target
+/// (`fuzz/fuzz_targets/jsonl.rs`), which compiles this file as a module.
 #[derive(Default)]
-struct Worker {
+pub(crate) struct Worker {
     analysis: Analysis,
-    output: Vec<u8>,
-    errors: Vec<String>,
+    pub(crate) output: Vec<u8>,
+    pub(crate) errors: Vec<String>,
 }
 
 impl Worker {
     /// Analyzes `lines`, the first of which is input line `first + 1`, appending one output
     /// line each to `self.output` and error messages to `self.errors`.
-    fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
+    pub(crate) fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
         for (i, line) in lines.iter().enumerate() {
             let number = first + i + 1;
             let written = match analyze_line(extractor, trim_line_end(line), &mut self.analysis) {
