@@ -3,5 +3,6 @@
 mod cli;
 mod examples;
 mod hostile;
+mod pipeline;
 mod properties;
 mod schema;

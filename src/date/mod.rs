@@ -38,6 +38,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 
 use crate::Span;
+use crate::actor::MentionForm;
 use crate::analysis::Analysis;
 use crate::segment::Segmenter;
 
@@ -136,7 +137,24 @@ impl DateTagger {
     /// Fills `analysis.dates`; needs `analysis.sentences`.
     pub(crate) fn run(&self, text: &str, published: Option<Date>, analysis: &mut Analysis) {
         let mut dates = std::mem::take(&mut analysis.dates);
+        // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")
+        // is part of the name, not a temporal expression.
+        let mut names: Vec<Span> = analysis
+            .actors
+            .iter()
+            .flat_map(|a| a.mentions.iter())
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias))
+            .map(|m| m.span)
+            .collect();
+        names.sort_unstable();
+        let inside_name = |span: Span| {
+            let i = names.partition_point(|n| n.start <= span.start);
+            names[..i].iter().rev().take(4).any(|n| n.contains(span) && *n != span)
+        };
         self.scan(text, published, |span, kind, value| {
+            if inside_name(span) {
+                return;
+            }
             let sentence = analysis.sentence_at(span.start).unwrap_or_else(|| {
                 analysis.sentences.partition_point(|s| s.span.end <= span.start).saturating_sub(1)
             });
