@@ -13,7 +13,7 @@ Inputs (`--input-format`):
   jsonl    protocol lines {"id","text","published"} (default); passed to the extractor as is
   parquet  (or orc, json, csv, ...) a table with a text column (`--text-col`, `--id-col`,
            `--published-col`); each row becomes one protocol line
-  text     plain-text files, one article per file; the id is the file's path
+  text     plain-text files, one article per file; the id is the file's URI
 
 Outputs:
   --output DIR    JSONL part files, one analysis per input line (error records included)
@@ -60,6 +60,9 @@ RESULT_SCHEMA = StructType(
 
 # Input splits are at most this big unless `--partitions` asks for fewer, larger ones.
 MAX_SPLIT_BYTES = 128 << 20
+
+# How an analysis with an id starts (the extractor writes the id first, null or a string).
+ID_HEAD = '{"id":"'
 
 # In an analysis the text `"error":` cannot occur (no field has that name and a quote
 # inside a JSON string is escaped), so only lines holding it need parsing to find errors.
@@ -161,6 +164,13 @@ def locate_extractor(name):
     return path
 
 
+def leading_id(text):
+    """The `"id"` an analysis line starts with, read without parsing the rest, or None."""
+    if not text.startswith(ID_HEAD):
+        return None
+    return json.decoder.scanstring(text, len(ID_HEAD))[0]
+
+
 def renumber_error(text, local, number):
     """An error record's text with its in-partition line number made the input line number.
 
@@ -235,7 +245,7 @@ def make_partition_runner(extractor_name, threads, cpu):
                     raise RuntimeError(f"{binary} wrote more lines than it was given: {text[:99]}")
                 idx = indices.popleft()
                 outputs += 1
-                doc_id = error = None
+                doc_id, error = leading_id(text), None
                 if ERROR_KEY in text:
                     record = json.loads(text)
                     if set(record) == {"id", "error"}:

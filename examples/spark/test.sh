@@ -10,7 +10,7 @@
 #   the error records are checked too.
 # - Order is kept, not reconstructed: the part files concatenated in name order must be
 #   byte-identical to `extract --jsonl < input`, and the Parquet table sorted by its idx
-#   column must give the same lines again.
+#   column must give the same lines again, with the right id on each.
 # - A fake extractor that crashes half way must make the job fail (exit status 3).
 # - SPARK_MASTER (default local[2]) and PARTITIONS (default 4) set the run's shape.
 set -euo pipefail
@@ -105,6 +105,7 @@ cmp -s "$work/expected-errors.jsonl" "$work/got-errors.jsonl" ||
 
 # The Parquet table: idx must number the lines 0..n-1 and restore the same order.
 "$venv/bin/python" - "$work/parquet" "$work/parquet.jsonl" 2>> "$work/spark.err" <<'EOF'
+import json
 import sys
 from pyspark.sql import SparkSession
 spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
@@ -113,6 +114,7 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     for i, row in enumerate(rows):
         assert row["idx"] == i, f"idx {row['idx']} at position {i}"
         assert (row["error"] is None) == ('"error":' not in row["analysis"]), row["idx"]
+        assert row["id"] == json.loads(row["analysis"])["id"], row["idx"]
         out.write(row["analysis"] + "\n")
 spark.stop()
 EOF
