@@ -34,6 +34,7 @@ Data flows one way; each stage reads what earlier ones wrote into the [`Analysis
 */
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use crate::analysis::Analysis;
