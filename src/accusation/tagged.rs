@@ -112,6 +112,9 @@ pub(crate) struct View<'t> {
     pub clause: Vec<u32>,
     /// Whether each clause is subordinate (opened by "after", "who", ", while" ...).
     sub_clause: Vec<bool>,
+    /// First word of each participial adjunct clause (", accusing him of ..."), whose
+    /// subject is the main clause's.
+    participles: Vec<usize>,
     /// Actor mentions, in text order.
     pub ments: Vec<Ment>,
 }
@@ -125,6 +128,7 @@ impl<'t> View<'t> {
             toks: Vec::new(),
             clause: Vec::new(),
             sub_clause: Vec::new(),
+            participles: Vec::new(),
             ments: Vec::new(),
         }
     }
@@ -134,6 +138,7 @@ impl<'t> View<'t> {
         tokenize(self.text, span, &mut self.toks);
         self.clause.clear();
         self.sub_clause.clear();
+        self.participles.clear();
         self.ments.clear();
         self.number_clauses();
         for &(_, m, actor) in mentions {
@@ -206,6 +211,9 @@ impl<'t> View<'t> {
                         new_clause = Some(false);
                     } else if self.is(i + 1, COMMASUB) || participle {
                         new_clause = Some(true);
+                        if participle {
+                            self.participles.push(i + 1);
+                        }
                     } else if open_sub || Some(i) == attribution {
                         new_clause = Some(false);
                     }
@@ -296,8 +304,8 @@ impl<'t> View<'t> {
             let first = (self.ment_from(clause_start)..self.ments.len())
                 .take_while(|&k| self.ments[k].end <= cue)
                 .find(|&k| self.governing_prep(&self.ments[k]).is_none());
-            if first.is_some() {
-                return first;
+            if let Some(k) = first {
+                return Some(self.head(k));
             }
         }
         let lo = floor.max(clause_start).max(cue.saturating_sub(SUBJECT_WINDOW));
@@ -321,8 +329,12 @@ impl<'t> View<'t> {
                 Some(_) => {}
             }
         }
-        if agent.is_some() || floor > clause_start || self.is_sub(cue) {
+        if agent.is_some() || floor > clause_start {
             return agent;
+        }
+        if self.is_sub(cue) {
+            // ", accusing him of ...": the participle's subject is the main clause's.
+            return if self.participles.contains(&cue) { self.main_subject(cue) } else { None };
         }
         self.main_subject(cue)
     }
@@ -337,27 +349,21 @@ impl<'t> View<'t> {
         i > 0 && self.is(i - 1, COORD)
     }
 
-    /// The nearest actor before word `cue` in an earlier main clause, outside
-    /// prepositional phrases ("Putin, who met Trump, agreed"; "Trump described his call,
-    /// following his talks with Putin").
+    /// The subject of the nearest earlier main clause: its first actor outside
+    /// prepositional phrases ("Putin, who met Trump, agreed"; "Sudan expelled the envoy,
+    /// accusing him"; "Trump described his call, following his talks with Putin").
     pub(crate) fn main_subject(&self, cue: usize) -> Option<usize> {
-        let (clause_start, _) = self.clause_range(cue);
-        let hi = self.ments.partition_point(|m| m.end <= cue);
-        let lo = cue.saturating_sub(SUBJECT_WINDOW);
-        for k in (0..hi).rev() {
-            let m = &self.ments[k];
-            if m.first < lo {
-                break;
-            }
-            let c = self.clause[m.first] as usize;
-            if m.first >= clause_start || self.sub_clause.get(c).copied().unwrap_or(false) {
-                continue;
-            }
-            if self.governing_prep(m).is_none() {
-                return Some(k);
-            }
-        }
-        None
+        let &c = self.clause.get(cue)?;
+        let main =
+            (0..c).rev().find(|&k| !self.sub_clause.get(k as usize).copied().unwrap_or(true))?;
+        let start = self.clause.partition_point(|&x| x < main);
+        let end = self.clause.partition_point(|&x| x <= main);
+        (self.ment_from(start)..self.ments.len())
+            .take_while(|&k| {
+                self.ments[k].first < end && self.ments[k].first < start + SUBJECT_WINDOW
+            })
+            .find(|&k| self.governing_prep(&self.ments[k]).is_none())
+            .map(|k| self.head(k))
     }
 
     /// Mentions coordinated before mention `k` ("X and Y", "X, Y and Z"), with `k`, in

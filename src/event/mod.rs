@@ -366,6 +366,18 @@ impl SentenceCoder<'_, '_> {
                         false,
                     )
                     .or_else(|| v.object(last.end, limit, !last.entry.noun, violent(&code)));
+                let object = object.or_else(|| {
+                    // "recalled its ambassador from X", "withdrew from X".
+                    (trig.entry.from || last.entry.from)
+                        .then(|| {
+                            let k = v.ment_from(last.end);
+                            let m = v.ments.get(k)?;
+                            let p = v.governing_prep(m)?;
+                            (p >= last.end && p < limit && v.word(p).eq_ignore_ascii_case("from"))
+                                .then_some(k)
+                        })
+                        .flatten()
+                });
                 targets = object.map(|k| v.coordinated_after(k)).unwrap_or_default();
                 if let (Some(Modal::Refuse), Some(c)) = (trig.entry.modal, complement) {
                     // "refused a demand from X": the requester is the target.

@@ -277,6 +277,27 @@ const CASES: &[Case] = &[
         expect: &[],
     },
     Case {
+        name: "a participial adjunct takes the main clause's subject",
+        text: "Sudan expelled the envoy, accusing the United Nations of meddling.",
+        actors: &[("SDN", "SDN", &["Sudan"]), ("UN", "IGO", &["United Nations"])],
+        dates: &[],
+        expect: &[("174", "SDN", "", AS, false), ("112", "SDN", "UN", AS, false)],
+    },
+    Case {
+        name: "withdrawals take their target with from",
+        text: "Venezuela recalled its ambassador from Colombia.",
+        actors: &[("VEN", "VEN", &["Venezuela"]), ("COL", "COL", &["Colombia"])],
+        dates: &[],
+        expect: &[("161", "VEN", "COL", AS, false)],
+    },
+    Case {
+        name: "an appeal to return to talks is an appeal to meet",
+        text: "The United States urged North Korea to return to the six-party talks.",
+        actors: &[("USA", "USA", &["United States"]), ("PRK", "PRK", &["North Korea"])],
+        dates: &[],
+        expect: &[("026", "USA", "PRK", Modality::Requested, false)],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
