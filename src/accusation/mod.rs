@@ -486,7 +486,9 @@ impl Ctx<'_, '_> {
             Pattern::Clause => {
                 let start = if v.word(end).eq_ignore_ascii_case("that") { end + 1 } else { end };
                 let Some(k) = v.object(start, clause_end, true, false) else { return };
-                if v.governing_prep(&v.ments[k]).is_some() {
+                if v.governing_prep(&v.ments[k]).is_some()
+                    || v.np_start(v.ments[k].first) > start + 1
+                {
                     return;
                 }
                 let accused = v.coordinated_after(k);
@@ -575,12 +577,29 @@ impl Ctx<'_, '_> {
         let from = by.map_or(end, |k| v.ments[k].end);
         let link = self.find_word(from, (from + 3).min(clause_end), &["that", "against"]);
         let Some(link) = link else { return };
-        let Some(k) = v.object(link + 1, clause_end, true, false) else { return };
-        let accused = v.coordinated_after(k);
+        // The accused opens the that-clause; an untagged pronoun there ("that it was
+        // arming rebels") leaves the accused unknown rather than a later actor.
+        let k = v.object(link + 1, clause_end, true, false).filter(|&k| {
+            v.word(link).eq_ignore_ascii_case("against") || v.np_start(v.ments[k].first) <= link + 2
+        });
+        let mut accused = k.map(|k| v.coordinated_after(k)).unwrap_or_default();
+        if accused.is_empty() {
+            // "Iran rejected accusations by the US that ...": who rejects is accused.
+            let rejecting = (first.saturating_sub(3)..first).find(|&i| {
+                v.is(i, DENY)
+                    || ["rejected", "rejects", "dismissed", "dismisses", "refuted", "rebuffed"]
+                        .iter()
+                        .any(|w| v.word(i).eq_ignore_ascii_case(w))
+            });
+            if let Some(k) = rejecting.and_then(|i| v.subject(i, 0)) {
+                accused = v.coordinated_before(k);
+            }
+        }
         let allegation = if v.word(link).eq_ignore_ascii_case("that") {
             v.rest_of_clause(link + 1)
         } else {
-            let of = self.find_word(v.ments[k].end, clause_end, &["of", "for", "over"]);
+            let after = accused.last().map_or(link + 1, |&k| v.ments[k].end);
+            let of = self.find_word(after, clause_end, &["of", "for", "over"]);
             of.and_then(|i| v.rest_of_clause(i + 1))
         };
         emit(self.ids(&accuser), self.ids(&accused), allegation);

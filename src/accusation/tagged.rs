@@ -143,7 +143,15 @@ impl<'t> View<'t> {
         self.number_clauses();
         for &(_, m, actor) in mentions {
             let (first, end) = self.tok_range(m);
-            if first < end {
+            // An actor inside a hyphenated modifier ("EU-brokered talks", "NATO-member
+            // Norway", "pro-Russian") is no participant.
+            let hyphened = first < end && {
+                let (a, b) = (self.toks[first].span, self.toks[end - 1].span);
+                let text = self.text.as_bytes();
+                (a.start < m.start && text.get(m.start - 1) == Some(&b'-'))
+                    || (b.end > m.end && text.get(m.end) == Some(&b'-'))
+            };
+            if first < end && !hyphened {
                 self.ments.push(Ment { first, end, actor });
             }
         }

@@ -298,6 +298,13 @@ const CASES: &[Case] = &[
         expect: &[("026", "USA", "PRK", Modality::Requested, false)],
     },
     Case {
+        name: "actors in hyphenated modifiers are no participants",
+        text: "Serbia and Kosovo resumed EU-brokered talks on Tuesday.",
+        actors: &[("SRB", "SRB", &["Serbia"]), ("XKX", "XKX", &["Kosovo"]), ("EU", "IGO", &["EU"])],
+        dates: &[("Tuesday", "2025-03-18")],
+        expect: &[("040", "SRB", "XKX", AS, false), ("040", "XKX", "SRB", AS, false)],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
