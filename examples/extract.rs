@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! extract FILE [--published YYYY-MM-DD] [--id ID]   analyze one plain-text article, pretty JSON
+//! extract FILE --html OUT.html [--published ...]   write a self-contained HTML view instead
 //! extract --jsonl [--threads N] [--progress]        JSON Lines on stdin to JSON Lines on stdout
 //! ```
 //!
@@ -17,19 +18,20 @@ use std::time::Instant;
 
 use newsextract::{Analysis, Document, Extractor};
 
-const USAGE: &str = "usage: extract FILE [--published YYYY-MM-DD] [--id ID]
+const USAGE: &str = "usage: extract FILE [--published YYYY-MM-DD] [--id ID] [--html OUT.html]
        extract --jsonl [--threads N] [--progress]
 
   FILE            a UTF-8 plain-text article; prints its analysis as pretty JSON
   --published D   the article's publication date (anchors \"on Tuesday\", \"last year\")
   --id ID         an identifier echoed in the output
+  --html OUT      write a self-contained HTML view of the analysis to OUT instead of JSON
   --jsonl         read {\"id\",\"text\",\"published\"} lines on stdin, write one analysis per line
   --threads N     analyze with N threads (0: one per core); output is identical to 1 thread
   --progress      report documents, MB and MB/s on stderr (default when stderr is a terminal)";
 
 /// What the command line asked for.
 enum Mode {
-    File { path: String, published: Option<String>, id: Option<String> },
+    File { path: String, published: Option<String>, id: Option<String>, html: Option<String> },
     Jsonl { threads: usize, progress: bool },
 }
 
@@ -37,6 +39,7 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
     let mut path = None;
     let mut published = None;
     let mut id = None;
+    let mut html = None;
     let mut jsonl = false;
     let mut threads = 1;
     let mut progress = io::stderr().is_terminal();
@@ -53,12 +56,12 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
                     Err(_) => return Err(format!("--threads takes a number, not {value:?}")),
                 };
             }
-            "--published" | "--id" => {
+            "--published" | "--id" | "--html" => {
                 let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
-                if arg == "--id" {
-                    id = Some(value.clone());
-                } else {
-                    published = Some(value.clone());
+                match arg.as_str() {
+                    "--id" => id = Some(value.clone()),
+                    "--html" => html = Some(value.clone()),
+                    _ => published = Some(value.clone()),
                 }
             }
             "-h" | "--help" => return Err(String::new()),
@@ -68,9 +71,10 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
         }
     }
     match (jsonl, path) {
+        (true, _) if html.is_some() => Err("--html takes a FILE, not --jsonl".to_string()),
         (true, None) => Ok(Mode::Jsonl { threads, progress }),
         (true, Some(_)) => Err("--jsonl reads stdin and takes no FILE".to_string()),
-        (false, Some(path)) => Ok(Mode::File { path, published, id }),
+        (false, Some(path)) => Ok(Mode::File { path, published, id, html }),
         (false, None) => Err("give a FILE or --jsonl".to_string()),
     }
 }
@@ -90,7 +94,9 @@ fn main() -> ExitCode {
     };
     let extractor = Extractor::new();
     let result = match mode {
-        Mode::File { path, published, id } => run_file(&extractor, &path, published, id),
+        Mode::File { path, published, id, html } => {
+            run_file(&extractor, &path, published, id, html)
+        }
         Mode::Jsonl { threads, progress } => run_jsonl(&extractor, threads, progress),
     };
     match result {
@@ -110,6 +116,7 @@ fn run_file(
     path: &str,
     published: Option<String>,
     id: Option<String>,
+    html: Option<String>,
 ) -> io::Result<bool> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -139,6 +146,14 @@ fn run_file(
         doc = doc.with_id(id);
     }
     let analysis = extractor.extract(doc);
+    if let Some(html) = html {
+        let page = newsextract::html::render(text, &analysis);
+        if let Err(err) = std::fs::write(&html, page) {
+            eprintln!("extract: cannot write {html}: {err}");
+            return Ok(false);
+        }
+        return Ok(true);
+    }
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &analysis)?;
     writeln!(out)?;
@@ -223,18 +238,19 @@ fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Resul
     Ok(all_ok)
 }
 
-/// One thread's reusable buffers.
+/// One thread's reusable buffers. `pub(crate)`, like `process`, for the fuzz target
+/// (`fuzz/fuzz_targets/jsonl.rs`), which compiles this file as a module.
 #[derive(Default)]
-struct Worker {
+pub(crate) struct Worker {
     analysis: Analysis,
-    output: Vec<u8>,
-    errors: Vec<String>,
+    pub(crate) output: Vec<u8>,
+    pub(crate) errors: Vec<String>,
 }
 
 impl Worker {
     /// Analyzes `lines`, the first of which is input line `first + 1`, appending one output
     /// line each to `self.output` and error messages to `self.errors`.
-    fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
+    pub(crate) fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
         for (i, line) in lines.iter().enumerate() {
             let number = first + i + 1;
             let written = match analyze_line(extractor, trim_line_end(line), &mut self.analysis) {

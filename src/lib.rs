@@ -39,13 +39,16 @@ Data flows one way; each stage reads what earlier ones wrote into the [`Analysis
 pub use crate::analysis::Analysis;
 pub use crate::document::Document;
 pub use crate::error::Error;
-pub use crate::extractor::{Extractor, ExtractorBuilder};
+pub use crate::extractor::{Extractor, ExtractorBuilder, Stage};
 pub use crate::span::Span;
 
 pub mod accusation;
 pub mod actor;
 pub mod date;
 pub mod event;
+#[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
+pub mod html;
 pub mod quote;
 pub mod segment;
 

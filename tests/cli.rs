@@ -156,3 +156,185 @@ fn threads_give_identical_output() {
     assert_eq!(one.stderr, three.stderr);
     assert_eq!(lines(&one).len(), input.lines().count());
 }
+
+/// The error records and the analyses of a JSONL run, by output line.
+fn split_records(out: &Output) -> Vec<Result<serde_json::Value, String>> {
+    lines(out)
+        .into_iter()
+        .map(|v| match v.get("error") {
+            Some(e) => Err(e.as_str().expect("error is a string").to_string()),
+            None => Ok(v),
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_under_load_answers_every_line() {
+    // 100,000 lines, every hundredth broken in one of five ways.
+    const LINES: usize = 100_000;
+    let broken: [&[u8]; 5] = [
+        b"{\"id\":\"x\",\"text\":\"unterminated",
+        b"{\"id\":\"x\"}",
+        b"{\"id\":\"x\",\"text\":\"Talks.\",\"published\":\"2025-02-30\"}",
+        b"{\"id\":\"x\",\"text\":\"Caf\xe9.\"}",
+        b"",
+    ];
+    let mut input = Vec::new();
+    for n in 1..=LINES {
+        if n % 100 == 0 {
+            input.extend_from_slice(broken[(n / 100) % broken.len()]);
+        } else {
+            let day = 1 + n % 28;
+            let line = format!(
+                "{{\"id\":\"d{n}\",\"text\":\"Talks resumed on Tuesday. Putin met Trump.\",\"published\":\"2025-03-{day:02}\"}}"
+            );
+            input.extend_from_slice(line.as_bytes());
+        }
+        input.push(b'\n');
+    }
+    let out = run(&["--jsonl", "--threads", "2"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let records = split_records(&out);
+    assert_eq!(records.len(), LINES, "exactly one output line per input line");
+    for (i, record) in records.iter().enumerate() {
+        let n = i + 1;
+        match record {
+            Ok(analysis) => {
+                assert!(n % 100 != 0, "broken line {n} was analyzed");
+                assert_eq!(analysis["id"], format!("d{n}"), "line {n} out of order");
+                assert_eq!(analysis["sentences"].as_array().map(Vec::len), Some(2));
+            }
+            Err(error) => {
+                assert!(n % 100 == 0, "good line {n} failed: {error}");
+                assert!(error.starts_with(&format!("line {n}: ")), "{error:?} names line {n}");
+            }
+        }
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), LINES / 100, "one message per broken line");
+}
+
+#[test]
+fn jsonl_truncated_last_line() {
+    let good = b"{\"id\":\"a\",\"text\":\"Talks resumed.\"}\n";
+    // Complete JSON without the final newline is a line like any other.
+    let mut input = good.to_vec();
+    input.extend_from_slice(b"{\"id\":\"b\",\"text\":\"No newline.\"}");
+    let out = run(&["--jsonl"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = split_records(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1].as_ref().expect("analysis")["id"], "b");
+    assert!(out.stdout.ends_with(b"}\n"), "the last output line is terminated");
+
+    // A line cut off inside the JSON (a killed producer) is an error record for that line.
+    let mut input = good.repeat(3);
+    input.extend_from_slice(b"{\"id\":\"d\",\"text\":\"Cut off in the mid");
+    let out = run(&["--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let records = split_records(&out);
+    assert_eq!(records.len(), 4);
+    assert!(records[..3].iter().all(Result::is_ok));
+    let error = records[3].as_ref().expect_err("error record");
+    assert!(error.starts_with("line 4: not a JSON object"), "{error}");
+}
+
+#[test]
+fn jsonl_non_utf8_bytes_inside_lines() {
+    let cases: [&[u8]; 5] = [
+        b"{\"id\":\"a\",\"text\":\"Caf\xe9 talks.\"}", // Latin-1
+        b"{\"id\":\"b\",\"text\":\"\xed\xa0\x80 surrogate\"}", // an encoded surrogate
+        b"{\"id\":\"c\",\"text\":\"cut \xe2\x80\"}",   // a truncated sequence
+        b"{\"id\":\"d\",\"text\":\"ok\"}\xff",         // after the object
+        b"\xef\xbb\xbf{\"id\":\"e\",\"text\":\"BOM\"}", // a byte order mark (valid UTF-8, not JSON)
+    ];
+    let mut input = Vec::new();
+    for case in cases {
+        input.extend_from_slice(case);
+        input.extend_from_slice(b"\n{\"id\":\"ok\",\"text\":\"Fine.\"}\n");
+    }
+    let out = run(&["--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let records = split_records(&out);
+    assert_eq!(records.len(), 2 * cases.len());
+    for (i, pair) in records.chunks(2).enumerate() {
+        let error = pair[0].as_ref().expect_err("error record");
+        let n = 2 * i + 1;
+        let expected =
+            if i < 4 { "not UTF-8: invalid byte at offset" } else { "not a JSON object" };
+        assert!(error.starts_with(&format!("line {n}: {expected}")), "{error}");
+        assert_eq!(pair[1].as_ref().expect("analysis")["id"], "ok", "line {}", n + 1);
+    }
+}
+
+#[test]
+fn jsonl_crlf_and_lone_cr() {
+    // CRLF line ends are one line end; the CR never reaches the JSON parser.
+    let input = b"{\"id\":\"a\",\"text\":\"One.\"}\r\n{\"id\":\"b\",\"text\":\"Two.\"}\r\n";
+    let out = run(&["--jsonl"], input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = split_records(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1].as_ref().expect("analysis")["id"], "b");
+    assert!(!out.stdout.contains(&b'\r'), "output lines end with LF only");
+
+    // JSON Lines ends lines with LF only: two objects separated by a lone CR are one bad line.
+    let input = b"{\"id\":\"a\",\"text\":\"One.\"}\r{\"id\":\"b\",\"text\":\"Two.\"}\r";
+    let out = run(&["--jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let records = split_records(&out);
+    assert_eq!(records.len(), 1);
+    let error = records[0].as_ref().expect_err("error record");
+    assert!(error.starts_with("line 1: not a JSON object"), "{error}");
+
+    // CRs inside the text (JSON-escaped) are the article's own line breaks.
+    let input = b"{\"id\":\"c\",\"text\":\"Putin spoke.\\r\\nTrump spoke.\\rZelenskyy spoke.\"}\n";
+    let out = run(&["--jsonl"], input);
+    assert!(out.status.success());
+    let records = split_records(&out);
+    assert_eq!(
+        records[0].as_ref().expect("analysis")["sentences"].as_array().map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn jsonl_long_names_and_lines() {
+    let name = "Vladimirovich".repeat(50_000);
+    let text = format!("President {name} said talks resumed. \u{201c}Yes,\u{201d} {name} said.");
+    let line = serde_json::json!({"id": "long", "text": text, "published": "2025-03-19"});
+    let input = format!("{line}\n{line}\n");
+    let out = run(&["--jsonl"], input.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = split_records(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0], records[1], "same line, same record");
+}
+
+#[test]
+fn jsonl_output_into_a_closed_pipe_ends_quietly() {
+    // Like `extract --jsonl < big.jsonl | head -n 1`: the reader goes away after one line.
+    let line = b"{\"id\":\"x\",\"text\":\"Talks resumed on Tuesday. Putin met Trump.\"}\n";
+    let input = line.repeat(50_000);
+    let mut child = Command::new(extract_bin())
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn extract");
+    let mut pipe = child.stdin.take().expect("stdin");
+    // The writer may itself hit a closed pipe once extract has exited: that is expected.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).expect("first line");
+    assert!(first.starts_with("{\"id\":\"x\""), "{first}");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait for extract");
+    writer.join().expect("writer thread");
+    assert!(out.status.success(), "exit status {:?}", out.status);
+    assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+}

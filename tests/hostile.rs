@@ -8,8 +8,8 @@ static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 fn extract(text: &str) -> Analysis {
     let published = Document::parse_published("2025-03-19").expect("valid date");
     let analysis = EXTRACTOR.extract(Document::new(text).with_published(published));
-    for s in &analysis.sentences {
-        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+    if let Err(err) = crate::properties::check_analysis(text, &analysis) {
+        panic!("inconsistent analysis of {:?}: {err}", text.get(..80).unwrap_or("(long text)"));
     }
     analysis
 }
@@ -80,4 +80,98 @@ fn impossible_dates_in_metadata_are_errors() {
     }
     assert!(Document::parse_published("2024-02-29").is_ok());
     assert!(Document::parse_published("2025-03-19T08:30:00Z").is_ok());
+}
+
+#[test]
+fn line_endings_do_not_change_the_analysis() {
+    let lf = "Talks resume in Riyadh\nBy Staff Reporter\n\nMOSCOW (Reuters) - Putin met Trump on \
+              Tuesday.\nHe said \u{201c}we agreed\u{201d} to talks.\n\n- Russia accused Ukraine of \
+              attacking energy sites\n- Zelenskyy denied it\n";
+    let base = extract(lf);
+    for ending in ["\r\n", "\r"] {
+        let text = lf.replace('\n', ending);
+        let a = extract(&text);
+        assert_eq!(a.paragraphs.len(), base.paragraphs.len(), "paragraphs with {ending:?}");
+        assert_eq!(a.sentences.len(), base.sentences.len(), "sentences with {ending:?}");
+        for (p, q) in a.paragraphs.iter().zip(&base.paragraphs) {
+            assert_eq!(p.kind, q.kind, "paragraph kinds with {ending:?}");
+        }
+        for s in &a.sentences {
+            let sentence = &text[s.span.start..s.span.end];
+            assert!(!sentence.ends_with(['\r', '\n']), "{sentence:?} keeps its line end");
+        }
+        let counts = |a: &Analysis| (a.actors.len(), a.quotes.len(), a.dates.len());
+        assert_eq!(counts(&a), counts(&base), "records with {ending:?}");
+    }
+}
+
+#[test]
+fn every_kind_of_space_and_control_character() {
+    let spaces: String = (0u32..0x3100)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}'))
+        .collect();
+    extract(&spaces);
+    let mixed: String = spaces.chars().flat_map(|c| [c, 'A', '.', c, 'b']).collect();
+    assert!(!extract(&mixed).sentences.is_empty());
+}
+
+#[test]
+fn combining_marks_and_joiners_without_a_base() {
+    for text in [
+        "\u{301}\u{301}\u{301}Putin said.",
+        "\u{200d}".repeat(100_000).as_str(),
+        &"e\u{301}\u{302}\u{303}".repeat(50_000),
+        &"\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} ".repeat(20_000),
+        &"\u{202e}Trump\u{202c} \u{200f}\u{5d8}\u{5e8}\u{5d0}\u{5de}\u{5e4} said. ".repeat(10_000),
+    ] {
+        extract(text);
+    }
+}
+
+#[test]
+fn long_runs_of_sentence_and_abbreviation_marks() {
+    for text in [
+        ".".repeat(1_000_000),
+        "Mr. ".repeat(200_000),
+        "A. ".repeat(300_000),
+        "U.S.".repeat(200_000),
+        "?!".repeat(500_000),
+        "\u{2026}".repeat(300_000),
+        "(".repeat(300_000),
+        "- ".repeat(300_000),
+        "\n".repeat(1_000_000),
+        "\r".repeat(1_000_000),
+    ] {
+        extract(&text);
+    }
+}
+
+#[test]
+fn dense_cue_words_and_dates() {
+    for text in [
+        "said ".repeat(200_000),
+        "accused ".repeat(200_000),
+        "Russia accused Ukraine of ".repeat(40_000),
+        "on Tuesday ".repeat(100_000),
+        "March 11, 2025 ".repeat(50_000),
+        "the Kremlin said he said she said ".repeat(30_000),
+        "\u{201c}Yes,\u{201d} ".repeat(100_000),
+    ] {
+        extract(&text);
+    }
+}
+
+#[test]
+fn extreme_publication_dates() {
+    let text = "Putin said on Tuesday that talks would resume next year, 30 days after the \
+                March 11 meeting, as they had last week and every Monday since the 1990s.";
+    for published in [jiff::civil::Date::MIN, jiff::civil::Date::MAX, jiff::civil::date(0, 1, 1)] {
+        for doc in [Document::new(text).with_published(published), Document::new(text)] {
+            let a = EXTRACTOR.extract(doc);
+            if let Err(err) = crate::properties::check_analysis(text, &a) {
+                panic!("published {published}: {err}");
+            }
+        }
+    }
 }

@@ -2,11 +2,14 @@
 //! ordered non-overlapping sentences, references that point at existing records, and
 //! deterministic output.
 
+use jiff::civil::{Date, date};
 use newsextract::{Analysis, Document, Extractor, Span};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+static TOKENS: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::builder().tokens(true).build().expect("default data"));
 
 /// Pieces that exercise every stage: names, titles, quote marks, dates, abbreviations,
 /// line breaks and multibyte characters.
@@ -98,7 +101,14 @@ fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
+/// Checks that `a` is a consistent analysis of `text` (shared with the hostile-input tests).
+pub(crate) fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
+    let mut previous_end = 0;
+    for p in &a.paragraphs {
+        check_span(text, p.span, "paragraph")?;
+        prop_assert!(p.span.start >= previous_end, "paragraphs overlap or are out of order");
+        previous_end = p.span.end;
+    }
     let mut previous_end = 0;
     for s in &a.sentences {
         check_span(text, s.span, "sentence")?;
@@ -115,8 +125,8 @@ fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
     for (i, c) in text.char_indices() {
         prop_assert!(c.is_whitespace() || covered[i], "char {c:?} at {i} is in no sentence");
     }
-    for p in &a.paragraphs {
-        check_span(text, p.span, "paragraph")?;
+    for t in &a.tokens {
+        check_span(text, t.span, "token")?;
     }
     let sentences = a.sentences.len();
     let actor_ids: Vec<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
@@ -133,8 +143,8 @@ fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
     for q in &a.quotes {
         check_span(text, q.span, "quote")?;
         prop_assert!(q.sentence < sentences);
-        if let Some(span) = q.speaker_span {
-            check_span(text, span, "speaker")?;
+        for span in q.speaker_span.iter().chain(&q.cue) {
+            check_span(text, *span, "speaker or cue")?;
         }
         if let Some(id) = &q.speaker {
             prop_assert!(actor_ids.contains(&id.as_str()), "quote speaker {id} is no actor");
@@ -143,6 +153,10 @@ fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
     for acc in &a.accusations {
         prop_assert!(acc.sentence < sentences);
         check_span(text, acc.cue, "accusation cue")?;
+        if let Some(span) = acc.allegation {
+            check_span(text, span, "allegation")?;
+        }
+        prop_assert!(acc.quote.is_none_or(|q| q < a.quotes.len()), "accusation quote missing");
         for id in acc.accuser.iter().chain(&acc.accused) {
             prop_assert!(actor_ids.contains(&id.as_str()), "accusation actor {id} is no actor");
         }
@@ -153,6 +167,9 @@ fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
         for id in e.source.iter().chain(&e.target) {
             prop_assert!(actor_ids.contains(&id.as_str()), "event actor {id} is no actor");
         }
+        prop_assert!(e.quote.is_none_or(|q| q < a.quotes.len()), "event quote missing");
+        let accusations = a.accusations.len();
+        prop_assert!(e.accusation.is_none_or(|x| x < accusations), "event accusation missing");
     }
     Ok(())
 }
@@ -175,5 +192,23 @@ proptest! {
         );
         let undated = EXTRACTOR.extract(Document::new(&text));
         check_analysis(&text, &undated)?;
+    }
+
+    #[test]
+    fn any_date_and_reused_buffers(
+        text in text_strategy(),
+        edge in prop_oneof![Just(Date::MIN), Just(Date::MAX), Just(date(1, 1, 1))],
+        offset in -400i32..400,
+    ) {
+        // Relative dates ("next year", "last Tuesday") near the ends of the calendar.
+        let published = edge.checked_add(jiff::Span::new().days(offset)).unwrap_or(edge);
+        let doc = Document::new(&text).with_published(published);
+        let fresh = TOKENS.extract(doc);
+        check_analysis(&text, &fresh)?;
+        prop_assert!(!text.contains(char::is_alphanumeric) || !fresh.tokens.is_empty());
+        // A reused analysis full of another document's records gives the same result.
+        let mut reused = TOKENS.extract("Putin met Trump in Moscow on Tuesday, he said.");
+        TOKENS.extract_into(doc, &mut reused);
+        prop_assert_eq!(fresh, reused);
     }
 }

@@ -20,9 +20,8 @@ fn pipeline(c: &mut Criterion) {
     group.sample_size(10);
 
     let segmenter = Segmenter::new();
-    let count_sentences = || -> usize {
-        corpus.iter().map(|a| segmenter.sentences(&a.text).len()).sum()
-    };
+    let count_sentences =
+        || -> usize { corpus.iter().map(|a| segmenter.sentences(&a.text).len()).sum() };
     let sentences = count_sentences();
     group.bench_function("sentences", |b| b.iter(|| assert_eq!(count_sentences(), sentences)));
 

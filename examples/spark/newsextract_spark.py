@@ -24,21 +24,24 @@ Error records: a line the extractor cannot analyze (not JSON, no "text", bad "pu
 date) gets `{"id": ..., "error": "line N: ..."}` in its place, exactly as with the CLI (N is
 the line's number in the whole input, counted in partition order). They are kept in the
 output, counted, the first few printed, and the job exits with status 1 when there are any
-(like the CLI), or 0 with `--allow-errors`. A task fails (and Spark retries it) when the
-extractor crashes, exits with another status, or returns a different number of lines than
-it was given. Spark decodes input as UTF-8 with replacement, so a line that is not UTF-8 is
-analyzed with U+FFFD in place of the bad bytes rather than rejected as the CLI does.
+(like the CLI), or 0 with `--allow-errors`. Status 2 is a usage error, 3 a failed job.
+A task fails (and Spark retries it) when the extractor crashes, exits with another status,
+or returns a different number of lines than it was given. Spark decodes input as UTF-8 with
+replacement, so a line that is not UTF-8 is analyzed with U+FFFD in place of the bad bytes
+rather than rejected as the CLI does.
 """
 
 import argparse
 import json
 import os
+import resource
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections import deque
 
 from pyspark import SparkFiles
@@ -54,6 +57,9 @@ RESULT_SCHEMA = StructType(
         StructField("analysis", StringType(), False),
     ]
 )
+
+# Input splits are at most this big unless `--partitions` asks for fewer, larger ones.
+MAX_SPLIT_BYTES = 128 << 20
 
 # In an analysis the text `"error":` cannot occur (no field has that name and a quote
 # inside a JSON string is escaped), so only lines holding it need parsing to find errors.
@@ -77,7 +83,12 @@ def parse_args(argv):
         "of a file shipped with spark-submit --files",
     )
     p.add_argument("--threads", type=int, default=1, help="extractor threads per task")
-    p.add_argument("--partitions", type=int, help="split the input into this many partitions")
+    p.add_argument(
+        "--partitions",
+        type=int,
+        help="split the input into this many partitions (default: one per core, JSONL "
+        "split into pieces of at most 128 MB)",
+    )
     p.add_argument("--allow-errors", action="store_true", help="exit 0 despite error records")
     p.add_argument("--show-errors", type=int, default=5, help="error records to print")
     return p.parse_args(argv)
@@ -90,10 +101,16 @@ def read_protocol_lines(spark, args):
     if fmt == "jsonl":
         # Split on "\n" only, as the CLI does (Hadoop's default also splits on a lone "\r").
         # A "\r" before the "\n" stays in the record; the extractor drops it.
-        conf = {"textinputformat.record.delimiter": "\n"}
-        if args.partitions:
-            size = total_input_bytes(sc, args.input) // args.partitions + 1
-            conf["mapreduce.input.fileinputformat.split.maxsize"] = str(size)
+        # Hadoop splits files at its block size (32 MB locally, 128 MB on HDFS): a small
+        # corpus would be one task on one core. Split it so every core gets work.
+        parts = args.partitions or sc.defaultParallelism
+        size = -(-total_input_bytes(sc, args.input) // parts)
+        if not args.partitions:
+            size = min(size, MAX_SPLIT_BYTES)
+        conf = {
+            "textinputformat.record.delimiter": "\n",
+            "mapreduce.input.fileinputformat.split.maxsize": str(max(size, 1)),
+        }
         pairs = sc.newAPIHadoopFile(
             args.input,
             "org.apache.hadoop.mapreduce.lib.input.TextInputFormat",
@@ -158,10 +175,23 @@ def renumber_error(text, local, number):
     return text
 
 
-def make_partition_runner(extractor_name, threads):
-    """A mapPartitions function: (line, idx) records in, (idx, id, error, analysis) out."""
+def children_cpu_seconds():
+    """User and system CPU time of this process's waited-for children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def make_partition_runner(extractor_name, threads, cpu):
+    """A mapPartitions function: (line, idx) records in, (idx, id, error, analysis) out.
+
+    `cpu` is a pair of accumulators that add up the CPU seconds of the extractor processes
+    and of the Python workers feeding them (for throughput figures; a retried task counts
+    twice).
+    """
 
     def run(records):
+        worker_start = time.process_time()
+        children_start = children_cpu_seconds()
         binary = locate_extractor(extractor_name)
         command = [binary, "--jsonl", "--threads", str(threads)]
         proc = subprocess.Popen(
@@ -194,41 +224,49 @@ def make_partition_runner(extractor_name, threads):
         drainer = threading.Thread(target=drain_stderr, daemon=True)
         feeder.start()
         drainer.start()
-        outputs = 0
-        errors = 0
-        for raw in proc.stdout:
-            text = raw.decode("utf-8").rstrip("\n")
-            if not indices:
-                feeder.join(timeout=1)
-            if not indices:
+        try:
+            outputs = 0
+            errors = 0
+            for raw in proc.stdout:
+                text = raw.decode("utf-8").rstrip("\n")
+                if not indices:
+                    feeder.join(timeout=1)
+                if not indices:
+                    raise RuntimeError(f"{binary} wrote more lines than it was given: {text[:99]}")
+                idx = indices.popleft()
+                outputs += 1
+                doc_id = error = None
+                if ERROR_KEY in text:
+                    record = json.loads(text)
+                    if set(record) == {"id", "error"}:
+                        text = renumber_error(text, outputs, idx + 1)
+                        doc_id, error = record["id"], json.loads(text)["error"]
+                        errors += 1
+                yield (idx, doc_id, error, text)
+            feeder.join()
+            status = proc.wait()
+            drainer.join()
+            if indices:
+                raise RuntimeError(
+                    f"{binary} exited with status {status} after answering {outputs} lines "
+                    f"({outputs + len(indices)} sent); stderr: " + " | ".join(stderr_tail)
+                )
+            # The extractor exits with 1 when some line was an error record, 0 otherwise.
+            if status != (1 if errors else 0):
+                raise RuntimeError(
+                    f"{binary} exited with status {status} ({errors} error records); stderr: "
+                    + " | ".join(stderr_tail)
+                )
+            if feed_error:
+                raise RuntimeError(f"feeding {binary} failed") from feed_error[0]
+            cpu[0].add(children_cpu_seconds() - children_start)
+            cpu[1].add(time.process_time() - worker_start)
+        finally:
+            # Spark may stop reading early (a cancelled or failed task): never leave the
+            # process behind.
+            if proc.poll() is None:
                 proc.kill()
-                raise RuntimeError(f"{binary} wrote more lines than it was given: {text[:200]}")
-            idx = indices.popleft()
-            outputs += 1
-            doc_id = error = None
-            if ERROR_KEY in text:
-                record = json.loads(text)
-                if set(record) == {"id", "error"}:
-                    text = renumber_error(text, outputs, idx + 1)
-                    doc_id, error = record["id"], json.loads(text)["error"]
-                    errors += 1
-            yield (idx, doc_id, error, text)
-        feeder.join()
-        status = proc.wait()
-        drainer.join()
-        if feed_error:
-            raise RuntimeError(f"feeding {binary} failed") from feed_error[0]
-        if indices:
-            raise RuntimeError(
-                f"{binary} exited with status {status} after {outputs} of "
-                f"{outputs + len(indices)} lines; stderr: " + " | ".join(stderr_tail)
-            )
-        # The extractor exits with 1 when some line was an error record, 0 otherwise.
-        if status != (1 if errors else 0):
-            raise RuntimeError(
-                f"{binary} exited with status {status} ({errors} error records); stderr: "
-                + " | ".join(stderr_tail)
-            )
+                proc.wait()
 
     return run
 
@@ -237,6 +275,7 @@ def main(argv):
     args = parse_args(argv)
     spark = SparkSession.builder.appName("newsextract").getOrCreate()
     sc = spark.sparkContext
+    started = time.monotonic()
     extractor = args.extractor
     if os.path.isfile(extractor):
         # A driver-local binary: ship it to every executor ourselves.
@@ -247,7 +286,8 @@ def main(argv):
     # zipWithIndex numbers the lines in partition order (one cheap counting pass over the
     # input); the index travels with each line so the Parquet table keeps the input order.
     indexed = lines.zipWithIndex()
-    results = indexed.mapPartitions(make_partition_runner(extractor, args.threads))
+    cpu = (sc.accumulator(0.0), sc.accumulator(0.0))
+    results = indexed.mapPartitions(make_partition_runner(extractor, args.threads, cpu))
     table = spark.createDataFrame(results, RESULT_SCHEMA)
     # Several outputs and the counts come from one extraction pass: keep the results.
     table = table.persist()
@@ -257,11 +297,16 @@ def main(argv):
     failed = table.where(F.col("error").isNotNull())
     if args.errors:
         failed.select("analysis").write.mode("error").text(args.errors)
-    counts = table.agg(
-        F.count(F.lit(1)).alias("lines"), F.count("error").alias("errors")
-    ).first()
+    counts = table.agg(F.count(F.lit(1)).alias("lines"), F.count("error").alias("errors")).first()
     total, errors = counts["lines"], counts["errors"]
+    seconds = time.monotonic() - started
     print(f"newsextract: {total} lines, {total - errors} analyses, {errors} error records")
+    cores = sc.defaultParallelism
+    print(f"newsextract: {seconds:.1f} s from session start to counts, {cores} cores")
+    print(
+        f"newsextract: task CPU: extractors {cpu[0].value:.1f} s, "
+        f"Python workers {cpu[1].value:.1f} s"
+    )
     if errors:
         for row in failed.orderBy("idx").limit(args.show_errors).collect():
             print(f"  input line {row['idx'] + 1}: id={row['id']!r}: {row['error']}")
@@ -270,4 +315,11 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Exception as err:  # a failed Spark job; the full trace is in Spark's log
+        text = str(err)
+        # A task's own RuntimeError is buried in the JVM's message: show it first.
+        cause = next((line for line in text.splitlines() if "RuntimeError:" in line), None)
+        print(f"newsextract: the job failed: {cause or text[:2000]}", file=sys.stderr)
+        sys.exit(3)

@@ -11,6 +11,7 @@
 # - Order is kept, not reconstructed: the part files concatenated in name order must be
 #   byte-identical to `extract --jsonl < input`, and the Parquet table sorted by its idx
 #   column must give the same lines again.
+# - A fake extractor that crashes half way must make the job fail (exit status 3).
 # - SPARK_MASTER (default local[2]) and PARTITIONS (default 4) set the run's shape.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -117,6 +118,21 @@ spark.stop()
 EOF
 cmp -s "$work/expected.jsonl" "$work/parquet.jsonl" ||
     fail "the Parquet table sorted by idx differs from the CLI's output"
+
+# A worker that dies half way must fail the job, not shorten the output.
+printf '%s\n' '#!/bin/sh' 'head -n 2 | sed "s/.*/{}/"' 'echo "simulated crash" >&2' 'exit 3' \
+    > "$work/crash"
+chmod +x "$work/crash"
+head -n 5 "$input" > "$work/five.jsonl"
+status=0
+"$venv/bin/spark-submit" --master "$master" --conf spark.ui.enabled=false \
+    examples/spark/newsextract_spark.py --extractor "$work/crash" --partitions 1 \
+    --input "$work/five.jsonl" --output "$work/crash-out" > /dev/null 2> "$work/crash.err" ||
+    status=$?
+[ "$status" -eq 3 ] || fail "a crashing extractor gave exit status $status, expected 3"
+grep -q "exited with status 3 after answering 2 lines" "$work/crash.err" ||
+    fail "a crashing extractor was not reported"
+[ ! -e "$work/crash-out/_SUCCESS" ] || fail "a crashing extractor left a finished output"
 
 mb=$(echo "scale=3; $bytes / 1000000" | bc)
 say "OK: $lines lines ($mb MB, 5 error records) in $parts part files equal the CLI's output"

@@ -123,12 +123,16 @@ impl Gazetteer {
     /// The default gazetteer compiled into the crate (empty without the
     /// `embedded-gazetteers` feature).
     pub fn embedded() -> Gazetteer {
-        let mut gazetteer = Gazetteer::empty();
         #[cfg(feature = "embedded-gazetteers")]
-        for (source, text) in EMBEDDED {
-            gazetteer.add_tsv(source, text).expect("the embedded gazetteer is valid");
+        {
+            let mut gazetteer = Gazetteer::empty();
+            for (source, text) in EMBEDDED {
+                gazetteer.add_tsv(source, text).expect("the embedded gazetteer is valid");
+            }
+            gazetteer
         }
-        gazetteer
+        #[cfg(not(feature = "embedded-gazetteers"))]
+        Gazetteer::empty()
     }
 
     /// The entries, in insertion order.

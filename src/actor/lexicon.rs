@@ -64,11 +64,36 @@ pub(crate) enum Cue {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordHasher(u64);
 
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        // Eight bytes at a time, the tail zero-padded.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut word = [0u8; 8];
+            word[..tail.len()].copy_from_slice(tail);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 
     fn finish(&self) -> u64 {
@@ -107,7 +132,9 @@ pub(crate) struct Lexicon {
     pub max_title_words: usize,
     pub first_names: WordMap<&'static str, Option<Gender>>,
     /// Lowercase word -> index into `infos`.
-    index: WordMap<&'static str, u32>,
+    index: WordMap<&'static [u8], u32>,
+    /// The pronouns, lowercase, with the cue each gives.
+    pub pronouns: Vec<(&'static str, Cue)>,
     infos: Vec<Info>,
 }
 
@@ -142,17 +169,27 @@ impl Lexicon {
             return u32::MAX;
         }
         let mut buf = [0u8; 24];
-        let key = if word.is_ascii() {
+        let key: &[u8] = if word.is_ascii() {
             let buf = &mut buf[..word.len()];
             buf.copy_from_slice(word.as_bytes());
             buf.make_ascii_lowercase();
-            std::str::from_utf8(buf).unwrap_or(word)
+            buf
         } else {
             scratch.clear();
             scratch.extend(word.chars().flat_map(char::to_lowercase));
-            scratch.as_str()
+            scratch.as_bytes()
         };
         self.index.get(key).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The pronoun cue of `word` (any case), without a table lookup.
+    pub(crate) fn pronoun(&self, word: &str) -> Option<Cue> {
+        if word.len() > 8
+            || !matches!(word.as_bytes().first().map(|b| b | 0x20), Some(b'h' | b's' | b'i'))
+        {
+            return None;
+        }
+        self.pronouns.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, c)| c)
     }
 
     /// What the lists say about the word with lookup index `i`.
@@ -163,14 +200,15 @@ impl Lexicon {
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
-        let mut index: WordMap<&'static str, u32> = WordMap::default();
+        let mut index: WordMap<&'static [u8], u32> = WordMap::default();
+        let mut pronouns = Vec::new();
         let mut infos: Vec<Info> = Vec::new();
         fn slot<'m>(
-            index: &mut WordMap<&'static str, u32>,
+            index: &mut WordMap<&'static [u8], u32>,
             infos: &'m mut Vec<Info>,
             word: &'static str,
         ) -> &'m mut Info {
-            let i = *index.entry(word).or_insert_with(|| {
+            let i = *index.entry(word.as_bytes()).or_insert_with(|| {
                 infos.push(Info::default());
                 infos.len() as u32 - 1
             });
@@ -225,6 +263,9 @@ impl Lexicon {
                 Some("it") => Cue::It,
                 _ => continue,
             };
+            if matches!(cue, Cue::He | Cue::She | Cue::It) {
+                pronouns.push((r[0], cue));
+            }
             slot(&mut index, &mut infos, r[0]).cue = Some(cue);
         }
         for (w, f) in [
@@ -235,6 +276,6 @@ impl Lexicon {
         ] {
             slot(&mut index, &mut infos, w).function = Some(f);
         }
-        Lexicon { titles, max_title_words, first_names, index, infos }
+        Lexicon { titles, max_title_words, first_names, index, pronouns, infos }
     }
 }

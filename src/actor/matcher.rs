@@ -61,6 +61,8 @@ pub(crate) struct Matcher {
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
     /// word starts from being looked up).
     first: Box<[u64; 1024]>,
+    /// The bytes some pattern starts with.
+    first_byte: [bool; 256],
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -71,6 +73,7 @@ impl Matcher {
         let mut nodes: WordMap<Box<str>, Node> = WordMap::default();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut first = Box::new([0u64; 1024]);
+        let mut first_byte = [false; 256];
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -82,6 +85,7 @@ impl Matcher {
                 }
                 let pair = pair_index(form.as_bytes(), 0);
                 first[pair / 64] |= 1 << (pair % 64);
+                first_byte[form.as_bytes()[0] as usize] = true;
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
                     nodes.entry(form[..k].into()).or_default().prefix = true;
@@ -98,7 +102,7 @@ impl Matcher {
                 }
             }
         }
-        Matcher { nodes, candidates, first, max_len }
+        Matcher { nodes, candidates, first, first_byte, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -113,20 +117,45 @@ impl Matcher {
         let bytes = hay.as_bytes();
         let end = range.end.min(hay.len());
         let mut pos = range.start;
+        let mut prev = if pos > 0 { bytes.get(pos - 1).copied().unwrap_or(b' ') } else { b' ' };
         while pos < end {
-            let pair = pair_index(bytes, pos);
-            if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
-                pos += 1;
-                continue;
-            }
-            match self.longest_at(hay, pos, end) {
-                Some((stop, pattern)) => {
-                    out.push(Hit { span: Span::new(pos, stop), pattern });
-                    pos = stop;
+            let b = bytes[pos];
+            // A word start (after ASCII punctuation or space, or after a non-ASCII char
+            // that is not a letter) whose first two bytes begin some pattern.
+            let starts = self.first_byte[b as usize]
+                && if prev < 0x80 {
+                    !prev.is_ascii_alphanumeric()
+                } else {
+                    is_boundary_before(hay, pos)
+                };
+            if starts {
+                let pair = pair_index(bytes, pos);
+                if self.first[pair / 64] & (1 << (pair % 64)) != 0 {
+                    if let Some((stop, pattern)) = self.longest_at(hay, pos, end) {
+                        out.push(Hit { span: Span::new(pos, stop), pattern });
+                        prev = bytes[stop - 1];
+                        pos = stop;
+                        continue;
+                    }
                 }
-                None => pos += 1,
             }
+            prev = b;
+            pos += 1;
         }
+    }
+
+    /// The hit starting at `pos` (a word start), if any ends by `end`.
+    pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
+        let bytes = hay.as_bytes();
+        if pos >= end.min(bytes.len()) {
+            return None;
+        }
+        let pair = pair_index(bytes, pos);
+        if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
+            return None;
+        }
+        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
+        Some(Hit { span: Span::new(pos, stop), pattern })
     }
 
     /// The longest whole-word pattern starting at `start` and ending by `end`.
@@ -143,10 +172,17 @@ impl Matcher {
                 chunk_end += 1;
             }
             let mut prefix = false;
+            // A few word ends per chunk at most ("U.S." has three): bounded work on
+            // hostile input such as "A.A.A.A...".
+            let mut tries = 0;
             for e in i + 1..=chunk_end {
                 if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
                 {
                     continue;
+                }
+                tries += 1;
+                if tries > 8 {
+                    break;
                 }
                 let Some(node) = self.nodes.get(&hay[start..e]) else { continue };
                 if let Some(p) = node.pattern {

@@ -163,9 +163,10 @@ struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher,
     lexicon: Lexicon,
-    /// Lowercase role title -> people holding or having held it.
+    /// Last word of a lowercase role title ("minister") -> people holding or having
+    /// held such a role.
     by_title: HashMap<String, Vec<u32>>,
-    /// Country code -> its government entry.
+    /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
 }
 
@@ -190,13 +191,18 @@ impl ActorTagger {
         for (i, e) in gazetteer.entries().iter().enumerate() {
             if e.kind == ActorKind::Person {
                 for r in &e.roles {
-                    let list = by_title.entry(r.title.clone()).or_default();
+                    let head = r.title.rsplit(' ').next().unwrap_or(&r.title);
+                    let list = by_title.entry(head.to_string()).or_default();
                     if !list.contains(&(i as u32)) {
                         list.push(i as u32);
                     }
                 }
             }
-            if e.kind == ActorKind::Government && !e.metonym {
+            // The government as a whole ("Government of Russia", "Russian government"):
+            // what a capital acting stands for. Ministries and parliaments are not it.
+            let lower = e.name.to_lowercase();
+            let whole = lower.starts_with("government of") || lower.ends_with(" government");
+            if e.kind == ActorKind::Government && whole {
                 if let Some(c) = &e.country {
                     governments.entry(c.clone()).or_insert(i as u32);
                 }
@@ -250,7 +256,6 @@ impl ActorTagger {
         let mut scratch = String::new();
         let mut caps = Vec::with_capacity(sentences.len());
         let mut found: Vec<Hit> = Vec::new();
-        let mut triggers: Vec<usize> = Vec::new();
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let Some(body) = text.get(span.start..span.end) else {
@@ -259,24 +264,31 @@ impl ActorTagger {
             };
             let all_caps = patterns::is_all_caps(body);
             caps.push(all_caps);
-            found.clear();
-            inner.matcher.find(text, span, &mut found);
+            let first_word = words.len();
+            patterns::tokenize(text, span, s as u32, &mut words);
             if all_caps {
+                // Names as written (acronyms) and re-cased ("UNITED STATES").
+                found.clear();
+                inner.matcher.find(text, span, &mut found);
                 patterns::title_case_ascii(body, &mut scratch);
                 let mut recased = Vec::new();
                 inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
                 for h in &mut recased {
                     h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                 }
-                merge_hits(&mut found, 0, &recased);
-            }
-            triggers.clear();
-            triggers.extend(found.iter().map(|h| h.span.start));
-            hits.extend_from_slice(&found);
-            if all_caps {
-                patterns::tokenize(text, span, span.start, None, s as u32, &mut words);
+                merge_hits(&mut found, &recased);
+                hits.extend_from_slice(&found);
             } else {
-                patterns::tokenize_around(text, span, s as u32, &mut triggers, &mut words);
+                // Names start where words start.
+                let mut covered = 0;
+                for w in &words[first_word..] {
+                    if w.span.start >= covered {
+                        if let Some(hit) = inner.matcher.find_at(text, w.span.start, span.end) {
+                            covered = hit.span.end;
+                            hits.push(hit);
+                        }
+                    }
+                }
             }
         }
         // Tie each word to the hit covering its first byte.
@@ -299,6 +311,7 @@ impl ActorTagger {
             lower: String::new(),
             infos: vec![std::cell::Cell::new(patterns::UNKNOWN); words.len()],
             scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
+            segs: Vec::new(),
         };
         let mut cands = Vec::with_capacity(text.len() / 32);
         let mut a = 0;
@@ -320,16 +333,15 @@ impl ActorTagger {
     }
 }
 
-/// Adds the re-cased hits of an all-caps sentence to the ones found as written
-/// (`hits[before..]`), keeping the longer of overlapping hits.
-fn merge_hits(hits: &mut Vec<Hit>, before: usize, recased: &[Hit]) {
-    let mut all: Vec<Hit> = hits[before..].iter().chain(recased).copied().collect();
+/// Adds the re-cased hits of an all-caps sentence to the ones found as written,
+/// keeping the longer of overlapping hits.
+fn merge_hits(hits: &mut Vec<Hit>, recased: &[Hit]) {
+    let mut all: Vec<Hit> = hits.iter().chain(recased).copied().collect();
     all.sort_by_key(|h| (h.span.start, usize::MAX - h.span.len()));
-    hits.truncate(before);
+    hits.clear();
     for h in all {
-        let fresh = hits.len() > before;
         match hits.last_mut() {
-            Some(last) if fresh && last.span.overlaps(h.span) => {
+            Some(last) if last.span.overlaps(h.span) => {
                 if h.span.len() > last.span.len() {
                     *last = h;
                 }

@@ -74,28 +74,28 @@ pub(crate) struct Cand {
     pub affiliation: Option<String>,
     /// Gender from a first name or title.
     pub gender: Option<Gender>,
+    /// The kind is a guess from the shape of the name alone.
+    pub guessed: bool,
 }
 
 impl Cand {
     fn new(span: Span, sent: u32, target: Target, form: super::MentionForm) -> Cand {
-        Cand { span, sent, target, form, title: None, affiliation: None, gender: None }
+        Cand {
+            span,
+            sent,
+            target,
+            form,
+            title: None,
+            affiliation: None,
+            gender: None,
+            guessed: false,
+        }
     }
 }
 
 /// Splits the sentence `span` of `text` into words, appended to `out`.
-///
-/// `sent_start` is where the sentence begins; `prev_end` is where the previous word
-/// listed ends when `span` continues an earlier stretch of the same sentence (`None` when
-/// the words before `span` are not listed).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn tokenize(
-    text: &str,
-    span: Span,
-    sent_start: usize,
-    mut prev_end: Option<usize>,
-    sent: u32,
-    out: &mut Vec<Word>,
-) {
+pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
+    let mut prev_end: Option<usize> = None;
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -115,17 +115,14 @@ pub(crate) fn tokenize(
         let mut run_start = i;
         loop {
             // One run of letters and digits.
-            while i < end {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
+            loop {
+                while i < end && bytes[i].is_ascii_alphanumeric() {
                     i += 1;
-                    continue;
                 }
-                let Some(c) = char_at(text, i, end) else { break };
-                if !c.is_alphanumeric() {
-                    break;
+                match char_at(text, i, end) {
+                    Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+                    _ => break,
                 }
-                i += c.len_utf8();
             }
             // Most words end at a space or plain punctuation.
             match bytes.get(i) {
@@ -150,7 +147,8 @@ pub(crate) fn tokenize(
                     }
                     i = after;
                 }
-                '\'' | '’' if next_alnum => i = after,
+                // "O'Brien", "d'Ivoire"; not "I've", "don't".
+                '\'' | '’' if next.is_some_and(char::is_uppercase) => i = after,
                 '-' if next_alnum => {
                     let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
                     let right: &str = &text[after..end];
@@ -176,19 +174,12 @@ pub(crate) fn tokenize(
         }
         let word = &text[start..i];
         let (joined, opens) = match prev_end {
-            None => {
-                let mut p = start;
-                while p > sent_start && !wordish(bytes[p - 1]) {
-                    p -= 1;
-                }
-                (false, p <= sent_start || text[p..start].contains(OPENERS))
-            }
+            None => (false, true),
             Some(p) if p + 1 == start && bytes[p] == b' ' => (true, false),
             Some(p) => {
                 let gap = &text[p..start];
                 let joined = gap.bytes().all(|b| b == b' ');
-                let opens = gap.contains(OPENERS);
-                (joined, opens)
+                (joined, opens_after(gap))
             }
         };
         out.push(Word {
@@ -207,165 +198,11 @@ pub(crate) fn tokenize(
     }
 }
 
-/// Characters between words after which a capital says nothing about names.
-const OPENERS: [char; 14] = [':', '"', '“', '‘', '(', '[', '—', '–', '•', '-', ';', '.', '?', '!'];
-
-/// A byte that may belong to a word (ASCII letters and digits, joiners, any non-ASCII).
-#[inline]
-fn wordish(b: u8) -> bool {
-    BYTE_CLASS[b as usize] & WORDISH != 0
-}
-
-/// Byte class bits: may start a trigger word (a capital, a non-ASCII lead byte, or the
-/// first letter of a pronoun).
-const START: u8 = 1;
-/// Byte class bits: a word may start right after this byte.
-const OPEN_AFTER: u8 = 2;
-/// Byte class bits: the byte may belong to a word.
-const WORDISH: u8 = 4;
-
-/// The class bits of every byte value.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        let mut class = 0;
-        if byte.is_ascii_uppercase() || byte >= 0xC0 || matches!(byte, b'h' | b's' | b'i' | b't') {
-            class |= START;
-        }
-        if !(byte.is_ascii_alphanumeric() || byte >= 0x80 || matches!(byte, b'\'' | b'.' | b'&')) {
-            class |= OPEN_AFTER;
-        }
-        if byte.is_ascii_alphanumeric()
-            || byte >= 0x80
-            || matches!(byte, b'\'' | b'.' | b'-' | b'&')
-        {
-            class |= WORDISH;
-        }
-        table[b] = class;
-        b += 1;
-    }
-    table
-};
-
-/// Whether `rest` starts with "the" (`Some(true)`) or a third-person pronoun
-/// (`Some(false)`), lowercase, as a whole word: pronouns are mentions, and "the" may open
-/// a role noun ("the president").
-fn function_word(rest: &[u8]) -> Option<bool> {
-    let len = rest.iter().take(9).take_while(|b| b.is_ascii_alphabetic()).count();
-    if rest.get(len).is_some_and(|&b| b >= 0x80 || b.is_ascii_digit()) {
-        return None;
-    }
-    match &rest[..len] {
-        b"the" => Some(true),
-        b"he" | b"him" | b"his" | b"himself" | b"she" | b"her" | b"hers" | b"herself" | b"it"
-        | b"its" | b"itself" => Some(false),
-        _ => None,
-    }
-}
-
-/// The end of the `n`-th word after the one at `i` (bounded by `end`), after its last
-/// letter or digit (not after a trailing period).
-fn words_after(bytes: &[u8], mut i: usize, end: usize, n: usize) -> usize {
-    let mut last = i;
-    for _ in 0..=n {
-        let start = i;
-        while i < end && wordish(bytes[i]) {
-            i += 1;
-        }
-        last = i;
-        while last > start && bytes[last - 1] < 0x80 && !bytes[last - 1].is_ascii_alphanumeric() {
-            last -= 1;
-        }
-        while i < end && !wordish(bytes[i]) {
-            i += 1;
-        }
-        if i >= end {
-            break;
-        }
-    }
-    last
-}
-
-/// The start of the `n`-th word before `i` (bounded by `start`).
-fn words_before(bytes: &[u8], mut i: usize, start: usize, n: usize) -> usize {
-    for _ in 0..n {
-        while i > start && !wordish(bytes[i - 1]) {
-            i -= 1;
-        }
-        while i > start && wordish(bytes[i - 1]) {
-            i -= 1;
-        }
-    }
-    i
-}
-
-/// Lists the words of sentence `sent` (at `span`) that can matter: those around a
-/// trigger (a capitalized word, a gazetteer hit, a pronoun, "the"), a few words either
-/// side. Long stretches of lowercase text are skipped without being tokenized.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn tokenize_around(
-    text: &str,
-    span: Span,
-    sent: u32,
-    triggers: &mut Vec<usize>,
-    out: &mut Vec<Word>,
-) {
-    let bytes = text.as_bytes();
-    let end = span.end.min(text.len());
-    // Word starts: capitals, pronouns and "the" are triggers. The window of a trigger is
-    // coded in its low bits: names want 4 words before (titles) and 3 after (verbs),
-    // "the" 3 after (a role noun), a pronoun only itself.
-    for t in triggers.iter_mut() {
-        *t <<= 2;
-    }
-    let mut open = true;
-    for i in span.start..end {
-        let b = bytes[i];
-        let class = BYTE_CLASS[b as usize];
-        if open && class & START != 0 {
-            if b.is_ascii_uppercase()
-                || b >= 0xC0 && char_at(text, i, end).is_some_and(char::is_uppercase)
-            {
-                triggers.push(i << 2);
-            } else if b < 0x80 {
-                match function_word(&bytes[i..end]) {
-                    Some(true) => triggers.push(i << 2 | 1),
-                    Some(false) => triggers.push(i << 2 | 2),
-                    None => {}
-                }
-            }
-        }
-        open = class & OPEN_AFTER != 0;
-    }
-    triggers.sort_unstable();
-    let mut covered: Option<usize> = None;
-    for &code in triggers.iter() {
-        let t = code >> 2;
-        let (back, ahead) = match code & 3 {
-            0 => (4, 3),
-            1 => (0, 3),
-            _ => (0, 0),
-        };
-        let (from, prev, after) = match covered {
-            // Inside what is listed already: list a few words more.
-            Some(c) if t < c => (c, Some(c), words_after(bytes, c, end, ahead.min(2))),
-            _ => {
-                let before = words_before(bytes, t, span.start, back);
-                let after = words_after(bytes, t, end, ahead);
-                match covered {
-                    Some(c) if before <= c => (c, Some(c), after),
-                    _ => (before, None, after),
-                }
-            }
-        };
-        if from >= after {
-            continue;
-        }
-        tokenize(text, Span::new(from, after), span.start, prev, sent, out);
-        covered = Some(after);
-    }
+/// Whether a capital after `gap` (the text between two words) says nothing about names:
+/// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation.
+fn opens_after(gap: &str) -> bool {
+    gap.bytes().any(|b| matches!(b, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!'))
+        || !gap.is_ascii() && gap.contains(['“', '‘', '—', '–', '•'])
 }
 
 /// The char at byte `i` (a char boundary) of `text[..end]`, with an ASCII fast path.
@@ -411,8 +248,12 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
     for b in text.bytes() {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
+        // Running text gives itself away within a few words.
+        if lower > 24 && lower * 3 >= upper {
+            return false;
+        }
     }
-    upper >= 6 && upper > 3 * lower
+    upper >= 2 && upper > 3 * lower
 }
 
 /// Re-cases an all-caps stretch so that listed names match: every ASCII capital that
@@ -443,6 +284,8 @@ pub(crate) struct Scanner<'a> {
     pub infos: Vec<Cell<u32>>,
     /// A buffer for lowercasing non-ASCII words.
     pub scratch: Cell<String>,
+    /// A buffer for the segments of a run.
+    pub segs: Vec<Seg>,
 }
 
 /// An `infos` slot not looked up yet.
@@ -450,7 +293,7 @@ pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 
 /// A piece of a capitalized run.
 #[derive(Clone, Copy, Debug)]
-enum Seg {
+pub(crate) enum Seg {
     /// Words `.0..1` are a gazetteer hit.
     Gaz(usize, usize),
     /// Words `.0..1` are a title.
@@ -680,13 +523,8 @@ impl<'a> Scanner<'a> {
     /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
     /// when capitalized).
     fn is_pronoun_or_the(&self, k: usize) -> bool {
-        let w = self.text[self.words[k].span].as_bytes();
-        if w.len() > 7 || !matches!(w[0] | 0x20, b'h' | b's' | b'i' | b't') {
-            return false;
-        }
-        let info = self.info(k);
-        matches!(info.cue, Some(Cue::He | Cue::She | Cue::It))
-            || info.function == Some(Function::The)
+        let w = &self.text[self.words[k].span];
+        w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
     }
 
     /// Handles a lowercase word, or a capitalized pronoun or "The": pronouns and role nouns.
@@ -695,7 +533,7 @@ impl<'a> Scanner<'a> {
         if !self.is_pronoun_or_the(k) {
             return;
         }
-        if let Some(cue @ (Cue::He | Cue::She | Cue::It)) = self.cue(k) {
+        if let Some(cue) = self.lex.pronoun(&self.text[w.span]) {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
             return;
         }
@@ -736,7 +574,8 @@ impl<'a> Scanner<'a> {
 
     /// Splits the run `k..end` into segments and turns them into candidates.
     fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
-        let mut segs: Vec<Seg> = Vec::new();
+        let mut segs = std::mem::take(&mut self.segs);
+        segs.clear();
         let mut i = k;
         while i < end {
             let w = self.words[i];
@@ -768,6 +607,7 @@ impl<'a> Scanner<'a> {
         for s in 0..segs.len() {
             self.seg(&segs, s, k, out);
         }
+        self.segs = segs;
     }
 
     /// The end of an unknown name starting at word `i`.
@@ -909,11 +749,54 @@ impl<'a> Scanner<'a> {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
+                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == segs.len() {
+                    self.apposition(b, &mut cand);
+                }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
                     out.push(cand);
                 }
             }
         }
+    }
+
+    /// Reads an apposition after a person's name ending before word `b`: ", the foreign
+    /// minister of Ruritania", ", Ruritania's foreign minister", ", the Ruritanian
+    /// foreign minister". It gives the title and the country.
+    fn apposition(&mut self, b: usize, cand: &mut Cand) {
+        let sent = self.words[b - 1].sent;
+        let in_sentence = |k: usize| k < self.words.len() && self.words[k].sent == sent;
+        if !in_sentence(b)
+            || !self.text[self.words[b - 1].span.end..self.words[b].span.start].starts_with(',')
+        {
+            return;
+        }
+        let mut i = b;
+        let mut country = None;
+        if self.function(i) == Some(Function::The) {
+            i += 1;
+        }
+        if in_sentence(i) && self.words[i].hit != NO_HIT {
+            country = self.hit_country(i);
+            let end = self.hits[self.words[i].hit as usize].span.end;
+            while in_sentence(i) && self.words[i].span.start < end {
+                i += 1;
+            }
+        }
+        if !in_sentence(i) || self.words[i].shape != Shape::Lower {
+            return;
+        }
+        let limit = (i + self.lex.max_title_words).min(self.words.len());
+        let Some((n, title, t)) = self.title_at(i, limit) else { return };
+        if t.honorific {
+            return;
+        }
+        let after = i + n;
+        if country.is_none() && in_sentence(after + 1) && self.function(after) == Some(Function::Of)
+        {
+            country = self.hit_country(after + 1);
+        }
+        cand.title = cand.title.or(Some((title, t)));
+        cand.affiliation = cand.affiliation.take().or(country);
     }
 
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one
@@ -960,12 +843,11 @@ impl<'a> Scanner<'a> {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
                 return new(ActorKind::Organization);
             }
+            // With no cue but the shape, a person is the likeliest reading in news; the
+            // guess is marked so that resolution can revise it.
             let mut c = new(ActorKind::Person);
             c.gender = first_name.flatten();
-            if first_name.is_none() && !initial && !honorific {
-                // No cue but the shape: a person is the likeliest reading in news.
-                c.target = Target::New(ActorKind::Person);
-            }
+            c.guessed = first_name.is_none() && !initial && !honorific;
             return c;
         }
         let w = self.words[a];
@@ -985,11 +867,19 @@ impl<'a> Scanner<'a> {
                 super::MentionForm::Name,
             );
         }
-        let at_start = self.words[a].opens;
+        // A lone capitalized word with no cue: a short form if a name elsewhere in the
+        // document ends with it, else most likely an organization (a company, a team),
+        // except at the start of a sentence or clause, for one letter, and for words
+        // shaped like adjectives of nationality or creed ("Kurdish", "Congolese",
+        // "European", "Islamic").
+        let adjective = ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
+            .iter()
+            .any(|s| first.ends_with(s));
+        let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
         Cand::new(
             span,
             sent,
-            Target::Short(if at_start { None } else { Some(ActorKind::Organization) }),
+            Target::Short(guess.then_some(ActorKind::Organization)),
             super::MentionForm::Name,
         )
     }

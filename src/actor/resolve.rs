@@ -13,11 +13,14 @@ use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::segment::Sentence;
 
+/// How many earlier mentions a pronoun or role noun looks back over.
+const LOOK_BACK: usize = 64;
+
 /// What makes two candidates the same actor.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key<'t> {
     Entry(u32),
-    Government(String),
+    Government(&'t str),
     New(ActorKind, &'t str),
 }
 
@@ -32,7 +35,6 @@ struct Building {
 /// The document's actors as they are assembled.
 struct Book<'a> {
     inner: &'a Inner,
-    text: &'a str,
     published: Option<Date>,
     actors: Vec<Building>,
     keys: WordMap<Key<'a>, usize>,
@@ -50,7 +52,7 @@ impl<'a> Book<'a> {
                 let e = &entries[*e as usize];
                 (self.entry_actor(e), e.gender)
             }
-            Key::Government(country) => match self.inner.governments.get(country) {
+            Key::Government(country) => match self.inner.governments.get(*country) {
                 Some(&g) => (self.entry_actor(&entries[g as usize]), None),
                 None => {
                     let name = match self.inner.gazetteer.get(country) {
@@ -61,7 +63,7 @@ impl<'a> Book<'a> {
                         id: format!("gov:{}", country.to_lowercase()),
                         name,
                         kind: ActorKind::Government,
-                        country: Some(country.clone()),
+                        country: Some(country.to_string()),
                         sector: Some("GOV".to_string()),
                         roles: Vec::new(),
                         mentions: Vec::new(),
@@ -183,7 +185,7 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, text, published, actors: Vec::new(), keys: WordMap::default() };
+    let mut book = Book { inner, published, actors: Vec::new(), keys: WordMap::default() };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
@@ -191,7 +193,7 @@ pub(crate) fn resolve(
                 Key::Entry(*e),
                 if c.form == MentionForm::Metonym { Found::Metonym } else { Found::Gazetteer },
             ),
-            Target::Government(country) => (Key::Government(country.clone()), Found::Metonym),
+            Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
             Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
@@ -201,20 +203,44 @@ pub(crate) fn resolve(
         book.learn(a, c);
         book.mention(a, c.span, c.sent, c.form, found);
     }
-    // Short forms: the last word of a person's name, or a whole one-word name.
+    // A guessed person whose first word, not its last, also stands alone in the text
+    // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
+    let alone: WordMap<&str, ()> = cands
+        .iter()
+        .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
+        .map(|c| (&text[c.span], ()))
+        .collect();
+    for c in cands.iter().filter(|c| c.guessed) {
+        let surface = &text[c.span];
+        let first = surface.split(' ').next().unwrap_or(surface);
+        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        if alone.contains_key(first) && !alone.contains_key(last) {
+            if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
+                let actor = &mut book.actors[a].actor;
+                actor.kind = ActorKind::Organization;
+                actor.id = local_id(ActorKind::Organization, surface);
+                actor.sector = None;
+                actor.roles.clear();
+            }
+        }
+    }
+    // Short forms: the last word of a person's name, the first word of an
+    // organization's, or a whole one-word name.
     let mut short: WordMap<&str, Option<usize>> = WordMap::default();
     for (i, b) in book.actors.iter().enumerate() {
-        let person = b.actor.kind == ActorKind::Person;
         let mut forms: Vec<&str> = Vec::new();
         for m in &b.actor.mentions {
             if m.form == MentionForm::Name || m.form == MentionForm::Alias {
                 let surface = &text[m.span];
                 forms.push(surface);
-                if person {
-                    if let Some(last) = surface.rsplit(' ').next() {
-                        forms.push(last);
+                let short = match b.actor.kind {
+                    ActorKind::Person => surface.rsplit(' ').next(),
+                    ActorKind::Organization if b.actor.id.starts_with("local:") => {
+                        surface.split(' ').next()
                     }
-                }
+                    _ => None,
+                };
+                forms.extend(short.filter(|s| s.len() < surface.len()));
             }
         }
         for f in forms {
@@ -272,8 +298,20 @@ pub(crate) fn resolve(
     for c in &cands {
         match &c.target {
             Target::Pronoun(cue) => {
-                let from = seen.partition_point(|&(_, s, _)| s + 1 < c.sent);
-                let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                // "he" and "she" look back one sentence; "it" only within its own.
+                let back = if *cue == Cue::It { 0 } else { 1 };
+                let from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
+                let mut to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                if *cue == Cue::It {
+                    // "It" opening a sentence is most often about a thing ("It lasted an
+                    // hour"); "it" later in one refers to the actor that opens it.
+                    if text[c.span].starts_with('I') {
+                        continue;
+                    }
+                    to = to.min(from + 1);
+                }
+                // Only the last mentions count: bounded work on hostile input.
+                let from = from.max(to.saturating_sub(LOOK_BACK));
                 let mut pick: Option<usize> = None;
                 let mut ambiguous = false;
                 for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {
@@ -313,7 +351,7 @@ pub(crate) fn resolve(
                         }) || (country.is_none() || b.actor.country == *country)
                             && b.titles.iter().any(|t| title_fits(t, title)))
                 };
-                let recent = seen[..to]
+                let recent = seen[to.saturating_sub(LOOK_BACK)..to]
                     .iter()
                     .rev()
                     .find(|&&(_, _, a)| fits(&book.actors[a]))
@@ -321,12 +359,9 @@ pub(crate) fn resolve(
                 let known = recent.or_else(|| {
                     let country = country.as_ref()?;
                     let entries = inner.gazetteer.entries();
-                    let mut holders = inner
-                        .by_title
-                        .iter()
-                        .filter(|(t, _)| title_fits(t, title))
-                        .flat_map(|(_, v)| v)
-                        .filter(|&&e| {
+                    let head = title.rsplit(' ').next().unwrap_or(title);
+                    let mut holders =
+                        inner.by_title.get(head).into_iter().flatten().filter(|&&e| {
                             entries[e as usize].roles.iter().any(|r| {
                                 title_fits(&r.title, title)
                                     && r.country.as_ref() == Some(country)
@@ -343,7 +378,6 @@ pub(crate) fn resolve(
             _ => {}
         }
     }
-    let _ = book.text;
     out.extend(book.actors.into_iter().map(|mut b| {
         b.actor.mentions.sort_by_key(|m| m.span.start);
         b.actor.mentions.dedup_by_key(|m| m.span);

@@ -221,6 +221,24 @@ fn patterns_find_unlisted_actors() {
         ("Fighting was reported in Kramatorsk on Monday.", "Kramatorsk", ActorKind::Location, None),
         ("A deal with the NRB was signed.", "NRB", ActorKind::Organization, None),
         ("Moscow Dynamo beat the visitors.", "Moscow Dynamo", ActorKind::Organization, None),
+        (
+            "Talks with Ivo Brandt, the foreign minister of Ukraine, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
+        (
+            "Talks with Ivo Brandt, Russia's defence minister, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("RUS"),
+        ),
+        (
+            "Talks with Ivo Brandt, the Ukrainian envoy, ended.",
+            "Ivo Brandt",
+            ActorKind::Person,
+            Some("UKR"),
+        ),
     ];
     let t = tagger();
     for (text, surface, kind, country) in cases {
@@ -390,4 +408,55 @@ fn hostile_input_never_panics_and_spans_stay_on_char_boundaries() {
             }
         }
     }
+}
+
+#[test]
+fn builder_loads_user_gazetteers_and_reports_bad_ones() {
+    let dir = std::env::temp_dir().join(format!("newsextract-actor-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("mine.tsv");
+    std::fs::write(&good, "org:zentrix\torganization\tDEU\tZentrix Holdings\tZentrix\t\t\t\n")
+        .unwrap();
+    let extractor = crate::Extractor::builder().gazetteer_file(&good).build().unwrap();
+    let text = "Zentrix said profits rose.";
+    let analysis = extractor.extract(text);
+    let zentrix = actor_of(text, &analysis.actors, "Zentrix").expect("user entry found");
+    assert_eq!((zentrix.id.as_str(), zentrix.country.as_deref()), ("org:zentrix", Some("DEU")));
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "# header\norg:x\torganization\n").unwrap();
+    let err = crate::Extractor::builder().gazetteer_file(&bad).build().unwrap_err();
+    assert_eq!(err.line(), Some(2));
+    assert!(err.to_string().contains("bad.tsv"), "{err}");
+    let bad_phoenix = dir.join("bad.txt");
+    std::fs::write(&bad_phoenix, "+SYNONYM_FIRST_\n").unwrap();
+    let err = crate::Extractor::builder().phoenix_actors_file(&bad_phoenix).build().unwrap_err();
+    assert!(err.to_string().contains("bad.txt, line 1"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_shortened_to_its_first_word_is_an_organization() {
+    let text = "Shares of Zorvex Minerals rose.\nAnalysts said Zorvex would grow.";
+    let actors = tagger().tag(text, None);
+    let a = actor_of(text, &actors, "Zorvex Minerals").unwrap();
+    assert_eq!(a.kind, ActorKind::Organization);
+    assert_eq!(
+        mentions(text, a),
+        vec![("Zorvex Minerals", MentionForm::Name), ("Zorvex", MentionForm::Name)]
+    );
+    // A person is shortened to the last word.
+    let text = "Talks with Baltasar Oyelaran ended.\nOyelaran said little.";
+    let actors = tagger().tag(text, None);
+    let a = actor_of(text, &actors, "Baltasar Oyelaran").unwrap();
+    assert_eq!(a.kind, ActorKind::Person);
+    assert!(mentions(text, a).contains(&("Oyelaran", MentionForm::Alias)));
+}
+
+#[cfg(feature = "embedded-gazetteers")]
+#[test]
+fn embedded_gazetteer_loads() {
+    let g = Gazetteer::embedded();
+    assert!(g.len() > 1000, "{}", g.len());
+    assert_eq!(g.get("RUS").map(|e| e.name.as_str()), Some("Russia"));
+    assert!(g.get("gov:kremlin").is_some_and(|e| e.metonym));
 }

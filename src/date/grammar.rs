@@ -119,10 +119,6 @@ const ATTRIBUTIVE: [&str; 16] = [
     "initial", "regular", "usual", "party",
 ];
 
-/// Words after "a quarter of" that make it a fraction ("a quarter of the vote").
-const FRACTION_OF: [&str; 12] =
-    ["the", "a", "an", "its", "their", "his", "her", "all", "those", "them", "it", "our"];
-
 /// Words after a frequency word that leave it an adverb ("weekly and monthly").
 const FUNCTION_WORDS: [&str; 22] = [
     "and",
@@ -488,8 +484,8 @@ impl<'a> Parser<'a> {
             return long.then_some((k + 3, amount, unit, true));
         }
         // "a quarter of the vote", "three-quarters": fractions, not periods.
-        let of_whole = self.is(k + 1, "of") && FRACTION_OF.iter().any(|d| self.is(k + 2, d));
-        let fraction = amount.is_some_and(|n| n <= 3) && (of_whole || (hyphen && w.plural));
+        let fraction =
+            amount.is_some_and(|n| n <= 3) && (self.is(k + 1, "of") || (hyphen && w.plural));
         if unit == UnitWord::Plain(Unit::Quarter) && fraction {
             return None;
         }
@@ -535,7 +531,7 @@ impl<'a> Parser<'a> {
                 return self.every(j + 1).map(|(e, x)| (e, x, false));
             }
         }
-        if let Some(r) = self.numeric(j, the) {
+        if let Some(r) = self.numeric(j) {
             return Some(r);
         }
         if let Some(r) = self.ordinal_period(j) {
@@ -581,7 +577,10 @@ impl<'a> Parser<'a> {
             return self.season(j, season, bare || the, None);
         }
         if let Some(set) = w.set {
-            let ok = !w.set_adverb || self.adverbial(j);
+            // "The Daily Telegraph", "the Daily Mail": a name.
+            let name =
+                self.capitalized(j) && j > 0 && (self.is(j - 1, "the") || self.capitalized(j + 1));
+            let ok = !name && (!w.set_adverb || self.adverbial(j));
             return ok.then_some((j + 1, Expr::Fixed(TimexKind::Set, set), false));
         }
         if let Some(unit) = w.unit {
@@ -717,6 +716,9 @@ impl<'a> Parser<'a> {
         }
         if let Some(m) = w.month {
             let abbrev = self.s(j).len() < month_len(m);
+            if (w.month_cap || abbrev) && !self.capitalized(j) {
+                return None; // "this may allow"
+            }
             let e = if abbrev { self.skip_period(j + 1) } else { j + 1 };
             return Some((e, Expr::Month { month: m, shift: Some(shift) }, false)).filter(|_| !the);
         }
@@ -778,7 +780,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Expressions that start with digits.
-    fn numeric(&self, j: usize, the: bool) -> Option<(usize, Expr, bool)> {
+    fn numeric(&self, j: usize) -> Option<(usize, Expr, bool)> {
         let n = self.num(j)?;
         let digits = self.digits(j);
         let prev_money = j > 0 && ["$", "€", "£", "#"].iter().any(|c| self.punct(j - 1, c));
@@ -842,9 +844,9 @@ impl<'a> Parser<'a> {
                 let d = n as i8;
                 if self.digits(k) == 4 {
                     let y = self.num(k)? as i16;
-                    return valid(y, m, d).then(|| (k + 1, full(y, m, d), the));
+                    return valid(y, m, d).then(|| (k + 1, full(y, m, d), false));
                 }
-                return Some((k, Expr::MonthDay { month: m, day: d }, the));
+                return Some((k, Expr::MonthDay { month: m, day: d }, false));
             }
         }
         None
@@ -954,6 +956,17 @@ impl<'a> Parser<'a> {
         }
         if self.is(k, "century") && (1..=30).contains(&n) {
             return Some((k + 1, date(DateValue::Century(n as i16 - 1)), true));
+        }
+        // "the first of March"
+        if self.is(k, "of") && (1..=31).contains(&n) && self.capitalized(k + 1) {
+            if let Some(m) = self.word(k + 1).and_then(|w| w.month) {
+                let e = if self.s(k + 1).len() < month_len(m) {
+                    self.skip_period(k + 2)
+                } else {
+                    k + 2
+                };
+                return Some((e, Expr::MonthDay { month: m, day: n as i8 }, true));
+            }
         }
         // "the first nine months"
         if let Some((e, amount, unit, false)) = self.quantity(k) {
@@ -1088,6 +1101,13 @@ impl<'a> Parser<'a> {
             }
             return Some((e, Expr::MonthDay { month: m, day: d }));
         }
+        // "March first"
+        if let Some(d) = self.word(k).and_then(|w| w.ordinal).filter(|d| (1..=31).contains(d)) {
+            let quarter_follows = self.is(k + 1, "quarter") || self.is(k + 1, "half");
+            if !quarter_follows && !self.hyphen(k + 1) {
+                return Some((k + 1, Expr::MonthDay { month: m, day: d as i8 }));
+            }
+        }
         // "January this year", "June last year"
         if let Some(shift) = self.word(k).and_then(|w| w.modifier.shift) {
             if self.is(k + 1, "year") && !self.is(k, "past") {
@@ -1127,7 +1147,9 @@ impl<'a> Parser<'a> {
     /// Weekday expressions: "Tuesday", "Tuesday, March 11", "Tuesday morning".
     fn weekday(&self, j: usize, d: i8, shift: Option<i8>) -> Option<(usize, Expr, bool)> {
         let len = self.s(j).len();
-        if !self.capitalized(j) {
+        // Full names are unambiguous in any case; abbreviations ("sat", "wed") need a
+        // capital.
+        if len <= 4 && !self.capitalized(j) {
             return None;
         }
         let mut k = j + 1;
@@ -1146,7 +1168,7 @@ impl<'a> Parser<'a> {
             {
                 return Some((e, expr, false));
             }
-            if let Some((e, expr @ Expr::MonthDay { .. }, _)) = self.numeric(c, false) {
+            if let Some((e, expr @ Expr::MonthDay { .. }, _)) = self.numeric(c) {
                 return Some((e, expr, false));
             }
         }
@@ -1288,9 +1310,12 @@ impl<'a> Parser<'a> {
             Kind::Punct => self.punct(i, "%"),
             Kind::Word => {
                 let s = self.s(i);
-                ["million", "billion", "thousand", "hundred", "percent", "cents"]
-                    .iter()
-                    .any(|m| s.eq_ignore_ascii_case(m))
+                [
+                    "million", "billion", "trillion", "thousand", "hundred", "percent", "cents",
+                    "bn", "m", "mn", "k",
+                ]
+                .iter()
+                .any(|m| s.eq_ignore_ascii_case(m))
                     || (s.len() > 3
                         && s.ends_with('s')
                         && !s.ends_with("ss")

@@ -14,7 +14,8 @@
 //! last and the next occurrence of a bare "Tuesday" or "March 11". Without a
 //! publication date, values stay underspecified (`XXXX-WXX-2`).
 //!
-//! The grammar words live in `data/date/*.tsv`.
+//! Numbers followed by nothing temporal ("$5 billion", "40 people") are passed over
+//! without tokenizing. The grammar words live in `data/date/*.tsv`.
 //!
 //! ```
 //! use newsextract::date::{DateTagger, TimexKind};
@@ -32,6 +33,7 @@
 //! ```
 
 use core::cell::Cell;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
@@ -110,7 +112,7 @@ impl DateTagger {
     }
 
     /// The temporal expressions of `text`, resolved against `published`; sentence
-    /// indices come from the default [`Segmenter`].
+    /// indices come from the default [`Segmenter`] (built once, on first use).
     ///
     /// ```
     /// use newsextract::date::DateTagger;
@@ -119,10 +121,16 @@ impl DateTagger {
     /// assert_eq!(dates[0].value.to_string(), "XXXX-WXX-2");
     /// ```
     pub fn tag(&self, text: &str, published: Option<Date>) -> Vec<DateMention> {
-        let mut analysis = Analysis::default();
-        Segmenter::new().run(text, false, &mut analysis);
-        self.run(text, published, &mut analysis);
-        analysis.dates
+        static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+        let sentences = SEGMENTER.sentences(text);
+        let mut dates = Vec::new();
+        self.scan(text, published, |span, kind, value| {
+            let sentence = sentences
+                .partition_point(|s| s.end <= span.start)
+                .min(sentences.len().saturating_sub(1));
+            dates.push(DateMention { span, sentence, kind, value });
+        });
+        dates
     }
 
     /// Fills `analysis.dates`; needs `analysis.sentences`.

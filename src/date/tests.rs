@@ -120,7 +120,8 @@ fn tense_dependent_weekdays() {
             PUB,
             [("Tuesday, March 11, 2025", "date", "2025-03-11")]
         ),
-        t!("lowercase is not a day", "the sunday school and the wed couple", PUB, []),
+        t!("lowercase abbreviations are not days", "they sat in the sun and wed", PUB, []),
+        t!("lowercase full name", "they met monday", PUB, [("monday", "date", "2025-03-17")]),
     ]);
 }
 
@@ -159,6 +160,24 @@ fn absolute_dates() {
         t!("count not year", "About 2000 troops were sent.", PUB, []),
         t!("modal may", "Prices may rise.", PUB, []),
         t!("month may", "Elections are held in May.", PUB, [("May", "date", "2025-05")]),
+        t!(
+            "ordinal of month",
+            "It ends on the first of April.",
+            PUB,
+            [("the first of April", "date", "2025-04-01")]
+        ),
+        t!(
+            "month ordinal",
+            "It ended on March first.",
+            PUB,
+            [("March first", "date", "2025-03-01")]
+        ),
+        t!(
+            "numeric ordinal of month",
+            "It began on the 3rd of March.",
+            PUB,
+            [("3rd of March", "date", "2025-03-03")]
+        ),
     ]);
 }
 
@@ -570,6 +589,10 @@ fn not_temporal() {
         t!("today's", "In today's world, that is rare.", PUB, []),
         t!("decimal", "Growth was 2.5 percent.", PUB, []),
         t!("ordinal second", "He won a second term.", PUB, []),
+        t!("newspaper name", "He wrote for The Daily Telegraph.", PUB, []),
+        t!("modal after this", "Economists say this may allow a cut.", PUB, []),
+        t!("fraction of workers", "Nearly a quarter of workers quit.", PUB, []),
+        t!("pounds a year", "That is over £1bn a year.", PUB, []),
     ]);
 }
 
@@ -686,4 +709,12 @@ fn hostile_input_does_not_panic() {
     {
         let _ = tagger.tag(text, None);
     }
+}
+
+#[test]
+fn sentence_indices() {
+    let text = "Talks began on Monday. They ended on Tuesday.\nA vote follows next week.";
+    let dates = DateTagger::new().tag(text, Some(Date::constant(2025, 3, 19)));
+    let sentences: Vec<usize> = dates.iter().map(|d| d.sentence).collect();
+    assert_eq!(sentences, [0, 1, 2]);
 }

@@ -105,6 +105,16 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let fragments = ctx.direct(&mut drafts);
     let mut leads = Vec::new();
     ctx.reported(&fragments, &mut drafts, &mut leads);
+    let mut named: Vec<Span> = analysis
+        .actors
+        .iter()
+        .filter(|a| {
+            matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
+        })
+        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span))
+        .collect();
+    named.sort_unstable_by_key(|m| m.start);
+    ctx.colon_statements(&fragments, &named, &mut drafts);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
 }
@@ -513,6 +523,16 @@ impl<'a> Ctx<'a> {
             if inner_letters(self.slice(seg.span)) < 2 {
                 continue;
             }
+            if seg.single
+                && speaker.is_none()
+                && cue.is_none()
+                && right.is_empty()
+                && left.is_empty()
+            {
+                // A line all in single quotes with no one saying it is a title
+                // ('Coal Isn't the Villain.'), not a quotation.
+                continue;
+            }
             // The protocol's kinds count “ ” " „ « » ‘ ’ as quotation marks; a quote
             // between '' pairs is found and attributed alike, but its kind says that no
             // word of it stands inside those marks.
@@ -619,7 +639,7 @@ impl<'a> Ctx<'a> {
         }
         let before = trim_span(self.text, clause_start, cue.span.start);
         let speaker = if before.is_empty() {
-            self.np_after(cue.span.end, right.end)
+            self.np_after(cue.span.end, right.end).filter(|s| self.phrase_ends(s.end, right.end))
         } else {
             self.np_before(clause_start, cue.span.start)
         }?;
@@ -653,8 +673,54 @@ impl<'a> Ctx<'a> {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
                     leads.push(Lead { para, speaker, cue: cue.span, colon });
+                    // "Limbaugh added:" and a paragraph quoted without quotation marks.
+                    if let Some(&next) = self.paras.get(para + 1)
+                        && colon
+                        && self
+                            .segs
+                            .get(self.segs.partition_point(|g| g.span.start < next.start))
+                            .is_none_or(|g| g.span.start != next.start)
+                    {
+                        let content = trim_content(self.text, next);
+                        let i = fragments.partition_point(|f| f.end <= content.start);
+                        let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+                        let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+                        let d = Draft {
+                            span: content,
+                            kind,
+                            speaker: Some(speaker),
+                            cue: Some(cue.span),
+                            para: para + 1,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
                 }
                 continue;
+            }
+            // "African-Americans, he said, can …": the clause before the parenthesis too.
+            if let Some(s) = speaker
+                && content.start > cue.span.end
+            {
+                let pre = trim_span(self.text, lo, s.start);
+                let after = trim_span(self.text, cue.span.end, content.start);
+                if self.slice(pre).ends_with(',')
+                    && self.slice(after).starts_with(',')
+                    && pre.len() > 1
+                {
+                    let first = trim_content(self.text, Span::new(pre.start, pre.end - 1));
+                    if !first.is_empty() {
+                        let d = Draft {
+                            span: first,
+                            kind: QuoteKind::Indirect,
+                            speaker,
+                            cue: Some(cue.span),
+                            para,
+                            quoted: false,
+                        };
+                        drafts.push(d);
+                    }
+                }
             }
             // A content that is one quoted segment is already there.
             let k = quoted.partition_point(|q| q.start < content.start);
@@ -673,6 +739,88 @@ impl<'a> Ctx<'a> {
                 speaker,
                 cue: Some(cue.span),
                 para,
+                quoted: false,
+            });
+        }
+        // A reported clause stops where the next speaker of its sentence begins: "he wrote
+        // his book, Mr. McKinley said that …" reports "his book" only.
+        let first = quoted.len();
+        for i in first..drafts.len().saturating_sub(1) {
+            let (d, next) = (drafts[i], drafts[i + 1]);
+            let Some(s) = next.speaker else { continue };
+            let comma_before = self.text[..s.start].trim_end().ends_with(',');
+            if d.span.start < s.start
+                && s.start < d.span.end
+                && next.span.start >= d.span.start
+                && comma_before
+            {
+                let cut = trim_content(self.text, Span::new(d.span.start, s.start));
+                drafts[i].span = cut;
+            }
+        }
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span)) >= 2);
+        for d in drafts[first..].iter_mut() {
+            let i = fragments.partition_point(|f| f.end <= d.span.start);
+            if d.kind == QuoteKind::Partial
+                && fragments.get(i).is_none_or(|f| f.start >= d.span.end)
+            {
+                d.kind = QuoteKind::Indirect;
+            }
+        }
+    }
+
+    /// "Pat Caddell: Voters Worried About …" and transcript turns ("PENCE: Well, …"): a
+    /// paragraph opening with a short name and a colon reports what follows. The name must
+    /// be an actor the actors stage found, or written in capitals (a transcript speaker).
+    fn colon_statements(&mut self, fragments: &[Span], named: &[Span], drafts: &mut Vec<Draft>) {
+        for pi in 0..self.paras.len() {
+            let para = self.paras[pi];
+            let head = self.text.get(para.start..para.end.min(para.start + 80)).unwrap_or("");
+            let Some(colon) = head.find(':') else { continue };
+            let colon = para.start + colon;
+            if inside_any(&self.segs, colon) {
+                continue;
+            }
+            self.load(para.start, colon);
+            let n = self.toks.len();
+            if n == 0 || n > 5 || self.toks.iter().any(|t| !t.word) {
+                continue;
+            }
+            let Some(speaker) =
+                self.np_ending_at(n, false).filter(|s| s.start == self.toks[0].span.start)
+            else {
+                continue;
+            };
+            let words = self.slice(speaker);
+            let shouted =
+                words.chars().any(char::is_alphabetic) && !words.chars().any(char::is_lowercase);
+            let k = named.partition_point(|m| m.end <= speaker.start);
+            let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
+            if !shouted && !is_actor {
+                continue;
+            }
+            let content = trim_content(self.text, Span::new(colon + 1, para.end));
+            if word_count(self.slice(content)) < 3 {
+                continue;
+            }
+            // A quotation after the colon is a direct quote already.
+            let q = self.segs.partition_point(|g| g.span.end <= content.start);
+            if self
+                .segs
+                .get(q)
+                .is_some_and(|g| g.span.start <= content.start && g.span.end >= content.end)
+            {
+                continue;
+            }
+            let i = fragments.partition_point(|f| f.end <= content.start);
+            let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
+            let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+            drafts.push(Draft {
+                span: content,
+                kind,
+                speaker: Some(speaker),
+                cue: None,
+                para: pi,
                 quoted: false,
             });
         }
@@ -726,8 +874,9 @@ impl<'a> Ctx<'a> {
             // "…, said Batchelder."
             let inverted = self.np_after(cue.span.end, hi).filter(|s| {
                 let w = self.slice(*s);
-                w.starts_with(char::is_uppercase)
-                    || self.lex.is_determiner(w.split(' ').next().unwrap_or(""))
+                (w.starts_with(char::is_uppercase)
+                    || self.lex.is_determiner(w.split(' ').next().unwrap_or("")))
+                    && self.phrase_ends(s.end, hi)
             });
             if let Some(speaker) = inverted {
                 return Some((Some(speaker), Span::new(before.start, before.end - 1)));
@@ -788,6 +937,17 @@ impl<'a> Ctx<'a> {
         {
             return Some(s);
         }
+        // "…, but he refuses to …, aside from saying …": the nearest subject pronoun.
+        self.load(lo.max(before.saturating_sub(SPEAKER_WINDOW)), before);
+        let pronoun = self.toks.iter().rev().find(|t| {
+            matches!(
+                self.lex.pronoun(t.text(self.text)),
+                Some(PronounKind::Person | PronounKind::Group)
+            )
+        });
+        if let Some(p) = pronoun {
+            return Some(p.span);
+        }
         let start = trim_span(self.text, lo, hi).start;
         self.np_after(start, before).filter(|s| {
             let w = self.slice(*s);
@@ -813,6 +973,17 @@ impl<'a> Ctx<'a> {
             || self.lex.pronoun(w).is_some()
             || self.lex.is_determiner(w)
             || (is_capitalized(w) && !self.lex.is_nonname(w))
+    }
+
+    /// Whether a speaker phrase ending at `end` closes its clause: punctuation, the end of
+    /// the sentence or an adjunct follows ("said the official, …", "said Lee on Monday").
+    fn phrase_ends(&self, end: usize, hi: usize) -> bool {
+        let rest = trim_span(self.text, end, hi);
+        let r = self.slice(rest);
+        let first = r.split_whitespace().next().unwrap_or("");
+        r.is_empty()
+            || r.starts_with(|c: char| !c.is_alphanumeric())
+            || (first != "to" && self.lex.is_adjunct(first))
     }
 
     /// Whether a be-form stands just before `end` ("he was saying").
@@ -842,6 +1013,7 @@ impl<'a> Ctx<'a> {
         let mut start = match that {
             Some(j)
                 if j <= 6
+                    && self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
                     && (0..j).all(|k| {
                         let w = self.tok_text(k);
                         (self.toks[k].word || w == ",")

@@ -48,6 +48,8 @@ pub(crate) struct Segment {
     pub(crate) closed: bool,
     /// Whether the quote opens with two apostrophes ('').
     pub(crate) apostrophes: bool,
+    /// Whether single quotation marks delimit it.
+    pub(crate) single: bool,
 }
 
 /// Finds every quotation mark in `text` with one pass over its bytes.
@@ -236,6 +238,7 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                                 span: Span::new(start, mark.end),
                                 closed: true,
                                 apostrophes: apos_at(text, start),
+                                single: false,
                             });
                         }
                     }
@@ -253,6 +256,7 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                                     span: Span::new(start, mark.end),
                                     closed: true,
                                     apostrophes: false,
+                                    single: true,
                                 });
                             }
                         } else if r == Role::Either {
@@ -278,6 +282,7 @@ pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) 
                         span: Span::new(start, para.end),
                         closed: false,
                         apostrophes: apos_at(text, start),
+                        single: false,
                     });
                 }
             }

@@ -222,6 +222,24 @@ const INDIRECT: &[Case] = &[
         [("production would double", Indirect, Some("Chen")),]
     ),
     case!(
+        "parenthetical attribution",
+        "The new rules, she said, will hurt small farms badly.",
+        [
+            ("The new rules", Indirect, Some("she")),
+            ("will hurt small farms badly", Indirect, Some("she")),
+        ]
+    ),
+    case!(
+        "paragraph quoted after a colon",
+        "The senator wrote:\nThe program has failed and must end now.",
+        [("The program has failed and must end now", Indirect, Some("The senator")),]
+    ),
+    case!(
+        "transcript turn",
+        "MORENO: We will open the border crossings next week.",
+        [("We will open the border crossings next week", Indirect, Some("MORENO")),]
+    ),
+    case!(
         "took to a platform",
         "Zelenskyy took to X to share details of the meeting.",
         [("details of the meeting", Indirect, Some("Zelenskyy")),]
@@ -271,6 +289,23 @@ fn indirect_speech() {
 fn regressions() {
     check(REGRESSION);
     assert!(quotes("His early tweets drew criticism.").is_empty());
+}
+
+#[test]
+fn single_quoted_titles_are_no_quotes() {
+    assert!(quotes("‘Coal Is Not the Villain.’\nThe mine reopened in May.").is_empty());
+    let text = "‘We are ready,’ she said.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        (got[0].kind, got[0].speaker_span.map(|s| &text[s])),
+        (QuoteKind::Direct, Some("she"))
+    );
+}
+
+#[test]
+fn labels_before_a_colon_are_no_speakers() {
+    assert!(quotes("Update: the bridge reopened on Monday afternoon.").is_empty());
 }
 
 #[test]

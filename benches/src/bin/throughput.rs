@@ -1,5 +1,6 @@
-//! A quick throughput report without criterion: MB/s of sentence splitting, of the whole
-//! pipeline on one thread, and of `extract_batch` on every core, over `NEWS_CORPUS`.
+//! A quick throughput report without criterion: MB/s of sentence splitting, of the
+//! pipeline cut after each stage, of the whole pipeline on one thread, and of
+//! `extract_batch` on every core, over `NEWS_CORPUS`.
 //!
 //! ```text
 //! NEWS_CORPUS=../../shared/corpus/news.jsonl cargo run --release --bin throughput
@@ -8,7 +9,7 @@
 use std::time::Instant;
 
 use newsextract::segment::Segmenter;
-use newsextract::{Analysis, Document, Extractor};
+use newsextract::{Analysis, Document, Extractor, Stage};
 use newsextract_bench::{corpus_bytes, load_corpus};
 
 /// Runs `work` until at least a second has passed and returns (MB/s, its last result).
@@ -42,6 +43,20 @@ fn main() {
     println!("sentences:            {speed:8.1} MB/s  ({count} sentences)");
 
     let mut analysis = Analysis::default();
+    let stages = [Stage::Segment, Stage::Actors, Stage::Dates, Stage::Quotes, Stage::Accusations];
+    for stage in stages {
+        let partial = Extractor::builder().last_stage(stage).build().expect("default build");
+        let (speed, _) = measure(bytes, || {
+            corpus
+                .iter()
+                .map(|a| {
+                    partial.extract_into(a.document(), &mut analysis);
+                    analysis.sentences.len()
+                })
+                .sum()
+        });
+        println!("pipeline up to {stage:<11?} {speed:8.1} MB/s");
+    }
     let mut count_records = || {
         let mut records = [0usize; 5];
         for article in &corpus {
