@@ -25,7 +25,7 @@ use crate::date::{DateMention, DateValue, TimexKind};
 pub(crate) mod tagged;
 pub(crate) mod words;
 
-use tagged::{MentionIndex, QuoteIndex, View};
+use tagged::{MentionIndex, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -184,7 +184,7 @@ impl AccusationFinder {
         }
         let mentions = MentionIndex::new(analysis);
         let dates = DateIndex::new(&analysis.dates);
-        let quotes = QuoteIndex::new(analysis);
+        let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();
         let mut view = View::empty(text);
         let mut i = 0;
@@ -200,7 +200,7 @@ impl AccusationFinder {
             view.load(span, mentions.of(sentence));
             for &(_, cue_span, pattern) in &hits[i..j] {
                 let cue = self.cues[pattern];
-                let ctx = Ctx { view: &view, analysis, dates: &dates, sentence };
+                let ctx = Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
                 ctx.read(cue, cue_span, &mut out);
             }
             i = j;
@@ -360,6 +360,7 @@ struct Ctx<'a, 't> {
     view: &'a View<'t>,
     analysis: &'a Analysis,
     dates: &'a DateIndex,
+    quotes: &'a SpanIndex,
     sentence: usize,
 }
 
@@ -377,7 +378,7 @@ impl Ctx<'_, '_> {
 
     /// The quote containing `span`, if any.
     fn quote_of(&self, span: Span) -> Option<usize> {
-        self.analysis.quotes.iter().position(|q| q.span.contains(span))
+        self.quotes.containing(span)
     }
 
     /// The word after `i` skipping a date or adverb ("accused each other on Wednesday of").

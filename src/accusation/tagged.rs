@@ -71,33 +71,47 @@ impl MentionIndex {
     }
 }
 
-/// Quote spans of a document, to ask whether a sentence overlaps a quote.
+/// Spans sorted by start, each with the largest end so far: answers "does a span overlap
+/// or contain this one" in logarithmic time.
 #[derive(Debug, Default)]
-pub(crate) struct QuoteIndex {
-    /// Quote starts, sorted, each with the largest end of the quotes up to it.
-    starts: Vec<(usize, usize)>,
+pub(crate) struct SpanIndex {
+    /// `(start, end, largest end up to here, caller's index)`, sorted by start.
+    items: Vec<(usize, usize, usize, usize)>,
 }
 
-impl QuoteIndex {
-    /// Indexes `analysis.quotes`.
-    pub(crate) fn new(analysis: &Analysis) -> QuoteIndex {
-        let mut spans: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
-        spans.sort_unstable();
+impl SpanIndex {
+    /// Indexes `spans`, remembering each one's position.
+    pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut items: Vec<(usize, usize, usize, usize)> =
+            spans.into_iter().enumerate().map(|(i, s)| (s.start, s.end, 0, i)).collect();
+        items.sort_unstable();
         let mut max_end = 0;
-        let starts = spans
-            .iter()
-            .map(|q| {
-                max_end = max_end.max(q.end);
-                (q.start, max_end)
-            })
-            .collect();
-        QuoteIndex { starts }
+        for item in &mut items {
+            max_end = max_end.max(item.1);
+            item.2 = max_end;
+        }
+        SpanIndex { items }
     }
 
-    /// Whether some quote overlaps `span`.
+    /// Whether some span overlaps `span`.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
-        let hi = self.starts.partition_point(|&(start, _)| start < span.end);
-        hi > 0 && self.starts[hi - 1].1 > span.start
+        let hi = self.items.partition_point(|it| it.0 < span.end);
+        hi > 0 && self.items[hi - 1].2 > span.start
+    }
+
+    /// Whether some span contains `span`.
+    pub(crate) fn contains(&self, span: Span) -> bool {
+        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        hi > 0 && self.items[hi - 1].2 >= span.end
+    }
+
+    /// The position of a span containing `span` (the latest starting of the few nearest).
+    pub(crate) fn containing(&self, span: Span) -> Option<usize> {
+        if !self.contains(span) {
+            return None;
+        }
+        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        self.items[..hi].iter().rev().take(16).find(|it| it.1 >= span.end).map(|it| it.3)
     }
 }
 

@@ -441,6 +441,20 @@ fn modal_recoding() {
 }
 
 #[test]
+fn one_huge_sentence_of_quotes_and_accusations_stays_linear() {
+    let coder = EventCoder::new();
+    let text = "Iran accused Iraq of attacking \"Iran met Iraq\" and ".repeat(4000);
+    let actors: Actors = &[("IRN", "IRN", &["Iran"]), ("IRQ", "IRQ", &["Iraq"])];
+    let mut a = tagged(&text, actors, &[], &[("Iran met Iraq", "IRN")]);
+    assert_eq!(a.sentences.len(), 1);
+    let start = std::time::Instant::now();
+    run(&text, &mut a, &coder);
+    assert!(a.accusations.len() >= 4000);
+    assert!(a.events.iter().all(|e| e.accusation.is_some()), "alleged acts are no events");
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+#[test]
 fn hostile_input_does_not_panic() {
     let coder = EventCoder::new();
     let mut text = "Iran met Iraq and attacked ".repeat(3000);
