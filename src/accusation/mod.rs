@@ -25,7 +25,7 @@ use crate::date::{DateMention, DateValue, TimexKind};
 pub(crate) mod tagged;
 pub(crate) mod words;
 
-use tagged::{MentionIndex, QuoteIndex, View};
+use tagged::{MentionIndex, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -184,7 +184,7 @@ impl AccusationFinder {
         }
         let mentions = MentionIndex::new(analysis);
         let dates = DateIndex::new(&analysis.dates);
-        let quotes = QuoteIndex::new(analysis);
+        let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();
         let mut view = View::empty(text);
         let mut i = 0;
@@ -200,7 +200,7 @@ impl AccusationFinder {
             view.load(span, mentions.of(sentence));
             for &(_, cue_span, pattern) in &hits[i..j] {
                 let cue = self.cues[pattern];
-                let ctx = Ctx { view: &view, analysis, dates: &dates, sentence };
+                let ctx = Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
                 ctx.read(cue, cue_span, &mut out);
             }
             i = j;
@@ -360,6 +360,7 @@ struct Ctx<'a, 't> {
     view: &'a View<'t>,
     analysis: &'a Analysis,
     dates: &'a DateIndex,
+    quotes: &'a SpanIndex,
     sentence: usize,
 }
 
@@ -377,7 +378,7 @@ impl Ctx<'_, '_> {
 
     /// The quote containing `span`, if any.
     fn quote_of(&self, span: Span) -> Option<usize> {
-        self.analysis.quotes.iter().position(|q| q.span.contains(span))
+        self.quotes.containing(span)
     }
 
     /// The word after `i` skipping a date or adverb ("accused each other on Wednesday of").
@@ -486,7 +487,9 @@ impl Ctx<'_, '_> {
             Pattern::Clause => {
                 let start = if v.word(end).eq_ignore_ascii_case("that") { end + 1 } else { end };
                 let Some(k) = v.object(start, clause_end, true, false) else { return };
-                if v.governing_prep(&v.ments[k]).is_some() {
+                if v.governing_prep(&v.ments[k]).is_some()
+                    || v.np_start(v.ments[k].first) > start + 1
+                {
                     return;
                 }
                 let accused = v.coordinated_after(k);
@@ -575,12 +578,29 @@ impl Ctx<'_, '_> {
         let from = by.map_or(end, |k| v.ments[k].end);
         let link = self.find_word(from, (from + 3).min(clause_end), &["that", "against"]);
         let Some(link) = link else { return };
-        let Some(k) = v.object(link + 1, clause_end, true, false) else { return };
-        let accused = v.coordinated_after(k);
+        // The accused opens the that-clause; an untagged pronoun there ("that it was
+        // arming rebels") leaves the accused unknown rather than a later actor.
+        let k = v.object(link + 1, clause_end, true, false).filter(|&k| {
+            v.word(link).eq_ignore_ascii_case("against") || v.np_start(v.ments[k].first) <= link + 2
+        });
+        let mut accused = k.map(|k| v.coordinated_after(k)).unwrap_or_default();
+        if accused.is_empty() {
+            // "Iran rejected accusations by the US that ...": who rejects is accused.
+            let rejecting = (first.saturating_sub(3)..first).find(|&i| {
+                v.is(i, DENY)
+                    || ["rejected", "rejects", "dismissed", "dismisses", "refuted", "rebuffed"]
+                        .iter()
+                        .any(|w| v.word(i).eq_ignore_ascii_case(w))
+            });
+            if let Some(k) = rejecting.and_then(|i| v.subject(i, 0)) {
+                accused = v.coordinated_before(k);
+            }
+        }
         let allegation = if v.word(link).eq_ignore_ascii_case("that") {
             v.rest_of_clause(link + 1)
         } else {
-            let of = self.find_word(v.ments[k].end, clause_end, &["of", "for", "over"]);
+            let after = accused.last().map_or(link + 1, |&k| v.ments[k].end);
+            let of = self.find_word(after, clause_end, &["of", "for", "over"]);
             of.and_then(|i| v.rest_of_clause(i + 1))
         };
         emit(self.ids(&accuser), self.ids(&accused), allegation);

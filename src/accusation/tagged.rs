@@ -71,33 +71,47 @@ impl MentionIndex {
     }
 }
 
-/// Quote spans of a document, to ask whether a sentence overlaps a quote.
+/// Spans sorted by start, each with the largest end so far: answers "does a span overlap
+/// or contain this one" in logarithmic time.
 #[derive(Debug, Default)]
-pub(crate) struct QuoteIndex {
-    /// Quote starts, sorted, each with the largest end of the quotes up to it.
-    starts: Vec<(usize, usize)>,
+pub(crate) struct SpanIndex {
+    /// `(start, end, largest end up to here, caller's index)`, sorted by start.
+    items: Vec<(usize, usize, usize, usize)>,
 }
 
-impl QuoteIndex {
-    /// Indexes `analysis.quotes`.
-    pub(crate) fn new(analysis: &Analysis) -> QuoteIndex {
-        let mut spans: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
-        spans.sort_unstable();
+impl SpanIndex {
+    /// Indexes `spans`, remembering each one's position.
+    pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut items: Vec<(usize, usize, usize, usize)> =
+            spans.into_iter().enumerate().map(|(i, s)| (s.start, s.end, 0, i)).collect();
+        items.sort_unstable();
         let mut max_end = 0;
-        let starts = spans
-            .iter()
-            .map(|q| {
-                max_end = max_end.max(q.end);
-                (q.start, max_end)
-            })
-            .collect();
-        QuoteIndex { starts }
+        for item in &mut items {
+            max_end = max_end.max(item.1);
+            item.2 = max_end;
+        }
+        SpanIndex { items }
     }
 
-    /// Whether some quote overlaps `span`.
+    /// Whether some span overlaps `span`.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
-        let hi = self.starts.partition_point(|&(start, _)| start < span.end);
-        hi > 0 && self.starts[hi - 1].1 > span.start
+        let hi = self.items.partition_point(|it| it.0 < span.end);
+        hi > 0 && self.items[hi - 1].2 > span.start
+    }
+
+    /// Whether some span contains `span`.
+    pub(crate) fn contains(&self, span: Span) -> bool {
+        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        hi > 0 && self.items[hi - 1].2 >= span.end
+    }
+
+    /// The position of a span containing `span` (the latest starting of the few nearest).
+    pub(crate) fn containing(&self, span: Span) -> Option<usize> {
+        if !self.contains(span) {
+            return None;
+        }
+        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        self.items[..hi].iter().rev().take(16).find(|it| it.1 >= span.end).map(|it| it.3)
     }
 }
 
@@ -112,6 +126,9 @@ pub(crate) struct View<'t> {
     pub clause: Vec<u32>,
     /// Whether each clause is subordinate (opened by "after", "who", ", while" ...).
     sub_clause: Vec<bool>,
+    /// First word of each participial adjunct clause (", accusing him of ..."), whose
+    /// subject is the main clause's.
+    participles: Vec<usize>,
     /// Actor mentions, in text order.
     pub ments: Vec<Ment>,
 }
@@ -125,6 +142,7 @@ impl<'t> View<'t> {
             toks: Vec::new(),
             clause: Vec::new(),
             sub_clause: Vec::new(),
+            participles: Vec::new(),
             ments: Vec::new(),
         }
     }
@@ -134,11 +152,20 @@ impl<'t> View<'t> {
         tokenize(self.text, span, &mut self.toks);
         self.clause.clear();
         self.sub_clause.clear();
+        self.participles.clear();
         self.ments.clear();
         self.number_clauses();
         for &(_, m, actor) in mentions {
             let (first, end) = self.tok_range(m);
-            if first < end {
+            // An actor inside a hyphenated modifier ("EU-brokered talks", "NATO-member
+            // Norway", "pro-Russian") is no participant.
+            let hyphened = first < end && {
+                let (a, b) = (self.toks[first].span, self.toks[end - 1].span);
+                let text = self.text.as_bytes();
+                (a.start < m.start && text.get(m.start - 1) == Some(&b'-'))
+                    || (b.end > m.end && text.get(m.end) == Some(&b'-'))
+            };
+            if first < end && !hyphened {
                 self.ments.push(Ment { first, end, actor });
             }
         }
@@ -206,6 +233,9 @@ impl<'t> View<'t> {
                         new_clause = Some(false);
                     } else if self.is(i + 1, COMMASUB) || participle {
                         new_clause = Some(true);
+                        if participle {
+                            self.participles.push(i + 1);
+                        }
                     } else if open_sub || Some(i) == attribution {
                         new_clause = Some(false);
                     }
@@ -296,8 +326,8 @@ impl<'t> View<'t> {
             let first = (self.ment_from(clause_start)..self.ments.len())
                 .take_while(|&k| self.ments[k].end <= cue)
                 .find(|&k| self.governing_prep(&self.ments[k]).is_none());
-            if first.is_some() {
-                return first;
+            if let Some(k) = first {
+                return Some(self.head(k));
             }
         }
         let lo = floor.max(clause_start).max(cue.saturating_sub(SUBJECT_WINDOW));
@@ -321,8 +351,12 @@ impl<'t> View<'t> {
                 Some(_) => {}
             }
         }
-        if agent.is_some() || floor > clause_start || self.is_sub(cue) {
+        if agent.is_some() || floor > clause_start {
             return agent;
+        }
+        if self.is_sub(cue) {
+            // ", accusing him of ...": the participle's subject is the main clause's.
+            return if self.participles.contains(&cue) { self.main_subject(cue) } else { None };
         }
         self.main_subject(cue)
     }
@@ -337,27 +371,21 @@ impl<'t> View<'t> {
         i > 0 && self.is(i - 1, COORD)
     }
 
-    /// The nearest actor before word `cue` in an earlier main clause, outside
-    /// prepositional phrases ("Putin, who met Trump, agreed"; "Trump described his call,
-    /// following his talks with Putin").
+    /// The subject of the nearest earlier main clause: its first actor outside
+    /// prepositional phrases ("Putin, who met Trump, agreed"; "Sudan expelled the envoy,
+    /// accusing him"; "Trump described his call, following his talks with Putin").
     pub(crate) fn main_subject(&self, cue: usize) -> Option<usize> {
-        let (clause_start, _) = self.clause_range(cue);
-        let hi = self.ments.partition_point(|m| m.end <= cue);
-        let lo = cue.saturating_sub(SUBJECT_WINDOW);
-        for k in (0..hi).rev() {
-            let m = &self.ments[k];
-            if m.first < lo {
-                break;
-            }
-            let c = self.clause[m.first] as usize;
-            if m.first >= clause_start || self.sub_clause.get(c).copied().unwrap_or(false) {
-                continue;
-            }
-            if self.governing_prep(m).is_none() {
-                return Some(k);
-            }
-        }
-        None
+        let &c = self.clause.get(cue)?;
+        let main =
+            (0..c).rev().find(|&k| !self.sub_clause.get(k as usize).copied().unwrap_or(true))?;
+        let start = self.clause.partition_point(|&x| x < main);
+        let end = self.clause.partition_point(|&x| x <= main);
+        (self.ment_from(start)..self.ments.len())
+            .take_while(|&k| {
+                self.ments[k].first < end && self.ments[k].first < start + SUBJECT_WINDOW
+            })
+            .find(|&k| self.governing_prep(&self.ments[k]).is_none())
+            .map(|k| self.head(k))
     }
 
     /// Mentions coordinated before mention `k` ("X and Y", "X, Y and Z"), with `k`, in

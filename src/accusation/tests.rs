@@ -194,6 +194,17 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
+        name: "noun: who rejects accusations is accused",
+        text: "Iran rejected accusations by the United States that it was arming rebels in Yemen.",
+        actors: &[
+            ("IRN", "IRN", &["Iran"]),
+            ("USA", "USA", &["United States"]),
+            ("YEM", "YEM", &["Yemen"]),
+        ],
+        dates: &[],
+        expect: &[(&["USA"], &["IRN"], Some("it was arming rebels in Yemen"), A, false)],
+    },
+    Case {
         name: "criticism with for",
         text: "Germany condemned Belarus for the forced landing of the plane.",
         actors: &[("DEU", "DEU", &["Germany"]), ("BLR", "BLR", &["Belarus"])],

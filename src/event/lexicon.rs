@@ -28,6 +28,8 @@ pub(crate) struct Entry {
     pub noun: bool,
     /// PLOVER mode given by the entry.
     pub mode: Option<String>,
+    /// Whether "from" introduces the target ("withdrew from X").
+    pub from: bool,
     /// Whether the entry is a no-event phrase (code `x`) hiding the triggers inside it.
     pub stop: bool,
     /// Whether a sense outside politics is common: the event then needs an actor with a
@@ -98,6 +100,7 @@ impl LexiconBuilder {
                 reported: false,
                 stop,
                 weak: false,
+                from: false,
             };
             let mut fixed = false;
             let mut noplural = false;
@@ -113,6 +116,7 @@ impl LexiconBuilder {
                     None if opt == "recip" => entry.recip = true,
                     None if opt == "reported" => entry.reported = true,
                     None if opt == "weak" => entry.weak = true,
+                    None if opt == "from" => entry.from = true,
                     None if opt == "fixed" => fixed = true,
                     None if opt == "noun" => entry.noun = true,
                     None if opt == "noplural" => noplural = true,

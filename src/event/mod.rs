@@ -23,7 +23,7 @@
 use std::ops::Range;
 
 use crate::Span;
-use crate::accusation::tagged::{MentionIndex, QuoteIndex, View};
+use crate::accusation::tagged::{MentionIndex, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
@@ -132,7 +132,7 @@ impl EventCoder {
         if !hits.is_empty() || !accusations.is_empty() {
             let mentions = MentionIndex::new(analysis);
             let dates = DateIndex::new(&analysis.dates);
-            let quotes = QuoteIndex::new(analysis);
+            let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
             // Sentences with a trigger or an accusation, in order (both lists are).
             let mut view = View::empty(text);
             let (mut i, mut j) = (0, 0);
@@ -160,6 +160,7 @@ impl EventCoder {
                     view: &view,
                     analysis,
                     dates: &dates,
+                    quotes: &quotes,
                     sentence,
                 };
                 coder.code(&hits[i..i2], j..j2, &mut events);
@@ -230,6 +231,7 @@ struct SentenceCoder<'a, 't> {
     view: &'a View<'t>,
     analysis: &'a Analysis,
     dates: &'a DateIndex,
+    quotes: &'a SpanIndex,
     sentence: usize,
 }
 
@@ -245,14 +247,14 @@ impl SentenceCoder<'_, '_> {
                 produced.push((event, sub));
             }
         }
+        let cues = SpanIndex::new(accusations.iter().map(|a| a.cue));
+        let allegations = SpanIndex::new(accusations.iter().filter_map(|a| a.allegation));
         let mut triggers = Vec::with_capacity(hits.len());
         for &(_, span, pattern) in hits {
             let p = self.lexicon.patterns[pattern];
             let (first, end) = v.tok_range(span);
             // Accusation cues are coded from their records; alleged acts are not events.
-            let taken = accusations
-                .iter()
-                .any(|a| a.cue.overlaps(span) || a.allegation.is_some_and(|al| al.contains(span)));
+            let taken = cues.overlaps(span) || allegations.contains(span);
             if first < end && !taken {
                 let mut entry = &self.lexicon.entries[p.entry as usize];
                 // After a determiner, possessive, number or preposition a verb form is a
@@ -366,6 +368,18 @@ impl SentenceCoder<'_, '_> {
                         false,
                     )
                     .or_else(|| v.object(last.end, limit, !last.entry.noun, violent(&code)));
+                let object = object.or_else(|| {
+                    // "recalled its ambassador from X", "withdrew from X".
+                    (trig.entry.from || last.entry.from)
+                        .then(|| {
+                            let k = v.ment_from(last.end);
+                            let m = v.ments.get(k)?;
+                            let p = v.governing_prep(m)?;
+                            (p >= last.end && p < limit && v.word(p).eq_ignore_ascii_case("from"))
+                                .then_some(k)
+                        })
+                        .flatten()
+                });
                 targets = object.map(|k| v.coordinated_after(k)).unwrap_or_default();
                 if let (Some(Modal::Refuse), Some(c)) = (trig.entry.modal, complement) {
                     // "refused a demand from X": the requester is the target.
@@ -384,7 +398,7 @@ impl SentenceCoder<'_, '_> {
             let source_end = sources.iter().map(|&k| v.ments[k].end).max().unwrap_or(0);
             let negated = v.negated(source_end, trig.first)
                 || complement.is_some_and(|c| (trig.end..c.first).any(|i| v.is(i, NEG)));
-            let quote = self.analysis.quotes.iter().position(|q| q.span.contains(trig.span));
+            let quote = self.quotes.containing(trig.span);
             let mut source_ids = self.ids(&sources);
             if source_ids.is_empty() {
                 source_ids.extend(accusation::first_person_speaker(

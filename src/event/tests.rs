@@ -277,6 +277,34 @@ const CASES: &[Case] = &[
         expect: &[],
     },
     Case {
+        name: "a participial adjunct takes the main clause's subject",
+        text: "Sudan expelled the envoy, accusing the United Nations of meddling.",
+        actors: &[("SDN", "SDN", &["Sudan"]), ("UN", "IGO", &["United Nations"])],
+        dates: &[],
+        expect: &[("174", "SDN", "", AS, false), ("112", "SDN", "UN", AS, false)],
+    },
+    Case {
+        name: "withdrawals take their target with from",
+        text: "Venezuela recalled its ambassador from Colombia.",
+        actors: &[("VEN", "VEN", &["Venezuela"]), ("COL", "COL", &["Colombia"])],
+        dates: &[],
+        expect: &[("161", "VEN", "COL", AS, false)],
+    },
+    Case {
+        name: "an appeal to return to talks is an appeal to meet",
+        text: "The United States urged North Korea to return to the six-party talks.",
+        actors: &[("USA", "USA", &["United States"]), ("PRK", "PRK", &["North Korea"])],
+        dates: &[],
+        expect: &[("026", "USA", "PRK", Modality::Requested, false)],
+    },
+    Case {
+        name: "actors in hyphenated modifiers are no participants",
+        text: "Serbia and Kosovo resumed EU-brokered talks on Tuesday.",
+        actors: &[("SRB", "SRB", &["Serbia"]), ("XKX", "XKX", &["Kosovo"]), ("EU", "IGO", &["EU"])],
+        dates: &[("Tuesday", "2025-03-18")],
+        expect: &[("040", "SRB", "XKX", AS, false), ("040", "XKX", "SRB", AS, false)],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
@@ -410,6 +438,20 @@ fn modal_recoding() {
     assert_eq!(plover("0871"), Some("RETREAT"));
     assert_eq!(plover("163"), Some("COERCE"));
     assert_eq!(plover("020"), None);
+}
+
+#[test]
+fn one_huge_sentence_of_quotes_and_accusations_stays_linear() {
+    let coder = EventCoder::new();
+    let text = "Iran accused Iraq of attacking \"Iran met Iraq\" and ".repeat(4000);
+    let actors: Actors = &[("IRN", "IRN", &["Iran"]), ("IRQ", "IRQ", &["Iraq"])];
+    let mut a = tagged(&text, actors, &[], &[("Iran met Iraq", "IRN")]);
+    assert_eq!(a.sentences.len(), 1);
+    let start = std::time::Instant::now();
+    run(&text, &mut a, &coder);
+    assert!(a.accusations.len() >= 4000);
+    assert!(a.events.iter().all(|e| e.accusation.is_some()), "alleged acts are no events");
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
 
 #[test]
