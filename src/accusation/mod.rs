@@ -13,6 +13,16 @@
 //! - "X blamed Z on Y", "X alleged that Y ...", "X charged that Y ...";
 //! - "accusations by X that Y ...", "X's accusations against Y";
 //! - "X said Y had violated ..." and indirect quotes of X whose content accuses Y.
+//!
+//! ```
+//! use newsextract::Extractor;
+//!
+//! let text = "Russia and Ukraine accused each other of shelling the nuclear plant.";
+//! let analysis = Extractor::new().extract(text);
+//! assert_eq!(analysis.accusations.len(), 2); // one record each way
+//! let first = &analysis.accusations[0];
+//! assert_eq!(&text[first.allegation.expect("an allegation")], "shelling the nuclear plant");
+//! ```
 
 use std::sync::LazyLock;
 

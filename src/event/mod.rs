@@ -19,6 +19,17 @@
 //! - compound actors give one event per dyad; reciprocal ones ("X and Y met", "talks
 //!   between X and Y") one per direction;
 //! - every accusation of the accusation stage becomes an event (111 criticism, 112x).
+//!
+//! ```
+//! use newsextract::Extractor;
+//!
+//! let text = "Russian President Vladimir Putin refused to meet Ukrainian President Volodymyr Zelenskyy.";
+//! let analysis = Extractor::new().extract(text);
+//! let event = &analysis.events[0];
+//! assert!(event.code.starts_with("12")); // CAMEO 12x: reject
+//! assert_eq!(event.source, ["per:vladimir-putin"]);
+//! assert_eq!(event.target, ["per:volodymyr-zelenskyy"]);
+//! ```
 
 use std::ops::Range;
 

@@ -11,6 +11,17 @@
 //!   word lists in `data/segment/`. Boundaries inside quotations are found like any other.
 //! - Tokens: Unicode word bounds, with hyphenated words, initialisms and possessives
 //!   handled the way news needs them. Computed only on request.
+//!
+//! ```
+//! use newsextract::segment::{ParagraphKind, Segmenter};
+//!
+//! let text = "Talks stall\nGen. Smith arrived at 9 a.m. Tuesday. “Is it over?” he asked.";
+//! let segmenter = Segmenter::new();
+//! let paragraphs = segmenter.paragraphs(text);
+//! assert_eq!(paragraphs[0].kind, ParagraphKind::Headline);
+//! let sentences: Vec<&str> = segmenter.sentences(text).into_iter().map(|s| &text[s]).collect();
+//! assert_eq!(sentences, ["Talks stall", "Gen. Smith arrived at 9 a.m. Tuesday.", "“Is it over?” he asked."]);
+//! ```
 
 mod bytes;
 mod lexicon;
