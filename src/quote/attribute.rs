@@ -294,7 +294,7 @@ impl<'a> Ctx<'a> {
         let w = self.tok_text(j);
         self.lex.is_between(w)
             || (w.len() > 4 && w.ends_with("ly") && !is_capitalized(w))
-            || matches!(w.to_ascii_lowercase().as_str(), "however" | "meanwhile" | "too" | "though")
+            || ["however", "meanwhile", "too", "though"].iter().any(|s| s.eq_ignore_ascii_case(w))
     }
 
     /// Moves `i` back over words that may separate a speaker from its cue, and over
@@ -1124,8 +1124,25 @@ fn inner_letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).take(2).count()
 }
 
+/// Whitespace-separated words holding a letter or digit, counted up to eight. One pass over
+/// the characters, stopping at the eighth word.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(8).count()
+    let mut n = 0;
+    let mut alnum = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if alnum {
+                n += 1;
+                if n == 8 {
+                    return n;
+                }
+            }
+            alnum = false;
+        } else if !alnum && c.is_alphanumeric() {
+            alnum = true;
+        }
+    }
+    n + usize::from(alnum)
 }
 
 /// A content span without surrounding spaces and without its final period.

@@ -1,6 +1,7 @@
 //! The quote stage's word lists, embedded from `data/quote/`, and the cue automaton.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -32,18 +33,44 @@ pub(crate) enum PronounKind {
     Relative,
 }
 
+/// FNV-1a: a tiny hasher for the short word keys of the lexicon's sets (SipHash costs more
+/// than the lookups it guards; the keys are embedded data, not attacker-chosen).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
 /// The compiled lexicon: one cue automaton plus small word sets.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     cues: AhoCorasick,
     classes: Vec<CueClass>,
-    between: HashSet<&'static str>,
-    determiners: HashSet<&'static str>,
-    nonnames: HashSet<&'static str>,
-    roles: HashSet<&'static str>,
-    abbreviations: HashSet<&'static str>,
-    adjuncts: HashSet<&'static str>,
-    times: HashSet<&'static str>,
+    between: WordSet,
+    determiners: WordSet,
+    nonnames: WordSet,
+    roles: WordSet,
+    abbreviations: WordSet,
+    adjuncts: WordSet,
+    times: WordSet,
     pronouns: Vec<(&'static str, PronounKind)>,
     platforms: Vec<&'static str>,
 }

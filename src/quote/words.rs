@@ -71,6 +71,40 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Eight copies of the byte 1.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Eight copies of the byte 0x80.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether some byte of `w` is zero.
+fn has_zero(w: u64) -> bool {
+    w.wrapping_sub(ONES) & !w & HIGHS != 0
+}
+
+/// The first offset at or after `from` whose byte is in `set` (or, when `high`, is not
+/// ASCII); `bytes.len()` when none is. Skips eight plain bytes at a time.
+pub(crate) fn next_in_set<const N: usize>(
+    bytes: &[u8],
+    from: usize,
+    set: [u8; N],
+    high: bool,
+) -> usize {
+    let wanted = |b: &u8| set.contains(b) || (high && *b >= 0x80);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let hit =
+            (high && w & HIGHS != 0) || set.iter().any(|&n| has_zero(w ^ (ONES * u64::from(n))));
+        if hit && let Some(k) = chunk.iter().position(wanted) {
+            return i + k;
+        }
+        i += 8;
+    }
+    bytes.get(i..).and_then(|rest| rest.iter().position(wanted)).map_or(bytes.len(), |k| i + k)
+}
+
 /// Sentence ends (byte offsets just past the final punctuation and any closing quotation
 /// marks) inside `para`, appended to `out`, in order. One pass over the paragraph.
 pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<usize>) {
@@ -78,11 +112,8 @@ pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec
     let bytes = p.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
+        i = next_in_set(bytes, i, [b'.', b'!', b'?'], false);
+        let Some(&b) = bytes.get(i) else { break };
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
