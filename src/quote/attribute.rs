@@ -78,7 +78,14 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     }
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.retain(|&c| !inside_any(&segs, c));
+    // The cuts ascend, so one walk over the segments replaces a search per cut.
+    let mut si = 0;
+    cuts.retain(|&c| {
+        while segs.get(si).is_some_and(|s| s.span.end <= c) {
+            si += 1;
+        }
+        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
+    });
     let mut raw = Vec::new();
     lex.cues(text, &mut raw);
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
@@ -1127,10 +1134,20 @@ fn inner_letters(s: &str) -> usize {
 /// Whitespace-separated words holding a letter or digit, counted up to eight. One pass over
 /// the characters, stopping at the eighth word.
 fn word_count(s: &str) -> usize {
+    let bytes = s.as_bytes();
     let mut n = 0;
     let mut alnum = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, letter) = if b.is_ascii() {
+            i += 1;
+            (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric())
+        } else {
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += c.len_utf8().max(1);
+            (c.is_whitespace(), c.is_alphanumeric())
+        };
+        if space {
             if alnum {
                 n += 1;
                 if n == 8 {
@@ -1138,7 +1155,7 @@ fn word_count(s: &str) -> usize {
                 }
             }
             alnum = false;
-        } else if !alnum && c.is_alphanumeric() {
+        } else if letter {
             alnum = true;
         }
     }
