@@ -675,7 +675,7 @@ impl<'a> Ctx<'a> {
                 last_speaker = Some((lo, s));
             }
             let content = trim_content(self.text, content);
-            if content.is_empty() || word_count(self.slice(content)) < 2 {
+            if content.is_empty() || word_count(self.slice(content), 3) < 2 {
                 if let Some(speaker) = speaker {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
@@ -765,7 +765,7 @@ impl<'a> Ctx<'a> {
                 drafts[i].span = cut;
             }
         }
-        drafts.retain(|d| d.quoted || word_count(self.slice(d.span)) >= 2);
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 3) >= 2);
         for d in drafts[first..].iter_mut() {
             let i = fragments.partition_point(|f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
@@ -807,7 +807,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let content = trim_content(self.text, Span::new(colon + 1, para.end));
-            if word_count(self.slice(content)) < 3 {
+            if word_count(self.slice(content), 3) < 3 {
                 continue;
             }
             // A quotation after the colon is a direct quote already.
@@ -856,7 +856,7 @@ impl<'a> Ctx<'a> {
         if cue.class == CueClass::According {
             let speaker = self.np_after(cue.span.end, hi);
             let b = self.slice(before);
-            if b.ends_with(',') && word_count(b) >= 2 {
+            if b.ends_with(',') && word_count(b, 3) >= 2 {
                 return Some((speaker, Span::new(before.start, before.end - 1)));
             }
             let after = speaker.map_or(cue.span.end, |s| s.end);
@@ -871,7 +871,7 @@ impl<'a> Ctx<'a> {
             return Some((Some(speaker), self.content_after(cue, hi)));
         }
         let b = self.slice(before);
-        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b) >= 3;
+        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b, 3) >= 3;
         if self.after_conjunction(lo, cue.span.start) {
             // "Machado promised … and said …": the subject of the first verb speaks.
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
@@ -908,7 +908,7 @@ impl<'a> Ctx<'a> {
                 let pre = trim_span(self.text, lo, s.start);
                 let p = self.slice(pre);
                 if (p.ends_with(',') || p.ends_with(['”', '"']))
-                    && word_count(p) >= 3
+                    && word_count(p, 3) >= 3
                     && self.adjunct_only(cue, hi)
                 {
                     // "…, one official said."
@@ -918,7 +918,7 @@ impl<'a> Ctx<'a> {
                 let content = self.content_after(cue, hi);
                 let c = self.slice(content);
                 let first = c.split_whitespace().next().unwrap_or("");
-                if word_count(c) <= 2
+                if word_count(c, 3) <= 2
                     || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
                 {
                     // "…, he said on Tuesday." with nothing reported after it (the speaker
@@ -1131,31 +1131,21 @@ fn inner_letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).take(2).count()
 }
 
-/// Whitespace-separated words holding a letter or digit, counted up to eight. One pass over
-/// the characters, stopping at the eighth word.
-fn word_count(s: &str) -> usize {
-    let bytes = s.as_bytes();
+/// Whitespace-separated words holding a letter or digit, counted up to `cap` (the callers
+/// only ask whether there are at least two or three). One pass, stopping at the cap.
+fn word_count(s: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut alnum = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (space, letter) = if b.is_ascii() {
-            i += 1;
-            (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric())
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            i += c.len_utf8().max(1);
-            (c.is_whitespace(), c.is_alphanumeric())
-        };
-        if space {
+    for c in s.chars() {
+        if c.is_whitespace() {
             if alnum {
                 n += 1;
-                if n == 8 {
+                if n == cap {
                     return n;
                 }
             }
             alnum = false;
-        } else if letter {
+        } else if !alnum && c.is_alphanumeric() {
             alnum = true;
         }
     }
