@@ -29,27 +29,27 @@ fn is_joiner(c: char) -> bool {
 /// final period when they are abbreviations ("Mr.") or initials ("B.").
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
     let Some(window) = text.get(start..end) else { return };
-    let mut iter = window.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(window, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Tok { span: Span::new(start + i, start + i + c.len_utf8()), word: false });
+            out.push(Tok { span: Span::new(start + i, start + i + len), word: false });
+            i += len;
             continue;
         }
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                j = k + d.len_utf8();
-                iter.next();
-            } else if is_joiner(d)
-                && window[k + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
-            {
-                iter.next();
-            } else {
+        // `j` ends the word; a joiner is taken only when a word character follows it.
+        let mut j = i + len;
+        while let Some((d, dlen)) = char_at(window, j) {
+            let joins = d.is_alphanumeric()
+                || (is_joiner(d)
+                    && char_at(window, j + dlen).is_some_and(|(e, _)| e.is_alphanumeric()));
+            if !joins {
                 break;
             }
+            j += dlen;
         }
         // "Mr." and "B." keep their period.
         if window[j..].starts_with('.') {
@@ -59,11 +59,21 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
             let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
             if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
                 j += 1;
-                iter.next();
             }
         }
         out.push(Tok { span: Span::new(start + i, start + j), word: true });
+        i = j;
     }
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether the word starts with an upper-case letter.
