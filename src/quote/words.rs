@@ -157,13 +157,27 @@ pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec
 /// Whether the word before the period at `dot` is an abbreviation or an initial.
 fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
     let head = &p[..dot];
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .take(12)
-        .last()
-        .map_or(dot, |(i, _)| i);
+    // ASCII fast path: up to 12 letters, digits or periods back; any other non-ASCII byte
+    // on the way sends the walk to the general one over characters.
+    let mut word_start = dot;
+    let mut general = false;
+    for &b in head.as_bytes().iter().rev().take(12) {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            word_start -= 1;
+        } else {
+            general = !b.is_ascii();
+            break;
+        }
+    }
+    if general {
+        word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .take(12)
+            .last()
+            .map_or(dot, |(i, _)| i);
+    }
     let word = &head[word_start..];
     if word.is_empty() {
         return false;
