@@ -78,7 +78,14 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     }
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.retain(|&c| !inside_any(&segs, c));
+    // The cuts ascend, so one walk over the segments replaces a search per cut.
+    let mut si = 0;
+    cuts.retain(|&c| {
+        while segs.get(si).is_some_and(|s| s.span.end <= c) {
+            si += 1;
+        }
+        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
+    });
     let mut raw = Vec::new();
     lex.cues(text, &mut raw);
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
@@ -294,7 +301,7 @@ impl<'a> Ctx<'a> {
         let w = self.tok_text(j);
         self.lex.is_between(w)
             || (w.len() > 4 && w.ends_with("ly") && !is_capitalized(w))
-            || matches!(w.to_ascii_lowercase().as_str(), "however" | "meanwhile" | "too" | "though")
+            || ["however", "meanwhile", "too", "though"].iter().any(|s| s.eq_ignore_ascii_case(w))
     }
 
     /// Moves `i` back over words that may separate a speaker from its cue, and over
@@ -668,7 +675,7 @@ impl<'a> Ctx<'a> {
                 last_speaker = Some((lo, s));
             }
             let content = trim_content(self.text, content);
-            if content.is_empty() || word_count(self.slice(content)) < 2 {
+            if content.is_empty() || word_count(self.slice(content), 3) < 2 {
                 if let Some(speaker) = speaker {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
@@ -758,7 +765,7 @@ impl<'a> Ctx<'a> {
                 drafts[i].span = cut;
             }
         }
-        drafts.retain(|d| d.quoted || word_count(self.slice(d.span)) >= 2);
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 3) >= 2);
         for d in drafts[first..].iter_mut() {
             let i = fragments.partition_point(|f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
@@ -800,7 +807,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let content = trim_content(self.text, Span::new(colon + 1, para.end));
-            if word_count(self.slice(content)) < 3 {
+            if word_count(self.slice(content), 3) < 3 {
                 continue;
             }
             // A quotation after the colon is a direct quote already.
@@ -849,7 +856,7 @@ impl<'a> Ctx<'a> {
         if cue.class == CueClass::According {
             let speaker = self.np_after(cue.span.end, hi);
             let b = self.slice(before);
-            if b.ends_with(',') && word_count(b) >= 2 {
+            if b.ends_with(',') && word_count(b, 3) >= 2 {
                 return Some((speaker, Span::new(before.start, before.end - 1)));
             }
             let after = speaker.map_or(cue.span.end, |s| s.end);
@@ -864,7 +871,7 @@ impl<'a> Ctx<'a> {
             return Some((Some(speaker), self.content_after(cue, hi)));
         }
         let b = self.slice(before);
-        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b) >= 3;
+        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b, 3) >= 3;
         if self.after_conjunction(lo, cue.span.start) {
             // "Machado promised … and said …": the subject of the first verb speaks.
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
@@ -901,7 +908,7 @@ impl<'a> Ctx<'a> {
                 let pre = trim_span(self.text, lo, s.start);
                 let p = self.slice(pre);
                 if (p.ends_with(',') || p.ends_with(['”', '"']))
-                    && word_count(p) >= 3
+                    && word_count(p, 3) >= 3
                     && self.adjunct_only(cue, hi)
                 {
                     // "…, one official said."
@@ -911,7 +918,7 @@ impl<'a> Ctx<'a> {
                 let content = self.content_after(cue, hi);
                 let c = self.slice(content);
                 let first = c.split_whitespace().next().unwrap_or("");
-                if word_count(c) <= 2
+                if word_count(c, 3) <= 2
                     || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
                 {
                     // "…, he said on Tuesday." with nothing reported after it (the speaker
@@ -1124,8 +1131,25 @@ fn inner_letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).take(2).count()
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(8).count()
+/// Whitespace-separated words holding a letter or digit, counted up to `cap` (the callers
+/// only ask whether there are at least two or three). One pass, stopping at the cap.
+fn word_count(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut alnum = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if alnum {
+                n += 1;
+                if n == cap {
+                    return n;
+                }
+            }
+            alnum = false;
+        } else if !alnum && c.is_alphanumeric() {
+            alnum = true;
+        }
+    }
+    n + usize::from(alnum)
 }
 
 /// A content span without surrounding spaces and without its final period.

@@ -1,6 +1,7 @@
 //! The quote stage's word lists, embedded from `data/quote/`, and the cue automaton.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -32,18 +33,64 @@ pub(crate) enum PronounKind {
     Relative,
 }
 
+/// FNV-1a: a tiny hasher for the short word keys of the lexicon's sets (SipHash costs more
+/// than the lookups it guards; the keys are embedded data, not attacker-chosen).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of lower-case words hashed with [`Fnv`], with the length of its longest word so
+/// that longer words are rejected before any hashing.
+#[derive(Clone, Debug, Default)]
+struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    longest: usize,
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
+        let words: HashSet<&'static str, BuildHasherDefault<Fnv>> = iter.into_iter().collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet { words, longest }
+    }
+}
+
+impl WordSet {
+    /// Whether `word`, ASCII-lowercased, is in the set.
+    fn contains_any_case(&self, word: &str) -> bool {
+        word.len() <= self.longest && with_lower(word, |w| self.words.contains(w))
+    }
+}
+
 /// The compiled lexicon: one cue automaton plus small word sets.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     cues: AhoCorasick,
     classes: Vec<CueClass>,
-    between: HashSet<&'static str>,
-    determiners: HashSet<&'static str>,
-    nonnames: HashSet<&'static str>,
-    roles: HashSet<&'static str>,
-    abbreviations: HashSet<&'static str>,
-    adjuncts: HashSet<&'static str>,
-    times: HashSet<&'static str>,
+    between: WordSet,
+    determiners: WordSet,
+    nonnames: WordSet,
+    roles: WordSet,
+    abbreviations: WordSet,
+    adjuncts: WordSet,
+    times: WordSet,
     pronouns: Vec<(&'static str, PronounKind)>,
     platforms: Vec<&'static str>,
 }
@@ -117,37 +164,37 @@ impl Lexicon {
 
     /// Whether `word` (any case) may stand between a speaker and its cue.
     pub(crate) fn is_between(&self, word: &str) -> bool {
-        with_lower(word, |w| self.between.contains(w))
+        self.between.contains_any_case(word)
     }
 
     /// Whether `word` opens a noun phrase.
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
-        with_lower(word, |w| self.determiners.contains(w))
+        self.determiners.contains_any_case(word)
     }
 
     /// Whether a capitalized `word` is no part of a name (weekday, month, function word).
     pub(crate) fn is_nonname(&self, word: &str) -> bool {
-        with_lower(word, |w| self.nonnames.contains(w))
+        self.nonnames.contains_any_case(word)
     }
 
     /// Whether `word` may stand in a speaker noun phrase without a capital.
     pub(crate) fn is_role(&self, word: &str) -> bool {
-        with_lower(word, |w| self.roles.contains(w))
+        self.roles.contains_any_case(word)
     }
 
     /// Whether `word` (without its period) is an abbreviation.
     pub(crate) fn is_abbreviation(&self, word: &str) -> bool {
-        with_lower(word, |w| self.abbreviations.contains(w))
+        self.abbreviations.contains_any_case(word)
     }
 
     /// Whether `word` opens an adjunct after a cue ("in a statement", "on Tuesday").
     pub(crate) fn is_adjunct(&self, word: &str) -> bool {
-        with_lower(word, |w| self.adjuncts.contains(w))
+        self.adjuncts.contains_any_case(word)
     }
 
     /// Whether `word` is a time word ("Tuesday", "morning").
     pub(crate) fn is_time(&self, word: &str) -> bool {
-        with_lower(word, |w| self.times.contains(w))
+        self.times.contains_any_case(word)
     }
 
     /// The pronoun kind of `word`, if it is a speaker pronoun.

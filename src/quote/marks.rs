@@ -2,6 +2,8 @@
 
 use crate::Span;
 
+use super::words::next_in_set;
+
 /// A quotation mark's glyph family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Glyph {
@@ -57,7 +59,8 @@ fn scan(text: &str, marks: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        i = next_in_set(bytes, i, [b'"', b'\''], true);
+        let Some(&b) = bytes.get(i) else { break };
         let (len, glyph) = match b {
             b'"' => (1, Glyph::DoubleStraight),
             b'\'' if bytes.get(i + 1) == Some(&b'\'') => (2, Glyph::DoubleApos),

@@ -29,27 +29,27 @@ fn is_joiner(c: char) -> bool {
 /// final period when they are abbreviations ("Mr.") or initials ("B.").
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
     let Some(window) = text.get(start..end) else { return };
-    let mut iter = window.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(window, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Tok { span: Span::new(start + i, start + i + c.len_utf8()), word: false });
+            out.push(Tok { span: Span::new(start + i, start + i + len), word: false });
+            i += len;
             continue;
         }
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                j = k + d.len_utf8();
-                iter.next();
-            } else if is_joiner(d)
-                && window[k + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
-            {
-                iter.next();
-            } else {
+        // `j` ends the word; a joiner is taken only when a word character follows it.
+        let mut j = i + len;
+        while let Some((d, dlen)) = char_at(window, j) {
+            let joins = d.is_alphanumeric()
+                || (is_joiner(d)
+                    && char_at(window, j + dlen).is_some_and(|(e, _)| e.is_alphanumeric()));
+            if !joins {
                 break;
             }
+            j += dlen;
         }
         // "Mr." and "B." keep their period.
         if window[j..].starts_with('.') {
@@ -59,16 +59,60 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
             let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
             if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
                 j += 1;
-                iter.next();
             }
         }
         out.push(Tok { span: Span::new(start + i, start + j), word: true });
+        i = j;
     }
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Eight copies of the byte 1.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Eight copies of the byte 0x80.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether some byte of `w` is zero.
+fn has_zero(w: u64) -> bool {
+    w.wrapping_sub(ONES) & !w & HIGHS != 0
+}
+
+/// The first offset at or after `from` whose byte is in `set` (or, when `high`, is not
+/// ASCII); `bytes.len()` when none is. Skips eight plain bytes at a time.
+pub(crate) fn next_in_set<const N: usize>(
+    bytes: &[u8],
+    from: usize,
+    set: [u8; N],
+    high: bool,
+) -> usize {
+    let wanted = |b: &u8| set.contains(b) || (high && *b >= 0x80);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let hit =
+            (high && w & HIGHS != 0) || set.iter().any(|&n| has_zero(w ^ (ONES * u64::from(n))));
+        if hit && let Some(k) = chunk.iter().position(wanted) {
+            return i + k;
+        }
+        i += 8;
+    }
+    bytes.get(i..).and_then(|rest| rest.iter().position(wanted)).map_or(bytes.len(), |k| i + k)
 }
 
 /// Sentence ends (byte offsets just past the final punctuation and any closing quotation
@@ -78,11 +122,8 @@ pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec
     let bytes = p.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
+        i = next_in_set(bytes, i, [b'.', b'!', b'?'], false);
+        let Some(&b) = bytes.get(i) else { break };
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
@@ -116,13 +157,27 @@ pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec
 /// Whether the word before the period at `dot` is an abbreviation or an initial.
 fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
     let head = &p[..dot];
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .take(12)
-        .last()
-        .map_or(dot, |(i, _)| i);
+    // ASCII fast path: up to 12 letters, digits or periods back; any other non-ASCII byte
+    // on the way sends the walk to the general one over characters.
+    let mut word_start = dot;
+    let mut general = false;
+    for &b in head.as_bytes().iter().rev().take(12) {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            word_start -= 1;
+        } else {
+            general = !b.is_ascii();
+            break;
+        }
+    }
+    if general {
+        word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .take(12)
+            .last()
+            .map_or(dot, |(i, _)| i);
+    }
     let word = &head[word_start..];
     if word.is_empty() {
         return false;
