@@ -147,7 +147,7 @@ impl Matcher {
     /// The hit starting at `pos` (a word start), if any ends by `end`.
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
         let bytes = hay.as_bytes();
-        if pos >= end.min(bytes.len()) {
+        if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
             return None;
         }
         let pair = pair_index(bytes, pos);

@@ -522,8 +522,13 @@ impl<'a> Scanner<'a> {
 
     /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
     /// when capitalized).
+    #[inline]
     fn is_pronoun_or_the(&self, k: usize) -> bool {
         let w = &self.text[self.words[k].span];
+        // Most words start with another letter: no comparison needed.
+        if !matches!(w.as_bytes().first().map(|b| b | 0x20), Some(b't' | b'h' | b's' | b'i')) {
+            return false;
+        }
         w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
     }
 

@@ -152,17 +152,32 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         ActorKind::Location => "loc",
         ActorKind::Group => "grp",
     };
-    let mut id = format!("local:{kind}:");
+    let mut id = String::with_capacity(10 + name.len());
+    id.push_str("local:");
+    id.push_str(kind);
+    id.push(':');
+    // Whether a slug character was written (a dash never leads the slug).
+    let mut started = false;
     let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let mut push = |id: &mut String, c: char| {
         if c.is_alphanumeric() {
-            if dash && !id.ends_with(':') {
+            if dash && started {
                 id.push('-');
             }
             id.push(c);
+            started = true;
             dash = false;
         } else {
             dash = true;
+        }
+    };
+    if name.is_ascii() {
+        for b in name.bytes() {
+            push(&mut id, char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in name.chars().flat_map(char::to_lowercase) {
+            push(&mut id, c);
         }
     }
     id
