@@ -136,6 +136,8 @@ pub(crate) struct Lexicon {
     /// The pronouns, lowercase, with the cue each gives.
     pub pronouns: Vec<(&'static str, Cue)>,
     infos: Vec<Info>,
+    /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
+    max_key_len: usize,
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -165,21 +167,28 @@ fn position(code: &str) -> Position {
 impl Lexicon {
     /// The index of what the lists say about `word` (any case), or `u32::MAX`.
     pub(crate) fn lookup(&self, word: &str, scratch: &mut String) -> u32 {
+        if word.is_ascii() {
+            return self.lookup_ascii(word);
+        }
         if word.len() > 24 {
             return u32::MAX;
         }
+        scratch.clear();
+        scratch.extend(word.chars().flat_map(char::to_lowercase));
+        self.index.get(scratch.as_bytes()).copied().unwrap_or(u32::MAX)
+    }
+
+    /// [`Lexicon::lookup`] for an ASCII `word`, with no buffer.
+    #[inline]
+    pub(crate) fn lookup_ascii(&self, word: &str) -> u32 {
+        if word.len() > self.max_key_len {
+            return u32::MAX;
+        }
         let mut buf = [0u8; 24];
-        let key: &[u8] = if word.is_ascii() {
-            let buf = &mut buf[..word.len()];
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            buf
-        } else {
-            scratch.clear();
-            scratch.extend(word.chars().flat_map(char::to_lowercase));
-            scratch.as_bytes()
-        };
-        self.index.get(key).copied().unwrap_or(u32::MAX)
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        self.index.get(&*buf).copied().unwrap_or(u32::MAX)
     }
 
     /// The pronoun cue of `word` (any case), without a table lookup.
@@ -276,6 +285,7 @@ impl Lexicon {
         ] {
             slot(&mut index, &mut infos, w).function = Some(f);
         }
-        Lexicon { titles, max_title_words, first_names, index, pronouns, infos }
+        let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
+        Lexicon { titles, max_title_words, first_names, index, pronouns, infos, max_key_len }
     }
 }

@@ -340,9 +340,14 @@ impl<'a> Scanner<'a> {
     fn info(&self, i: usize) -> Info {
         let Some(cell) = self.infos.get(i) else { return Info::default() };
         if cell.get() == UNKNOWN {
-            let mut scratch = self.scratch.take();
-            cell.set(self.lex.lookup(&self.text[self.words[i].span], &mut scratch));
-            self.scratch.set(scratch);
+            let word = &self.text[self.words[i].span];
+            if word.is_ascii() {
+                cell.set(self.lex.lookup_ascii(word));
+            } else {
+                let mut scratch = self.scratch.take();
+                cell.set(self.lex.lookup(word, &mut scratch));
+                self.scratch.set(scratch);
+            }
         }
         self.lex.info(cell.get()).copied().unwrap_or_default()
     }
