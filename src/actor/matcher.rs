@@ -176,6 +176,11 @@ impl Matcher {
             // hostile input such as "A.A.A.A...".
             let mut tries = 0;
             for e in i + 1..=chunk_end {
+                // Inside a word (an ASCII letter or digit follows): the common case, decided
+                // on one byte.
+                if bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                    continue;
+                }
                 if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
                 {
                     continue;

@@ -159,7 +159,22 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     // Whether a slug character was written (a dash never leads the slug).
     let mut started = false;
     let mut dash = false;
-    let mut push = |id: &mut String, c: char| {
+    if name.is_ascii() {
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && started {
+                    id.push('-');
+                }
+                id.push(char::from(b.to_ascii_lowercase()));
+                started = true;
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return id;
+    }
+    for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             if dash && started {
                 id.push('-');
@@ -169,15 +184,6 @@ fn local_id(kind: ActorKind, name: &str) -> String {
             dash = false;
         } else {
             dash = true;
-        }
-    };
-    if name.is_ascii() {
-        for b in name.bytes() {
-            push(&mut id, char::from(b.to_ascii_lowercase()));
-        }
-    } else {
-        for c in name.chars().flat_map(char::to_lowercase) {
-            push(&mut id, c);
         }
     }
     id
