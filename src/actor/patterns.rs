@@ -373,7 +373,8 @@ impl<'a> Scanner<'a> {
         }
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
-            if (i + 1..i + n).any(|k| !self.words[k].joined) {
+            // A title's words are joined and its last word ends some title.
+            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last {
                 continue;
             }
             if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
@@ -395,7 +396,10 @@ impl<'a> Scanner<'a> {
             if !same || !(a + 1..=i).all(|k| self.words[k].joined) {
                 continue;
             }
-            if self.words[a].shape != Shape::Lower || self.words[a..i].iter().any(|w| w.poss) {
+            if self.words[a].shape != Shape::Lower
+                || self.words[a..i].iter().any(|w| w.poss)
+                || !self.info(a).title_first
+            {
                 continue;
             }
             if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(a, i)) {

@@ -206,7 +206,8 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, published, actors: Vec::new(), keys: WordMap::default() };
+    let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
+    let mut book = Book { inner, published, actors: Vec::new(), keys };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
