@@ -57,6 +57,8 @@ struct Node {
 pub(crate) struct Matcher {
     /// Every pattern and every pattern prefix ending before a space.
     nodes: WordMap<Box<str>, Node>,
+    /// The keys of `nodes` of 15 bytes or fewer, packed by [`pack`] (most lookups).
+    short: WordMap<u128, Node>,
     candidates: Vec<Vec<Candidate>>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
     /// word starts from being looked up).
@@ -102,7 +104,8 @@ impl Matcher {
                 }
             }
         }
-        Matcher { nodes, candidates, first, first_byte, max_len }
+        let short = nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))).collect();
+        Matcher { nodes, short, candidates, first, first_byte, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -189,7 +192,11 @@ impl Matcher {
                 if tries > 8 {
                     break;
                 }
-                let Some(node) = self.nodes.get(&hay[start..e]) else { continue };
+                let found = match pack(&bytes[start..e]) {
+                    Some(k) => self.short.get(&k),
+                    None => self.nodes.get(&hay[start..e]),
+                };
+                let Some(node) = found else { continue };
                 if let Some(p) = node.pattern {
                     best = Some((e, p));
                 }
@@ -201,6 +208,16 @@ impl Matcher {
             i = chunk_end + 1;
         }
     }
+}
+
+/// A key of 15 bytes or fewer as one integer: the bytes, zero-padded, and the length in
+/// the last byte.
+#[inline]
+fn pack(key: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..key.len()).filter(|_| key.len() < 16)?.copy_from_slice(key);
+    buf[15] = key.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The index of the byte pair at `i` (the second byte 0 at the end).
