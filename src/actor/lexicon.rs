@@ -133,9 +133,21 @@ pub(crate) struct Lexicon {
     pub first_names: WordMap<&'static str, Option<Gender>>,
     /// Lowercase word -> index into `infos`.
     index: WordMap<&'static [u8], u32>,
+    /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one integer hash
+    /// and compare per lookup.
+    packed: WordMap<u128, u32>,
     /// The pronouns, lowercase, with the cue each gives.
     pub pronouns: Vec<(&'static str, Cue)>,
     infos: Vec<Info>,
+    /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
+    max_key_len: usize,
+}
+
+/// A key of 16 bytes or fewer as one integer, zero-padded (words hold no zero bytes).
+fn pack(key: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..key.len())?.copy_from_slice(key);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -165,21 +177,44 @@ fn position(code: &str) -> Position {
 impl Lexicon {
     /// The index of what the lists say about `word` (any case), or `u32::MAX`.
     pub(crate) fn lookup(&self, word: &str, scratch: &mut String) -> u32 {
+        if word.is_ascii() {
+            return self.lookup_ascii(word);
+        }
         if word.len() > 24 {
             return u32::MAX;
         }
+        scratch.clear();
+        scratch.extend(word.chars().flat_map(char::to_lowercase));
+        self.get(scratch.as_bytes())
+    }
+
+    /// [`Lexicon::lookup`] for an ASCII `word`, with no buffer.
+    #[inline]
+    pub(crate) fn lookup_ascii(&self, word: &str) -> u32 {
+        if word.len() > self.max_key_len {
+            return u32::MAX;
+        }
+        if word.len() <= 16 {
+            let mut buf = [0u8; 16];
+            for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            return self.packed.get(&u128::from_le_bytes(buf)).copied().unwrap_or(u32::MAX);
+        }
         let mut buf = [0u8; 24];
-        let key: &[u8] = if word.is_ascii() {
-            let buf = &mut buf[..word.len()];
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            buf
-        } else {
-            scratch.clear();
-            scratch.extend(word.chars().flat_map(char::to_lowercase));
-            scratch.as_bytes()
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        self.get(buf)
+    }
+
+    /// The index of the lowercase `key`, or `u32::MAX`.
+    fn get(&self, key: &[u8]) -> u32 {
+        let found = match pack(key) {
+            Some(k) => self.packed.get(&k),
+            None => self.index.get(key),
         };
-        self.index.get(key).copied().unwrap_or(u32::MAX)
+        found.copied().unwrap_or(u32::MAX)
     }
 
     /// The pronoun cue of `word` (any case), without a table lookup.
@@ -276,6 +311,17 @@ impl Lexicon {
         ] {
             slot(&mut index, &mut infos, w).function = Some(f);
         }
-        Lexicon { titles, max_title_words, first_names, index, pronouns, infos }
+        let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
+        let packed = index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))).collect();
+        Lexicon {
+            titles,
+            max_title_words,
+            first_names,
+            index,
+            packed,
+            pronouns,
+            infos,
+            max_key_len,
+        }
     }
 }

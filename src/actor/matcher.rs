@@ -57,6 +57,8 @@ struct Node {
 pub(crate) struct Matcher {
     /// Every pattern and every pattern prefix ending before a space.
     nodes: WordMap<Box<str>, Node>,
+    /// The keys of `nodes` of 15 bytes or fewer, packed by [`pack`] (most lookups).
+    short: WordMap<u128, Node>,
     candidates: Vec<Vec<Candidate>>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
     /// word starts from being looked up).
@@ -102,7 +104,8 @@ impl Matcher {
                 }
             }
         }
-        Matcher { nodes, candidates, first, first_byte, max_len }
+        let short = nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))).collect();
+        Matcher { nodes, short, candidates, first, first_byte, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -147,7 +150,7 @@ impl Matcher {
     /// The hit starting at `pos` (a word start), if any ends by `end`.
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
         let bytes = hay.as_bytes();
-        if pos >= end.min(bytes.len()) {
+        if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
             return None;
         }
         let pair = pair_index(bytes, pos);
@@ -176,6 +179,11 @@ impl Matcher {
             // hostile input such as "A.A.A.A...".
             let mut tries = 0;
             for e in i + 1..=chunk_end {
+                // Inside a word (an ASCII letter or digit follows): the common case, decided
+                // on one byte.
+                if bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                    continue;
+                }
                 if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
                 {
                     continue;
@@ -184,7 +192,11 @@ impl Matcher {
                 if tries > 8 {
                     break;
                 }
-                let Some(node) = self.nodes.get(&hay[start..e]) else { continue };
+                let found = match pack(&bytes[start..e]) {
+                    Some(k) => self.short.get(&k),
+                    None => self.nodes.get(&hay[start..e]),
+                };
+                let Some(node) = found else { continue };
                 if let Some(p) = node.pattern {
                     best = Some((e, p));
                 }
@@ -196,6 +208,16 @@ impl Matcher {
             i = chunk_end + 1;
         }
     }
+}
+
+/// A key of 15 bytes or fewer as one integer: the bytes, zero-padded, and the length in
+/// the last byte.
+#[inline]
+fn pack(key: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..key.len()).filter(|_| key.len() < 16)?.copy_from_slice(key);
+    buf[15] = key.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The index of the byte pair at `i` (the second byte 0 at the end).

@@ -251,7 +251,7 @@ impl ActorTagger {
     ) {
         actors.clear();
         let inner = &*self.inner;
-        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 8);
+        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
         let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 64);
         let mut scratch = String::new();
         let mut caps = Vec::with_capacity(sentences.len());

@@ -340,9 +340,14 @@ impl<'a> Scanner<'a> {
     fn info(&self, i: usize) -> Info {
         let Some(cell) = self.infos.get(i) else { return Info::default() };
         if cell.get() == UNKNOWN {
-            let mut scratch = self.scratch.take();
-            cell.set(self.lex.lookup(&self.text[self.words[i].span], &mut scratch));
-            self.scratch.set(scratch);
+            let word = &self.text[self.words[i].span];
+            if word.is_ascii() {
+                cell.set(self.lex.lookup_ascii(word));
+            } else {
+                let mut scratch = self.scratch.take();
+                cell.set(self.lex.lookup(word, &mut scratch));
+                self.scratch.set(scratch);
+            }
         }
         self.lex.info(cell.get()).copied().unwrap_or_default()
     }
@@ -368,7 +373,8 @@ impl<'a> Scanner<'a> {
         }
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
-            if (i + 1..i + n).any(|k| !self.words[k].joined) {
+            // A title's words are joined and its last word ends some title.
+            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last {
                 continue;
             }
             if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
@@ -390,7 +396,10 @@ impl<'a> Scanner<'a> {
             if !same || !(a + 1..=i).all(|k| self.words[k].joined) {
                 continue;
             }
-            if self.words[a].shape != Shape::Lower || self.words[a..i].iter().any(|w| w.poss) {
+            if self.words[a].shape != Shape::Lower
+                || self.words[a..i].iter().any(|w| w.poss)
+                || !self.info(a).title_first
+            {
                 continue;
             }
             if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(a, i)) {
@@ -522,8 +531,13 @@ impl<'a> Scanner<'a> {
 
     /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
     /// when capitalized).
+    #[inline]
     fn is_pronoun_or_the(&self, k: usize) -> bool {
         let w = &self.text[self.words[k].span];
+        // Most words start with another letter: no comparison needed.
+        if !matches!(w.as_bytes().first().map(|b| b | 0x20), Some(b't' | b'h' | b's' | b'i')) {
+            return false;
+        }
         w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
     }
 

@@ -152,14 +152,35 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         ActorKind::Location => "loc",
         ActorKind::Group => "grp",
     };
-    let mut id = format!("local:{kind}:");
+    let mut id = String::with_capacity(10 + name.len());
+    id.push_str("local:");
+    id.push_str(kind);
+    id.push(':');
+    // Whether a slug character was written (a dash never leads the slug).
+    let mut started = false;
     let mut dash = false;
+    if name.is_ascii() {
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && started {
+                    id.push('-');
+                }
+                id.push(char::from(b.to_ascii_lowercase()));
+                started = true;
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        return id;
+    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
-            if dash && !id.ends_with(':') {
+            if dash && started {
                 id.push('-');
             }
             id.push(c);
+            started = true;
             dash = false;
         } else {
             dash = true;
@@ -185,7 +206,8 @@ pub(crate) fn resolve(
 ) {
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
-    let mut book = Book { inner, published, actors: Vec::new(), keys: WordMap::default() };
+    let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
+    let mut book = Book { inner, published, actors: Vec::new(), keys };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
