@@ -4,8 +4,10 @@
 //! [`Mention`]s that refer to it (names, aliases, demonyms, metonyms, role nouns and
 //! pronouns), resolved to one canonical entry per actor.
 //!
-//! Three sources feed it: the [`Gazetteer`] (one aho-corasick automaton over every listed
-//! name, variant and demonym), name patterns for actors no list knows ("Kremlin spokesman
+//! Three sources feed it: the [`Gazetteer`] (every listed name, variant and demonym,
+//! looked up at word starts in a map of names and name prefixes built once; with 15,000
+//! surface forms an aho-corasick DFA took 0.3 s to build against a few milliseconds for the
+//! map, at no gain in search speed here), name patterns for actors no list knows ("Kremlin spokesman
 //! Dmitry Peskov", "Ministry of Defence", "in Jeddah"), and resolution within the document
 //! (short forms, pronouns, role nouns, capitals acting for their governments).
 //!
