@@ -68,21 +68,21 @@ pub enum DateSource {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Accusation {
-    /// Ids of the accusing actors.
+    /// Ids of the accusing actors (`["gov:rus-government"]`).
     pub accuser: Vec<String>,
-    /// Ids of the accused actors.
+    /// Ids of the accused actors (`["gov:ukr-government"]`).
     pub accused: Vec<String>,
-    /// What they are accused of.
+    /// What they are accused of ("launching airstrikes that damaged infrastructure").
     pub allegation: Option<Span>,
     /// The cue word ("accused", "blamed").
     pub cue: Span,
-    /// Index of the sentence.
+    /// Index of the sentence in `analysis.sentences`.
     pub sentence: usize,
     /// Whether the accusation is denied or negated ("denied accusing").
     pub negated: bool,
     /// Accusation or criticism.
     pub kind: AccusationKind,
-    /// TIMEX3 date value (a day, month or year) of the accusation, if known.
+    /// TIMEX3 date value (a day, month or year: `2025-03-19`) of the accusation, if known.
     pub date: Option<String>,
     /// Where `date` comes from.
     pub date_source: Option<DateSource>,

@@ -122,13 +122,15 @@ pub struct Mention {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Actor {
-    /// A stable id: the gazetteer id for known actors, a document-local one otherwise.
+    /// A stable id: the gazetteer id for known actors (`per:vladimir-putin`, `RUS`,
+    /// `gov:kremlin`), a document-local one otherwise (`local:per:anna-kovacs`).
     pub id: String,
-    /// The canonical display name.
+    /// The canonical display name ("Vladimir Putin").
     pub name: String,
     /// What sort of actor it is.
     pub kind: ActorKind,
-    /// ISO 3166-1 alpha-3 code of the actor's country (or an IGO code such as `IGO`).
+    /// ISO 3166-1 alpha-3 code of the actor's country (`RUS`), or a CAMEO code for
+    /// international actors (`IGO`, `NGO`, `MNC`).
     pub country: Option<String>,
     /// CAMEO sector code of the actor's role at publication time (GOV, MIL, REB, ...).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]

@@ -7,6 +7,20 @@
 //! (a byte scan, paired per paragraph) and reporting cues (one Aho-Corasick automaton over
 //! the lexicon in `data/quote/`). Everything else looks only at the few words around a
 //! candidate, so the cost stays linear in the text.
+//!
+//! ```
+//! use newsextract::Extractor;
+//! use newsextract::quote::QuoteKind;
+//!
+//! let text = "Kremlin spokesman Dmitry Peskov said the talks were “useful”. \
+//!             “We see no reciprocity,” he added.";
+//! let analysis = Extractor::new().extract(text);
+//! let kinds: Vec<QuoteKind> = analysis.quotes.iter().map(|q| q.kind).collect();
+//! assert_eq!(kinds, [QuoteKind::Partial, QuoteKind::Direct]);
+//! for quote in &analysis.quotes {
+//!     assert_eq!(quote.speaker.as_deref(), Some("per:dmitry-peskov"));
+//! }
+//! ```
 
 mod attribute;
 mod lexicon;
