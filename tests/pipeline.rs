@@ -73,3 +73,12 @@ fn refusal_and_calls_are_coded() {
     assert!(codes.iter().any(|c| c.starts_with("04")), "a consultation (04x) in {codes:?}");
     assert!(codes.iter().any(|c| c.starts_with("11")), "an accusation (11x) in {codes:?}");
 }
+
+#[test]
+fn credit_lines_name_no_new_actors() {
+    let text = "Talks resume in Geneva\nBy Jane Smith, World Affairs Desk\nRussian and Ukrainian officials met in Geneva on Monday.";
+    let analysis = Extractor::new().extract(text);
+    let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Desk")), "{names:?}");
+    assert!(names.contains(&"Geneva"), "{names:?}");
+}

@@ -29,7 +29,7 @@ use jiff::civil::Date;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::segment::Sentence;
+use crate::segment::{ParagraphKind, Sentence};
 
 mod gazetteer;
 mod lexicon;
@@ -44,7 +44,7 @@ pub use gazetteer::{Entry, Gazetteer, Gender, Role};
 
 use lexicon::Lexicon;
 use matcher::{Hit, Matcher};
-use patterns::{Scanner, Word};
+use patterns::{Scanner, Target, Word};
 
 /// What sort of thing an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -234,23 +234,37 @@ impl ActorTagger {
             start += line.len();
         }
         let mut actors = Vec::new();
-        self.tag_into(text, published, &sentences, &mut actors);
+        self.tag_into(text, published, &sentences, &[], &mut actors);
         actors
     }
 
     /// Fills `analysis.actors`; needs `analysis.sentences`.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
         let mut actors = std::mem::take(&mut analysis.actors);
-        self.tag_into(text, analysis.published, &analysis.sentences, &mut actors);
+        // Credit lines ("by India Today News Desk") name desks and sections, not actors:
+        // only listed names are taken from them.
+        let bylines: Vec<bool> = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                analysis
+                    .paragraphs
+                    .get(s.paragraph)
+                    .is_some_and(|p| p.kind == ParagraphKind::Byline)
+            })
+            .collect();
+        self.tag_into(text, analysis.published, &analysis.sentences, &bylines, &mut actors);
         analysis.actors = actors;
     }
 
-    /// Tags the given sentences of `text` into `actors`.
+    /// Tags the given sentences of `text` into `actors`; in sentences flagged in
+    /// `bylines` only gazetteer names are kept.
     fn tag_into(
         &self,
         text: &str,
         published: Option<Date>,
         sentences: &[Sentence],
+        bylines: &[bool],
         actors: &mut Vec<Actor>,
     ) {
         actors.clear();
@@ -325,7 +339,18 @@ impl ActorTagger {
             while b < words.len() && words[b].sent == s {
                 b += 1;
             }
+            let first_cand = cands.len();
             scanner.sentence(a, b, caps[s as usize], &mut cands);
+            if bylines.get(s as usize).copied().unwrap_or(false) {
+                let mut kept = first_cand;
+                for i in first_cand..cands.len() {
+                    if !matches!(cands[i].target, Target::New(_) | Target::Short(_)) {
+                        cands.swap(kept, i);
+                        kept += 1;
+                    }
+                }
+                cands.truncate(kept);
+            }
             a = b;
         }
         let caps_words: Vec<Span> = words
