@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The example binary cargo built beside this test binary (`cargo test` builds examples).
 fn extract_bin() -> PathBuf {
@@ -14,14 +14,19 @@ fn extract_bin() -> PathBuf {
     bin
 }
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(extract_bin())
+/// Starts the extractor with every standard stream piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(extract_bin())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn extract");
+        .expect("spawn extract")
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     let mut pipe = child.stdin.take().expect("stdin");
     let input = stdin.to_vec();
     // Write from another thread so a large input cannot deadlock against a full stdout.
@@ -316,13 +321,7 @@ fn jsonl_output_into_a_closed_pipe_ends_quietly() {
     // Like `extract --jsonl < big.jsonl | head -n 1`: the reader goes away after one line.
     let line = b"{\"id\":\"x\",\"text\":\"Talks resumed on Tuesday. Putin met Trump.\"}\n";
     let input = line.repeat(50_000);
-    let mut child = Command::new(extract_bin())
-        .arg("--jsonl")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn extract");
+    let mut child = spawn(&["--jsonl"]);
     let mut pipe = child.stdin.take().expect("stdin");
     // The writer may itself hit a closed pipe once extract has exited: that is expected.
     let writer = std::thread::spawn(move || {

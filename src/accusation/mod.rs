@@ -376,14 +376,7 @@ struct Ctx<'a, 't> {
 
 impl Ctx<'_, '_> {
     fn ids(&self, ments: &[usize]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for &k in ments {
-            let id = &self.analysis.actors[self.view.ments[k].actor].id;
-            if !out.contains(id) {
-                out.push(id.clone());
-            }
-        }
-        out
+        self.view.actor_ids(self.analysis, ments)
     }
 
     /// The quote containing `span`, if any.

@@ -303,6 +303,19 @@ impl<'t> View<'t> {
         (self.is(p, PREP) && self.clause[p] == self.clause[m.first]).then_some(p)
     }
 
+    /// The distinct ids, in order, of the actors of mentions `ments` (indices into
+    /// `self.ments`) of the analysis the view was built from.
+    pub(crate) fn actor_ids(&self, analysis: &Analysis, ments: &[usize]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &k in ments {
+            let id = &analysis.actors[self.ments[k].actor].id;
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+
     /// Index in `ments` of the first mention starting at or after word `i`.
     pub(crate) fn ment_from(&self, i: usize) -> usize {
         self.ments.partition_point(|m| m.first < i)
