@@ -6,6 +6,8 @@
 //! extract --jsonl [--threads N] [--progress]        JSON Lines on stdin to JSON Lines on stdout
 //! ```
 //!
+//! Without a FILE, and with stdin not a terminal, `--jsonl` is implied.
+//!
 //! In `--jsonl` mode every input line gets exactly one output line, in order. A line that
 //! is not valid JSON, lacks `"text"`, has an invalid `"published"` date or is not UTF-8 gets
 //! `{"id": ..., "error": "line N: ..."}` in its place, a message on stderr, and the run goes
@@ -75,7 +77,15 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
         (true, None) => Ok(Mode::Jsonl { threads, progress }),
         (true, Some(_)) => Err("--jsonl reads stdin and takes no FILE".to_string()),
         (false, Some(path)) => Ok(Mode::File { path, published, id, html }),
-        (false, None) => Err("give a FILE or --jsonl".to_string()),
+        // With no FILE the protocol is the default, unless a person is at the keyboard.
+        (false, None) if html.is_none() && published.is_none() && id.is_none() => {
+            if io::stdin().is_terminal() {
+                Err("give a FILE, or pipe JSON Lines into stdin (--jsonl)".to_string())
+            } else {
+                Ok(Mode::Jsonl { threads, progress })
+            }
+        }
+        (false, None) => Err("give a FILE to go with --published, --id or --html".to_string()),
     }
 }
 

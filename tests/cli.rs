@@ -51,6 +51,15 @@ fn temp_file(name: &str, content: &[u8]) -> PathBuf {
 }
 
 #[test]
+fn piped_stdin_without_a_file_speaks_the_protocol() {
+    let out = run(&[], b"{\"id\":\"p\",\"text\":\"One. Two.\"}\n");
+    assert!(out.status.success());
+    let got = lines(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["id"], "p");
+}
+
+#[test]
 fn jsonl_answers_every_line_in_order() {
     let input = concat!(
         r#"{"id":"a","text":"Talks resumed. Both sides met.","published":"2025-03-19"}"#,
@@ -132,7 +141,12 @@ fn file_mode_errors_name_the_problem() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&["--bogus"][..], &[][..], &["--jsonl", "file.txt"][..], &["--published"][..]] {
+    for args in [
+        &["--bogus"][..],
+        &["--jsonl", "file.txt"][..],
+        &["--published"][..],
+        &["--published", "2025-03-19"][..],
+    ] {
         let out = run(args, b"");
         assert_eq!(out.status.code(), Some(2), "args {args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage: extract"));
