@@ -689,9 +689,7 @@ impl<'a> Ctx<'a> {
                             .is_none_or(|g| g.span.start != next.start)
                     {
                         let content = trim_content(self.text, next);
-                        let i = fragments.partition_point(|f| f.end <= content.start);
-                        let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
-                        let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+                        let kind = reported_kind(fragments, content);
                         let d = Draft {
                             span: content,
                             kind,
@@ -737,9 +735,7 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let i = fragments.partition_point(|f| f.end <= content.start);
-            let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
-            let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+            let kind = reported_kind(fragments, content);
             drafts.push(Draft {
                 span: content,
                 kind,
@@ -819,9 +815,7 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let i = fragments.partition_point(|f| f.end <= content.start);
-            let partial = fragments.get(i).is_some_and(|f| f.start < content.end);
-            let kind = if partial { QuoteKind::Partial } else { QuoteKind::Indirect };
+            let kind = reported_kind(fragments, content);
             drafts.push(Draft {
                 span: content,
                 kind,
@@ -1284,4 +1278,15 @@ fn actor_for(
         .filter(|m| m.form != MentionForm::Pronoun && !inside_any(&ctx.segs, m.span.start))
         .find(|m| compatible(m.actor))
         .map(|m| m.actor)
+}
+
+/// A reported clause is partial when a quoted fragment (sorted `fragments`) lies in it,
+/// indirect otherwise.
+fn reported_kind(fragments: &[Span], content: Span) -> QuoteKind {
+    let i = fragments.partition_point(|f| f.end <= content.start);
+    if fragments.get(i).is_some_and(|f| f.start < content.end) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Indirect
+    }
 }
