@@ -9,8 +9,11 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsextract::segment::Segmenter;
-use newsextract::{Analysis, Extractor};
+use newsextract::{Analysis, Extractor, Stage};
 use newsextract_bench::{corpus_bytes, load_corpus};
+
+/// Counts one stage's records in an analysis.
+type RecordCount = fn(&Analysis) -> usize;
 
 fn pipeline(c: &mut Criterion) {
     let corpus = load_corpus();
@@ -25,8 +28,30 @@ fn pipeline(c: &mut Criterion) {
     let sentences = count_sentences();
     group.bench_function("sentences", |b| b.iter(|| assert_eq!(count_sentences(), sentences)));
 
-    let extractor = Extractor::new();
+    // The pipeline cut after each stage, counting that stage's records.
     let mut analysis = Analysis::default();
+    let cuts: [(&str, Stage, RecordCount); 4] = [
+        ("up_to_actors", Stage::Actors, |a| a.actors.len()),
+        ("up_to_dates", Stage::Dates, |a| a.dates.len()),
+        ("up_to_quotes", Stage::Quotes, |a| a.quotes.len()),
+        ("up_to_accusations", Stage::Accusations, |a| a.accusations.len()),
+    ];
+    for (name, stage, count) in cuts {
+        let partial = Extractor::builder().last_stage(stage).build().expect("default build");
+        let mut run = || -> usize {
+            corpus
+                .iter()
+                .map(|a| {
+                    partial.extract_into(a.document(), &mut analysis);
+                    count(&analysis)
+                })
+                .sum()
+        };
+        let expected = run();
+        group.bench_function(name, |b| b.iter(|| assert_eq!(run(), expected)));
+    }
+
+    let extractor = Extractor::new();
     let mut count_records = || -> usize {
         corpus
             .iter()

@@ -43,42 +43,74 @@ fn main() {
     println!("sentences:            {speed:8.1} MB/s  ({count} sentences)");
 
     let mut analysis = Analysis::default();
-    let stages = [Stage::Segment, Stage::Actors, Stage::Dates, Stage::Quotes, Stage::Accusations];
-    for stage in stages {
+    // Record counts of the whole pipeline: each cut below must produce as many records
+    // of its last stage, so no stage can get faster by doing less.
+    let mut full = [0usize; 6];
+    for article in &corpus {
+        extractor.extract_into(article.document(), &mut analysis);
+        for (total, n) in full.iter_mut().zip(record_counts(&analysis)) {
+            *total += n;
+        }
+    }
+    let [sentences, actors, dates, quotes, accusations, events] = full;
+    println!(
+        "records: {sentences} sentences, {actors} actors, {dates} dates, {quotes} quotes, \
+         {accusations} accusations, {events} events"
+    );
+    let stages = [
+        Stage::Segment,
+        Stage::Actors,
+        Stage::Dates,
+        Stage::Quotes,
+        Stage::Accusations,
+        Stage::Events,
+    ];
+    for (i, stage) in stages.into_iter().enumerate() {
         let partial = Extractor::builder().last_stage(stage).build().expect("default build");
-        let (speed, _) = measure(bytes, || {
+        let (speed, count) = measure(bytes, || {
             corpus
                 .iter()
                 .map(|a| {
                     partial.extract_into(a.document(), &mut analysis);
-                    analysis.sentences.len()
+                    record_counts(&analysis)[i]
                 })
                 .sum()
         });
-        println!("pipeline up to {stage:<11?} {speed:8.1} MB/s");
+        assert_eq!(count, full[i], "pipeline up to {stage:?}: record count differs");
+        println!("pipeline up to {stage:<11?} {speed:8.1} MB/s  ({count} records of the stage)");
     }
-    let mut count_records = || {
-        let mut records = [0usize; 5];
-        for article in &corpus {
-            extractor.extract_into(article.document(), &mut analysis);
-            records[0] += analysis.actors.len();
-            records[1] += analysis.dates.len();
-            records[2] += analysis.quotes.len();
-            records[3] += analysis.accusations.len();
-            records[4] += analysis.events.len();
-        }
-        records
-    };
-    let [actors, dates, quotes, accusations, events] = count_records();
-    println!(
-        "records: {actors} actors, {dates} dates, {quotes} quotes, {accusations} accusations, {events} events"
-    );
-    let (speed, count) = measure(bytes, || count_records().iter().sum());
+    let (speed, count) = measure(bytes, || {
+        corpus
+            .iter()
+            .map(|a| {
+                extractor.extract_into(a.document(), &mut analysis);
+                record_counts(&analysis).iter().sum::<usize>()
+            })
+            .sum()
+    });
+    assert_eq!(count, full.iter().sum::<usize>(), "end to end: record count differs");
     println!("end to end, 1 thread: {speed:8.1} MB/s  ({count} records)");
 
     let docs: Vec<Document> = corpus.iter().map(|a| a.document()).collect();
     let (speed, count) = measure(bytes, || {
-        extractor.extract_batch(&docs, 0).iter().map(|a| a.actors.len() + a.events.len()).sum()
+        extractor
+            .extract_batch(&docs, 0)
+            .iter()
+            .map(|a| record_counts(a).iter().sum::<usize>())
+            .sum()
     });
-    println!("extract_batch, all cores: {speed:8.1} MB/s  ({count} actors+events)");
+    assert_eq!(count, full.iter().sum::<usize>(), "extract_batch: record count differs");
+    println!("extract_batch, all cores: {speed:8.1} MB/s  ({count} records)");
+}
+
+/// Sentences, actors, dates, quotes, accusations and events of an analysis.
+fn record_counts(analysis: &Analysis) -> [usize; 6] {
+    [
+        analysis.sentences.len(),
+        analysis.actors.len(),
+        analysis.dates.len(),
+        analysis.quotes.len(),
+        analysis.accusations.len(),
+        analysis.events.len(),
+    ]
 }
