@@ -195,7 +195,7 @@ const BATCH_LINES: usize = 512;
 /// Reads protocol lines from stdin; `Ok(false)` when some line failed.
 ///
 /// With several threads, lines are read in batches, each batch is cut into one contiguous
-/// chunk per thread, and the chunks' output is written in input order, so the output is
+/// chunk per thread (balanced by bytes), and the chunks' output is written in input order, so the output is
 /// byte-identical to a single-threaded run.
 fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Result<bool> {
     let mut input = io::stdin().lock();
@@ -223,13 +223,26 @@ fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Resul
             break;
         }
         let lines = &batch[..filled];
-        let chunk = filled.div_ceil(workers.len());
         if workers.len() == 1 || filled < 2 {
             workers[0].process(extractor, number, lines);
         } else {
+            // One contiguous chunk per thread, balanced by bytes (articles vary in length).
+            let total: usize = lines.iter().map(Vec::len).sum();
+            let per_worker = total.div_ceil(workers.len());
             std::thread::scope(|scope| {
-                for (i, (worker, part)) in workers.iter_mut().zip(lines.chunks(chunk)).enumerate() {
-                    scope.spawn(move || worker.process(extractor, number + i * chunk, part));
+                let mut rest = lines;
+                let mut first = number;
+                for worker in &mut workers {
+                    let mut n = 0;
+                    let mut bytes = 0;
+                    while n < rest.len() && (n == 0 || bytes < per_worker) {
+                        bytes += rest[n].len();
+                        n += 1;
+                    }
+                    let (part, tail) = rest.split_at(n);
+                    rest = tail;
+                    scope.spawn(move || worker.process(extractor, first, part));
+                    first += n;
                 }
             });
         }

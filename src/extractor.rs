@@ -1,6 +1,7 @@
 //! The [`Extractor`]: every stage built once, run in order on each document.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::accusation::AccusationFinder;
 use crate::actor::{ActorTagger, Gazetteer};
@@ -130,31 +131,33 @@ impl Extractor {
             }
             return out;
         }
-        // Contiguous chunks keep each thread's documents together; the work per chunk
-        // is balanced by bytes, not by count, since articles vary in length.
-        let total: usize = docs.iter().map(|d| d.text.len() + 1).sum();
-        let per_thread = total.div_ceil(threads);
-        std::thread::scope(|scope| {
-            let mut docs_left = docs;
-            let mut out_left = out.as_mut_slice();
-            while !docs_left.is_empty() {
-                let mut bytes = 0;
-                let mut n = 0;
-                while n < docs_left.len() && (n == 0 || bytes < per_thread) {
-                    bytes += docs_left[n].text.len() + 1;
-                    n += 1;
-                }
-                let (chunk, rest) = docs_left.split_at(n);
-                let (results, out_rest) = out_left.split_at_mut(n);
-                docs_left = rest;
-                out_left = out_rest;
-                scope.spawn(move || {
-                    for (doc, analysis) in chunk.iter().zip(results) {
-                        self.extract_into(*doc, analysis);
-                    }
-                });
-            }
+        // Threads take the next document from a shared counter, so one long or slow
+        // article never leaves the other threads idle; results go back to input order.
+        let next = AtomicUsize::new(0);
+        let done: Vec<Vec<(usize, Analysis)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.min(docs.len()))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(doc) = docs.get(i) else { break };
+                            let mut analysis = Analysis::default();
+                            self.extract_into(*doc, &mut analysis);
+                            mine.push((i, analysis));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
         });
+        for (i, analysis) in done.into_iter().flatten() {
+            out[i] = analysis;
+        }
         out
     }
 }
