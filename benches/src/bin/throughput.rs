@@ -29,13 +29,15 @@ fn measure(bytes: u64, mut work: impl FnMut() -> usize) -> (f64, usize) {
 }
 
 fn main() {
+    // Built first, so the peak RSS reported is the extractor's (plus the program's).
+    let start = Instant::now();
+    let extractor = Extractor::new();
+    let build_ms = start.elapsed().as_secs_f64() * 1e3;
+    println!("build default extractor: {build_ms:.1} ms, peak RSS {}", peak_rss());
+
     let corpus = load_corpus();
     let bytes = corpus_bytes(&corpus);
     println!("corpus: {} documents, {:.2} MB", corpus.len(), bytes as f64 / 1e6);
-
-    let start = Instant::now();
-    let extractor = Extractor::new();
-    println!("build default extractor: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
 
     let segmenter = Segmenter::new();
     let (speed, count) =
@@ -113,4 +115,16 @@ fn record_counts(analysis: &Analysis) -> [usize; 6] {
         analysis.accusations.len(),
         analysis.events.len(),
     ]
+}
+
+/// The process's peak resident set size (Linux `VmHWM`), or "n/a" elsewhere.
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{:.1} MB", kb / 1024.0))
+        })
+        .unwrap_or_else(|| "n/a".to_string())
 }
