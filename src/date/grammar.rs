@@ -202,8 +202,12 @@ impl<'a> Parser<'a> {
         let cell = self.memo.get(i)?;
         let code = match cell.get() {
             0 => {
-                let id =
-                    if self.toks[i].kind == Kind::Word { self.lex.id(self.s(i)) } else { None };
+                let t = &self.toks[i];
+                let id = if t.kind == Kind::Word {
+                    self.lex.id_at(self.text.as_bytes(), t.start, t.end)
+                } else {
+                    None
+                };
                 let code = id.map_or(1, |id| id + 2);
                 cell.set(code);
                 code

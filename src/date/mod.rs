@@ -6,8 +6,10 @@
 //!
 //! # How it works
 //!
-//! One Aho-Corasick automaton finds trigger words (month and weekday names, units,
-//! day words, reference words) and digits. Around each trigger a small tokenizer reads
+//! One pass over the text visits word starts only, eight bytes at a time, and keeps
+//! the trigger words (month and weekday names, units, day words, reference words,
+//! looked up in place in the lexicon's word table) and the numbers that may start an
+//! expression. Around each trigger a small tokenizer reads
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
@@ -59,7 +61,7 @@ pub use self::value::{
 use self::grammar::{Memo, Parser};
 use self::lexicon::Lexicon;
 use self::resolve::{Context, needs_tense, resolve};
-use self::scan::{Tok, tokenize};
+use self::scan::{Tok, tokenize, triggers};
 
 /// The TIMEX3 type of a temporal expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,7 +96,7 @@ pub struct DateMention {
 
 /// Finds temporal expressions and resolves them against a publication date.
 ///
-/// Build it once (it compiles the trigger automaton) and share it.
+/// Build it once (it reads the grammar words) and share it.
 #[derive(Clone, Debug)]
 pub struct DateTagger {
     lex: Lexicon,
@@ -173,9 +175,10 @@ impl DateTagger {
         let mut window = Window::default();
         let mut scratch = Window::default();
         let mut last_end = 0usize;
-        for m in self.lex.triggers.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if s < last_end || !is_trigger(text, s, e, &self.lex) {
+        let mut found = Vec::new();
+        triggers(text, &self.lex, &mut found);
+        for (s, e) in found {
+            if s < last_end {
                 continue;
             }
             window.cover(text, s, e, GRAMMAR_REACH);
@@ -279,49 +282,4 @@ fn mentions_quarters(text: &str, at: usize) -> bool {
     let lo = at.saturating_sub(QUARTER_REACH);
     let hi = (at + QUARTER_REACH).min(bytes.len());
     bytes[lo..hi].windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
-}
-
-/// Whether the automaton's match at `s..e` stands on word boundaries (digits: starts a
-/// number that is not the tail of a decimal).
-fn is_trigger(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
-    let bytes = text.as_bytes();
-    let prev = text[..s].chars().next_back();
-    if prev.is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    if bytes[s].is_ascii_digit() {
-        // "2.5", "1,000": the digits after the separator are not a new number.
-        let sep = matches!(prev, Some('.' | ','));
-        return !(sep && s >= 2 && bytes[s - 2].is_ascii_digit())
-            && number_may_start(bytes, s, lex);
-    }
-    let next = text[e..].chars().next();
-    let code = bytes[s..e].eq_ignore_ascii_case(b"fy");
-    match next {
-        Some(c) if c.is_ascii_digit() => code,
-        Some(c) => !c.is_alphanumeric(),
-        None => true,
-    }
-}
-
-/// A quick look at the bytes after a number at `s`: only a year, a number glued to a
-/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th"), or a number
-/// followed by a grammar word ("two weeks", "11 March", "8 p.m.") can start an
-/// expression. Most numbers in news ("$5 billion", "40 people") are passed over
-/// without tokenizing their line.
-fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
-    let end = s + bytes[s..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if end - s == 4 {
-        return true;
-    }
-    match bytes.get(end) {
-        Some(b'-' | b':' | b'/' | b'.') => return true,
-        Some(b) if b.is_ascii_alphabetic() => return true,
-        Some(b' ') => {}
-        _ => return false,
-    }
-    let word = end + 1;
-    let len = bytes[word..].iter().take(17).take_while(|b| b.is_ascii_alphabetic()).count();
-    core::str::from_utf8(&bytes[word..word + len]).is_ok_and(|w| lex.id(w).is_some())
-        || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
 }
