@@ -110,22 +110,30 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// The end of the word continuing at `i`: ASCII letters and non-ASCII letters.
+/// The end of the word continuing at `i`: ASCII letters (eight at a time) and
+/// non-ASCII letters.
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        match CLASS[usize::from(bytes[i])] {
-            LETTER => i += 1,
-            HIGH if separator_len(&bytes[i..]) == 0 => {
+    loop {
+        while let Some(b) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+            let n = (!letter_mask(x) & HIGH_BITS).trailing_zeros() as usize / 8;
+            i += n;
+            if n < 8 {
+                break;
+            }
+        }
+        match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
+            Some(LETTER) => i += 1,
+            Some(HIGH) if separator_len(&bytes[i..]) == 0 => {
                 // The whole multi-byte character.
                 i += 1;
                 while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
                     i += 1;
                 }
             }
-            _ => break,
+            _ => return i,
         }
     }
-    i
 }
 
 /// Appends the triggers of `text` to `out`, in order: byte spans where the grammar is
@@ -187,10 +195,15 @@ const HIGH_BITS: u64 = ONES * 0x80;
 /// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
 fn alnum_mask(x: u64) -> u64 {
     let low7 = x & (ONES * 0x7F);
-    let folded = low7 | (ONES * 0x20);
-    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B));
     let digit = (low7 + ONES * (0x80 - 0x30)) & !(low7 + ONES * (0x80 - 0x3A));
-    (letter | digit) & !x & HIGH_BITS
+    letter_mask(x) | (digit & !x & HIGH_BITS)
+}
+
+/// The high bit of each byte of `x` set where that byte is an ASCII letter.
+fn letter_mask(x: u64) -> u64 {
+    let folded = (x & (ONES * 0x7F)) | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B));
+    letter & !x & HIGH_BITS
 }
 
 /// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
