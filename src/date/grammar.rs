@@ -105,6 +105,9 @@ pub(crate) struct Parser<'a> {
     pub lex: &'a Lexicon,
     /// Lexicon entries of the tokens, looked up once.
     pub memo: &'a [Memo],
+    /// Set when the grammar asks for a token past the last one: a longer window
+    /// might have it.
+    pub edge: &'a Cell<bool>,
 }
 
 /// Words before a capitalized month name that confirm it is a month ("in May").
@@ -189,20 +192,25 @@ fn cal_of(unit: UnitWord) -> Option<Cal> {
 }
 
 impl<'a> Parser<'a> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
-        self.toks.get(i)
+    /// Token `i`, if the window has that many.
+    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
+        let t = self.toks.get(i);
+        if t.is_none() {
+            self.edge.set(true);
+        }
+        t
     }
 
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.tok(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
     /// The lexicon entry of token `i`, if it is a known word.
     pub fn word(&self, i: usize) -> Option<&'a Word> {
+        let t = self.tok(i)?;
         let cell = self.memo.get(i)?;
         let code = match cell.get() {
             0 => {
-                let t = &self.toks[i];
                 let id = if t.kind == Kind::Word {
                     self.lex.id_at(self.text.as_bytes(), t.start, t.end)
                 } else {
@@ -219,7 +227,7 @@ impl<'a> Parser<'a> {
 
     /// The bytes of token `i` if it has the given kind.
     fn bytes_of(&self, i: usize, kind: Kind) -> Option<&'a [u8]> {
-        let t = self.toks.get(i).filter(|t| t.kind == kind)?;
+        let t = self.tok(i).filter(|t| t.kind == kind)?;
         self.text.as_bytes().get(t.start..t.end)
     }
 
@@ -243,7 +251,7 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` touches token `i - 1` (no space between).
     fn adj(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.toks[i].start == self.toks[i - 1].end
+        i > 0 && self.tok(i).is_some_and(|t| t.start == self.toks[i - 1].end)
     }
 
     /// A hyphen glued to both neighbours ("30-day").

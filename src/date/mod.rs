@@ -182,23 +182,43 @@ impl DateTagger {
                 continue;
             }
             window.cover(text, s, e, GRAMMAR_REACH);
+            // Parse in the window's head; when the grammar looks past it, read the
+            // whole window and parse again.
+            let parsed = loop {
+                let toks = &window.toks;
+                let head = toks.partition_point(|t| t.end <= s);
+                if toks.get(head).is_none_or(|t| t.start != s) {
+                    break None;
+                }
+                let edge = Cell::new(false);
+                let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
+                let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
+                let parsed = parser.parse_covering(from, head);
+                if edge.get() && window.read_all(text) {
+                    continue;
+                }
+                break parsed;
+            };
+            let Some(parsed) = parsed else { continue };
             let toks = &window.toks;
-            let head = toks.partition_point(|t| t.end <= s);
-            if toks.get(head).is_none_or(|t| t.start != s) {
-                continue;
-            }
-            let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo };
-            let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
-            let Some(parsed) = parser.parse_covering(from, head) else { continue };
             let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
             let tense = if needs_tense(&parsed) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
                 scratch.cover(text, span.start, span.end, TENSE_REACH);
-                let toks = &scratch.toks;
-                let start = toks.partition_point(|t| t.start < span.start);
-                let end = toks.partition_point(|t| t.start < span.end);
-                Parser { text, toks, lex: &self.lex, memo: &scratch.memo }.tense(start, end)
+                loop {
+                    let toks = &scratch.toks;
+                    let start = toks.partition_point(|t| t.start < span.start);
+                    let end = toks.partition_point(|t| t.start < span.end);
+                    let edge = Cell::new(false);
+                    let memo = &scratch.memo;
+                    let tense =
+                        Parser { text, toks, lex: &self.lex, memo, edge: &edge }.tense(start, end);
+                    if edge.get() && scratch.read_all(text) {
+                        continue;
+                    }
+                    break tense;
+                }
             } else {
                 None
             };
@@ -221,12 +241,21 @@ const TENSE_REACH: (usize, usize) = (112, 112);
 
 /// The tokens of a stretch of text, grown forward as triggers come, with a memo of
 /// their lexicon lookups.
+///
+/// The window covers `..goal` but is read only up to `end`, a little past the trigger
+/// or expression; the grammar rarely looks further, and when it does the caller reads
+/// the rest ([`Window::read_all`]) and parses again. Tokenizing `a..b` and then `b..c`
+/// gives the tokens of `a..c` when `b` is at an ASCII space (no token holds one), so
+/// the window may grow before its tail is read; a goal inside a word cuts it, and the
+/// window reads up to such a goal at once.
 #[derive(Default)]
 struct Window {
     toks: Vec<Tok>,
     memo: Vec<Memo>,
-    /// The covered text ends here, at a space or the end of the text.
+    /// The tokens read so far end here, at a space, a cut or the end of the text.
     end: usize,
+    /// The covered text ends here, at a space, a cut or the end of the text.
+    goal: usize,
 }
 
 impl Window {
@@ -234,9 +263,27 @@ impl Window {
         self.toks.clear();
         self.memo.clear();
         self.end = 0;
+        self.goal = 0;
     }
 
-    /// Makes the window cover `s - before .. e + after` (widened to spaces).
+    /// Reads the window up to `to`.
+    fn read(&mut self, text: &str, to: usize) {
+        if to > self.end {
+            tokenize(text, self.end, to, &mut self.toks);
+            self.memo.resize(self.toks.len(), Cell::new(0));
+            self.end = to;
+        }
+    }
+
+    /// Reads the rest of the window; whether there was any.
+    fn read_all(&mut self, text: &str) -> bool {
+        let more = self.end < self.goal;
+        self.read(text, self.goal);
+        more
+    }
+
+    /// Makes the window cover `s - before .. e + after` (widened to spaces), and reads
+    /// it up to a little past `e`.
     fn cover(&mut self, text: &str, s: usize, e: usize, (before, after): (usize, usize)) {
         let bytes = text.as_bytes();
         let want_start = {
@@ -255,22 +302,37 @@ impl Window {
         };
         let want_end =
             (want_end..=bytes.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(bytes.len());
-        if want_start >= self.end {
+        if want_start >= self.goal {
             self.reset();
             self.end = want_start;
-        } else if self.toks.len() > 4096 {
-            // Forget tokens far behind.
-            let keep = self.toks.partition_point(|t| t.end <= want_start);
-            self.toks.drain(..keep);
-            self.memo.drain(..keep);
+            self.goal = want_start;
+        } else if self.toks.len() + (self.goal - self.end) > 4096 {
+            // Forget tokens far behind (counting the unread ones: at most one a byte).
+            self.read_all(text);
+            if self.toks.len() > 4096 {
+                let keep = self.toks.partition_point(|t| t.end <= want_start);
+                self.toks.drain(..keep);
+                self.memo.drain(..keep);
+            }
         }
-        if want_end > self.end {
-            tokenize(text, self.end, want_end, &mut self.toks);
-            self.memo.resize(self.toks.len(), Cell::new(0));
-            self.end = want_end;
+        if want_end > self.goal {
+            self.goal = want_end;
+            if want_end < bytes.len() && !bytes[want_end].is_ascii_whitespace() {
+                self.read_all(text);
+            }
         }
+        // A little past `e`, at a space.
+        let near = (e + HEAD_REACH).min(self.goal);
+        let near = bytes[near..self.goal]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(self.goal, |k| near + k);
+        self.read(text, near);
     }
 }
+
+/// Bytes read after a trigger or expression before the grammar asks for more.
+const HEAD_REACH: usize = 8;
 
 /// How far around "a year ago" the text is searched for "quarter".
 const QUARTER_REACH: usize = 400;
