@@ -105,6 +105,9 @@ pub(crate) struct Parser<'a> {
     pub lex: &'a Lexicon,
     /// Lexicon entries of the tokens, looked up once.
     pub memo: &'a [Memo],
+    /// Set when the grammar asks for a token past the last one: a longer window
+    /// might have it.
+    pub edge: &'a Cell<bool>,
 }
 
 /// Words before a capitalized month name that confirm it is a month ("in May").
@@ -189,21 +192,30 @@ fn cal_of(unit: UnitWord) -> Option<Cal> {
 }
 
 impl<'a> Parser<'a> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
-        self.toks.get(i)
+    /// Token `i`, if the window has that many.
+    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
+        let t = self.toks.get(i);
+        if t.is_none() {
+            self.edge.set(true);
+        }
+        t
     }
 
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.tok(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
     /// The lexicon entry of token `i`, if it is a known word.
     pub fn word(&self, i: usize) -> Option<&'a Word> {
+        let t = self.tok(i)?;
         let cell = self.memo.get(i)?;
         let code = match cell.get() {
             0 => {
-                let id =
-                    if self.toks[i].kind == Kind::Word { self.lex.id(self.s(i)) } else { None };
+                let id = if t.kind == Kind::Word {
+                    self.lex.id_at(self.text.as_bytes(), t.start, t.end)
+                } else {
+                    None
+                };
                 let code = id.map_or(1, |id| id + 2);
                 cell.set(code);
                 code
@@ -213,12 +225,24 @@ impl<'a> Parser<'a> {
         (code >= 2).then(|| self.lex.entry(code - 2))
     }
 
+    /// The bytes of token `i` if it has the given kind.
+    fn bytes_of(&self, i: usize, kind: Kind) -> Option<&'a [u8]> {
+        let t = self.tok(i).filter(|t| t.kind == kind)?;
+        self.text.as_bytes().get(t.start..t.end)
+    }
+
     fn is(&self, i: usize, lit: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.kind == Kind::Word) && self.s(i).eq_ignore_ascii_case(lit)
+        self.bytes_of(i, Kind::Word).is_some_and(|w| w.eq_ignore_ascii_case(lit.as_bytes()))
+    }
+
+    /// Whether token `i` is one of `words` (ASCII case-insensitively).
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.bytes_of(i, Kind::Word)
+            .is_some_and(|w| words.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes())))
     }
 
     fn punct(&self, i: usize, c: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.kind == Kind::Punct) && self.s(i) == c
+        self.bytes_of(i, Kind::Punct) == Some(c.as_bytes())
     }
 
     fn apostrophe(&self, i: usize) -> bool {
@@ -227,7 +251,7 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` touches token `i - 1` (no space between).
     fn adj(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.toks[i].start == self.toks[i - 1].end
+        i > 0 && self.tok(i).is_some_and(|t| t.start == self.toks[i - 1].end)
     }
 
     /// A hyphen glued to both neighbours ("30-day").
@@ -258,7 +282,7 @@ impl<'a> Parser<'a> {
 
     /// An ordinal suffix glued to a number ("11th").
     fn ordinal_suffix(&self, i: usize) -> bool {
-        self.adj(i) && ["st", "nd", "rd", "th"].iter().any(|s| self.is(i, s))
+        self.adj(i) && self.is_any(i, &["st", "nd", "rd", "th"])
     }
 
     /// Earliest token where an expression containing token `head` may start.
@@ -271,23 +295,23 @@ impl<'a> Parser<'a> {
                 Some(Kind::Punct) => self.hyphen(p) || self.apostrophe(p) || self.punct(p, ","),
                 Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
                 Some(Kind::Word) => {
-                    [
-                        "the", "of", "right", "near", "most", "than", "least", "to", "other",
-                        "these", "at", "up", "less", "fewer",
-                    ]
-                    .iter()
-                    .any(|w| self.is(p, w))
-                        || self.word(p).is_some_and(|w| {
-                            w.number.is_some()
-                                || w.ordinal.is_some()
-                                || w.modifier != Default::default()
-                                || w.unit.is_some()
-                                || w.weekday.is_some()
-                                || w.month.is_some()
-                                || w.deictic.is_some()
-                                || w.reference == Some(Reference::Past)
-                                || w.holiday
-                        })
+                    self.is_any(
+                        p,
+                        &[
+                            "the", "of", "right", "near", "most", "than", "least", "to", "other",
+                            "these", "at", "up", "less", "fewer",
+                        ],
+                    ) || self.word(p).is_some_and(|w| {
+                        w.number.is_some()
+                            || w.ordinal.is_some()
+                            || w.modifier != Default::default()
+                            || w.unit.is_some()
+                            || w.weekday.is_some()
+                            || w.month.is_some()
+                            || w.deictic.is_some()
+                            || w.reference == Some(Reference::Past)
+                            || w.holiday
+                    })
                 }
                 None => false,
             };
@@ -639,7 +663,7 @@ impl<'a> Parser<'a> {
                 | Expr::Fixed(_, DateValue::Reference(_))
                 | Expr::In { .. }
         );
-        let point_only = ["end", "beginning", "start", "middle"].iter().any(|w| self.is(j, w));
+        let point_only = self.is_any(j, &["end", "beginning", "start", "middle"]);
         (ok && (of || !point_only)).then_some((end, expr, true))
     }
 
@@ -868,7 +892,7 @@ impl<'a> Parser<'a> {
         // After a determiner or prefix it is a year used as an adjective ("the 1992
         // protests", "post-1959").
         let attributive = j > 0
-            && (ATTRIBUTIVE.iter().any(|w| self.is(j - 1, w))
+            && (self.is_any(j - 1, &ATTRIBUTIVE)
                 || self.hyphen(j - 1)
                 || (j > 1 && self.apostrophe(j - 2) && self.is(j - 1, "s")));
         if attributive {
@@ -1047,10 +1071,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "twice a year", "once a week": a recurrence.
-        if article
-            && j > 0
-            && ["once", "twice", "times", "thrice"].iter().any(|w| self.is(j - 1, w))
-        {
+        if article && j > 0 && self.is_any(j - 1, &["once", "twice", "times", "thrice"]) {
             if let UnitWord::Plain(u) = unit {
                 return Some((
                     e,
@@ -1132,7 +1153,7 @@ impl<'a> Parser<'a> {
         }
         if w.month_cap {
             let lead = j > 0
-                && (MONTH_LEADS.iter().any(|l| self.is(j - 1, l))
+                && (self.is_any(j - 1, &MONTH_LEADS)
                     || self
                         .word(j - 1)
                         .is_some_and(|w| w.modifier.shift.is_some() || w.modifier.point)
@@ -1235,8 +1256,7 @@ impl<'a> Parser<'a> {
         }
         if the && !plural && j > 1 && self.closes_phrase(j + 1) {
             // "for the year", "of the week", "the week's": the current one.
-            let framed =
-                ["for", "of", "during", "through", "throughout"].iter().any(|w| self.is(j - 2, w));
+            let framed = self.is_any(j - 2, &["for", "of", "during", "through", "throughout"]);
             match unit {
                 UnitWord::Plain(Unit::Year) if framed => {
                     return Some((j + 1, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
@@ -1250,7 +1270,7 @@ impl<'a> Parser<'a> {
         if the && !plural {
             match unit {
                 UnitWord::Plain(Unit::Year)
-                    if ["ended", "ending", "ends", "through"].iter().any(|w| self.is(j + 1, w)) =>
+                    if self.is_any(j + 1, &["ended", "ending", "ends", "through"]) =>
                 {
                     return Some((j + 1, dur(Some(1), Unit::Year), true));
                 }
@@ -1274,7 +1294,7 @@ impl<'a> Parser<'a> {
                 _ => return None,
             }
         }
-        if plural && j > 0 && ["for", "in", "within", "over"].iter().any(|w| self.is(j - 1, w)) {
+        if plural && j > 0 && self.is_any(j - 1, &["for", "in", "within", "over"]) {
             return Some((j + 1, duration_of(None, unit), false));
         }
         None
@@ -1334,10 +1354,10 @@ impl<'a> Parser<'a> {
     /// Whether a frequency word at `j` is used as an adverb ("meets weekly") rather
     /// than before a noun ("its quarterly dividend", "daily flights").
     fn adverbial(&self, j: usize) -> bool {
-        let attributive_before = j > 0 && ATTRIBUTIVE.iter().any(|w| self.is(j - 1, w));
+        let attributive_before = j > 0 && self.is_any(j - 1, &ATTRIBUTIVE);
         let noun_after = self.tok(j + 1).is_some_and(|t| t.kind == Kind::Word)
             && self.s(j + 1).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-            && !FUNCTION_WORDS.iter().any(|w| self.is(j + 1, w));
+            && !self.is_any(j + 1, &FUNCTION_WORDS);
         !attributive_before && !noun_after
     }
 

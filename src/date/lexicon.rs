@@ -1,10 +1,12 @@
 //! The grammar words of temporal expressions, read from `data/date/*.tsv`, and the
-//! trigger automaton that finds where an expression may be.
+//! word table that finds them.
+//!
+//! Every grammar word is a short run of ASCII letters, so the table packs a word into
+//! two `u64`s (lowercased in place, no allocation) and finds it by open addressing.
+//! The same table tells the trigger scan which words may head an expression.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::value::{DateValue, DayPart, Reference, Season, Unit};
 
@@ -84,6 +86,8 @@ pub(crate) struct Word {
     pub zone: bool,
     /// The word starts a holiday name ("Christmas", "Labor Day").
     pub holiday: bool,
+    /// The word may head an expression: the scan tries the grammar around it.
+    pub trigger: bool,
 }
 
 /// When a holiday falls in a year.
@@ -129,23 +133,129 @@ impl Hasher for WordHasher {
 }
 
 type Words = HashMap<Box<[u8]>, Word, BuildHasherDefault<WordHasher>>;
-type Ids = HashMap<Box<[u8]>, u32, BuildHasherDefault<WordHasher>>;
 
-/// The longest word in the lexicon ("approximately"); longer words are not looked up.
+/// The longest word the table can hold; longer words are not looked up.
 const MAX_WORD: usize = 16;
+
+/// A word packed for the table: its bytes, lowercased and zero-padded, in two
+/// little-endian `u64`s.
+type Key = [u64; 2];
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// ASCII-lowercases the eight bytes packed in `x` (other bytes are kept).
+fn lower8(x: u64) -> u64 {
+    let low7 = x & (ONES * 0x7F);
+    // High bit of each byte set where the byte (without its high bit) is >= b'A' and
+    // where it is > b'Z'.
+    let ge_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let gt_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & !x & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// The first `n` (at most 8) bytes of `bytes[at..]` as a little-endian `u64`.
+fn load(bytes: &[u8], at: usize, n: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => {
+            let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+            if n >= 8 { x } else { x & ((1u64 << (8 * n)) - 1) }
+        }
+        None => bytes[at..at + n].iter().rev().fold(0, |acc, &b| acc << 8 | u64::from(b)),
+    }
+}
+
+/// The key of `bytes[s..e]` (at most [`MAX_WORD`] bytes), lowercased.
+fn key_at(bytes: &[u8], s: usize, e: usize) -> Key {
+    let n = e - s;
+    if n <= 8 {
+        [lower8(load(bytes, s, n)), 0]
+    } else {
+        [lower8(load(bytes, s, 8)), lower8(load(bytes, s + 8, n - 8))]
+    }
+}
+
+/// The home slot of a key in a table of `mask + 1` slots.
+fn slot_of(key: Key, len: usize, mask: usize) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & mask
+}
+
+/// The slot of [`Lexicon::may_trigger`]'s filter for a word's first two bytes;
+/// letters of either case share one.
+fn shape_slot(first: u8, second: u8) -> usize {
+    usize::from(first & 31) << 5 | usize::from(second & 31)
+}
+
+/// One slot of [`WordTable`]; `len == 0` marks an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: Key,
+    len: u32,
+    id: u32,
+}
+
+/// Lowercase words (ASCII, at most [`MAX_WORD`] bytes) -> entry ids, by open
+/// addressing with linear probing, at most a quarter full.
+#[derive(Clone, Debug)]
+struct WordTable {
+    slots: Box<[Slot]>,
+    mask: usize,
+}
+
+impl WordTable {
+    fn new<'w>(words: impl ExactSizeIterator<Item = (&'w [u8], u32)>) -> WordTable {
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); size].into_boxed_slice();
+        let mask = size - 1;
+        for (word, id) in words {
+            if word.is_empty() || word.len() > MAX_WORD {
+                continue;
+            }
+            let key = key_at(word, 0, word.len());
+            let mut i = slot_of(key, word.len(), mask);
+            while slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key, len: word.len() as u32, id };
+        }
+        WordTable { slots, mask }
+    }
+
+    /// The id of `bytes[s..e]`, compared ASCII case-insensitively.
+    fn get(&self, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
+        let len = e - s;
+        if len == 0 || len > MAX_WORD {
+            return None;
+        }
+        let key = key_at(bytes, s, e);
+        let mut i = slot_of(key, len, self.mask);
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.key == key && slot.len as usize == len {
+                return Some(slot.id);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
 
 /// The embedded grammar words.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     /// Word -> index into `entries`.
-    words: Ids,
+    words: WordTable,
     entries: Vec<Word>,
     /// Two-word approximators ("more than", "at least").
     approx_pairs: Vec<(Box<str>, Box<str>)>,
     /// Holiday names, longest first.
     pub holidays: Vec<Holiday>,
-    /// Finds trigger words and digits (ASCII case-insensitive, leftmost-longest).
-    pub triggers: AhoCorasick,
+    /// A filter on trigger words and codes: slot [`shape_slot`] of the first two bytes
+    /// has bit `last % 32` set for each one's last byte.
+    trigger_shapes: Box<[u32; 1024]>,
 }
 
 const MONTHS: &str = include_str!("../../data/date/months.tsv");
@@ -162,10 +272,6 @@ const MODIFIERS: &str = include_str!("../../data/date/modifiers.tsv");
 const TENSE: &str = include_str!("../../data/date/tense.tsv");
 const ZONES: &str = include_str!("../../data/date/zones.tsv");
 const HOLIDAYS: &str = include_str!("../../data/date/holidays.tsv");
-
-/// Trigger patterns beyond the lexicon's head words: quarter and half codes ("Q3",
-/// "H1"), fiscal-year codes ("FY2026") and every digit.
-const CODE_TRIGGERS: [&str; 7] = ["q1", "q2", "q3", "q4", "h1", "h2", "fy"];
 
 /// The data rows of a tab-separated file: non-empty, non-comment lines split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -346,25 +452,35 @@ impl Lexicon {
             holidays.push(Holiday { words: name.into_iter().map(Box::from).collect(), rule });
         }
         holidays.sort_by_key(|h| core::cmp::Reverse(h.words.len()));
-        let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-        triggers.extend(CODE_TRIGGERS);
-        triggers.extend(digits);
-        let triggers = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&triggers)
-            .expect("the trigger words form a valid automaton");
+        // "FY" heads "FY2026" and "FY 2026" (the scan reads "Q3" and "H1" itself).
+        triggers.push("fy");
+        for t in &triggers {
+            add(&mut words, t, |w| w.trigger = true);
+        }
+        let mut trigger_shapes = Box::new([0u32; 1024]);
+        let codes = ["q1", "q2", "q3", "q4", "h1", "h2"];
+        for t in triggers.iter().chain(&codes) {
+            if let (&[first, second, ..], Some(&last)) = (t.as_bytes(), t.as_bytes().last()) {
+                trigger_shapes[shape_slot(first, second)] |= 1 << (last & 31);
+            }
+        }
+        // "FY2026": any run that starts with "FY".
+        trigger_shapes[shape_slot(b'f', b'y')] = u32::MAX;
+        let mut keys = Vec::with_capacity(words.len());
         let mut entries = Vec::with_capacity(words.len());
-        let words = words
-            .into_iter()
-            .map(|(k, w)| {
-                entries.push(w);
-                (k, (entries.len() - 1) as u32)
-            })
-            .collect();
-        Lexicon { words, entries, approx_pairs, holidays, triggers }
+        for (k, w) in words {
+            keys.push(k);
+            entries.push(w);
+        }
+        let words = WordTable::new(keys.iter().enumerate().map(|(id, k)| (&**k, id as u32)));
+        Lexicon { words, entries, approx_pairs, holidays, trigger_shapes }
+    }
+
+    /// Whether a run of ASCII letters and digits that starts with `first`, `second`
+    /// and ends with `last` may be a trigger word, a quarter code or an "FY" code (a
+    /// cheap filter before the lookup; case does not matter).
+    pub fn may_trigger(&self, first: u8, second: u8, last: u8) -> bool {
+        self.trigger_shapes[shape_slot(first, second)] & (1 << (last & 31)) != 0
     }
 
     /// The entry with the given id.
@@ -372,17 +488,10 @@ impl Lexicon {
         &self.entries[id as usize]
     }
 
-    /// The id of a word's entry, looked up case-insensitively (ASCII).
-    pub fn id(&self, word: &str) -> Option<u32> {
-        let bytes = word.as_bytes();
-        if bytes.len() > MAX_WORD {
-            return None;
-        }
-        let mut buf = [0u8; MAX_WORD];
-        let lower = &mut buf[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        self.words.get(&*lower).copied()
+    /// The id of the entry of the word `bytes[s..e]`, looked up case-insensitively
+    /// (ASCII).
+    pub fn id_at(&self, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
+        self.words.get(bytes, s, e)
     }
 
     /// Whether the two words form an approximator ("more than").

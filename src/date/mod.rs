@@ -6,8 +6,10 @@
 //!
 //! # How it works
 //!
-//! One Aho-Corasick automaton finds trigger words (month and weekday names, units,
-//! day words, reference words) and digits. Around each trigger a small tokenizer reads
+//! One pass over the text visits word starts only, eight bytes at a time, and keeps
+//! the trigger words (month and weekday names, units, day words, reference words,
+//! looked up in place in the lexicon's word table) and the numbers that may start an
+//! expression. Around each trigger a small tokenizer reads
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
@@ -59,7 +61,7 @@ pub use self::value::{
 use self::grammar::{Memo, Parser};
 use self::lexicon::Lexicon;
 use self::resolve::{Context, needs_tense, resolve};
-use self::scan::{Tok, tokenize};
+use self::scan::{Tok, tokenize, triggers};
 
 /// The TIMEX3 type of a temporal expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,7 +96,7 @@ pub struct DateMention {
 
 /// Finds temporal expressions and resolves them against a publication date.
 ///
-/// Build it once (it compiles the trigger automaton) and share it.
+/// Build it once (it reads the grammar words) and share it.
 #[derive(Clone, Debug)]
 pub struct DateTagger {
     lex: Lexicon,
@@ -173,29 +175,50 @@ impl DateTagger {
         let mut window = Window::default();
         let mut scratch = Window::default();
         let mut last_end = 0usize;
-        for m in self.lex.triggers.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if s < last_end || !is_trigger(text, s, e, &self.lex) {
+        let mut found = Vec::new();
+        triggers(text, &self.lex, &mut found);
+        for (s, e) in found {
+            if s < last_end {
                 continue;
             }
             window.cover(text, s, e, GRAMMAR_REACH);
+            // Parse in the window's head; when the grammar looks past it, read the
+            // whole window and parse again.
+            let parsed = loop {
+                let toks = &window.toks;
+                let head = toks.partition_point(|t| t.end <= s);
+                if toks.get(head).is_none_or(|t| t.start != s) {
+                    break None;
+                }
+                let edge = Cell::new(false);
+                let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
+                let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
+                let parsed = parser.parse_covering(from, head);
+                if edge.get() && window.read_all(text) {
+                    continue;
+                }
+                break parsed;
+            };
+            let Some(parsed) = parsed else { continue };
             let toks = &window.toks;
-            let head = toks.partition_point(|t| t.end <= s);
-            if toks.get(head).is_none_or(|t| t.start != s) {
-                continue;
-            }
-            let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo };
-            let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
-            let Some(parsed) = parser.parse_covering(from, head) else { continue };
             let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
             let tense = if needs_tense(&parsed) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
                 scratch.cover(text, span.start, span.end, TENSE_REACH);
-                let toks = &scratch.toks;
-                let start = toks.partition_point(|t| t.start < span.start);
-                let end = toks.partition_point(|t| t.start < span.end);
-                Parser { text, toks, lex: &self.lex, memo: &scratch.memo }.tense(start, end)
+                loop {
+                    let toks = &scratch.toks;
+                    let start = toks.partition_point(|t| t.start < span.start);
+                    let end = toks.partition_point(|t| t.start < span.end);
+                    let edge = Cell::new(false);
+                    let memo = &scratch.memo;
+                    let tense =
+                        Parser { text, toks, lex: &self.lex, memo, edge: &edge }.tense(start, end);
+                    if edge.get() && scratch.read_all(text) {
+                        continue;
+                    }
+                    break tense;
+                }
             } else {
                 None
             };
@@ -218,12 +241,21 @@ const TENSE_REACH: (usize, usize) = (112, 112);
 
 /// The tokens of a stretch of text, grown forward as triggers come, with a memo of
 /// their lexicon lookups.
+///
+/// The window covers `..goal` but is read only up to `end`, a little past the trigger
+/// or expression; the grammar rarely looks further, and when it does the caller reads
+/// the rest ([`Window::read_all`]) and parses again. Tokenizing `a..b` and then `b..c`
+/// gives the tokens of `a..c` when `b` is at an ASCII space (no token holds one), so
+/// the window may grow before its tail is read; a goal inside a word cuts it, and the
+/// window reads up to such a goal at once.
 #[derive(Default)]
 struct Window {
     toks: Vec<Tok>,
     memo: Vec<Memo>,
-    /// The covered text ends here, at a space or the end of the text.
+    /// The tokens read so far end here, at a space, a cut or the end of the text.
     end: usize,
+    /// The covered text ends here, at a space, a cut or the end of the text.
+    goal: usize,
 }
 
 impl Window {
@@ -231,9 +263,27 @@ impl Window {
         self.toks.clear();
         self.memo.clear();
         self.end = 0;
+        self.goal = 0;
     }
 
-    /// Makes the window cover `s - before .. e + after` (widened to spaces).
+    /// Reads the window up to `to`.
+    fn read(&mut self, text: &str, to: usize) {
+        if to > self.end {
+            tokenize(text, self.end, to, &mut self.toks);
+            self.memo.resize(self.toks.len(), Cell::new(0));
+            self.end = to;
+        }
+    }
+
+    /// Reads the rest of the window; whether there was any.
+    fn read_all(&mut self, text: &str) -> bool {
+        let more = self.end < self.goal;
+        self.read(text, self.goal);
+        more
+    }
+
+    /// Makes the window cover `s - before .. e + after` (widened to spaces), and reads
+    /// it up to a little past `e`.
     fn cover(&mut self, text: &str, s: usize, e: usize, (before, after): (usize, usize)) {
         let bytes = text.as_bytes();
         let want_start = {
@@ -252,22 +302,37 @@ impl Window {
         };
         let want_end =
             (want_end..=bytes.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(bytes.len());
-        if want_start >= self.end {
+        if want_start >= self.goal {
             self.reset();
             self.end = want_start;
-        } else if self.toks.len() > 4096 {
-            // Forget tokens far behind.
-            let keep = self.toks.partition_point(|t| t.end <= want_start);
-            self.toks.drain(..keep);
-            self.memo.drain(..keep);
+            self.goal = want_start;
+        } else if self.toks.len() + (self.goal - self.end) > 4096 {
+            // Forget tokens far behind (counting the unread ones: at most one a byte).
+            self.read_all(text);
+            if self.toks.len() > 4096 {
+                let keep = self.toks.partition_point(|t| t.end <= want_start);
+                self.toks.drain(..keep);
+                self.memo.drain(..keep);
+            }
         }
-        if want_end > self.end {
-            tokenize(text, self.end, want_end, &mut self.toks);
-            self.memo.resize(self.toks.len(), Cell::new(0));
-            self.end = want_end;
+        if want_end > self.goal {
+            self.goal = want_end;
+            if want_end < bytes.len() && !bytes[want_end].is_ascii_whitespace() {
+                self.read_all(text);
+            }
         }
+        // A little past `e`, at a space.
+        let near = (e + HEAD_REACH).min(self.goal);
+        let near = bytes[near..self.goal]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(self.goal, |k| near + k);
+        self.read(text, near);
     }
 }
+
+/// Bytes read after a trigger or expression before the grammar asks for more.
+const HEAD_REACH: usize = 8;
 
 /// How far around "a year ago" the text is searched for "quarter".
 const QUARTER_REACH: usize = 400;
@@ -279,49 +344,4 @@ fn mentions_quarters(text: &str, at: usize) -> bool {
     let lo = at.saturating_sub(QUARTER_REACH);
     let hi = (at + QUARTER_REACH).min(bytes.len());
     bytes[lo..hi].windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
-}
-
-/// Whether the automaton's match at `s..e` stands on word boundaries (digits: starts a
-/// number that is not the tail of a decimal).
-fn is_trigger(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
-    let bytes = text.as_bytes();
-    let prev = text[..s].chars().next_back();
-    if prev.is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    if bytes[s].is_ascii_digit() {
-        // "2.5", "1,000": the digits after the separator are not a new number.
-        let sep = matches!(prev, Some('.' | ','));
-        return !(sep && s >= 2 && bytes[s - 2].is_ascii_digit())
-            && number_may_start(bytes, s, lex);
-    }
-    let next = text[e..].chars().next();
-    let code = bytes[s..e].eq_ignore_ascii_case(b"fy");
-    match next {
-        Some(c) if c.is_ascii_digit() => code,
-        Some(c) => !c.is_alphanumeric(),
-        None => true,
-    }
-}
-
-/// A quick look at the bytes after a number at `s`: only a year, a number glued to a
-/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th"), or a number
-/// followed by a grammar word ("two weeks", "11 March", "8 p.m.") can start an
-/// expression. Most numbers in news ("$5 billion", "40 people") are passed over
-/// without tokenizing their line.
-fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
-    let end = s + bytes[s..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if end - s == 4 {
-        return true;
-    }
-    match bytes.get(end) {
-        Some(b'-' | b':' | b'/' | b'.') => return true,
-        Some(b) if b.is_ascii_alphabetic() => return true,
-        Some(b' ') => {}
-        _ => return false,
-    }
-    let word = end + 1;
-    let len = bytes[word..].iter().take(17).take_while(|b| b.is_ascii_alphabetic()).count();
-    core::str::from_utf8(&bytes[word..word + len]).is_ok_and(|w| lex.id(w).is_some())
-        || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
 }

@@ -1,6 +1,9 @@
-//! A small tokenizer for the text around trigger words: words, digit runs and single
-//! punctuation marks, as byte spans. Line breaks are kept as punctuation tokens so that
-//! no expression or tense window runs across paragraphs.
+//! The trigger scan, which finds where an expression may be, and a small tokenizer for
+//! the text around triggers: words, digit runs and single punctuation marks, as byte
+//! spans. Line breaks are kept as punctuation tokens so that no expression or tense
+//! window runs across paragraphs.
+
+use super::lexicon::Lexicon;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,20 +110,174 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// The end of the word continuing at `i`: ASCII letters and non-ASCII letters.
+/// The end of the word continuing at `i`: ASCII letters (eight at a time) and
+/// non-ASCII letters.
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        match CLASS[usize::from(bytes[i])] {
-            LETTER => i += 1,
-            HIGH if separator_len(&bytes[i..]) == 0 => {
+    loop {
+        while let Some(b) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+            let n = (!letter_mask(x) & HIGH_BITS).trailing_zeros() as usize / 8;
+            i += n;
+            if n < 8 {
+                break;
+            }
+        }
+        match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
+            Some(LETTER) => i += 1,
+            Some(HIGH) if separator_len(&bytes[i..]) == 0 => {
                 // The whole multi-byte character.
                 i += 1;
                 while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
                     i += 1;
                 }
             }
-            _ => break,
+            _ => return i,
         }
     }
-    i
+}
+
+/// Appends the triggers of `text` to `out`, in order: byte spans where the grammar is
+/// tried.
+///
+/// One pass finds the runs of ASCII letters and digits eight bytes at a time (a
+/// bit mask per block, see [`alnum_mask`]) and looks only at their starts. A run is a
+/// trigger when it stands alone (no letter or digit of any script glued to it) and is
+/// - a word that the lexicon marks as a trigger (a month, a unit, "today"), found by
+///   a filter on its first and last letter and length, then looked up in place;
+/// - a quarter or half code ("Q3", "H1"), or "FY" glued to a number ("FY2026");
+/// - a number that may start an expression (see [`number_may_start`]) and is not the
+///   tail of a decimal ("2.5", "1,000").
+pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    // The start of the current run, and whether the last byte seen ends one.
+    let mut start = 0;
+    let mut carry = 0u64;
+    let mut o = 0;
+    while o < bytes.len() {
+        let x = match bytes.get(o..o + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            None => bytes[o..].iter().rev().fold(0, |acc, &b| acc << 8 | u64::from(b)),
+        };
+        let m = alnum_mask(x);
+        let prev = m << 8 | carry;
+        carry = m >> 56;
+        let starts = m & !prev;
+        let mut ends = !m & prev & HIGH_BITS;
+        while ends != 0 {
+            let bit = ends & ends.wrapping_neg();
+            ends ^= bit;
+            let before = starts & (bit - 1);
+            if before != 0 {
+                start = o + (63 - before.leading_zeros() as usize) / 8;
+            }
+            let end = o + bit.trailing_zeros() as usize / 8;
+            if may_trigger(bytes, lex, start, end) {
+                if let Some(t) = trigger(text, lex, start, end) {
+                    out.push(t);
+                }
+            }
+        }
+        if carry != 0 && starts != 0 {
+            start = o + (63 - starts.leading_zeros() as usize) / 8;
+        }
+        o += 8;
+    }
+    if carry != 0 && may_trigger(bytes, lex, start, bytes.len()) {
+        if let Some(t) = trigger(text, lex, start, bytes.len()) {
+            out.push(t);
+        }
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
+fn alnum_mask(x: u64) -> u64 {
+    let low7 = x & (ONES * 0x7F);
+    let digit = (low7 + ONES * (0x80 - 0x30)) & !(low7 + ONES * (0x80 - 0x3A));
+    letter_mask(x) | (digit & !x & HIGH_BITS)
+}
+
+/// The high bit of each byte of `x` set where that byte is an ASCII letter.
+fn letter_mask(x: u64) -> u64 {
+    let folded = (x & (ONES * 0x7F)) | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B));
+    letter & !x & HIGH_BITS
+}
+
+/// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
+/// runs shaped like a trigger word or code (see [`Lexicon::may_trigger`]).
+fn may_trigger(bytes: &[u8], lex: &Lexicon, s: usize, e: usize) -> bool {
+    let first = bytes[s];
+    first.is_ascii_digit() || e - s >= 2 && lex.may_trigger(first, bytes[s + 1], bytes[e - 1])
+}
+
+/// The trigger in the run of ASCII letters and digits `s..e`, if any.
+fn trigger(text: &str, lex: &Lexicon, s: usize, e: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Not after a non-ASCII letter or digit.
+    if s > 0 && bytes[s - 1] >= 0x80 && alphanumeric_before(text, s) {
+        return None;
+    }
+    let first = bytes[s];
+    if first.is_ascii_digit() {
+        // "2.5", "1,000": the digits after the separator are not a new number.
+        let tail = s >= 2 && matches!(bytes[s - 1], b'.' | b',') && bytes[s - 2].is_ascii_digit();
+        return (!tail && number_may_start(bytes, s, lex)).then_some((s, s + 1));
+    }
+    let n = e - s;
+    let second = bytes.get(s + 1).copied().unwrap_or(0);
+    if n == 2 && second.is_ascii_digit() {
+        // "Q3", "H1"
+        let code = match first | 0x20 {
+            b'q' => (b'1'..=b'4').contains(&second),
+            b'h' => (b'1'..=b'2').contains(&second),
+            _ => false,
+        };
+        return (code && !alphanumeric_at(text, e)).then_some((s, e));
+    }
+    if n > 2 && bytes[s..s + 2].eq_ignore_ascii_case(b"fy") && bytes[s + 2].is_ascii_digit() {
+        return Some((s, s + 2)); // "FY2026"
+    }
+    // A whole word (a run with digits is in no entry).
+    if alphanumeric_at(text, e) {
+        return None;
+    }
+    let id = lex.id_at(bytes, s, e)?;
+    lex.entry(id).trigger.then_some((s, e))
+}
+
+/// Whether the character at `i`, after a run of ASCII letters and digits, is a letter
+/// or digit of another script.
+fn alphanumeric_at(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i).is_some_and(|&b| b >= 0x80)
+        && text[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character before `i` is alphanumeric.
+fn alphanumeric_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// A quick look at the bytes after a number at `s`: only a year, a number glued to a
+/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th"), or a number
+/// followed by a grammar word ("two weeks", "11 March", "8 p.m.") can start an
+/// expression. Most numbers in news ("$5 billion", "40 people") are passed over
+/// without tokenizing their line.
+fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
+    let end = s + bytes[s..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if end - s == 4 {
+        return true;
+    }
+    match bytes.get(end) {
+        Some(b'-' | b':' | b'/' | b'.') => return true,
+        Some(b) if b.is_ascii_alphabetic() => return true,
+        Some(b' ') => {}
+        _ => return false,
+    }
+    let word = end + 1;
+    let len = bytes[word..].iter().take(17).take_while(|b| b.is_ascii_alphabetic()).count();
+    lex.id_at(bytes, word, word + len).is_some()
+        || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
 }

@@ -45,8 +45,7 @@ impl Parser<'_> {
         let word = self.word(i);
         if word.is_some_and(|w| w.future_to) {
             let to = self
-                .toks
-                .get(i + 1)
+                .tok(i + 1)
                 .is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case("to"));
             return to.then_some(Tense::Future);
         }
@@ -93,9 +92,8 @@ impl Parser<'_> {
                 return Some(t);
             }
         }
-        let hi = (end + REACH).min(self.toks.len());
-        for i in end..hi {
-            if self.boundary(i) {
+        for i in end..end + REACH {
+            if self.tok(i).is_none() || self.boundary(i) {
                 break;
             }
             if let Some(t) = self.tense_word(i) {
