@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
+use crate::Span;
 
 /// Where a marker word sits in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +105,73 @@ impl Hasher for WordHasher {
 /// A map keyed by words, with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// A read-only map from short words packed into a `u128` (see the `pack` functions) to
+/// small values: open addressing with a multiply-shift hash, at most a quarter full, so a
+/// lookup is one multiply and one or two compares. The key 0 (the empty word) is never
+/// stored and marks empty slots.
+#[derive(Clone, Debug)]
+pub(crate) struct PackedMap<V> {
+    slots: Box<[(u128, V)]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
+
+impl<V: Copy + Default> PackedMap<V> {
+    /// The map holding `items` (a later duplicate key replaces an earlier one).
+    pub(crate) fn new(items: impl IntoIterator<Item = (u128, V)>) -> PackedMap<V> {
+        let items: Vec<(u128, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
+        let len = (items.len() * 4).next_power_of_two().max(16);
+        let mut map = PackedMap {
+            slots: vec![(0, V::default()); len].into(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for (key, value) in items {
+            let mut i = map.home(key);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & (len - 1);
+            }
+            map.slots[i] = (key, value);
+        }
+        map
+    }
+
+    /// The first slot to probe for `key`.
+    #[inline]
+    fn home(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The value stored for `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: u128) -> Option<V> {
+        if key == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Lowercases the ASCII letters among the bytes of `x`, all below 0x80, eight at a time.
+#[inline]
+fn ascii_lower(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 255;
+    let at_least_a = (x + ONES * 0x3f) & (ONES * 0x80);
+    let at_most_z = !(x + ONES * 0x25) & (ONES * 0x80);
+    x | ((at_least_a & at_most_z) >> 2)
+}
+
 /// A closed-class word the patterns test for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Function {
@@ -130,14 +198,21 @@ pub(crate) struct Info {
 pub(crate) struct Lexicon {
     pub titles: WordMap<&'static str, Title>,
     pub max_title_words: usize,
-    pub first_names: WordMap<&'static str, Option<Gender>>,
+    /// First names (as written) and the gender each implies; see [`Lexicon::first_name`].
+    first_names: WordMap<&'static str, Option<Gender>>,
+    /// The keys of `first_names` of 16 bytes or fewer, packed by [`pack`].
+    first_names_packed: PackedMap<Option<Option<Gender>>>,
     /// Lowercase word -> index into `infos`.
     index: WordMap<&'static [u8], u32>,
-    /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one integer hash
-    /// and compare per lookup.
-    packed: WordMap<u128, u32>,
+    /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one multiply and
+    /// compare per lookup.
+    packed: PackedMap<u32>,
     /// The pronouns, lowercase, with the cue each gives.
     pub pronouns: Vec<(&'static str, Cue)>,
+    /// For each lowercase ASCII letter, bit `n` is set when a pronoun [`Lexicon::pronoun`]
+    /// can find or "the" starts with it and has `n` bytes: most words are ruled out on
+    /// their first byte and length alone.
+    pronoun_or_the: [u16; 128],
     infos: Vec<Info>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
@@ -148,6 +223,20 @@ fn pack(key: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..key.len())?.copy_from_slice(key);
     Some(u128::from_le_bytes(buf))
+}
+
+/// The bytes `text[span]` packed as [`pack`] does, read with one 16-byte load where the
+/// text allows; `None` when longer than 16 bytes.
+#[inline]
+pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
+    let len = span.end.checked_sub(span.start).filter(|&n| n <= 16)?;
+    match text.get(span.start..span.start + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
+        Some(chunk) => {
+            let x = u128::from_le_bytes(chunk);
+            Some(if len == 16 { x } else { x & ((1u128 << (8 * len)) - 1) })
+        }
+        None => pack(text.get(span.start..span.end)?),
+    }
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -188,18 +277,28 @@ impl Lexicon {
         self.get(scratch.as_bytes())
     }
 
+    /// [`Lexicon::lookup`] for the word at `span` of `text` when it is ASCII and 16 bytes
+    /// or shorter (most words: one 16-byte load, no copy), else `None`.
+    #[inline]
+    pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<u32> {
+        let key = pack_at(text, span)?;
+        if key & (u128::MAX / 255 * 0x80) != 0 {
+            return None;
+        }
+        if span.len() > self.max_key_len {
+            return Some(u32::MAX);
+        }
+        Some(self.packed.get(ascii_lower(key)).unwrap_or(u32::MAX))
+    }
+
     /// [`Lexicon::lookup`] for an ASCII `word`, with no buffer.
     #[inline]
     pub(crate) fn lookup_ascii(&self, word: &str) -> u32 {
         if word.len() > self.max_key_len {
             return u32::MAX;
         }
-        if word.len() <= 16 {
-            let mut buf = [0u8; 16];
-            for (d, b) in buf.iter_mut().zip(word.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            return self.packed.get(&u128::from_le_bytes(buf)).copied().unwrap_or(u32::MAX);
+        if let Some(key) = pack(word.as_bytes()) {
+            return self.packed.get(ascii_lower(key)).unwrap_or(u32::MAX);
         }
         let mut buf = [0u8; 24];
         let buf = &mut buf[..word.len()];
@@ -211,10 +310,19 @@ impl Lexicon {
     /// The index of the lowercase `key`, or `u32::MAX`.
     fn get(&self, key: &[u8]) -> u32 {
         let found = match pack(key) {
-            Some(k) => self.packed.get(&k),
-            None => self.index.get(key),
+            Some(k) => self.packed.get(k),
+            None => self.index.get(key).copied(),
         };
-        found.copied().unwrap_or(u32::MAX)
+        found.unwrap_or(u32::MAX)
+    }
+
+    /// Whether `word` (as written) is a listed first name, and the gender it implies.
+    #[inline]
+    pub(crate) fn first_name(&self, word: &str) -> Option<Option<Gender>> {
+        match pack(word.as_bytes()) {
+            Some(key) => self.first_names_packed.get(key).flatten(),
+            None => self.first_names.get(word).copied(),
+        }
     }
 
     /// The pronoun cue of `word` (any case), without a table lookup.
@@ -225,6 +333,17 @@ impl Lexicon {
             return None;
         }
         self.pronouns.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, c)| c)
+    }
+
+    /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
+    #[inline]
+    pub(crate) fn may_be_pronoun_or_the(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&b) if b < 0x80 && word.len() < 16 => {
+                self.pronoun_or_the[usize::from(b | 0x20)] & (1 << word.len()) != 0
+            }
+            _ => false,
+        }
     }
 
     /// What the lists say about the word with lookup index `i`.
@@ -311,15 +430,27 @@ impl Lexicon {
         ] {
             slot(&mut index, &mut infos, w).function = Some(f);
         }
+        let mut pronoun_or_the = [0u16; 128];
+        let quick = pronouns.iter().map(|&(p, _)| p).filter(|p| p.len() <= 8);
+        for word in quick.filter(|p| matches!(p.as_bytes()[0], b'h' | b's' | b'i')).chain(["the"]) {
+            if word.len() < 16 {
+                pronoun_or_the[usize::from(word.as_bytes()[0] & 0x7f)] |= 1 << word.len();
+            }
+        }
         let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
-        let packed = index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))).collect();
+        let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
+        let first_names_packed = PackedMap::new(
+            first_names.iter().filter_map(|(k, &g)| Some((pack(k.as_bytes())?, Some(g)))),
+        );
         Lexicon {
             titles,
             max_title_words,
             first_names,
+            first_names_packed,
             index,
             packed,
             pronouns,
+            pronoun_or_the,
             infos,
             max_key_len,
         }

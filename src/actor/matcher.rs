@@ -11,7 +11,7 @@
 //! milliseconds here, and anchored searches at word starts gain nothing from a DFA.
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::WordMap;
+use super::lexicon::{self, PackedMap, WordMap};
 use crate::Span;
 
 /// How a surface form names its entry.
@@ -58,7 +58,7 @@ pub(crate) struct Matcher {
     /// Every pattern and every pattern prefix ending before a space.
     nodes: WordMap<Box<str>, Node>,
     /// The keys of `nodes` of 15 bytes or fewer, packed by [`pack`] (most lookups).
-    short: WordMap<u128, Node>,
+    short: PackedMap<Node>,
     candidates: Vec<Vec<Candidate>>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
     /// word starts from being looked up).
@@ -104,7 +104,8 @@ impl Matcher {
                 }
             }
         }
-        let short = nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))).collect();
+        let short =
+            PackedMap::new(nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))));
         Matcher { nodes, short, candidates, first, first_byte, max_len }
     }
 
@@ -192,9 +193,9 @@ impl Matcher {
                 if tries > 8 {
                     break;
                 }
-                let found = match pack(&bytes[start..e]) {
-                    Some(k) => self.short.get(&k),
-                    None => self.nodes.get(&hay[start..e]),
+                let found = match pack_at(bytes, Span::new(start, e)) {
+                    Some(k) => self.short.get(k),
+                    None => self.nodes.get(&hay[start..e]).copied(),
                 };
                 let Some(node) = found else { continue };
                 if let Some(p) = node.pattern {
@@ -218,6 +219,14 @@ fn pack(key: &[u8]) -> Option<u128> {
     buf.get_mut(..key.len()).filter(|_| key.len() < 16)?.copy_from_slice(key);
     buf[15] = key.len() as u8;
     Some(u128::from_le_bytes(buf))
+}
+
+/// [`pack`] of `hay[span]`, read with one 16-byte load where the text allows.
+#[inline]
+fn pack_at(hay: &[u8], span: Span) -> Option<u128> {
+    let len = span.len();
+    let key = lexicon::pack_at(hay, span).filter(|_| len < 16)?;
+    Some(key | ((len as u128) << 120))
 }
 
 /// The index of the byte pair at `i` (the second byte 0 at the end).
