@@ -62,6 +62,10 @@ pub(crate) enum Cue {
 }
 
 /// A fast hasher for short words (the default SipHash dominates lookups otherwise).
+///
+/// Its values for strings fix the iteration order of the short-form map in
+/// `resolve`, which decides between short forms that spell alike in capitals: changing
+/// `write` changes output.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordHasher(u64);
 
@@ -87,6 +91,19 @@ impl Hasher for WordHasher {
             word[..tail.len()].copy_from_slice(tail);
             self.add(u64::from_le_bytes(word));
         }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        self.add(v as u64);
+        self.add((v >> 64) as u64);
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.add(v);
     }
 
     fn write_u8(&mut self, b: u8) {
@@ -237,6 +254,36 @@ pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
         }
         None => pack(text.get(span.start..span.end)?),
     }
+}
+
+/// The first index at or after `i` and before `limit` whose byte is not an ASCII letter
+/// or digit, else `limit` (at most `bytes.len()`): eight bytes at a time.
+#[inline]
+pub(crate) fn alnum_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let limit = limit.min(bytes.len());
+    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Per byte, with the top bit as the flag: ASCII (top bit clear), and a letter
+        // (folded to lowercase, in a..=z) or a digit (in 0..=9). No sum carries out of
+        // its byte, since every byte is below 0x80 once the top bit is cleared.
+        let low = x & !HIGH;
+        let folded = low | (ONES * 0x20);
+        let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
+        let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x7f - 0x39));
+        let stop = !((letter | digit) & !x) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < limit && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.

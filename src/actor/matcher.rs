@@ -171,22 +171,26 @@ impl Matcher {
         loop {
             // The chunk up to the next space; each place in it where a word ends is a
             // possible end of a pattern ("U.S." ends after "U", "U.S" and "U.S.").
-            let mut chunk_end = i;
-            while chunk_end < end && bytes[chunk_end] != b' ' {
-                chunk_end += 1;
-            }
             let mut prefix = false;
             // A few word ends per chunk at most ("U.S." has three): bounded work on
             // hostile input such as "A.A.A.A...".
             let mut tries = 0;
-            for e in i + 1..=chunk_end {
-                // Inside a word (an ASCII letter or digit follows): the common case, decided
-                // on one byte.
-                if bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+            let mut e = i;
+            while e < end && bytes[e] != b' ' {
+                // Inside a word (an ASCII letter or digit follows) no pattern ends: skip
+                // to the end of the run of letters and digits (at most to `end`).
+                e = lexicon::alnum_run_end(bytes, e + 1, end);
+                let next = bytes.get(e).copied();
+                if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
                     continue;
                 }
-                if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
-                {
+                // After an ASCII byte that is not a letter or digit, or at the end of the
+                // text, a char and a word end here.
+                let ends_word = match next {
+                    Some(b) if b >= 0x80 => hay.is_char_boundary(e) && is_boundary_after(hay, e),
+                    _ => true,
+                };
+                if !word_end(bytes[e - 1]) || !ends_word {
                     continue;
                 }
                 tries += 1;
@@ -201,8 +205,11 @@ impl Matcher {
                 if let Some(p) = node.pattern {
                     best = Some((e, p));
                 }
-                prefix = e == chunk_end && node.prefix;
+                prefix = (e >= end || bytes[e] == b' ') && node.prefix;
             }
+            // Where the chunk ends (a space or `end`), unless the tries ran out: then
+            // `prefix` is false.
+            let chunk_end = e;
             if !prefix || chunk_end + 1 >= end {
                 return best;
             }

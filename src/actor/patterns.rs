@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Function, Info, Lexicon, Title};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title, alnum_run_end};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
 
@@ -142,9 +142,7 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
             }
         }
         let start = i;
-        while i < end && CLASS[usize::from(bytes[i])] & ALNUM != 0 {
-            i += 1;
-        }
+        i = alnum_run_end(bytes, i, end);
         let mut poss = false;
         if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
             (i, poss) = joined_end(text, start, i, end);
