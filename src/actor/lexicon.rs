@@ -180,6 +180,39 @@ impl<V: Copy + Default> PackedMap<V> {
     }
 }
 
+impl<V: Copy + Default> PackedMap<V> {
+    /// [`PackedMap::get`] for a key of eight bytes or fewer (its upper half zero), in
+    /// 64-bit arithmetic.
+    #[inline]
+    pub(crate) fn get64(&self, key: u64) -> Option<V> {
+        if key == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        // As `home`, whose mix is the low half alone here.
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == u128::from(key) {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// [`ascii_lower`] for eight bytes.
+#[inline]
+fn ascii_lower64(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    let at_least_a = (x + ONES * 0x3f) & (ONES * 0x80);
+    let at_most_z = !(x + ONES * 0x25) & (ONES * 0x80);
+    x | ((at_least_a & at_most_z) >> 2)
+}
+
 /// Lowercases the ASCII letters among the bytes of `x`, all below 0x80, eight at a time.
 #[inline]
 fn ascii_lower(x: u128) -> u128 {
@@ -328,6 +361,19 @@ impl Lexicon {
     /// or shorter (most words: one 16-byte load, no copy), else `None`.
     #[inline]
     pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<u32> {
+        let len = span.len();
+        // Most words: eight bytes or fewer, one 8-byte load and 64-bit arithmetic.
+        let chunk = text.get(span.start..span.start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if let (1..=8, Some(chunk)) = (len, chunk) {
+            let key = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len));
+            if key & (u64::MAX / 255 * 0x80) != 0 {
+                return None;
+            }
+            if len > self.max_key_len {
+                return Some(u32::MAX);
+            }
+            return Some(self.packed.get64(ascii_lower64(key)).unwrap_or(u32::MAX));
+        }
         let key = pack_at(text, span)?;
         if key & (u128::MAX / 255 * 0x80) != 0 {
             return None;

@@ -160,21 +160,19 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     let mut started = false;
     let mut dash = false;
     if name.is_ascii() {
-        let mut slug = std::mem::take(&mut id).into_bytes();
         for b in name.bytes() {
             if b.is_ascii_alphanumeric() {
                 if dash && started {
-                    slug.push(b'-');
+                    id.push('-');
                 }
-                slug.push(b.to_ascii_lowercase());
+                id.push(char::from(b.to_ascii_lowercase()));
                 started = true;
                 dash = false;
             } else {
                 dash = true;
             }
         }
-        // Only ASCII bytes were written.
-        return String::from_utf8(slug).unwrap_or_default();
+        return id;
     }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -224,7 +222,9 @@ pub(crate) fn resolve(
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
     let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut book = Book { inner, published, actors: Vec::new(), keys };
+    // Most documents name a few dozen actors: no regrowth (an actor is ~200 bytes).
+    let actors = Vec::with_capacity(cands.len().min(64));
+    let mut book = Book { inner, published, actors, keys };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
