@@ -289,25 +289,44 @@ pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
     }
 }
 
+/// The top bit of each byte of `x` that is not an ASCII letter or digit.
+#[inline]
+pub(crate) fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte, with the top bit as the flag: ASCII (top bit clear), and a letter
+    // (folded to lowercase, in a..=z) or a digit (in 0..=9). No sum carries out of its
+    // byte, since every byte is below 0x80 once the top bit is cleared.
+    let low = x & !HIGH;
+    let folded = low | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
+    let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x7f - 0x39));
+    !((letter | digit) & !x) & HIGH
+}
+
+/// The `len` (at most 8) bytes at `start` as a little-endian integer, zero-padded: one
+/// 8-byte load where the text allows.
+#[inline]
+pub(crate) fn load8(bytes: &[u8], start: usize, len: usize) -> u64 {
+    match bytes.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) if len > 0 => u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len.min(8))),
+        Some(_) => 0,
+        None => {
+            let tail = bytes.get(start..).unwrap_or(&[]);
+            tail.iter().take(len.min(8)).rev().fold(0, |acc, &b| acc << 8 | u64::from(b))
+        }
+    }
+}
+
 /// The first index at or after `i` and before `limit` whose byte is not an ASCII letter
 /// or digit, else `limit` (at most `bytes.len()`): eight bytes at a time.
 #[inline]
 pub(crate) fn alnum_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES * 0x80;
     let limit = limit.min(bytes.len());
     while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Per byte, with the top bit as the flag: ASCII (top bit clear), and a letter
-        // (folded to lowercase, in a..=z) or a digit (in 0..=9). No sum carries out of
-        // its byte, since every byte is below 0x80 once the top bit is cleared.
-        let low = x & !HIGH;
-        let folded = low | (ONES * 0x20);
-        let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
-        let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x7f - 0x39));
-        let stop = !((letter | digit) & !x) & HIGH;
+        let stop = not_alnum(u64::from_le_bytes(word));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }

@@ -65,6 +65,10 @@ pub(crate) struct Matcher {
     first: Box<[u64; 1024]>,
     /// The bytes some pattern starts with.
     first_byte: [bool; 256],
+    /// Bitmap, by [`first_run_bit`], of the runs of ASCII letters and digits that
+    /// patterns start with: most capitalized words that begin no name ("The", "But")
+    /// are ruled out here without a search.
+    first_runs: Box<[u64]>,
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -76,6 +80,7 @@ impl Matcher {
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
+        let mut first_runs = vec![0u64; (1 << FIRST_RUN_BITS) / 64].into_boxed_slice();
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -88,6 +93,8 @@ impl Matcher {
                 let pair = pair_index(form.as_bytes(), 0);
                 first[pair / 64] |= 1 << (pair % 64);
                 first_byte[form.as_bytes()[0] as usize] = true;
+                let bit = first_run_bit(form.as_bytes(), 0, form.len());
+                first_runs[bit / 64] |= 1 << (bit % 64);
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
                     nodes.entry(form[..k].into()).or_default().prefix = true;
@@ -106,7 +113,7 @@ impl Matcher {
         }
         let short =
             PackedMap::new(nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))));
-        Matcher { nodes, short, candidates, first, first_byte, max_len }
+        Matcher { nodes, short, candidates, first, first_byte, first_runs, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -149,6 +156,7 @@ impl Matcher {
     }
 
     /// The hit starting at `pos` (a word start), if any ends by `end`.
+    #[inline]
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
         let bytes = hay.as_bytes();
         if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
@@ -156,6 +164,10 @@ impl Matcher {
         }
         let pair = pair_index(bytes, pos);
         if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
+            return None;
+        }
+        let bit = first_run_bit(bytes, pos, end);
+        if self.first_runs[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
@@ -234,6 +246,25 @@ fn pack_at(hay: &[u8], span: Span) -> Option<u128> {
     let len = span.len();
     let key = lexicon::pack_at(hay, span).filter(|_| len < 16)?;
     Some(key | ((len as u128) << 120))
+}
+
+/// Bits in [`Matcher::first_runs`] (16 KiB).
+const FIRST_RUN_BITS: u32 = 17;
+
+/// The bit in [`Matcher::first_runs`] of the run of ASCII letters and digits at `pos`
+/// (empty at a non-ASCII char), read up to `end` and at most 8 bytes. A pattern that
+/// matches at `pos` and ends by `end` starts with the same run: either the run ends
+/// inside the pattern, at a byte the text shares, or with it, where the text has no
+/// letter or digit next.
+#[inline]
+fn first_run_bit(bytes: &[u8], pos: usize, end: usize) -> usize {
+    let avail = end.min(bytes.len()).saturating_sub(pos).min(8);
+    // Bytes past `avail` are zero, which is no letter or digit: the run stops there.
+    let x = lexicon::load8(bytes, pos, avail);
+    let stop = lexicon::not_alnum(x);
+    let n = if stop == 0 { 8 } else { (stop.trailing_zeros() / 8) as usize };
+    let key = if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) };
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_RUN_BITS)) as usize
 }
 
 /// The index of the byte pair at `i` (the second byte 0 at the end).

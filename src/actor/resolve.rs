@@ -269,9 +269,14 @@ pub(crate) fn resolve(
     // Short forms: the last word of a person's name, the first word of an
     // organization's, or a whole one-word name.
     let mentions: usize = book.actors.iter().map(|b| b.actor.mentions.len()).sum();
-    // Built with the default capacity: `upper` below takes, among short forms that
-    // spell the same in capitals, the last in this map's order.
-    let mut short: WordMap<&str, Option<usize>> = WordMap::default();
+    // Without all-caps words the map is only looked up and is made at its size; with
+    // them it is grown from empty as it always was: `upper` below takes, among short
+    // forms that spell the same in capitals, the last in this map's order.
+    let mut short: WordMap<&str, Option<usize>> = if caps_words.is_empty() {
+        WordMap::with_capacity_and_hasher(2 * mentions, Default::default())
+    } else {
+        WordMap::default()
+    };
     let mut forms: Vec<&str> = Vec::new();
     for (i, b) in book.actors.iter().enumerate() {
         forms.clear();
