@@ -9,6 +9,12 @@
 //! one aho-corasick automaton over the same 14.8k forms (277 kB): its DFA took ~1 G
 //! instructions (0.3-0.4 s) to build and its contiguous NFA ~0.45 G, against a few
 //! milliseconds here, and anchored searches at word starts gain nothing from a DFA.
+//!
+//! Before a search, three cheap tests rule out most word starts: the first byte, the
+//! first two bytes, and the first run of ASCII letters and digits (up to eight bytes,
+//! hashed into a bitmap), so that "The" or "But" cost a load and a multiply. Keys of 15
+//! bytes or fewer are packed into one integer and looked up in an open-addressing table
+//! ([`PackedMap`]).
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{self, PackedMap, WordMap};
