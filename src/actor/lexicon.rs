@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
+use crate::Span;
 
 /// Where a marker word sits in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,10 @@ pub(crate) enum Cue {
 }
 
 /// A fast hasher for short words (the default SipHash dominates lookups otherwise).
+///
+/// Its values for strings fix the iteration order of the short-form map in
+/// `resolve`, which decides between short forms that spell alike in capitals: changing
+/// `write` changes output.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordHasher(u64);
 
@@ -88,6 +93,19 @@ impl Hasher for WordHasher {
         }
     }
 
+    fn write_u128(&mut self, v: u128) {
+        self.add(v as u64);
+        self.add((v >> 64) as u64);
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.add(v);
+    }
+
     fn write_u8(&mut self, b: u8) {
         self.add(u64::from(b));
     }
@@ -103,6 +121,106 @@ impl Hasher for WordHasher {
 
 /// A map keyed by words, with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A read-only map from short words packed into a `u128` (see the `pack` functions) to
+/// small values: open addressing with a multiply-shift hash, at most a quarter full, so a
+/// lookup is one multiply and one or two compares. The key 0 (the empty word) is never
+/// stored and marks empty slots.
+#[derive(Clone, Debug)]
+pub(crate) struct PackedMap<V> {
+    slots: Box<[(u128, V)]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
+
+impl<V: Copy + Default> PackedMap<V> {
+    /// The map holding `items` (a later duplicate key replaces an earlier one).
+    pub(crate) fn new(items: impl IntoIterator<Item = (u128, V)>) -> PackedMap<V> {
+        let items: Vec<(u128, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
+        let len = (items.len() * 4).next_power_of_two().max(16);
+        let mut map = PackedMap {
+            slots: vec![(0, V::default()); len].into(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for (key, value) in items {
+            let mut i = map.home(key);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & (len - 1);
+            }
+            map.slots[i] = (key, value);
+        }
+        map
+    }
+
+    /// The first slot to probe for `key`.
+    #[inline]
+    fn home(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The value stored for `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: u128) -> Option<V> {
+        if key == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+impl<V: Copy + Default> PackedMap<V> {
+    /// [`PackedMap::get`] for a key of eight bytes or fewer (its upper half zero), in
+    /// 64-bit arithmetic.
+    #[inline]
+    pub(crate) fn get64(&self, key: u64) -> Option<V> {
+        if key == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        // As `home`, whose mix is the low half alone here.
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == u128::from(key) {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// [`ascii_lower`] for eight bytes.
+#[inline]
+fn ascii_lower64(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    let at_least_a = (x + ONES * 0x3f) & (ONES * 0x80);
+    let at_most_z = !(x + ONES * 0x25) & (ONES * 0x80);
+    x | ((at_least_a & at_most_z) >> 2)
+}
+
+/// Lowercases the ASCII letters among the bytes of `x`, all below 0x80, eight at a time.
+#[inline]
+fn ascii_lower(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 255;
+    let at_least_a = (x + ONES * 0x3f) & (ONES * 0x80);
+    let at_most_z = !(x + ONES * 0x25) & (ONES * 0x80);
+    x | ((at_least_a & at_most_z) >> 2)
+}
 
 /// A closed-class word the patterns test for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,14 +248,21 @@ pub(crate) struct Info {
 pub(crate) struct Lexicon {
     pub titles: WordMap<&'static str, Title>,
     pub max_title_words: usize,
-    pub first_names: WordMap<&'static str, Option<Gender>>,
+    /// First names (as written) and the gender each implies; see [`Lexicon::first_name`].
+    first_names: WordMap<&'static str, Option<Gender>>,
+    /// The keys of `first_names` of 16 bytes or fewer, packed by [`pack`].
+    first_names_packed: PackedMap<Option<Option<Gender>>>,
     /// Lowercase word -> index into `infos`.
     index: WordMap<&'static [u8], u32>,
-    /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one integer hash
-    /// and compare per lookup.
-    packed: WordMap<u128, u32>,
+    /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one multiply and
+    /// compare per lookup.
+    packed: PackedMap<u32>,
     /// The pronouns, lowercase, with the cue each gives.
     pub pronouns: Vec<(&'static str, Cue)>,
+    /// For each lowercase ASCII letter, bit `n` is set when a pronoun [`Lexicon::pronoun`]
+    /// can find or "the" starts with it and has `n` bytes: most words are ruled out on
+    /// their first byte and length alone.
+    pronoun_or_the: [u16; 128],
     infos: Vec<Info>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
@@ -148,6 +273,69 @@ fn pack(key: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..key.len())?.copy_from_slice(key);
     Some(u128::from_le_bytes(buf))
+}
+
+/// The bytes `text[span]` packed as [`pack`] does, read with one 16-byte load where the
+/// text allows; `None` when longer than 16 bytes.
+#[inline]
+pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
+    let len = span.end.checked_sub(span.start).filter(|&n| n <= 16)?;
+    match text.get(span.start..span.start + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
+        Some(chunk) => {
+            let x = u128::from_le_bytes(chunk);
+            Some(if len == 16 { x } else { x & ((1u128 << (8 * len)) - 1) })
+        }
+        None => pack(text.get(span.start..span.end)?),
+    }
+}
+
+/// The top bit of each byte of `x` that is not an ASCII letter or digit.
+#[inline]
+pub(crate) fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte, with the top bit as the flag: ASCII (top bit clear), and a letter
+    // (folded to lowercase, in a..=z) or a digit (in 0..=9). No sum carries out of its
+    // byte, since every byte is below 0x80 once the top bit is cleared.
+    let low = x & !HIGH;
+    let folded = low | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
+    let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x7f - 0x39));
+    !((letter | digit) & !x) & HIGH
+}
+
+/// The `len` (at most 8) bytes at `start` as a little-endian integer, zero-padded: one
+/// 8-byte load where the text allows.
+#[inline]
+pub(crate) fn load8(bytes: &[u8], start: usize, len: usize) -> u64 {
+    match bytes.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) if len > 0 => u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len.min(8))),
+        Some(_) => 0,
+        None => {
+            let tail = bytes.get(start..).unwrap_or(&[]);
+            tail.iter().take(len.min(8)).rev().fold(0, |acc, &b| acc << 8 | u64::from(b))
+        }
+    }
+}
+
+/// The first index at or after `i` and before `limit` whose byte is not an ASCII letter
+/// or digit, else `limit` (at most `bytes.len()`): eight bytes at a time.
+#[inline]
+pub(crate) fn alnum_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+    let limit = limit.min(bytes.len());
+    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let stop = not_alnum(u64::from_le_bytes(word));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < limit && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -188,18 +376,41 @@ impl Lexicon {
         self.get(scratch.as_bytes())
     }
 
+    /// [`Lexicon::lookup`] for the word at `span` of `text` when it is ASCII and 16 bytes
+    /// or shorter (most words: one 16-byte load, no copy), else `None`.
+    #[inline]
+    pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<u32> {
+        let len = span.len();
+        // Most words: eight bytes or fewer, one 8-byte load and 64-bit arithmetic.
+        let chunk = text.get(span.start..span.start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if let (1..=8, Some(chunk)) = (len, chunk) {
+            let key = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len));
+            if key & (u64::MAX / 255 * 0x80) != 0 {
+                return None;
+            }
+            if len > self.max_key_len {
+                return Some(u32::MAX);
+            }
+            return Some(self.packed.get64(ascii_lower64(key)).unwrap_or(u32::MAX));
+        }
+        let key = pack_at(text, span)?;
+        if key & (u128::MAX / 255 * 0x80) != 0 {
+            return None;
+        }
+        if span.len() > self.max_key_len {
+            return Some(u32::MAX);
+        }
+        Some(self.packed.get(ascii_lower(key)).unwrap_or(u32::MAX))
+    }
+
     /// [`Lexicon::lookup`] for an ASCII `word`, with no buffer.
     #[inline]
     pub(crate) fn lookup_ascii(&self, word: &str) -> u32 {
         if word.len() > self.max_key_len {
             return u32::MAX;
         }
-        if word.len() <= 16 {
-            let mut buf = [0u8; 16];
-            for (d, b) in buf.iter_mut().zip(word.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            return self.packed.get(&u128::from_le_bytes(buf)).copied().unwrap_or(u32::MAX);
+        if let Some(key) = pack(word.as_bytes()) {
+            return self.packed.get(ascii_lower(key)).unwrap_or(u32::MAX);
         }
         let mut buf = [0u8; 24];
         let buf = &mut buf[..word.len()];
@@ -211,10 +422,19 @@ impl Lexicon {
     /// The index of the lowercase `key`, or `u32::MAX`.
     fn get(&self, key: &[u8]) -> u32 {
         let found = match pack(key) {
-            Some(k) => self.packed.get(&k),
-            None => self.index.get(key),
+            Some(k) => self.packed.get(k),
+            None => self.index.get(key).copied(),
         };
-        found.copied().unwrap_or(u32::MAX)
+        found.unwrap_or(u32::MAX)
+    }
+
+    /// Whether `word` (as written) is a listed first name, and the gender it implies.
+    #[inline]
+    pub(crate) fn first_name(&self, word: &str) -> Option<Option<Gender>> {
+        match pack(word.as_bytes()) {
+            Some(key) => self.first_names_packed.get(key).flatten(),
+            None => self.first_names.get(word).copied(),
+        }
     }
 
     /// The pronoun cue of `word` (any case), without a table lookup.
@@ -225,6 +445,17 @@ impl Lexicon {
             return None;
         }
         self.pronouns.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, c)| c)
+    }
+
+    /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
+    #[inline]
+    pub(crate) fn may_be_pronoun_or_the(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&b) if b < 0x80 && word.len() < 16 => {
+                self.pronoun_or_the[usize::from(b | 0x20)] & (1 << word.len()) != 0
+            }
+            _ => false,
+        }
     }
 
     /// What the lists say about the word with lookup index `i`.
@@ -311,15 +542,27 @@ impl Lexicon {
         ] {
             slot(&mut index, &mut infos, w).function = Some(f);
         }
+        let mut pronoun_or_the = [0u16; 128];
+        let quick = pronouns.iter().map(|&(p, _)| p).filter(|p| p.len() <= 8);
+        for word in quick.filter(|p| matches!(p.as_bytes()[0], b'h' | b's' | b'i')).chain(["the"]) {
+            if word.len() < 16 {
+                pronoun_or_the[usize::from(word.as_bytes()[0] & 0x7f)] |= 1 << word.len();
+            }
+        }
         let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
-        let packed = index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))).collect();
+        let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
+        let first_names_packed = PackedMap::new(
+            first_names.iter().filter_map(|(k, &g)| Some((pack(k.as_bytes())?, Some(g)))),
+        );
         Lexicon {
             titles,
             max_title_words,
             first_names,
+            first_names_packed,
             index,
             packed,
             pronouns,
+            pronoun_or_the,
             infos,
             max_key_len,
         }

@@ -9,9 +9,15 @@
 //! one aho-corasick automaton over the same 14.8k forms (277 kB): its DFA took ~1 G
 //! instructions (0.3-0.4 s) to build and its contiguous NFA ~0.45 G, against a few
 //! milliseconds here, and anchored searches at word starts gain nothing from a DFA.
+//!
+//! Before a search, three cheap tests rule out most word starts: the first byte, the
+//! first two bytes, and the first run of ASCII letters and digits (up to eight bytes,
+//! hashed into a bitmap), so that "The" or "But" cost a load and a multiply. Keys of 15
+//! bytes or fewer are packed into one integer and looked up in an open-addressing table
+//! ([`PackedMap`]).
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::WordMap;
+use super::lexicon::{self, PackedMap, WordMap};
 use crate::Span;
 
 /// How a surface form names its entry.
@@ -58,13 +64,17 @@ pub(crate) struct Matcher {
     /// Every pattern and every pattern prefix ending before a space.
     nodes: WordMap<Box<str>, Node>,
     /// The keys of `nodes` of 15 bytes or fewer, packed by [`pack`] (most lookups).
-    short: WordMap<u128, Node>,
+    short: PackedMap<Node>,
     candidates: Vec<Vec<Candidate>>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
     /// word starts from being looked up).
     first: Box<[u64; 1024]>,
     /// The bytes some pattern starts with.
     first_byte: [bool; 256],
+    /// Bitmap, by [`first_run_bit`], of the runs of ASCII letters and digits that
+    /// patterns start with: most capitalized words that begin no name ("The", "But")
+    /// are ruled out here without a search.
+    first_runs: Box<[u64]>,
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -76,6 +86,7 @@ impl Matcher {
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
+        let mut first_runs = vec![0u64; (1 << FIRST_RUN_BITS) / 64].into_boxed_slice();
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -88,6 +99,8 @@ impl Matcher {
                 let pair = pair_index(form.as_bytes(), 0);
                 first[pair / 64] |= 1 << (pair % 64);
                 first_byte[form.as_bytes()[0] as usize] = true;
+                let bit = first_run_bit(form.as_bytes(), 0, form.len());
+                first_runs[bit / 64] |= 1 << (bit % 64);
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
                     nodes.entry(form[..k].into()).or_default().prefix = true;
@@ -104,8 +117,9 @@ impl Matcher {
                 }
             }
         }
-        let short = nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))).collect();
-        Matcher { nodes, short, candidates, first, first_byte, max_len }
+        let short =
+            PackedMap::new(nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))));
+        Matcher { nodes, short, candidates, first, first_byte, first_runs, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -148,6 +162,7 @@ impl Matcher {
     }
 
     /// The hit starting at `pos` (a word start), if any ends by `end`.
+    #[inline]
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
         let bytes = hay.as_bytes();
         if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
@@ -155,6 +170,10 @@ impl Matcher {
         }
         let pair = pair_index(bytes, pos);
         if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
+            return None;
+        }
+        let bit = first_run_bit(bytes, pos, end);
+        if self.first_runs[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
@@ -170,38 +189,45 @@ impl Matcher {
         loop {
             // The chunk up to the next space; each place in it where a word ends is a
             // possible end of a pattern ("U.S." ends after "U", "U.S" and "U.S.").
-            let mut chunk_end = i;
-            while chunk_end < end && bytes[chunk_end] != b' ' {
-                chunk_end += 1;
-            }
             let mut prefix = false;
             // A few word ends per chunk at most ("U.S." has three): bounded work on
             // hostile input such as "A.A.A.A...".
             let mut tries = 0;
-            for e in i + 1..=chunk_end {
-                // Inside a word (an ASCII letter or digit follows): the common case, decided
-                // on one byte.
-                if bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+            let mut e = i;
+            while e < end && bytes[e] != b' ' {
+                // Inside a word (an ASCII letter or digit follows) no pattern ends: skip
+                // to the end of the run of letters and digits (at most to `end`).
+                e = lexicon::alnum_run_end(bytes, e + 1, end);
+                let next = bytes.get(e).copied();
+                if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
                     continue;
                 }
-                if !word_end(bytes[e - 1]) || !hay.is_char_boundary(e) || !is_boundary_after(hay, e)
-                {
+                // After an ASCII byte that is not a letter or digit, or at the end of the
+                // text, a char and a word end here.
+                let ends_word = match next {
+                    Some(b) if b >= 0x80 => hay.is_char_boundary(e) && is_boundary_after(hay, e),
+                    _ => true,
+                };
+                if !word_end(bytes[e - 1]) || !ends_word {
                     continue;
                 }
                 tries += 1;
                 if tries > 8 {
                     break;
                 }
-                let found = match pack(&bytes[start..e]) {
-                    Some(k) => self.short.get(&k),
-                    None => self.nodes.get(&hay[start..e]),
+                let found = match pack_at(bytes, Span::new(start, e)) {
+                    Some(k) => self.short.get(k),
+                    None => self.nodes.get(&hay[start..e]).copied(),
                 };
                 let Some(node) = found else { continue };
                 if let Some(p) = node.pattern {
                     best = Some((e, p));
                 }
-                prefix = e == chunk_end && node.prefix;
+                prefix = (e >= end || bytes[e] == b' ') && node.prefix;
             }
+            // Where the chunk ends (a space or `end`), unless the tries ran out: then
+            // `prefix` is false.
+            let chunk_end = e;
             if !prefix || chunk_end + 1 >= end {
                 return best;
             }
@@ -218,6 +244,33 @@ fn pack(key: &[u8]) -> Option<u128> {
     buf.get_mut(..key.len()).filter(|_| key.len() < 16)?.copy_from_slice(key);
     buf[15] = key.len() as u8;
     Some(u128::from_le_bytes(buf))
+}
+
+/// [`pack`] of `hay[span]`, read with one 16-byte load where the text allows.
+#[inline]
+fn pack_at(hay: &[u8], span: Span) -> Option<u128> {
+    let len = span.len();
+    let key = lexicon::pack_at(hay, span).filter(|_| len < 16)?;
+    Some(key | ((len as u128) << 120))
+}
+
+/// Bits in [`Matcher::first_runs`] (16 KiB).
+const FIRST_RUN_BITS: u32 = 17;
+
+/// The bit in [`Matcher::first_runs`] of the run of ASCII letters and digits at `pos`
+/// (empty at a non-ASCII char), read up to `end` and at most 8 bytes. A pattern that
+/// matches at `pos` and ends by `end` starts with the same run: either the run ends
+/// inside the pattern, at a byte the text shares, or with it, where the text has no
+/// letter or digit next.
+#[inline]
+fn first_run_bit(bytes: &[u8], pos: usize, end: usize) -> usize {
+    let avail = end.min(bytes.len()).saturating_sub(pos).min(8);
+    // Bytes past `avail` are zero, which is no letter or digit: the run stops there.
+    let x = lexicon::load8(bytes, pos, avail);
+    let stop = lexicon::not_alnum(x);
+    let n = if stop == 0 { 8 } else { (stop.trailing_zeros() / 8) as usize };
+    let key = if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) };
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_RUN_BITS)) as usize
 }
 
 /// The index of the byte pair at `i` (the second byte 0 at the end).

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Function, Info, Lexicon, Title};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title, alnum_run_end};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
 
@@ -93,7 +93,36 @@ impl Cand {
     }
 }
 
+/// [`CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`CLASS`] bit: a byte that may join two runs of one word (`'`, `-`, `.`, `&`) or
+/// start a non-ASCII char (which may be a letter or a joiner such as `’`).
+const JOINER: u8 = 2;
+
+/// The class of every byte: what the tokenizer decides on one byte.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits the sentence `span` of `text` into words, appended to `out`.
+///
+/// Driven by [`CLASS`]: spaces, ASCII punctuation and runs of ASCII letters and digits
+/// are decided one byte at a time; chars are decoded only at non-ASCII bytes, and the
+/// rules for joined words ("U.S.", "O'Brien", "Ukraine's", "Rolls-Royce") run only where
+/// a run ends at a joiner.
 pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
     let mut prev_end: Option<usize> = None;
     let bytes = text.as_bytes();
@@ -101,96 +130,38 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
     let mut i = span.start;
     while i < end {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let Some(c) = char_at(text, i, end) else { break };
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
-            continue;
+        if CLASS[usize::from(b)] & ALNUM == 0 {
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, i, end) else { break };
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let start = i;
+        i = alnum_run_end(bytes, i, end);
         let mut poss = false;
-        let mut run_start = i;
-        loop {
-            // One run of letters and digits.
-            loop {
-                while i < end && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                match char_at(text, i, end) {
-                    Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            // Most words end at a space or plain punctuation.
-            match bytes.get(i) {
-                Some(&b) if i < end && (b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&')) => {}
-                _ => break,
-            }
-            let single = text[run_start..i].chars().nth(1).is_none();
-            let Some(joiner) = text[i..end].chars().next() else { break };
-            let after = i + joiner.len_utf8();
-            let next = text.get(after..end).and_then(|s| s.chars().next());
-            let next_alnum = next.is_some_and(char::is_alphanumeric);
-            match joiner {
-                '\'' | '’' if next == Some('s') || next == Some('S') => {
-                    let after_s = after + 1;
-                    if text
-                        .get(after_s..end)
-                        .and_then(|s| s.chars().next())
-                        .is_none_or(|c| !c.is_alphanumeric())
-                    {
-                        poss = true;
-                        break;
-                    }
-                    i = after;
-                }
-                // "O'Brien", "d'Ivoire"; not "I've", "don't".
-                '\'' | '’' if next.is_some_and(char::is_uppercase) => i = after,
-                '-' if next_alnum => {
-                    let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
-                    let right: &str = &text[after..end];
-                    let right_len = right.chars().take_while(|c| c.is_alphanumeric()).count();
-                    let right_lower = right.chars().next().is_some_and(char::is_lowercase);
-                    if left_lower || (right_lower && right_len > 4) {
-                        break;
-                    }
-                    i = after;
-                }
-                '.' if single && text[run_start..i].chars().all(char::is_alphabetic) => {
-                    i = after;
-                    if !next_alnum {
-                        break;
-                    }
-                }
-                '&' if next_alnum && bytes.get(after).is_some_and(u8::is_ascii_uppercase) => {
-                    i = after
-                }
-                _ => break,
-            }
-            run_start = i;
+        if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
+            (i, poss) = joined_end(text, start, i, end);
         }
-        let word = &text[start..i];
         let (joined, opens) = match prev_end {
             None => (false, true),
             Some(p) if p + 1 == start && bytes[p] == b' ' => (true, false),
             Some(p) => {
-                let gap = &text[p..start];
-                let joined = gap.bytes().all(|b| b == b' ');
+                let gap = &bytes[p..start];
+                let joined = gap.iter().all(|&b| b == b' ');
                 (joined, opens_after(gap))
             }
         };
-        out.push(Word {
-            span: Span::new(start, i),
-            sent,
-            shape: shape(word),
-            poss,
-            joined,
-            opens,
-            hit: NO_HIT,
-        });
+        let shape = match bytes[start] {
+            b'a'..=b'z' => Shape::Lower,
+            b'0'..=b'9' => Shape::Other,
+            _ => shape(&text[start..i]),
+        };
+        out.push(Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT });
         if poss {
             i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
         }
@@ -198,11 +169,79 @@ pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
     }
 }
 
+/// The end of the word starting at `start` whose first run of letters and digits has
+/// been read up to `i`, where a joiner or a non-ASCII char follows; and whether a
+/// possessive `'s` follows it.
+#[cold]
+fn joined_end(text: &str, start: usize, mut i: usize, end: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut run_start = start;
+    loop {
+        // The rest of one run of letters and digits.
+        loop {
+            while i < end && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            match char_at(text, i, end) {
+                Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        // Most words end at a space or plain punctuation.
+        match bytes.get(i) {
+            Some(&b) if i < end && CLASS[usize::from(b)] & JOINER != 0 => {}
+            _ => return (i, false),
+        }
+        let single = text[run_start..i].chars().nth(1).is_none();
+        let Some(joiner) = text[i..end].chars().next() else { return (i, false) };
+        let after = i + joiner.len_utf8();
+        let next = text.get(after..end).and_then(|s| s.chars().next());
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        match joiner {
+            '\'' | '’' if next == Some('s') || next == Some('S') => {
+                let after_s = after + 1;
+                if text
+                    .get(after_s..end)
+                    .and_then(|s| s.chars().next())
+                    .is_none_or(|c| !c.is_alphanumeric())
+                {
+                    return (i, true);
+                }
+                i = after;
+            }
+            // "O'Brien", "d'Ivoire"; not "I've", "don't".
+            '\'' | '’' if next.is_some_and(char::is_uppercase) => i = after,
+            '-' if next_alnum => {
+                let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
+                let right: &str = &text[after..end];
+                let right_len = right.chars().take_while(|c| c.is_alphanumeric()).count();
+                let right_lower = right.chars().next().is_some_and(char::is_lowercase);
+                if left_lower || (right_lower && right_len > 4) {
+                    return (i, false);
+                }
+                i = after;
+            }
+            '.' if single && text[run_start..i].chars().all(char::is_alphabetic) => {
+                i = after;
+                if !next_alnum {
+                    return (i, false);
+                }
+            }
+            '&' if next_alnum && bytes.get(after).is_some_and(u8::is_ascii_uppercase) => i = after,
+            _ => return (i, false),
+        }
+        run_start = i;
+    }
+}
+
 /// Whether a capital after `gap` (the text between two words) says nothing about names:
 /// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation.
-fn opens_after(gap: &str) -> bool {
-    gap.bytes().any(|b| matches!(b, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!'))
-        || !gap.is_ascii() && gap.contains(['“', '‘', '—', '–', '•'])
+fn opens_after(gap: &[u8]) -> bool {
+    gap.iter().any(|b| matches!(b, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!'))
+        || !gap.is_ascii()
+            && ["“", "‘", "—", "–", "•"]
+                .iter()
+                .any(|m| gap.windows(m.len()).any(|w| w == m.as_bytes()))
 }
 
 /// The char at byte `i` (a char boundary) of `text[..end]`, with an ASCII fast path.
@@ -221,9 +260,15 @@ fn shape(word: &str) -> Shape {
         Some(b) if b.is_ascii_lowercase() => return Shape::Lower,
         Some(b) if b.is_ascii_digit() => return Shape::Other,
         Some(b) if b.is_ascii_uppercase() && word.is_ascii() => {
-            let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-            let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-            return if letters >= 2 && upper == letters { Shape::Upper } else { Shape::Cap };
+            // Two or more letters and none lowercase: at least two uppercase ones.
+            let mut upper = 0;
+            for &b in bytes {
+                if b.is_ascii_lowercase() {
+                    return Shape::Cap;
+                }
+                upper += usize::from(b.is_ascii_uppercase());
+            }
+            return if upper >= 2 { Shape::Upper } else { Shape::Cap };
         }
         _ => {}
     }
@@ -337,19 +382,26 @@ impl<'a> Scanner<'a> {
     }
 
     /// What the word lists say about word `i`.
+    #[inline]
     fn info(&self, i: usize) -> Info {
         let Some(cell) = self.infos.get(i) else { return Info::default() };
         if cell.get() == UNKNOWN {
-            let word = &self.text[self.words[i].span];
-            if word.is_ascii() {
-                cell.set(self.lex.lookup_ascii(word));
-            } else {
-                let mut scratch = self.scratch.take();
-                cell.set(self.lex.lookup(word, &mut scratch));
-                self.scratch.set(scratch);
-            }
+            cell.set(self.lookup(self.words[i].span));
         }
         self.lex.info(cell.get()).copied().unwrap_or_default()
+    }
+
+    /// The word-list index of the word at `span` (see [`Lexicon::lookup`]).
+    #[inline(never)]
+    fn lookup(&self, span: Span) -> u32 {
+        if let Some(found) = self.lex.lookup_packed(self.text.as_bytes(), span) {
+            return found;
+        }
+        let word = &self.text[span];
+        let mut scratch = self.scratch.take();
+        let found = self.lex.lookup(word, &mut scratch);
+        self.scratch.set(scratch);
+        found
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -485,7 +537,10 @@ impl<'a> Scanner<'a> {
             let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
             if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT && self.is_pronoun_or_the(k))
             {
-                self.lower_word(k, b, out);
+                // Most words are neither: decided on their first byte and length.
+                if self.is_pronoun_or_the(k) {
+                    self.pronoun_or_the(k, b, out);
+                }
                 k += 1;
                 continue;
             }
@@ -529,24 +584,22 @@ impl<'a> Scanner<'a> {
         j
     }
 
-    /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::lower_word`] even
-    /// when capitalized).
-    #[inline]
+    /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::pronoun_or_the`]
+    /// even when capitalized).
+    #[inline(always)]
     fn is_pronoun_or_the(&self, k: usize) -> bool {
-        let w = &self.text[self.words[k].span];
-        // Most words start with another letter: no comparison needed.
-        if !matches!(w.as_bytes().first().map(|b| b | 0x20), Some(b't' | b'h' | b's' | b'i')) {
+        let span = self.words[k].span;
+        // Most words are ruled out on their first byte and length.
+        if !self.lex.may_be_pronoun_or_the(&self.text.as_bytes()[span.start..span.end]) {
             return false;
         }
+        let w = &self.text[span];
         w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
     }
 
-    /// Handles a lowercase word, or a capitalized pronoun or "The": pronouns and role nouns.
-    fn lower_word(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
+    /// Handles a pronoun or "the" (any case) at word `k`: pronouns and role nouns.
+    fn pronoun_or_the(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
         let w = self.words[k];
-        if !self.is_pronoun_or_the(k) {
-            return;
-        }
         if let Some(cue) = self.lex.pronoun(&self.text[w.span]) {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
             return;
@@ -826,7 +879,7 @@ impl<'a> Scanner<'a> {
         if self.is_org_word(b - 1, true) {
             return true;
         }
-        let first_name = self.lex.first_names.contains_key(self.word(a));
+        let first_name = self.lex.first_name(self.word(a)).is_some();
         surface != Surface::Demonym
             && !first_name
             && kind == ActorKind::Location
@@ -847,7 +900,7 @@ impl<'a> Scanner<'a> {
             return new(ActorKind::Location);
         }
         let first = self.word(a);
-        let first_name = self.lex.first_names.get(first).copied();
+        let first_name = self.lex.first_name(first);
         let initial = first.len() == 2 && first.ends_with('.');
         let honorific = a > 0
             && self.words[a].joined

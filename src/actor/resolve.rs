@@ -189,6 +189,21 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     id
 }
 
+/// Whether a name has more than one word.
+fn has_space(name: &str) -> bool {
+    name.bytes().any(|b| b == b' ')
+}
+
+/// The first word of a name (all of it when it is one word).
+fn first_word(name: &str) -> &str {
+    name.bytes().position(|b| b == b' ').map_or(name, |i| &name[..i])
+}
+
+/// The last word of a name (all of it when it is one word).
+fn last_word(name: &str) -> &str {
+    name.bytes().rposition(|b| b == b' ').map_or(name, |i| &name[i + 1..])
+}
+
 /// Whether a role title fits a role noun ("foreign minister" fits "minister").
 fn title_fits(role: &str, noun: &str) -> bool {
     role == noun || role.strip_suffix(noun).is_some_and(|rest| rest.ends_with(' '))
@@ -207,7 +222,9 @@ pub(crate) fn resolve(
     let _ = sentences;
     cands.sort_by_key(|c| c.span.start);
     let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut book = Book { inner, published, actors: Vec::new(), keys };
+    // Most documents name a few dozen actors: no regrowth (an actor is ~200 bytes).
+    let actors = Vec::with_capacity(cands.len().min(64));
+    let mut book = Book { inner, published, actors, keys };
     // Names first: gazetteer entries, governments, new actors.
     for c in &cands {
         let (key, found) = match &c.target {
@@ -217,7 +234,7 @@ pub(crate) fn resolve(
             ),
             Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
-            Target::New(ActorKind::Person) if !text[c.span].contains(' ') => continue,
+            Target::New(ActorKind::Person) if !has_space(&text[c.span]) => continue,
             Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
             _ => continue,
         };
@@ -227,15 +244,18 @@ pub(crate) fn resolve(
     }
     // A guessed person whose first word, not its last, also stands alone in the text
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
-    let alone: WordMap<&str, ()> = cands
-        .iter()
-        .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
-        .map(|c| (&text[c.span], ()))
-        .collect();
+    let mut alone: WordMap<&str, ()> =
+        WordMap::with_capacity_and_hasher(cands.len(), Default::default());
+    alone.extend(
+        cands
+            .iter()
+            .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
+            .map(|c| (&text[c.span], ())),
+    );
     for c in cands.iter().filter(|c| c.guessed) {
         let surface = &text[c.span];
-        let first = surface.split(' ').next().unwrap_or(surface);
-        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        let first = first_word(surface);
+        let last = last_word(surface);
         if alone.contains_key(first) && !alone.contains_key(last) {
             if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
                 let actor = &mut book.actors[a].actor;
@@ -248,24 +268,33 @@ pub(crate) fn resolve(
     }
     // Short forms: the last word of a person's name, the first word of an
     // organization's, or a whole one-word name.
-    let mut short: WordMap<&str, Option<usize>> = WordMap::default();
+    let mentions: usize = book.actors.iter().map(|b| b.actor.mentions.len()).sum();
+    // Without all-caps words the map is only looked up and is made at its size; with
+    // them it is grown from empty as it always was: `upper` below takes, among short
+    // forms that spell the same in capitals, the last in this map's order.
+    let mut short: WordMap<&str, Option<usize>> = if caps_words.is_empty() {
+        WordMap::with_capacity_and_hasher(2 * mentions, Default::default())
+    } else {
+        WordMap::default()
+    };
+    let mut forms: Vec<&str> = Vec::new();
     for (i, b) in book.actors.iter().enumerate() {
-        let mut forms: Vec<&str> = Vec::new();
+        forms.clear();
         for m in &b.actor.mentions {
             if m.form == MentionForm::Name || m.form == MentionForm::Alias {
                 let surface = &text[m.span];
                 forms.push(surface);
                 let short = match b.actor.kind {
-                    ActorKind::Person => surface.rsplit(' ').next(),
+                    ActorKind::Person => Some(last_word(surface)),
                     ActorKind::Organization if b.actor.id.starts_with("local:") => {
-                        surface.split(' ').next()
+                        Some(first_word(surface))
                     }
                     _ => None,
                 };
                 forms.extend(short.filter(|s| s.len() < surface.len()));
             }
         }
-        for f in forms {
+        for &f in &forms {
             let slot = short.entry(f).or_insert(Some(i));
             if *slot != Some(i) {
                 *slot = None;
@@ -275,9 +304,7 @@ pub(crate) fn resolve(
     for c in &cands {
         let fallback = match &c.target {
             Target::Short(fallback) => fallback,
-            Target::New(ActorKind::Person) if !text[c.span].contains(' ') => {
-                &Some(ActorKind::Person)
-            }
+            Target::New(ActorKind::Person) if !has_space(&text[c.span]) => &Some(ActorKind::Person),
             _ => continue,
         };
         let surface = &text[c.span];
@@ -310,7 +337,8 @@ pub(crate) fn resolve(
         }
     }
     // Pronouns and role nouns, in text order.
-    let mut seen: Vec<(usize, u32, usize)> = Vec::new(); // (start, sentence, actor)
+    // (start, sentence, actor)
+    let mut seen: Vec<(usize, u32, usize)> = Vec::with_capacity(mentions);
     for (i, b) in book.actors.iter().enumerate() {
         for m in &b.actor.mentions {
             seen.push((m.span.start, m.sentence as u32, i));
