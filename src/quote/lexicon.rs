@@ -1,9 +1,9 @@
-//! The quote stage's word lists, embedded from `data/quote/`, and the cue automaton.
+//! The quote stage's word lists, embedded from `data/quote/`, and the cue matcher.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::cues::CueMatcher;
 
 /// How a reporting cue relates speaker and content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,11 +79,10 @@ impl WordSet {
     }
 }
 
-/// The compiled lexicon: one cue automaton plus small word sets.
+/// The compiled lexicon: one cue matcher plus small word sets.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    cues: AhoCorasick,
-    classes: Vec<CueClass>,
+    cues: CueMatcher,
     between: WordSet,
     determiners: WordSet,
     nonnames: WordSet,
@@ -104,7 +103,6 @@ impl Lexicon {
     /// Builds the lexicon from the embedded data files.
     pub(crate) fn new() -> Lexicon {
         let mut forms = Vec::new();
-        let mut classes = Vec::new();
         for line in lines(include_str!("../../data/quote/cues.tsv")) {
             let (form, class) = line.split_once('\t').unwrap_or((line, "say"));
             let class = match class.trim() {
@@ -113,15 +111,9 @@ impl Lexicon {
                 "according" => CueClass::According,
                 _ => CueClass::Say,
             };
-            forms.push(form.trim());
-            classes.push(class);
+            forms.push((form.trim(), class));
         }
-        let cues = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&forms)
-            .expect("the embedded cue list compiles");
+        let cues = CueMatcher::new(&forms);
         let pronouns = lines(include_str!("../../data/quote/pronouns.txt"))
             .filter_map(|l| {
                 let (word, kind) = l.split_once('\t')?;
@@ -137,7 +129,6 @@ impl Lexicon {
             .collect();
         Lexicon {
             cues,
-            classes,
             between: lines(include_str!("../../data/quote/between.txt")).collect(),
             determiners: lines(include_str!("../../data/quote/determiners.txt")).collect(),
             nonnames: lines(include_str!("../../data/quote/nonnames.txt")).collect(),
@@ -152,14 +143,7 @@ impl Lexicon {
 
     /// Every cue in `text` that stands on word boundaries, in order: (start, end, class).
     pub(crate) fn cues(&self, text: &str, out: &mut Vec<(usize, usize, CueClass)>) {
-        for m in self.cues.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = char_before(text, s).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = char_after(text, e).is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
-                out.push((s, e, self.classes[m.pattern().as_usize()]));
-            }
-        }
+        self.cues.find(text, out);
     }
 
     /// Whether `word` (any case) may stand between a speaker and its cue.
