@@ -72,31 +72,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     }
     let mut segs = Vec::new();
     marks::segments(text, &paras, &mut segs);
-    let mut cuts =
-        Vec::with_capacity(2 * (paras.len() + analysis.sentences.len()) + text.len() / 64);
-    for &p in &paras {
-        cuts.push(p.start);
-        sentence_ends(text, p, lex, &mut cuts);
-        cuts.push(p.end);
-    }
-    for s in &analysis.sentences {
-        cuts.push(s.span.start);
-        cuts.push(s.span.end);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    // The cuts ascend, so one walk over the segments replaces a search per cut.
-    let mut si = 0;
-    cuts.retain(|&c| {
-        while segs.get(si).is_some_and(|s| s.span.end <= c) {
-            si += 1;
-        }
-        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
-    });
     let mut raw = Vec::with_capacity(text.len() / 128);
     lex.cues(text, &mut raw);
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
-    let cues = raw
+    let cues: Vec<Cue> = raw
         .into_iter()
         .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
         .filter(|&(s, _, _)| {
@@ -114,6 +93,32 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         })
         .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false })
         .collect();
+    // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
+    // `needed_paragraphs`).
+    let needed = needed_paragraphs(&paras, &segs, &cues);
+    let mut cuts =
+        Vec::with_capacity(2 * (paras.len() + analysis.sentences.len()) + text.len() / 64);
+    for (&p, &need) in paras.iter().zip(&needed) {
+        cuts.push(p.start);
+        if need {
+            sentence_ends(text, p, lex, &mut cuts);
+        }
+        cuts.push(p.end);
+    }
+    for s in &analysis.sentences {
+        cuts.push(s.span.start);
+        cuts.push(s.span.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    // The cuts ascend, so one walk over the segments replaces a search per cut.
+    let mut si = 0;
+    cuts.retain(|&c| {
+        while segs.get(si).is_some_and(|s| s.span.end <= c) {
+            si += 1;
+        }
+        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
+    });
     let mut ctx = Ctx {
         lex,
         text,
@@ -141,6 +146,42 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     ctx.colon_statements(&fragments, &named, &mut drafts);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
+}
+
+/// The paragraphs whose sentence ends can matter: those holding, strictly inside, an offset
+/// where a cut is asked for (a quote's start, its end and the offset after it, a cue's
+/// start and end).
+///
+/// Sentence ends lie strictly inside their paragraph, whose bounds are cuts themselves
+/// (unless a quoted segment crosses them, and then that paragraph holds a segment's end or
+/// start). So the last cut at or before an offset, and the first at or after it, never
+/// come from inside a paragraph that does not hold the offset: leaving such paragraphs out
+/// changes no answer.
+fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool> {
+    let mut needed = vec![false; paras.len()];
+    // The offsets come mostly in ascending order: walk on from the last paragraph found.
+    let mut i = 0;
+    let mut mark = |x: usize| {
+        if paras.get(i).is_none_or(|p| p.start >= x) {
+            i = paras.partition_point(|p| p.end <= x);
+        }
+        while paras.get(i).is_some_and(|p| p.end <= x) {
+            i += 1;
+        }
+        if paras.get(i).is_some_and(|p| p.start < x) {
+            needed[i] = true;
+        }
+    };
+    for s in segs {
+        mark(s.span.start);
+        mark(s.span.end);
+        mark(s.span.end + 1);
+    }
+    for c in cues {
+        mark(c.span.start);
+        mark(c.span.end);
+    }
+    needed
 }
 
 /// Whether the word before `offset` starts with a capital.

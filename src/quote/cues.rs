@@ -22,8 +22,6 @@ use super::lexicon::{CueClass, char_after, char_before};
 
 /// First words are at most this long.
 const MAX_WORD: usize = 64;
-/// The length bit that stands for this length and all longer ones.
-const LONG: usize = 31;
 /// log2 of the number of slots of the first-word table.
 const SLOT_BITS: u32 = 11;
 /// Eight copies of the byte 0x20 (the ASCII case bit).
@@ -51,9 +49,9 @@ pub(crate) struct CueMatcher {
     firsts: Vec<First>,
     /// Open addressing by [`slot`]: 1 + an index into `firsts`, or 0 for an empty slot.
     slots: Vec<u16>,
-    /// By [`pair`] of a word's first two bytes: bit `n` is set when a first word of `n`
-    /// letters (`LONG` for longer ones) starts with them. Most words fail this test.
-    lengths: Box<[u32; 1024]>,
+    /// A bit per [`trigram`]: set when a first word can start with those three bytes (a
+    /// word shorter than three letters with any bytes after it). Most words fail this test.
+    trigrams: Box<[u64; 512]>,
     /// The length of the shortest first word, at most 8.
     shortest: usize,
     /// The words before a cue (with their final space) of the multi-word forms that may
@@ -73,10 +71,10 @@ fn in_form(b: u8) -> bool {
     is_letter(b) || b == b' '
 }
 
-/// The row of [`CueMatcher::lengths`] for a word starting with the letter `b0` followed by
-/// the byte `b1` (case-insensitive).
-fn pair(b0: u8, b1: u8) -> usize {
-    usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
+/// The bit of [`CueMatcher::trigrams`] for a word starting with the bytes `b0`, `b1`, `b2`
+/// (the low five bits of each: a letter's, whatever its case).
+fn trigram(b0: u8, b1: u8, b2: u8) -> usize {
+    usize::from(b0 & 31) << 10 | usize::from(b1 & 31) << 5 | usize::from(b2 & 31)
 }
 
 /// The eight (or fewer) bytes of `bytes` from `at`, little-endian, zero-padded.
@@ -191,14 +189,16 @@ impl CueMatcher {
             }
             slots[at] = u16::try_from(k + 1).expect("fewer than 65,535 cue words");
         }
-        let mut lengths = Box::new([0u32; 1024]);
+        let mut trigrams = Box::new([0u64; 512]);
         for x in &firsts {
             let w = x.word.as_bytes();
-            let bit = 1 << x.word.len().min(LONG);
-            match w.get(1) {
-                Some(&b1) => lengths[pair(w[0], b1)] |= bit,
-                // Any byte may follow a one-letter word.
-                None => (0..32).for_each(|b1| lengths[pair(w[0], b1)] |= bit),
+            // A missing second or third letter stands for any byte.
+            let any = |i: usize| w.get(i).map_or(0..32, |&b| b & 31..(b & 31) + 1);
+            for b1 in any(1) {
+                for b2 in any(2) {
+                    let t = trigram(w[0], b1, b2);
+                    trigrams[t >> 6] |= 1 << (t & 63);
+                }
             }
         }
         // A multi-word form found inside a word covers the starts of its later words; those
@@ -213,7 +213,7 @@ impl CueMatcher {
             }
         }
         let shortest = firsts.iter().map(|x| x.word.len()).min().unwrap_or(1).min(8);
-        CueMatcher { forms, firsts, slots, lengths, shortest, hiding, automaton: OnceLock::new() }
+        CueMatcher { forms, firsts, slots, trigrams, shortest, hiding, automaton: OnceLock::new() }
     }
 
     /// Every cue in `text` that stands on word boundaries, in order: (start, end, class),
@@ -239,17 +239,22 @@ impl CueMatcher {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let start = block_at + k;
+                let t = match bytes.get(start..start + 3) {
+                    Some(b) => trigram(b[0], b[1], b[2]),
+                    None => {
+                        let at = |i: usize| bytes.get(start + i).copied().unwrap_or(0);
+                        trigram(at(0), at(1), at(2))
+                    }
+                };
+                if self.trigrams[t >> 6] >> (t & 63) & 1 == 0 || start < consumed {
+                    continue;
+                }
                 let mut len = (!(letters >> k)).trailing_zeros() as usize;
                 if k + len == 64 {
                     // The run goes on into the next block.
                     while bytes.get(start + len).is_some_and(|&b| is_letter(b)) {
                         len += 1;
                     }
-                }
-                let b0 = block[k];
-                let b1 = bytes.get(start + 1).copied().unwrap_or(0);
-                if self.lengths[pair(b0, b1)] >> len.min(LONG) & 1 == 0 || start < consumed {
-                    continue;
                 }
                 self.at_run(text, start, start + len, base, &mut consumed, out);
             }

@@ -60,7 +60,7 @@ const CLASSES: [Class; 128] = {
 
 /// The class and length of the character at byte `i` of `s` (a char boundary): ASCII by
 /// table, anything else decoded (`’` is the one non-ASCII joiner).
-#[inline]
+#[inline(always)]
 fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b < 0x80 {
