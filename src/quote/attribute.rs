@@ -109,7 +109,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         cuts.push(s.span.start);
         cuts.push(s.span.end);
     }
-    cuts.sort_unstable();
+    // Two ascending runs (paragraph cuts, then sentence bounds): a stable sort merges them.
+    cuts.sort();
     cuts.dedup();
     // The cuts ascend, so one walk over the segments replaces a search per cut.
     let mut si = 0;
@@ -126,7 +127,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         segs,
         cuts,
         cues,
-        toks: Vec::new(),
+        toks: Vec::with_capacity(256),
         win: Span::new(0, 0),
         win_pos: 0,
     };

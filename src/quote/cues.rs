@@ -123,18 +123,13 @@ fn letter_bits(w: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Bit `i` is set when `block[i]` is an ASCII letter (`block` holds at most 64 bytes).
-fn letter_mask(block: &[u8]) -> u64 {
+/// Bit `i` is set when `buf[i]` is an ASCII letter, for the first 64 bytes.
+fn letter_mask(buf: &[u8; 72]) -> u64 {
     let mut mask = 0;
-    let mut chunks = block.chunks_exact(8);
-    let mut at = 0;
-    for c in &mut chunks {
+    for i in 0..8 {
+        let c = &buf[8 * i..8 * i + 8];
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        mask |= letter_bits(w) << at;
-        at += 8;
-    }
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        mask |= u64::from(is_letter(b)) << (at + k);
+        mask |= letter_bits(w) << (8 * i);
     }
     mask
 }
@@ -225,9 +220,14 @@ impl CueMatcher {
         let mut consumed = 0;
         // Whether the byte before the current block is a letter.
         let mut carry = 0;
-        for (bi, block) in bytes.chunks(64).enumerate() {
-            let block_at = bi * 64;
-            let letters = letter_mask(block);
+        // The current block of 64 bytes and the next 8 (zeros past the end of the text),
+        // so that the bytes after a run's start are read without bounds checks.
+        let mut buf = [0u8; 72];
+        for block_at in (0..bytes.len()).step_by(64) {
+            let ext = &bytes[block_at..(block_at + 72).min(bytes.len())];
+            buf[..ext.len()].copy_from_slice(ext);
+            buf[ext.len()..].fill(0);
+            let letters = letter_mask(&buf);
             let mut starts = letters & !((letters << 1) | carry);
             carry = letters >> 63;
             // Runs shorter than every first word need no look (near the end of the block,
@@ -236,16 +236,10 @@ impl CueMatcher {
                 starts &= (letters >> j) | (!0u64 << (64 - j));
             }
             while starts != 0 {
-                let k = starts.trailing_zeros() as usize;
+                let k = starts.trailing_zeros() as usize & 63;
                 starts &= starts - 1;
                 let start = block_at + k;
-                let t = match bytes.get(start..start + 3) {
-                    Some(b) => trigram(b[0], b[1], b[2]),
-                    None => {
-                        let at = |i: usize| bytes.get(start + i).copied().unwrap_or(0);
-                        trigram(at(0), at(1), at(2))
-                    }
-                };
+                let t = trigram(buf[k], buf[k + 1], buf[k + 2]);
                 if self.trigrams[t >> 6] >> (t & 63) & 1 == 0 || start < consumed {
                     continue;
                 }
