@@ -96,8 +96,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
     let needed = needed_paragraphs(&paras, &segs, &cues);
-    let mut cuts =
-        Vec::with_capacity(2 * (paras.len() + analysis.sentences.len()) + text.len() / 64);
+    let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
     for (&p, &need) in paras.iter().zip(&needed) {
         cuts.push(p.start);
         if need {
@@ -105,12 +104,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         }
         cuts.push(p.end);
     }
-    for s in &analysis.sentences {
-        cuts.push(s.span.start);
-        cuts.push(s.span.end);
-    }
-    // Two ascending runs (paragraph cuts, then sentence bounds): a stable sort merges them.
-    cuts.sort();
+    let bounds = analysis.sentences.iter().flat_map(|s| [s.span.start, s.span.end]);
+    let mut cuts = merge_sorted(cuts, bounds);
     cuts.dedup();
     // The cuts ascend, so one walk over the segments replaces a search per cut.
     let mut si = 0;
@@ -183,6 +178,32 @@ fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool
         mark(c.span.end);
     }
     needed
+}
+
+/// `a` and `b` in one ascending vector: one merge when both ascend (paragraph cuts and
+/// sentence bounds do), a sort otherwise.
+fn merge_sorted(a: Vec<usize>, b: impl Iterator<Item = usize>) -> Vec<usize> {
+    let b: Vec<usize> = b.collect();
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    if a.is_sorted() && b.is_sorted() {
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i] <= b[j] {
+                out.push(a[i]);
+                i += 1;
+            } else {
+                out.push(b[j]);
+                j += 1;
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+    } else {
+        out.extend_from_slice(&a);
+        out.extend_from_slice(&b);
+        out.sort_unstable();
+    }
+    out
 }
 
 /// Whether the word before `offset` starts with a capital.
