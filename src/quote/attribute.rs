@@ -1,14 +1,15 @@
 //! Pairs quotation marks and reporting cues with speakers and content spans.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 
-use super::lexicon::{CueClass, Lexicon, PronounKind, char_after, char_before};
+use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_after, char_before};
 use super::marks::{self, Segment};
-use super::words::{Tok, is_capitalized, sentence_ends, tokenize};
+use super::words::{Tok, is_capitalized, sentence_ends, tokenize_some};
 use super::{Quote, QuoteKind};
 
 /// How far (bytes) a speaker may stand from its cue.
@@ -52,7 +53,12 @@ struct Ctx<'a> {
     /// Sorted offsets where a local sentence starts or ends (never inside a quote).
     cuts: Vec<usize>,
     cues: Vec<Cue>,
+    /// The tokens of the window loaded last, as far as they have been read.
     toks: Vec<Tok>,
+    /// That window, clamped to char boundaries.
+    win: Span,
+    /// Where tokenizing the window goes on (relative to its start).
+    win_pos: usize,
 }
 
 /// Finds every quote of `text`.
@@ -66,30 +72,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     }
     let mut segs = Vec::new();
     marks::segments(text, &paras, &mut segs);
-    let mut cuts = Vec::new();
-    for &p in &paras {
-        cuts.push(p.start);
-        sentence_ends(text, p, lex, &mut cuts);
-        cuts.push(p.end);
-    }
-    for s in &analysis.sentences {
-        cuts.push(s.span.start);
-        cuts.push(s.span.end);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    // The cuts ascend, so one walk over the segments replaces a search per cut.
-    let mut si = 0;
-    cuts.retain(|&c| {
-        while segs.get(si).is_some_and(|s| s.span.end <= c) {
-            si += 1;
-        }
-        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
-    });
-    let mut raw = Vec::new();
+    let mut raw = Vec::with_capacity(text.len() / 128);
     lex.cues(text, &mut raw);
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
-    let cues = raw
+    let cues: Vec<Cue> = raw
         .into_iter()
         .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
         .filter(|&(s, _, _)| {
@@ -107,7 +93,39 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         })
         .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false })
         .collect();
-    let mut ctx = Ctx { lex, text, paras, segs, cuts, cues, toks: Vec::new() };
+    // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
+    // `needed_paragraphs`).
+    let needed = needed_paragraphs(&paras, &segs, &cues);
+    let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
+    for (&p, &need) in paras.iter().zip(&needed) {
+        cuts.push(p.start);
+        if need {
+            sentence_ends(text, p, lex, &mut cuts);
+        }
+        cuts.push(p.end);
+    }
+    let bounds = analysis.sentences.iter().flat_map(|s| [s.span.start, s.span.end]);
+    let mut cuts = merge_sorted(cuts, bounds);
+    cuts.dedup();
+    // The cuts ascend, so one walk over the segments replaces a search per cut.
+    let mut si = 0;
+    cuts.retain(|&c| {
+        while segs.get(si).is_some_and(|s| s.span.end <= c) {
+            si += 1;
+        }
+        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
+    });
+    let mut ctx = Ctx {
+        lex,
+        text,
+        paras,
+        segs,
+        cuts,
+        cues,
+        toks: Vec::with_capacity(256),
+        win: Span::new(0, 0),
+        win_pos: 0,
+    };
     let mut drafts = Vec::new();
     let fragments = ctx.direct(&mut drafts);
     let mut leads = Vec::new();
@@ -124,6 +142,68 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     ctx.colon_statements(&fragments, &named, &mut drafts);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
+}
+
+/// The paragraphs whose sentence ends can matter: those holding, strictly inside, an offset
+/// where a cut is asked for (a quote's start, its end and the offset after it, a cue's
+/// start and end).
+///
+/// Sentence ends lie strictly inside their paragraph, whose bounds are cuts themselves
+/// (unless a quoted segment crosses them, and then that paragraph holds a segment's end or
+/// start). So the last cut at or before an offset, and the first at or after it, never
+/// come from inside a paragraph that does not hold the offset: leaving such paragraphs out
+/// changes no answer.
+fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool> {
+    let mut needed = vec![false; paras.len()];
+    // The offsets come mostly in ascending order: walk on from the last paragraph found.
+    let mut i = 0;
+    let mut mark = |x: usize| {
+        if paras.get(i).is_none_or(|p| p.start >= x) {
+            i = paras.partition_point(|p| p.end <= x);
+        }
+        while paras.get(i).is_some_and(|p| p.end <= x) {
+            i += 1;
+        }
+        if paras.get(i).is_some_and(|p| p.start < x) {
+            needed[i] = true;
+        }
+    };
+    for s in segs {
+        mark(s.span.start);
+        mark(s.span.end);
+        mark(s.span.end + 1);
+    }
+    for c in cues {
+        mark(c.span.start);
+        mark(c.span.end);
+    }
+    needed
+}
+
+/// `a` and `b` in one ascending vector: one merge when both ascend (paragraph cuts and
+/// sentence bounds do), a sort otherwise.
+fn merge_sorted(a: Vec<usize>, b: impl Iterator<Item = usize>) -> Vec<usize> {
+    let b: Vec<usize> = b.collect();
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    if a.is_sorted() && b.is_sorted() {
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i] <= b[j] {
+                out.push(a[i]);
+                i += 1;
+            } else {
+                out.push(b[j]);
+                j += 1;
+            }
+        }
+        out.extend_from_slice(&a[i..]);
+        out.extend_from_slice(&b[j..]);
+    } else {
+        out.extend_from_slice(&a);
+        out.extend_from_slice(&b);
+        out.sort_unstable();
+    }
+    out
 }
 
 /// Whether the word before `offset` starts with a capital.
@@ -196,6 +276,13 @@ impl<'a> Ctx<'a> {
 
     /// Tokenizes `start..end` (clamped to char boundaries) into `self.toks`.
     fn load(&mut self, start: usize, end: usize) {
+        self.load_lazy(start, end);
+        self.fill(usize::MAX);
+    }
+
+    /// Makes `start..end` (clamped to char boundaries) the window of `self.toks`, with no
+    /// token read yet: [`Ctx::fill`] and [`Ctx::has`] read as far as needed.
+    fn load_lazy(&mut self, start: usize, end: usize) {
         self.toks.clear();
         let mut s = start.min(self.text.len());
         while !self.text.is_char_boundary(s) {
@@ -205,10 +292,26 @@ impl<'a> Ctx<'a> {
         while !self.text.is_char_boundary(e) {
             e -= 1;
         }
-        tokenize(self.text, s, e.max(s), self.lex, &mut self.toks);
+        self.win = Span::new(s, e.max(s));
+        self.win_pos = 0;
     }
 
-    fn tok_text(&self, i: usize) -> &str {
+    /// Reads tokens of the window until `self.toks` holds `n` or the window ends.
+    fn fill(&mut self, n: usize) {
+        if self.toks.len() < n {
+            let more = n - self.toks.len();
+            let (s, e) = (self.win.start, self.win.end);
+            tokenize_some(self.text, s, e, &mut self.win_pos, more, self.lex, &mut self.toks);
+        }
+    }
+
+    /// Whether the window has a token `i` (reading up to it).
+    fn has(&mut self, i: usize) -> bool {
+        self.fill(i.saturating_add(1));
+        i < self.toks.len()
+    }
+
+    fn tok_text(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
@@ -436,7 +539,9 @@ impl<'a> Ctx<'a> {
     /// The speaker noun phrase starting at `start` ("said Peskov", "according to the poll"),
     /// ending before `hi`.
     fn np_after(&mut self, start: usize, hi: usize) -> Option<Span> {
-        self.load(start, hi.min(start + SPEAKER_WINDOW));
+        self.load_lazy(start, hi.min(start + SPEAKER_WINDOW));
+        // The phrase is read no further than its first NP_TOKENS tokens.
+        self.fill(NP_TOKENS);
         let first = *self.toks.first()?;
         let fw = first.text(self.text);
         if !first.word {
@@ -830,8 +935,12 @@ impl<'a> Ctx<'a> {
     /// Whether the words after a cue only say where or when ("in a statement", "on
     /// Tuesday"), so that the content must lie before the cue.
     fn adjunct_only(&mut self, cue: Cue, hi: usize) -> bool {
-        self.load(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
-        let words = self.toks.iter().filter(|t| t.word).count();
+        self.load_lazy(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
+        // Whether there are more than two words needs no more than three.
+        let mut words = 0;
+        while words < 3 && self.has(self.toks.len()) {
+            words += usize::from(self.toks[self.toks.len() - 1].word);
+        }
         match self.toks.iter().find(|t| t.word) {
             None => true,
             Some(t) => words <= 2 || self.lex.is_adjunct(t.text(self.text)),
@@ -967,7 +1076,8 @@ impl<'a> Ctx<'a> {
     /// Whether a clause or its opening seems to follow `start`: "that", a colon or comma, a
     /// pronoun, a determiner or a name ("Trump tweets that …", "Russia claims it …").
     fn clause_follows(&mut self, start: usize, hi: usize) -> bool {
-        self.load(start, hi.min(start + 60));
+        self.load_lazy(start, hi.min(start + 60));
+        self.fill(1);
         let Some(t) = self.toks.first() else { return false };
         let w = t.text(self.text);
         matches!(w, "that" | ":" | "," | "“" | "\"")
@@ -998,10 +1108,10 @@ impl<'a> Ctx<'a> {
     /// The reported clause after a cue: from "that" (or the first word after an addressee)
     /// to the end of the sentence.
     fn content_after(&mut self, cue: Cue, hi: usize) -> Span {
-        self.load(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
-        let n = self.toks.len();
+        self.load_lazy(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
+        self.fill(10);
         // "said on Wednesday that …", "told reporters that …"
-        let that = (0..n.min(10)).find(|&j| {
+        let that = (0..self.toks.len().min(10)).find(|&j| {
             let w = self.tok_text(j);
             w == "that"
                 || (cue.class == CueClass::Tell
@@ -1027,20 +1137,20 @@ impl<'a> Ctx<'a> {
             _ => {
                 let mut j = 0;
                 // "agreed on Tuesday to …", "said last week …"
-                while j < n && self.toks[j].word {
+                while self.has(j) && self.toks[j].word {
                     let w = self.tok_text(j);
                     let timed = self.lex.is_time(w)
                         || (matches!(
                             w,
                             "on" | "last" | "this" | "early" | "late" | "next" | "earlier"
-                        ) && j + 1 < n
+                        ) && self.has(j + 1)
                             && self.lex.is_time(self.tok_text(j + 1)));
                     if !timed {
                         break;
                     }
                     j += if self.lex.is_time(w) { 1 } else { 2 };
                 }
-                if cue.class == CueClass::Tell && j < n && self.toks[j].word {
+                if cue.class == CueClass::Tell && self.has(j) && self.toks[j].word {
                     let w = self.tok_text(j);
                     if matches!(
                         w,
@@ -1048,8 +1158,8 @@ impl<'a> Ctx<'a> {
                     ) {
                         j += 1;
                     } else if is_capitalized(w) || self.lex.is_determiner(w) {
-                        while j < n
-                            && j < NP_TOKENS
+                        while j < NP_TOKENS
+                            && self.has(j)
                             && self.toks[j].word
                             && (self.is_np_word(j)
                                 || self.lex.is_determiner(self.tok_text(j))
@@ -1059,10 +1169,10 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                while j < n && !self.toks[j].word && matches!(self.tok_text(j), "," | ":") {
+                while self.has(j) && !self.toks[j].word && matches!(self.tok_text(j), "," | ":") {
                     j += 1;
                 }
-                self.toks.get(j).map_or(hi, |t| t.span.start)
+                if self.has(j) { self.toks[j].span.start } else { hi }
             }
         };
         start = start.min(hi);
@@ -1163,7 +1273,8 @@ fn trim_content(text: &str, span: Span) -> Span {
 /// mentions; pronouns and role nouns without a mention take the most recent compatible
 /// actor named before, outside quotation marks.
 fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote> {
-    let mut mentions: Vec<Mention> = Vec::new();
+    let mut mentions: Vec<Mention> =
+        Vec::with_capacity(analysis.actors.iter().map(|a| a.mentions.len()).sum());
     for (ai, a) in analysis.actors.iter().enumerate() {
         for m in &a.mentions {
             mentions.push(Mention {
@@ -1176,7 +1287,8 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut out = Vec::with_capacity(drafts.len());
-    let mut seen: HashSet<Span> = HashSet::new();
+    let mut seen: HashSet<Span, BuildHasherDefault<Fnv>> =
+        HashSet::with_capacity_and_hasher(drafts.len(), BuildHasherDefault::default());
     // The last resolved speaker: (actor, paragraph).
     let mut last: Option<(usize, usize)> = None;
     for d in drafts {

@@ -1,9 +1,8 @@
-//! The quote stage's word lists, embedded from `data/quote/`, and the cue automaton.
+//! The quote stage's word lists, embedded from `data/quote/`, and the cue matcher.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::cues::CueMatcher;
 
 /// How a reporting cue relates speaker and content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,8 +32,8 @@ pub(crate) enum PronounKind {
     Relative,
 }
 
-/// FNV-1a: a tiny hasher for the short word keys of the lexicon's sets (SipHash costs more
-/// than the lookups it guards; the keys are embedded data, not attacker-chosen).
+/// FNV-1a: a tiny hasher for short keys (SipHash costs more than the lookups it guards;
+/// the keys are spans and embedded words, not attacker-chosen).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fnv(u64);
 
@@ -56,34 +55,102 @@ impl Hasher for Fnv {
     }
 }
 
-/// A set of lower-case words hashed with [`Fnv`], with the length of its longest word so
-/// that longer words are rejected before any hashing.
+/// A set of words looked up ASCII case-insensitively: an open-addressing table keyed by the
+/// first sixteen bytes of the word packed into two integers, so a lookup copies, lower-cases
+/// and compares those words without hashing byte by byte or allocating.
 #[derive(Clone, Debug, Default)]
 struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    /// The words as listed.
+    words: Vec<&'static str>,
+    /// [`pack`] of each word, as listed (a listed capital never matches, as before).
+    keys: Vec<(u64, u64)>,
+    /// 1 + an index into `words`, or 0 for an empty slot; a power of two long.
+    slots: Vec<u16>,
+    /// The length of the longest word.
     longest: usize,
+}
+
+/// The first sixteen bytes of `word`, zero-padded, as two little-endian integers.
+fn pack(word: &[u8]) -> (u64, u64) {
+    let mut buf = [0u8; 16];
+    let n = word.len().min(16);
+    buf[..n].copy_from_slice(&word[..n]);
+    let (lo, hi) = buf.split_at(8);
+    let int = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    (int(lo), int(hi))
+}
+
+/// `w` with its ASCII capitals (eight bytes at once) lower-cased.
+fn lower8(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w & LOW7;
+    // Bit 7 of each byte: the byte is at least 'A' and below '['; bytes >= 0x80 are not.
+    let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525);
+    w | ((upper & !w & HIGH) >> 2)
+}
+
+/// Where the search for a key of a word of `len` bytes starts in a table of `2^bits` slots.
+fn slot_of(key: (u64, u64), len: usize, bits: u32) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - bits)) as usize
 }
 
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
-        let words: HashSet<&'static str, BuildHasherDefault<Fnv>> = iter.into_iter().collect();
+        let mut words: Vec<&'static str> = Vec::new();
+        for w in iter {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let keys: Vec<(u64, u64)> = words.iter().map(|w| pack(w.as_bytes())).collect();
+        let bits = (words.len() * 4).max(16).next_power_of_two().trailing_zeros();
+        let mut slots = vec![0u16; 1 << bits];
+        for (k, w) in words.iter().enumerate() {
+            let mut at = slot_of(keys[k], w.len(), bits);
+            while slots[at] != 0 {
+                at = (at + 1) & (slots.len() - 1);
+            }
+            slots[at] = u16::try_from(k + 1).expect("fewer than 65,535 words in a list");
+        }
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, longest }
+        WordSet { words, keys, slots, longest }
     }
 }
 
 impl WordSet {
     /// Whether `word`, ASCII-lowercased, is in the set.
     fn contains_any_case(&self, word: &str) -> bool {
-        word.len() <= self.longest && with_lower(word, |w| self.words.contains(w))
+        let w = word.as_bytes();
+        if w.len() > self.longest {
+            return false;
+        }
+        let (k0, k1) = pack(w);
+        let key = (lower8(k0), lower8(k1));
+        let bits = self.slots.len().trailing_zeros();
+        let mut at = slot_of(key, w.len(), bits);
+        loop {
+            let Some(k) = usize::from(self.slots[at]).checked_sub(1) else { return false };
+            let listed = self.words[k].as_bytes();
+            if self.keys[k] == key
+                && listed.len() == w.len()
+                && listed[16.min(w.len())..]
+                    .iter()
+                    .zip(&w[16.min(w.len())..])
+                    .all(|(&a, &b)| a == b.to_ascii_lowercase())
+            {
+                return true;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
     }
 }
 
-/// The compiled lexicon: one cue automaton plus small word sets.
+/// The compiled lexicon: one cue matcher plus small word sets.
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    cues: AhoCorasick,
-    classes: Vec<CueClass>,
+    cues: CueMatcher,
     between: WordSet,
     determiners: WordSet,
     nonnames: WordSet,
@@ -104,7 +171,6 @@ impl Lexicon {
     /// Builds the lexicon from the embedded data files.
     pub(crate) fn new() -> Lexicon {
         let mut forms = Vec::new();
-        let mut classes = Vec::new();
         for line in lines(include_str!("../../data/quote/cues.tsv")) {
             let (form, class) = line.split_once('\t').unwrap_or((line, "say"));
             let class = match class.trim() {
@@ -113,15 +179,9 @@ impl Lexicon {
                 "according" => CueClass::According,
                 _ => CueClass::Say,
             };
-            forms.push(form.trim());
-            classes.push(class);
+            forms.push((form.trim(), class));
         }
-        let cues = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&forms)
-            .expect("the embedded cue list compiles");
+        let cues = CueMatcher::new(&forms);
         let pronouns = lines(include_str!("../../data/quote/pronouns.txt"))
             .filter_map(|l| {
                 let (word, kind) = l.split_once('\t')?;
@@ -137,7 +197,6 @@ impl Lexicon {
             .collect();
         Lexicon {
             cues,
-            classes,
             between: lines(include_str!("../../data/quote/between.txt")).collect(),
             determiners: lines(include_str!("../../data/quote/determiners.txt")).collect(),
             nonnames: lines(include_str!("../../data/quote/nonnames.txt")).collect(),
@@ -152,14 +211,7 @@ impl Lexicon {
 
     /// Every cue in `text` that stands on word boundaries, in order: (start, end, class).
     pub(crate) fn cues(&self, text: &str, out: &mut Vec<(usize, usize, CueClass)>) {
-        for m in self.cues.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before_ok = char_before(text, s).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = char_after(text, e).is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
-                out.push((s, e, self.classes[m.pattern().as_usize()]));
-            }
-        }
+        self.cues.find(text, out);
     }
 
     /// Whether `word` (any case) may stand between a speaker and its cue.
@@ -223,19 +275,4 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 /// The character starting at byte `i` of `text`, if any.
 pub(crate) fn char_after(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
-}
-
-/// Runs `f` on the ASCII-lowercased `word` without allocating for short words.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return f(&word.to_ascii_lowercase());
-    }
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[..bytes.len()].make_ascii_lowercase();
-    match core::str::from_utf8(&buf[..bytes.len()]) {
-        Ok(w) => f(w),
-        Err(_) => f(word),
-    }
 }

@@ -198,7 +198,7 @@ fn role(text: &str, mark: Mark, para: Span) -> Role {
 /// Single quotes count only when an opening mark finds its closing mark in the same
 /// paragraph, so apostrophes never open a quote. Linear in the number of marks.
 pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) {
-    let mut marks = Vec::new();
+    let mut marks = Vec::with_capacity(text.len() / 128);
     scan(text, &mut marks);
     let mut m = 0;
     // A double quote carried over from the previous paragraph: its start.

@@ -4,9 +4,9 @@
 //! [`Quote`]s with their speaker, cue and sentence.
 //!
 //! The stage works from two kinds of candidates found in one pass each: quotation marks
-//! (a byte scan, paired per paragraph) and reporting cues (one Aho-Corasick automaton over
-//! the lexicon in `data/quote/`). Everything else looks only at the few words around a
-//! candidate, so the cost stays linear in the text.
+//! (a byte scan, paired per paragraph) and reporting cues (a lookup of the lexicon in
+//! `data/quote/` at the start of each word, see `cues`). Everything else looks only at the
+//! few words around a candidate, so the cost stays linear in the text.
 //!
 //! ```
 //! use newsextract::Extractor;
@@ -23,6 +23,7 @@
 //! ```
 
 mod attribute;
+mod cues;
 mod lexicon;
 mod marks;
 mod words;

@@ -401,3 +401,109 @@ fn hostile_inputs_stay_linear() {
     let paragraphs = "He said:\n“Yes.”\n".repeat(20_000);
     assert_valid(&paragraphs, &quotes(&paragraphs));
 }
+
+/// A leftmost-longest, ASCII case-insensitive automaton over the cue list, filtered to word
+/// boundaries: the search the cue matcher must agree with.
+fn reference_cues(text: &str) -> Vec<(usize, usize, super::lexicon::CueClass)> {
+    use super::lexicon::{CueClass, char_after, char_before};
+    static REFERENCE: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<CueClass>)> =
+        std::sync::OnceLock::new();
+    let (ac, classes) = REFERENCE.get_or_init(|| {
+        let mut forms = Vec::new();
+        let mut classes = Vec::new();
+        for line in include_str!("../../data/quote/cues.tsv").lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (form, class) = line.split_once('\t').unwrap_or((line, "say"));
+            forms.push(form.trim());
+            classes.push(match class.trim() {
+                "tell" => CueClass::Tell,
+                "sayn" => CueClass::SayNoun,
+                "according" => CueClass::According,
+                _ => CueClass::Say,
+            });
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&forms)
+            .expect("the cue list compiles");
+        (ac, classes)
+    });
+    ac.find_iter(text)
+        .filter(|m| {
+            char_before(text, m.start()).is_none_or(|c| !c.is_alphanumeric())
+                && char_after(text, m.end()).is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|m| (m.start(), m.end(), classes[m.pattern().as_usize()]))
+        .collect()
+}
+
+#[test]
+fn cue_matcher_agrees_with_automaton() {
+    let lex = super::lexicon::Lexicon::new();
+    // Pieces that meet inside words and across the words of multi-word forms.
+    const PIECES: &[&str] = &[
+        "went",
+        "Gwent",
+        "on",
+        "to",
+        "say",
+        "says",
+        "saying",
+        "SAID",
+        "said",
+        "x",
+        "G",
+        "re",
+        "called",
+        "recalled",
+        "onion",
+        "for",
+        "according",
+        "point",
+        "points",
+        "out",
+        "ward",
+        "spoke",
+        "of",
+        "railed",
+        "de",
+        "against",
+        "told",
+        "tell",
+        "Ask",
+        "2",
+        "é",
+        "’",
+        "-",
+        ".",
+        ",",
+        "\"",
+        "  ",
+    ];
+    const SEPARATORS: &[&str] = &[" ", " ", " ", "", "", "\n", "é"];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..next(14) + 1 {
+            text.push_str(PIECES[next(PIECES.len())]);
+            text.push_str(SEPARATORS[next(SEPARATORS.len())]);
+        }
+        let mut got = Vec::new();
+        lex.cues(&text, &mut got);
+        assert_eq!(got, reference_cues(&text), "{text:?}");
+    }
+    for text in ["Gwent on to say so", "xwent on to saywent on to says", "he went on to say it"] {
+        let mut got = Vec::new();
+        lex.cues(text, &mut got);
+        assert_eq!(got, reference_cues(text), "{text:?}");
+    }
+}

@@ -25,34 +25,109 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&')
 }
 
-/// Tokens of `text[start..end]` (both on char boundaries), appended to `out`. Words keep a
-/// final period when they are abbreviations ("Mr.") or initials ("B.").
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
+/// An ASCII byte's class for the tokenizer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// `char::is_whitespace`.
+    Space,
+    /// A letter or digit.
+    Alnum,
+    /// One of the ASCII joiners `.`, `'`, `-`, `&`.
+    Joiner,
+    /// Any other ASCII character.
+    Other,
+}
+
+/// The classes of the 128 ASCII bytes.
+const CLASSES: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            Class::Alnum
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            Class::Space
+        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class and length of the character at byte `i` of `s` (a char boundary): ASCII by
+/// table, anything else decoded (`’` is the one non-ASCII joiner).
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((CLASSES[usize::from(b)], 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    let class = if c.is_whitespace() {
+        Class::Space
+    } else if c.is_alphanumeric() {
+        Class::Alnum
+    } else if is_joiner(c) {
+        Class::Joiner
+    } else {
+        Class::Other
+    };
+    Some((class, c.len_utf8()))
+}
+
+/// Tokens of `text[start..end]` (both on char boundaries), appended to `out`: words, and
+/// single punctuation characters. Words keep a final period when they are abbreviations
+/// ("Mr.") or initials ("B.").
+///
+/// Reading starts at byte `*pos` of the window and stops after `max` tokens, leaving `*pos`
+/// where the next token is to be looked for, so that a caller tokenizes only as far as it
+/// reads. ASCII goes by a class table; other characters are decoded.
+pub(crate) fn tokenize_some(
+    text: &str,
+    start: usize,
+    end: usize,
+    pos: &mut usize,
+    max: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) {
     let Some(window) = text.get(start..end) else { return };
-    let mut i = 0;
-    while let Some((c, len)) = char_at(window, i) {
-        if c.is_whitespace() {
+    let mut i = *pos;
+    let mut left = max;
+    while left > 0 {
+        let Some((class, len)) = class_at(window, i) else { break };
+        if class == Class::Space {
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        left -= 1;
+        if class != Class::Alnum {
             out.push(Tok { span: Span::new(start + i, start + i + len), word: false });
             i += len;
             continue;
         }
         // `j` ends the word; a joiner is taken only when a word character follows it.
         let mut j = i + len;
-        while let Some((d, dlen)) = char_at(window, j) {
-            let joins = d.is_alphanumeric()
-                || (is_joiner(d)
-                    && char_at(window, j + dlen).is_some_and(|(e, _)| e.is_alphanumeric()));
+        loop {
+            // ASCII letters and digits first, without classifying anything else.
+            while window.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            let Some((d, dlen)) = class_at(window, j) else { break };
+            let joins = d == Class::Alnum
+                || (d == Class::Joiner
+                    && class_at(window, j + dlen).is_some_and(|(e, _)| e == Class::Alnum));
             if !joins {
                 break;
             }
             j += dlen;
         }
         // "Mr." and "B." keep their period.
-        if window[j..].starts_with('.') {
+        if window.as_bytes().get(j) == Some(&b'.') {
             let word = &window[i..j];
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             // "R-Ky.," and "(R-Fla.)": a period before a comma or bracket ends no sentence.
@@ -64,16 +139,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicon, out:
         out.push(Tok { span: Span::new(start + i, start + j), word: true });
         i = j;
     }
-}
-
-/// The character at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
+    *pos = i;
 }
 
 /// Whether the word starts with an upper-case letter.

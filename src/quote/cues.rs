@@ -1,0 +1,361 @@
+//! The reporting-cue matcher: a word-level lookup at the starts of letter runs.
+//!
+//! A cue form is ASCII letters, or several such words joined by single spaces ("according
+//! to"). Cues count only on word boundaries, so the matcher looks only where a run of ASCII
+//! letters starts: the run's length and first two letters select a handful of first words
+//! (a table built from the data), and only those are compared, ASCII case-insensitively, in
+//! place. A single-word cue must be the whole run; a multi-word cue must start with the run
+//! and go on with its other words.
+//!
+//! The result equals a leftmost-longest, ASCII case-insensitive Aho-Corasick search over
+//! every form, filtered to word boundaries (the former design). The two differ only where
+//! such a search finds a multi-word form starting inside a word ("Gwent on to say") and
+//! thereby steps over a cue ("say"). The forms that can do so are known at build time; where
+//! one of them ends just before a cue, the matcher hands the stretch between the nearest
+//! bytes that no form contains to the automaton itself (built on first use).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use super::lexicon::{CueClass, char_after, char_before};
+
+/// First words are at most this long.
+const MAX_WORD: usize = 64;
+/// log2 of the number of slots of the first-word table.
+const SLOT_BITS: u32 = 11;
+/// Eight copies of the byte 0x20 (the ASCII case bit).
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// A first word of one or more cue forms.
+#[derive(Clone, Debug)]
+struct First {
+    /// The word, lower-case.
+    word: String,
+    /// [`key`] of the word.
+    key: (u64, u64),
+    /// The class of the single-word form, when the word is one.
+    single: Option<CueClass>,
+    /// The multi-word forms starting with the word (indices into [`CueMatcher::forms`]),
+    /// longest first.
+    multi: Vec<usize>,
+}
+
+/// Finds reporting cues on word boundaries; built once from the cue list.
+#[derive(Clone, Debug)]
+pub(crate) struct CueMatcher {
+    /// Every form, lower-case, with its class, in the order of the list.
+    forms: Vec<(String, CueClass)>,
+    firsts: Vec<First>,
+    /// Open addressing by [`slot`]: 1 + an index into `firsts`, or 0 for an empty slot.
+    slots: Vec<u16>,
+    /// A bit per [`trigram`]: set when a first word can start with those three bytes (a
+    /// word shorter than three letters with any bytes after it). Most words fail this test.
+    trigrams: Box<[u64; 512]>,
+    /// The length of the shortest first word, at most 8.
+    shortest: usize,
+    /// The words before a cue (with their final space) of the multi-word forms that may
+    /// step over it when found inside a word: "went on to " before "say".
+    hiding: Vec<String>,
+    /// The automaton over every form, for the stretches around a `hiding` prefix.
+    automaton: OnceLock<AhoCorasick>,
+}
+
+/// Whether `b` is an ASCII letter.
+fn is_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// Whether a byte can lie inside a cue form (a letter or a space).
+fn in_form(b: u8) -> bool {
+    is_letter(b) || b == b' '
+}
+
+/// The bit of [`CueMatcher::trigrams`] for a word starting with the bytes `b0`, `b1`, `b2`
+/// (the low five bits of each: a letter's, whatever its case).
+fn trigram(b0: u8, b1: u8, b2: u8) -> usize {
+    usize::from(b0 & 31) << 10 | usize::from(b1 & 31) << 5 | usize::from(b2 & 31)
+}
+
+/// The eight (or fewer) bytes of `bytes` from `at`, little-endian, zero-padded.
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => {
+            let mut w = [0u8; 8];
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// The low `n` bytes of `w` (all of it from eight on).
+fn low_bytes(w: u64, n: usize) -> u64 {
+    if n >= 8 { w } else { w & ((1u64 << (8 * n)) - 1) }
+}
+
+/// The lookup key of the letters `bytes[start..start + len]`: their first sixteen bytes
+/// lower-cased, zero-padded.
+fn key(bytes: &[u8], start: usize, len: usize) -> (u64, u64) {
+    let k0 = low_bytes(load8(bytes, start) | CASE, len);
+    let k1 = if len > 8 { low_bytes(load8(bytes, start + 8) | CASE, len - 8) } else { 0 };
+    (k0, k1)
+}
+
+/// The table slot where the search for a key starts.
+fn slot(key: (u64, u64), len: usize) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - SLOT_BITS)) as usize
+}
+
+/// Bit `i` is set when byte `i` of the eight in `w` (little-endian) is an ASCII letter.
+fn letter_bits(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, without carries between bytes: x = the byte lower-cased, bit 7 cleared;
+    // x + 0x1F reaches 0x80 from 'a' on, x + 0x05 from '{' on.
+    let x = (w | CASE) & LOW7;
+    let from_a = x.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+    let past_z = x.wrapping_add(0x0505_0505_0505_0505);
+    let high = from_a & !past_z & !w & HIGH;
+    // Gather the eight flags into the top byte, byte i to bit 56 + i.
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Bit `i` is set when `buf[i]` is an ASCII letter, for the first 64 bytes.
+fn letter_mask(buf: &[u8; 72]) -> u64 {
+    let mut mask = 0;
+    for i in 0..8 {
+        let c = &buf[8 * i..8 * i + 8];
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        mask |= letter_bits(w) << (8 * i);
+    }
+    mask
+}
+
+impl CueMatcher {
+    /// Builds the matcher from `(form, class)` pairs.
+    ///
+    /// # Panics
+    /// When a form is not ASCII letters in words of at most 31 letters joined by single
+    /// spaces (the embedded list is checked by the tests).
+    pub(crate) fn new(list: &[(&str, CueClass)]) -> CueMatcher {
+        let forms: Vec<(String, CueClass)> =
+            list.iter().map(|&(f, c)| (f.to_ascii_lowercase(), c)).collect();
+        for (f, _) in &forms {
+            let words_ok = f
+                .split(' ')
+                .all(|w| !w.is_empty() && w.len() <= MAX_WORD && w.bytes().all(is_letter));
+            assert!(words_ok, "cue form {f:?} is not letters in words joined by single spaces");
+        }
+        let mut firsts: Vec<First> = Vec::new();
+        for (i, (f, class)) in forms.iter().enumerate() {
+            let word = f.split(' ').next().unwrap_or("");
+            let k = match firsts.iter().position(|x| x.word == word) {
+                Some(k) => k,
+                None => {
+                    firsts.push(First {
+                        word: word.to_string(),
+                        key: (0, 0),
+                        single: None,
+                        multi: Vec::new(),
+                    });
+                    firsts.len() - 1
+                }
+            };
+            if word.len() == f.len() {
+                // A repeated form keeps its first class, as the automaton's first pattern wins.
+                firsts[k].single.get_or_insert(*class);
+            } else {
+                firsts[k].multi.push(i);
+            }
+        }
+        for x in &mut firsts {
+            // Longest first; among equals the earlier form, as in the automaton.
+            x.multi.sort_by_key(|&i| core::cmp::Reverse(forms[i].0.len()));
+        }
+        let mut slots = vec![0u16; 1 << SLOT_BITS];
+        for (k, x) in firsts.iter_mut().enumerate() {
+            x.key = key(x.word.as_bytes(), 0, x.word.len());
+            let mut at = slot(x.key, x.word.len());
+            while slots[at] != 0 {
+                at = (at + 1) & (slots.len() - 1);
+            }
+            slots[at] = u16::try_from(k + 1).expect("fewer than 65,535 cue words");
+        }
+        let mut trigrams = Box::new([0u64; 512]);
+        for x in &firsts {
+            let w = x.word.as_bytes();
+            // A missing second or third letter stands for any byte.
+            let any = |i: usize| w.get(i).map_or(0..32, |&b| b & 31..(b & 31) + 1);
+            for b1 in any(1) {
+                for b2 in any(2) {
+                    let t = trigram(w[0], b1, b2);
+                    trigrams[t >> 6] |= 1 << (t & 63);
+                }
+            }
+        }
+        // A multi-word form found inside a word covers the starts of its later words; those
+        // matter where a form could match there.
+        let mut hiding = Vec::new();
+        for (f, _) in &forms {
+            for (at, _) in f.match_indices(' ') {
+                let rest = &f[at + 1..];
+                if forms.iter().any(|(g, _)| rest.starts_with(g.as_str()) || g.starts_with(rest)) {
+                    hiding.push(f[..at + 1].to_string());
+                }
+            }
+        }
+        let shortest = firsts.iter().map(|x| x.word.len()).min().unwrap_or(1).min(8);
+        CueMatcher { forms, firsts, slots, trigrams, shortest, hiding, automaton: OnceLock::new() }
+    }
+
+    /// Every cue in `text` that stands on word boundaries, in order: (start, end, class),
+    /// appended to `out`.
+    pub(crate) fn find(&self, text: &str, out: &mut Vec<(usize, usize, CueClass)>) {
+        let bytes = text.as_bytes();
+        let base = out.len();
+        // Where the last multi-word match ended: runs starting before it are inside it.
+        let mut consumed = 0;
+        // Whether the byte before the current block is a letter.
+        let mut carry = 0;
+        // The current block of 64 bytes and the next 8 (zeros past the end of the text),
+        // so that the bytes after a run's start are read without bounds checks.
+        let mut buf = [0u8; 72];
+        for block_at in (0..bytes.len()).step_by(64) {
+            let ext = &bytes[block_at..(block_at + 72).min(bytes.len())];
+            buf[..ext.len()].copy_from_slice(ext);
+            buf[ext.len()..].fill(0);
+            let letters = letter_mask(&buf);
+            let mut starts = letters & !((letters << 1) | carry);
+            carry = letters >> 63;
+            // Runs shorter than every first word need no look (near the end of the block,
+            // where the run may go on in the next one, the look decides).
+            for j in 1..self.shortest {
+                starts &= (letters >> j) | (!0u64 << (64 - j));
+            }
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize & 63;
+                starts &= starts - 1;
+                let start = block_at + k;
+                let t = trigram(buf[k], buf[k + 1], buf[k + 2]);
+                if self.trigrams[t >> 6] >> (t & 63) & 1 == 0 || start < consumed {
+                    continue;
+                }
+                let mut len = (!(letters >> k)).trailing_zeros() as usize;
+                if k + len == 64 {
+                    // The run goes on into the next block.
+                    while bytes.get(start + len).is_some_and(|&b| is_letter(b)) {
+                        len += 1;
+                    }
+                }
+                self.at_run(text, start, start + len, base, &mut consumed, out);
+            }
+        }
+    }
+
+    /// Looks for a cue where the run of letters `start..run_end` begins (see
+    /// [`CueMatcher::find`]).
+    fn at_run(
+        &self,
+        text: &str,
+        start: usize,
+        run_end: usize,
+        base: usize,
+        consumed: &mut usize,
+        out: &mut Vec<(usize, usize, CueClass)>,
+    ) {
+        let Some((end, class)) = self.longest_at(text.as_bytes(), start, run_end) else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        if self.may_be_hidden(bytes, start) {
+            let from = bytes[..start].iter().rposition(|&b| !in_form(b)).map_or(0, |k| k + 1);
+            let to =
+                bytes[start..].iter().position(|&b| !in_form(b)).map_or(bytes.len(), |k| start + k);
+            while out.len() > base && out.last().is_some_and(|m| m.0 >= from) {
+                out.pop();
+            }
+            self.automaton_find(text, from, to, out);
+            *consumed = to;
+            return;
+        }
+        if end > run_end {
+            *consumed = end;
+        }
+        let before_ok = char_before(text, start).is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = char_after(text, end).is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            out.push((start, end, class));
+        }
+    }
+
+    /// The longest form matching at `start`, where a run of letters `start..run_end`
+    /// begins, that can stand on a word boundary: a single-word form equal to the run or a
+    /// multi-word form starting with it. Returns its end and class.
+    fn longest_at(&self, bytes: &[u8], start: usize, run_end: usize) -> Option<(usize, CueClass)> {
+        let len = run_end - start;
+        if len > MAX_WORD {
+            return None;
+        }
+        let key = key(bytes, start, len);
+        let mut at = slot(key, len);
+        let first = loop {
+            let k = usize::from(self.slots[at]);
+            let x = self.firsts.get(k.checked_sub(1)?)?;
+            if x.key == key
+                && x.word.len() == len
+                && (len <= 16 || x.word.as_bytes().eq_ignore_ascii_case(&bytes[start..run_end]))
+            {
+                break x;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        };
+        for &k in &first.multi {
+            let (form, class) = &self.forms[k];
+            if bytes
+                .get(start..start + form.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(form.as_bytes()))
+            {
+                return Some((start + form.len(), *class));
+            }
+        }
+        first.single.map(|class| (run_end, class))
+    }
+
+    /// Whether a multi-word form found inside a word may cover `start`.
+    fn may_be_hidden(&self, bytes: &[u8], start: usize) -> bool {
+        self.hiding.iter().any(|h| {
+            start > h.len()
+                && bytes[start - h.len()..start].eq_ignore_ascii_case(h.as_bytes())
+                && is_letter(bytes[start - h.len() - 1])
+        })
+    }
+
+    /// The cues of `text[from..to]` found by the automaton over every form (`from` and `to`
+    /// lie at bytes no form contains, so no match crosses them).
+    fn automaton_find(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        out: &mut Vec<(usize, usize, CueClass)>,
+    ) {
+        let ac = self.automaton.get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(self.forms.iter().map(|(f, _)| f))
+                .expect("the cue forms compile")
+        });
+        for m in ac.find_iter(Input::new(text).span(from..to)) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = char_before(text, s).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = char_after(text, e).is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                out.push((s, e, self.forms[m.pattern().as_usize()].1));
+            }
+        }
+    }
+}
