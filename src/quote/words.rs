@@ -173,8 +173,11 @@ pub(crate) fn next_in_set<const N: usize>(
         let w = u64::from_le_bytes(word);
         let hit =
             (high && w & HIGHS != 0) || set.iter().any(|&n| has_zero(w ^ (ONES * u64::from(n))));
-        if hit && let Some(k) = chunk.iter().position(wanted) {
-            return i + k;
+        // Nested, not an `if let` chain: the crate's rust-version (1.85) predates them.
+        if hit {
+            if let Some(k) = chunk.iter().position(wanted) {
+                return i + k;
+            }
         }
         i += 8;
     }
