@@ -1,0 +1,394 @@
+//! The cue matcher of the accusation and event lexicons: a trie walked only where a cue
+//! can begin.
+//!
+//! It reports the matches an ASCII-case-insensitive, leftmost-longest, non-overlapping
+//! search over every byte would report (an aho-corasick scan), except those that start
+//! inside a word: those are never cues, so nobody looks at them. Instead of stepping an
+//! automaton through every byte, it walks the trie from each word start only, and from
+//! the few marks that start a pattern ("'ll"). A match starting inside a word can still
+//! hide a cue of the next word ("withhold talks": "hold talks" starts inside
+//! "withhold" and hides "talks"), so the trie also holds, for each pattern of several
+//! words, its part from the second word on ("talks" of "hold talks"). Only when a word
+//! start matches such a part, or a mark starts a pattern, is the previous word searched
+//! byte by byte. Every walk is bounded by the longest pattern, so the scan is linear.
+
+/// No pattern ends at this node.
+const NONE: u32 = u32::MAX;
+
+/// Byte kinds: an ASCII byte outside words, an ASCII word byte (letter, digit, hyphen),
+/// a byte of a multi-byte character.
+const KIND: [u8; 256] = {
+    let mut kind = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        kind[b] = (c.is_ascii_alphanumeric() || c == b'-') as u8;
+        b += 1;
+    }
+    kind
+};
+
+/// A trie over lower-cased pattern bytes, with one transition row per node, and a trie
+/// over the reversed first words of the patterns of several words.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    /// Byte -> column (0: the byte occurs in no pattern). ASCII upper-case letters share
+    /// the column of their lower-case letter.
+    column: [u8; 256],
+    /// Columns per row.
+    width: usize,
+    /// `node * width + column` -> child node (0: none; the root is nobody's child).
+    next: Vec<u32>,
+    /// Node -> the pattern ending there (`NONE` if none), and whether the part of a
+    /// pattern from its second word on ends there.
+    nodes: Vec<(u32, bool)>,
+    /// The reversed trie of the first words with the marks after them ("hold "), rows
+    /// as in `next`.
+    back: Vec<u32>,
+    /// Reversed-trie node -> whether a first word (read backwards) ends there.
+    back_end: Vec<bool>,
+    /// The ASCII marks (not word bytes) some pattern starts with ("'" of "'ll").
+    marks: Vec<u8>,
+    /// Bit [`prefix_key`] of the first three bytes of every pattern and second-word part
+    /// (every third byte for shorter ones): no walk starts where its bit is clear.
+    prefixes: Box<[u64; 1024]>,
+}
+
+/// A 16-bit hash of the first three bytes at `at` (zeros past the end), each with bit
+/// 0x20 set: letters are folded to lower case, and a byte and its folded form collide.
+#[inline]
+fn prefix_key(bytes: &[u8], at: usize) -> usize {
+    let byte = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
+    prefix_hash(byte(0) | byte(1) << 8 | byte(2) << 16)
+}
+
+/// The hash of [`prefix_key`] of three bytes packed in the low bytes of `x`.
+#[inline]
+fn prefix_hash(x: u32) -> usize {
+    ((x | 0x0020_2020).wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
+/// Whether `c` is part of a word for the boundary rules of the cue searches.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Whether the byte at `i` (a character boundary) starts a word character, and the
+/// length of its character.
+#[inline]
+fn word_at(text: &str, i: usize) -> (bool, usize) {
+    match KIND[usize::from(text.as_bytes()[i])] {
+        2 => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        }
+        k => (k == 1, 1),
+    }
+}
+
+/// The byte offset where the second word of `pattern` starts, after its first word and
+/// the marks or spaces that follow it; `None` for a one-word pattern or one that starts
+/// with a mark.
+fn second_word(pattern: &str) -> Option<usize> {
+    let mut chars = pattern.char_indices();
+    if !chars.next().is_some_and(|(_, c)| is_word_char(c)) {
+        return None;
+    }
+    let mut gap = false;
+    for (i, c) in chars {
+        match (is_word_char(c), gap) {
+            (false, _) => gap = true,
+            (true, true) => return Some(i),
+            (true, false) => {}
+        }
+    }
+    None
+}
+
+/// What a walk of the trie from one position found.
+#[derive(Clone, Copy)]
+struct Walk {
+    /// End of the longest pattern matching there (0 if none).
+    end: usize,
+    /// That pattern (`NONE` if none).
+    pattern: u32,
+    /// Whether the part from the second word on of some pattern matches there.
+    tail: bool,
+}
+
+impl Matcher {
+    /// Compiles `patterns` (pattern ids are their positions; an empty pattern never
+    /// matches, and of two equal ones the first wins).
+    pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Matcher {
+        let lowered: Vec<String> =
+            patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()).collect();
+        let mut column = [0u8; 256];
+        let mut width = 1;
+        for p in &lowered {
+            for &b in p.as_bytes() {
+                if column[usize::from(b)] == 0 {
+                    // At most 256 - 26 distinct lower-cased bytes: a column fits in a byte.
+                    column[usize::from(b)] = width as u8;
+                    if b.is_ascii_lowercase() {
+                        column[usize::from(b.to_ascii_uppercase())] = width as u8;
+                    }
+                    width += 1;
+                }
+            }
+        }
+        let mut m = Matcher {
+            column,
+            width,
+            next: vec![0; width],
+            nodes: vec![(NONE, false)],
+            back: vec![0; width],
+            back_end: vec![false],
+            marks: Vec::new(),
+            prefixes: Box::new([0; 1024]),
+        };
+        for (id, p) in lowered.iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let node = m.insert(p.as_bytes());
+            if m.nodes[node].0 == NONE {
+                m.nodes[node].0 = id as u32;
+            }
+            let b = p.as_bytes()[0];
+            if b.is_ascii() && KIND[usize::from(b)] == 0 && !m.marks.contains(&b) {
+                m.marks.push(b);
+            }
+        }
+        for p in &lowered {
+            m.add_prefix(p.as_bytes());
+            if let Some(o) = second_word(p) {
+                m.add_prefix(&p.as_bytes()[o..]);
+                let node = m.insert(&p.as_bytes()[o..]);
+                m.nodes[node].1 = true;
+                let mut node = 0;
+                for &b in p.as_bytes()[..o].iter().rev() {
+                    let slot = node * width + usize::from(column[usize::from(b)]);
+                    if m.back[slot] == 0 {
+                        m.back[slot] = m.back_end.len() as u32;
+                        m.back_end.push(false);
+                        m.back.resize(m.back.len() + width, 0);
+                    }
+                    node = m.back[slot] as usize;
+                }
+                m.back_end[node] = true;
+            }
+        }
+        m
+    }
+
+    /// Sets the prefix bits a walk matching `bytes` needs.
+    fn add_prefix(&mut self, bytes: &[u8]) {
+        let mut set = |x: u32| {
+            let h = prefix_hash(x);
+            self.prefixes[h / 64] |= 1 << (h % 64);
+        };
+        let b = |k: usize| u32::from(bytes[k]);
+        match bytes.len() {
+            0 => {}
+            1 => (0..=0xffff).for_each(|rest| set(b(0) | rest << 8)),
+            2 => (0..=0xff).for_each(|rest| set(b(0) | b(1) << 8 | rest << 16)),
+            _ => set(b(0) | b(1) << 8 | b(2) << 16),
+        }
+    }
+
+    /// Whether a pattern or a second-word part may start at `at` (no false negatives).
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let h = prefix_key(bytes, at);
+        self.prefixes[h / 64] & (1 << (h % 64)) != 0
+    }
+
+    /// Adds the path of `bytes`, returning its last node.
+    fn insert(&mut self, bytes: &[u8]) -> usize {
+        let mut node = 0;
+        for &b in bytes {
+            let slot = node * self.width + usize::from(self.column[usize::from(b)]);
+            if self.next[slot] == 0 {
+                self.next[slot] = self.nodes.len() as u32;
+                self.nodes.push((NONE, false));
+                self.next.resize(self.next.len() + self.width, 0);
+            }
+            node = self.next[slot] as usize;
+        }
+        node
+    }
+
+    /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
+    #[inline(always)]
+    fn walk(&self, bytes: &[u8], at: usize, first: usize) -> Walk {
+        let mut walk = Walk { end: 0, pattern: NONE, tail: false };
+        let mut node = first;
+        let mut i = at + 1;
+        loop {
+            let (pattern, tail) = self.nodes[node];
+            if pattern != NONE {
+                walk.end = i;
+                walk.pattern = pattern;
+            }
+            walk.tail |= tail;
+            let Some(&b) = bytes.get(i) else { break };
+            node = self.next[node * self.width + usize::from(self.column[usize::from(b)])] as usize;
+            if node == 0 {
+                break;
+            }
+            i += 1;
+        }
+        walk
+    }
+
+    /// Whether the first word of a pattern of several words, with the marks after it,
+    /// ends at `at`, starting inside a longer word ("with|hold talks").
+    fn hidden(&self, text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut node = 0;
+        for j in (0..at).rev() {
+            let col = usize::from(self.column[usize::from(bytes[j])]);
+            node = self.back[node * self.width + col] as usize;
+            if node == 0 {
+                return false;
+            }
+            if self.back_end[node] && text[..j].chars().next_back().is_some_and(is_word_char) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The first node of a path starting with byte `b` (0 if none).
+    #[inline]
+    fn root(&self, b: u8) -> usize {
+        self.next[usize::from(self.column[usize::from(b)])] as usize
+    }
+
+    /// The search position after the matches that start inside the word starting at `a`
+    /// of `text`, given the position `pos` after those before.
+    fn inside(&self, text: &str, a: usize, mut pos: usize) -> usize {
+        let bytes = text.as_bytes();
+        for (o, c) in text[a..].char_indices().skip(1) {
+            if !is_word_char(c) {
+                break;
+            }
+            let p = a + o;
+            let first = self.root(bytes[p]);
+            if p >= pos && first != 0 {
+                let walk = self.walk(bytes, p, first);
+                if walk.pattern != NONE {
+                    pos = walk.end;
+                }
+            }
+        }
+        pos
+    }
+
+    /// Calls `found(start, end, pattern)` for each match, in text order, that does not
+    /// start inside a word (at a word character after another).
+    ///
+    /// Eight ASCII bytes at a time are classified with word-wide bit operations; only
+    /// word starts and marks that start a pattern are looked at one by one.
+    pub(crate) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut scan = Scan { pos: 0, last: None };
+        // Whether the character before `i` is a word character.
+        let mut after_word = false;
+        let mut i = 0;
+        while i < n {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                if x & HIGH == 0 {
+                    let words = word_bytes(x);
+                    let mut marks = 0;
+                    for &m in &self.marks {
+                        marks |= zero_bytes(x ^ (u64::from(m) * LOW));
+                    }
+                    let starts = words & !((words << 8) | (u64::from(after_word) << 7));
+                    let mut events = starts | marks;
+                    while events != 0 {
+                        let k = events.trailing_zeros() as usize / 8;
+                        events &= events - 1;
+                        let word = (words >> (8 * k + 7)) & 1 == 1;
+                        if !word || self.may_start(bytes, i + k) {
+                            self.visit(text, i + k, word, &mut scan, &mut found);
+                        } else {
+                            scan.last = Some(i + k);
+                        }
+                    }
+                    after_word = words >> 63 == 1;
+                    i += 8;
+                    continue;
+                }
+            }
+            let (word, len) = word_at(text, i);
+            if (word && !after_word) || (!word && self.root(bytes[i]) != 0) {
+                self.visit(text, i, word, &mut scan, &mut found);
+            }
+            after_word = word;
+            i += len;
+        }
+    }
+
+    /// Looks at `at`, a word start (`word`) or a mark that starts a pattern.
+    #[inline]
+    fn visit(
+        &self,
+        text: &str,
+        at: usize,
+        word: bool,
+        scan: &mut Scan,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
+        let bytes = text.as_bytes();
+        let first = self.root(bytes[at]);
+        if first != 0 && at >= scan.pos {
+            let walk = self.walk(bytes, at, first);
+            // A match at a mark, or a pattern's second word where its first could end
+            // inside the last word, needs the matches inside that word.
+            if (!word && walk.pattern != NONE) || (walk.tail && self.hidden(text, at)) {
+                if let Some(a) = scan.last.take() {
+                    scan.pos = self.inside(text, a, scan.pos);
+                }
+            }
+            if walk.pattern != NONE && at >= scan.pos {
+                found(at, walk.end, walk.pattern as usize);
+                scan.pos = walk.end;
+            }
+        }
+        if word {
+            scan.last = Some(at);
+        }
+    }
+}
+
+/// The state of a search: where it goes on, and the last word start while the matches
+/// inside that word are not yet known.
+struct Scan {
+    pos: usize,
+    last: Option<usize>,
+}
+
+/// Each byte's lowest bit.
+const LOW: u64 = 0x0101_0101_0101_0101;
+/// Each byte's highest bit.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight ASCII bytes) that is a word byte: a letter, a
+/// digit or a hyphen.
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    // No byte carries into the next: every byte is below 0x80 before each addition.
+    let lower = x | (0x20 * LOW);
+    let letter = (lower + (0x80 - 0x61) * LOW) & !(lower + (0x80 - 0x7b) * LOW);
+    let digit = (x + (0x80 - 0x30) * LOW) & !(x + (0x80 - 0x3a) * LOW);
+    (letter | digit | zero_bytes(x ^ (0x2d * LOW))) & HIGH
+}
+
+/// The high bit of each zero byte of `x` (eight bytes below 0x80).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    !((x + 0x7f * LOW) | x) & HIGH
+}
