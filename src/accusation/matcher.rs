@@ -32,40 +32,47 @@ const KIND: [u8; 256] = {
 /// over the reversed first words of the patterns of several words.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// Byte -> column (0: the byte occurs in no pattern). ASCII upper-case letters share
+    /// Byte -> column: [`ABSENT`] for a byte in no pattern. ASCII upper-case letters share
     /// the column of their lower-case letter.
     column: [u8; 256],
-    /// Columns per row.
-    width: usize,
-    /// `node * width + column` -> child node (0: none; the root is nobody's child).
+    /// Rows of the trie, one per node; a node is the offset of its row, the root 0.
+    /// Column [`INFO`] holds the node's information bits (1 + the pattern ending there,
+    /// and [`TAIL`]), the others the child (0: none).
     next: Vec<u32>,
-    /// Node -> the pattern ending there (`NONE` if none), and whether the part of a
-    /// pattern from its second word on ends there.
-    nodes: Vec<(u32, bool)>,
     /// The reversed trie of the first words with the marks after them ("hold "), rows
-    /// as in `next`.
+    /// as in `next`; column [`INFO`] is 1 where a first word (read backwards) ends.
     back: Vec<u32>,
-    /// Reversed-trie node -> whether a first word (read backwards) ends there.
-    back_end: Vec<bool>,
     /// The ASCII marks (not word bytes) some pattern starts with ("'" of "'ll").
     marks: Vec<u8>,
-    /// Bit [`prefix_key`] of the first three bytes of every pattern and second-word part
-    /// (every third byte for shorter ones): no walk starts where its bit is clear.
+    /// Bit [`prefix_hash`] of the first four bytes of every pattern and second-word part
+    /// (every completion of three-byte ones): no walk starts where its bit is clear,
+    /// unless a shorter one starts there.
     prefixes: Box<[u64; 1024]>,
+    /// Bit `first | second << 8` (both with bit 0x20 set) of the two-byte patterns and
+    /// parts.
+    pairs: Box<[u64; 1024]>,
+    /// First bytes of the one-byte patterns and parts.
+    single: [bool; 256],
 }
 
-/// A 16-bit hash of the first three bytes at `at` (zeros past the end), each with bit
-/// 0x20 set: letters are folded to lower case, and a byte and its folded form collide.
+/// The column of a node's information bits.
+const INFO: usize = 0;
+/// The column of bytes in no pattern: never a child.
+const ABSENT: u8 = 1;
+/// Information bit: the part of a pattern from its second word on ends here.
+const TAIL: u32 = 1 << 31;
+
+/// The index of two bytes in [`Matcher::pairs`].
 #[inline]
-fn prefix_key(bytes: &[u8], at: usize) -> usize {
-    let byte = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
-    prefix_hash(byte(0) | byte(1) << 8 | byte(2) << 16)
+fn pair_key(first: u8, second: u8) -> usize {
+    usize::from(first | 0x20) | usize::from(second | 0x20) << 8
 }
 
-/// The hash of [`prefix_key`] of three bytes packed in the low bytes of `x`.
+/// A 16-bit hash of four bytes (packed first byte lowest), each with bit 0x20 set:
+/// letters are folded to lower case, and a byte and its folded form collide.
 #[inline]
 fn prefix_hash(x: u32) -> usize {
-    ((x | 0x0020_2020).wrapping_mul(0x9e37_79b1) >> 16) as usize
+    ((x | 0x2020_2020).wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 /// Whether `c` is part of a word for the boundary rules of the cue searches.
@@ -122,12 +129,13 @@ impl Matcher {
     pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Matcher {
         let lowered: Vec<String> =
             patterns.iter().map(|p| p.as_ref().to_ascii_lowercase()).collect();
-        let mut column = [0u8; 256];
-        let mut width = 1;
+        let mut column = [ABSENT; 256];
+        let mut width = usize::from(ABSENT) + 1;
         for p in &lowered {
             for &b in p.as_bytes() {
-                if column[usize::from(b)] == 0 {
-                    // At most 256 - 26 distinct lower-cased bytes: a column fits in a byte.
+                if column[usize::from(b)] == ABSENT {
+                    // At most 256 - 26 distinct lower-cased bytes plus two: a column fits
+                    // in a byte.
                     column[usize::from(b)] = width as u8;
                     if b.is_ascii_lowercase() {
                         column[usize::from(b.to_ascii_uppercase())] = width as u8;
@@ -138,23 +146,19 @@ impl Matcher {
         }
         let mut m = Matcher {
             column,
-            width,
             next: vec![0; width],
-            nodes: vec![(NONE, false)],
             back: vec![0; width],
-            back_end: vec![false],
             marks: Vec::new(),
             prefixes: Box::new([0; 1024]),
+            pairs: Box::new([0; 1024]),
+            single: [false; 256],
         };
         for (id, p) in lowered.iter().enumerate() {
-            if p.is_empty() {
-                continue;
+            let Some(&b) = p.as_bytes().first() else { continue };
+            let node = insert(&mut m.next, &column, width, p.bytes());
+            if m.next[node + INFO] & !TAIL == 0 {
+                m.next[node + INFO] |= id as u32 + 1;
             }
-            let node = m.insert(p.as_bytes());
-            if m.nodes[node].0 == NONE {
-                m.nodes[node].0 = id as u32;
-            }
-            let b = p.as_bytes()[0];
             if b.is_ascii() && KIND[usize::from(b)] == 0 && !m.marks.contains(&b) {
                 m.marks.push(b);
             }
@@ -162,20 +166,12 @@ impl Matcher {
         for p in &lowered {
             m.add_prefix(p.as_bytes());
             if let Some(o) = second_word(p) {
-                m.add_prefix(&p.as_bytes()[o..]);
-                let node = m.insert(&p.as_bytes()[o..]);
-                m.nodes[node].1 = true;
-                let mut node = 0;
-                for &b in p.as_bytes()[..o].iter().rev() {
-                    let slot = node * width + usize::from(column[usize::from(b)]);
-                    if m.back[slot] == 0 {
-                        m.back[slot] = m.back_end.len() as u32;
-                        m.back_end.push(false);
-                        m.back.resize(m.back.len() + width, 0);
-                    }
-                    node = m.back[slot] as usize;
-                }
-                m.back_end[node] = true;
+                let (head, tail) = p.as_bytes().split_at(o);
+                m.add_prefix(tail);
+                let node = insert(&mut m.next, &column, width, tail.iter().copied());
+                m.next[node + INFO] |= TAIL;
+                let node = insert(&mut m.back, &column, width, head.iter().rev().copied());
+                m.back[node + INFO] = 1;
             }
         }
         m
@@ -190,32 +186,34 @@ impl Matcher {
         let b = |k: usize| u32::from(bytes[k]);
         match bytes.len() {
             0 => {}
-            1 => (0..=0xffff).for_each(|rest| set(b(0) | rest << 8)),
-            2 => (0..=0xff).for_each(|rest| set(b(0) | b(1) << 8 | rest << 16)),
-            _ => set(b(0) | b(1) << 8 | b(2) << 16),
+            1 => {
+                self.single[usize::from(bytes[0])] = true;
+                self.single[usize::from(bytes[0].to_ascii_uppercase())] = true;
+            }
+            2 => {
+                let h = pair_key(bytes[0], bytes[1]);
+                self.pairs[h / 64] |= 1 << (h % 64);
+            }
+            3 => (0..=0xff).for_each(|rest| set(b(0) | b(1) << 8 | b(2) << 16 | rest << 24)),
+            _ => set(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24),
         }
     }
 
     /// Whether a pattern or a second-word part may start at `at` (no false negatives).
     #[inline]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        let h = prefix_key(bytes, at);
-        self.prefixes[h / 64] & (1 << (h % 64)) != 0
-    }
-
-    /// Adds the path of `bytes`, returning its last node.
-    fn insert(&mut self, bytes: &[u8]) -> usize {
-        let mut node = 0;
-        for &b in bytes {
-            let slot = node * self.width + usize::from(self.column[usize::from(b)]);
-            if self.next[slot] == 0 {
-                self.next[slot] = self.nodes.len() as u32;
-                self.nodes.push((NONE, false));
-                self.next.resize(self.next.len() + self.width, 0);
+        let x = match bytes.get(at..at + 4) {
+            Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
+            None => {
+                let byte = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
+                byte(0) | byte(1) << 8 | byte(2) << 16
             }
-            node = self.next[slot] as usize;
-        }
-        node
+        };
+        let h = prefix_hash(x);
+        let p = pair_key(x as u8, (x >> 8) as u8);
+        self.prefixes[h / 64] & (1 << (h % 64)) != 0
+            || self.pairs[p / 64] & (1 << (p % 64)) != 0
+            || self.single[usize::from(bytes[at])]
     }
 
     /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
@@ -225,14 +223,16 @@ impl Matcher {
         let mut node = first;
         let mut i = at + 1;
         loop {
-            let (pattern, tail) = self.nodes[node];
-            if pattern != NONE {
-                walk.end = i;
-                walk.pattern = pattern;
+            let info = self.next[node + INFO];
+            if info != 0 {
+                if info & !TAIL != 0 {
+                    walk.end = i;
+                    walk.pattern = (info & !TAIL) - 1;
+                }
+                walk.tail |= info & TAIL != 0;
             }
-            walk.tail |= tail;
             let Some(&b) = bytes.get(i) else { break };
-            node = self.next[node * self.width + usize::from(self.column[usize::from(b)])] as usize;
+            node = self.next[node + usize::from(self.column[usize::from(b)])] as usize;
             if node == 0 {
                 break;
             }
@@ -247,12 +247,13 @@ impl Matcher {
         let bytes = text.as_bytes();
         let mut node = 0;
         for j in (0..at).rev() {
-            let col = usize::from(self.column[usize::from(bytes[j])]);
-            node = self.back[node * self.width + col] as usize;
+            node = self.back[node + usize::from(self.column[usize::from(bytes[j])])] as usize;
             if node == 0 {
                 return false;
             }
-            if self.back_end[node] && text[..j].chars().next_back().is_some_and(is_word_char) {
+            if self.back[node + INFO] != 0
+                && text[..j].chars().next_back().is_some_and(is_word_char)
+            {
                 return true;
             }
         }
@@ -391,4 +392,24 @@ fn word_bytes(x: u64) -> u64 {
 #[inline]
 fn zero_bytes(x: u64) -> u64 {
     !((x + 0x7f * LOW) | x) & HIGH
+}
+
+/// Adds the path of `bytes` to the trie rows `rows` (`width` columns, bytes mapped by
+/// `column`), returning its last node.
+fn insert(
+    rows: &mut Vec<u32>,
+    column: &[u8; 256],
+    width: usize,
+    bytes: impl Iterator<Item = u8>,
+) -> usize {
+    let mut node = 0;
+    for b in bytes {
+        let slot = node + usize::from(column[usize::from(b)]);
+        if rows[slot] == 0 {
+            rows[slot] = rows.len() as u32;
+            rows.resize(rows.len() + width, 0);
+        }
+        node = rows[slot] as usize;
+    }
+    node
 }

@@ -435,3 +435,22 @@ fn matcher_reports_what_an_automaton_reports() {
         );
     }
 }
+
+#[test]
+fn word_classes_fold_ascii_case_only() {
+    use words::{AUX, DET, NEG, RECIP, REPORT, class};
+    assert_eq!(class("SAID"), REPORT);
+    assert_eq!(class("Said"), REPORT);
+    assert_eq!(class("said,"), 0);
+    assert_eq!(class("DIDN'T"), NEG);
+    assert_eq!(class("Didn\u{2019}t"), NEG);
+    assert_eq!(class("supercalifragilisticn't"), NEG);
+    assert_eq!(class("supercalifragilisticexpin't"), 0);
+    assert_eq!(class("n't"), NEG);
+    assert_eq!(class("'t"), 0);
+    assert_eq!(class("TEMPORARILY"), words::ADVERB);
+    assert_eq!(class("Each"), DET | RECIP);
+    assert_eq!(class("will") & AUX, AUX);
+    assert_eq!(class("ÉACH"), 0);
+    assert_eq!(class(""), 0);
+}
