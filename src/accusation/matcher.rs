@@ -4,13 +4,17 @@
 //! It reports the matches an ASCII-case-insensitive, leftmost-longest, non-overlapping
 //! search over every byte would report (an aho-corasick scan), except those that start
 //! inside a word: those are never cues, so nobody looks at them. Instead of stepping an
-//! automaton through every byte, it walks the trie from each word start only, and from
-//! the few marks that start a pattern ("'ll"). A match starting inside a word can still
-//! hide a cue of the next word ("withhold talks": "hold talks" starts inside
-//! "withhold" and hides "talks"), so the trie also holds, for each pattern of several
-//! words, its part from the second word on ("talks" of "hold talks"). Only when a word
-//! start matches such a part, or a mark starts a pattern, is the previous word searched
-//! byte by byte. Every walk is bounded by the longest pattern, so the scan is linear.
+//! automaton through every byte, it classifies eight ASCII bytes at a time to find the
+//! word starts, skips a word start unless its first four bytes (hashed into a bit set)
+//! begin some pattern, and walks the trie from the rest, and from the few marks that
+//! start a pattern ("'ll"). A match starting inside a word can still hide a cue of the
+//! next word ("withhold talks": "hold talks" starts inside "withhold" and hides
+//! "talks"), so the trie also holds, for each pattern of several words, its part from
+//! the second word on ("talks" of "hold talks"), and a second trie holds the first words
+//! backwards ("dloh "). Only when a word start matches such a part and the text before
+//! it ends with such a first word starting inside a word, or a mark starts a pattern, is
+//! the previous word searched byte by byte. Every walk is bounded by the longest pattern,
+//! so the scan is linear.
 
 /// No pattern ends at this node.
 const NONE: u32 = u32::MAX;
@@ -72,7 +76,8 @@ fn pair_key(first: u8, second: u8) -> usize {
 /// letters are folded to lower case, and a byte and its folded form collide.
 #[inline]
 fn prefix_hash(x: u32) -> usize {
-    ((x | 0x2020_2020).wrapping_mul(0x9e37_79b1) >> 16) as usize
+    // The high bits of a 64-bit product depend on every bit of the four bytes.
+    (u64::from(x | 0x2020_2020).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 /// Whether `c` is part of a word for the boundary rules of the cue searches.
