@@ -44,6 +44,15 @@ const SLOTS: usize = 1024;
 struct ClassTable {
     /// `(key, class)`; key 0 is an empty slot.
     slots: Box<[(u128, Class)]>,
+    /// Bit [`shape`] of every listed word: most other words are turned away by it.
+    shapes: [u64; 256],
+}
+
+/// A word's length with the low five bits of its first and last bytes (the same for
+/// both cases of a letter), as a bit index below 16384.
+fn shape(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
+    (word.len() % 16) << 10 | usize::from(first & 0x1f) << 5 | usize::from(last & 0x1f)
 }
 
 impl ClassTable {
@@ -62,6 +71,8 @@ impl ClassTable {
         let mut buf = [0u8; MAX_KEY];
         buf[..word.len()].copy_from_slice(word);
         let key = u128::from_le_bytes(buf);
+        let h = shape(word);
+        self.shapes[h / 64] |= 1 << (h % 64);
         let mut i = ClassTable::home(key);
         loop {
             let slot = &mut self.slots[i];
@@ -91,7 +102,7 @@ impl ClassTable {
 
 /// The grammar words of `data/accusation/grammar.tsv`.
 static CLASSES: LazyLock<ClassTable> = LazyLock::new(|| {
-    let mut table = ClassTable { slots: vec![(0, 0); SLOTS].into_boxed_slice() };
+    let mut table = ClassTable { slots: vec![(0, 0); SLOTS].into_boxed_slice(), shapes: [0; 256] };
     for line in GRAMMAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let Some((name, words)) = line.split_once('\t') else { continue };
         let class = match name {
@@ -141,7 +152,8 @@ pub(crate) fn class(word: &str) -> Class {
     if (apostrophe || curly) && t(n - 1, b't') {
         return NEG;
     }
-    if n > MAX_KEY {
+    let h = shape(bytes);
+    if n > MAX_KEY || CLASSES.shapes[h / 64] & (1 << (h % 64)) == 0 {
         return 0;
     }
     let mut key = [0u8; MAX_KEY];
