@@ -4,7 +4,7 @@
 //!
 //! Cues come from `data/accusation/cues.tsv` ("accuse", "blame", "alleged that",
 //! "accusations by", "condemn") and `data/accusation/offenses.tsv` (offense verbs of
-//! reported accusations: "X said Y had violated ..."). One aho-corasick automaton finds
+//! reported accusations: "X said Y had violated ..."). One word-start trie finds
 //! them; only sentences with a cue are read, as words, clauses and actor mentions:
 //!
 //! - "X accused Y of Z", "X blamed Y for Z", "X condemned Y for Z" (criticism);
@@ -26,15 +26,17 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::date::{DateMention, DateValue, TimexKind};
 
+pub(crate) mod matcher;
 pub(crate) mod tagged;
 pub(crate) mod words;
 
+use matcher::{Matcher, is_word_char};
 use tagged::{MentionIndex, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
@@ -115,7 +117,7 @@ struct Cue {
 /// Finds accusations.
 #[derive(Clone, Debug)]
 pub struct AccusationFinder {
-    automaton: AhoCorasick,
+    matcher: Matcher,
     cues: Vec<Cue>,
 }
 
@@ -177,18 +179,12 @@ impl AccusationFinder {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&forms)
-            .expect("cue patterns are short literals");
-        AccusationFinder { automaton, cues }
+        AccusationFinder { matcher: Matcher::new(&forms), cues }
     }
 
     /// Fills `analysis.accusations`; needs sentences, actors, dates and quotes.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
-        let hits = find_cues(&self.automaton, text, analysis);
+        let hits = find_cues(&self.matcher, text, analysis);
         if hits.is_empty() {
             return;
         }
@@ -223,35 +219,33 @@ impl AccusationFinder {
 /// text order. A match starting with a capital letter counts only as the first word of
 /// its sentence ("March 11" is no march).
 pub(crate) fn find_cues(
-    automaton: &AhoCorasick,
+    matcher: &Matcher,
     text: &str,
     analysis: &Analysis,
 ) -> Vec<(usize, Span, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for m in automaton.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    matcher.for_each(text, |s, e, pattern| {
         let before = text[..s].chars().next_back();
         let after = text[e..].chars().next();
-        let word_char = |c: char| c.is_alphanumeric() || c == '-';
-        if before.is_some_and(word_char) || after.is_some_and(word_char) {
-            continue;
+        if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+            return;
         }
-        // "Russia's" is a word boundary for the automaton but not a verb.
+        // "Russia's" is a word boundary for the matcher but not a verb.
         if before.is_some_and(|c| c == '\'' || c == '’') {
-            continue;
+            return;
         }
-        let Some(sentence) = analysis.sentence_at(s) else { continue };
+        let Some(sentence) = analysis.sentence_at(s) else { return };
         if bytes[s].is_ascii_uppercase() {
             let first = text[analysis.sentences[sentence].span.start..s]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
             if !first {
-                continue;
+                return;
             }
         }
-        out.push((sentence, Span::new(s, e), m.pattern().as_usize()));
-    }
+        out.push((sentence, Span::new(s, e), pattern));
+    });
     out
 }
 

@@ -615,40 +615,62 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.clear();
     let Some(s) = text.get(span.start..span.end) else { return };
+    let bytes = s.as_bytes();
     let base = span.start;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(s, i);
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let next = s[j + d.len_utf8()..].chars().next();
-                let joined = d.is_alphanumeric()
-                    || (matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && next.is_some_and(char::is_alphanumeric))
-                    || (d == ','
-                        && s[..j].ends_with(|c: char| c.is_ascii_digit())
-                        && next.is_some_and(|c| c.is_ascii_digit()));
+            let mut end = i + len;
+            while end < bytes.len() {
+                let (d, dl) = char_at(s, end);
+                if d.is_alphanumeric() {
+                    end += dl;
+                    continue;
+                }
+                let joiner = matches!(d, '\'' | '’' | '-' | '.' | '&');
+                if !joiner && d != ',' {
+                    break;
+                }
+                let Some(&b) = bytes.get(end + dl) else { break };
+                let (next, _) = char_at(s, end + dl);
+                let joined = if joiner {
+                    b >= 0x80 && next.is_alphanumeric() || b.is_ascii_alphanumeric()
+                } else {
+                    bytes[end - 1].is_ascii_digit() && b.is_ascii_digit()
+                };
                 if !joined {
                     break;
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                end += dl;
             }
-            let word = &s[i..end];
             out.push(Tok {
                 span: Span::new(base + i, base + end),
-                class: words::class(word),
+                class: words::class(&s[i..end]),
                 punct: None,
                 cap: c.is_uppercase() || c.is_ascii_digit(),
             });
-        } else if !c.is_whitespace() {
-            let end = i + c.len_utf8();
-            out.push(Tok {
-                span: Span::new(base + i, base + end),
-                class: 0,
-                punct: Some(c),
-                cap: false,
-            });
+            i = end;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    span: Span::new(base + i, base + i + len),
+                    class: 0,
+                    punct: Some(c),
+                    cap: false,
+                });
+            }
+            i += len;
         }
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length, without
+/// decoding ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => s[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
     }
 }

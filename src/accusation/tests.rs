@@ -3,6 +3,7 @@
 use jiff::civil::date;
 
 use super::*;
+use crate::accusation::matcher::Matcher;
 use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Segmenter;
@@ -336,4 +337,120 @@ fn hostile_input_does_not_panic() {
     let mut a = tagged(&text, &[], &[], &[]);
     run(&text, &mut a);
     assert!(a.accusations.is_empty());
+}
+
+/// The matches of an aho-corasick leftmost-longest scan that do not start inside a word
+/// (with a word character after another): what [`Matcher::for_each`] must report.
+fn automaton_matches(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("short literals");
+    automaton
+        .find_iter(text)
+        .filter(|m| {
+            let inside = |c: Option<char>| c.is_some_and(is_word_char);
+            !(inside(text[..m.start()].chars().next_back())
+                && inside(text[m.start()..].chars().next()))
+        })
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect()
+}
+
+fn matcher_matches(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    Matcher::new(patterns).for_each(text, |s, e, p| out.push((s, e, p)));
+    out
+}
+
+const MATCHER_PATTERNS: &[&str] = &[
+    "hold talks",
+    "talks",
+    "open fire",
+    "fire",
+    "'ll",
+    "will",
+    "hit",
+    "said",
+    "say that",
+    "talks with",
+    "decline to comment",
+    "to",
+    "comment",
+    "x.",
+    "de-escalate",
+    "it",
+    "ção a",
+    "a",
+    "hold",
+    "holds talks",
+    "withhold",
+    "charge that",
+    "that",
+    "él",
+    "u.s. forces",
+];
+
+#[test]
+fn matcher_reports_what_an_automaton_reports() {
+    let texts = [
+        "Withhold talks with Iran; they 'll hit back, Putin said that talks withdrawn.",
+        "we'll WILL xhold talks to comment decline to comments ax. x.'ll it's",
+        "reopen fire. opened fire, unhold  talks; xdecline to comment. U.S. forces",
+        "Ação a él ÉL hitting-hit -hit hit- withholds talks hold talks",
+        "",
+        "a",
+        "'",
+        "'ll",
+        "holdtalks",
+        "x.x. x.'ll",
+    ];
+    for text in texts {
+        assert_eq!(
+            matcher_matches(MATCHER_PATTERNS, text),
+            automaton_matches(MATCHER_PATTERNS, text),
+            "{text}"
+        );
+    }
+    // Random texts over fragments of the patterns.
+    let pieces = [
+        "hold", " ", "talks", "with", "'", "ll", "x", ".", "to", "comment", "de", "-", "it", "h",
+        "T", "a", "ção", "él", "U.S.", "fire", "open", "re", "that", ", ", "charge", "s", "9",
+        "HOLD", "  ", "Talks", "willing", "x-", "\u{2019}",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        assert_eq!(
+            matcher_matches(MATCHER_PATTERNS, &text),
+            automaton_matches(MATCHER_PATTERNS, &text),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn word_classes_fold_ascii_case_only() {
+    use words::{AUX, DET, NEG, RECIP, REPORT, class};
+    assert_eq!(class("SAID"), REPORT);
+    assert_eq!(class("Said"), REPORT);
+    assert_eq!(class("said,"), 0);
+    assert_eq!(class("DIDN'T"), NEG);
+    assert_eq!(class("Didn\u{2019}t"), NEG);
+    assert_eq!(class("supercalifragilisticn't"), NEG);
+    assert_eq!(class("supercalifragilisticexpin't"), 0);
+    assert_eq!(class("n't"), NEG);
+    assert_eq!(class("'t"), 0);
+    assert_eq!(class("TEMPORARILY"), words::ADVERB);
+    assert_eq!(class("Each"), DET | RECIP);
+    assert_eq!(class("will") & AUX, AUX);
+    assert_eq!(class("ÉACH"), 0);
+    assert_eq!(class(""), 0);
 }

@@ -4,7 +4,6 @@
 //! this module only reads them and applies the English inflection rules.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 const GRAMMAR: &str = include_str!("../../data/accusation/grammar.tsv");
@@ -32,30 +31,78 @@ pub(crate) const POSS: Class = 1 << 14;
 /// Longest word looked up; longer words have no class.
 const MAX_WORD: usize = 24;
 
-/// FNV-1a: the keys are short trusted words, looked up once per word of a sentence.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Fnv(u64);
+/// Longest word a class table key holds (longer grammar words are not listed).
+const MAX_KEY: usize = 16;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// Slots of the class table (a power of two, at least twice the number of words).
+const SLOTS: usize = 1024;
+
+/// Grammar word -> class bits: open addressing over the lower-cased word packed into a
+/// `u128` (zero-padded, so the packing is unique), probed linearly from a multiplicative
+/// hash. Multi-word entries ("each other") are stored under their first word with the
+/// RECIP bit only.
+struct ClassTable {
+    /// `(key, class)`; key 0 is an empty slot.
+    slots: Box<[(u128, Class)]>,
+    /// Bit [`shape`] of every listed word: most other words are turned away by it.
+    shapes: [u64; 256],
+}
+
+/// A word's length with the low five bits of its first and last bytes (the same for
+/// both cases of a letter), as a bit index below 16384.
+fn shape(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
+    (word.len() % 16) << 10 | usize::from(first & 0x1f) << 5 | usize::from(last & 0x1f)
+}
+
+impl ClassTable {
+    /// The slot where the probe for `key` starts.
+    fn home(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize % SLOTS
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    /// Adds `class` to the bits of `word` (lower case; ignored if longer than
+    /// [`MAX_KEY`] bytes).
+    fn add(&mut self, word: &[u8], class: Class) {
+        if word.is_empty() || word.len() > MAX_KEY {
+            return;
         }
-        self.0 = h;
+        let mut buf = [0u8; MAX_KEY];
+        buf[..word.len()].copy_from_slice(word);
+        let key = u128::from_le_bytes(buf);
+        let h = shape(word);
+        self.shapes[h / 64] |= 1 << (h % 64);
+        let mut i = ClassTable::home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == key || slot.0 == 0 {
+                *slot = (key, slot.1 | class);
+                return;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+
+    /// The class bits of a packed lower-case word.
+    fn get(&self, key: u128) -> Class {
+        let mut i = ClassTable::home(key);
+        loop {
+            let (k, class) = self.slots[i];
+            if k == key {
+                return class;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) % SLOTS;
+        }
     }
 }
 
-type WordMap = HashMap<Box<[u8]>, Class, BuildHasherDefault<Fnv>>;
-
-/// Lower-case ASCII word -> class bits. Multi-word entries ("each other") are stored
-/// under their first word with the RECIP bit only.
-static CLASSES: LazyLock<WordMap> = LazyLock::new(|| {
-    let mut map = WordMap::default();
+/// The grammar words of `data/accusation/grammar.tsv`.
+static CLASSES: LazyLock<ClassTable> = LazyLock::new(|| {
+    let mut table = ClassTable { slots: vec![(0, 0); SLOTS].into_boxed_slice(), shapes: [0; 256] };
     for line in GRAMMAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let Some((name, words)) = line.split_once('\t') else { continue };
         let class = match name {
@@ -80,33 +127,50 @@ static CLASSES: LazyLock<WordMap> = LazyLock::new(|| {
             // Pairs: "each other one another" -> first words "each", "one".
             let list: Vec<&str> = words.split_whitespace().collect();
             for pair in list.chunks(2) {
-                *map.entry(pair[0].as_bytes().into()).or_default() |= RECIP;
+                table.add(pair[0].as_bytes(), RECIP);
             }
             continue;
         }
         for word in words.split_whitespace() {
-            *map.entry(word.as_bytes().into()).or_default() |= class;
+            table.add(word.as_bytes(), class);
         }
     }
-    map
+    table
 });
 
 /// The class bits of `word` (case-insensitive; 0 when it has none).
 pub(crate) fn class(word: &str) -> Class {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > MAX_WORD {
+    let n = bytes.len();
+    if n == 0 || n > MAX_WORD {
         return 0;
     }
-    let mut buf = [0u8; MAX_WORD];
-    for (slot, &b) in buf.iter_mut().zip(bytes) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let lowered = &buf[..bytes.len()];
     // "didn't", "won’t": the tokenizer keeps contractions in one word.
-    if lowered.ends_with(b"n't") || lowered.ends_with("n\u{2019}t".as_bytes()) {
+    let t = |i: usize, b: u8| bytes[i].eq_ignore_ascii_case(&b);
+    let apostrophe = n >= 3 && bytes[n - 2] == b'\'' && t(n - 3, b'n');
+    let curly = n >= 5 && bytes[n - 4..n - 1] == *"\u{2019}".as_bytes() && t(n - 5, b'n');
+    if (apostrophe || curly) && t(n - 1, b't') {
         return NEG;
     }
-    CLASSES.get(lowered).copied().unwrap_or(0)
+    let h = shape(bytes);
+    if n > MAX_KEY || CLASSES.shapes[h / 64] & (1 << (h % 64)) == 0 {
+        return 0;
+    }
+    let mut key = [0u8; MAX_KEY];
+    key[..n].copy_from_slice(bytes);
+    let key = u128::from_le_bytes(key);
+    CLASSES.get(key | (upper_bytes(key) >> 2))
+}
+
+/// The high bit (0x80) of each byte of `x` that is an ASCII upper-case letter.
+fn upper_bytes(x: u128) -> u128 {
+    const LOW: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = LOW * 0x80;
+    // Below 0x80 in every byte, so no addition carries into the next byte.
+    let ascii = x & !HIGH;
+    let at_least_a = ascii + LOW * (0x80 - 0x41);
+    let past_z = ascii + LOW * (0x80 - 0x5b);
+    at_least_a & !past_z & !x & HIGH
 }
 
 /// What an inflected verb form is; `Participle` covers forms that can follow "was".

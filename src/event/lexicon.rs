@@ -1,11 +1,10 @@
 //! The event lexicon: verb and noun phrases with their CAMEO codes, compiled into one
-//! aho-corasick automaton over every inflected form.
+//! word-start [`Matcher`] over every inflected form.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::Error;
+use crate::accusation::matcher::Matcher;
 use crate::accusation::words::{Form, phrase_forms, plural};
 
 use super::code::Modal;
@@ -161,16 +160,11 @@ impl LexiconBuilder {
         Ok(())
     }
 
-    /// Compiles the automaton.
+    /// Compiles the matcher.
     pub(crate) fn build(self) -> Lexicon {
         let patterns: Vec<Pattern> = self.order.iter().map(|f| self.forms[f]).collect();
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&self.order)
-            .expect("lexicon patterns are short literals");
-        Lexicon { entries: self.entries, patterns, automaton }
+        let matcher = Matcher::new(&self.order);
+        Lexicon { entries: self.entries, patterns, matcher }
     }
 }
 
@@ -181,8 +175,8 @@ pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
     /// Pattern id -> entry and form.
     pub patterns: Vec<Pattern>,
-    /// One automaton over every form.
-    pub automaton: AhoCorasick,
+    /// One matcher over every form.
+    pub matcher: Matcher,
 }
 
 impl Lexicon {

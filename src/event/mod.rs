@@ -5,7 +5,7 @@
 //! Triggers come from a verb and noun lexicon (`data/event/verbs.tsv`,
 //! `data/event/nouns.tsv`, extendable with user files through
 //! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
-//! aho-corasick automaton over every inflected form. Only sentences with a trigger are
+//! word-start trie over every inflected form. Only sentences with a trigger are
 //! read, as words, clauses and actor mentions:
 //!
 //! - source: the subject actor (nearest actor before the trigger in its clause, outside
@@ -137,7 +137,7 @@ impl EventCoder {
 
     /// Fills `analysis.events`; needs every earlier record.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
-        let hits = find_cues(&self.lexicon.automaton, text, analysis);
+        let hits = find_cues(&self.lexicon.matcher, text, analysis);
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
         if !hits.is_empty() || !accusations.is_empty() {
