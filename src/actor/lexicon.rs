@@ -62,10 +62,7 @@ pub(crate) enum Cue {
 }
 
 /// A fast hasher for short words (the default SipHash dominates lookups otherwise).
-///
-/// Its values for strings fix the iteration order of the short-form map in
-/// `resolve`, which decides between short forms that spell alike in capitals: changing
-/// `write` changes output.
+/// No output depends on the order it gives a map.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordHasher(u64);
 

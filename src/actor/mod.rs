@@ -271,18 +271,27 @@ impl ActorTagger {
         let inner = &*self.inner;
         let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
         let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 64);
+        // The words the scanner visits: capitalized words, words under a gazetteer hit
+        // and possible pronouns or "the" (a word in ten or so); the others are read
+        // only as context of these.
+        let mut marks: Vec<u32> = Vec::with_capacity(text.len() / 32);
+        // Per sentence: its words, its marks, and whether it is in capitals.
+        let mut ranges: Vec<(usize, usize, usize, usize, bool)> =
+            Vec::with_capacity(sentences.len());
+        // Words of all-caps sentences that no hit covers.
+        let mut caps_words: Vec<Span> = Vec::new();
         let mut scratch = String::new();
-        let mut caps = Vec::with_capacity(sentences.len());
         let mut found: Vec<Hit> = Vec::new();
+        let lex = &inner.lexicon;
+        let bytes = text.as_bytes();
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let Some(body) = text.get(span.start..span.end) else {
-                caps.push(false);
                 continue;
             };
             let all_caps = patterns::is_all_caps(body);
-            caps.push(all_caps);
             let first_word = words.len();
+            let first_mark = marks.len();
             patterns::tokenize(text, span, s as u32, &mut words);
             if all_caps {
                 // Names as written (acronyms) and re-cased ("UNITED STATES").
@@ -295,35 +304,50 @@ impl ActorTagger {
                     h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                 }
                 merge_hits(&mut found, &recased);
+                // Tie each word to the hit covering its first byte.
+                let base = hits.len();
                 hits.extend_from_slice(&found);
+                let mut h = 0;
+                for (i, w) in words.iter_mut().enumerate().skip(first_word) {
+                    while h < found.len() && found[h].span.end <= w.span.start {
+                        h += 1;
+                    }
+                    if h < found.len() && found[h].span.start <= w.span.start {
+                        w.hit = (base + h) as u32;
+                        marks.push(i as u32);
+                    } else {
+                        caps_words.push(w.span);
+                    }
+                }
             } else {
-                // Names start where words start.
+                // Names start where words start; a word is tied to the hit covering its
+                // first byte.
                 let mut covered = 0;
-                for w in &words[first_word..] {
+                for (i, w) in words.iter_mut().enumerate().skip(first_word) {
                     if w.span.start >= covered {
                         if let Some(hit) = inner.matcher.find_at(text, w.span.start, span.end) {
                             covered = hit.span.end;
                             hits.push(hit);
+                            w.hit = (hits.len() - 1) as u32;
                         }
+                    } else {
+                        w.hit = (hits.len() - 1) as u32;
+                    }
+                    if w.hit != u32::MAX
+                        || matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper)
+                        || lex.may_be_pronoun_or_the(&bytes[w.span.start..w.span.end])
+                    {
+                        marks.push(i as u32);
                     }
                 }
             }
-        }
-        // Tie each word to the hit covering its first byte.
-        let mut h = 0;
-        for w in &mut words {
-            while h < hits.len() && hits[h].span.end <= w.span.start {
-                h += 1;
-            }
-            if h < hits.len() && hits[h].span.start <= w.span.start {
-                w.hit = h as u32;
-            }
+            ranges.push((first_word, words.len(), first_mark, marks.len(), all_caps));
         }
         let mut scanner = Scanner {
             text,
             words: &words,
             hits: &hits,
-            lex: &inner.lexicon,
+            lex,
             matcher: &inner.matcher,
             entries: inner.gazetteer.entries(),
             lower: String::new(),
@@ -332,15 +356,13 @@ impl ActorTagger {
             segs: Vec::new(),
         };
         let mut cands = Vec::with_capacity(text.len() / 32);
-        let mut a = 0;
-        while a < words.len() {
-            let s = words[a].sent;
-            let mut b = a + 1;
-            while b < words.len() && words[b].sent == s {
-                b += 1;
+        for &(a, b, ma, mb, all_caps) in &ranges {
+            if a == b {
+                continue;
             }
+            let s = words[a].sent;
             let first_cand = cands.len();
-            scanner.sentence(a, b, caps[s as usize], &mut cands);
+            scanner.sentence(a, b, &marks[ma..mb], all_caps, &mut cands);
             if bylines.get(s as usize).copied().unwrap_or(false) {
                 let mut kept = first_cand;
                 for i in first_cand..cands.len() {
@@ -351,13 +373,7 @@ impl ActorTagger {
                 }
                 cands.truncate(kept);
             }
-            a = b;
         }
-        let caps_words: Vec<Span> = words
-            .iter()
-            .filter(|w| caps[w.sent as usize] && w.hit == u32::MAX)
-            .map(|w| w.span)
-            .collect();
         resolve::resolve(inner, text, published, sentences, cands, &caps_words, actors);
     }
 }

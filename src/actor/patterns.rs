@@ -519,25 +519,37 @@ impl<'a> Scanner<'a> {
         false
     }
 
-    /// Scans one sentence's words `a..b`, appending candidates to `out`.
-    pub(crate) fn sentence(&mut self, a: usize, b: usize, all_caps: bool, out: &mut Vec<Cand>) {
+    /// Scans one sentence's words `a..b`, appending candidates to `out`. Only the words
+    /// in `marks` (ascending) can start a candidate: those under a gazetteer hit, and
+    /// unless the sentence is in capitals, capitalized words and possible pronouns or
+    /// "the"; the other words are read as context only.
+    pub(crate) fn sentence(
+        &mut self,
+        a: usize,
+        b: usize,
+        marks: &[u32],
+        all_caps: bool,
+        out: &mut Vec<Cand>,
+    ) {
         let mut k = a;
-        while k < b {
+        for &m in marks {
+            let m = m as usize;
+            if m < k || m >= b {
+                continue;
+            }
+            k = m;
             let w = self.words[k];
             if all_caps {
                 if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
                     let end = self.hit_end(k, b);
                     self.gaz_cand(k, end, None, out);
                     k = end;
-                } else {
-                    k += 1;
                 }
                 continue;
             }
             let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
             if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT && self.is_pronoun_or_the(k))
             {
-                // Most words are neither: decided on their first byte and length.
                 if self.is_pronoun_or_the(k) {
                     self.pronoun_or_the(k, b, out);
                 }

@@ -269,21 +269,18 @@ pub(crate) fn resolve(
     // Short forms: the last word of a person's name, the first word of an
     // organization's, or a whole one-word name.
     let mentions: usize = book.actors.iter().map(|b| b.actor.mentions.len()).sum();
-    // Without all-caps words the map is only looked up and is made at its size; with
-    // them it is grown from empty as it always was: `upper` below takes, among short
-    // forms that spell the same in capitals, the last in this map's order.
-    let mut short: WordMap<&str, Option<usize>> = if caps_words.is_empty() {
-        WordMap::with_capacity_and_hasher(2 * mentions, Default::default())
-    } else {
-        WordMap::default()
-    };
-    let mut forms: Vec<&str> = Vec::new();
+    let mut short: WordMap<&str, Option<usize>> =
+        WordMap::with_capacity_and_hasher(2 * mentions, Default::default());
+    // With all-caps words: where each short form is first taken from a mention.
+    let mut first_at: WordMap<&str, usize> = WordMap::default();
+    // (form, start of the mention it is taken from)
+    let mut forms: Vec<(&str, usize)> = Vec::new();
     for (i, b) in book.actors.iter().enumerate() {
         forms.clear();
         for m in &b.actor.mentions {
             if m.form == MentionForm::Name || m.form == MentionForm::Alias {
                 let surface = &text[m.span];
-                forms.push(surface);
+                forms.push((surface, m.span.start));
                 let short = match b.actor.kind {
                     ActorKind::Person => Some(last_word(surface)),
                     ActorKind::Organization if b.actor.id.starts_with("local:") => {
@@ -291,13 +288,17 @@ pub(crate) fn resolve(
                     }
                     _ => None,
                 };
-                forms.extend(short.filter(|s| s.len() < surface.len()));
+                forms.extend(short.filter(|s| s.len() < surface.len()).map(|s| (s, m.span.start)));
             }
         }
-        for &f in &forms {
+        for &(f, at) in &forms {
             let slot = short.entry(f).or_insert(Some(i));
             if *slot != Some(i) {
                 *slot = None;
+            }
+            if !caps_words.is_empty() {
+                let first = first_at.entry(f).or_insert(at);
+                *first = (*first).min(at);
             }
         }
     }
@@ -324,14 +325,18 @@ pub(crate) fn resolve(
             book.mention(a, c.span, c.sent, MentionForm::Name, Found::Pattern);
         }
     }
-    // All-caps words (headlines) that spell a name found elsewhere.
-    let upper: HashMap<String, usize> = if caps_words.is_empty() {
-        HashMap::new()
-    } else {
-        short.iter().filter_map(|(k, v)| Some((k.to_uppercase(), (*v)?))).collect()
-    };
+    // All-caps words (headlines) that spell a name found elsewhere. Among short forms
+    // that spell the same in capitals ("USAir", "USAIR") the one first mentioned wins
+    // (then the earlier actor): a rule, not the order of a hash map.
+    // Capitals -> (first mention of the form, actor).
+    let mut upper: HashMap<String, (usize, usize)> = HashMap::new();
+    for (form, actor) in &short {
+        let (Some(a), Some(&at)) = (*actor, first_at.get(form)) else { continue };
+        let best = upper.entry(form.to_uppercase()).or_insert((at, a));
+        *best = (*best).min((at, a));
+    }
     for &span in caps_words {
-        if let Some(&a) = upper.get(&text[span]) {
+        if let Some(&(_, a)) = upper.get(&text[span]) {
             let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
             book.mention(a, span, sent, MentionForm::Name, Found::Alias);
         }

@@ -460,3 +460,19 @@ fn embedded_gazetteer_loads() {
     assert_eq!(g.get("RUS").map(|e| e.name.as_str()), Some("Russia"));
     assert!(g.get("gov:kremlin").is_some_and(|e| e.metonym));
 }
+
+/// A capitalized headline word that spells two short forms alike ("Usair", "USAir")
+/// goes to the one mentioned first, whatever the order of any map.
+#[test]
+fn headline_word_goes_to_the_short_form_mentioned_first() {
+    let t = tagger();
+    for (first, second) in [("John Usair", "USAir Group"), ("USAir Group", "John Usair")] {
+        let text = format!("USAIR TALKS END\n{first} said talks ended.\n{second} agreed.\n");
+        let actors = t.tag(&text, None);
+        let headline = actors
+            .iter()
+            .find(|a| a.mentions.iter().any(|m| m.span.start == 0))
+            .expect("the headline word is a mention");
+        assert_eq!(headline.name, first, "{text}");
+    }
+}
