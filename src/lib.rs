@@ -54,6 +54,7 @@ pub mod quote;
 pub mod segment;
 
 mod analysis;
+mod ascii;
 mod document;
 mod error;
 mod extractor;

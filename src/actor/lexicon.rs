@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
 use crate::Span;
+use crate::ascii::{HIGHS, lower8};
 
 /// Where a marker word sits in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,22 +202,10 @@ impl<V: Copy + Default> PackedMap<V> {
     }
 }
 
-/// [`ascii_lower`] for eight bytes.
-#[inline]
-fn ascii_lower64(x: u64) -> u64 {
-    const ONES: u64 = u64::MAX / 255;
-    let at_least_a = (x + ONES * 0x3f) & (ONES * 0x80);
-    let at_most_z = !(x + ONES * 0x25) & (ONES * 0x80);
-    x | ((at_least_a & at_most_z) >> 2)
-}
-
-/// Lowercases the ASCII letters among the bytes of `x`, all below 0x80, eight at a time.
+/// Lowercases the ASCII letters of a packed key of up to 16 bytes.
 #[inline]
 fn ascii_lower(x: u128) -> u128 {
-    const ONES: u128 = u128::MAX / 255;
-    let at_least_a = (x + ONES * 0x3f) & (ONES * 0x80);
-    let at_most_z = !(x + ONES * 0x25) & (ONES * 0x80);
-    x | ((at_least_a & at_most_z) >> 2)
+    u128::from(lower8(x as u64)) | u128::from(lower8((x >> 64) as u64)) << 64
 }
 
 /// A closed-class word the patterns test for.
@@ -286,55 +275,6 @@ pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
     }
 }
 
-/// The top bit of each byte of `x` that is not an ASCII letter or digit.
-#[inline]
-pub(crate) fn not_alnum(x: u64) -> u64 {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES * 0x80;
-    // Per byte, with the top bit as the flag: ASCII (top bit clear), and a letter
-    // (folded to lowercase, in a..=z) or a digit (in 0..=9). No sum carries out of its
-    // byte, since every byte is below 0x80 once the top bit is cleared.
-    let low = x & !HIGH;
-    let folded = low | (ONES * 0x20);
-    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x7f - 0x7a));
-    let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x7f - 0x39));
-    !((letter | digit) & !x) & HIGH
-}
-
-/// The `len` (at most 8) bytes at `start` as a little-endian integer, zero-padded: one
-/// 8-byte load where the text allows.
-#[inline]
-pub(crate) fn load8(bytes: &[u8], start: usize, len: usize) -> u64 {
-    match bytes.get(start..start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(chunk) if len > 0 => u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len.min(8))),
-        Some(_) => 0,
-        None => {
-            let tail = bytes.get(start..).unwrap_or(&[]);
-            tail.iter().take(len.min(8)).rev().fold(0, |acc, &b| acc << 8 | u64::from(b))
-        }
-    }
-}
-
-/// The first index at or after `i` and before `limit` whose byte is not an ASCII letter
-/// or digit, else `limit` (at most `bytes.len()`): eight bytes at a time.
-#[inline]
-pub(crate) fn alnum_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
-    let limit = limit.min(bytes.len());
-    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let stop = not_alnum(u64::from_le_bytes(word));
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < limit && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    i
-}
-
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines()
@@ -382,13 +322,13 @@ impl Lexicon {
         let chunk = text.get(span.start..span.start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
         if let (1..=8, Some(chunk)) = (len, chunk) {
             let key = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len));
-            if key & (u64::MAX / 255 * 0x80) != 0 {
+            if key & HIGHS != 0 {
                 return None;
             }
             if len > self.max_key_len {
                 return Some(u32::MAX);
             }
-            return Some(self.packed.get64(ascii_lower64(key)).unwrap_or(u32::MAX));
+            return Some(self.packed.get64(lower8(key)).unwrap_or(u32::MAX));
         }
         let key = pack_at(text, span)?;
         if key & (u128::MAX / 255 * 0x80) != 0 {

@@ -18,7 +18,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{self, PackedMap, WordMap};
-use crate::Span;
+use crate::{Span, ascii};
 
 /// How a surface form names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +197,7 @@ impl Matcher {
             while e < end && bytes[e] != b' ' {
                 // Inside a word (an ASCII letter or digit follows) no pattern ends: skip
                 // to the end of the run of letters and digits (at most to `end`).
-                e = lexicon::alnum_run_end(bytes, e + 1, end);
+                e = ascii::alnum_run_end(bytes, e + 1, end);
                 let next = bytes.get(e).copied();
                 if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
                     continue;
@@ -266,8 +266,8 @@ const FIRST_RUN_BITS: u32 = 17;
 fn first_run_bit(bytes: &[u8], pos: usize, end: usize) -> usize {
     let avail = end.min(bytes.len()).saturating_sub(pos).min(8);
     // Bytes past `avail` are zero, which is no letter or digit: the run stops there.
-    let x = lexicon::load8(bytes, pos, avail);
-    let stop = lexicon::not_alnum(x);
+    let x = ascii::low_bytes(ascii::load8(bytes, pos), avail);
+    let stop = !ascii::alnum_mask(x) & ascii::HIGHS;
     let n = if stop == 0 { 8 } else { (stop.trailing_zeros() / 8) as usize };
     let key = if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) };
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_RUN_BITS)) as usize

@@ -6,9 +6,10 @@ use std::cell::Cell;
 
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Function, Info, Lexicon, Title, alnum_run_end};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
+use crate::ascii::alnum_run_end;
 
 /// No gazetteer hit on a word.
 const NO_HIT: u32 = u32::MAX;

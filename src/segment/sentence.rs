@@ -11,6 +11,7 @@ use super::bytes::{
 };
 use super::lexicon::{Abbrev, Lexicon};
 use crate::Span;
+use crate::ascii::{ONES, zero_bytes};
 
 /// Bytes that may start a terminator: `.` `?` `!` and 0xE2, the lead byte of `…`.
 static CANDIDATE: [bool; 256] = {
@@ -48,19 +49,12 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut 
 /// Looks at 8 bytes at a time.
 #[inline]
 fn next_candidate(b: &[u8], mut i: usize, end: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    /// High bit set in the lowest byte of `v` that is zero (higher bits may be spurious).
-    #[inline]
-    fn zero_byte(v: u64) -> u64 {
-        v.wrapping_sub(ONES) & !v & HIGHS
-    }
     while let Some(chunk) = b.get(i..i + 8).filter(|_| i + 8 <= end) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let hits = zero_byte(x ^ (ONES * u64::from(b'.')))
-            | zero_byte(x ^ (ONES * u64::from(b'?')))
-            | zero_byte(x ^ (ONES * u64::from(b'!')))
-            | zero_byte(x ^ (ONES * 0xE2));
+        let hits = zero_bytes(x ^ (ONES * u64::from(b'.')))
+            | zero_bytes(x ^ (ONES * u64::from(b'?')))
+            | zero_bytes(x ^ (ONES * u64::from(b'!')))
+            | zero_bytes(x ^ (ONES * 0xE2));
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
