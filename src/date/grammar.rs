@@ -176,6 +176,25 @@ fn duration_of(amount: Option<u32>, unit: UnitWord) -> Expr {
     }
 }
 
+/// A duration of a fractional amount of unit words ("2.5 years"), given in thousandths;
+/// a whole amount after scaling ("1.5 decades" = 15 years) is a plain duration.
+fn fractional_of(thousandths: u32, unit: UnitWord) -> Option<Expr> {
+    let (t, u) = match unit {
+        UnitWord::Plain(u) => (Some(thousandths), u),
+        UnitWord::Decade => (thousandths.checked_mul(10), Unit::Year),
+        UnitWord::Century => (thousandths.checked_mul(100), Unit::Year),
+        UnitWord::Weekend => (thousandths.checked_mul(2), Unit::Day),
+        UnitWord::Fortnight => (thousandths.checked_mul(2), Unit::Week),
+        UnitWord::Half | UnitWord::Period => return None,
+    };
+    let t = t?;
+    Some(if t % 1000 == 0 {
+        dur(Some(t / 1000), u)
+    } else {
+        Expr::Fixed(TimexKind::Duration, DateValue::FractionalDuration { thousandths: t, unit: u })
+    })
+}
+
 /// The calendar granularity of a unit word, for "ago" and "last/next".
 fn cal_of(unit: UnitWord) -> Option<Cal> {
     Some(match unit {
@@ -271,6 +290,34 @@ impl<'a> Parser<'a> {
         self.tok(i).filter(|t| t.kind == Kind::Num).map_or(0, |t| t.end - t.start)
     }
 
+    /// Whether the digits at `i` continue a number after a glued separator: the "5"
+    /// of "2.5", the "000" of "1,000". They are never a number of their own.
+    fn number_tail(&self, i: usize) -> bool {
+        i >= 2
+            && self.digits(i) > 0
+            && (self.punct(i - 1, ".") || self.punct(i - 1, ","))
+            && self.adj(i - 1)
+            && self.adj(i)
+            && self.digits(i - 2) > 0
+    }
+
+    /// A decimal number at `i` ("2.5", "0.75"): the token after it and its value in
+    /// thousandths. Not a version or a dotted date ("1.2.3", "11.3.2025").
+    fn decimal(&self, i: usize) -> Option<(usize, u32)> {
+        if self.number_tail(i) || self.digits(i) > 6 || !self.punct(i + 1, ".") {
+            return None;
+        }
+        let places = self.digits(i + 2);
+        if !self.adj(i + 1) || !self.adj(i + 2) || !(1..=3).contains(&places) {
+            return None;
+        }
+        if self.punct(i + 3, ".") && self.adj(i + 3) && self.digits(i + 4) > 0 {
+            return None;
+        }
+        let frac = self.num(i + 2)? * [100, 10, 1][places - 1];
+        Some((i + 3, self.num(i)? * 1000 + frac))
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.s(i).as_bytes().first().is_some_and(u8::is_ascii_uppercase)
     }
@@ -292,7 +339,12 @@ impl<'a> Parser<'a> {
             let p = i - 1;
             let joins = match self.tok(p).map(|t| t.kind) {
                 Some(Kind::Num) => true,
-                Some(Kind::Punct) => self.hyphen(p) || self.apostrophe(p) || self.punct(p, ","),
+                Some(Kind::Punct) => {
+                    self.hyphen(p)
+                        || self.apostrophe(p)
+                        || self.punct(p, ",")
+                        || self.number_tail(p + 1)
+                }
                 Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
                 Some(Kind::Word) => {
                     self.is_any(
@@ -447,14 +499,20 @@ impl<'a> Parser<'a> {
     /// token after it; `None` inside for a vague amount.
     fn amount(&self, i: usize) -> Option<(usize, Option<u32>)> {
         if let Some(n) = self.num(i) {
-            // Not part of a longer number ("1,000", "2.5").
-            if (self.punct(i + 1, ",") || self.punct(i + 1, "."))
-                && self.adj(i + 1)
-                && self.digits(i + 2) > 0
-            {
-                return None;
+            if self.number_tail(i) || (self.number_tail(i + 2) && self.punct(i + 1, ".")) {
+                return None; // part of a decimal ("2.5")
             }
-            return Some((i + 1, Some(n)));
+            // "1,000": groups of three digits.
+            let mut n = n;
+            let mut k = i + 1;
+            while self.number_tail(k + 1) && self.punct(k, ",") {
+                if self.digits(k + 1) != 3 {
+                    return None;
+                }
+                n = n.checked_mul(1000)?.checked_add(self.num(k + 1)?)?;
+                k += 2;
+            }
+            return Some((k, Some(n)));
         }
         let w = self.word(i)?;
         let n = w.number?;
@@ -806,6 +864,9 @@ impl<'a> Parser<'a> {
     /// Expressions that start with digits.
     fn numeric(&self, j: usize) -> Option<(usize, Expr, bool)> {
         let n = self.num(j)?;
+        if self.number_tail(j) {
+            return None; // the "11" of "2.11"
+        }
         let digits = self.digits(j);
         let prev_money = j > 0 && ["$", "€", "£", "#"].iter().any(|c| self.punct(j - 1, c));
         if prev_money || (self.adj(j) && self.tok(j - 1).is_some_and(|t| t.kind != Kind::Punct)) {
@@ -962,7 +1023,11 @@ impl<'a> Parser<'a> {
     fn ordinal_period(&self, j: usize) -> Option<(usize, Expr, bool)> {
         let (k, n) = if let Some(n) = self.word(j).and_then(|w| w.ordinal) {
             (j + 1, n)
-        } else if self.digits(j) > 0 && self.digits(j) <= 2 && self.ordinal_suffix(j + 1) {
+        } else if self.digits(j) > 0
+            && self.digits(j) <= 2
+            && self.ordinal_suffix(j + 1)
+            && !self.number_tail(j)
+        {
             (j + 2, self.num(j)?)
         } else if self.is(j, "last") && self.is(j + 1, "half") {
             (j + 1, 2)
@@ -1033,8 +1098,25 @@ impl<'a> Parser<'a> {
         Some((e, expr, true))
     }
 
+    /// A decimal amount and a unit: "2.5 years" (`P2.5Y`), "a 1.5-hour meeting".
+    fn decimal_quantity(&self, j: usize) -> Option<(usize, Expr, bool)> {
+        let (k, thousandths) = self.decimal(j)?;
+        let u = if self.hyphen(k) { k + 1 } else { k };
+        let unit = self.word(u)?.unit?;
+        let e = u + 1;
+        // "2.5-year-old", "2.5 years old", "2.5 years ago": an age or a point, not a
+        // length of time we can write.
+        if self.hyphen(e) || self.is_any(e, &["old", "ago", "earlier"]) {
+            return None;
+        }
+        Some((e, fractional_of(thousandths, unit)?, true))
+    }
+
     /// Amount-and-unit phrases: durations, "two days ago", "(in) three weeks".
     fn quantity_phrase(&self, j: usize) -> Option<(usize, Expr, bool)> {
+        if self.decimal(j).is_some() {
+            return self.decimal_quantity(j);
+        }
         let (e, amount, unit, hyphen) = self.quantity(j)?;
         let article = self.is(j, "a") || self.is(j, "an");
         // "52 years old": an age.

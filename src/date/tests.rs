@@ -646,6 +646,62 @@ fn regression() {
 }
 
 #[test]
+fn decimals() {
+    run(&[
+        t!(
+            "decimal tail is no day",
+            "Shares rose 2.11 may 2025 see more gains.",
+            PUB,
+            [("2025", "date", "2025")]
+        ),
+        t!(
+            "decimal tail before a capitalized month",
+            "The index closed at 4.17 May 2024 futures.",
+            PUB,
+            [("May 2024", "date", "2024-05")]
+        ),
+        t!(
+            "decimal years",
+            "The project took 2.5 years to finish.",
+            PUB,
+            [("2.5 years", "duration", "P2.5Y")]
+        ),
+        t!(
+            "decimal hours, hyphenated",
+            "They held a 1.5-hour meeting.",
+            PUB,
+            [("1.5-hour", "duration", "PT1.5H")]
+        ),
+        t!(
+            "decimal scaled to whole",
+            "It lasted about 1.5 decades.",
+            PUB,
+            [("about 1.5 decades", "duration", "P15Y")]
+        ),
+        t!(
+            "two decimals",
+            "The repair took 0.75 hours.",
+            PUB,
+            [("0.75 hours", "duration", "PT0.75H")]
+        ),
+        t!("decimal age", "The 2.5-year-old colt won.", PUB, []),
+        t!(
+            "thousands",
+            "The site is 1,000 years old and the wall 2,500 years.",
+            PUB,
+            [("2,500 years", "duration", "P2500Y")]
+        ),
+        t!("version numbers", "Release 1.2.3 days later.", PUB, []),
+        t!(
+            "dotted clock time",
+            "It opened at 8.30 p.m. Tuesday.",
+            PUB,
+            [("8.30 p.m. Tuesday", "time", "2025-03-18T20:30")]
+        ),
+    ]);
+}
+
+#[test]
 fn values_round_trip() {
     let values = [
         "2025-03-11",
@@ -675,6 +731,8 @@ fn values_round_trip() {
         "PXY",
         "PT5M",
         "P2Q",
+        "P2.5Y",
+        "PT0.75H",
         "PRESENT_REF",
         "PAST_REF",
     ];
@@ -682,7 +740,18 @@ fn values_round_trip() {
         let parsed: super::DateValue = v.parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(parsed.to_string(), v);
     }
-    for bad in ["", "2025-13", "P", "PT", "2025-03-32x", "2025-W", "yesterday", "XXXX-WXX-2TZZ"] {
+    for bad in [
+        "",
+        "2025-13",
+        "P",
+        "PT",
+        "2025-03-32x",
+        "2025-W",
+        "P2.0Y",
+        "P1.2345D",
+        "yesterday",
+        "XXXX-WXX-2TZZ",
+    ] {
         assert!(bad.parse::<super::DateValue>().is_err(), "{bad:?} parsed");
     }
 }

@@ -96,6 +96,13 @@ pub enum DateValue {
         /// The unit.
         unit: Unit,
     },
+    /// A length of time with a fractional amount: `P2.5Y` for "2.5 years".
+    FractionalDuration {
+        /// How many thousandths of the unit (`2500` for 2.5).
+        thousandths: u32,
+        /// The unit.
+        unit: Unit,
+    },
     /// A recurrence every so many units: `P1W` for "weekly".
     Every {
         /// How many units between occurrences.
@@ -315,6 +322,20 @@ fn period(f: &mut fmt::Formatter<'_>, amount: Option<u32>, unit: Unit) -> fmt::R
     }
 }
 
+/// Writes a fractional duration: `P2.5Y`, `PT1.25H` (`P2Y` for a whole amount).
+fn fractional(f: &mut fmt::Formatter<'_>, thousandths: u32, unit: Unit) -> fmt::Result {
+    f.write_str(if unit.is_clock() { "PT" } else { "P" })?;
+    let (whole, mut frac, mut places) = (thousandths / 1000, thousandths % 1000, 3);
+    if frac == 0 {
+        return write!(f, "{whole}{}", unit.letter());
+    }
+    while frac % 10 == 0 {
+        frac /= 10;
+        places -= 1;
+    }
+    write!(f, "{whole}.{frac:0places$}{}", unit.letter())
+}
+
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -365,6 +386,7 @@ impl fmt::Display for DateValue {
                 }
             }
             DateValue::Duration { amount, unit } => period(f, amount, unit),
+            DateValue::FractionalDuration { thousandths, unit } => fractional(f, thousandths, unit),
             DateValue::Every { amount, unit } => period(f, Some(amount), unit),
             DateValue::EveryWeekday { weekday, part } => {
                 write!(f, "XXXX-WXX-{weekday}")?;
@@ -429,7 +451,7 @@ fn parse_duration(rest: &str) -> Result<DateValue, ()> {
         None => (false, rest),
     };
     let letter = body.chars().last().ok_or(())?;
-    let amount = field(&body[..body.len() - letter.len_utf8()])?;
+    let number = &body[..body.len() - letter.len_utf8()];
     let unit = match (letter, clock) {
         ('Y', false) => Unit::Year,
         ('Q', false) => Unit::Quarter,
@@ -441,7 +463,23 @@ fn parse_duration(rest: &str) -> Result<DateValue, ()> {
         ('S', true) => Unit::Second,
         _ => return Err(()),
     };
-    Ok(DateValue::Duration { amount, unit })
+    if let Some((whole, frac)) = number.split_once('.') {
+        // "2.5": at most three decimals, not all zeros.
+        let whole: u32 = field(whole)?.ok_or(())?;
+        let scaled: u32 = field(frac)?.ok_or(())?;
+        let scale = match frac.len() {
+            1 => 100,
+            2 => 10,
+            3 => 1,
+            _ => return Err(()),
+        };
+        if scaled == 0 {
+            return Err(());
+        }
+        let thousandths = whole.checked_mul(1000).and_then(|w| w.checked_add(scaled * scale));
+        return Ok(DateValue::FractionalDuration { thousandths: thousandths.ok_or(())?, unit });
+    }
+    Ok(DateValue::Duration { amount: field(number)?, unit })
 }
 
 fn parse_value(s: &str) -> Result<DateValue, ()> {
