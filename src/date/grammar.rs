@@ -301,10 +301,45 @@ impl<'a> Parser<'a> {
             && self.digits(i - 2) > 0
     }
 
-    /// A decimal number at `i` ("2.5", "0.75"): the token after it and its value in
-    /// thousandths. Not a version or a dotted date ("1.2.3", "11.3.2025").
+    /// Whether tokens `i..i + 3` are a glued "1/2", "1/4" or "3/4".
+    fn slash_fraction(&self, i: usize) -> bool {
+        self.punct(i + 1, "/")
+            && self.adj(i + 1)
+            && self.adj(i + 2)
+            && matches!((self.num(i), self.num(i + 2)), (Some(1), Some(2 | 4)) | (Some(3), Some(4)))
+            && self.digits(i) == 1
+            && self.digits(i + 2) == 1
+    }
+
+    /// Whether "and a half" starts at `i`.
+    fn and_a_half(&self, i: usize) -> bool {
+        self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half")
+    }
+
+    /// A number with a fraction at `i` ("2.5", "0.75", "2 1/2", "two and a half"): the
+    /// token after it and its value in thousandths. Not a version or a dotted date
+    /// ("1.2.3", "11.3.2025").
     fn decimal(&self, i: usize) -> Option<(usize, u32)> {
-        if self.number_tail(i) || self.digits(i) > 6 || !self.punct(i + 1, ".") {
+        if self.number_tail(i) || self.digits(i) > 6 {
+            return None;
+        }
+        if !self.punct(i + 1, ".") {
+            let (k, n) = match self.num(i) {
+                Some(n) => (i + 1, n),
+                None if self.is(i, "a") || self.is(i, "an") => return None,
+                None => match self.amount(i)? {
+                    (k, Some(n)) => (k, n),
+                    _ => return None,
+                },
+            };
+            let whole = n.checked_mul(1000)?;
+            if self.and_a_half(k) {
+                return Some((k + 3, whole + 500));
+            }
+            if self.digits(i) > 0 && self.slash_fraction(k) && !self.adj(k) {
+                let frac = 1000 * self.num(k)? / self.num(k + 2)?;
+                return Some((k + 3, whole + frac));
+            }
             return None;
         }
         let places = self.digits(i + 2);
@@ -315,7 +350,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let frac = self.num(i + 2)? * [100, 10, 1][places - 1];
-        Some((i + 3, self.num(i)? * 1000 + frac))
+        Some((i + 3, self.num(i)?.checked_mul(1000)? + frac))
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -344,8 +379,11 @@ impl<'a> Parser<'a> {
                         || self.apostrophe(p)
                         || self.punct(p, ",")
                         || self.number_tail(p + 1)
+                        || self.slash_fraction(p.saturating_sub(1))
                 }
                 Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
+                // "two and a half years"
+                Some(Kind::Word) if self.is(p, "and") && self.and_a_half(p) => true,
                 Some(Kind::Word) => {
                     self.is_any(
                         p,
@@ -1117,7 +1155,16 @@ impl<'a> Parser<'a> {
         if self.decimal(j).is_some() {
             return self.decimal_quantity(j);
         }
+        // "half a year", "half an hour"
+        if self.is(j, "half") && self.is_any(j + 1, &["a", "an"]) {
+            let unit = self.word(j + 2)?.unit?;
+            return Some((j + 3, fractional_of(500, unit)?, true));
+        }
         let (e, amount, unit, hyphen) = self.quantity(j)?;
+        // "a year and a half", "two hours and a half"
+        if let (false, Some(n), true) = (hyphen, amount, self.and_a_half(e)) {
+            return Some((e + 3, fractional_of(n.checked_mul(1000)? + 500, unit)?, true));
+        }
         let article = self.is(j, "a") || self.is(j, "an");
         // "52 years old": an age.
         if self.is(e, "old") {

@@ -664,13 +664,13 @@ fn decimals() {
             "decimal years",
             "The project took 2.5 years to finish.",
             PUB,
-            [("2.5 years", "duration", "P2.5Y")]
+            [("2.5 years", "duration", "P2Y6M")]
         ),
         t!(
             "decimal hours, hyphenated",
             "They held a 1.5-hour meeting.",
             PUB,
-            [("1.5-hour", "duration", "PT1.5H")]
+            [("1.5-hour", "duration", "PT1H30M")]
         ),
         t!(
             "decimal scaled to whole",
@@ -682,8 +682,36 @@ fn decimals() {
             "two decimals",
             "The repair took 0.75 hours.",
             PUB,
-            [("0.75 hours", "duration", "PT0.75H")]
+            [("0.75 hours", "duration", "PT45M")]
         ),
+        t!(
+            "decimal without a whole smaller unit",
+            "The trial ran 1.5 weeks, then 2.5 days.",
+            PUB,
+            [("1.5 weeks", "duration", "P1.5W"), ("2.5 days", "duration", "P2DT12H")]
+        ),
+        t!(
+            "slash fraction",
+            "The flight took 7 1/2 hours.",
+            PUB,
+            [("7 1/2 hours", "duration", "PT7H30M")]
+        ),
+        t!(
+            "and a half",
+            "He served three and a half years; the vote came an hour and a half later.",
+            PUB,
+            [
+                ("three and a half years", "duration", "P3Y6M"),
+                ("an hour and a half", "duration", "PT1H30M")
+            ]
+        ),
+        t!(
+            "half a unit",
+            "Talks lasted half an hour.",
+            PUB,
+            [("half an hour", "duration", "PT30M")]
+        ),
+        t!("fraction in a score", "They won 3/4 of the seats and 2 1/2 points.", PUB, []),
         t!("decimal age", "The 2.5-year-old colt won.", PUB, []),
         t!(
             "thousands",
@@ -731,8 +759,12 @@ fn values_round_trip() {
         "PXY",
         "PT5M",
         "P2Q",
-        "P2.5Y",
-        "PT0.75H",
+        "P1.5W",
+        "PT1.25S",
+        "P2Y6M",
+        "P1DT12H",
+        "PT1H30M",
+        "PT1M45S",
         "PRESENT_REF",
         "PAST_REF",
     ];
@@ -749,6 +781,10 @@ fn values_round_trip() {
         "2025-W",
         "P2.0Y",
         "P1.2345D",
+        "P2Y7M",
+        "P2Y0M",
+        "PT1H60M",
+        "P1DT",
         "yesterday",
         "XXXX-WXX-2TZZ",
     ] {
