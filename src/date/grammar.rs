@@ -1423,6 +1423,10 @@ impl<'a> Parser<'a> {
                 _ => return None,
             }
         }
+        // "the weeks ahead": a vague span to come.
+        if the && plural && self.is(j + 1, "ahead") {
+            return Some((j + 2, duration_of(None, unit), true));
+        }
         if plural && j > 0 && self.is_any(j - 1, &["for", "in", "within", "over"]) {
             return Some((j + 1, duration_of(None, unit), false));
         }
@@ -1505,7 +1509,9 @@ impl<'a> Parser<'a> {
             let unit_follows = next.is_some_and(|w| w.unit.is_some() || w.number.is_some());
             return (the && !unit_follows).then_some((j + 1, reference(r), true));
         }
-        if self.is(j, "current") {
+        // "the current system": the present; "current account" is a term of
+        // economics.
+        if self.is(j, "current") && self.is_any(j + 1, &["account", "accounts"]) {
             return None;
         }
         if j > 0 && self.is(j, "soon") && self.is(j - 1, "as") {

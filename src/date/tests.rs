@@ -637,6 +637,19 @@ fn regression() {
             [("recent years", "duration", "PXY")]
         ),
         t!(
+            "current as the present",
+            "Critics say the current rules favour incumbents.",
+            PUB,
+            [("current", "date", "PRESENT_REF")]
+        ),
+        t!("current account", "The current account deficit widened.", PUB, []),
+        t!(
+            "plural unit ahead",
+            "Prices may rise in the months ahead.",
+            PUB,
+            [("the months ahead", "duration", "PXM")]
+        ),
+        t!(
             "these days",
             "Few people write letters these days.",
             PUB,
