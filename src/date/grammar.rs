@@ -840,6 +840,11 @@ impl<'a> Parser<'a> {
                 return None; // "this may allow"
             }
             let e = if abbrev { self.skip_period(j + 1) } else { j + 1 };
+            if self.num(e).is_some_and(|d| self.digits(e) <= 2 && (1..=31).contains(&d)) {
+                // "last Oct. 23": the month and day alone, the year by tense ("last"
+                // marks the past).
+                return None;
+            }
             return Some((e, Expr::Month { month: m, shift: Some(shift) }, false)).filter(|_| !the);
         }
         if let Some((season, _)) = w.season {

@@ -637,6 +637,24 @@ fn regression() {
             [("recent years", "duration", "PXY")]
         ),
         t!(
+            "irregular past verb",
+            "In May, the group bought two mills.",
+            Some("2025-02-10"),
+            [("May", "date", "2024-05")]
+        ),
+        t!(
+            "payable marks the future",
+            "The board declared a dividend payable Jan. 15.",
+            Some("2024-11-20"),
+            [("Jan. 15", "date", "2025-01-15")]
+        ),
+        t!(
+            "last before a month and day",
+            "The plant closed last Nov. 4 after a fire.",
+            PUB,
+            [("Nov. 4", "date", "2024-11-04")]
+        ),
+        t!(
             "current as the present",
             "Critics say the current rules favour incumbents.",
             PUB,
