@@ -311,6 +311,43 @@ impl<'a> Parser<'a> {
             && self.digits(i + 2) == 1
     }
 
+    /// A year in words at `i` ("nineteen ninety-six", "two thousand", "two thousand
+    /// and one"): the token after it and the year.
+    fn spoken_year(&self, i: usize) -> Option<(usize, i16)> {
+        let (e, y) = self.spoken_number_year(i)?;
+        // "two thousand years": an amount.
+        self.word(e).is_none_or(|w| w.unit.is_none()).then_some((e, y))
+    }
+
+    /// [`Parser::spoken_year`] before looking at the word after it.
+    fn spoken_number_year(&self, i: usize) -> Option<(usize, i16)> {
+        if self.tok(i)?.kind != Kind::Word {
+            return None;
+        }
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            return Some(match self.amount(k) {
+                Some((e, Some(n @ 1..100)))
+                    if self.tok(k)?.kind == Kind::Word && !self.is_any(k, &["a", "an"]) =>
+                {
+                    (e, 2000 + n as i16)
+                }
+                _ => (i + 2, 2000),
+            });
+        }
+        let century = match self.word(i)?.number? {
+            Some(c @ (18 | 19)) if !self.is(i + 1, "thousand") => c as i16,
+            _ => return None,
+        };
+        if self.tok(i + 1)?.kind != Kind::Word || self.is_any(i + 1, &["a", "an"]) {
+            return None;
+        }
+        match self.amount(i + 1)? {
+            (e, Some(n @ 10..100)) => Some((e, century * 100 + n as i16)),
+            _ => None,
+        }
+    }
+
     /// Whether "and a half" starts at `i`.
     fn and_a_half(&self, i: usize) -> bool {
         self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half")
@@ -576,6 +613,11 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "two hundred", "three thousand"
+        if let (Some(n @ 1..100), true) = (n, self.is_any(i + 1, &["hundred", "thousand"])) {
+            let scale = if self.is(i + 1, "hundred") { 100 } else { 1000 };
+            return Some((i + 2, Some(n * scale)));
+        }
         Some((i + 1, n))
     }
 
@@ -653,6 +695,9 @@ impl<'a> Parser<'a> {
         }
         if let Some(r) = self.numeric(j) {
             return Some(r);
+        }
+        if let Some((e, y)) = self.spoken_year(j) {
+            return Some((e, date(DateValue::Year(Some(y))), false));
         }
         if let Some(r) = self.ordinal_period(j) {
             return Some(r);
@@ -1271,6 +1316,9 @@ impl<'a> Parser<'a> {
             }
         }
         let y = if self.is(k, "of") || self.punct(k, ",") { k + 1 } else { k };
+        if let Some((e, year)) = self.spoken_year(y) {
+            return Some((e, date(DateValue::Month { year: Some(year), month: Some(m) })));
+        }
         if self.digits(y) == 4 {
             let year = self.num(y)?;
             if (1000..=2199).contains(&year) {
@@ -1399,6 +1447,17 @@ impl<'a> Parser<'a> {
                     return Some((j + 1, Expr::Rel { cal: Cal::Week, offset: 0 }, true));
                 }
                 _ => {}
+            }
+        }
+        if the && year && !plural {
+            // "the year two thousand", "the year 2000"
+            if let Some((e, y)) = self.spoken_year(j + 1) {
+                return Some((e, date(DateValue::Year(Some(y))), true));
+            }
+            if let Some(y) =
+                self.num(j + 1).filter(|y| self.digits(j + 1) == 4 && (1000..=2199).contains(y))
+            {
+                return Some((j + 2, date(DateValue::Year(Some(y as i16))), true));
             }
         }
         if the && !plural {

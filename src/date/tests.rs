@@ -637,6 +637,31 @@ fn regression() {
             [("recent years", "duration", "PXY")]
         ),
         t!(
+            "spoken years",
+            "It was built in nineteen eighty-four and rebuilt in two thousand and two.",
+            PUB,
+            [("nineteen eighty-four", "date", "1984"), ("two thousand and two", "date", "2002")]
+        ),
+        t!(
+            "month and spoken year",
+            "March nineteen ninety-nine was wet.",
+            PUB,
+            [("March nineteen ninety-nine", "date", "1999-03")]
+        ),
+        t!(
+            "the year in words",
+            "Plans for the year two thousand were dropped.",
+            PUB,
+            [("the year two thousand", "date", "2000")]
+        ),
+        t!(
+            "hundreds and thousands of units",
+            "The vase is two thousand years old; the oak stood two hundred years.",
+            PUB,
+            [("two hundred years", "duration", "P200Y")]
+        ),
+        t!("nineteen as a count", "Nineteen people and nineteen ships came.", PUB, []),
+        t!(
             "irregular past verb",
             "In May, the group bought two mills.",
             Some("2025-02-10"),
