@@ -662,6 +662,18 @@ fn regression() {
         ),
         t!("nineteen as a count", "Nineteen people and nineteen ships came.", PUB, []),
         t!(
+            "is to marks a plan",
+            "Trading is to resume in Paris on Tuesday.",
+            PUB,
+            [("Tuesday", "date", "2025-03-25")]
+        ),
+        t!(
+            "is to blame is no plan",
+            "Who is to blame for Tuesday's blackout?",
+            PUB,
+            [("Tuesday", "date", "2025-03-18")]
+        ),
+        t!(
             "irregular past verb",
             "In May, the group bought two mills.",
             Some("2025-02-10"),
