@@ -176,6 +176,25 @@ fn duration_of(amount: Option<u32>, unit: UnitWord) -> Expr {
     }
 }
 
+/// A duration of a fractional amount of unit words ("2.5 years"), given in thousandths;
+/// a whole amount after scaling ("1.5 decades" = 15 years) is a plain duration.
+fn fractional_of(thousandths: u32, unit: UnitWord) -> Option<Expr> {
+    let (t, u) = match unit {
+        UnitWord::Plain(u) => (Some(thousandths), u),
+        UnitWord::Decade => (thousandths.checked_mul(10), Unit::Year),
+        UnitWord::Century => (thousandths.checked_mul(100), Unit::Year),
+        UnitWord::Weekend => (thousandths.checked_mul(2), Unit::Day),
+        UnitWord::Fortnight => (thousandths.checked_mul(2), Unit::Week),
+        UnitWord::Half | UnitWord::Period => return None,
+    };
+    let t = t?;
+    Some(if t % 1000 == 0 {
+        dur(Some(t / 1000), u)
+    } else {
+        Expr::Fixed(TimexKind::Duration, DateValue::FractionalDuration { thousandths: t, unit: u })
+    })
+}
+
 /// The calendar granularity of a unit word, for "ago" and "last/next".
 fn cal_of(unit: UnitWord) -> Option<Cal> {
     Some(match unit {
@@ -271,6 +290,106 @@ impl<'a> Parser<'a> {
         self.tok(i).filter(|t| t.kind == Kind::Num).map_or(0, |t| t.end - t.start)
     }
 
+    /// Whether the digits at `i` continue a number after a glued separator: the "5"
+    /// of "2.5", the "000" of "1,000". They are never a number of their own.
+    fn number_tail(&self, i: usize) -> bool {
+        i >= 2
+            && self.digits(i) > 0
+            && (self.punct(i - 1, ".") || self.punct(i - 1, ","))
+            && self.adj(i - 1)
+            && self.adj(i)
+            && self.digits(i - 2) > 0
+    }
+
+    /// Whether tokens `i..i + 3` are a glued "1/2", "1/4" or "3/4".
+    fn slash_fraction(&self, i: usize) -> bool {
+        self.punct(i + 1, "/")
+            && self.adj(i + 1)
+            && self.adj(i + 2)
+            && matches!((self.num(i), self.num(i + 2)), (Some(1), Some(2 | 4)) | (Some(3), Some(4)))
+            && self.digits(i) == 1
+            && self.digits(i + 2) == 1
+    }
+
+    /// A year in words at `i` ("nineteen ninety-six", "two thousand", "two thousand
+    /// and one"): the token after it and the year.
+    fn spoken_year(&self, i: usize) -> Option<(usize, i16)> {
+        let (e, y) = self.spoken_number_year(i)?;
+        // "two thousand years": an amount.
+        self.word(e).is_none_or(|w| w.unit.is_none()).then_some((e, y))
+    }
+
+    /// [`Parser::spoken_year`] before looking at the word after it.
+    fn spoken_number_year(&self, i: usize) -> Option<(usize, i16)> {
+        if self.tok(i)?.kind != Kind::Word {
+            return None;
+        }
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            return Some(match self.amount(k) {
+                Some((e, Some(n @ 1..100)))
+                    if self.tok(k)?.kind == Kind::Word && !self.is_any(k, &["a", "an"]) =>
+                {
+                    (e, 2000 + n as i16)
+                }
+                _ => (i + 2, 2000),
+            });
+        }
+        let century = match self.word(i)?.number? {
+            Some(c @ (18 | 19)) if !self.is(i + 1, "thousand") => c as i16,
+            _ => return None,
+        };
+        if self.tok(i + 1)?.kind != Kind::Word || self.is_any(i + 1, &["a", "an"]) {
+            return None;
+        }
+        match self.amount(i + 1)? {
+            (e, Some(n @ 10..100)) => Some((e, century * 100 + n as i16)),
+            _ => None,
+        }
+    }
+
+    /// Whether "and a half" starts at `i`.
+    fn and_a_half(&self, i: usize) -> bool {
+        self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half")
+    }
+
+    /// A number with a fraction at `i` ("2.5", "0.75", "2 1/2", "two and a half"): the
+    /// token after it and its value in thousandths. Not a version or a dotted date
+    /// ("1.2.3", "11.3.2025").
+    fn decimal(&self, i: usize) -> Option<(usize, u32)> {
+        if self.number_tail(i) || self.digits(i) > 6 {
+            return None;
+        }
+        if !self.punct(i + 1, ".") {
+            let (k, n) = match self.num(i) {
+                Some(n) => (i + 1, n),
+                None if self.is(i, "a") || self.is(i, "an") => return None,
+                None => match self.amount(i)? {
+                    (k, Some(n)) => (k, n),
+                    _ => return None,
+                },
+            };
+            let whole = n.checked_mul(1000)?;
+            if self.and_a_half(k) {
+                return Some((k + 3, whole + 500));
+            }
+            if self.digits(i) > 0 && self.slash_fraction(k) && !self.adj(k) {
+                let frac = 1000 * self.num(k)? / self.num(k + 2)?;
+                return Some((k + 3, whole + frac));
+            }
+            return None;
+        }
+        let places = self.digits(i + 2);
+        if !self.adj(i + 1) || !self.adj(i + 2) || !(1..=3).contains(&places) {
+            return None;
+        }
+        if self.punct(i + 3, ".") && self.adj(i + 3) && self.digits(i + 4) > 0 {
+            return None;
+        }
+        let frac = self.num(i + 2)? * [100, 10, 1][places - 1];
+        Some((i + 3, self.num(i)?.checked_mul(1000)? + frac))
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.s(i).as_bytes().first().is_some_and(u8::is_ascii_uppercase)
     }
@@ -292,8 +411,16 @@ impl<'a> Parser<'a> {
             let p = i - 1;
             let joins = match self.tok(p).map(|t| t.kind) {
                 Some(Kind::Num) => true,
-                Some(Kind::Punct) => self.hyphen(p) || self.apostrophe(p) || self.punct(p, ","),
+                Some(Kind::Punct) => {
+                    self.hyphen(p)
+                        || self.apostrophe(p)
+                        || self.punct(p, ",")
+                        || self.number_tail(p + 1)
+                        || self.slash_fraction(p.saturating_sub(1))
+                }
                 Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
+                // "two and a half years"
+                Some(Kind::Word) if self.is(p, "and") && self.and_a_half(p) => true,
                 Some(Kind::Word) => {
                     self.is_any(
                         p,
@@ -447,14 +574,20 @@ impl<'a> Parser<'a> {
     /// token after it; `None` inside for a vague amount.
     fn amount(&self, i: usize) -> Option<(usize, Option<u32>)> {
         if let Some(n) = self.num(i) {
-            // Not part of a longer number ("1,000", "2.5").
-            if (self.punct(i + 1, ",") || self.punct(i + 1, "."))
-                && self.adj(i + 1)
-                && self.digits(i + 2) > 0
-            {
-                return None;
+            if self.number_tail(i) || (self.number_tail(i + 2) && self.punct(i + 1, ".")) {
+                return None; // part of a decimal ("2.5")
             }
-            return Some((i + 1, Some(n)));
+            // "1,000": groups of three digits.
+            let mut n = n;
+            let mut k = i + 1;
+            while self.number_tail(k + 1) && self.punct(k, ",") {
+                if self.digits(k + 1) != 3 {
+                    return None;
+                }
+                n = n.checked_mul(1000)?.checked_add(self.num(k + 1)?)?;
+                k += 2;
+            }
+            return Some((k, Some(n)));
         }
         let w = self.word(i)?;
         let n = w.number?;
@@ -479,6 +612,11 @@ impl<'a> Parser<'a> {
                     return Some((k + 1, Some(tens + units)));
                 }
             }
+        }
+        // "two hundred", "three thousand"
+        if let (Some(n @ 1..100), true) = (n, self.is_any(i + 1, &["hundred", "thousand"])) {
+            let scale = if self.is(i + 1, "hundred") { 100 } else { 1000 };
+            return Some((i + 2, Some(n * scale)));
         }
         Some((i + 1, n))
     }
@@ -557,6 +695,9 @@ impl<'a> Parser<'a> {
         }
         if let Some(r) = self.numeric(j) {
             return Some(r);
+        }
+        if let Some((e, y)) = self.spoken_year(j) {
+            return Some((e, date(DateValue::Year(Some(y))), false));
         }
         if let Some(r) = self.ordinal_period(j) {
             return Some(r);
@@ -744,6 +885,11 @@ impl<'a> Parser<'a> {
                 return None; // "this may allow"
             }
             let e = if abbrev { self.skip_period(j + 1) } else { j + 1 };
+            if self.num(e).is_some_and(|d| self.digits(e) <= 2 && (1..=31).contains(&d)) {
+                // "last Oct. 23": the month and day alone, the year by tense ("last"
+                // marks the past).
+                return None;
+            }
             return Some((e, Expr::Month { month: m, shift: Some(shift) }, false)).filter(|_| !the);
         }
         if let Some((season, _)) = w.season {
@@ -806,6 +952,9 @@ impl<'a> Parser<'a> {
     /// Expressions that start with digits.
     fn numeric(&self, j: usize) -> Option<(usize, Expr, bool)> {
         let n = self.num(j)?;
+        if self.number_tail(j) {
+            return None; // the "11" of "2.11"
+        }
         let digits = self.digits(j);
         let prev_money = j > 0 && ["$", "€", "£", "#"].iter().any(|c| self.punct(j - 1, c));
         if prev_money || (self.adj(j) && self.tok(j - 1).is_some_and(|t| t.kind != Kind::Punct)) {
@@ -962,7 +1111,11 @@ impl<'a> Parser<'a> {
     fn ordinal_period(&self, j: usize) -> Option<(usize, Expr, bool)> {
         let (k, n) = if let Some(n) = self.word(j).and_then(|w| w.ordinal) {
             (j + 1, n)
-        } else if self.digits(j) > 0 && self.digits(j) <= 2 && self.ordinal_suffix(j + 1) {
+        } else if self.digits(j) > 0
+            && self.digits(j) <= 2
+            && self.ordinal_suffix(j + 1)
+            && !self.number_tail(j)
+        {
             (j + 2, self.num(j)?)
         } else if self.is(j, "last") && self.is(j + 1, "half") {
             (j + 1, 2)
@@ -1033,9 +1186,35 @@ impl<'a> Parser<'a> {
         Some((e, expr, true))
     }
 
+    /// A decimal amount and a unit: "2.5 years" (`P2.5Y`), "a 1.5-hour meeting".
+    fn decimal_quantity(&self, j: usize) -> Option<(usize, Expr, bool)> {
+        let (k, thousandths) = self.decimal(j)?;
+        let u = if self.hyphen(k) { k + 1 } else { k };
+        let unit = self.word(u)?.unit?;
+        let e = u + 1;
+        // "2.5-year-old", "2.5 years old", "2.5 years ago": an age or a point, not a
+        // length of time we can write.
+        if self.hyphen(e) || self.is_any(e, &["old", "ago", "earlier"]) {
+            return None;
+        }
+        Some((e, fractional_of(thousandths, unit)?, true))
+    }
+
     /// Amount-and-unit phrases: durations, "two days ago", "(in) three weeks".
     fn quantity_phrase(&self, j: usize) -> Option<(usize, Expr, bool)> {
+        if self.decimal(j).is_some() {
+            return self.decimal_quantity(j);
+        }
+        // "half a year", "half an hour"
+        if self.is(j, "half") && self.is_any(j + 1, &["a", "an"]) {
+            let unit = self.word(j + 2)?.unit?;
+            return Some((j + 3, fractional_of(500, unit)?, true));
+        }
         let (e, amount, unit, hyphen) = self.quantity(j)?;
+        // "a year and a half", "two hours and a half"
+        if let (false, Some(n), true) = (hyphen, amount, self.and_a_half(e)) {
+            return Some((e + 3, fractional_of(n.checked_mul(1000)? + 500, unit)?, true));
+        }
         let article = self.is(j, "a") || self.is(j, "an");
         // "52 years old": an age.
         if self.is(e, "old") {
@@ -1137,6 +1316,9 @@ impl<'a> Parser<'a> {
             }
         }
         let y = if self.is(k, "of") || self.punct(k, ",") { k + 1 } else { k };
+        if let Some((e, year)) = self.spoken_year(y) {
+            return Some((e, date(DateValue::Month { year: Some(year), month: Some(m) })));
+        }
         if self.digits(y) == 4 {
             let year = self.num(y)?;
             if (1000..=2199).contains(&year) {
@@ -1267,6 +1449,17 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
+        if the && year && !plural {
+            // "the year two thousand", "the year 2000"
+            if let Some((e, y)) = self.spoken_year(j + 1) {
+                return Some((e, date(DateValue::Year(Some(y))), true));
+            }
+            if let Some(y) =
+                self.num(j + 1).filter(|y| self.digits(j + 1) == 4 && (1000..=2199).contains(y))
+            {
+                return Some((j + 2, date(DateValue::Year(Some(y as i16))), true));
+            }
+        }
         if the && !plural {
             match unit {
                 UnitWord::Plain(Unit::Year)
@@ -1293,6 +1486,10 @@ impl<'a> Parser<'a> {
                 }
                 _ => return None,
             }
+        }
+        // "the weeks ahead": a vague span to come.
+        if the && plural && self.is(j + 1, "ahead") {
+            return Some((j + 2, duration_of(None, unit), true));
         }
         if plural && j > 0 && self.is_any(j - 1, &["for", "in", "within", "over"]) {
             return Some((j + 1, duration_of(None, unit), false));
@@ -1376,7 +1573,9 @@ impl<'a> Parser<'a> {
             let unit_follows = next.is_some_and(|w| w.unit.is_some() || w.number.is_some());
             return (the && !unit_follows).then_some((j + 1, reference(r), true));
         }
-        if self.is(j, "current") {
+        // "the current system": the present; "current account" is a term of
+        // economics.
+        if self.is(j, "current") && self.is_any(j + 1, &["account", "accounts"]) {
             return None;
         }
         if j > 0 && self.is(j, "soon") && self.is(j - 1, "as") {

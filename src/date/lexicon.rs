@@ -365,6 +365,9 @@ impl Lexicon {
             let n = if *v == "X" { None } else { v.parse().ok() };
             if *v == "X" || n.is_some() {
                 add(&mut words, r[0], |w| w.number = Some(n));
+                if r.get(2) == Some(&"year") {
+                    triggers.push(r[0]);
+                }
             }
         }
         for r in rows(ORDINALS) {

@@ -42,6 +42,18 @@ impl Parser<'_> {
                 i > 0 && self.toks[i - 1].end == t.start && self.toks[i - 1].kind == Kind::Punct;
             return quote.then_some(Tense::Future);
         }
+        let next_is = |w: &str| {
+            self.tok(i + 1).is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case(w))
+        };
+        // "is to resume", "are to meet": a plan ("is to blame" is not).
+        if (s.eq_ignore_ascii_case("is") || s.eq_ignore_ascii_case("are"))
+            && next_is("to")
+            && !self
+                .tok(i + 2)
+                .is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case("blame"))
+        {
+            return Some(Tense::Future);
+        }
         let word = self.word(i);
         if word.is_some_and(|w| w.future_to) {
             let to = self

@@ -637,10 +637,162 @@ fn regression() {
             [("recent years", "duration", "PXY")]
         ),
         t!(
+            "spoken years",
+            "It was built in nineteen eighty-four and rebuilt in two thousand and two.",
+            PUB,
+            [("nineteen eighty-four", "date", "1984"), ("two thousand and two", "date", "2002")]
+        ),
+        t!(
+            "month and spoken year",
+            "March nineteen ninety-nine was wet.",
+            PUB,
+            [("March nineteen ninety-nine", "date", "1999-03")]
+        ),
+        t!(
+            "the year in words",
+            "Plans for the year two thousand were dropped.",
+            PUB,
+            [("the year two thousand", "date", "2000")]
+        ),
+        t!(
+            "hundreds and thousands of units",
+            "The vase is two thousand years old; the oak stood two hundred years.",
+            PUB,
+            [("two hundred years", "duration", "P200Y")]
+        ),
+        t!("nineteen as a count", "Nineteen people and nineteen ships came.", PUB, []),
+        t!(
+            "is to marks a plan",
+            "Trading is to resume in Paris on Tuesday.",
+            PUB,
+            [("Tuesday", "date", "2025-03-25")]
+        ),
+        t!(
+            "is to blame is no plan",
+            "Who is to blame for Tuesday's blackout?",
+            PUB,
+            [("Tuesday", "date", "2025-03-18")]
+        ),
+        t!(
+            "irregular past verb",
+            "In May, the group bought two mills.",
+            Some("2025-02-10"),
+            [("May", "date", "2024-05")]
+        ),
+        t!(
+            "payable marks the future",
+            "The board declared a dividend payable Jan. 15.",
+            Some("2024-11-20"),
+            [("Jan. 15", "date", "2025-01-15")]
+        ),
+        t!(
+            "last before a month and day",
+            "The plant closed last Nov. 4 after a fire.",
+            PUB,
+            [("Nov. 4", "date", "2024-11-04")]
+        ),
+        t!(
+            "current as the present",
+            "Critics say the current rules favour incumbents.",
+            PUB,
+            [("current", "date", "PRESENT_REF")]
+        ),
+        t!("current account", "The current account deficit widened.", PUB, []),
+        t!(
+            "plural unit ahead",
+            "Prices may rise in the months ahead.",
+            PUB,
+            [("the months ahead", "duration", "PXM")]
+        ),
+        t!(
             "these days",
             "Few people write letters these days.",
             PUB,
             [("these days", "date", "PRESENT_REF")]
+        ),
+    ]);
+}
+
+#[test]
+fn decimals() {
+    run(&[
+        t!(
+            "decimal tail is no day",
+            "Shares rose 2.11 may 2025 see more gains.",
+            PUB,
+            [("2025", "date", "2025")]
+        ),
+        t!(
+            "decimal tail before a capitalized month",
+            "The index closed at 4.17 May 2024 futures.",
+            PUB,
+            [("May 2024", "date", "2024-05")]
+        ),
+        t!(
+            "decimal years",
+            "The project took 2.5 years to finish.",
+            PUB,
+            [("2.5 years", "duration", "P2Y6M")]
+        ),
+        t!(
+            "decimal hours, hyphenated",
+            "They held a 1.5-hour meeting.",
+            PUB,
+            [("1.5-hour", "duration", "PT1H30M")]
+        ),
+        t!(
+            "decimal scaled to whole",
+            "It lasted about 1.5 decades.",
+            PUB,
+            [("about 1.5 decades", "duration", "P15Y")]
+        ),
+        t!(
+            "two decimals",
+            "The repair took 0.75 hours.",
+            PUB,
+            [("0.75 hours", "duration", "PT45M")]
+        ),
+        t!(
+            "decimal without a whole smaller unit",
+            "The trial ran 1.5 weeks, then 2.5 days.",
+            PUB,
+            [("1.5 weeks", "duration", "P1.5W"), ("2.5 days", "duration", "P2DT12H")]
+        ),
+        t!(
+            "slash fraction",
+            "The flight took 7 1/2 hours.",
+            PUB,
+            [("7 1/2 hours", "duration", "PT7H30M")]
+        ),
+        t!(
+            "and a half",
+            "He served three and a half years; the vote came an hour and a half later.",
+            PUB,
+            [
+                ("three and a half years", "duration", "P3Y6M"),
+                ("an hour and a half", "duration", "PT1H30M")
+            ]
+        ),
+        t!(
+            "half a unit",
+            "Talks lasted half an hour.",
+            PUB,
+            [("half an hour", "duration", "PT30M")]
+        ),
+        t!("fraction in a score", "They won 3/4 of the seats and 2 1/2 points.", PUB, []),
+        t!("decimal age", "The 2.5-year-old colt won.", PUB, []),
+        t!(
+            "thousands",
+            "The site is 1,000 years old and the wall 2,500 years.",
+            PUB,
+            [("2,500 years", "duration", "P2500Y")]
+        ),
+        t!("version numbers", "Release 1.2.3 days later.", PUB, []),
+        t!(
+            "dotted clock time",
+            "It opened at 8.30 p.m. Tuesday.",
+            PUB,
+            [("8.30 p.m. Tuesday", "time", "2025-03-18T20:30")]
         ),
     ]);
 }
@@ -675,6 +827,12 @@ fn values_round_trip() {
         "PXY",
         "PT5M",
         "P2Q",
+        "P1.5W",
+        "PT1.25S",
+        "P2Y6M",
+        "P1DT12H",
+        "PT1H30M",
+        "PT1M45S",
         "PRESENT_REF",
         "PAST_REF",
     ];
@@ -682,7 +840,22 @@ fn values_round_trip() {
         let parsed: super::DateValue = v.parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(parsed.to_string(), v);
     }
-    for bad in ["", "2025-13", "P", "PT", "2025-03-32x", "2025-W", "yesterday", "XXXX-WXX-2TZZ"] {
+    for bad in [
+        "",
+        "2025-13",
+        "P",
+        "PT",
+        "2025-03-32x",
+        "2025-W",
+        "P2.0Y",
+        "P1.2345D",
+        "P2Y7M",
+        "P2Y0M",
+        "PT1H60M",
+        "P1DT",
+        "yesterday",
+        "XXXX-WXX-2TZZ",
+    ] {
         assert!(bad.parse::<super::DateValue>().is_err(), "{bad:?} parsed");
     }
 }

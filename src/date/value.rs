@@ -96,6 +96,15 @@ pub enum DateValue {
         /// The unit.
         unit: Unit,
     },
+    /// A length of time with a fractional amount: "2.5 years". It is written in the
+    /// next smaller unit when that comes out whole, as TimeBank does (`P2Y6M`,
+    /// `PT1H30M`, `P1DT12H`), else as a decimal fraction (`P1.5W`).
+    FractionalDuration {
+        /// How many thousandths of the unit (`2500` for 2.5).
+        thousandths: u32,
+        /// The unit.
+        unit: Unit,
+    },
     /// A recurrence every so many units: `P1W` for "weekly".
     Every {
         /// How many units between occurrences.
@@ -315,6 +324,40 @@ fn period(f: &mut fmt::Formatter<'_>, amount: Option<u32>, unit: Unit) -> fmt::R
     }
 }
 
+/// The next smaller unit a fraction of `unit` is written in: how many make one, and
+/// the designator (with `T` when it starts the time part).
+const fn sub_unit(unit: Unit) -> Option<(u32, &'static str)> {
+    match unit {
+        Unit::Year => Some((12, "M")),
+        Unit::Day => Some((24, "TH")),
+        Unit::Hour => Some((60, "M")),
+        Unit::Minute => Some((60, "S")),
+        Unit::Quarter | Unit::Month | Unit::Week | Unit::Second => None,
+    }
+}
+
+/// Writes a fractional duration: `P2Y6M`, `PT45M` when the fraction is a whole number
+/// of the smaller unit, else `P1.5W`, `PT1.25S` (`P2Y` for a whole amount).
+fn fractional(f: &mut fmt::Formatter<'_>, thousandths: u32, unit: Unit) -> fmt::Result {
+    f.write_str(if unit.is_clock() { "PT" } else { "P" })?;
+    let (whole, mut frac, mut places) = (thousandths / 1000, thousandths % 1000, 3);
+    if frac == 0 {
+        return write!(f, "{whole}{}", unit.letter());
+    }
+    if let Some((per, designator)) = sub_unit(unit).filter(|(per, _)| frac * per % 1000 == 0) {
+        if whole > 0 {
+            write!(f, "{whole}{}", unit.letter())?;
+        }
+        let (t, letter) = designator.split_at(designator.len() - 1);
+        return write!(f, "{t}{}{letter}", frac * per / 1000);
+    }
+    while frac % 10 == 0 {
+        frac /= 10;
+        places -= 1;
+    }
+    write!(f, "{whole}.{frac:0places$}{}", unit.letter())
+}
+
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -365,6 +408,7 @@ impl fmt::Display for DateValue {
                 }
             }
             DateValue::Duration { amount, unit } => period(f, amount, unit),
+            DateValue::FractionalDuration { thousandths, unit } => fractional(f, thousandths, unit),
             DateValue::Every { amount, unit } => period(f, Some(amount), unit),
             DateValue::EveryWeekday { weekday, part } => {
                 write!(f, "XXXX-WXX-{weekday}")?;
@@ -423,13 +467,42 @@ fn parse_time(t: &str) -> Result<TimeOfDay, ()> {
     Ok(TimeOfDay::Clock { hour, minute })
 }
 
+/// A duration of a unit and a fraction written in the next smaller one (`2Y6M`,
+/// `1DT12H`, `T1H30M`, `T1M30S`, after the `P`).
+fn parse_compound(rest: &str) -> Result<DateValue, ()> {
+    // "2Y6M" -> ("2", "6"): the parts around `mid`, before the final `last`.
+    fn split<'a>(body: &'a str, mid: &str, last: char) -> Option<(&'a str, &'a str)> {
+        let (a, b) = body.split_once(mid)?;
+        Some((a, b.strip_suffix(last)?))
+    }
+    let (unit, parts) = match rest.strip_prefix('T') {
+        Some(body) if body.contains('H') => (Unit::Hour, split(body, "H", 'M')),
+        Some(body) => (Unit::Minute, split(body, "M", 'S')),
+        None if rest.contains('Y') => (Unit::Year, split(rest, "Y", 'M')),
+        None => (Unit::Day, split(rest, "DT", 'H')),
+    };
+    let (whole, sub) = parts.ok_or(())?;
+    let whole: u32 = field(whole)?.ok_or(())?;
+    let sub: u32 = field(sub)?.ok_or(())?;
+    let (per, _) = sub_unit(unit).ok_or(())?;
+    if sub == 0 || sub >= per || sub * 1000 % per != 0 {
+        return Err(());
+    }
+    let thousandths = whole.checked_mul(1000).ok_or(())?.checked_add(sub * 1000 / per).ok_or(())?;
+    Ok(DateValue::FractionalDuration { thousandths, unit })
+}
+
 fn parse_duration(rest: &str) -> Result<DateValue, ()> {
+    let designators = rest.bytes().skip(1).filter(|&b| b.is_ascii_uppercase() && b != b'X');
+    if designators.count() > 1 {
+        return parse_compound(rest);
+    }
     let (clock, body) = match rest.strip_prefix('T') {
         Some(b) => (true, b),
         None => (false, rest),
     };
     let letter = body.chars().last().ok_or(())?;
-    let amount = field(&body[..body.len() - letter.len_utf8()])?;
+    let number = &body[..body.len() - letter.len_utf8()];
     let unit = match (letter, clock) {
         ('Y', false) => Unit::Year,
         ('Q', false) => Unit::Quarter,
@@ -441,7 +514,23 @@ fn parse_duration(rest: &str) -> Result<DateValue, ()> {
         ('S', true) => Unit::Second,
         _ => return Err(()),
     };
-    Ok(DateValue::Duration { amount, unit })
+    if let Some((whole, frac)) = number.split_once('.') {
+        // "2.5": at most three decimals, not all zeros.
+        let whole: u32 = field(whole)?.ok_or(())?;
+        let scaled: u32 = field(frac)?.ok_or(())?;
+        let scale = match frac.len() {
+            1 => 100,
+            2 => 10,
+            3 => 1,
+            _ => return Err(()),
+        };
+        if scaled == 0 {
+            return Err(());
+        }
+        let thousandths = whole.checked_mul(1000).and_then(|w| w.checked_add(scaled * scale));
+        return Ok(DateValue::FractionalDuration { thousandths: thousandths.ok_or(())?, unit });
+    }
+    Ok(DateValue::Duration { amount: field(number)?, unit })
 }
 
 fn parse_value(s: &str) -> Result<DateValue, ()> {
