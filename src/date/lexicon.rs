@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::value::{DateValue, DayPart, Reference, Season, Unit};
+use crate::ascii::{load8, low_bytes, lower8};
 
 /// A unit word as the grammar sees it (wider than [`Unit`]: decades, weekends).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,37 +142,13 @@ const MAX_WORD: usize = 16;
 /// little-endian `u64`s.
 type Key = [u64; 2];
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// ASCII-lowercases the eight bytes packed in `x` (other bytes are kept).
-fn lower8(x: u64) -> u64 {
-    let low7 = x & (ONES * 0x7F);
-    // High bit of each byte set where the byte (without its high bit) is >= b'A' and
-    // where it is > b'Z'.
-    let ge_a = low7 + ONES * (0x80 - u64::from(b'A'));
-    let gt_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = ge_a & !gt_z & !x & (ONES * 0x80);
-    x | (upper >> 2)
-}
-
-/// The first `n` (at most 8) bytes of `bytes[at..]` as a little-endian `u64`.
-fn load(bytes: &[u8], at: usize, n: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(b) => {
-            let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-            if n >= 8 { x } else { x & ((1u64 << (8 * n)) - 1) }
-        }
-        None => bytes[at..at + n].iter().rev().fold(0, |acc, &b| acc << 8 | u64::from(b)),
-    }
-}
-
 /// The key of `bytes[s..e]` (at most [`MAX_WORD`] bytes), lowercased.
 fn key_at(bytes: &[u8], s: usize, e: usize) -> Key {
     let n = e - s;
     if n <= 8 {
-        [lower8(load(bytes, s, n)), 0]
+        [lower8(low_bytes(load8(bytes, s), n)), 0]
     } else {
-        [lower8(load(bytes, s, 8)), lower8(load(bytes, s + 8, n - 8))]
+        [lower8(load8(bytes, s)), lower8(low_bytes(load8(bytes, s + 8), n - 8))]
     }
 }
 

@@ -4,6 +4,7 @@
 //! window runs across paragraphs.
 
 use super::lexicon::Lexicon;
+use crate::ascii::{HIGHS, alnum_mask, letter_mask};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +117,7 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
         while let Some(b) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-            let n = (!letter_mask(x) & HIGH_BITS).trailing_zeros() as usize / 8;
+            let n = (!letter_mask(x) & HIGHS).trailing_zeros() as usize / 8;
             i += n;
             if n < 8 {
                 break;
@@ -162,7 +163,7 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
         let prev = m << 8 | carry;
         carry = m >> 56;
         let starts = m & !prev;
-        let mut ends = !m & prev & HIGH_BITS;
+        let mut ends = !m & prev & HIGHS;
         while ends != 0 {
             let bit = ends & ends.wrapping_neg();
             ends ^= bit;
@@ -187,23 +188,6 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
             out.push(t);
         }
     }
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = ONES * 0x80;
-
-/// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
-fn alnum_mask(x: u64) -> u64 {
-    let low7 = x & (ONES * 0x7F);
-    let digit = (low7 + ONES * (0x80 - 0x30)) & !(low7 + ONES * (0x80 - 0x3A));
-    letter_mask(x) | (digit & !x & HIGH_BITS)
-}
-
-/// The high bit of each byte of `x` set where that byte is an ASCII letter.
-fn letter_mask(x: u64) -> u64 {
-    let folded = (x & (ONES * 0x7F)) | (ONES * 0x20);
-    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B));
-    letter & !x & HIGH_BITS
 }
 
 /// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
