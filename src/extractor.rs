@@ -90,11 +90,13 @@ impl Extractor {
         if last >= Stage::Quotes {
             self.quotes.run(text, analysis);
         }
+        // The index of the actor mentions, built once for both stages that read it.
+        let mut mentions = None;
         if last >= Stage::Accusations {
-            self.accusations.run(text, analysis);
+            self.accusations.run(text, analysis, &mut mentions);
         }
         if last >= Stage::Events {
-            self.events.run(text, analysis);
+            self.events.run(text, analysis, &mut mentions);
         }
     }
 }

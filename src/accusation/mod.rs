@@ -183,12 +183,19 @@ impl AccusationFinder {
     }
 
     /// Fills `analysis.accusations`; needs sentences, actors, dates and quotes.
-    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+    /// `mentions` is the index of the actor mentions, built here when first needed and
+    /// left for the event stage (`None` until then).
+    pub(crate) fn run(
+        &self,
+        text: &str,
+        analysis: &mut Analysis,
+        mentions: &mut Option<MentionIndex>,
+    ) {
         let hits = find_cues(&self.matcher, text, analysis);
         if hits.is_empty() {
             return;
         }
-        let mentions = MentionIndex::new(analysis);
+        let mentions = &*mentions.get_or_insert_with(|| MentionIndex::new(analysis));
         let dates = DateIndex::new(&analysis.dates);
         let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();

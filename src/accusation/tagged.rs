@@ -623,6 +623,11 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut end = i + len;
             while end < bytes.len() {
+                // Most word bytes are ASCII letters and digits: no decoding.
+                if bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
                 let (d, dl) = char_at(s, end);
                 if d.is_alphanumeric() {
                     end += dl;

@@ -250,7 +250,7 @@ const CASES: &[Case] = &[
 ];
 
 fn run(text: &str, a: &mut Analysis) {
-    AccusationFinder::new().run(text, a);
+    AccusationFinder::new().run(text, a, &mut None);
 }
 
 #[test]

@@ -135,13 +135,19 @@ impl EventCoder {
         Ok(EventCoder { lexicon: Lexicon::new(user)? })
     }
 
-    /// Fills `analysis.events`; needs every earlier record.
-    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+    /// Fills `analysis.events`; needs every earlier record. `mentions` is the index of the
+    /// actor mentions if the accusation stage built it (`None`: built here when needed).
+    pub(crate) fn run(
+        &self,
+        text: &str,
+        analysis: &mut Analysis,
+        mentions: &mut Option<MentionIndex>,
+    ) {
         let hits = find_cues(&self.lexicon.matcher, text, analysis);
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
         if !hits.is_empty() || !accusations.is_empty() {
-            let mentions = MentionIndex::new(analysis);
+            let mentions = &*mentions.get_or_insert_with(|| MentionIndex::new(analysis));
             let dates = DateIndex::new(&analysis.dates);
             let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
             // Sentences with a trigger or an accusation, in order (both lists are).

@@ -314,8 +314,9 @@ const CASES: &[Case] = &[
 ];
 
 fn run(text: &str, a: &mut Analysis, coder: &EventCoder) {
-    AccusationFinder::new().run(text, a);
-    coder.run(text, a);
+    let mut mentions = None;
+    AccusationFinder::new().run(text, a, &mut mentions);
+    coder.run(text, a, &mut mentions);
 }
 
 fn check(coder: &EventCoder, case: &Case) {
