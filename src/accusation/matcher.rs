@@ -16,6 +16,8 @@
 //! the previous word searched byte by byte. Every walk is bounded by the longest pattern,
 //! so the scan is linear.
 
+use crate::ascii::{HIGHS, ONES, alnum_mask, zero_bytes};
+
 /// No pattern ends at this node.
 const NONE: u32 = u32::MAX;
 
@@ -306,11 +308,11 @@ impl Matcher {
         while i < n {
             if let Some(chunk) = bytes.get(i..i + 8) {
                 let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-                if x & HIGH == 0 {
+                if x & HIGHS == 0 {
                     let words = word_bytes(x);
                     let mut marks = 0;
                     for &m in &self.marks {
-                        marks |= zero_bytes(x ^ (u64::from(m) * LOW));
+                        marks |= zero_bytes(x ^ (u64::from(m) * ONES));
                     }
                     let starts = words & !((words << 8) | (u64::from(after_word) << 7));
                     let mut events = starts | marks;
@@ -377,26 +379,10 @@ struct Scan {
     last: Option<usize>,
 }
 
-/// Each byte's lowest bit.
-const LOW: u64 = 0x0101_0101_0101_0101;
-/// Each byte's highest bit.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (eight ASCII bytes) that is a word byte: a letter, a
-/// digit or a hyphen.
+/// The flag of each byte of `x` that is a word byte: a letter, a digit or a hyphen.
 #[inline]
 fn word_bytes(x: u64) -> u64 {
-    // No byte carries into the next: every byte is below 0x80 before each addition.
-    let lower = x | (0x20 * LOW);
-    let letter = (lower + (0x80 - 0x61) * LOW) & !(lower + (0x80 - 0x7b) * LOW);
-    let digit = (x + (0x80 - 0x30) * LOW) & !(x + (0x80 - 0x3a) * LOW);
-    (letter | digit | zero_bytes(x ^ (0x2d * LOW))) & HIGH
-}
-
-/// The high bit of each zero byte of `x` (eight bytes below 0x80).
-#[inline]
-fn zero_bytes(x: u64) -> u64 {
-    !((x + 0x7f * LOW) | x) & HIGH
+    alnum_mask(x) | zero_bytes(x ^ (u64::from(b'-') * ONES))
 }
 
 /// Adds the path of `bytes` to the trie rows `rows` (`width` columns, bytes mapped by
