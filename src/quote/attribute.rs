@@ -468,7 +468,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some(kind) = self.lex.pronoun(hw) {
             // "that" only as a relative pronoun right after a noun is too ambiguous.
-            return (!matches!(kind, PronounKind::Relative) || hw.eq_ignore_ascii_case("who"))
+            // "many of whom say …" is a subject too.
+            let of_whom = hw.eq_ignore_ascii_case("whom") && i >= 2 && self.tok_text(i - 2) == "of";
+            return (!matches!(kind, PronounKind::Relative)
+                || hw.eq_ignore_ascii_case("who")
+                || of_whom)
                 .then_some(head.span);
         }
         if self.lex.is_determiner(hw)
@@ -1002,7 +1006,23 @@ impl<'a> Ctx<'a> {
         match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
                 // "…, said the official."
-                let speaker = self.np_after(cue.span.end, hi)?;
+                let after = self.np_after(cue.span.end, hi);
+                if let Some(speaker) = after.filter(|s| self.phrase_ends(s.end, hi)) {
+                    let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                    return Some((Some(speaker), Span::new(before.start, end)));
+                }
+                // "A lawyer for the outlets, David Schulz, said no decision …": a subject
+                // with an appositive, and a clause after the cue.
+                let subject =
+                    b.strip_suffix(',').filter(|s| s.contains(", ") && word_count(s, 16) <= 15);
+                if let Some(subject) = subject {
+                    let content = self.content_after(cue, hi);
+                    if word_count(self.slice(content), 3) >= 3 {
+                        let speaker = Span::new(before.start, before.start + subject.len());
+                        return Some((Some(speaker), content));
+                    }
+                }
+                let speaker = after?;
                 let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
                 Some((Some(speaker), Span::new(before.start, end)))
             }
@@ -1125,11 +1145,14 @@ impl<'a> Ctx<'a> {
             Some(j)
                 if j <= 6
                     && self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
+                    && self.has(j + 1)
+                    && self.toks[j + 1].word
                     && (0..j).all(|k| {
                         let w = self.tok_text(k);
                         (self.toks[k].word || w == ",")
                             && !matches!(w, "of" | "for")
                             && !w.ends_with("ing")
+                            && !is_finite_aux(w)
                     }) =>
             {
                 self.toks[j].span.start
@@ -1228,6 +1251,30 @@ struct Lead {
     cue: Span,
     /// Whether the paragraph ends with a colon, so the lead reaches the next paragraph.
     colon: bool,
+}
+
+/// Whether `w` is an auxiliary or modal that shows a clause has begun ("said the test
+/// could change that": the "that" after it is no complementizer).
+fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "does"
+            | "did"
+    )
 }
 
 /// Letters and digits inside a quote.
