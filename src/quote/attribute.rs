@@ -1003,6 +1003,12 @@ impl<'a> Ctx<'a> {
             // "Republican claims as false", "his tweets attacking …": a noun.
             return None;
         }
+        if self.impersonal_passive(lo, cue.span.start) {
+            // "It was announced on Monday that …": reported, with no speaker.
+            let content = self.content_after(cue, hi);
+            let c = self.slice(content);
+            return (c.starts_with("that ") && word_count(c, 4) >= 4).then_some((None, content));
+        }
         match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
                 // "…, said the official."
@@ -1115,6 +1121,22 @@ impl<'a> Ctx<'a> {
         r.is_empty()
             || r.starts_with(|c: char| !c.is_alphanumeric())
             || (first != "to" && self.lex.is_adjunct(first))
+    }
+
+    /// Whether "it" and a be-form stand just before `end` ("it was announced", "it has
+    /// been reported").
+    fn impersonal_passive(&mut self, lo: usize, end: usize) -> bool {
+        self.load(lo.max(end.saturating_sub(40)), end);
+        let n = self.toks.len();
+        let word = |i: usize| self.toks[i].text(self.text);
+        if n < 2 || !matches!(word(n - 1), "is" | "was" | "been") {
+            return false;
+        }
+        let mut i = n - 1;
+        if word(i) == "been" && i >= 1 && matches!(word(i - 1), "has" | "had") {
+            i -= 1;
+        }
+        i >= 1 && word(i - 1).eq_ignore_ascii_case("it")
     }
 
     /// Whether a be-form stands just before `end` ("he was saying").

@@ -278,6 +278,11 @@ const REGRESSION: &[Case] = &[
         "Rain fell all week. Lopez said the new levee would stop that.",
         [("the new levee would stop that", Indirect, Some("Lopez")),]
     ),
+    case!(
+        "impersonal passive has no speaker",
+        "The week was calm. It was announced on Monday that the old mill would close in June.",
+        [("that the old mill would close in June", Indirect, None),]
+    ),
 ];
 
 #[test]
