@@ -468,7 +468,11 @@ impl<'a> Ctx<'a> {
         }
         if let Some(kind) = self.lex.pronoun(hw) {
             // "that" only as a relative pronoun right after a noun is too ambiguous.
-            return (!matches!(kind, PronounKind::Relative) || hw.eq_ignore_ascii_case("who"))
+            // "many of whom say …" is a subject too.
+            let of_whom = hw.eq_ignore_ascii_case("whom") && i >= 2 && self.tok_text(i - 2) == "of";
+            return (!matches!(kind, PronounKind::Relative)
+                || hw.eq_ignore_ascii_case("who")
+                || of_whom)
                 .then_some(head.span);
         }
         if self.lex.is_determiner(hw)
@@ -999,10 +1003,32 @@ impl<'a> Ctx<'a> {
             // "Republican claims as false", "his tweets attacking …": a noun.
             return None;
         }
+        if self.impersonal_passive(lo, cue.span.start) {
+            // "It was announced on Monday that …": reported, with no speaker.
+            let content = self.content_after(cue, hi);
+            let c = self.slice(content);
+            return (c.starts_with("that ") && word_count(c, 4) >= 4).then_some((None, content));
+        }
         match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
             None if trailing => {
                 // "…, said the official."
-                let speaker = self.np_after(cue.span.end, hi)?;
+                let after = self.np_after(cue.span.end, hi);
+                if let Some(speaker) = after.filter(|s| self.phrase_ends(s.end, hi)) {
+                    let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                    return Some((Some(speaker), Span::new(before.start, end)));
+                }
+                // "A lawyer for the outlets, David Schulz, said no decision …": a subject
+                // with an appositive, and a clause after the cue.
+                let subject =
+                    b.strip_suffix(',').filter(|s| s.contains(", ") && word_count(s, 16) <= 15);
+                if let Some(subject) = subject {
+                    let content = self.content_after(cue, hi);
+                    if word_count(self.slice(content), 3) >= 3 {
+                        let speaker = Span::new(before.start, before.start + subject.len());
+                        return Some((Some(speaker), content));
+                    }
+                }
+                let speaker = after?;
                 let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
                 Some((Some(speaker), Span::new(before.start, end)))
             }
@@ -1097,6 +1123,22 @@ impl<'a> Ctx<'a> {
             || (first != "to" && self.lex.is_adjunct(first))
     }
 
+    /// Whether "it" and a be-form stand just before `end` ("it was announced", "it has
+    /// been reported").
+    fn impersonal_passive(&mut self, lo: usize, end: usize) -> bool {
+        self.load(lo.max(end.saturating_sub(40)), end);
+        let n = self.toks.len();
+        let word = |i: usize| self.toks[i].text(self.text);
+        if n < 2 || !matches!(word(n - 1), "is" | "was" | "been") {
+            return false;
+        }
+        let mut i = n - 1;
+        if word(i) == "been" && i >= 1 && matches!(word(i - 1), "has" | "had") {
+            i -= 1;
+        }
+        i >= 1 && word(i - 1).eq_ignore_ascii_case("it")
+    }
+
     /// Whether a be-form stands just before `end` ("he was saying").
     fn after_be(&mut self, lo: usize, end: usize) -> bool {
         self.load(lo.max(end.saturating_sub(40)), end);
@@ -1125,11 +1167,14 @@ impl<'a> Ctx<'a> {
             Some(j)
                 if j <= 6
                     && self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
+                    && self.has(j + 1)
+                    && self.toks[j + 1].word
                     && (0..j).all(|k| {
                         let w = self.tok_text(k);
                         (self.toks[k].word || w == ",")
                             && !matches!(w, "of" | "for")
                             && !w.ends_with("ing")
+                            && !is_finite_aux(w)
                     }) =>
             {
                 self.toks[j].span.start
@@ -1228,6 +1273,30 @@ struct Lead {
     cue: Span,
     /// Whether the paragraph ends with a colon, so the lead reaches the next paragraph.
     colon: bool,
+}
+
+/// Whether `w` is an auxiliary or modal that shows a clause has begun ("said the test
+/// could change that": the "that" after it is no complementizer).
+fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "does"
+            | "did"
+    )
 }
 
 /// Letters and digits inside a quote.

@@ -244,6 +244,21 @@ const INDIRECT: &[Case] = &[
         "Zelenskyy took to X to share details of the meeting.",
         [("details of the meeting", Indirect, Some("Zelenskyy")),]
     ),
+    case!(
+        "subject with an appositive before the cue",
+        "The board met on Monday. A spokeswoman for the port, Ana Ruiz, said the ferry \
+         would resume service in March.",
+        [(
+            "the ferry would resume service in March",
+            Indirect,
+            Some("A spokeswoman for the port, Ana Ruiz")
+        ),]
+    ),
+    case!(
+        "partitive relative subject",
+        "The farmers met the mayor, many of whom say the new canal has dried their fields.",
+        [("the new canal has dried their fields", Indirect, Some("whom")),]
+    ),
 ];
 
 const REGRESSION: &[Case] = &[
@@ -257,6 +272,16 @@ const REGRESSION: &[Case] = &[
         "intro clause is not content",
         "When the mine closed, Mr. Clarke said he expected to sell it.",
         [("he expected to sell it", Indirect, Some("Mr. Clarke")),]
+    ),
+    case!(
+        "demonstrative that ends the clause",
+        "Rain fell all week. Lopez said the new levee would stop that.",
+        [("the new levee would stop that", Indirect, Some("Lopez")),]
+    ),
+    case!(
+        "impersonal passive has no speaker",
+        "The week was calm. It was announced on Monday that the old mill would close in June.",
+        [("that the old mill would close in June", Indirect, None),]
     ),
 ];
 
