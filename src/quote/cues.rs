@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::lexicon::{CueClass, char_after, char_before};
+use crate::ascii::{self, load8, low_bytes};
 
 /// First words are at most this long.
 const MAX_WORD: usize = 64;
@@ -77,24 +78,6 @@ fn trigram(b0: u8, b1: u8, b2: u8) -> usize {
     usize::from(b0 & 31) << 10 | usize::from(b1 & 31) << 5 | usize::from(b2 & 31)
 }
 
-/// The eight (or fewer) bytes of `bytes` from `at`, little-endian, zero-padded.
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-        None => {
-            let mut w = [0u8; 8];
-            let rest = bytes.get(at..).unwrap_or(&[]);
-            w[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(w)
-        }
-    }
-}
-
-/// The low `n` bytes of `w` (all of it from eight on).
-fn low_bytes(w: u64, n: usize) -> u64 {
-    if n >= 8 { w } else { w & ((1u64 << (8 * n)) - 1) }
-}
-
 /// The lookup key of the letters `bytes[start..start + len]`: their first sixteen bytes
 /// lower-cased, zero-padded.
 fn key(bytes: &[u8], start: usize, len: usize) -> (u64, u64) {
@@ -111,16 +94,8 @@ fn slot(key: (u64, u64), len: usize) -> usize {
 
 /// Bit `i` is set when byte `i` of the eight in `w` (little-endian) is an ASCII letter.
 fn letter_bits(w: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte, without carries between bytes: x = the byte lower-cased, bit 7 cleared;
-    // x + 0x1F reaches 0x80 from 'a' on, x + 0x05 from '{' on.
-    let x = (w | CASE) & LOW7;
-    let from_a = x.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
-    let past_z = x.wrapping_add(0x0505_0505_0505_0505);
-    let high = from_a & !past_z & !w & HIGH;
     // Gather the eight flags into the top byte, byte i to bit 56 + i.
-    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    ((ascii::letter_mask(w) >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// Bit `i` is set when `buf[i]` is an ASCII letter, for the first 64 bytes.

@@ -3,6 +3,7 @@
 use std::hash::Hasher;
 
 use super::cues::CueMatcher;
+use crate::ascii::lower8;
 
 /// How a reporting cue relates speaker and content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,16 +79,6 @@ fn pack(word: &[u8]) -> (u64, u64) {
     let (lo, hi) = buf.split_at(8);
     let int = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
     (int(lo), int(hi))
-}
-
-/// `w` with its ASCII capitals (eight bytes at once) lower-cased.
-fn lower8(w: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = w & LOW7;
-    // Bit 7 of each byte: the byte is at least 'A' and below '['; bytes >= 0x80 are not.
-    let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525);
-    w | ((upper & !w & HIGH) >> 2)
 }
 
 /// Where the search for a key of a word of `len` bytes starts in a table of `2^bits` slots.

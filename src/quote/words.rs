@@ -1,6 +1,7 @@
 //! Word tokens of a small window and the sentence boundaries the quote stage works with.
 
 use crate::Span;
+use crate::ascii::{HIGHS, ONES, zero_bytes};
 
 use super::lexicon::{Lexicon, char_after, char_before};
 
@@ -147,16 +148,6 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Eight copies of the byte 1.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// Eight copies of the byte 0x80.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Whether some byte of `w` is zero.
-fn has_zero(w: u64) -> bool {
-    w.wrapping_sub(ONES) & !w & HIGHS != 0
-}
-
 /// The first offset at or after `from` whose byte is in `set` (or, when `high`, is not
 /// ASCII); `bytes.len()` when none is. Skips eight plain bytes at a time.
 pub(crate) fn next_in_set<const N: usize>(
@@ -171,8 +162,8 @@ pub(crate) fn next_in_set<const N: usize>(
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        let hit =
-            (high && w & HIGHS != 0) || set.iter().any(|&n| has_zero(w ^ (ONES * u64::from(n))));
+        let hit = (high && w & HIGHS != 0)
+            || set.iter().any(|&n| zero_bytes(w ^ (ONES * u64::from(n))) != 0);
         // Nested, not an `if let` chain: the crate's rust-version (1.85) predates them.
         if hit {
             if let Some(k) = chunk.iter().position(wanted) {
