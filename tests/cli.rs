@@ -159,7 +159,8 @@ fn threads_give_identical_output() {
     let mut input = String::new();
     for i in 0..1200 {
         let cut = if i % 97 == 0 { 0 } else { (i * 37) % article.len() };
-        let text = &article[..article.floor_char_boundary(cut)];
+        let cut = (0..=cut).rev().find(|&c| article.is_char_boundary(c)).unwrap_or(0);
+        let text = &article[..cut];
         let line =
             serde_json::json!({"id": format!("d{i}"), "text": text, "published": "2025-03-19"});
         input.push_str(&line.to_string());

@@ -80,10 +80,10 @@ impl Validator {
                     }
                 }
                 "minimum" => {
-                    if let (Some(v), Some(min)) = (value.as_f64(), arg.as_f64())
-                        && v < min
-                    {
-                        errors.push(format!("{path}: {v} is below {min}"));
+                    if let (Some(v), Some(min)) = (value.as_f64(), arg.as_f64()) {
+                        if v < min {
+                            errors.push(format!("{path}: {v} is below {min}"));
+                        }
                     }
                 }
                 "minLength" => {

@@ -7,7 +7,7 @@ use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 
-use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_after, char_before};
+use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
 use super::words::{Tok, is_capitalized, sentence_ends, tokenize_some};
 use super::{Quote, QuoteKind};
@@ -790,12 +790,13 @@ impl<'a> Ctx<'a> {
                     let colon = self.slice(tail).ends_with(':');
                     leads.push(Lead { para, speaker, cue: cue.span, colon });
                     // "Limbaugh added:" and a paragraph quoted without quotation marks.
-                    if let Some(&next) = self.paras.get(para + 1)
-                        && colon
-                        && self
-                            .segs
+                    let unquoted = |next: &Span| {
+                        self.segs
                             .get(self.segs.partition_point(|g| g.span.start < next.start))
                             .is_none_or(|g| g.span.start != next.start)
+                    };
+                    if let Some(next) =
+                        self.paras.get(para + 1).copied().filter(|next| colon && unquoted(next))
                     {
                         let content = trim_content(self.text, next);
                         let kind = reported_kind(fragments, content);
@@ -813,9 +814,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "African-Americans, he said, can …": the clause before the parenthesis too.
-            if let Some(s) = speaker
-                && content.start > cue.span.end
-            {
+            if let Some(s) = speaker.filter(|_| content.start > cue.span.end) {
                 let pre = trim_span(self.text, lo, s.start);
                 let after = trim_span(self.text, cue.span.end, content.start);
                 if self.slice(pre).ends_with(',')
@@ -1068,9 +1067,7 @@ impl<'a> Ctx<'a> {
         before: usize,
         last_speaker: Option<(usize, Span)>,
     ) -> Option<Span> {
-        if let Some((l, s)) = last_speaker
-            && l == lo
-        {
+        if let Some((_, s)) = last_speaker.filter(|&(l, _)| l == lo) {
             return Some(s);
         }
         // "…, but he refuses to …, aside from saying …": the nearest subject pronoun.
@@ -1328,13 +1325,11 @@ fn word_count(s: &str, cap: usize) -> usize {
 /// A content span without surrounding spaces and without its final period.
 fn trim_content(text: &str, span: Span) -> Span {
     let mut s = trim_span(text, span.start, span.end);
-    if let Some(last) = char_before(text, s.end)
-        && matches!(last, '.' | ',' | ';' | ':')
-        && s.end > s.start
-    {
+    let ends_with_mark =
+        char_before(text, s.end).is_some_and(|c| matches!(c, '.' | ',' | ';' | ':'));
+    if ends_with_mark && s.end > s.start {
         s.end -= 1;
     }
-    let _ = char_after;
     trim_span(text, s.start, s.end)
 }
 
@@ -1441,10 +1436,7 @@ fn actor_for(
         })
     };
     if pronoun.is_some() && want_person.is_some() {
-        if let Some((a, p)) = last
-            && p + 2 >= para
-            && compatible(a)
-        {
+        if let Some((a, _)) = last.filter(|&(a, p)| p + 2 >= para && compatible(a)) {
             return Some(a);
         }
         if let Some(m) = overlapping().next() {
