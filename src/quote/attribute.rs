@@ -535,9 +535,39 @@ impl<'a> Ctx<'a> {
             });
             if let Some(k) = det.filter(|&k| self.lex.is_determiner(self.tok_text(k))).last() {
                 j = k;
+            } else if let Some(k) = self.modifiers_from_boundary(j).filter(|_| self.lex.is_role(hw))
+            {
+                // "…, labor experts say": lower-case modifiers of a role noun that reach
+                // back to a comma.
+                j = k;
             }
         }
         Some(Span::new(self.toks[j].span.start, head.span.end))
+    }
+
+    /// Where the lower-case modifiers before token `j` begin ("labor" in "labor experts",
+    /// "state health" in "state health officials"), when at most two of them reach back
+    /// to a comma; else `None`.
+    fn modifiers_from_boundary(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        while k > 0 && j - k < 2 {
+            let w = self.tok_text(k - 1);
+            let modifier = self.toks[k - 1].word
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !self.lex.is_between(w)
+                && !self.lex.is_adjunct(w)
+                && !self.lex.is_time(w)
+                && !self.lex.is_function_word(w)
+                && !self.lex.is_nonname(w)
+                && !self.lex.is_determiner(w)
+                && self.lex.pronoun(w).is_none()
+                && !self.is_connector(k - 1);
+            if !modifier {
+                break;
+            }
+            k -= 1;
+        }
+        (k < j && k > 0 && self.tok_text(k - 1) == ",").then_some(k)
     }
 
     /// The speaker noun phrase starting at `start` ("said Peskov", "according to the poll"),

@@ -149,6 +149,7 @@ pub(crate) struct Lexicon {
     abbreviations: WordSet,
     adjuncts: WordSet,
     times: WordSet,
+    function_words: WordSet,
     pronouns: Vec<(&'static str, PronounKind)>,
     platforms: Vec<&'static str>,
 }
@@ -195,6 +196,7 @@ impl Lexicon {
             abbreviations: lines(include_str!("../../data/quote/abbreviations.txt")).collect(),
             adjuncts: lines(include_str!("../../data/quote/adjuncts.txt")).collect(),
             times: lines(include_str!("../../data/quote/times.txt")).collect(),
+            function_words: lines(include_str!("../../data/quote/function_words.txt")).collect(),
             pronouns,
             platforms: lines(include_str!("../../data/quote/platforms.txt")).collect(),
         }
@@ -238,6 +240,11 @@ impl Lexicon {
     /// Whether `word` is a time word ("Tuesday", "morning").
     pub(crate) fn is_time(&self, word: &str) -> bool {
         self.times.contains_any_case(word)
+    }
+
+    /// Whether `word` is a function word that never modifies a role noun ("than", "where").
+    pub(crate) fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains_any_case(word)
     }
 
     /// The pronoun kind of `word`, if it is a speaker pronoun.

@@ -283,6 +283,12 @@ const REGRESSION: &[Case] = &[
         "The week was calm. It was announced on Monday that the old mill would close in June.",
         [("that the old mill would close in June", Indirect, None),]
     ),
+    case!(
+        "role noun with noun modifiers after the content",
+        "The new toll will not cut traffic, transport planning experts say.",
+        [("The new toll will not cut traffic", Indirect, Some("transport planning experts")),]
+    ),
+    case!("function words are no modifiers", "Prices rose by half, more than analysts say.", []),
 ];
 
 #[test]
