@@ -832,6 +832,26 @@ impl<'a> Scanner<'a> {
                 if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == segs.len() {
                     self.apposition(b, &mut cand);
                 }
+                // A lone word joined to a capitalized common word, a title or a listed
+                // name is a piece of a longer name ("Air" in "Air France", "World" in
+                // "World Cup"), not an organization of its own; a lowercase connector
+                // ("Essex and Kent") does not make it one, but "of" and "for" do ("Duke of
+                // Norfolk"), except before a listed name ("Dinamo of Russia").
+                let piece = |seg: Option<Seg>, after: Option<Seg>| match seg {
+                    Some(Seg::Break(i)) if self.words[i].shape == Shape::Lower => {
+                        matches!(self.function(i), Some(Function::Of | Function::For))
+                            && !matches!(after, Some(Seg::Gaz(..)))
+                    }
+                    // A common word capitalized only because it opens the sentence.
+                    Some(Seg::Break(i)) => !self.words[i].opens,
+                    Some(_) => true,
+                    None => false,
+                };
+                if cand.target == Target::Short(Some(ActorKind::Organization))
+                    && (piece(prev, None) || piece(next, segs.get(s + 2).copied()))
+                {
+                    cand.target = Target::Short(None);
+                }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
                     out.push(cand);
                 }

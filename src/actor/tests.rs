@@ -476,3 +476,23 @@ fn headline_word_goes_to_the_short_form_mentioned_first() {
         assert_eq!(headline.name, first, "{text}");
     }
 }
+
+#[test]
+fn a_lone_word_inside_a_longer_name_is_not_an_organization() {
+    // (text, surface, an organization?)
+    let cases: &[(&str, &str, bool)] = &[
+        ("Staff of Zentra Moscow went on strike.", "Zentra", false),
+        ("Leaders met at the Orvel Week summit.", "Orvel", false),
+        ("Envoys of the Order of Varnholm arrived.", "Varnholm", false),
+        ("Crowds cheered Torvane and Belmark.", "Torvane", true),
+        ("Crowds cheered Torvane and Belmark.", "Belmark", true),
+        ("Later Qarsa of Russia beat Pelvo.", "Qarsa", true),
+        ("Later Qarsa of Russia beat Pelvo.", "Pelvo", true),
+    ];
+    let t = tagger();
+    for &(text, surface, org) in cases {
+        let actors = t.tag(text, None);
+        let kind = actor_of(text, &actors, surface).map(|a| a.kind);
+        assert_eq!(kind == Some(ActorKind::Organization), org, "{text}: {surface}: {kind:?}");
+    }
+}
