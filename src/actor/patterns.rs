@@ -926,7 +926,9 @@ impl<'a> Scanner<'a> {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
-        if self.is_org_word(b - 1, true) || (b - a >= 2 && self.is_org_word(a, false)) {
+        // A lone common noun ("Oil", "News", "ISSUE") is no organization by itself.
+        let noun = b == a + 1 && self.info(a).noun;
+        if (self.is_org_word(b - 1, true) && !noun) || (b - a >= 2 && self.is_org_word(a, false)) {
             return new(ActorKind::Organization);
         }
         if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {
@@ -950,12 +952,15 @@ impl<'a> Scanner<'a> {
             c.guessed = first_name.is_none() && !initial && !honorific;
             return c;
         }
+        if honorific {
+            return new(ActorKind::Person);
+        }
+        if noun {
+            return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
+        }
         let w = self.words[a];
         if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains('.') {
             return new(ActorKind::Organization);
-        }
-        if honorific {
-            return new(ActorKind::Person);
         }
         let place_cue =
             a > 0 && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));

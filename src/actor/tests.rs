@@ -496,3 +496,23 @@ fn a_lone_word_inside_a_longer_name_is_not_an_organization() {
         assert_eq!(kind == Some(ActorKind::Organization), org, "{text}: {surface}: {kind:?}");
     }
 }
+
+#[test]
+fn a_lone_common_noun_is_not_an_organization() {
+    // (text, surface, kind of its actor)
+    let cases: &[(&str, &str, Option<ActorKind>)] = &[
+        ("That Statement will be put out on Monday.", "Statement", None),
+        ("ISSUE: Bonds due 2030", "ISSUE", None),
+        ("Prices fell as Oil traders waited.", "Oil", None),
+        ("Tickets for the Final sold out.", "Final", None),
+        ("Mr Hope said nothing.", "Hope", Some(ActorKind::Person)),
+        ("Analysts said Zorvex would grow.", "Zorvex", Some(ActorKind::Organization)),
+        ("Traders said ZVX shares rose.", "ZVX", Some(ActorKind::Organization)),
+    ];
+    let t = tagger();
+    for &(text, surface, kind) in cases {
+        let actors = t.tag(text, None);
+        let got = actor_of(text, &actors, surface).map(|a| a.kind);
+        assert_eq!(got, kind, "{text}: {surface}");
+    }
+}
