@@ -981,12 +981,12 @@ impl<'a> Scanner<'a> {
             .iter()
             .any(|s| first.ends_with(s));
         let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
-        Cand::new(
-            span,
-            sent,
-            Target::Short(guess.then_some(ActorKind::Organization)),
-            super::MentionForm::Name,
-        )
+        // A first name standing alone ("Alan", "Roberto") names a person.
+        let kind = if first_name.is_some() { ActorKind::Person } else { ActorKind::Organization };
+        let mut c =
+            Cand::new(span, sent, Target::Short(guess.then_some(kind)), super::MentionForm::Name);
+        c.gender = first_name.flatten();
+        c
     }
 
     /// The candidate for the gazetteer hit on words `a..b`.

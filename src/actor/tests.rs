@@ -516,3 +516,18 @@ fn a_lone_common_noun_is_not_an_organization() {
         assert_eq!(got, kind, "{text}: {surface}");
     }
 }
+
+#[test]
+fn a_lone_first_name_is_a_person() {
+    let cases: &[(&str, &str, ActorKind)] = &[
+        ("Fans cheered when Roberto scored.", "Roberto", ActorKind::Person),
+        ("The crowd chanted for Maria all night.", "Maria", ActorKind::Person),
+        ("Fans cheered when Torvane scored.", "Torvane", ActorKind::Organization),
+    ];
+    let t = tagger();
+    for &(text, surface, kind) in cases {
+        let actors = t.tag(text, None);
+        let got = actor_of(text, &actors, surface).map(|a| a.kind);
+        assert_eq!(got, Some(kind), "{text}: {surface}");
+    }
+}
