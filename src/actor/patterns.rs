@@ -926,9 +926,11 @@ impl<'a> Scanner<'a> {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
-        // A lone common noun ("Oil", "News", "ISSUE") is no organization by itself.
-        let noun = b == a + 1 && self.info(a).noun;
-        if (self.is_org_word(b - 1, true) && !noun) || (b - a >= 2 && self.is_org_word(a, false)) {
+        // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
+        // "Corp") names no organization by itself: it is a piece of a longer name or a
+        // description.
+        let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+        if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
             return new(ActorKind::Organization);
         }
         if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {

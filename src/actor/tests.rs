@@ -498,13 +498,16 @@ fn a_lone_word_inside_a_longer_name_is_not_an_organization() {
 }
 
 #[test]
-fn a_lone_common_noun_is_not_an_organization() {
+fn a_lone_common_noun_or_organization_word_is_not_an_organization() {
     // (text, surface, kind of its actor)
     let cases: &[(&str, &str, Option<ActorKind>)] = &[
         ("That Statement will be put out on Monday.", "Statement", None),
         ("ISSUE: Bonds due 2030", "ISSUE", None),
         ("Prices fell as Oil traders waited.", "Oil", None),
         ("Tickets for the Final sold out.", "Final", None),
+        ("Staff at Air Russia walked out.", "Air", None),
+        ("Talks at the Commission ended late.", "Commission", None),
+        ("Shares of Zorvex Corp rose.", "Zorvex Corp", Some(ActorKind::Organization)),
         ("Mr Hope said nothing.", "Hope", Some(ActorKind::Person)),
         ("Analysts said Zorvex would grow.", "Zorvex", Some(ActorKind::Organization)),
         ("Traders said ZVX shares rose.", "ZVX", Some(ActorKind::Organization)),
