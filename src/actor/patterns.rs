@@ -1006,6 +1006,9 @@ impl<'a> Scanner<'a> {
         let sent = self.words[a].sent;
         let form = match surface {
             Surface::Demonym => super::MentionForm::Demonym,
+            // A listed description with a common-noun head ("Iraqi troops", "Israeli
+            // government") refers to the actor without naming it.
+            _ if described(&self.text[hit.span]) => super::MentionForm::Nominal,
             _ if entry.metonym => super::MentionForm::Metonym,
             Surface::Alias
                 if entry.kind == ActorKind::Person && !hit_has_space(self.text, hit.span) =>
@@ -1028,6 +1031,15 @@ impl<'a> Scanner<'a> {
         let mut c = Cand::new(hit.span, sent, Target::Entry(e), form);
         c.title = title;
         out.push(c);
+    }
+}
+
+/// Whether a listed surface of several words ends in a lowercase common noun
+/// ("Iraqi troops"), not a name ("Iraqi Army", "al-Qaeda").
+fn described(surface: &str) -> bool {
+    match surface.rsplit_once(' ') {
+        Some((_, last)) => !last.is_empty() && last.bytes().all(|b| b.is_ascii_lowercase()),
+        None => false,
     }
 }
 

@@ -534,3 +534,24 @@ fn a_lone_first_name_is_a_person() {
         assert_eq!(got, Some(kind), "{text}: {surface}");
     }
 }
+
+#[test]
+fn a_listed_description_is_a_nominal_mention() {
+    let mut g = Gazetteer::empty();
+    g.add_tsv("test.tsv", GAZ).unwrap();
+    let army =
+        "gov:rus-army\tgovernment\tRUS\tRussian Armed Forces\tRussian troops|Russian Army\t\t\t\n";
+    g.add_tsv("army.tsv", army).unwrap();
+    let t = ActorTagger::with_gazetteer(g);
+    let cases: &[(&str, &str, MentionForm)] = &[
+        ("Later Russian troops crossed the river.", "Russian troops", MentionForm::Nominal),
+        ("Later the Russian Army denied it.", "Russian Army", MentionForm::Name),
+        ("Later the Russian Armed Forces denied it.", "Russian Armed Forces", MentionForm::Name),
+    ];
+    for &(text, surface, form) in cases {
+        let actors = t.tag(text, None);
+        let a = actor_of(text, &actors, surface).expect(text);
+        assert_eq!(a.id, "gov:rus-army", "{text}");
+        assert!(mentions(text, a).contains(&(surface, form)), "{text}: {:?}", mentions(text, a));
+    }
+}
