@@ -555,3 +555,26 @@ fn a_listed_description_is_a_nominal_mention() {
         assert!(mentions(text, a).contains(&(surface, form)), "{text}: {:?}", mentions(text, a));
     }
 }
+
+#[cfg(feature = "embedded-gazetteers")]
+#[test]
+fn ethnic_and_religious_adjectives_are_groups_not_organizations() {
+    let t = ActorTagger::new();
+    let cases: &[(&str, &str, ActorKind, MentionForm)] = &[
+        ("Later Moslem clerics met.", "Moslem", ActorKind::Group, MentionForm::Demonym),
+        ("Talks with Chechen fighters began.", "Chechen", ActorKind::Group, MentionForm::Demonym),
+        ("Leaders said Arab states agreed.", "Arab", ActorKind::Group, MentionForm::Demonym),
+        (
+            "Later Christian Brandt said no.",
+            "Christian Brandt",
+            ActorKind::Person,
+            MentionForm::Name,
+        ),
+    ];
+    for &(text, surface, kind, form) in cases {
+        let actors = t.tag(text, None);
+        let a = actor_of(text, &actors, surface).expect(text);
+        assert_eq!(a.kind, kind, "{text}");
+        assert!(mentions(text, a).contains(&(surface, form)), "{text}: {:?}", mentions(text, a));
+    }
+}
