@@ -852,6 +852,12 @@ impl<'a> Scanner<'a> {
                 {
                     cand.target = Target::Short(None);
                 }
+                // A lone common noun or organization word is no short form either: "Bank"
+                // alone does not stand for "Bank Zorvex".
+                let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+                if noun && cand.target == Target::Short(None) {
+                    return;
+                }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
                     out.push(cand);
                 }

@@ -508,6 +508,7 @@ fn a_lone_common_noun_or_organization_word_is_not_an_organization() {
         ("Staff at Air Russia walked out.", "Air", None),
         ("Talks at the Commission ended late.", "Commission", None),
         ("Shares of Zorvex Corp rose.", "Zorvex Corp", Some(ActorKind::Organization)),
+        ("Talks at Summit Partners ended.\nLater the Summit began.", "Summit", None),
         ("Mr Hope said nothing.", "Hope", Some(ActorKind::Person)),
         ("Analysts said Zorvex would grow.", "Zorvex", Some(ActorKind::Organization)),
         ("Traders said ZVX shares rose.", "ZVX", Some(ActorKind::Organization)),
