@@ -221,6 +221,8 @@ pub(crate) enum Function {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Info {
     pub common: bool,
+    /// A common noun (`common_nouns.txt`): alone, it is no organization.
+    pub noun: bool,
     pub cue: Option<Cue>,
     pub function: Option<Function>,
     pub title_first: bool,
@@ -452,6 +454,11 @@ impl Lexicon {
         for line in rows(include_str!("../../data/actor/common_words.txt")) {
             for w in line.iter().flat_map(|l| l.split_whitespace()) {
                 slot(&mut index, &mut infos, w).common = true;
+            }
+        }
+        for line in rows(include_str!("../../data/actor/common_nouns.txt")) {
+            for w in line.iter().flat_map(|l| l.split_whitespace()) {
+                slot(&mut index, &mut infos, w).noun = true;
             }
         }
         for r in rows(include_str!("../../data/actor/cues.tsv")) {

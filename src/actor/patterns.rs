@@ -832,6 +832,32 @@ impl<'a> Scanner<'a> {
                 if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == segs.len() {
                     self.apposition(b, &mut cand);
                 }
+                // A lone word joined to a capitalized common word, a title or a listed
+                // name is a piece of a longer name ("Air" in "Air France", "World" in
+                // "World Cup"), not an organization of its own; a lowercase connector
+                // ("Essex and Kent") does not make it one, but "of" and "for" do ("Duke of
+                // Norfolk"), except before a listed name ("Dinamo of Russia").
+                let piece = |seg: Option<Seg>, after: Option<Seg>| match seg {
+                    Some(Seg::Break(i)) if self.words[i].shape == Shape::Lower => {
+                        matches!(self.function(i), Some(Function::Of | Function::For))
+                            && !matches!(after, Some(Seg::Gaz(..)))
+                    }
+                    // A common word capitalized only because it opens the sentence.
+                    Some(Seg::Break(i)) => !self.words[i].opens,
+                    Some(_) => true,
+                    None => false,
+                };
+                if cand.target == Target::Short(Some(ActorKind::Organization))
+                    && (piece(prev, None) || piece(next, segs.get(s + 2).copied()))
+                {
+                    cand.target = Target::Short(None);
+                }
+                // A lone common noun or organization word is no short form either: "Bank"
+                // alone does not stand for "Bank Zorvex".
+                let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+                if noun && cand.target == Target::Short(None) {
+                    return;
+                }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
                     out.push(cand);
                 }
@@ -906,7 +932,11 @@ impl<'a> Scanner<'a> {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
-        if self.is_org_word(b - 1, true) || (b - a >= 2 && self.is_org_word(a, false)) {
+        // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
+        // "Corp") names no organization by itself: it is a piece of a longer name or a
+        // description.
+        let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+        if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
             return new(ActorKind::Organization);
         }
         if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {
@@ -930,12 +960,15 @@ impl<'a> Scanner<'a> {
             c.guessed = first_name.is_none() && !initial && !honorific;
             return c;
         }
+        if honorific {
+            return new(ActorKind::Person);
+        }
+        if noun {
+            return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
+        }
         let w = self.words[a];
         if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains('.') {
             return new(ActorKind::Organization);
-        }
-        if honorific {
-            return new(ActorKind::Person);
         }
         let place_cue =
             a > 0 && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
@@ -956,12 +989,12 @@ impl<'a> Scanner<'a> {
             .iter()
             .any(|s| first.ends_with(s));
         let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
-        Cand::new(
-            span,
-            sent,
-            Target::Short(guess.then_some(ActorKind::Organization)),
-            super::MentionForm::Name,
-        )
+        // A first name standing alone ("Alan", "Roberto") names a person.
+        let kind = if first_name.is_some() { ActorKind::Person } else { ActorKind::Organization };
+        let mut c =
+            Cand::new(span, sent, Target::Short(guess.then_some(kind)), super::MentionForm::Name);
+        c.gender = first_name.flatten();
+        c
     }
 
     /// The candidate for the gazetteer hit on words `a..b`.
@@ -979,6 +1012,9 @@ impl<'a> Scanner<'a> {
         let sent = self.words[a].sent;
         let form = match surface {
             Surface::Demonym => super::MentionForm::Demonym,
+            // A listed description with a common-noun head ("Iraqi troops", "Israeli
+            // government") refers to the actor without naming it.
+            _ if described(&self.text[hit.span]) => super::MentionForm::Nominal,
             _ if entry.metonym => super::MentionForm::Metonym,
             Surface::Alias
                 if entry.kind == ActorKind::Person && !hit_has_space(self.text, hit.span) =>
@@ -1001,6 +1037,15 @@ impl<'a> Scanner<'a> {
         let mut c = Cand::new(hit.span, sent, Target::Entry(e), form);
         c.title = title;
         out.push(c);
+    }
+}
+
+/// Whether a listed surface of several words ends in a lowercase common noun
+/// ("Iraqi troops"), not a name ("Iraqi Army", "al-Qaeda").
+fn described(surface: &str) -> bool {
+    match surface.rsplit_once(' ') {
+        Some((_, last)) => !last.is_empty() && last.bytes().all(|b| b.is_ascii_lowercase()),
+        None => false,
     }
 }
 

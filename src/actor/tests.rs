@@ -476,3 +476,106 @@ fn headline_word_goes_to_the_short_form_mentioned_first() {
         assert_eq!(headline.name, first, "{text}");
     }
 }
+
+#[test]
+fn a_lone_word_inside_a_longer_name_is_not_an_organization() {
+    // (text, surface, an organization?)
+    let cases: &[(&str, &str, bool)] = &[
+        ("Staff of Zentra Moscow went on strike.", "Zentra", false),
+        ("Leaders met at the Orvel Week summit.", "Orvel", false),
+        ("Envoys of the Order of Varnholm arrived.", "Varnholm", false),
+        ("Crowds cheered Torvane and Belmark.", "Torvane", true),
+        ("Crowds cheered Torvane and Belmark.", "Belmark", true),
+        ("Later Qarsa of Russia beat Pelvo.", "Qarsa", true),
+        ("Later Qarsa of Russia beat Pelvo.", "Pelvo", true),
+    ];
+    let t = tagger();
+    for &(text, surface, org) in cases {
+        let actors = t.tag(text, None);
+        let kind = actor_of(text, &actors, surface).map(|a| a.kind);
+        assert_eq!(kind == Some(ActorKind::Organization), org, "{text}: {surface}: {kind:?}");
+    }
+}
+
+#[test]
+fn a_lone_common_noun_or_organization_word_is_not_an_organization() {
+    // (text, surface, kind of its actor)
+    let cases: &[(&str, &str, Option<ActorKind>)] = &[
+        ("That Statement will be put out on Monday.", "Statement", None),
+        ("ISSUE: Bonds due 2030", "ISSUE", None),
+        ("Prices fell as Oil traders waited.", "Oil", None),
+        ("Tickets for the Final sold out.", "Final", None),
+        ("Staff at Air Russia walked out.", "Air", None),
+        ("Talks at the Commission ended late.", "Commission", None),
+        ("Shares of Zorvex Corp rose.", "Zorvex Corp", Some(ActorKind::Organization)),
+        ("Talks at Summit Partners ended.\nLater the Summit began.", "Summit", None),
+        ("Mr Hope said nothing.", "Hope", Some(ActorKind::Person)),
+        ("Analysts said Zorvex would grow.", "Zorvex", Some(ActorKind::Organization)),
+        ("Traders said ZVX shares rose.", "ZVX", Some(ActorKind::Organization)),
+    ];
+    let t = tagger();
+    for &(text, surface, kind) in cases {
+        let actors = t.tag(text, None);
+        let got = actor_of(text, &actors, surface).map(|a| a.kind);
+        assert_eq!(got, kind, "{text}: {surface}");
+    }
+}
+
+#[test]
+fn a_lone_first_name_is_a_person() {
+    let cases: &[(&str, &str, ActorKind)] = &[
+        ("Fans cheered when Roberto scored.", "Roberto", ActorKind::Person),
+        ("The crowd chanted for Maria all night.", "Maria", ActorKind::Person),
+        ("Fans cheered when Torvane scored.", "Torvane", ActorKind::Organization),
+    ];
+    let t = tagger();
+    for &(text, surface, kind) in cases {
+        let actors = t.tag(text, None);
+        let got = actor_of(text, &actors, surface).map(|a| a.kind);
+        assert_eq!(got, Some(kind), "{text}: {surface}");
+    }
+}
+
+#[test]
+fn a_listed_description_is_a_nominal_mention() {
+    let mut g = Gazetteer::empty();
+    g.add_tsv("test.tsv", GAZ).unwrap();
+    let army =
+        "gov:rus-army\tgovernment\tRUS\tRussian Armed Forces\tRussian troops|Russian Army\t\t\t\n";
+    g.add_tsv("army.tsv", army).unwrap();
+    let t = ActorTagger::with_gazetteer(g);
+    let cases: &[(&str, &str, MentionForm)] = &[
+        ("Later Russian troops crossed the river.", "Russian troops", MentionForm::Nominal),
+        ("Later the Russian Army denied it.", "Russian Army", MentionForm::Name),
+        ("Later the Russian Armed Forces denied it.", "Russian Armed Forces", MentionForm::Name),
+    ];
+    for &(text, surface, form) in cases {
+        let actors = t.tag(text, None);
+        let a = actor_of(text, &actors, surface).expect(text);
+        assert_eq!(a.id, "gov:rus-army", "{text}");
+        assert!(mentions(text, a).contains(&(surface, form)), "{text}: {:?}", mentions(text, a));
+    }
+}
+
+#[cfg(feature = "embedded-gazetteers")]
+#[test]
+fn ethnic_and_religious_adjectives_are_groups_not_organizations() {
+    let t = ActorTagger::new();
+    let cases: &[(&str, &str, ActorKind, MentionForm)] = &[
+        ("Later Moslem clerics met.", "Moslem", ActorKind::Group, MentionForm::Demonym),
+        ("Talks with Chechen fighters began.", "Chechen", ActorKind::Group, MentionForm::Demonym),
+        ("Leaders said Arab states agreed.", "Arab", ActorKind::Group, MentionForm::Demonym),
+        (
+            "Later Christian Brandt said no.",
+            "Christian Brandt",
+            ActorKind::Person,
+            MentionForm::Name,
+        ),
+    ];
+    for &(text, surface, kind, form) in cases {
+        let actors = t.tag(text, None);
+        let a = actor_of(text, &actors, surface).expect(text);
+        assert_eq!(a.kind, kind, "{text}");
+        assert!(mentions(text, a).contains(&(surface, form)), "{text}: {:?}", mentions(text, a));
+    }
+}
