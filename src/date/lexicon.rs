@@ -278,24 +278,15 @@ fn unit_word(code: &str) -> Option<UnitWord> {
     })
 }
 
-/// Parses a set value written `P1W` / `PT1H`.
+/// Parses a set value written as the duration between occurrences (`P1W`, `PT1H`), with
+/// the TIMEX3 parser of [`DateValue`].
 fn set_value(code: &str) -> Option<DateValue> {
-    let (clock, rest) = match code.strip_prefix("PT") {
-        Some(rest) => (true, rest),
-        None => (false, code.strip_prefix('P')?),
-    };
-    let split = rest.find(|c: char| !c.is_ascii_digit())?;
-    let amount = rest[..split].parse().ok()?;
-    let unit = match (&rest[split..], clock) {
-        ("Y", false) => Unit::Year,
-        ("M", false) => Unit::Month,
-        ("W", false) => Unit::Week,
-        ("D", false) => Unit::Day,
-        ("H", true) => Unit::Hour,
-        ("M", true) => Unit::Minute,
-        _ => return None,
-    };
-    Some(DateValue::Every { amount, unit })
+    match code.parse().ok()? {
+        DateValue::Duration { amount: Some(amount), unit } => {
+            Some(DateValue::Every { amount, unit })
+        }
+        _ => None,
+    }
 }
 
 fn part_word(code: &str) -> Option<PartWord> {
