@@ -579,3 +579,22 @@ fn ethnic_and_religious_adjectives_are_groups_not_organizations() {
         assert!(mentions(text, a).contains(&(surface, form)), "{text}: {:?}", mentions(text, a));
     }
 }
+
+#[test]
+fn embedded_gazetteer_knows_communities_and_former_names() {
+    let tagger = ActorTagger::new();
+    let text = "Bosnian Serbs rejected the plan the European Community put forward, and UNITA \
+                said it would not sign.";
+    let actors = tagger.tag(text, date("1994-05-02"));
+    let bosnian_serbs = actor_of(text, &actors, "Bosnian Serbs").expect("found");
+    assert_eq!(
+        (bosnian_serbs.kind, bosnian_serbs.country.as_deref()),
+        (ActorKind::Group, Some("BIH"))
+    );
+    assert_eq!(
+        actor_of(text, &actors, "European Community").map(|a| a.id.as_str()),
+        Some("org:eu")
+    );
+    let unita = actor_of(text, &actors, "UNITA").expect("found");
+    assert_eq!((unita.country.as_deref(), unita.sector.as_deref()), (Some("AGO"), Some("REB")));
+}
