@@ -384,7 +384,14 @@ impl SentenceCoder<'_, '_> {
                         !trig.entry.noun,
                         false,
                     )
-                    .or_else(|| v.object(last.end, limit, !last.entry.noun, violent(&code)));
+                    .or_else(|| {
+                        v.object(
+                            last.end,
+                            limit,
+                            !last.entry.noun,
+                            placed(&code, !sources.is_empty()),
+                        )
+                    });
                 let object = object.or_else(|| {
                     // "recalled its ambassador from X", "withdrew from X".
                     (trig.entry.from || last.entry.from)
@@ -666,7 +673,18 @@ impl SentenceCoder<'_, '_> {
     }
 }
 
-/// Whether a code is physical violence (a place after "in"/"across" may be its target).
+/// Whether a place after "in"/"across" may be the target of an event of this code: physical
+/// violence ("shelled towns in X") always; coercion ("imposed a state of siege in X"),
+/// eased restrictions ("lifted a curfew in X"), reductions ("suspended aid in X") and
+/// protest ("rallied in X") when the event has a source: acts on a place's people or
+/// authorities.
+fn placed(code: &str, has_source: bool) -> bool {
+    violent(code)
+        || has_source
+            && (matches!(code.get(..2), Some("14" | "16" | "17")) || code.starts_with("081"))
+}
+
+/// Whether a code is physical violence.
 fn violent(code: &str) -> bool {
     matches!(code.get(..2), Some("18" | "19" | "20"))
 }

@@ -157,7 +157,7 @@ const CASES: &[Case] = &[
             ("TCD", "TCD", &["Chad"]),
         ],
         dates: &[],
-        expect: &[("0813", "DEU", "", AS, false)],
+        expect: &[("0813", "DEU", "MLI", AS, false)],
     },
     Case {
         name: "X said Y must: a demand of the reporter",
@@ -303,6 +303,20 @@ const CASES: &[Case] = &[
         actors: &[("SRB", "SRB", &["Serbia"]), ("XKX", "XKX", &["Kosovo"]), ("EU", "IGO", &["EU"])],
         dates: &[("Tuesday", "2025-03-18")],
         expect: &[("040", "SRB", "XKX", AS, false), ("040", "XKX", "SRB", AS, false)],
+    },
+    Case {
+        name: "a state of emergency declared in a place targets the place",
+        text: "Peru declared a state of emergency in Puno on Friday.",
+        actors: &[("PER", "PER", &["Peru"]), ("puno", "PER", &["Puno"])],
+        dates: &[("Friday", "2025-03-14")],
+        expect: &[("1724", "PER", "puno", AS, false)],
+    },
+    Case {
+        name: "a sourceless arrest does not take its place as target",
+        text: "Two journalists were arrested in Minsk on Sunday.",
+        actors: &[("minsk", "BLR", &["Minsk"])],
+        dates: &[("Sunday", "2025-03-16")],
+        expect: &[],
     },
     Case {
         name: "no actors, no event",
