@@ -639,6 +639,14 @@ impl<'a> Scanner<'a> {
                 && self.words[e].joined
                 && matches!(self.words[e].shape, Shape::Cap | Shape::Upper);
             if !followed_by_name && !self.words[e - 1].poss {
+                // "the president of Armenia": the office's country follows it.
+                if country.is_none()
+                    && e + 1 < b
+                    && self.function(e) == Some(Function::Of)
+                    && self.words[e + 1].hit != NO_HIT
+                {
+                    country = self.hit_country(e + 1);
+                }
                 let span = Span::new(w.span.start, self.words[e - 1].span.end);
                 let mut c = Cand::new(
                     span,

@@ -2,7 +2,8 @@
 //! pronouns and role nouns join the actors they refer to, and are left out when that
 //! actor cannot be told.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
@@ -355,15 +356,32 @@ pub(crate) fn resolve(
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
                 let back = if *cue == Cue::It { 0 } else { 1 };
-                let from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
+                let mut from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
                 let mut to = seen.partition_point(|&(p, _, _)| p < c.span.start);
                 if *cue == Cue::It {
                     // "It" opening a sentence is most often about a thing ("It lasted an
-                    // hour"); "it" later in one refers to the actor that opens it.
+                    // hour"); "it" later in one refers to the subject of the verb right
+                    // before it ("Iraq said it would", "Iraq says that it"), else to the
+                    // actor that opens the sentence.
                     if text[c.span].starts_with('I') {
                         continue;
                     }
-                    to = to.min(from + 1);
+                    let subject = (from..to).rev().find(|&k| {
+                        let (start, _, a) = seen[k];
+                        let fits = book.actors[a].actor.mentions.iter().any(|m| {
+                            m.span.start == start
+                                && m.form != MentionForm::Demonym
+                                && verb_between(text, m.span.end, c.span.start)
+                        });
+                        fits && matches!(
+                            book.actors[a].actor.kind,
+                            ActorKind::Organization | ActorKind::Government | ActorKind::Country
+                        )
+                    });
+                    match subject {
+                        Some(k) => (from, to) = (k, k + 1),
+                        None => to = to.min(from + 1),
+                    }
                 }
                 // Only the last mentions count: bounded work on hostile input.
                 let from = from.max(to.saturating_sub(LOOK_BACK));
@@ -440,4 +458,27 @@ pub(crate) fn resolve(
     }));
     out.retain(|a| !a.mentions.is_empty());
     out.sort_by_key(|a| a.mentions[0].span.start);
+}
+
+/// Verbs of saying and stance whose subject a following "it" refers to.
+static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/actor/report_verbs.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_ascii_whitespace)
+        .collect()
+});
+
+/// Whether the text between a mention ending at `end` and a pronoun at `pronoun` is a
+/// verb of saying, alone or with "that", whose subject is the mention ("said", "says
+/// that").
+fn verb_between(text: &str, end: usize, pronoun: usize) -> bool {
+    let Some(gap) = text.get(end..pronoun) else { return false };
+    let mut words = gap.split_ascii_whitespace();
+    let verb = words.next().is_some_and(|w| REPORT_VERBS.contains(w));
+    let rest = words.next();
+    verb && words.next().is_none()
+        && rest.is_none_or(|w| w == "that")
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
 }

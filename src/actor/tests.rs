@@ -598,3 +598,30 @@ fn embedded_gazetteer_knows_communities_and_former_names() {
     let unita = actor_of(text, &actors, "UNITA").expect("found");
     assert_eq!((unita.country.as_deref(), unita.sector.as_deref()), (Some("AGO"), Some("REB")));
 }
+
+#[test]
+fn it_after_a_verb_of_saying_is_its_subject() {
+    let tagger = tagger();
+    // Without the verb the sentence's first actor is taken; after "said" its subject.
+    let text = "In a note to the New York Times, Ukraine said it would reply.";
+    let actors = tagger.tag(text, None);
+    let ukraine = actor_of(text, &actors, "Ukraine").expect("found");
+    assert_eq!(
+        mentions(text, ukraine),
+        [("Ukraine", MentionForm::Name), ("it", MentionForm::Pronoun)]
+    );
+    let text = "The New York Times wrote to Ukraine because it needed a reply.";
+    let actors = tagger.tag(text, None);
+    let times = actor_of(text, &actors, "New York Times").expect("found");
+    assert_eq!(mentions(text, times).len(), 2, "{actors:?}");
+}
+
+#[test]
+fn a_role_noun_with_of_takes_that_country() {
+    let tagger = tagger();
+    // "the president of Ukraine" is not the Russian president mentioned before.
+    let text = "Vladimir Putin offered to meet the president of Ukraine.";
+    let actors = tagger.tag(text, date("2025-03-19"));
+    let putin = actor_of(text, &actors, "Vladimir Putin").expect("found");
+    assert_eq!(mentions(text, putin), [("Vladimir Putin", MentionForm::Name)]);
+}
