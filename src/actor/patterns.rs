@@ -483,6 +483,27 @@ impl<'a> Scanner<'a> {
         self.entries[e as usize].country.clone()
     }
 
+    /// The country named right after a place ending before word `b`, set off by a comma
+    /// and ending its phrase: "in Bam, Iran," gives Iran.
+    fn country_after(&self, b: usize) -> Option<String> {
+        let w = self.words.get(b)?;
+        if w.hit == NO_HIT || w.sent != self.words[b - 1].sent {
+            return None;
+        }
+        let gap = &self.text[self.words[b - 1].span.end..w.span.start];
+        let hit = &self.hits[w.hit as usize];
+        let (e, surface) = self.pick(hit, false)?;
+        let entry = &self.entries[e as usize];
+        let after = self.text[hit.span.end..].chars().next();
+        (gap == ", "
+            && hit.span.start == w.span.start
+            && surface != Surface::Demonym
+            && entry.kind == ActorKind::Country
+            && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '\n')))
+        .then(|| entry.country.clone())
+        .flatten()
+    }
+
     /// Whether a capital at words `a..b` acts as its government here.
     fn acts(&mut self, a: usize, b: usize) -> bool {
         let sent = self.words[a].sent;
@@ -948,7 +969,9 @@ impl<'a> Scanner<'a> {
             return new(ActorKind::Organization);
         }
         if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {
-            return new(ActorKind::Location);
+            let mut c = new(ActorKind::Location);
+            c.affiliation = self.country_after(b);
+            return c;
         }
         let first = self.word(a);
         let first_name = self.lex.first_name(first);
@@ -981,12 +1004,14 @@ impl<'a> Scanner<'a> {
         let place_cue =
             a > 0 && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
         if place_cue {
-            return Cand::new(
+            let mut c = Cand::new(
                 span,
                 sent,
                 Target::Short(Some(ActorKind::Location)),
                 super::MentionForm::Name,
             );
+            c.affiliation = self.country_after(b);
+            return c;
         }
         // A lone capitalized word with no cue: a short form if a name elsewhere in the
         // document ends with it, else most likely an organization (a company, a team),

@@ -625,3 +625,15 @@ fn a_role_noun_with_of_takes_that_country() {
     let putin = actor_of(text, &actors, "Vladimir Putin").expect("found");
     assert_eq!(mentions(text, putin), [("Vladimir Putin", MentionForm::Name)]);
 }
+
+#[test]
+fn an_unlisted_place_takes_the_country_after_its_comma() {
+    let tagger = tagger();
+    let text = "Shelling hit homes in Avdiivka, Ukraine, on Sunday. Officials in Kursk, Russia and Ukraine met.";
+    let actors = tagger.tag(text, None);
+    let town = actor_of(text, &actors, "Avdiivka").expect("found");
+    assert_eq!((town.kind, town.country.as_deref()), (ActorKind::Location, Some("UKR")));
+    // A list, not an address: "Kursk, Russia and Ukraine".
+    let kursk = actor_of(text, &actors, "Kursk").expect("found");
+    assert_eq!(kursk.country, None);
+}
