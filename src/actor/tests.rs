@@ -637,3 +637,13 @@ fn an_unlisted_place_takes_the_country_after_its_comma() {
     let kursk = actor_of(text, &actors, "Kursk").expect("found");
     assert_eq!(kursk.country, None);
 }
+
+#[test]
+fn a_lone_cabinet_is_no_organization_but_names_one() {
+    let tagger = tagger();
+    let text = "Russia's Cabinet met on Monday. The Security Cabinet voted late.";
+    let actors = tagger.tag(text, None);
+    assert!(actor_of(text, &actors, "Cabinet").is_none(), "{actors:?}");
+    let security = actor_of(text, &actors, "Security Cabinet").expect("found");
+    assert_eq!(security.kind, ActorKind::Organization);
+}
