@@ -17,6 +17,8 @@ use super::words::{
 const SUBJECT_WINDOW: usize = 40;
 /// How far after a cue an object may start (words).
 const OBJECT_WINDOW: usize = 14;
+/// The most words of a bracketed gloss that stays in its clause.
+const GLOSS_WORDS: usize = 4;
 /// How many words a noun phrase may extend left of its head mention.
 const NP_WINDOW: usize = 8;
 
@@ -217,10 +219,18 @@ impl<'t> View<'t> {
         let mut open_sub = self.toks.first().is_some_and(|t| t.class & PREP != 0);
         self.clause.reserve(n);
         self.sub_clause.push(open_sub);
+        // The closing bracket of a short gloss ("Hizbollah (Party of God) group"), which
+        // stays in its clause.
+        let mut gloss_end = None;
         for i in 0..n {
             let t = self.toks[i];
             let mut new_clause = None;
             match t.punct {
+                Some('(') if gloss_end.is_none() => match self.gloss_end(i) {
+                    Some(e) => gloss_end = Some(e),
+                    None => new_clause = Some(false),
+                },
+                Some(')') if gloss_end == Some(i) => gloss_end = None,
                 Some(';' | ':' | '—' | '–' | '(' | ')') => new_clause = Some(false),
                 Some(',') => {
                     let participle = self.toks.get(i + 1).is_some_and(|t| {
@@ -253,6 +263,14 @@ impl<'t> View<'t> {
             }
             self.clause.push(id);
         }
+    }
+
+    /// The closing bracket of a gloss opened at token `open`: up to [`GLOSS_WORDS`]
+    /// words, no other punctuation ("(Party of God)", "(PLO)").
+    fn gloss_end(&self, open: usize) -> Option<usize> {
+        let end = (open + GLOSS_WORDS + 2).min(self.toks.len());
+        let close = (open + 1..end).find(|&j| self.toks[j].punct.is_some())?;
+        (close > open + 1 && self.toks[close].punct == Some(')')).then_some(close)
     }
 
     /// The comma before a closing attribution (", the ministry said on Monday.").

@@ -319,6 +319,13 @@ const CASES: &[Case] = &[
         expect: &[],
     },
     Case {
+        name: "a bracketed gloss stays in its clause",
+        text: "The Houthi (Ansar Allah) movement declared a ceasefire with Saudi Arabia on Monday.",
+        actors: &[("houthis", "YEM", &["Houthi"]), ("SAU", "SAU", &["Saudi Arabia"])],
+        dates: &[("Monday", "2025-03-17")],
+        expect: &[("0871", "houthis", "SAU", AS, false)],
+    },
+    Case {
         name: "no actors, no event",
         text: "A ceasefire was announced.",
         actors: &[],
