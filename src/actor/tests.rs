@@ -647,3 +647,11 @@ fn a_lone_cabinet_is_no_organization_but_names_one() {
     let security = actor_of(text, &actors, "Security Cabinet").expect("found");
     assert_eq!(security.kind, ActorKind::Organization);
 }
+
+#[test]
+fn capitalized_abbreviations_of_things_are_no_organizations() {
+    let tagger = tagger();
+    let text = "Shares rose 2% by 1200 GMT as sales of PCs and DVD players grew, MPs heard.";
+    let actors = tagger.tag(text, None);
+    assert!(actors.is_empty(), "{actors:?}");
+}
