@@ -655,3 +655,13 @@ fn capitalized_abbreviations_of_things_are_no_organizations() {
     let actors = tagger.tag(text, None);
     assert!(actors.is_empty(), "{actors:?}");
 }
+
+#[test]
+fn holidays_and_awards_are_no_actors_but_rating_agencies_are() {
+    let tagger = ActorTagger::new();
+    let text =
+        "Before Christmas, Moody's and Standard & Poor's cut the rating; the film won an Oscar.";
+    let actors = tagger.tag(text, None);
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Moody's", "Standard & Poor's"]);
+}
