@@ -225,6 +225,15 @@ impl Matcher {
                 }
                 prefix = (e >= end || bytes[e] == b' ') && node.prefix;
             }
+            // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead
+            // on to a longer pattern.
+            if e < end && bytes[e] == b' ' && e > i && !word_end(bytes[e - 1]) && tries <= 8 {
+                let found = match pack_at(bytes, Span::new(start, e)) {
+                    Some(k) => self.short.get(k),
+                    None => self.nodes.get(&hay[start..e]).copied(),
+                };
+                prefix = found.is_some_and(|n| n.prefix);
+            }
             // Where the chunk ends (a space or `end`), unless the tries ran out: then
             // `prefix` is false.
             let chunk_end = e;

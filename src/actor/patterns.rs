@@ -569,6 +569,12 @@ impl<'a> Scanner<'a> {
                 }
                 continue;
             }
+            // A word inside a name begun before it ("Gamble" of "Procter & Gamble",
+            // across the "&" that ends a run) went with that name.
+            if w.hit != NO_HIT && self.hits[w.hit as usize].span.start < w.span.start {
+                k += 1;
+                continue;
+            }
             let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
             if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT && self.is_pronoun_or_the(k))
             {

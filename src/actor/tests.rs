@@ -665,3 +665,15 @@ fn holidays_and_awards_are_no_actors_but_rating_agencies_are() {
     let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Moody's", "Standard & Poor's"]);
 }
+
+#[test]
+fn names_with_an_ampersand_match_whole() {
+    let mut g = Gazetteer::empty();
+    g.add_tsv("amp.tsv", "org:pg\torganization\tUSA\tProcter & Gamble\tP&G\t\t\t\n")
+        .expect("valid");
+    let tagger = ActorTagger::with_gazetteer(g);
+    let text = "Shares of Procter & Gamble rose after P&G beat forecasts.";
+    let actors = tagger.tag(text, None);
+    assert_eq!(actors.len(), 1, "{actors:?}");
+    assert_eq!(mentions(text, &actors[0]).len(), 2);
+}
