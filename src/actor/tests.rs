@@ -677,3 +677,17 @@ fn names_with_an_ampersand_match_whole() {
     assert_eq!(actors.len(), 1, "{actors:?}");
     assert_eq!(mentions(text, &actors[0]).len(), 2);
 }
+
+#[test]
+fn demonym_and_force_noun_name_that_countrys_force() {
+    let tagger = ActorTagger::new();
+    let text = "Afghan rebels attacked Burmese troops, and Nigerian police arrested them.";
+    let actors = tagger.tag(text, None);
+    let code = |surface: &str| {
+        actor_of(text, &actors, surface).map(|a| (a.country.clone(), a.sector.clone()))
+    };
+    let expect = |c: &str, s: &str| Some((Some(c.to_string()), Some(s.to_string())));
+    assert_eq!(code("Afghan rebels"), expect("AFG", "REB"));
+    assert_eq!(code("Burmese troops"), expect("MMR", "MIL"));
+    assert_eq!(code("Nigerian police"), expect("NGA", "COP"));
+}
