@@ -705,6 +705,18 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
+            if w.shape == Shape::Upper {
+                // A place in capitals ("NEW YORK"), before its words are read as common.
+                let mut j = i + 1;
+                while j < end && j - i < 4 && self.words[j].shape == Shape::Upper {
+                    j += 1;
+                }
+                if let Some(e) = (i + 1..=j).rev().find(|&e| self.recased_place(i, e).is_some()) {
+                    segs.push(Seg::Unknown(i, e));
+                    i = e;
+                    continue;
+                }
+            }
             if let Some((n, title, t)) = self.title_at(i, end) {
                 segs.push(Seg::Title(i, i + n, title, t));
                 i += n;
@@ -940,6 +952,43 @@ impl<'a> Scanner<'a> {
         cand.affiliation = cand.affiliation.take().or(country);
     }
 
+    /// A place or country written in capitals amid ordinary text, as in a dateline
+    /// ("NEW YORK, March 5 -", "TOKYO (Reuters) -"): the words `a..b`, all in capitals, spell
+    /// a listed place when re-cased.
+    fn recased_place(&self, a: usize, b: usize) -> Option<Cand> {
+        if !self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
+            return None;
+        }
+        let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
+        // A team in a results table ("CHICAGO 62 70 .470"), not a dateline
+        // ("LONDON 1996-08-30", "NEW YORK, March 5").
+        let next = self.text[span.end..].trim_start_matches(' ');
+        let number = next.split([' ', '\n', '\t']).next().is_some_and(|t| {
+            t.bytes().any(|b| b.is_ascii_digit())
+                && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        });
+        if number {
+            return None;
+        }
+        let mut recased = self.scratch.take();
+        title_case_ascii(&self.text[span], &mut recased);
+        let found = self
+            .matcher
+            .find_at(&recased, 0, recased.len())
+            .filter(|hit| hit.span.end == recased.len())
+            .and_then(|hit| self.pick(&hit, false))
+            .filter(|&(e, surface)| {
+                surface != Surface::Demonym
+                    && matches!(
+                        self.entries[e as usize].kind,
+                        ActorKind::Location | ActorKind::Country
+                    )
+            });
+        self.scratch.set(recased);
+        let (e, _) = found?;
+        Some(Cand::new(span, self.words[a].sent, Target::Entry(e), super::MentionForm::Name))
+    }
+
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one
     /// organization ("England Cricket Board", "Chicago Bulls").
     fn org_merge(&mut self, g: usize, a: usize, b: usize) -> bool {
@@ -966,6 +1015,9 @@ impl<'a> Scanner<'a> {
     fn unknown(&mut self, a: usize, b: usize) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
+        if let Some(place) = self.recased_place(a, b) {
+            return place;
+        }
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
         // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
         // "Corp") names no organization by itself: it is a piece of a longer name or a

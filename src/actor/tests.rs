@@ -691,3 +691,17 @@ fn demonym_and_force_noun_name_that_countrys_force() {
     assert_eq!(code("Burmese troops"), expect("MMR", "MIL"));
     assert_eq!(code("Nigerian police"), expect("NGA", "COP"));
 }
+
+#[test]
+fn a_dateline_in_capitals_names_its_place() {
+    let tagger = tagger();
+    let text = "NEW YORK, March 5 - Shares rose. MOSCOW (Reuters) - The rouble fell.";
+    let actors = tagger.tag(text, None);
+    let york = actor_of(text, &actors, "NEW YORK").expect("found");
+    assert_eq!(york.id, "loc:new-york");
+    assert_eq!(actor_of(text, &actors, "MOSCOW").map(|a| a.id.as_str()), Some("loc:moscow"));
+    // A team in a results table is no place.
+    let text = "Results on Sunday:\nMOSCOW 3 Dynamo Kyiv 2";
+    let actors = tagger.tag(text, None);
+    assert!(actor_of(text, &actors, "MOSCOW").is_none_or(|a| a.kind != ActorKind::Location));
+}
