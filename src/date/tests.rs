@@ -120,6 +120,48 @@ fn tense_dependent_weekdays() {
             PUB,
             [("Tuesday, March 11, 2025", "date", "2025-03-11")]
         ),
+        t!(
+            "a plan in the past",
+            "The offer had been due to expire Friday evening.",
+            PUB,
+            [("Friday evening", "time", "2025-03-14TEV")]
+        ),
+        t!(
+            "until in the past perfect",
+            "Until Thursday, the police had not named a suspect.",
+            PUB,
+            [("Thursday", "date", "2025-03-13")]
+        ),
+        t!(
+            "until alone looks ahead",
+            "The border stays closed until Thursday.",
+            PUB,
+            [("Thursday", "date", "2025-03-20")]
+        ),
+        t!(
+            "postponed until looks ahead",
+            "Officials postponed the vote until Tuesday.",
+            PUB,
+            [("Tuesday", "date", "2025-03-25")]
+        ),
+        t!(
+            "a plan under way still looks ahead",
+            "Farmers were planning to block the roads on Monday.",
+            Some("2025-03-21"),
+            [("Monday", "date", "2025-03-24")]
+        ),
+        t!(
+            "the noun plan marks no future",
+            "The agency announced the plan Aug. 21.",
+            Some("2025-10-27"),
+            [("Aug. 21", "date", "2025-08-21")]
+        ),
+        t!(
+            "supposed to looks ahead",
+            "The talks are supposed to conclude by May.",
+            Some("2025-03-22"),
+            [("May", "date", "2025-05")]
+        ),
         t!("lowercase abbreviations are not days", "they sat in the sun and wed", PUB, []),
         t!("lowercase full name", "they met monday", PUB, [("monday", "date", "2025-03-17")]),
     ]);
