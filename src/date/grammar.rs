@@ -471,6 +471,10 @@ impl<'a> Parser<'a> {
 
     /// The token after an approximator at `i` ("about", "more than"), if any.
     fn approx(&self, i: usize) -> Option<usize> {
+        // "over the past 20 years": a preposition.
+        if self.is(i, "over") && self.is(i + 1, "the") {
+            return None;
+        }
         if self.word(i).is_some_and(|w| w.modifier.approx) {
             return Some(i + 1);
         }
@@ -826,6 +830,7 @@ impl<'a> Parser<'a> {
             if !self.is(j, "a") && !self.is(j, "an") {
                 // "the past several quarters": the past at large; "the next few days"
                 // and "the past two years" are durations.
+                let e = self.or_so(e);
                 if amount.is_none() && shift < 0 {
                     return Some((e, reference(Reference::Past), true));
                 }
@@ -856,6 +861,9 @@ impl<'a> Parser<'a> {
                 (Some(Cal::Day), _) => None,
                 (Some(Cal::Decade | Cal::Century), _) if past => {
                     Some((j + 1, duration_of(Some(1), unit), true))
+                }
+                (Some(cal), _) if self.is(j + 1, "or") && self.is(j + 2, "so") => {
+                    Some((j + 3, Expr::Rel { cal, offset: i32::from(shift) }, true))
                 }
                 (Some(cal), _) => {
                     let e = Expr::Rel { cal, offset: i32::from(shift) };
@@ -1071,10 +1079,32 @@ impl<'a> Parser<'a> {
             self.month(if self.punct(e, ",") { e + 1 } else { e })
         {
             (end, ClockDay::MonthDay(month, day))
+        } else if let Some(d) = self
+            .zone_aside(e)
+            .and_then(|k| self.word(k).and_then(|w| w.weekday).filter(|_| self.capitalized(k)))
+        {
+            // "10:35 a.m. (0735 GMT) Friday": the day is Friday's; the aside and the
+            // day stay outside the span.
+            (e, ClockDay::Weekday(d))
         } else {
             (e, ClockDay::Deictic(0))
         };
         Some((end, Expr::Clock { day, time: t }, false))
+    }
+
+    /// The token after a clock time in another zone in parentheses at `e` ("(0735
+    /// GMT)", "(14:00 GMT)"), if there is one.
+    fn zone_aside(&self, e: usize) -> Option<usize> {
+        if !self.punct(e, "(") {
+            return None;
+        }
+        let k = match self.digits(e + 1) {
+            4 => e + 2,
+            1 | 2 => self.clock(e + 1)?.0,
+            _ => return None,
+        };
+        let k = if self.word(k).is_some_and(|w| w.zone) { k + 1 } else { k };
+        self.punct(k, ")").then_some(k + 1)
     }
 
     /// "noon", "midnight Friday".
@@ -1215,6 +1245,7 @@ impl<'a> Parser<'a> {
         if let (false, Some(n), true) = (hyphen, amount, self.and_a_half(e)) {
             return Some((e + 3, fractional_of(n.checked_mul(1000)? + 500, unit)?, true));
         }
+        let e = self.or_so(e);
         let article = self.is(j, "a") || self.is(j, "an");
         // "52 years old": an age.
         if self.is(e, "old") {
@@ -1268,6 +1299,12 @@ impl<'a> Parser<'a> {
         // A lone "a" + unit needs more than an article: "a week" yes, "a day" in "a day
         // of talks" too; but "a second" (ordinal) is excluded in `quantity`.
         Some((e, duration_of(amount, unit), true))
+    }
+
+    /// The token after an approximating "or so" at `e` ("a week or so ago", "the next
+    /// two years or so"), else `e`.
+    fn or_so(&self, e: usize) -> usize {
+        if self.is(e, "or") && self.is(e + 1, "so") { e + 2 } else { e }
     }
 
     /// Month-name expressions: "March 11", "Mar. 11, 2025", "March 2025", "March".
@@ -1471,6 +1508,23 @@ impl<'a> Parser<'a> {
                     return Some((j + 1, Expr::Rel { cal: Cal::Weekend, offset: 0 }, true));
                 }
                 UnitWord::Plain(Unit::Quarter) => {
+                    // "the quarter a year ago": the year-ago quarter.
+                    if self.is(j + 1, "a")
+                        && self.is(j + 2, "year")
+                        && self.is_any(j + 3, &["ago", "earlier"])
+                    {
+                        return Some((j + 4, Expr::LatestQuarter { year: YearRef::Rel(-1) }, true));
+                    }
+                    // "the quarter ended July 31": a fiscal quarter, valued as the
+                    // calendar quarter holding most of it.
+                    if self.is_any(j + 1, &["ended", "ending"]) {
+                        if let Some((_, Expr::MonthDay { month, day })) = self.month(j + 2) {
+                            if let Some(quarter) = quarter_ending(month, day) {
+                                let year = YearRef::Tense;
+                                return Some((j + 1, Expr::Quarter { quarter, year }, true));
+                            }
+                        }
+                    }
                     return Some((j + 1, Expr::LatestQuarter { year: YearRef::Tense }, true));
                 }
                 UnitWord::Plain(Unit::Day) => {
@@ -1589,6 +1643,13 @@ impl<'a> Parser<'a> {
 }
 
 /// Whether the day exists.
+/// The calendar quarter holding most of the three months that end on `month`-`day`
+/// (the one of the day 45 days before), when it lies in the same year.
+fn quarter_ending(month: i8, day: i8) -> Option<i8> {
+    let middle = if day >= 15 { month - 1 } else { month - 2 };
+    (middle >= 1).then_some((middle - 1) / 3 + 1)
+}
+
 fn valid(y: i16, m: i8, d: i8) -> bool {
     jiff::civil::Date::new(y, m, d).is_ok()
 }

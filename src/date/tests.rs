@@ -309,6 +309,12 @@ fn times_of_day() {
     run(&[
         t!("clock pm", "The vote is at 8 p.m.", PUB, [("8 p.m.", "time", "2025-03-19T20:00")]),
         t!(
+            "clock, zone aside, day",
+            "The blast went off at 10:35 a.m. (0735 GMT) Friday.",
+            PUB,
+            [("10:35 a.m.", "time", "2025-03-14T10:35"), ("Friday", "date", "2025-03-14")]
+        ),
+        t!(
             "clock with day",
             "Polls closed at 8:30 p.m. Tuesday.",
             PUB,
@@ -343,6 +349,43 @@ fn durations() {
         t!("hyphen days", "A 30-day ceasefire began.", PUB, [("30-day", "duration", "P30D")]),
         t!("hour-long", "They held an hour-long call.", PUB, [("hour-long", "duration", "PT1H")]),
         t!("two weeks", "The talks lasted two weeks.", PUB, [("two weeks", "duration", "P2W")]),
+        t!(
+            "over the: a preposition",
+            "Prices rose over the past 20 years.",
+            PUB,
+            [("the past 20 years", "duration", "P20Y")]
+        ),
+        t!(
+            "over a quantity",
+            "The hearing lasted over an hour.",
+            PUB,
+            [("over an hour", "duration", "PT1H")]
+        ),
+        t!("within", "The plant will reopen within a week.", PUB, [("a week", "duration", "P1W")]),
+        t!(
+            "just",
+            "The border opened just two years ago.",
+            PUB,
+            [("two years ago", "date", "2023")]
+        ),
+        t!(
+            "or so",
+            "Prices may stay high for the next two years or so.",
+            PUB,
+            [("the next two years or so", "duration", "P2Y")]
+        ),
+        t!(
+            "or so before ago",
+            "The mayor resigned a month or so ago.",
+            PUB,
+            [("a month or so ago", "date", "2025-02")]
+        ),
+        t!(
+            "unit or so",
+            "Rates should fall over the next year or so.",
+            PUB,
+            [("the next year or so", "date", "2026")]
+        ),
         t!("a decade", "He ruled for a decade.", PUB, [("a decade", "duration", "P10Y")]),
         t!("for years", "He served for 10 years.", PUB, [("10 years", "duration", "P10Y")]),
         t!(
@@ -573,6 +616,24 @@ fn earnings_reports() {
             "Profit rose 5% in the quarter.",
             q,
             [("the quarter", "date", "1989-Q3")]
+        ),
+        t!(
+            "the quarter ended: the calendar quarter holding most of it",
+            "The retailer lost money in the quarter ended July 31.",
+            Some("2025-09-10"),
+            [("the quarter", "date", "2025-Q2"), ("July 31", "date", "2025-07-31")]
+        ),
+        t!(
+            "the quarter ending, ahead",
+            "Margins will improve in the quarter ending Dec. 31.",
+            Some("2025-10-08"),
+            [("the quarter", "date", "2025-Q4"), ("Dec. 31", "date", "2025-12-31")]
+        ),
+        t!(
+            "the quarter a year ago",
+            "For the quarter a year ago, the bank earned $3 million.",
+            Some("2025-10-22"),
+            [("the quarter a year ago", "date", "2024-Q3")]
         ),
         t!(
             "latest period",
