@@ -1415,7 +1415,43 @@ impl<'a> Parser<'a> {
         if len <= 4 && !self.punct(j + 1, ".") {
             return None;
         }
+        if shift.is_none() {
+            if let Some(set) = self.weekly(j, k, d) {
+                return Some(set);
+            }
+        }
         Some((k, Expr::Weekday { weekday: d, shift }, false))
+    }
+
+    /// A weekday name at `j` (its part of day would be at `k`) that recurs: "on
+    /// Sundays", "Tuesday nights", and "Monday" in "Monday and Tuesday nights".
+    fn weekly(&self, j: usize, k: usize, d: i8) -> Option<(usize, Expr, bool)> {
+        let plural = |i: usize| self.s(i).ends_with(['s', 'S']);
+        let part = |i: usize| match self.word(i).and_then(|w| w.part) {
+            Some(PartWord::Part(p)) => Some(p),
+            _ => None,
+        };
+        let set = |end, part| {
+            let every = DateValue::EveryWeekday { weekday: d, part };
+            Some((end, Expr::Fixed(TimexKind::Set, every), false))
+        };
+        let b = self.s(j).as_bytes();
+        if b.len() > 6 && b[b.len() - 4..].eq_ignore_ascii_case(b"days") {
+            return match part(k) {
+                Some(p) => set(k + 1, Some(p)),
+                None => set(k, None),
+            };
+        }
+        if let Some(p) = part(k).filter(|_| plural(k)) {
+            return set(k + 1, Some(p));
+        }
+        let next_day = self.word(k + 1).is_some_and(|w| w.weekday.is_some());
+        if self.is_any(k, &["and", "or"]) && next_day && plural(k + 2) {
+            if let Some(p) = part(k + 2) {
+                return set(k, Some(p));
+            }
+        }
+        None
     }
 
     /// Seasons: "summer 2024", "the summer of 2024", "summer", "last fall".

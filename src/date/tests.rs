@@ -429,6 +429,30 @@ fn sets() {
             [("each Monday", "set", "XXXX-WXX-1")]
         ),
         t!("twice a year", "The board meets twice a year.", PUB, [("a year", "set", "P1Y")]),
+        t!(
+            "plural weekday",
+            "The market is closed on Sundays.",
+            PUB,
+            [("Sundays", "set", "XXXX-WXX-7")]
+        ),
+        t!(
+            "weekday and plural part",
+            "He hosts a show Saturday mornings.",
+            PUB,
+            [("Saturday mornings", "set", "XXXX-WXX-6TMO")]
+        ),
+        t!(
+            "coordinated weekdays share the plural part",
+            "Ferries sail on Monday and Thursday nights.",
+            PUB,
+            [("Monday", "set", "XXXX-WXX-1TNI"), ("Thursday nights", "set", "XXXX-WXX-4TNI")]
+        ),
+        t!(
+            "an abbreviation ending in s is one day",
+            "The hearing resumed Thurs., officials said.",
+            PUB,
+            [("Thurs", "date", "2025-03-13")]
+        ),
     ]);
 }
 
