@@ -83,6 +83,9 @@ pub(crate) enum Expr {
     Clock { day: ClockDay, time: TimeOfDay },
     /// A holiday, maybe shifted ("Christmas", "last Thanksgiving").
     Holiday { rule: HolidayRule, shift: Option<i8> },
+    /// The period `offset` units from the one last talked about ("that year", "the
+    /// following month").
+    Anaphor { cal: Cal, offset: i32 },
 }
 
 /// A parsed expression: tokens `start..end` and what they say.
@@ -696,6 +699,9 @@ impl<'a> Parser<'a> {
             if w.modifier.every {
                 return self.every(j + 1).map(|(e, x)| (e, x, false));
             }
+            if let Some(offset) = w.modifier.anaphor {
+                return self.anaphor(j, offset, the);
+            }
         }
         if let Some(r) = self.numeric(j) {
             return Some(r);
@@ -904,6 +910,26 @@ impl<'a> Parser<'a> {
             return self.season(j, season, true, Some(shift));
         }
         None
+    }
+
+    /// "that year", "that same day", "the following month", "the same week": the
+    /// period last talked about or one after it.
+    fn anaphor(&self, j: usize, offset: i8, the: bool) -> Option<(usize, Expr, bool)> {
+        // "that" stands without "the"; "following" and "same" need it.
+        let that = self.is(j, "that");
+        if that == the {
+            return None;
+        }
+        let k = if that && self.is(j + 1, "same") { j + 2 } else { j + 1 };
+        let w = self.word(k)?;
+        if w.plural {
+            return None;
+        }
+        let cal = w.unit.filter(|&u| u != UnitWord::Fortnight).and_then(cal_of)?;
+        if matches!(cal, Cal::Decade | Cal::Century | Cal::Quarter | Cal::Weekend) {
+            return None;
+        }
+        Some((k + 1, Expr::Anaphor { cal, offset: i32::from(offset) }, true))
     }
 
     /// "this year's third quarter", "last year's quarter".

@@ -175,6 +175,8 @@ impl DateTagger {
         let mut window = Window::default();
         let mut scratch = Window::default();
         let mut last_end = 0usize;
+        // The date last talked about and where it ended.
+        let mut anchor: Option<(usize, DateValue)> = None;
         let mut found = Vec::new();
         triggers(text, &self.lex, &mut found);
         for (s, e) in found {
@@ -224,13 +226,33 @@ impl DateTagger {
             };
             let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
                 && mentions_quarters(text, span.start);
-            let ctx = Context { dct, tense, quarters };
+            let anchor_value =
+                anchor.filter(|&(end, _)| span.start - end <= ANCHOR_REACH).map(|(_, v)| v);
+            let ctx = Context { dct, tense, quarters, anchor: anchor_value };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 last_end = span.end;
+                if is_anchor(&value) {
+                    anchor = Some((span.end, value));
+                }
                 emit(span, kind, value);
             }
         }
     }
+}
+
+/// How far back, in bytes, the date last talked about anchors "that year".
+const ANCHOR_REACH: usize = 1000;
+
+/// Whether a value names a calendar day, month or year that "that day", "the
+/// following month" or "that year" can point back to.
+fn is_anchor(value: &DateValue) -> bool {
+    matches!(
+        value,
+        DateValue::Day { year: Some(_), .. }
+            | DateValue::Month { year: Some(_), month: Some(_) }
+            | DateValue::Year(Some(_))
+            | DateValue::Time { day: DayRef::Date(_), .. }
+    )
 }
 
 /// Bytes tokenized before and after a trigger for the grammar.

@@ -305,6 +305,52 @@ fn relative_dates() {
 }
 
 #[test]
+fn anaphoric_dates() {
+    run(&[
+        t!(
+            "the following year",
+            "The firm was founded on May 22, 2019, and went public the following year.",
+            PUB,
+            [("May 22, 2019", "date", "2019-05-22"), ("the following year", "date", "2020")]
+        ),
+        t!(
+            "that year",
+            "Sales fell in 2021. That year the firm cut 500 jobs.",
+            PUB,
+            [("2021", "date", "2021"), ("That year", "date", "2021")]
+        ),
+        t!(
+            "later that year",
+            "She fled in June 2018 and returned later that year.",
+            PUB,
+            [("June 2018", "date", "2018-06"), ("later that year", "date", "2018")]
+        ),
+        t!(
+            "earlier that same day",
+            "The bridge collapsed on Oct. 3, 2024. Earlier that same day, engineers had warned.",
+            PUB,
+            [
+                ("Oct. 3, 2024", "date", "2024-10-03"),
+                ("Earlier that same day", "date", "2024-10-03")
+            ]
+        ),
+        t!(
+            "the following month",
+            "The plant closed in March 2023; the following month its owner sold it.",
+            PUB,
+            [("March 2023", "date", "2023-03"), ("the following month", "date", "2023-04")]
+        ),
+        t!(
+            "a day needs a day to point to",
+            "The law passed in 2020 and took effect that day.",
+            PUB,
+            [("2020", "date", "2020")]
+        ),
+        t!("nothing to point to", "Brokers say that day trading is risky.", PUB, []),
+    ]);
+}
+
+#[test]
 fn times_of_day() {
     run(&[
         t!("clock pm", "The vote is at 8 p.m.", PUB, [("8 p.m.", "time", "2025-03-19T20:00")]),
