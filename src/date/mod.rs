@@ -226,8 +226,9 @@ impl DateTagger {
             };
             let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
                 && mentions_quarters(text, span.start);
-            let anchor_value =
-                anchor.filter(|&(end, _)| span.start - end <= ANCHOR_REACH).map(|(_, v)| v);
+            let anchor_value = anchor
+                .filter(|&(end, _)| span.start.saturating_sub(end) <= ANCHOR_REACH)
+                .map(|(_, v)| v);
             let ctx = Context { dct, tense, quarters, anchor: anchor_value };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 last_end = span.end;

@@ -84,6 +84,10 @@ impl Parser<'_> {
             }
             None => return None,
         };
+        if tense == Tense::Future && before(1, &["to"]) {
+            // "made it hard to meet demand": an infinitive takes the tense of its verb.
+            return None;
+        }
         if tense == Tense::Future {
             // "had been scheduled", "was expected": a plan in the past.
             let past_plan =

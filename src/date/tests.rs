@@ -139,6 +139,18 @@ fn tense_dependent_weekdays() {
             [("Thursday", "date", "2025-03-20")]
         ),
         t!(
+            "a present schedule verb looks ahead",
+            "The cabinet meets Monday to discuss the budget.",
+            PUB,
+            [("Monday", "date", "2025-03-24")]
+        ),
+        t!(
+            "an infinitive takes the tense of its verb",
+            "Shortages made it hard to meet orders on Monday.",
+            PUB,
+            [("Monday", "date", "2025-03-17")]
+        ),
+        t!(
             "postponed until looks ahead",
             "Officials postponed the vote until Tuesday.",
             PUB,
