@@ -86,6 +86,9 @@ pub(crate) enum Expr {
     /// The period `offset` units from the one last talked about ("that year", "the
     /// following month").
     Anaphor { cal: Cal, offset: i32 },
+    /// The weekday before (`shift` -1) or after (+1) the day last talked about, else
+    /// the publication date ("the previous Friday", "the following Monday").
+    AnaphorWeekday { weekday: i8, shift: i8 },
 }
 
 /// A parsed expression: tokens `start..end` and what they say.
@@ -864,6 +867,10 @@ impl<'a> Parser<'a> {
             }
             let cal = cal_of(unit);
             return match (cal, unit) {
+                // "the next day", "the previous day": from the day last talked about.
+                (Some(Cal::Day), _) if the && shift != 0 => {
+                    Some((j + 1, Expr::Anaphor { cal: Cal::Day, offset: i32::from(shift) }, true))
+                }
                 (Some(Cal::Day), _) => None,
                 (Some(Cal::Decade | Cal::Century), _) if past => {
                     Some((j + 1, duration_of(Some(1), unit), true))
@@ -891,6 +898,10 @@ impl<'a> Parser<'a> {
             return Some((j, Expr::Deictic(off), false)).filter(|_| !the);
         }
         if let Some(d) = w.weekday {
+            if the && shift != 0 && self.s(j).len() > 4 {
+                // "the previous Friday": the one before the day last talked about.
+                return Some((j + 1, Expr::AnaphorWeekday { weekday: d, shift }, true));
+            }
             return self.weekday(j, d, Some(shift)).filter(|_| !the);
         }
         if let Some(m) = w.month {
@@ -922,6 +933,10 @@ impl<'a> Parser<'a> {
         }
         let k = if that && self.is(j + 1, "same") { j + 2 } else { j + 1 };
         let w = self.word(k)?;
+        if let Some(weekday) = w.weekday.filter(|_| offset != 0 && self.s(k).len() > 4) {
+            // "the following Monday"
+            return Some((k + 1, Expr::AnaphorWeekday { weekday, shift: offset }, true));
+        }
         if w.plural {
             return None;
         }

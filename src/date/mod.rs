@@ -232,7 +232,12 @@ impl DateTagger {
             let ctx = Context { dct, tense, quarters, anchor: anchor_value };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 last_end = span.end;
-                if is_anchor(&value) {
+                // A time on an implied day ("overnight", "10 p.m.") moves no anchor.
+                let implied_day = matches!(
+                    parsed.expr,
+                    grammar::Expr::Clock { day: grammar::ClockDay::Deictic(_), .. }
+                );
+                if is_anchor(&value) && !implied_day {
                     anchor = Some((span.end, value));
                 }
                 emit(span, kind, value);

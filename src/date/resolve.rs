@@ -293,6 +293,19 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
     if let Expr::Anaphor { cal, offset } = p.expr {
         return date(anaphor(ctx.anchor?, cal, offset)?);
     }
+    if let Expr::AnaphorWeekday { weekday: wd, shift } = p.expr {
+        let base = match ctx.anchor {
+            Some(DateValue::Day { year: Some(y), month: Some(m), day: Some(d) }) => {
+                Date::new(y, m, d).ok()
+            }
+            Some(DateValue::Time { day: DayRef::Date(d), .. }) => Some(d),
+            _ => ctx.dct,
+        };
+        return match base {
+            Some(base) => date(day(weekday_date(base, wd, Some(shift), None)?)),
+            None => date(DateValue::Weekday(wd)),
+        };
+    }
     let tense = ctx.tense;
     let Some(dct) = ctx.dct else {
         return unanchored(&p.expr);
@@ -346,7 +359,7 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
             _ => Some((TimexKind::Duration, DateValue::Duration { amount: Some(amount), unit })),
         },
         Expr::Holiday { rule, shift } => date(day(holiday_date(dct, rule, shift, tense)?)),
-        Expr::Anaphor { .. } => None,
+        Expr::Anaphor { .. } | Expr::AnaphorWeekday { .. } => None,
         Expr::Clock { day: d, time } => {
             let day = match d {
                 ClockDay::Deictic(n) => add_days(dct, i64::from(n))?,
@@ -422,7 +435,8 @@ fn unanchored(expr: &Expr) -> Option<(TimexKind, DateValue)> {
             }
             Some(_) => date(DateValue::Month { year: None, month: Some(rule.month) }),
         },
-        Expr::Anaphor { .. } => None,
+        // Resolved before the publication date is looked at.
+        Expr::Anaphor { .. } | Expr::AnaphorWeekday { .. } => None,
         Expr::Clock { day, time } => {
             let day = match day {
                 ClockDay::Weekday(w) => DayRef::Weekday(w),

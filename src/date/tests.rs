@@ -359,6 +359,40 @@ fn anaphoric_dates() {
             [("2020", "date", "2020")]
         ),
         t!("nothing to point to", "Brokers say that day trading is risky.", PUB, []),
+        t!(
+            "the previous weekday",
+            "Shares closed on Friday 2% below the previous Friday.",
+            PUB,
+            [("Friday", "date", "2025-03-14"), ("the previous Friday", "date", "2025-03-07")]
+        ),
+        t!(
+            "the following weekday",
+            "The truce will begin Friday, and talks open the following Monday.",
+            PUB,
+            [("Friday", "date", "2025-03-21"), ("the following Monday", "date", "2025-03-24")]
+        ),
+        t!(
+            "a time on an implied day is no anchor",
+            "Shares fell on Friday after overnight losses, 2% below the previous Friday.",
+            Some("2025-03-24"),
+            [
+                ("Friday", "date", "2025-03-21"),
+                ("overnight", "time", "2025-03-24TNI"),
+                ("the previous Friday", "date", "2025-03-14")
+            ]
+        ),
+        t!(
+            "the previous weekday without an anchor",
+            "Prices fell below the previous Friday's close.",
+            PUB,
+            [("the previous Friday", "date", "2025-03-14")]
+        ),
+        t!(
+            "the next day",
+            "The storm hit on Sept. 4, 2024, and the port reopened the next day.",
+            PUB,
+            [("Sept. 4, 2024", "date", "2024-09-04"), ("the next day", "date", "2024-09-05")]
+        ),
     ]);
 }
 
