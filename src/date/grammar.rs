@@ -1237,6 +1237,10 @@ impl<'a> Parser<'a> {
             {
                 return (j + 2, YearRef::Rel(i32::from(s)));
             }
+            // "the winter of nineteen ninety-four"
+            if let Some((e, y)) = self.spoken_year(j) {
+                return (e, YearRef::Abs(y));
+            }
         }
         (k, YearRef::Tense)
     }

@@ -185,6 +185,18 @@ fn absolute_dates() {
         t!("month day", "Talks began on March 11.", PUB, [("March 11", "date", "2025-03-11")]),
         t!("abbreviation", "Talks began on Mar. 11.", PUB, [("Mar. 11", "date", "2025-03-11")]),
         t!(
+            "season of a spoken year",
+            "Prices fell in the winter of nineteen ninety-four.",
+            PUB,
+            [("the winter of nineteen ninety-four", "date", "1994-WI")]
+        ),
+        t!(
+            "month of a spoken year",
+            "He left in March of two thousand three.",
+            PUB,
+            [("March of two thousand three", "date", "2003-03")]
+        ),
+        t!(
             "day month year",
             "It was signed on 11 March 2025.",
             PUB,
