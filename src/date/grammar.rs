@@ -1291,6 +1291,14 @@ impl<'a> Parser<'a> {
             return Some((e + 3, fractional_of(n.checked_mul(1000)? + 500, unit)?, true));
         }
         let e = self.or_so(e);
+        // "will one day be": an unspecified time to come.
+        if self.is(j, "one")
+            && self.is(j + 1, "day")
+            && j > 0
+            && self.is_any(j - 1, &["will", "would", "could", "may", "might", "shall", "can"])
+        {
+            return Some((j + 2, reference(Reference::Future), false));
+        }
         let article = self.is(j, "a") || self.is(j, "an");
         // "52 years old": an age.
         if self.is(e, "old") {

@@ -473,6 +473,18 @@ fn durations() {
             [("two years ago", "date", "2023")]
         ),
         t!(
+            "one day after a modal",
+            "The region could one day supply half the grid.",
+            PUB,
+            [("one day", "date", "FUTURE_REF")]
+        ),
+        t!(
+            "one day as a length",
+            "The strike lasted one day.",
+            PUB,
+            [("one day", "duration", "P1D")]
+        ),
+        t!(
             "or so",
             "Prices may stay high for the next two years or so.",
             PUB,
