@@ -944,6 +944,20 @@ impl<'a> Parser<'a> {
         if matches!(cal, Cal::Decade | Cal::Century | Cal::Quarter | Cal::Weekend) {
             return None;
         }
+        // "the same month last year", "the same month a year earlier"
+        let year_back = if self.is(k + 1, "last") && self.is(k + 2, "year") {
+            Some(k + 3)
+        } else if self.is(k + 1, "a")
+            && self.is(k + 2, "year")
+            && self.is_any(k + 3, &["ago", "earlier", "before"])
+        {
+            Some(k + 4)
+        } else {
+            None
+        };
+        if let (Some(e), Cal::Month) = (year_back, cal) {
+            return Some((e, Expr::Anaphor { cal, offset: i32::from(offset) - 12 }, true));
+        }
         Some((k + 1, Expr::Anaphor { cal, offset: i32::from(offset) }, true))
     }
 

@@ -370,6 +370,12 @@ fn anaphoric_dates() {
             PUB,
             [("2020", "date", "2020")]
         ),
+        t!(
+            "the same month last year",
+            "Exports rose in February 2025 from the same month last year.",
+            PUB,
+            [("February 2025", "date", "2025-02"), ("the same month last year", "date", "2024-02")]
+        ),
         t!("nothing to point to", "Brokers say that day trading is risky.", PUB, []),
         t!(
             "the previous weekday",
