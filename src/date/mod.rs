@@ -13,8 +13,10 @@
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
-//! last and the next occurrence of a bare "Tuesday" or "March 11". Without a
-//! publication date, values stay underspecified (`XXXX-WXX-2`).
+//! last and the next occurrence of a bare "Tuesday" or "March 11". Anaphoric periods
+//! ("that year", "the following month", "the previous Friday") count from the date
+//! last talked about. Without a publication date, values stay underspecified
+//! (`XXXX-WXX-2`).
 //!
 //! Numbers followed by nothing temporal ("$5 billion", "40 people") are passed over
 //! without tokenizing. The grammar words live in `data/date/*.tsv`.
