@@ -83,6 +83,12 @@ pub(crate) enum Expr {
     Clock { day: ClockDay, time: TimeOfDay },
     /// A holiday, maybe shifted ("Christmas", "last Thanksgiving").
     Holiday { rule: HolidayRule, shift: Option<i8> },
+    /// The period `offset` units from the one last talked about ("that year", "the
+    /// following month").
+    Anaphor { cal: Cal, offset: i32 },
+    /// The weekday before (`shift` -1) or after (+1) the day last talked about, else
+    /// the publication date ("the previous Friday", "the following Monday").
+    AnaphorWeekday { weekday: i8, shift: i8 },
 }
 
 /// A parsed expression: tokens `start..end` and what they say.
@@ -471,6 +477,10 @@ impl<'a> Parser<'a> {
 
     /// The token after an approximator at `i` ("about", "more than"), if any.
     fn approx(&self, i: usize) -> Option<usize> {
+        // "over the past 20 years": a preposition.
+        if self.is(i, "over") && self.is(i + 1, "the") {
+            return None;
+        }
         if self.word(i).is_some_and(|w| w.modifier.approx) {
             return Some(i + 1);
         }
@@ -692,6 +702,9 @@ impl<'a> Parser<'a> {
             if w.modifier.every {
                 return self.every(j + 1).map(|(e, x)| (e, x, false));
             }
+            if let Some(offset) = w.modifier.anaphor {
+                return self.anaphor(j, offset, the);
+            }
         }
         if let Some(r) = self.numeric(j) {
             return Some(r);
@@ -826,6 +839,7 @@ impl<'a> Parser<'a> {
             if !self.is(j, "a") && !self.is(j, "an") {
                 // "the past several quarters": the past at large; "the next few days"
                 // and "the past two years" are durations.
+                let e = self.or_so(e);
                 if amount.is_none() && shift < 0 {
                     return Some((e, reference(Reference::Past), true));
                 }
@@ -853,9 +867,16 @@ impl<'a> Parser<'a> {
             }
             let cal = cal_of(unit);
             return match (cal, unit) {
+                // "the next day", "the previous day": from the day last talked about.
+                (Some(Cal::Day), _) if the && shift != 0 => {
+                    Some((j + 1, Expr::Anaphor { cal: Cal::Day, offset: i32::from(shift) }, true))
+                }
                 (Some(Cal::Day), _) => None,
                 (Some(Cal::Decade | Cal::Century), _) if past => {
                     Some((j + 1, duration_of(Some(1), unit), true))
+                }
+                (Some(cal), _) if self.is(j + 1, "or") && self.is(j + 2, "so") => {
+                    Some((j + 3, Expr::Rel { cal, offset: i32::from(shift) }, true))
                 }
                 (Some(cal), _) => {
                     let e = Expr::Rel { cal, offset: i32::from(shift) };
@@ -877,6 +898,10 @@ impl<'a> Parser<'a> {
             return Some((j, Expr::Deictic(off), false)).filter(|_| !the);
         }
         if let Some(d) = w.weekday {
+            if the && shift != 0 && self.s(j).len() > 4 {
+                // "the previous Friday": the one before the day last talked about.
+                return Some((j + 1, Expr::AnaphorWeekday { weekday: d, shift }, true));
+            }
             return self.weekday(j, d, Some(shift)).filter(|_| !the);
         }
         if let Some(m) = w.month {
@@ -896,6 +921,44 @@ impl<'a> Parser<'a> {
             return self.season(j, season, true, Some(shift));
         }
         None
+    }
+
+    /// "that year", "that same day", "the following month", "the same week": the
+    /// period last talked about or one after it.
+    fn anaphor(&self, j: usize, offset: i8, the: bool) -> Option<(usize, Expr, bool)> {
+        // "that" stands without "the"; "following" and "same" need it.
+        let that = self.is(j, "that");
+        if that == the {
+            return None;
+        }
+        let k = if that && self.is(j + 1, "same") { j + 2 } else { j + 1 };
+        let w = self.word(k)?;
+        if let Some(weekday) = w.weekday.filter(|_| offset != 0 && self.s(k).len() > 4) {
+            // "the following Monday"
+            return Some((k + 1, Expr::AnaphorWeekday { weekday, shift: offset }, true));
+        }
+        if w.plural {
+            return None;
+        }
+        let cal = w.unit.filter(|&u| u != UnitWord::Fortnight).and_then(cal_of)?;
+        if matches!(cal, Cal::Decade | Cal::Century | Cal::Quarter | Cal::Weekend) {
+            return None;
+        }
+        // "the same month last year", "the same month a year earlier"
+        let year_back = if self.is(k + 1, "last") && self.is(k + 2, "year") {
+            Some(k + 3)
+        } else if self.is(k + 1, "a")
+            && self.is(k + 2, "year")
+            && self.is_any(k + 3, &["ago", "earlier", "before"])
+        {
+            Some(k + 4)
+        } else {
+            None
+        };
+        if let (Some(e), Cal::Month) = (year_back, cal) {
+            return Some((e, Expr::Anaphor { cal, offset: i32::from(offset) - 12 }, true));
+        }
+        Some((k + 1, Expr::Anaphor { cal, offset: i32::from(offset) }, true))
     }
 
     /// "this year's third quarter", "last year's quarter".
@@ -1071,10 +1134,32 @@ impl<'a> Parser<'a> {
             self.month(if self.punct(e, ",") { e + 1 } else { e })
         {
             (end, ClockDay::MonthDay(month, day))
+        } else if let Some(d) = self
+            .zone_aside(e)
+            .and_then(|k| self.word(k).and_then(|w| w.weekday).filter(|_| self.capitalized(k)))
+        {
+            // "10:35 a.m. (0735 GMT) Friday": the day is Friday's; the aside and the
+            // day stay outside the span.
+            (e, ClockDay::Weekday(d))
         } else {
             (e, ClockDay::Deictic(0))
         };
         Some((end, Expr::Clock { day, time: t }, false))
+    }
+
+    /// The token after a clock time in another zone in parentheses at `e` ("(0735
+    /// GMT)", "(14:00 GMT)"), if there is one.
+    fn zone_aside(&self, e: usize) -> Option<usize> {
+        if !self.punct(e, "(") {
+            return None;
+        }
+        let k = match self.digits(e + 1) {
+            4 => e + 2,
+            1 | 2 => self.clock(e + 1)?.0,
+            _ => return None,
+        };
+        let k = if self.word(k).is_some_and(|w| w.zone) { k + 1 } else { k };
+        self.punct(k, ")").then_some(k + 1)
     }
 
     /// "noon", "midnight Friday".
@@ -1166,6 +1251,10 @@ impl<'a> Parser<'a> {
             {
                 return (j + 2, YearRef::Rel(i32::from(s)));
             }
+            // "the winter of nineteen ninety-four"
+            if let Some((e, y)) = self.spoken_year(j) {
+                return (e, YearRef::Abs(y));
+            }
         }
         (k, YearRef::Tense)
     }
@@ -1214,6 +1303,15 @@ impl<'a> Parser<'a> {
         // "a year and a half", "two hours and a half"
         if let (false, Some(n), true) = (hyphen, amount, self.and_a_half(e)) {
             return Some((e + 3, fractional_of(n.checked_mul(1000)? + 500, unit)?, true));
+        }
+        let e = self.or_so(e);
+        // "will one day be": an unspecified time to come.
+        if self.is(j, "one")
+            && self.is(j + 1, "day")
+            && j > 0
+            && self.is_any(j - 1, &["will", "would", "could", "may", "might", "shall", "can"])
+        {
+            return Some((j + 2, reference(Reference::Future), false));
         }
         let article = self.is(j, "a") || self.is(j, "an");
         // "52 years old": an age.
@@ -1268,6 +1366,12 @@ impl<'a> Parser<'a> {
         // A lone "a" + unit needs more than an article: "a week" yes, "a day" in "a day
         // of talks" too; but "a second" (ordinal) is excluded in `quantity`.
         Some((e, duration_of(amount, unit), true))
+    }
+
+    /// The token after an approximating "or so" at `e` ("a week or so ago", "the next
+    /// two years or so"), else `e`.
+    fn or_so(&self, e: usize) -> usize {
+        if self.is(e, "or") && self.is(e + 1, "so") { e + 2 } else { e }
     }
 
     /// Month-name expressions: "March 11", "Mar. 11, 2025", "March 2025", "March".
@@ -1378,7 +1482,43 @@ impl<'a> Parser<'a> {
         if len <= 4 && !self.punct(j + 1, ".") {
             return None;
         }
+        if shift.is_none() {
+            if let Some(set) = self.weekly(j, k, d) {
+                return Some(set);
+            }
+        }
         Some((k, Expr::Weekday { weekday: d, shift }, false))
+    }
+
+    /// A weekday name at `j` (its part of day would be at `k`) that recurs: "on
+    /// Sundays", "Tuesday nights", and "Monday" in "Monday and Tuesday nights".
+    fn weekly(&self, j: usize, k: usize, d: i8) -> Option<(usize, Expr, bool)> {
+        let plural = |i: usize| self.s(i).ends_with(['s', 'S']);
+        let part = |i: usize| match self.word(i).and_then(|w| w.part) {
+            Some(PartWord::Part(p)) => Some(p),
+            _ => None,
+        };
+        let set = |end, part| {
+            let every = DateValue::EveryWeekday { weekday: d, part };
+            Some((end, Expr::Fixed(TimexKind::Set, every), false))
+        };
+        let b = self.s(j).as_bytes();
+        if b.len() > 6 && b[b.len() - 4..].eq_ignore_ascii_case(b"days") {
+            return match part(k) {
+                Some(p) => set(k + 1, Some(p)),
+                None => set(k, None),
+            };
+        }
+        if let Some(p) = part(k).filter(|_| plural(k)) {
+            return set(k + 1, Some(p));
+        }
+        let next_day = self.word(k + 1).is_some_and(|w| w.weekday.is_some());
+        if self.is_any(k, &["and", "or"]) && next_day && plural(k + 2) {
+            if let Some(p) = part(k + 2) {
+                return set(k, Some(p));
+            }
+        }
+        None
     }
 
     /// Seasons: "summer 2024", "the summer of 2024", "summer", "last fall".
@@ -1471,6 +1611,23 @@ impl<'a> Parser<'a> {
                     return Some((j + 1, Expr::Rel { cal: Cal::Weekend, offset: 0 }, true));
                 }
                 UnitWord::Plain(Unit::Quarter) => {
+                    // "the quarter a year ago": the year-ago quarter.
+                    if self.is(j + 1, "a")
+                        && self.is(j + 2, "year")
+                        && self.is_any(j + 3, &["ago", "earlier"])
+                    {
+                        return Some((j + 4, Expr::LatestQuarter { year: YearRef::Rel(-1) }, true));
+                    }
+                    // "the quarter ended July 31": a fiscal quarter, valued as the
+                    // calendar quarter holding most of it.
+                    if self.is_any(j + 1, &["ended", "ending"]) {
+                        if let Some((_, Expr::MonthDay { month, day })) = self.month(j + 2) {
+                            if let Some(quarter) = quarter_ending(month, day) {
+                                let year = YearRef::Tense;
+                                return Some((j + 1, Expr::Quarter { quarter, year }, true));
+                            }
+                        }
+                    }
                     return Some((j + 1, Expr::LatestQuarter { year: YearRef::Tense }, true));
                 }
                 UnitWord::Plain(Unit::Day) => {
@@ -1589,6 +1746,13 @@ impl<'a> Parser<'a> {
 }
 
 /// Whether the day exists.
+/// The calendar quarter holding most of the three months that end on `month`-`day`
+/// (the one of the day 45 days before), when it lies in the same year.
+fn quarter_ending(month: i8, day: i8) -> Option<i8> {
+    let middle = if day >= 15 { month - 1 } else { month - 2 };
+    (middle >= 1).then_some((middle - 1) / 3 + 1)
+}
+
 fn valid(y: i16, m: i8, d: i8) -> bool {
     jiff::civil::Date::new(y, m, d).is_ok()
 }

@@ -48,6 +48,9 @@ pub(crate) struct Modifier {
     pub fiscal: bool,
     /// A word between an amount and its unit ("20 more years", "eight trading days").
     pub filler: bool,
+    /// Points back to the period last talked about, moved by N ("that year" 0, "the
+    /// following year" +1).
+    pub anaphor: Option<i8>,
 }
 
 /// Tense marked by a word.
@@ -394,6 +397,7 @@ impl Lexicon {
                 (Some("every"), _) => w.modifier.every = true,
                 (Some("fiscal"), _) => w.modifier.fiscal = true,
                 (Some("filler"), _) => w.modifier.filler = true,
+                (Some("anaphor"), Some(n)) => w.modifier.anaphor = n.parse().ok(),
                 _ => {}
             });
         }

@@ -13,8 +13,10 @@
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
-//! last and the next occurrence of a bare "Tuesday" or "March 11". Without a
-//! publication date, values stay underspecified (`XXXX-WXX-2`).
+//! last and the next occurrence of a bare "Tuesday" or "March 11". Anaphoric periods
+//! ("that year", "the following month", "the previous Friday") count from the date
+//! last talked about. Without a publication date, values stay underspecified
+//! (`XXXX-WXX-2`).
 //!
 //! Numbers followed by nothing temporal ("$5 billion", "40 people") are passed over
 //! without tokenizing. The grammar words live in `data/date/*.tsv`.
@@ -175,6 +177,8 @@ impl DateTagger {
         let mut window = Window::default();
         let mut scratch = Window::default();
         let mut last_end = 0usize;
+        // The date last talked about and where it ended.
+        let mut anchor: Option<(usize, DateValue)> = None;
         let mut found = Vec::new();
         triggers(text, &self.lex, &mut found);
         for (s, e) in found {
@@ -224,13 +228,39 @@ impl DateTagger {
             };
             let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
                 && mentions_quarters(text, span.start);
-            let ctx = Context { dct, tense, quarters };
+            let anchor_value = anchor
+                .filter(|&(end, _)| span.start.saturating_sub(end) <= ANCHOR_REACH)
+                .map(|(_, v)| v);
+            let ctx = Context { dct, tense, quarters, anchor: anchor_value };
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 last_end = span.end;
+                // A time on an implied day ("overnight", "10 p.m.") moves no anchor.
+                let implied_day = matches!(
+                    parsed.expr,
+                    grammar::Expr::Clock { day: grammar::ClockDay::Deictic(_), .. }
+                );
+                if is_anchor(&value) && !implied_day {
+                    anchor = Some((span.end, value));
+                }
                 emit(span, kind, value);
             }
         }
     }
+}
+
+/// How far back, in bytes, the date last talked about anchors "that year".
+const ANCHOR_REACH: usize = 1000;
+
+/// Whether a value names a calendar day, month or year that "that day", "the
+/// following month" or "that year" can point back to.
+fn is_anchor(value: &DateValue) -> bool {
+    matches!(
+        value,
+        DateValue::Day { year: Some(_), .. }
+            | DateValue::Month { year: Some(_), month: Some(_) }
+            | DateValue::Year(Some(_))
+            | DateValue::Time { day: DayRef::Date(_), .. }
+    )
 }
 
 /// Bytes tokenized before and after a trigger for the grammar.

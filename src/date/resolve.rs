@@ -18,6 +18,8 @@ pub(crate) struct Context {
     /// Whether the sentence talks about quarters ("a year earlier" then means the
     /// quarter a year before).
     pub quarters: bool,
+    /// The date last talked about, for "that year" and "the following month".
+    pub anchor: Option<DateValue>,
 }
 
 /// Whether resolving the expression looks at the tense.
@@ -288,6 +290,22 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
         return Some((TimexKind::Time, DateValue::Time { day: day_ref(&p.expr, ctx)?, time }));
     }
     let date = |v| Some((TimexKind::Date, v));
+    if let Expr::Anaphor { cal, offset } = p.expr {
+        return date(anaphor(ctx.anchor?, cal, offset)?);
+    }
+    if let Expr::AnaphorWeekday { weekday: wd, shift } = p.expr {
+        let base = match ctx.anchor {
+            Some(DateValue::Day { year: Some(y), month: Some(m), day: Some(d) }) => {
+                Date::new(y, m, d).ok()
+            }
+            Some(DateValue::Time { day: DayRef::Date(d), .. }) => Some(d),
+            _ => ctx.dct,
+        };
+        return match base {
+            Some(base) => date(day(weekday_date(base, wd, Some(shift), None)?)),
+            None => date(DateValue::Weekday(wd)),
+        };
+    }
     let tense = ctx.tense;
     let Some(dct) = ctx.dct else {
         return unanchored(&p.expr);
@@ -341,6 +359,7 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
             _ => Some((TimexKind::Duration, DateValue::Duration { amount: Some(amount), unit })),
         },
         Expr::Holiday { rule, shift } => date(day(holiday_date(dct, rule, shift, tense)?)),
+        Expr::Anaphor { .. } | Expr::AnaphorWeekday { .. } => None,
         Expr::Clock { day: d, time } => {
             let day = match d {
                 ClockDay::Deictic(n) => add_days(dct, i64::from(n))?,
@@ -350,6 +369,30 @@ pub(crate) fn resolve(p: &Parsed, ctx: &Context) -> Option<(TimexKind, DateValue
             Some((TimexKind::Time, DateValue::Time { day: DayRef::Date(day), time }))
         }
     }
+}
+
+/// The period `offset` units of `cal` from the one of `anchor`, when the anchor is
+/// at least that precise.
+fn anaphor(anchor: DateValue, cal: Cal, offset: i32) -> Option<DateValue> {
+    let n = i64::from(offset);
+    let (year, month, mday) = match anchor {
+        DateValue::Day { year: Some(y), month, day: d } => (y, month, d),
+        DateValue::Month { year: Some(y), month } => (y, month, None),
+        DateValue::Year(Some(y)) => (y, None, None),
+        DateValue::Time { day: DayRef::Date(d), .. } => (d.year(), Some(d.month()), Some(d.day())),
+        _ => return None,
+    };
+    let full = || Date::new(year, month?, mday?).ok();
+    Some(match cal {
+        Cal::Year => DateValue::Year(Some(year.checked_add(i16::try_from(offset).ok()?)?)),
+        Cal::Month => {
+            let d = add_months(Date::new(year, month?, 1).ok()?, n)?;
+            DateValue::Month { year: Some(d.year()), month: Some(d.month()) }
+        }
+        Cal::Week => week(add_days(full()?, 7 * n)?),
+        Cal::Day => day(add_days(full()?, n)?),
+        Cal::Quarter | Cal::Decade | Cal::Century | Cal::Weekend => return None,
+    })
 }
 
 /// Values without a publication date: what the text says, and X for the rest.
@@ -392,6 +435,8 @@ fn unanchored(expr: &Expr) -> Option<(TimexKind, DateValue)> {
             }
             Some(_) => date(DateValue::Month { year: None, month: Some(rule.month) }),
         },
+        // Resolved before the publication date is looked at.
+        Expr::Anaphor { .. } | Expr::AnaphorWeekday { .. } => None,
         Expr::Clock { day, time } => {
             let day = match day {
                 ClockDay::Weekday(w) => DayRef::Weekday(w),

@@ -54,12 +54,22 @@ impl Parser<'_> {
         {
             return Some(Tense::Future);
         }
+        let before = |k: usize, words: &[&str]| {
+            i >= k && {
+                let p = &self.toks[i - k];
+                words.iter().any(|a| self.text[p.start..p.end].eq_ignore_ascii_case(a))
+            }
+        };
         let word = self.word(i);
         if word.is_some_and(|w| w.future_to) {
-            let to = self
-                .tok(i + 1)
-                .is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case("to"));
-            return to.then_some(Tense::Future);
+            if !next_is("to") {
+                return None;
+            }
+            // "had been due to expire", "was set to open": a plan in the past; "were
+            // planning to" still looks ahead.
+            let past_plan =
+                !s.ends_with("ing") && (1..=2).any(|k| before(k, &["had", "was", "were"]));
+            return Some(if past_plan { Tense::Past } else { Tense::Future });
         }
         let tense = match word.and_then(|w| w.tense) {
             Some(t) => t,
@@ -74,12 +84,10 @@ impl Parser<'_> {
             }
             None => return None,
         };
-        let before = |k: usize, words: &[&str]| {
-            i >= k && {
-                let p = &self.toks[i - k];
-                words.iter().any(|a| self.text[p.start..p.end].eq_ignore_ascii_case(a))
-            }
-        };
+        if tense == Tense::Future && before(1, &["to"]) {
+            // "made it hard to meet demand": an infinitive takes the tense of its verb.
+            return None;
+        }
         if tense == Tense::Future {
             // "had been scheduled", "was expected": a plan in the past.
             let past_plan =
@@ -87,21 +95,23 @@ impl Parser<'_> {
             return Some(if past_plan { Tense::Past } else { tense });
         }
         // A participle after "be", "is", "are" is passive, not past ("will be held",
-        // "are held").
-        let passive = (1..=2).any(|k| before(k, &["be", "being", "is", "are", "am"]));
+        // "are held"), and after "stays" or "remains" a state ("stays closed").
+        let passive = (1..=2).any(|k| {
+            before(k, &["be", "being", "is", "are", "am", "stay", "stays", "remain", "remains"])
+        });
         (!passive).then_some(Tense::Past)
     }
 
-    /// The tense of the clause around tokens `start..end`: the nearest marker before,
-    /// else the nearest after, within the sentence.
-    pub fn tense(&self, start: usize, end: usize) -> Option<Tense> {
+    /// The nearest tense marker of the clause around tokens `start..end` (before,
+    /// else after, within the sentence) and its token.
+    fn marker(&self, start: usize, end: usize) -> Option<(usize, Tense)> {
         let lo = start.saturating_sub(REACH);
         for i in (lo..start).rev() {
             if self.boundary(i) {
                 break;
             }
             if let Some(t) = self.tense_word(i) {
-                return Some(t);
+                return Some((i, t));
             }
         }
         for i in end..end + REACH {
@@ -109,9 +119,38 @@ impl Parser<'_> {
                 break;
             }
             if let Some(t) = self.tense_word(i) {
-                return Some(t);
+                return Some((i, t));
             }
         }
         None
+    }
+
+    /// Whether the clause around tokens `start..end` has the word `w`.
+    fn clause_has(&self, start: usize, end: usize, w: &str) -> bool {
+        let is = |i: usize| {
+            let t = &self.toks[i];
+            self.text[t.start..t.end].eq_ignore_ascii_case(w)
+        };
+        let lo = start.saturating_sub(REACH);
+        let before = (lo..start).rev().take_while(|&i| !self.boundary(i)).any(is);
+        before
+            || (end..end + REACH)
+                .take_while(|&i| self.tok(i).is_some() && !self.boundary(i))
+                .any(is)
+    }
+
+    /// The tense of the clause around tokens `start..end`: that of its nearest
+    /// marker. "until" looks ahead ("closed until Thursday", "postponed until
+    /// Tuesday") unless the clause is in the past perfect ("until Thursday, they had
+    /// not named ..."), where it is a point in the past.
+    pub fn tense(&self, start: usize, end: usize) -> Option<Tense> {
+        let (i, tense) = self.marker(start, end)?;
+        let t = &self.toks[i];
+        let s = &self.text[t.start..t.end];
+        let until = s.eq_ignore_ascii_case("until") || s.eq_ignore_ascii_case("till");
+        if until && self.clause_has(start, end, "had") {
+            return Some(Tense::Past);
+        }
+        Some(tense)
     }
 }

@@ -120,6 +120,60 @@ fn tense_dependent_weekdays() {
             PUB,
             [("Tuesday, March 11, 2025", "date", "2025-03-11")]
         ),
+        t!(
+            "a plan in the past",
+            "The offer had been due to expire Friday evening.",
+            PUB,
+            [("Friday evening", "time", "2025-03-14TEV")]
+        ),
+        t!(
+            "until in the past perfect",
+            "Until Thursday, the police had not named a suspect.",
+            PUB,
+            [("Thursday", "date", "2025-03-13")]
+        ),
+        t!(
+            "until alone looks ahead",
+            "The border stays closed until Thursday.",
+            PUB,
+            [("Thursday", "date", "2025-03-20")]
+        ),
+        t!(
+            "a present schedule verb looks ahead",
+            "The cabinet meets Monday to discuss the budget.",
+            PUB,
+            [("Monday", "date", "2025-03-24")]
+        ),
+        t!(
+            "an infinitive takes the tense of its verb",
+            "Shortages made it hard to meet orders on Monday.",
+            PUB,
+            [("Monday", "date", "2025-03-17")]
+        ),
+        t!(
+            "postponed until looks ahead",
+            "Officials postponed the vote until Tuesday.",
+            PUB,
+            [("Tuesday", "date", "2025-03-25")]
+        ),
+        t!(
+            "a plan under way still looks ahead",
+            "Farmers were planning to block the roads on Monday.",
+            Some("2025-03-21"),
+            [("Monday", "date", "2025-03-24")]
+        ),
+        t!(
+            "the noun plan marks no future",
+            "The agency announced the plan Aug. 21.",
+            Some("2025-10-27"),
+            [("Aug. 21", "date", "2025-08-21")]
+        ),
+        t!(
+            "supposed to looks ahead",
+            "The talks are supposed to conclude by May.",
+            Some("2025-03-22"),
+            [("May", "date", "2025-05")]
+        ),
         t!("lowercase abbreviations are not days", "they sat in the sun and wed", PUB, []),
         t!("lowercase full name", "they met monday", PUB, [("monday", "date", "2025-03-17")]),
     ]);
@@ -130,6 +184,18 @@ fn absolute_dates() {
     run(&[
         t!("month day", "Talks began on March 11.", PUB, [("March 11", "date", "2025-03-11")]),
         t!("abbreviation", "Talks began on Mar. 11.", PUB, [("Mar. 11", "date", "2025-03-11")]),
+        t!(
+            "season of a spoken year",
+            "Prices fell in the winter of nineteen ninety-four.",
+            PUB,
+            [("the winter of nineteen ninety-four", "date", "1994-WI")]
+        ),
+        t!(
+            "month of a spoken year",
+            "He left in March of two thousand three.",
+            PUB,
+            [("March of two thousand three", "date", "2003-03")]
+        ),
         t!(
             "day month year",
             "It was signed on 11 March 2025.",
@@ -263,9 +329,101 @@ fn relative_dates() {
 }
 
 #[test]
+fn anaphoric_dates() {
+    run(&[
+        t!(
+            "the following year",
+            "The firm was founded on May 22, 2019, and went public the following year.",
+            PUB,
+            [("May 22, 2019", "date", "2019-05-22"), ("the following year", "date", "2020")]
+        ),
+        t!(
+            "that year",
+            "Sales fell in 2021. That year the firm cut 500 jobs.",
+            PUB,
+            [("2021", "date", "2021"), ("That year", "date", "2021")]
+        ),
+        t!(
+            "later that year",
+            "She fled in June 2018 and returned later that year.",
+            PUB,
+            [("June 2018", "date", "2018-06"), ("later that year", "date", "2018")]
+        ),
+        t!(
+            "earlier that same day",
+            "The bridge collapsed on Oct. 3, 2024. Earlier that same day, engineers had warned.",
+            PUB,
+            [
+                ("Oct. 3, 2024", "date", "2024-10-03"),
+                ("Earlier that same day", "date", "2024-10-03")
+            ]
+        ),
+        t!(
+            "the following month",
+            "The plant closed in March 2023; the following month its owner sold it.",
+            PUB,
+            [("March 2023", "date", "2023-03"), ("the following month", "date", "2023-04")]
+        ),
+        t!(
+            "a day needs a day to point to",
+            "The law passed in 2020 and took effect that day.",
+            PUB,
+            [("2020", "date", "2020")]
+        ),
+        t!(
+            "the same month last year",
+            "Exports rose in February 2025 from the same month last year.",
+            PUB,
+            [("February 2025", "date", "2025-02"), ("the same month last year", "date", "2024-02")]
+        ),
+        t!("nothing to point to", "Brokers say that day trading is risky.", PUB, []),
+        t!(
+            "the previous weekday",
+            "Shares closed on Friday 2% below the previous Friday.",
+            PUB,
+            [("Friday", "date", "2025-03-14"), ("the previous Friday", "date", "2025-03-07")]
+        ),
+        t!(
+            "the following weekday",
+            "The truce will begin Friday, and talks open the following Monday.",
+            PUB,
+            [("Friday", "date", "2025-03-21"), ("the following Monday", "date", "2025-03-24")]
+        ),
+        t!(
+            "a time on an implied day is no anchor",
+            "Shares fell on Friday after overnight losses, 2% below the previous Friday.",
+            Some("2025-03-24"),
+            [
+                ("Friday", "date", "2025-03-21"),
+                ("overnight", "time", "2025-03-24TNI"),
+                ("the previous Friday", "date", "2025-03-14")
+            ]
+        ),
+        t!(
+            "the previous weekday without an anchor",
+            "Prices fell below the previous Friday's close.",
+            PUB,
+            [("the previous Friday", "date", "2025-03-14")]
+        ),
+        t!(
+            "the next day",
+            "The storm hit on Sept. 4, 2024, and the port reopened the next day.",
+            PUB,
+            [("Sept. 4, 2024", "date", "2024-09-04"), ("the next day", "date", "2024-09-05")]
+        ),
+    ]);
+}
+
+#[test]
 fn times_of_day() {
     run(&[
         t!("clock pm", "The vote is at 8 p.m.", PUB, [("8 p.m.", "time", "2025-03-19T20:00")]),
+        t!(
+            "clock, zone aside, day",
+            "The blast went off at 10:35 a.m. (0735 GMT) Friday.",
+            PUB,
+            [("10:35 a.m.", "time", "2025-03-14T10:35"), ("Friday", "date", "2025-03-14")]
+        ),
         t!(
             "clock with day",
             "Polls closed at 8:30 p.m. Tuesday.",
@@ -301,6 +459,55 @@ fn durations() {
         t!("hyphen days", "A 30-day ceasefire began.", PUB, [("30-day", "duration", "P30D")]),
         t!("hour-long", "They held an hour-long call.", PUB, [("hour-long", "duration", "PT1H")]),
         t!("two weeks", "The talks lasted two weeks.", PUB, [("two weeks", "duration", "P2W")]),
+        t!(
+            "over the: a preposition",
+            "Prices rose over the past 20 years.",
+            PUB,
+            [("the past 20 years", "duration", "P20Y")]
+        ),
+        t!(
+            "over a quantity",
+            "The hearing lasted over an hour.",
+            PUB,
+            [("over an hour", "duration", "PT1H")]
+        ),
+        t!("within", "The plant will reopen within a week.", PUB, [("a week", "duration", "P1W")]),
+        t!(
+            "just",
+            "The border opened just two years ago.",
+            PUB,
+            [("two years ago", "date", "2023")]
+        ),
+        t!(
+            "one day after a modal",
+            "The region could one day supply half the grid.",
+            PUB,
+            [("one day", "date", "FUTURE_REF")]
+        ),
+        t!(
+            "one day as a length",
+            "The strike lasted one day.",
+            PUB,
+            [("one day", "duration", "P1D")]
+        ),
+        t!(
+            "or so",
+            "Prices may stay high for the next two years or so.",
+            PUB,
+            [("the next two years or so", "duration", "P2Y")]
+        ),
+        t!(
+            "or so before ago",
+            "The mayor resigned a month or so ago.",
+            PUB,
+            [("a month or so ago", "date", "2025-02")]
+        ),
+        t!(
+            "unit or so",
+            "Rates should fall over the next year or so.",
+            PUB,
+            [("the next year or so", "date", "2026")]
+        ),
         t!("a decade", "He ruled for a decade.", PUB, [("a decade", "duration", "P10Y")]),
         t!("for years", "He served for 10 years.", PUB, [("10 years", "duration", "P10Y")]),
         t!(
@@ -344,6 +551,30 @@ fn sets() {
             [("each Monday", "set", "XXXX-WXX-1")]
         ),
         t!("twice a year", "The board meets twice a year.", PUB, [("a year", "set", "P1Y")]),
+        t!(
+            "plural weekday",
+            "The market is closed on Sundays.",
+            PUB,
+            [("Sundays", "set", "XXXX-WXX-7")]
+        ),
+        t!(
+            "weekday and plural part",
+            "He hosts a show Saturday mornings.",
+            PUB,
+            [("Saturday mornings", "set", "XXXX-WXX-6TMO")]
+        ),
+        t!(
+            "coordinated weekdays share the plural part",
+            "Ferries sail on Monday and Thursday nights.",
+            PUB,
+            [("Monday", "set", "XXXX-WXX-1TNI"), ("Thursday nights", "set", "XXXX-WXX-4TNI")]
+        ),
+        t!(
+            "an abbreviation ending in s is one day",
+            "The hearing resumed Thurs., officials said.",
+            PUB,
+            [("Thurs", "date", "2025-03-13")]
+        ),
     ]);
 }
 
@@ -531,6 +762,24 @@ fn earnings_reports() {
             "Profit rose 5% in the quarter.",
             q,
             [("the quarter", "date", "1989-Q3")]
+        ),
+        t!(
+            "the quarter ended: the calendar quarter holding most of it",
+            "The retailer lost money in the quarter ended July 31.",
+            Some("2025-09-10"),
+            [("the quarter", "date", "2025-Q2"), ("July 31", "date", "2025-07-31")]
+        ),
+        t!(
+            "the quarter ending, ahead",
+            "Margins will improve in the quarter ending Dec. 31.",
+            Some("2025-10-08"),
+            [("the quarter", "date", "2025-Q4"), ("Dec. 31", "date", "2025-12-31")]
+        ),
+        t!(
+            "the quarter a year ago",
+            "For the quarter a year ago, the bank earned $3 million.",
+            Some("2025-10-22"),
+            [("the quarter a year ago", "date", "2024-Q3")]
         ),
         t!(
             "latest period",
