@@ -386,15 +386,18 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn info(&self, i: usize) -> Info {
         let Some(cell) = self.infos.get(i) else { return Info::default() };
-        if cell.get() == UNKNOWN {
-            cell.set(self.lookup(self.words[i].span));
+        let bits = cell.get();
+        if bits != UNKNOWN {
+            return Info::from_bits(bits);
         }
-        self.lex.info(cell.get()).copied().unwrap_or_default()
+        let info = self.lookup(self.words[i].span);
+        cell.set(info.bits());
+        info
     }
 
-    /// The word-list index of the word at `span` (see [`Lexicon::lookup`]).
+    /// What the word lists say about the word at `span` (see [`Lexicon::lookup`]).
     #[inline(never)]
-    fn lookup(&self, span: Span) -> u32 {
+    fn lookup(&self, span: Span) -> Info {
         if let Some(found) = self.lex.lookup_packed(self.text.as_bytes(), span) {
             return found;
         }
@@ -406,28 +409,28 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_common(&self, i: usize) -> bool {
-        self.info(i).common
+        self.info(i).common()
     }
 
     fn cue(&self, i: usize) -> Option<Cue> {
-        self.info(i).cue
+        self.info(i).cue()
     }
 
     fn function(&self, i: usize) -> Option<Function> {
-        self.info(i).function
+        self.info(i).function()
     }
 
     /// The longest title starting at word `i` and ending before `end`, lowercase words
     /// only when `lower` is set, capitalized first word otherwise.
     fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        if i >= end || !self.info(i).title_first {
+        if i >= end || !self.info(i).title_first() {
             return None;
         }
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             // A title's words are joined and its last word ends some title.
-            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last {
+            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
                 continue;
             }
             if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
@@ -440,7 +443,7 @@ impl<'a> Scanner<'a> {
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        if i == 0 || !self.info(i - 1).title_last {
+        if i == 0 || !self.info(i - 1).title_last() {
             return None;
         }
         for n in (1..=lex.max_title_words.min(i)).rev() {
@@ -451,7 +454,7 @@ impl<'a> Scanner<'a> {
             }
             if self.words[a].shape != Shape::Lower
                 || self.words[a..i].iter().any(|w| w.poss)
-                || !self.info(a).title_first
+                || !self.info(a).title_first()
             {
                 continue;
             }
@@ -606,14 +609,14 @@ impl<'a> Scanner<'a> {
         if !self.lex.may_be_pronoun_or_the(&self.text.as_bytes()[span.start..span.end]) {
             return false;
         }
-        let w = &self.text[span];
-        w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
+        let info = self.info(k);
+        info.function() == Some(Function::The) || info.pronoun().is_some()
     }
 
     /// Handles a pronoun or "the" (any case) at word `k`: pronouns and role nouns.
     fn pronoun_or_the(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
         let w = self.words[k];
-        if let Some(cue) = self.lex.pronoun(&self.text[w.span]) {
+        if let Some(cue) = self.info(k).pronoun() {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
             return;
         }
@@ -694,7 +697,7 @@ impl<'a> Scanner<'a> {
     fn unknown_end(&mut self, i: usize, end: usize) -> usize {
         // "Ministry of Defence", "Gulf of Mexico": a head word takes the rest of the run.
         let info = self.info(i);
-        let head = info.org.is_some_and(|p| p.head()) || info.place.is_some_and(|p| p.head());
+        let head = info.org(false) || info.place(false);
         if head && i + 2 < end && matches!(self.function(i + 1), Some(Function::Of | Function::For))
         {
             return end;
@@ -723,11 +726,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_org_word(&self, i: usize, suffix: bool) -> bool {
-        self.info(i).org.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+        self.info(i).org(suffix)
     }
 
     fn is_place_word(&self, i: usize, suffix: bool) -> bool {
-        self.info(i).place.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+        self.info(i).place(suffix)
     }
 
     /// Emits the candidate for segment `s` of a run starting at word `run_start`.
@@ -854,7 +857,7 @@ impl<'a> Scanner<'a> {
                 }
                 // A lone common noun or organization word is no short form either: "Bank"
                 // alone does not stand for "Bank Zorvex".
-                let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+                let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
                 if noun && cand.target == Target::Short(None) {
                     return;
                 }
@@ -935,7 +938,7 @@ impl<'a> Scanner<'a> {
         // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
         // "Corp") names no organization by itself: it is a piece of a longer name or a
         // description.
-        let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+        let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
         if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
             return new(ActorKind::Organization);
         }
