@@ -398,9 +398,16 @@ impl<'a> Scanner<'a> {
     /// What the word lists say about the word at `span` (see [`Lexicon::lookup`]).
     #[inline(never)]
     fn lookup(&self, span: Span) -> Info {
-        if let Some(found) = self.lex.lookup_packed(self.text.as_bytes(), span) {
-            return found;
+        match self.lex.lookup_packed(self.text.as_bytes(), span) {
+            Some(found) => found,
+            None => self.lookup_slow(span),
         }
+    }
+
+    /// [`Scanner::lookup`] for a word that is not ASCII or is longer than 16 bytes.
+    #[cold]
+    #[inline(never)]
+    fn lookup_slow(&self, span: Span) -> Info {
         let word = &self.text[span];
         let mut scratch = self.scratch.take();
         let found = self.lex.lookup(word, &mut scratch);
