@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
 use crate::Span;
-use crate::ascii::{HIGHS, lower8};
+use crate::ascii::{HIGHS, load8, low_bytes, lower8};
 
 /// A title or role noun ("president", "foreign minister", "Mr").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -286,12 +286,6 @@ impl Info {
         CUES.get((n as usize).wrapping_sub(1)).copied()
     }
 
-    /// The pronoun cue, for a pronoun.
-    #[inline]
-    pub(crate) fn pronoun(self) -> Option<Cue> {
-        self.cue().filter(|c| matches!(c, Cue::He | Cue::She | Cue::It))
-    }
-
     /// The closed-class function of the word.
     #[inline]
     pub(crate) fn function(self) -> Option<Function> {
@@ -330,6 +324,10 @@ pub(crate) struct Lexicon {
     /// with it and has `n` bytes: most words are ruled out on their first byte and
     /// length alone.
     pronoun_or_the: [u16; 128],
+    /// The words [`Lexicon::may_be_pronoun_or_the`] stands for: the pronouns of eight
+    /// bytes or fewer starting with "h", "s" or "i", each with its cue, and "the" with
+    /// none; lowercase, packed by [`pack`].
+    pronoun_keys: PackedMap<Option<Option<Cue>>>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
 }
@@ -457,6 +455,21 @@ impl Lexicon {
         }
     }
 
+    /// Whether the word at `span` of `text` is "the" (`Some(None)`) or a pronoun
+    /// (`Some(Some(cue))`), in any ASCII case: one load and a few compares, no lookup.
+    #[inline]
+    pub(crate) fn pronoun_or_the_at(&self, text: &[u8], span: Span) -> Option<Option<Cue>> {
+        let len = span.len();
+        if !(1..=8).contains(&len) || span.end > text.len() {
+            return None;
+        }
+        let word = low_bytes(load8(text, span.start), len);
+        if word & HIGHS != 0 {
+            return None;
+        }
+        self.pronoun_keys.get64(lower8(word)).flatten()
+    }
+
     /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
     #[inline]
     pub(crate) fn may_be_pronoun_or_the(&self, word: &[u8]) -> bool {
@@ -546,6 +559,14 @@ impl Lexicon {
         ] {
             slot(&mut index, w).set_function(f);
         }
+        let pronoun_keys = PackedMap::new(
+            pronouns
+                .iter()
+                .filter(|(p, _)| p.len() <= 8 && matches!(p.as_bytes()[0], b'h' | b's' | b'i'))
+                .map(|&(p, cue)| (p, Some(cue)))
+                .chain([("the", None)])
+                .filter_map(|(p, cue)| Some((ascii_lower(pack(p.as_bytes())?), Some(cue)))),
+        );
         let mut pronoun_or_the = [0u16; 128];
         let quick = pronouns.iter().map(|&(p, _)| p).filter(|p| p.len() <= 8);
         for word in quick.filter(|p| matches!(p.as_bytes()[0], b'h' | b's' | b'i')).chain(["the"]) {
@@ -566,6 +587,7 @@ impl Lexicon {
             index,
             packed,
             pronoun_or_the,
+            pronoun_keys,
             max_key_len,
         }
     }

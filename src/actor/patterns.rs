@@ -559,10 +559,14 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
-            if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT && self.is_pronoun_or_the(k))
-            {
-                if self.is_pronoun_or_the(k) {
-                    self.pronoun_or_the(k, b, out);
+            let pronoun_or_the = if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT) {
+                self.pronoun_or_the_at(k)
+            } else {
+                None
+            };
+            if !name_like || pronoun_or_the.is_some() {
+                if let Some(cue) = pronoun_or_the {
+                    self.pronoun_or_the(k, b, cue, out);
                 }
                 k += 1;
                 continue;
@@ -607,27 +611,25 @@ impl<'a> Scanner<'a> {
         j
     }
 
-    /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::pronoun_or_the`]
-    /// even when capitalized).
+    /// Whether word `k` is "the" (`Some(None)`) or a pronoun (`Some(Some(cue))`), in any
+    /// case (handled by [`Scanner::pronoun_or_the`] even when capitalized).
     #[inline(always)]
-    fn is_pronoun_or_the(&self, k: usize) -> bool {
+    fn pronoun_or_the_at(&self, k: usize) -> Option<Option<Cue>> {
         let span = self.words[k].span;
+        let bytes = self.text.as_bytes();
         // Most words are ruled out on their first byte and length.
-        if !self.lex.may_be_pronoun_or_the(&self.text.as_bytes()[span.start..span.end]) {
-            return false;
+        if !self.lex.may_be_pronoun_or_the(&bytes[span.start..span.end]) {
+            return None;
         }
-        let info = self.info(k);
-        info.function() == Some(Function::The) || info.pronoun().is_some()
+        self.lex.pronoun_or_the_at(bytes, span)
     }
 
-    /// Handles a pronoun or "the" (any case) at word `k`: pronouns and role nouns.
-    fn pronoun_or_the(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
+    /// Handles "the" (`pronoun` is `None`) or a pronoun with its cue, in any case, at
+    /// word `k`: pronouns and role nouns.
+    fn pronoun_or_the(&mut self, k: usize, b: usize, pronoun: Option<Cue>, out: &mut Vec<Cand>) {
         let w = self.words[k];
-        if let Some(cue) = self.info(k).pronoun() {
+        if let Some(cue) = pronoun {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
-            return;
-        }
-        if self.function(k) != Some(Function::The) {
             return;
         }
         // "the [Russian] president", not followed by a name.
