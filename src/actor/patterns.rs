@@ -795,7 +795,9 @@ impl<'a> Scanner<'a> {
                         return;
                     }
                 }
-                let mut cand = self.unknown(a, b);
+                // The title just before the name ("Dr", "foreign minister"), read once.
+                let before = self.title_before(a);
+                let mut cand = self.unknown(a, b, before);
                 let title = match prev {
                     Some(Seg::Title(ta, _, title, t)) => {
                         // "General Motors": a title before an organization name belongs to it.
@@ -812,7 +814,7 @@ impl<'a> Scanner<'a> {
                             };
                         Some((title, t, affiliation))
                     }
-                    _ if a == run_start => self.title_before(a).map(|(ta, title, t)| {
+                    _ if a == run_start => before.map(|(ta, title, t)| {
                         let affiliation = ta.checked_sub(1).and_then(|p| {
                             (self.words[p].sent == self.words[a].sent)
                                 .then(|| self.hit_country(p))
@@ -939,8 +941,14 @@ impl<'a> Scanner<'a> {
             && self.title_before(g).is_none()
     }
 
-    /// Classifies the unknown name at words `a..b`.
-    fn unknown(&mut self, a: usize, b: usize) -> Cand {
+    /// Classifies the unknown name at words `a..b`, given the title just before it
+    /// ([`Scanner::title_before`]).
+    fn unknown(
+        &mut self,
+        a: usize,
+        b: usize,
+        before: Option<(usize, &'static str, Title)>,
+    ) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
@@ -957,10 +965,7 @@ impl<'a> Scanner<'a> {
         let first = self.word(a);
         let first_name = self.lex.first_name(first);
         let initial = first.len() == 2 && first.ends_with('.');
-        let honorific = a > 0
-            && self.words[a].joined
-            && self.words[a - 1].sent == sent
-            && self.title_before(a).is_some_and(|(_, _, t)| t.honorific);
+        let honorific = before.is_some_and(|(_, _, t)| t.honorific);
         if b - a >= 2 {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
                 return new(ActorKind::Organization);

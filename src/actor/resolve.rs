@@ -70,7 +70,7 @@ impl<'a> Book<'a> {
                         country: Some(country.to_string()),
                         sector: Some("GOV".to_string()),
                         roles: Vec::new(),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(4),
                     };
                     (actor, None)
                 }
@@ -83,7 +83,7 @@ impl<'a> Book<'a> {
                     country: None,
                     sector: None,
                     roles: Vec::new(),
-                    mentions: Vec::new(),
+                    mentions: Vec::with_capacity(4),
                 };
                 (actor, None)
             }
@@ -143,7 +143,7 @@ fn entry_actor(e: &Entry, published: Option<Date>) -> Actor {
         country,
         sector,
         roles,
-        mentions: Vec::new(),
+        mentions: Vec::with_capacity(4),
     }
 }
 
