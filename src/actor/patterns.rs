@@ -559,7 +559,10 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
-            let pronoun_or_the = if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT) {
+            let pronoun_or_the = if !name_like {
+                // Most such marks are here as possible pronouns or "the".
+                self.lex.pronoun_or_the_at(self.text.as_bytes(), w.span)
+            } else if w.shape == Shape::Cap && w.hit == NO_HIT {
                 self.pronoun_or_the_at(k)
             } else {
                 None
@@ -596,13 +599,16 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
-            let connector = w.shape == Shape::Lower
-                && (matches!(self.cue(j), Some(Cue::Particle))
-                    || self.function(j).is_some_and(|f| f != Function::The));
             let then_cap = j + 1 < b
                 && self.words[j + 1].joined
                 && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
-            if connector && then_cap && !w.poss {
+            // The word lists are asked only when a capital follows.
+            let connector = || {
+                w.shape == Shape::Lower
+                    && (matches!(self.cue(j), Some(Cue::Particle))
+                        || self.function(j).is_some_and(|f| f != Function::The))
+            };
+            if then_cap && !w.poss && connector() {
                 j += 2;
             } else {
                 break;
