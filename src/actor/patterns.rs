@@ -450,7 +450,15 @@ impl<'a> Scanner<'a> {
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        if i == 0 || !self.info(i - 1).title_last() {
+        // Every title below ends with word `i - 1`, joined to word `i` in its sentence and
+        // not possessive: checked before the word lists are asked.
+        if i == 0
+            || i >= self.words.len()
+            || !self.words[i].joined
+            || self.words[i - 1].sent != self.words[i].sent
+            || self.words[i - 1].poss
+            || !self.info(i - 1).title_last()
+        {
             return None;
         }
         for n in (1..=lex.max_title_words.min(i)).rev() {
