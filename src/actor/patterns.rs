@@ -1016,10 +1016,13 @@ impl<'a> Scanner<'a> {
         // except at the start of a sentence or clause, for one letter, and for words
         // shaped like adjectives of nationality or creed ("Kurdish", "Congolese",
         // "European", "Islamic").
-        let adjective = ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
-            .iter()
-            .any(|s| first.ends_with(s));
-        let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
+        let adjective = || {
+            ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
+                .iter()
+                .any(|s| first.ends_with(s))
+        };
+        let one_char = first.chars().next().map_or(0, char::len_utf8) == first.len();
+        let guess = !self.words[a].opens && !one_char && !adjective();
         // A first name standing alone ("Alan", "Roberto") names a person.
         let kind = if first_name.is_some() { ActorKind::Person } else { ActorKind::Organization };
         let mut c =
