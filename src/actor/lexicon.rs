@@ -7,28 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
 use crate::Span;
-use crate::ascii::{HIGHS, lower8};
-
-/// Where a marker word sits in a name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Position {
-    /// Last word ("Acme Corp", "Labour Party").
-    Suffix,
-    /// First word, usually before "of" ("Ministry of Defence").
-    Head,
-    /// Either.
-    Both,
-}
-
-impl Position {
-    pub(crate) fn suffix(self) -> bool {
-        matches!(self, Position::Suffix | Position::Both)
-    }
-
-    pub(crate) fn head(self) -> bool {
-        matches!(self, Position::Head | Position::Both)
-    }
-}
+use crate::ascii::{HIGHS, load8, low_bytes, lower8};
 
 /// A title or role noun ("president", "foreign minister", "Mr").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,18 +196,114 @@ pub(crate) enum Function {
     And,
 }
 
-/// Everything the lists say about one lowercase word, looked up once per word.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Info {
-    pub common: bool,
+/// Everything the lists say about one lowercase word, packed into the bits of a `u32`
+/// (the `INFO_*` constants): a word is looked up once, and each question about it is a
+/// bit test. The unlisted word is 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Info(u32);
+
+/// [`Info`] bit: a common word (`common_words.txt`).
+const INFO_COMMON: u32 = 1;
+/// [`Info`] bit: a common noun (`common_nouns.txt`): alone, it is no organization.
+const INFO_NOUN: u32 = 1 << 1;
+/// [`Info`] bit: the first word of some title.
+const INFO_TITLE_FIRST: u32 = 1 << 2;
+/// [`Info`] bit: the last word of some title.
+const INFO_TITLE_LAST: u32 = 1 << 3;
+/// [`Info`] bit: the last word of organization names ("Corp", "Party").
+const INFO_ORG_SUFFIX: u32 = 1 << 4;
+/// [`Info`] bit: the first word of organization names, usually before "of" ("Ministry").
+const INFO_ORG_HEAD: u32 = 1 << 5;
+/// [`Info`] bit: the last word of place names ("River").
+const INFO_PLACE_SUFFIX: u32 = 1 << 6;
+/// [`Info`] bit: the first word of place names ("Gulf").
+const INFO_PLACE_HEAD: u32 = 1 << 7;
+/// [`Info`] bits: the context cue, 1 + its index in [`CUES`], or 0.
+const INFO_CUE_SHIFT: u32 = 8;
+/// [`Info`] bits: the closed-class function, 1 + its index in [`FUNCTIONS`], or 0.
+const INFO_FUNCTION_SHIFT: u32 = 12;
+
+/// The cues in the order [`Info`] numbers them.
+const CUES: [Cue; 8] =
+    [Cue::Place, Cue::Act, Cue::ActObject, Cue::Regime, Cue::Particle, Cue::He, Cue::She, Cue::It];
+
+/// The functions in the order [`Info`] numbers them.
+const FUNCTIONS: [Function; 4] = [Function::The, Function::Of, Function::For, Function::And];
+
+impl Info {
+    /// The info held in `bits` (as [`Info::bits`] gave them).
+    #[inline]
+    pub(crate) fn from_bits(bits: u32) -> Info {
+        Info(bits)
+    }
+
+    /// The packed bits.
+    #[inline]
+    pub(crate) fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// A common word (`common_words.txt`).
+    #[inline]
+    pub(crate) fn common(self) -> bool {
+        self.0 & INFO_COMMON != 0
+    }
+
     /// A common noun (`common_nouns.txt`): alone, it is no organization.
-    pub noun: bool,
-    pub cue: Option<Cue>,
-    pub function: Option<Function>,
-    pub title_first: bool,
-    pub title_last: bool,
-    pub org: Option<Position>,
-    pub place: Option<Position>,
+    #[inline]
+    pub(crate) fn noun(self) -> bool {
+        self.0 & INFO_NOUN != 0
+    }
+
+    /// The first word of some title.
+    #[inline]
+    pub(crate) fn title_first(self) -> bool {
+        self.0 & INFO_TITLE_FIRST != 0
+    }
+
+    /// The last word of some title.
+    #[inline]
+    pub(crate) fn title_last(self) -> bool {
+        self.0 & INFO_TITLE_LAST != 0
+    }
+
+    /// A word that ends (`suffix`) or starts (else) organization names.
+    #[inline]
+    pub(crate) fn org(self, suffix: bool) -> bool {
+        self.0 & if suffix { INFO_ORG_SUFFIX } else { INFO_ORG_HEAD } != 0
+    }
+
+    /// A word that ends (`suffix`) or starts (else) place names.
+    #[inline]
+    pub(crate) fn place(self, suffix: bool) -> bool {
+        self.0 & if suffix { INFO_PLACE_SUFFIX } else { INFO_PLACE_HEAD } != 0
+    }
+
+    /// The context cue the word gives.
+    #[inline]
+    pub(crate) fn cue(self) -> Option<Cue> {
+        let n = (self.0 >> INFO_CUE_SHIFT) & 0xf;
+        CUES.get((n as usize).wrapping_sub(1)).copied()
+    }
+
+    /// The closed-class function of the word.
+    #[inline]
+    pub(crate) fn function(self) -> Option<Function> {
+        let n = (self.0 >> INFO_FUNCTION_SHIFT) & 0x7;
+        FUNCTIONS.get((n as usize).wrapping_sub(1)).copied()
+    }
+
+    /// Sets the cue.
+    fn set_cue(&mut self, cue: Cue) {
+        let n = CUES.iter().position(|&c| c == cue).map_or(0, |i| i as u32 + 1);
+        self.0 = self.0 & !(0xf << INFO_CUE_SHIFT) | n << INFO_CUE_SHIFT;
+    }
+
+    /// Sets the function.
+    fn set_function(&mut self, function: Function) {
+        let n = FUNCTIONS.iter().position(|&f| f == function).map_or(0, |i| i as u32 + 1);
+        self.0 = self.0 & !(0x7 << INFO_FUNCTION_SHIFT) | n << INFO_FUNCTION_SHIFT;
+    }
 }
 
 /// The compiled word lists (keys are lowercase, except first names).
@@ -240,18 +315,19 @@ pub(crate) struct Lexicon {
     first_names: WordMap<&'static str, Option<Gender>>,
     /// The keys of `first_names` of 16 bytes or fewer, packed by [`pack`].
     first_names_packed: PackedMap<Option<Option<Gender>>>,
-    /// Lowercase word -> index into `infos`.
-    index: WordMap<&'static [u8], u32>,
+    /// Lowercase word -> what the lists say about it.
+    index: WordMap<&'static [u8], Info>,
     /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one multiply and
     /// compare per lookup.
-    packed: PackedMap<u32>,
-    /// The pronouns, lowercase, with the cue each gives.
-    pub pronouns: Vec<(&'static str, Cue)>,
-    /// For each lowercase ASCII letter, bit `n` is set when a pronoun [`Lexicon::pronoun`]
-    /// can find or "the" starts with it and has `n` bytes: most words are ruled out on
-    /// their first byte and length alone.
+    packed: PackedMap<Info>,
+    /// For each lowercase ASCII letter, bit `n` is set when a pronoun or "the" starts
+    /// with it and has `n` bytes: most words are ruled out on their first byte and
+    /// length alone.
     pronoun_or_the: [u16; 128],
-    infos: Vec<Info>,
+    /// The words [`Lexicon::may_be_pronoun_or_the`] stands for: the pronouns of eight
+    /// bytes or fewer starting with "h", "s" or "i", each with its cue, and "the" with
+    /// none; lowercase, packed by [`pack`].
+    pronoun_keys: PackedMap<Option<Option<Cue>>>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
 }
@@ -293,22 +369,25 @@ fn gender(code: &str) -> Option<Gender> {
     }
 }
 
-fn position(code: &str) -> Position {
+/// The [`Info`] bits of a marker word's position code in a name: `suffix` (last word,
+/// "Acme Corp"), `head` (first word, usually before "of": "Ministry of Defence") or
+/// `both`, each given as the (suffix, head) bits.
+fn position(code: &str, suffix: u32, head: u32) -> u32 {
     match code {
-        "head" => Position::Head,
-        "both" => Position::Both,
-        _ => Position::Suffix,
+        "head" => head,
+        "both" => suffix | head,
+        _ => suffix,
     }
 }
 
 impl Lexicon {
-    /// The index of what the lists say about `word` (any case), or `u32::MAX`.
-    pub(crate) fn lookup(&self, word: &str, scratch: &mut String) -> u32 {
+    /// What the lists say about `word` (any case).
+    pub(crate) fn lookup(&self, word: &str, scratch: &mut String) -> Info {
         if word.is_ascii() {
             return self.lookup_ascii(word);
         }
         if word.len() > 24 {
-            return u32::MAX;
+            return Info::default();
         }
         scratch.clear();
         scratch.extend(word.chars().flat_map(char::to_lowercase));
@@ -318,7 +397,7 @@ impl Lexicon {
     /// [`Lexicon::lookup`] for the word at `span` of `text` when it is ASCII and 16 bytes
     /// or shorter (most words: one 16-byte load, no copy), else `None`.
     #[inline]
-    pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<u32> {
+    pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<Info> {
         let len = span.len();
         // Most words: eight bytes or fewer, one 8-byte load and 64-bit arithmetic.
         let chunk = text.get(span.start..span.start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
@@ -328,28 +407,28 @@ impl Lexicon {
                 return None;
             }
             if len > self.max_key_len {
-                return Some(u32::MAX);
+                return Some(Info::default());
             }
-            return Some(self.packed.get64(lower8(key)).unwrap_or(u32::MAX));
+            return Some(self.packed.get64(lower8(key)).unwrap_or_default());
         }
         let key = pack_at(text, span)?;
         if key & (u128::MAX / 255 * 0x80) != 0 {
             return None;
         }
         if span.len() > self.max_key_len {
-            return Some(u32::MAX);
+            return Some(Info::default());
         }
-        Some(self.packed.get(ascii_lower(key)).unwrap_or(u32::MAX))
+        Some(self.packed.get(ascii_lower(key)).unwrap_or_default())
     }
 
     /// [`Lexicon::lookup`] for an ASCII `word`, with no buffer.
     #[inline]
-    pub(crate) fn lookup_ascii(&self, word: &str) -> u32 {
+    pub(crate) fn lookup_ascii(&self, word: &str) -> Info {
         if word.len() > self.max_key_len {
-            return u32::MAX;
+            return Info::default();
         }
         if let Some(key) = pack(word.as_bytes()) {
-            return self.packed.get(ascii_lower(key)).unwrap_or(u32::MAX);
+            return self.packed.get(ascii_lower(key)).unwrap_or_default();
         }
         let mut buf = [0u8; 24];
         let buf = &mut buf[..word.len()];
@@ -358,13 +437,13 @@ impl Lexicon {
         self.get(buf)
     }
 
-    /// The index of the lowercase `key`, or `u32::MAX`.
-    fn get(&self, key: &[u8]) -> u32 {
+    /// What the lists say about the lowercase `key`.
+    fn get(&self, key: &[u8]) -> Info {
         let found = match pack(key) {
             Some(k) => self.packed.get(k),
             None => self.index.get(key).copied(),
         };
-        found.unwrap_or(u32::MAX)
+        found.unwrap_or_default()
     }
 
     /// Whether `word` (as written) is a listed first name, and the gender it implies.
@@ -376,14 +455,19 @@ impl Lexicon {
         }
     }
 
-    /// The pronoun cue of `word` (any case), without a table lookup.
-    pub(crate) fn pronoun(&self, word: &str) -> Option<Cue> {
-        if word.len() > 8
-            || !matches!(word.as_bytes().first().map(|b| b | 0x20), Some(b'h' | b's' | b'i'))
-        {
+    /// Whether the word at `span` of `text` is "the" (`Some(None)`) or a pronoun
+    /// (`Some(Some(cue))`), in any ASCII case: one load and a few compares, no lookup.
+    #[inline]
+    pub(crate) fn pronoun_or_the_at(&self, text: &[u8], span: Span) -> Option<Option<Cue>> {
+        let len = span.len();
+        if !(1..=8).contains(&len) || span.end > text.len() {
             return None;
         }
-        self.pronouns.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, c)| c)
+        let word = low_bytes(load8(text, span.start), len);
+        if word & HIGHS != 0 {
+            return None;
+        }
+        self.pronoun_keys.get64(lower8(word)).flatten()
     }
 
     /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
@@ -397,27 +481,16 @@ impl Lexicon {
         }
     }
 
-    /// What the lists say about the word with lookup index `i`.
-    pub(crate) fn info(&self, i: u32) -> Option<&Info> {
-        self.infos.get(i as usize)
-    }
-
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
-        let mut index: WordMap<&'static [u8], u32> = WordMap::default();
+        let mut index: WordMap<&'static [u8], Info> = WordMap::default();
         let mut pronouns = Vec::new();
-        let mut infos: Vec<Info> = Vec::new();
         fn slot<'m>(
-            index: &mut WordMap<&'static [u8], u32>,
-            infos: &'m mut Vec<Info>,
+            index: &'m mut WordMap<&'static [u8], Info>,
             word: &'static str,
         ) -> &'m mut Info {
-            let i = *index.entry(word.as_bytes()).or_insert_with(|| {
-                infos.push(Info::default());
-                infos.len() as u32 - 1
-            });
-            &mut infos[i as usize]
+            index.entry(word.as_bytes()).or_default()
         }
         let mut max_title_words = 1;
         for row in rows(include_str!("../../data/actor/titles.tsv")) {
@@ -428,8 +501,8 @@ impl Lexicon {
                 honorific: row.get(3) == Some(&"honorific"),
             };
             max_title_words = max_title_words.max(row[0].split(' ').count());
-            slot(&mut index, &mut infos, row[0].split(' ').next().unwrap_or("")).title_first = true;
-            slot(&mut index, &mut infos, row[0].rsplit(' ').next().unwrap_or("")).title_last = true;
+            slot(&mut index, row[0].split(' ').next().unwrap_or("")).0 |= INFO_TITLE_FIRST;
+            slot(&mut index, row[0].rsplit(' ').next().unwrap_or("")).0 |= INFO_TITLE_LAST;
             titles.insert(row[0], title);
         }
         let mut first_names = WordMap::default();
@@ -444,21 +517,21 @@ impl Lexicon {
             }
         }
         for r in rows(include_str!("../../data/actor/org_words.tsv")) {
-            slot(&mut index, &mut infos, r[0]).org =
-                Some(position(r.get(1).copied().unwrap_or("")));
+            slot(&mut index, r[0]).0 |=
+                position(r.get(1).copied().unwrap_or(""), INFO_ORG_SUFFIX, INFO_ORG_HEAD);
         }
         for r in rows(include_str!("../../data/actor/place_words.tsv")) {
-            slot(&mut index, &mut infos, r[0]).place =
-                Some(position(r.get(1).copied().unwrap_or("")));
+            slot(&mut index, r[0]).0 |=
+                position(r.get(1).copied().unwrap_or(""), INFO_PLACE_SUFFIX, INFO_PLACE_HEAD);
         }
         for line in rows(include_str!("../../data/actor/common_words.txt")) {
             for w in line.iter().flat_map(|l| l.split_whitespace()) {
-                slot(&mut index, &mut infos, w).common = true;
+                slot(&mut index, w).0 |= INFO_COMMON;
             }
         }
         for line in rows(include_str!("../../data/actor/common_nouns.txt")) {
             for w in line.iter().flat_map(|l| l.split_whitespace()) {
-                slot(&mut index, &mut infos, w).noun = true;
+                slot(&mut index, w).0 |= INFO_NOUN;
             }
         }
         for r in rows(include_str!("../../data/actor/cues.tsv")) {
@@ -476,7 +549,7 @@ impl Lexicon {
             if matches!(cue, Cue::He | Cue::She | Cue::It) {
                 pronouns.push((r[0], cue));
             }
-            slot(&mut index, &mut infos, r[0]).cue = Some(cue);
+            slot(&mut index, r[0]).set_cue(cue);
         }
         for (w, f) in [
             ("the", Function::The),
@@ -484,8 +557,16 @@ impl Lexicon {
             ("for", Function::For),
             ("and", Function::And),
         ] {
-            slot(&mut index, &mut infos, w).function = Some(f);
+            slot(&mut index, w).set_function(f);
         }
+        let pronoun_keys = PackedMap::new(
+            pronouns
+                .iter()
+                .filter(|(p, _)| p.len() <= 8 && matches!(p.as_bytes()[0], b'h' | b's' | b'i'))
+                .map(|&(p, cue)| (p, Some(cue)))
+                .chain([("the", None)])
+                .filter_map(|(p, cue)| Some((ascii_lower(pack(p.as_bytes())?), Some(cue)))),
+        );
         let mut pronoun_or_the = [0u16; 128];
         let quick = pronouns.iter().map(|&(p, _)| p).filter(|p| p.len() <= 8);
         for word in quick.filter(|p| matches!(p.as_bytes()[0], b'h' | b's' | b'i')).chain(["the"]) {
@@ -505,9 +586,8 @@ impl Lexicon {
             first_names_packed,
             index,
             packed,
-            pronouns,
             pronoun_or_the,
-            infos,
+            pronoun_keys,
             max_key_len,
         }
     }

@@ -386,18 +386,28 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn info(&self, i: usize) -> Info {
         let Some(cell) = self.infos.get(i) else { return Info::default() };
-        if cell.get() == UNKNOWN {
-            cell.set(self.lookup(self.words[i].span));
+        let bits = cell.get();
+        if bits != UNKNOWN {
+            return Info::from_bits(bits);
         }
-        self.lex.info(cell.get()).copied().unwrap_or_default()
+        let info = self.lookup(self.words[i].span);
+        cell.set(info.bits());
+        info
     }
 
-    /// The word-list index of the word at `span` (see [`Lexicon::lookup`]).
+    /// What the word lists say about the word at `span` (see [`Lexicon::lookup`]).
     #[inline(never)]
-    fn lookup(&self, span: Span) -> u32 {
-        if let Some(found) = self.lex.lookup_packed(self.text.as_bytes(), span) {
-            return found;
+    fn lookup(&self, span: Span) -> Info {
+        match self.lex.lookup_packed(self.text.as_bytes(), span) {
+            Some(found) => found,
+            None => self.lookup_slow(span),
         }
+    }
+
+    /// [`Scanner::lookup`] for a word that is not ASCII or is longer than 16 bytes.
+    #[cold]
+    #[inline(never)]
+    fn lookup_slow(&self, span: Span) -> Info {
         let word = &self.text[span];
         let mut scratch = self.scratch.take();
         let found = self.lex.lookup(word, &mut scratch);
@@ -406,28 +416,28 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_common(&self, i: usize) -> bool {
-        self.info(i).common
+        self.info(i).common()
     }
 
     fn cue(&self, i: usize) -> Option<Cue> {
-        self.info(i).cue
+        self.info(i).cue()
     }
 
     fn function(&self, i: usize) -> Option<Function> {
-        self.info(i).function
+        self.info(i).function()
     }
 
     /// The longest title starting at word `i` and ending before `end`, lowercase words
     /// only when `lower` is set, capitalized first word otherwise.
     fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        if i >= end || !self.info(i).title_first {
+        if i >= end || !self.info(i).title_first() {
             return None;
         }
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             // A title's words are joined and its last word ends some title.
-            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last {
+            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
                 continue;
             }
             if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
@@ -440,7 +450,15 @@ impl<'a> Scanner<'a> {
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        if i == 0 || !self.info(i - 1).title_last {
+        // Every title below ends with word `i - 1`, joined to word `i` in its sentence and
+        // not possessive: checked before the word lists are asked.
+        if i == 0
+            || i >= self.words.len()
+            || !self.words[i].joined
+            || self.words[i - 1].sent != self.words[i].sent
+            || self.words[i - 1].poss
+            || !self.info(i - 1).title_last()
+        {
             return None;
         }
         for n in (1..=lex.max_title_words.min(i)).rev() {
@@ -451,7 +469,7 @@ impl<'a> Scanner<'a> {
             }
             if self.words[a].shape != Shape::Lower
                 || self.words[a..i].iter().any(|w| w.poss)
-                || !self.info(a).title_first
+                || !self.info(a).title_first()
             {
                 continue;
             }
@@ -576,10 +594,17 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let name_like = matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT;
-            if !name_like || (w.shape == Shape::Cap && w.hit == NO_HIT && self.is_pronoun_or_the(k))
-            {
-                if self.is_pronoun_or_the(k) {
-                    self.pronoun_or_the(k, b, out);
+            let pronoun_or_the = if !name_like {
+                // Most such marks are here as possible pronouns or "the".
+                self.lex.pronoun_or_the_at(self.text.as_bytes(), w.span)
+            } else if w.shape == Shape::Cap && w.hit == NO_HIT {
+                self.pronoun_or_the_at(k)
+            } else {
+                None
+            };
+            if !name_like || pronoun_or_the.is_some() {
+                if let Some(cue) = pronoun_or_the {
+                    self.pronoun_or_the(k, b, cue, out);
                 }
                 k += 1;
                 continue;
@@ -609,13 +634,16 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
-            let connector = w.shape == Shape::Lower
-                && (matches!(self.cue(j), Some(Cue::Particle))
-                    || self.function(j).is_some_and(|f| f != Function::The));
             let then_cap = j + 1 < b
                 && self.words[j + 1].joined
                 && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
-            if connector && then_cap && !w.poss {
+            // The word lists are asked only when a capital follows.
+            let connector = || {
+                w.shape == Shape::Lower
+                    && (matches!(self.cue(j), Some(Cue::Particle))
+                        || self.function(j).is_some_and(|f| f != Function::The))
+            };
+            if then_cap && !w.poss && connector() {
                 j += 2;
             } else {
                 break;
@@ -624,27 +652,25 @@ impl<'a> Scanner<'a> {
         j
     }
 
-    /// Whether word `k` is a pronoun or "the" (handled by [`Scanner::pronoun_or_the`]
-    /// even when capitalized).
+    /// Whether word `k` is "the" (`Some(None)`) or a pronoun (`Some(Some(cue))`), in any
+    /// case (handled by [`Scanner::pronoun_or_the`] even when capitalized).
     #[inline(always)]
-    fn is_pronoun_or_the(&self, k: usize) -> bool {
+    fn pronoun_or_the_at(&self, k: usize) -> Option<Option<Cue>> {
         let span = self.words[k].span;
+        let bytes = self.text.as_bytes();
         // Most words are ruled out on their first byte and length.
-        if !self.lex.may_be_pronoun_or_the(&self.text.as_bytes()[span.start..span.end]) {
-            return false;
+        if !self.lex.may_be_pronoun_or_the(&bytes[span.start..span.end]) {
+            return None;
         }
-        let w = &self.text[span];
-        w.eq_ignore_ascii_case("the") || self.lex.pronoun(w).is_some()
+        self.lex.pronoun_or_the_at(bytes, span)
     }
 
-    /// Handles a pronoun or "the" (any case) at word `k`: pronouns and role nouns.
-    fn pronoun_or_the(&mut self, k: usize, b: usize, out: &mut Vec<Cand>) {
+    /// Handles "the" (`pronoun` is `None`) or a pronoun with its cue, in any case, at
+    /// word `k`: pronouns and role nouns.
+    fn pronoun_or_the(&mut self, k: usize, b: usize, pronoun: Option<Cue>, out: &mut Vec<Cand>) {
         let w = self.words[k];
-        if let Some(cue) = self.lex.pronoun(&self.text[w.span]) {
+        if let Some(cue) = pronoun {
             out.push(Cand::new(w.span, w.sent, Target::Pronoun(cue), super::MentionForm::Pronoun));
-            return;
-        }
-        if self.function(k) != Some(Function::The) {
             return;
         }
         // "the [Russian] president", not followed by a name.
@@ -741,7 +767,7 @@ impl<'a> Scanner<'a> {
     fn unknown_end(&mut self, i: usize, end: usize) -> usize {
         // "Ministry of Defence", "Gulf of Mexico": a head word takes the rest of the run.
         let info = self.info(i);
-        let head = info.org.is_some_and(|p| p.head()) || info.place.is_some_and(|p| p.head());
+        let head = info.org(false) || info.place(false);
         if head && i + 2 < end && matches!(self.function(i + 1), Some(Function::Of | Function::For))
         {
             return end;
@@ -770,11 +796,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_org_word(&self, i: usize, suffix: bool) -> bool {
-        self.info(i).org.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+        self.info(i).org(suffix)
     }
 
     fn is_place_word(&self, i: usize, suffix: bool) -> bool {
-        self.info(i).place.is_some_and(|p| if suffix { p.suffix() } else { p.head() })
+        self.info(i).place(suffix)
     }
 
     /// Emits the candidate for segment `s` of a run starting at word `run_start`.
@@ -830,7 +856,9 @@ impl<'a> Scanner<'a> {
                         return;
                     }
                 }
-                let mut cand = self.unknown(a, b);
+                // The title just before the name ("Dr", "foreign minister"), read once.
+                let before = self.title_before(a);
+                let mut cand = self.unknown(a, b, before);
                 let title = match prev {
                     Some(Seg::Title(ta, _, title, t)) => {
                         // "General Motors": a title before an organization name belongs to it.
@@ -847,7 +875,7 @@ impl<'a> Scanner<'a> {
                             };
                         Some((title, t, affiliation))
                     }
-                    _ if a == run_start => self.title_before(a).map(|(ta, title, t)| {
+                    _ if a == run_start => before.map(|(ta, title, t)| {
                         let affiliation = ta.checked_sub(1).and_then(|p| {
                             (self.words[p].sent == self.words[a].sent)
                                 .then(|| self.hit_country(p))
@@ -901,7 +929,7 @@ impl<'a> Scanner<'a> {
                 }
                 // A lone common noun or organization word is no short form either: "Bank"
                 // alone does not stand for "Bank Zorvex".
-                let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+                let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
                 if noun && cand.target == Target::Short(None) {
                     return;
                 }
@@ -1011,8 +1039,14 @@ impl<'a> Scanner<'a> {
             && self.title_before(g).is_none()
     }
 
-    /// Classifies the unknown name at words `a..b`.
-    fn unknown(&mut self, a: usize, b: usize) -> Cand {
+    /// Classifies the unknown name at words `a..b`, given the title just before it
+    /// ([`Scanner::title_before`]).
+    fn unknown(
+        &mut self,
+        a: usize,
+        b: usize,
+        before: Option<(usize, &'static str, Title)>,
+    ) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
         if let Some(place) = self.recased_place(a, b) {
@@ -1022,7 +1056,7 @@ impl<'a> Scanner<'a> {
         // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
         // "Corp") names no organization by itself: it is a piece of a longer name or a
         // description.
-        let noun = b == a + 1 && (self.info(a).noun || self.is_org_word(a, true));
+        let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
         if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
             return new(ActorKind::Organization);
         }
@@ -1034,10 +1068,7 @@ impl<'a> Scanner<'a> {
         let first = self.word(a);
         let first_name = self.lex.first_name(first);
         let initial = first.len() == 2 && first.ends_with('.');
-        let honorific = a > 0
-            && self.words[a].joined
-            && self.words[a - 1].sent == sent
-            && self.title_before(a).is_some_and(|(_, _, t)| t.honorific);
+        let honorific = before.is_some_and(|(_, _, t)| t.honorific);
         if b - a >= 2 {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
                 return new(ActorKind::Organization);
@@ -1076,10 +1107,13 @@ impl<'a> Scanner<'a> {
         // except at the start of a sentence or clause, for one letter, and for words
         // shaped like adjectives of nationality or creed ("Kurdish", "Congolese",
         // "European", "Islamic").
-        let adjective = ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
-            .iter()
-            .any(|s| first.ends_with(s));
-        let guess = !self.words[a].opens && first.chars().nth(1).is_some() && !adjective;
+        let adjective = || {
+            ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
+                .iter()
+                .any(|s| first.ends_with(s))
+        };
+        let one_char = first.chars().next().map_or(0, char::len_utf8) == first.len();
+        let guess = !self.words[a].opens && !one_char && !adjective();
         // A first name standing alone ("Alan", "Roberto") names a person.
         let kind = if first_name.is_some() { ActorKind::Person } else { ActorKind::Organization };
         let mut c =

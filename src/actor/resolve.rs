@@ -12,6 +12,7 @@ use super::lexicon::{Cue, WordMap};
 use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
+use crate::ascii::alnum_run_end;
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -44,17 +45,20 @@ struct Book<'a> {
 impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
     fn actor(&mut self, key: Key<'a>) -> usize {
-        if let Some(&i) = self.keys.get(&key) {
-            return i;
-        }
+        // One hash of the key, whether or not the actor exists.
+        let slot = match self.keys.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => return *o.get(),
+            std::collections::hash_map::Entry::Vacant(v) => v,
+        };
         let entries = self.inner.gazetteer.entries();
-        let (actor, gender) = match &key {
+        let published = self.published;
+        let (actor, gender) = match slot.key() {
             Key::Entry(e) => {
                 let e = &entries[*e as usize];
-                (self.entry_actor(e), e.gender)
+                (entry_actor(e, published), e.gender)
             }
             Key::Government(country) => match self.inner.governments.get(*country) {
-                Some(&g) => (self.entry_actor(&entries[g as usize]), None),
+                Some(&g) => (entry_actor(&entries[g as usize], published), None),
                 None => {
                     let name = match self.inner.gazetteer.get(country) {
                         Some(c) => format!("Government of {}", c.name),
@@ -67,7 +71,7 @@ impl<'a> Book<'a> {
                         country: Some(country.to_string()),
                         sector: Some("GOV".to_string()),
                         roles: Vec::new(),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(4),
                     };
                     (actor, None)
                 }
@@ -80,32 +84,14 @@ impl<'a> Book<'a> {
                     country: None,
                     sector: None,
                     roles: Vec::new(),
-                    mentions: Vec::new(),
+                    mentions: Vec::with_capacity(4),
                 };
                 (actor, None)
             }
         };
+        slot.insert(self.actors.len());
         self.actors.push(Building { actor, gender, titles: Vec::new() });
-        self.keys.insert(key, self.actors.len() - 1);
         self.actors.len() - 1
-    }
-
-    fn entry_actor(&self, e: &Entry) -> Actor {
-        let roles: Vec<Role> = e.roles_at(self.published).cloned().collect();
-        let sector = roles
-            .iter()
-            .find_map(|r| r.sector.clone())
-            .or_else(|| (e.kind == ActorKind::Government).then(|| "GOV".to_string()));
-        let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
-        Actor {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
-            country,
-            sector,
-            roles,
-            mentions: Vec::new(),
-        }
     }
 
     fn mention(&mut self, actor: usize, span: Span, sent: u32, form: MentionForm, found: Found) {
@@ -143,6 +129,25 @@ impl<'a> Book<'a> {
     }
 }
 
+/// The actor for gazetteer entry `e`, with its roles at `published`.
+fn entry_actor(e: &Entry, published: Option<Date>) -> Actor {
+    let roles: Vec<Role> = e.roles_at(published).cloned().collect();
+    let sector = roles
+        .iter()
+        .find_map(|r| r.sector.clone())
+        .or_else(|| (e.kind == ActorKind::Government).then(|| "GOV".to_string()));
+    let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
+    Actor {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        kind: e.kind,
+        country,
+        sector,
+        roles,
+        mentions: Vec::with_capacity(4),
+    }
+}
+
 /// A document-local id: `local:<kind>:<slug>`.
 fn local_id(kind: ActorKind, name: &str) -> String {
     let kind = match kind {
@@ -161,17 +166,23 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     let mut started = false;
     let mut dash = false;
     if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                if dash && started {
-                    id.push('-');
-                }
-                id.push(char::from(b.to_ascii_lowercase()));
-                started = true;
-                dash = false;
-            } else {
-                dash = true;
+        // The runs of letters and digits, joined by dashes: copied a run at a time.
+        let bytes = name.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
             }
+            let start = i;
+            i = alnum_run_end(bytes, i, bytes.len());
+            if started {
+                id.push('-');
+            }
+            let at = id.len();
+            id.push_str(&name[start..i]);
+            id[at..].make_ascii_lowercase();
+            started = true;
         }
         return id;
     }
@@ -221,7 +232,10 @@ pub(crate) fn resolve(
     out: &mut Vec<Actor>,
 ) {
     let _ = sentences;
-    cands.sort_by_key(|c| c.span.start);
+    // Candidates come sentence by sentence, mostly in order already.
+    if !cands.is_sorted_by_key(|c| c.span.start) {
+        cands.sort_by_key(|c| c.span.start);
+    }
     let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
     // Most documents name a few dozen actors: no regrowth (an actor is ~200 bytes).
     let actors = Vec::with_capacity(cands.len().min(64));
@@ -245,14 +259,15 @@ pub(crate) fn resolve(
     }
     // A guessed person whose first word, not its last, also stands alone in the text
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
-    let mut alone: WordMap<&str, ()> =
-        WordMap::with_capacity_and_hasher(cands.len(), Default::default());
-    alone.extend(
-        cands
-            .iter()
-            .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
-            .map(|c| (&text[c.span], ())),
-    );
+    let mut alone: WordMap<&str, ()> = WordMap::default();
+    if cands.iter().any(|c| c.guessed) {
+        alone.extend(
+            cands
+                .iter()
+                .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
+                .map(|c| (&text[c.span], ())),
+        );
+    }
     for c in cands.iter().filter(|c| c.guessed) {
         let surface = &text[c.span];
         let first = first_word(surface);
