@@ -99,6 +99,15 @@ const ALNUM: u8 = 1;
 /// [`CLASS`] bit: a byte that may join two runs of one word (`'`, `-`, `.`, `&`) or
 /// start a non-ASCII char (which may be a letter or a joiner such as `’`).
 const JOINER: u8 = 2;
+/// [`CLASS`] bit: an ASCII byte that is neither a letter, a digit nor a space: in the
+/// gap between two words, it keeps them from being joined.
+const BREAK: u8 = 4;
+/// [`CLASS`] bit: ASCII punctuation after which a capital says nothing about names
+/// (see [`opens_after`]).
+const OPENER: u8 = 8;
+/// Gap flag (never in [`CLASS`]): the gap holds a non-ASCII char, so [`opens_after`]
+/// decides.
+const WIDE: u8 = 16;
 
 /// The class of every byte: what the tokenizer decides on one byte.
 static CLASS: [u8; 256] = {
@@ -108,66 +117,144 @@ static CLASS: [u8; 256] = {
         let c = b as u8;
         table[b] = if c.is_ascii_alphanumeric() {
             ALNUM
-        } else if c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&') {
+        } else if c >= 0x80 {
             JOINER
         } else {
-            0
+            let joiner = if matches!(c, b'\'' | b'-' | b'.' | b'&') { JOINER } else { 0 };
+            let opener =
+                if matches!(c, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!') {
+                    OPENER
+                } else {
+                    0
+                };
+            let brk = if c == b' ' { 0 } else { BREAK };
+            joiner | opener | brk
         };
         b += 1;
     }
     table
 };
 
-/// Splits the sentence `span` of `text` into words, appended to `out`.
+/// Splits the sentence `span` of `text` into words, appended to `out`. `each` sees every
+/// word just before it is appended, with the index it will have in `out` and its first
+/// run of ASCII letters and digits (up to eight bytes, zero-padded: the key of
+/// [`super::matcher::Matcher::may_start`]; its low byte is the word's first byte, or 0
+/// where that is not ASCII).
 ///
-/// Driven by [`CLASS`]: spaces, ASCII punctuation and runs of ASCII letters and digits
-/// are decided one byte at a time; chars are decoded only at non-ASCII bytes, and the
-/// rules for joined words ("U.S.", "O'Brien", "Ukraine's", "Rolls-Royce") run only where
-/// a run ends at a joiner.
-pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
-    let mut prev_end: Option<usize> = None;
+/// Driven by [`CLASS`] and read eight bytes at a time: one load at a word start gives
+/// the end of its first run of ASCII letters and digits, the byte after it, whether the
+/// next word follows after exactly one space (then the gap is not read again), and the
+/// case shape of a word of up to eight ASCII bytes. Other gaps are read one byte at a
+/// time, gathering what `joined` and `opens` need. Chars are decoded only at non-ASCII
+/// bytes, and the rules for joined words ("U.S.", "O'Brien", "Ukraine's", "Rolls-Royce")
+/// run only where a run ends at a joiner.
+#[inline]
+pub(crate) fn tokenize(
+    text: &str,
+    span: Span,
+    sent: u32,
+    out: &mut Vec<Word>,
+    mut each: impl FnMut(&mut Word, usize, u64),
+) {
+    use crate::ascii::{HIGHS, alnum_mask, letter_mask, load8, low_bytes};
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
-    while i < end {
-        let b = bytes[i];
-        if CLASS[usize::from(b)] & ALNUM == 0 {
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
-            let Some(c) = char_at(text, i, end) else { break };
-            if !c.is_alphanumeric() {
+    // Where the previous word ended (after its possessive), if there is one.
+    let mut prev_end: Option<usize> = None;
+    // The word at `i` follows the previous one after exactly one space.
+    let mut next_joined = false;
+    loop {
+        let (joined, opens) = if next_joined {
+            (true, false)
+        } else {
+            // The [`CLASS`] bits of the gap (plus [`WIDE`]).
+            let mut gap = 0u8;
+            loop {
+                let Some(&b) = bytes.get(i).filter(|_| i < end) else { return };
+                let class = CLASS[usize::from(b)];
+                if class & ALNUM != 0 {
+                    break;
+                }
+                if b < 0x80 {
+                    gap |= class;
+                    i += 1;
+                    continue;
+                }
+                let Some(c) = char_at(text, i, end) else { return };
+                if c.is_alphanumeric() {
+                    break;
+                }
+                gap |= WIDE | BREAK;
                 i += c.len_utf8();
-                continue;
             }
-        }
-        let start = i;
-        i = alnum_run_end(bytes, i, end);
-        let mut poss = false;
-        if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
-            (i, poss) = joined_end(text, start, i, end);
-        }
-        let (joined, opens) = match prev_end {
-            None => (false, true),
-            Some(p) if p + 1 == start && bytes[p] == b' ' => (true, false),
-            Some(p) => {
-                let gap = &bytes[p..start];
-                let joined = gap.iter().all(|&b| b == b' ');
-                (joined, opens_after(gap))
+            match prev_end {
+                None => (false, true),
+                Some(_) if gap & BREAK == 0 => (true, false),
+                Some(p) if gap & WIDE != 0 => (false, opens_after(&bytes[p..i])),
+                Some(_) => (false, gap & OPENER != 0),
             }
         };
-        let shape = match bytes[start] {
+        let start = i;
+        // Up to eight bytes of the word, zero (no letter or digit) past the sentence.
+        let avail = end - start;
+        let x =
+            if avail >= 8 { load8(bytes, start) } else { low_bytes(load8(bytes, start), avail) };
+        let stop = !alnum_mask(x) & HIGHS;
+        let mut poss = false;
+        next_joined = false;
+        let run;
+        if stop != 0 {
+            // The run ends inside the load, at byte `k` (a zero byte past the sentence).
+            let k = (stop.trailing_zeros() / 8) as usize;
+            run = x & ((1u64 << (8 * k)) - 1);
+            i = start + k;
+            let after = (x >> (8 * k)) as u8;
+            if after == b' ' {
+                next_joined = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
+            } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
+                (i, poss) = joined_end(text, start, i, end);
+            }
+        } else {
+            run = x;
+            i = alnum_run_end(bytes, start + 8, end);
+            if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
+                (i, poss) = joined_end(text, start, i, end);
+            }
+        }
+        let len = i - start;
+        let shape = match x as u8 {
             b'a'..=b'z' => Shape::Lower,
             b'0'..=b'9' => Shape::Other,
+            b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
+                // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
+                // lowercase where its 0x20 bit is set.
+                let word = low_bytes(x, len);
+                let letters = letter_mask(word);
+                let lower = letters & (word << 2);
+                if lower != 0 || flags(letters) < 2 { Shape::Cap } else { Shape::Upper }
+            }
             _ => shape(&text[start..i]),
         };
-        out.push(Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT });
+        let mut word =
+            Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
+        each(&mut word, out.len(), run);
+        out.push(word);
         if poss {
             i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
         }
         prev_end = Some(i);
+        if next_joined {
+            i += 1;
+        }
     }
+}
+
+/// How many bytes of `mask` are flagged (a mask of [`crate::ascii`]: only the top bit
+/// of each byte may be set), by one multiply.
+#[inline]
+fn flags(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(crate::ascii::ONES) >> 56) as usize
 }
 
 /// The end of the word starting at `start` whose first run of letters and digits has
@@ -236,7 +323,9 @@ fn joined_end(text: &str, start: usize, mut i: usize, end: usize) -> (usize, boo
 }
 
 /// Whether a capital after `gap` (the text between two words) says nothing about names:
-/// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation.
+/// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation
+/// (the ASCII ones are the [`OPENER`] bytes).
+#[cold]
 fn opens_after(gap: &[u8]) -> bool {
     gap.iter().any(|b| matches!(b, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!'))
         || !gap.is_ascii()
@@ -289,9 +378,28 @@ fn shape(word: &str) -> Shape {
 }
 
 /// Whether a sentence is written in capitals (a headline): most letters uppercase.
+///
+/// Letters are counted eight bytes at a time until the count of lowercase ones could pass
+/// 24 within the next eight, and then one byte at a time, so that the early exit happens
+/// at the same byte as when counting bytewise.
 pub(crate) fn is_all_caps(text: &str) -> bool {
+    use crate::ascii::{letter_mask, load8};
+    let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in text.bytes() {
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let w = load8(bytes, i);
+        let letters = letter_mask(w);
+        // A letter is lowercase where its 0x20 bit is set.
+        let l = flags(letters & (w << 2));
+        if lower + l > 24 {
+            break;
+        }
+        lower += l;
+        upper += flags(letters) - l;
+        i += 8;
+    }
+    for &b in &bytes[i..] {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
         // Running text gives itself away within a few words.
