@@ -160,92 +160,108 @@ pub(crate) fn tokenize(
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
-    // Where the previous word ended (after its possessive), if there is one.
-    let mut prev_end: Option<usize> = None;
-    // The word at `i` follows the previous one after exactly one space.
-    let mut next_joined = false;
+    let mut first = true;
     loop {
-        let (joined, opens) = if next_joined {
+        // The gap before the next word: the [`CLASS`] bits of its bytes (plus [`WIDE`]).
+        let gap_start = i;
+        let mut gap = 0u8;
+        loop {
+            if i >= end {
+                return;
+            }
+            let b = bytes[i];
+            let class = CLASS[usize::from(b)];
+            if class & ALNUM != 0 {
+                break;
+            }
+            if b < 0x80 {
+                gap |= class;
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, i, end) else { return };
+            if c.is_alphanumeric() {
+                break;
+            }
+            gap |= WIDE | BREAK;
+            i += c.len_utf8();
+        }
+        let (mut joined, mut opens) = if first {
+            (false, true)
+        } else if gap & BREAK == 0 {
             (true, false)
+        } else if gap & WIDE != 0 {
+            (false, opens_after(&bytes[gap_start..i]))
         } else {
-            // The [`CLASS`] bits of the gap (plus [`WIDE`]).
-            let mut gap = 0u8;
-            loop {
-                let Some(&b) = bytes.get(i).filter(|_| i < end) else { return };
-                let class = CLASS[usize::from(b)];
-                if class & ALNUM != 0 {
-                    break;
-                }
-                if b < 0x80 {
-                    gap |= class;
-                    i += 1;
-                    continue;
-                }
-                let Some(c) = char_at(text, i, end) else { return };
-                if c.is_alphanumeric() {
-                    break;
-                }
-                gap |= WIDE | BREAK;
-                i += c.len_utf8();
-            }
-            match prev_end {
-                None => (false, true),
-                Some(_) if gap & BREAK == 0 => (true, false),
-                Some(p) if gap & WIDE != 0 => (false, opens_after(&bytes[p..i])),
-                Some(_) => (false, gap & OPENER != 0),
-            }
+            (false, gap & OPENER != 0)
         };
-        let start = i;
-        // Up to eight bytes of the word, zero (no letter or digit) past the sentence.
-        let avail = end - start;
-        let x =
-            if avail >= 8 { load8(bytes, start) } else { low_bytes(load8(bytes, start), avail) };
-        let stop = !alnum_mask(x) & HIGHS;
-        let mut poss = false;
-        next_joined = false;
-        let run;
-        if stop != 0 {
-            // The run ends inside the load, at byte `k` (a zero byte past the sentence).
-            let k = (stop.trailing_zeros() / 8) as usize;
-            run = x & ((1u64 << (8 * k)) - 1);
-            i = start + k;
-            let after = (x >> (8 * k)) as u8;
-            if after == b' ' {
-                next_joined = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
-            } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
-                (i, poss) = joined_end(text, start, i, end);
+        first = false;
+        // Words in a row, each after exactly one space.
+        loop {
+            let start = i;
+            // Up to eight bytes of the word, zero (no letter or digit) past the sentence.
+            let avail = end - start;
+            let x = if avail >= 8 {
+                load8(bytes, start)
+            } else {
+                low_bytes(load8(bytes, start), avail)
+            };
+            let stop = !alnum_mask(x) & HIGHS;
+            let mut poss = false;
+            // The next word follows after exactly one space.
+            let mut next = false;
+            let run;
+            if stop != 0 {
+                // The run ends inside the load, at byte `k` (a zero byte past the sentence).
+                let k = (stop.trailing_zeros() / 8) as usize;
+                run = x & ((1u64 << (8 * k)) - 1);
+                i = start + k;
+                let after = (x >> (8 * k)) as u8;
+                if after == b' ' {
+                    next = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
+                } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
+                    // As [`joined_end`] decides: a period joins only single letters
+                    // ("U.S."), and a hyphen no word that starts lowercase, so that
+                    // "said." and "well-known" end here.
+                    let plain = (after == b'.' && k >= 2)
+                        || (after == b'-' && (x as u8).is_ascii_lowercase());
+                    if !plain {
+                        (i, poss) = joined_end(text, start, i, end);
+                    }
+                }
+            } else {
+                run = x;
+                i = alnum_run_end(bytes, start + 8, end);
+                if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
+                    (i, poss) = joined_end(text, start, i, end);
+                }
             }
-        } else {
-            run = x;
-            i = alnum_run_end(bytes, start + 8, end);
-            if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
-                (i, poss) = joined_end(text, start, i, end);
+            let len = i - start;
+            let shape = match x as u8 {
+                b'a'..=b'z' => Shape::Lower,
+                b'0'..=b'9' => Shape::Other,
+                b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
+                    // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
+                    // lowercase where its 0x20 bit is set.
+                    let word = low_bytes(x, len);
+                    let letters = letter_mask(word);
+                    let lower = letters & (word << 2);
+                    if lower != 0 || flags(letters) < 2 { Shape::Cap } else { Shape::Upper }
+                }
+                _ => shape(&text[start..i]),
+            };
+            let mut word =
+                Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
+            each(&mut word, out.len(), run);
+            out.push(word);
+            if !next {
+                if poss {
+                    i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
+                }
+                break;
             }
-        }
-        let len = i - start;
-        let shape = match x as u8 {
-            b'a'..=b'z' => Shape::Lower,
-            b'0'..=b'9' => Shape::Other,
-            b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
-                // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
-                // lowercase where its 0x20 bit is set.
-                let word = low_bytes(x, len);
-                let letters = letter_mask(word);
-                let lower = letters & (word << 2);
-                if lower != 0 || flags(letters) < 2 { Shape::Cap } else { Shape::Upper }
-            }
-            _ => shape(&text[start..i]),
-        };
-        let mut word =
-            Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
-        each(&mut word, out.len(), run);
-        out.push(word);
-        if poss {
-            i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
-        }
-        prev_end = Some(i);
-        if next_joined {
             i += 1;
+            (joined, opens) = (true, false);
         }
     }
 }
@@ -379,9 +395,9 @@ fn shape(word: &str) -> Shape {
 
 /// Whether a sentence is written in capitals (a headline): most letters uppercase.
 ///
-/// Letters are counted eight bytes at a time until the count of lowercase ones could pass
-/// 24 within the next eight, and then one byte at a time, so that the early exit happens
-/// at the same byte as when counting bytewise.
+/// Letters are counted eight bytes at a time; the early exit for running text is tested
+/// after each eight, and byte by byte only where it may have passed within them, so that
+/// the answer is the one of a bytewise count.
 pub(crate) fn is_all_caps(text: &str) -> bool {
     use crate::ascii::{letter_mask, load8};
     let bytes = text.as_bytes();
@@ -392,11 +408,23 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
         let letters = letter_mask(w);
         // A letter is lowercase where its 0x20 bit is set.
         let l = flags(letters & (w << 2));
-        if lower + l > 24 {
-            break;
+        let u = flags(letters) - l;
+        if lower + l <= 24 {
+            lower += l;
+            upper += u;
+        } else if 3 * (lower + l) >= upper + u {
+            // The test passes at the last of the eight bytes.
+            return false;
+        } else {
+            // It may pass before the last of them.
+            for &b in &bytes[i..i + 8] {
+                upper += b.is_ascii_uppercase() as usize;
+                lower += b.is_ascii_lowercase() as usize;
+                if lower > 24 && lower * 3 >= upper {
+                    return false;
+                }
+            }
         }
-        lower += l;
-        upper += flags(letters) - l;
         i += 8;
     }
     for &b in &bytes[i..] {
