@@ -162,6 +162,11 @@ impl Matcher {
         }
     }
 
+    /// Whether some pattern starts with the byte `b`.
+    pub(crate) fn starts_with_byte(&self, b: u8) -> bool {
+        self.first_byte[usize::from(b)]
+    }
+
     /// Whether some pattern may start at a word whose first run of ASCII letters and
     /// digits, read up to the end of its sentence and at most eight bytes, is `run`
     /// (zero-padded; see [`first_run`]): `false` rules out a hit there.

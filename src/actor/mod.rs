@@ -172,7 +172,14 @@ struct Inner {
     by_title: HashMap<String, Vec<u32>>,
     /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
+    /// What the first byte of a word says (0 standing for a non-ASCII one): bit `n`
+    /// (below 16) if a word of `n` bytes may be a pronoun or "the", and [`PROBE`] if a
+    /// gazetteer name may start with it.
+    starts: Box<[u32; 256]>,
 }
+
+/// [`Inner::starts`] bit: a gazetteer name may start with the byte.
+const PROBE: u32 = 1 << 16;
 
 impl Default for ActorTagger {
     fn default() -> ActorTagger {
@@ -212,7 +219,23 @@ impl ActorTagger {
                 }
             }
         }
-        let inner = Inner { gazetteer, matcher, lexicon, by_title, governments };
+        let mut starts = Box::new([0u32; 256]);
+        for (b, slot) in (0..=255u8).zip(starts.iter_mut()) {
+            if b == 0 {
+                // A non-ASCII first byte: no pronoun, and the matcher decides.
+                *slot = PROBE;
+                continue;
+            }
+            for len in 0..16 {
+                if lexicon.may_be_pronoun_or_the_start(b, len) {
+                    *slot |= 1 << len;
+                }
+            }
+            if matcher.starts_with_byte(b) {
+                *slot |= PROBE;
+            }
+        }
+        let inner = Inner { gazetteer, matcher, lexicon, by_title, governments, starts };
         ActorTagger { inner: Arc::new(inner) }
     }
 
@@ -320,8 +343,11 @@ impl ActorTagger {
                 // first byte. The marks are decided as the words are read.
                 let mut covered = 0;
                 patterns::tokenize(text, span, s as u32, words, |w, i, run| {
+                    // The run's first byte is the word's, or 0 where that is not ASCII.
+                    let starts = inner.starts[usize::from(run as u8)];
+                    let len = w.span.end - w.span.start;
                     if w.span.start >= covered {
-                        let found = match inner.matcher.may_start(run) {
+                        let found = match starts & PROBE != 0 && inner.matcher.may_start(run) {
                             true => inner.matcher.find_at(text, w.span.start, span.end),
                             false => None,
                         };
@@ -335,7 +361,7 @@ impl ActorTagger {
                     }
                     if w.hit != u32::MAX
                         || matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper)
-                        || lex.may_be_pronoun_or_the_start(run as u8, w.span.len())
+                        || (len < 16 && starts & (1 << len) != 0)
                     {
                         marks.push(i as u32);
                     }

@@ -273,6 +273,14 @@ fn flags(mask: u64) -> usize {
     ((mask >> 7).wrapping_mul(crate::ascii::ONES) >> 56) as usize
 }
 
+/// How many bytes of the masks `a` and `b` are flagged together (as [`flags`]), by one
+/// multiply.
+#[inline]
+fn flags2(a: u64, b: u64) -> usize {
+    // At most two a byte: the byte sums of the multiply stay below 256.
+    (((a >> 7) + (b >> 7)).wrapping_mul(crate::ascii::ONES) >> 56) as usize
+}
+
 /// The end of the word starting at `start` whose first run of letters and digits has
 /// been read up to `i`, where a joiner or a non-ASCII char follows; and whether a
 /// possessive `'s` follows it.
@@ -395,29 +403,29 @@ fn shape(word: &str) -> Shape {
 
 /// Whether a sentence is written in capitals (a headline): most letters uppercase.
 ///
-/// Letters are counted eight bytes at a time; the early exit for running text is tested
-/// after each eight, and byte by byte only where it may have passed within them, so that
-/// the answer is the one of a bytewise count.
+/// Letters are counted sixteen bytes at a time; the early exit for running text is tested
+/// after each sixteen, and byte by byte only where it may have passed within them, so
+/// that the answer is the one of a bytewise count.
 pub(crate) fn is_all_caps(text: &str) -> bool {
     use crate::ascii::{letter_mask, load8};
     let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
     let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let w = load8(bytes, i);
-        let letters = letter_mask(w);
+    while i + 16 <= bytes.len() {
+        let (v, w) = (load8(bytes, i), load8(bytes, i + 8));
+        let (lv, lw) = (letter_mask(v), letter_mask(w));
         // A letter is lowercase where its 0x20 bit is set.
-        let l = flags(letters & (w << 2));
-        let u = flags(letters) - l;
+        let l = flags2(lv & (v << 2), lw & (w << 2));
+        let u = flags2(lv, lw) - l;
         if lower + l <= 24 {
             lower += l;
             upper += u;
         } else if 3 * (lower + l) >= upper + u {
-            // The test passes at the last of the eight bytes.
+            // The test passes at the last of the sixteen bytes.
             return false;
         } else {
             // It may pass before the last of them.
-            for &b in &bytes[i..i + 8] {
+            for &b in &bytes[i..i + 16] {
                 upper += b.is_ascii_uppercase() as usize;
                 lower += b.is_ascii_lowercase() as usize;
                 if lower > 24 && lower * 3 >= upper {
@@ -425,7 +433,7 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
                 }
             }
         }
-        i += 8;
+        i += 16;
     }
     for &b in &bytes[i..] {
         upper += b.is_ascii_uppercase() as usize;
