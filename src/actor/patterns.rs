@@ -401,6 +401,86 @@ fn shape(word: &str) -> Shape {
     }
 }
 
+/// The tokenizer's shortcuts (shapes from masks, gaps read once, words after one space
+/// in the inner loop) against the plain definitions, on words at every offset of the
+/// eight-byte loads and at the end of the sentence.
+#[cfg(test)]
+mod tokenizer_tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_agree_with_plain_definitions() {
+        let texts = [
+            "The U.S. and O'Brien met Rolls-Royce staff; well-known NATO said.",
+            "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii ABCDEFGH ABCDEFGHI Ab AB A",
+            "Ukraine's and Ukraine\u{2019}s army (UN) \u{201c}Paris\u{201d} \u{2014} Zo\u{eb} \u{c9}lys\u{e9}e.",
+            "x  y\t\tz: Q \"W\" [E] R-2 3M 4x4 G7 AT&T B&b s-Gravenhage A.b.C IBM's",
+            "end at eight ABCDEFGH",
+            "ABCDEFG",
+            "NATO",
+        ];
+        for text in texts {
+            for cut in [text.len(), text.len().saturating_sub(3)] {
+                let Some(sentence) = text.get(..cut) else { continue };
+                let mut words = Vec::new();
+                let mut seen = 0;
+                tokenize(text, Span::new(0, cut), 0, &mut words, |w, i, _| {
+                    assert_eq!(i, seen);
+                    seen += 1;
+                    assert!(w.span.end <= cut, "{sentence:?}: {w:?}");
+                });
+                let mut prev_end: Option<usize> = None;
+                for w in &words {
+                    let word = &text[w.span.start..w.span.end];
+                    assert_eq!(w.shape, shape(word), "{sentence:?}: {word:?}");
+                    let (joined, opens) = match prev_end {
+                        None => (false, true),
+                        Some(p) => {
+                            let gap = &text.as_bytes()[p..w.span.start];
+                            (gap.iter().all(|&b| b == b' '), opens_after(gap))
+                        }
+                    };
+                    assert_eq!((w.joined, w.opens), (joined, opens), "{sentence:?}: {word:?}");
+                    let poss = if w.poss {
+                        text[w.span.end..].chars().next().map_or(0, char::len_utf8) + 1
+                    } else {
+                        0
+                    };
+                    prev_end = Some(w.span.end + poss);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn all_caps_agrees_with_a_bytewise_count() {
+        let bytewise = |text: &str| {
+            let (mut upper, mut lower) = (0usize, 0usize);
+            for b in text.bytes() {
+                upper += b.is_ascii_uppercase() as usize;
+                lower += b.is_ascii_lowercase() as usize;
+                if lower > 24 && lower * 3 >= upper {
+                    return false;
+                }
+            }
+            upper >= 2 && upper > 3 * lower
+        };
+        let mut texts = vec![
+            "UNITED STATES SAYS TALKS WENT WELL".to_string(),
+            "The talks went well, officials said on Monday.".to_string(),
+        ];
+        // Lowercase letters passing 24 inside a step of sixteen bytes, with capitals
+        // before and after so that the test passes only briefly.
+        for n in 0..100 {
+            texts.push(format!("{}{}{}", "Q".repeat(n), "a".repeat(25), "Q".repeat(80)));
+            texts.push(format!("{}{}", "a".repeat(n), "QQQQ".repeat(n)));
+        }
+        for text in &texts {
+            assert_eq!(is_all_caps(text), bytewise(text), "{text:?}");
+        }
+    }
+}
+
 /// Whether a sentence is written in capitals (a headline): most letters uppercase.
 ///
 /// Letters are counted sixteen bytes at a time; the early exit for running text is tested
