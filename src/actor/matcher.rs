@@ -13,9 +13,10 @@
 //! Before a search, three cheap tests rule out most word starts: the first run of ASCII
 //! letters and digits (up to eight bytes, hashed into a bitmap: the tokenizer reads it
 //! with the word, so that "The" or "But" cost a multiply and a load), the first byte and
-//! the first two bytes. Keys of 15
-//! bytes or fewer are packed into one integer and looked up in an open-addressing table
-//! ([`PackedMap`]).
+//! the first two bytes. A search goes on past a space only if the next word starts the
+//! way a word after a space in some pattern does (the same bitmap, for those words).
+//! Keys of 15 bytes or fewer are packed into one integer and looked up in an
+//! open-addressing table ([`PackedMap`]).
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{self, PackedMap, WordMap};
@@ -76,6 +77,9 @@ pub(crate) struct Matcher {
     /// patterns start with: most capitalized words that begin no name ("The", "But")
     /// are ruled out here without a search.
     first_runs: Box<[u64; FIRST_RUN_WORDS]>,
+    /// The same bitmap for the words after a space in a pattern: a search stops at a
+    /// space after which no pattern goes on (after "The" in "The company said").
+    next_runs: Box<[u64; FIRST_RUN_WORDS]>,
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -88,6 +92,7 @@ impl Matcher {
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
         let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS]);
+        let mut next_runs = Box::new([0u64; FIRST_RUN_WORDS]);
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -105,6 +110,8 @@ impl Matcher {
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
                     nodes.entry(form[..k].into()).or_default().prefix = true;
+                    let bit = run_bit(first_run(form.as_bytes(), k + 1, form.len()));
+                    next_runs[bit / 64] |= 1 << (bit % 64);
                 }
                 let node = nodes.entry(form.into()).or_default();
                 let p = *node.pattern.get_or_insert_with(|| {
@@ -120,7 +127,7 @@ impl Matcher {
         }
         let short =
             PackedMap::new(nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))));
-        Matcher { nodes, short, candidates, first, first_byte, first_runs, max_len }
+        Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -243,6 +250,12 @@ impl Matcher {
                 return best;
             }
             i = chunk_end + 1;
+            // Every pattern going on here starts the next word with the run there (as
+            // for `first_runs`).
+            let bit = run_bit(first_run(bytes, i, end));
+            if self.next_runs[bit / 64] & (1 << (bit % 64)) == 0 {
+                return best;
+            }
         }
     }
 }
