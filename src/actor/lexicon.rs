@@ -473,12 +473,14 @@ impl Lexicon {
     /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
     #[inline]
     pub(crate) fn may_be_pronoun_or_the(&self, word: &[u8]) -> bool {
-        match word.first() {
-            Some(&b) if b < 0x80 && word.len() < 16 => {
-                self.pronoun_or_the[usize::from(b | 0x20)] & (1 << word.len()) != 0
-            }
-            _ => false,
-        }
+        word.first().is_some_and(|&b| self.may_be_pronoun_or_the_start(b, word.len()))
+    }
+
+    /// [`Lexicon::may_be_pronoun_or_the`] of a word of `len` bytes whose first byte is
+    /// `first` (any byte that is no letter, such as 0, rules both out).
+    #[inline]
+    pub(crate) fn may_be_pronoun_or_the_start(&self, first: u8, len: usize) -> bool {
+        first < 0x80 && len < 16 && self.pronoun_or_the[usize::from(first | 0x20)] & (1 << len) != 0
     }
 
     /// Loads the embedded lists.

@@ -10,11 +10,13 @@
 //! instructions (0.3-0.4 s) to build and its contiguous NFA ~0.45 G, against a few
 //! milliseconds here, and anchored searches at word starts gain nothing from a DFA.
 //!
-//! Before a search, three cheap tests rule out most word starts: the first byte, the
-//! first two bytes, and the first run of ASCII letters and digits (up to eight bytes,
-//! hashed into a bitmap), so that "The" or "But" cost a load and a multiply. Keys of 15
-//! bytes or fewer are packed into one integer and looked up in an open-addressing table
-//! ([`PackedMap`]).
+//! Before a search, three cheap tests rule out most word starts: the first run of ASCII
+//! letters and digits (up to eight bytes, hashed into a bitmap: the tokenizer reads it
+//! with the word, so that "The" or "But" cost a multiply and a load), the first byte and
+//! the first two bytes. A search goes on past a space only if the next word starts the
+//! way a word after a space in some pattern does (the same bitmap, for those words).
+//! Keys of 15 bytes or fewer are packed into one integer and looked up in an
+//! open-addressing table ([`PackedMap`]).
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{self, PackedMap, WordMap};
@@ -71,10 +73,13 @@ pub(crate) struct Matcher {
     first: Box<[u64; 1024]>,
     /// The bytes some pattern starts with.
     first_byte: [bool; 256],
-    /// Bitmap, by [`first_run_bit`], of the runs of ASCII letters and digits that
+    /// Bitmap, by [`run_bit`] of [`first_run`], of the runs of ASCII letters and digits that
     /// patterns start with: most capitalized words that begin no name ("The", "But")
     /// are ruled out here without a search.
-    first_runs: Box<[u64]>,
+    first_runs: Box<[u64; FIRST_RUN_WORDS]>,
+    /// The same bitmap for the words after a space in a pattern: a search stops at a
+    /// space after which no pattern goes on (after "The" in "The company said").
+    next_runs: Box<[u64; FIRST_RUN_WORDS]>,
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -86,7 +91,8 @@ impl Matcher {
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
-        let mut first_runs = vec![0u64; (1 << FIRST_RUN_BITS) / 64].into_boxed_slice();
+        let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS]);
+        let mut next_runs = Box::new([0u64; FIRST_RUN_WORDS]);
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -99,11 +105,13 @@ impl Matcher {
                 let pair = pair_index(form.as_bytes(), 0);
                 first[pair / 64] |= 1 << (pair % 64);
                 first_byte[form.as_bytes()[0] as usize] = true;
-                let bit = first_run_bit(form.as_bytes(), 0, form.len());
+                let bit = run_bit(first_run(form.as_bytes(), 0, form.len()));
                 first_runs[bit / 64] |= 1 << (bit % 64);
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
                     nodes.entry(form[..k].into()).or_default().prefix = true;
+                    let bit = run_bit(first_run(form.as_bytes(), k + 1, form.len()));
+                    next_runs[bit / 64] |= 1 << (bit % 64);
                 }
                 let node = nodes.entry(form.into()).or_default();
                 let p = *node.pattern.get_or_insert_with(|| {
@@ -119,7 +127,7 @@ impl Matcher {
         }
         let short =
             PackedMap::new(nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, n))));
-        Matcher { nodes, short, candidates, first, first_byte, first_runs, max_len }
+        Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -161,8 +169,22 @@ impl Matcher {
         }
     }
 
-    /// The hit starting at `pos` (a word start), if any ends by `end`.
+    /// Whether some pattern starts with the byte `b`.
+    pub(crate) fn starts_with_byte(&self, b: u8) -> bool {
+        self.first_byte[usize::from(b)]
+    }
+
+    /// Whether some pattern may start at a word whose first run of ASCII letters and
+    /// digits, read up to the end of its sentence and at most eight bytes, is `run`
+    /// (zero-padded; see [`first_run`]): `false` rules out a hit there.
     #[inline]
+    pub(crate) fn may_start(&self, run: u64) -> bool {
+        let bit = run_bit(run);
+        self.first_runs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The hit starting at `pos` (a word start), if any ends by `end`. The caller has
+    /// checked [`Matcher::may_start`] for the word.
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
         let bytes = hay.as_bytes();
         if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
@@ -170,10 +192,6 @@ impl Matcher {
         }
         let pair = pair_index(bytes, pos);
         if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
-            return None;
-        }
-        let bit = first_run_bit(bytes, pos, end);
-        if self.first_runs[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
@@ -241,6 +259,12 @@ impl Matcher {
                 return best;
             }
             i = chunk_end + 1;
+            // Every pattern going on here starts the next word with the run there (as
+            // for `first_runs`).
+            let bit = run_bit(first_run(bytes, i, end));
+            if self.next_runs[bit / 64] & (1 << (bit % 64)) == 0 {
+                return best;
+            }
         }
     }
 }
@@ -265,21 +289,28 @@ fn pack_at(hay: &[u8], span: Span) -> Option<u128> {
 
 /// Bits in [`Matcher::first_runs`] (16 KiB).
 const FIRST_RUN_BITS: u32 = 17;
+/// Words of 64 bits in [`Matcher::first_runs`].
+const FIRST_RUN_WORDS: usize = (1 << FIRST_RUN_BITS) / 64;
 
-/// The bit in [`Matcher::first_runs`] of the run of ASCII letters and digits at `pos`
-/// (empty at a non-ASCII char), read up to `end` and at most 8 bytes. A pattern that
+/// The run of ASCII letters and digits at `pos` (empty at a non-ASCII char), read up to
+/// `end` and at most 8 bytes, as an integer (little-endian, zero-padded). A pattern that
 /// matches at `pos` and ends by `end` starts with the same run: either the run ends
 /// inside the pattern, at a byte the text shares, or with it, where the text has no
 /// letter or digit next.
 #[inline]
-fn first_run_bit(bytes: &[u8], pos: usize, end: usize) -> usize {
+fn first_run(bytes: &[u8], pos: usize, end: usize) -> u64 {
     let avail = end.min(bytes.len()).saturating_sub(pos).min(8);
     // Bytes past `avail` are zero, which is no letter or digit: the run stops there.
     let x = ascii::low_bytes(ascii::load8(bytes, pos), avail);
     let stop = !ascii::alnum_mask(x) & ascii::HIGHS;
     let n = if stop == 0 { 8 } else { (stop.trailing_zeros() / 8) as usize };
-    let key = if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) };
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_RUN_BITS)) as usize
+    if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) }
+}
+
+/// The bit in [`Matcher::first_runs`] of a [`first_run`].
+#[inline]
+fn run_bit(run: u64) -> usize {
+    (run.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_RUN_BITS)) as usize
 }
 
 /// The index of the byte pair at `i` (the second byte 0 at the end).

@@ -172,7 +172,14 @@ struct Inner {
     by_title: HashMap<String, Vec<u32>>,
     /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
+    /// What the first byte of a word says (0 standing for a non-ASCII one): bit `n`
+    /// (below 16) if a word of `n` bytes may be a pronoun or "the", and [`PROBE`] if a
+    /// gazetteer name may start with it.
+    starts: Box<[u32; 256]>,
 }
+
+/// [`Inner::starts`] bit: a gazetteer name may start with the byte.
+const PROBE: u32 = 1 << 16;
 
 impl Default for ActorTagger {
     fn default() -> ActorTagger {
@@ -212,7 +219,23 @@ impl ActorTagger {
                 }
             }
         }
-        let inner = Inner { gazetteer, matcher, lexicon, by_title, governments };
+        let mut starts = Box::new([0u32; 256]);
+        for (b, slot) in (0..=255u8).zip(starts.iter_mut()) {
+            if b == 0 {
+                // A non-ASCII first byte: no pronoun, and the matcher decides.
+                *slot = PROBE;
+                continue;
+            }
+            for len in 0..16 {
+                if lexicon.may_be_pronoun_or_the_start(b, len) {
+                    *slot |= 1 << len;
+                }
+            }
+            if matcher.starts_with_byte(b) {
+                *slot |= PROBE;
+            }
+        }
+        let inner = Inner { gazetteer, matcher, lexicon, by_title, governments, starts };
         ActorTagger { inner: Arc::new(inner) }
     }
 
@@ -269,21 +292,17 @@ impl ActorTagger {
     ) {
         actors.clear();
         let inner = &*self.inner;
-        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
-        let mut hits: Vec<Hit> = Vec::with_capacity(text.len() / 64);
-        // The words the scanner visits: capitalized words, words under a gazetteer hit
-        // and possible pronouns or "the" (a word in ten or so); the others are read
-        // only as context of these.
-        let mut marks: Vec<u32> = Vec::with_capacity(text.len() / 32);
-        // Per sentence: its words, its marks, and whether it is in capitals.
-        let mut ranges: Vec<(usize, usize, usize, usize, bool)> =
-            Vec::with_capacity(sentences.len());
+        let mut buffers = BUFFERS.take();
+        let Buffers { words, hits, marks, ranges, infos } = &mut buffers;
+        words.reserve(text.len() / 5);
+        hits.reserve(text.len() / 64);
+        marks.reserve(text.len() / 32);
+        ranges.reserve(sentences.len());
         // Words of all-caps sentences that no hit covers.
         let mut caps_words: Vec<Span> = Vec::new();
         let mut scratch = String::new();
         let mut found: Vec<Hit> = Vec::new();
         let lex = &inner.lexicon;
-        let bytes = text.as_bytes();
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
             let Some(body) = text.get(span.start..span.end) else {
@@ -292,8 +311,8 @@ impl ActorTagger {
             let all_caps = patterns::is_all_caps(body);
             let first_word = words.len();
             let first_mark = marks.len();
-            patterns::tokenize(text, span, s as u32, &mut words);
             if all_caps {
+                patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
                 // Names as written (acronyms) and re-cased ("UNITED STATES").
                 found.clear();
                 inner.matcher.find(text, span, &mut found);
@@ -321,11 +340,18 @@ impl ActorTagger {
                 }
             } else {
                 // Names start where words start; a word is tied to the hit covering its
-                // first byte.
+                // first byte. The marks are decided as the words are read.
                 let mut covered = 0;
-                for (i, w) in words.iter_mut().enumerate().skip(first_word) {
+                patterns::tokenize(text, span, s as u32, words, |w, i, run| {
+                    // The run's first byte is the word's, or 0 where that is not ASCII.
+                    let starts = inner.starts[usize::from(run as u8)];
+                    let len = w.span.end - w.span.start;
                     if w.span.start >= covered {
-                        if let Some(hit) = inner.matcher.find_at(text, w.span.start, span.end) {
+                        let found = match starts & PROBE != 0 && inner.matcher.may_start(run) {
+                            true => inner.matcher.find_at(text, w.span.start, span.end),
+                            false => None,
+                        };
+                        if let Some(hit) = found {
                             covered = hit.span.end;
                             hits.push(hit);
                             w.hit = (hits.len() - 1) as u32;
@@ -335,28 +361,31 @@ impl ActorTagger {
                     }
                     if w.hit != u32::MAX
                         || matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper)
-                        || lex.may_be_pronoun_or_the(&bytes[w.span.start..w.span.end])
+                        || (len < 16 && starts & (1 << len) != 0)
                     {
                         marks.push(i as u32);
                     }
-                }
+                });
             }
             ranges.push((first_word, words.len(), first_mark, marks.len(), all_caps));
         }
         let mut scanner = Scanner {
             text,
-            words: &words,
-            hits: &hits,
+            words,
+            hits,
             lex,
             matcher: &inner.matcher,
             entries: inner.gazetteer.entries(),
             lower: String::new(),
-            infos: vec![std::cell::Cell::new(patterns::UNKNOWN); words.len()],
+            infos: {
+                infos.resize(words.len(), std::cell::Cell::new(patterns::UNKNOWN));
+                std::mem::take(infos)
+            },
             scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
             segs: Vec::new(),
         };
         let mut cands = Vec::with_capacity(text.len() / 32);
-        for &(a, b, ma, mb, all_caps) in &ranges {
+        for &(a, b, ma, mb, all_caps) in ranges.iter() {
             if a == b {
                 continue;
             }
@@ -374,8 +403,54 @@ impl ActorTagger {
                 cands.truncate(kept);
             }
         }
+        *infos = std::mem::take(&mut scanner.infos);
         resolve::resolve(inner, text, published, sentences, cands, &caps_words, actors);
+        buffers.keep();
     }
+}
+
+/// The per-document buffers of [`ActorTagger::tag_into`], kept on each thread from one
+/// document to the next so that they are not allocated again (and, for the vectors
+/// sized by the text, not consolidated out of the allocator's free lists again).
+#[derive(Default)]
+struct Buffers {
+    /// Every word of the document.
+    words: Vec<Word>,
+    /// The gazetteer hits.
+    hits: Vec<Hit>,
+    /// The words the scanner visits: capitalized words, words under a gazetteer hit and
+    /// possible pronouns or "the" (a word in ten or so); the others are read only as
+    /// context of these.
+    marks: Vec<u32>,
+    /// Per sentence: its words, its marks, and whether it is in capitals.
+    ranges: Vec<(usize, usize, usize, usize, bool)>,
+    /// The scanner's word-list slots, one per word.
+    infos: Vec<std::cell::Cell<u32>>,
+}
+
+/// Words a thread keeps room for between documents (a few MB); the buffers of a longer
+/// document are freed.
+const KEPT_WORDS: usize = 1 << 16;
+
+impl Buffers {
+    /// Empties the buffers and keeps them for the thread's next document, unless they
+    /// have grown too large to keep.
+    fn keep(mut self) {
+        if self.words.capacity() > KEPT_WORDS {
+            return;
+        }
+        self.words.clear();
+        self.hits.clear();
+        self.marks.clear();
+        self.ranges.clear();
+        self.infos.clear();
+        BUFFERS.set(self);
+    }
+}
+
+thread_local! {
+    /// This thread's [`Buffers`], while no tagging runs on it.
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
 }
 
 /// Adds the re-cased hits of an all-caps sentence to the ones found as written,

@@ -99,6 +99,15 @@ const ALNUM: u8 = 1;
 /// [`CLASS`] bit: a byte that may join two runs of one word (`'`, `-`, `.`, `&`) or
 /// start a non-ASCII char (which may be a letter or a joiner such as `’`).
 const JOINER: u8 = 2;
+/// [`CLASS`] bit: an ASCII byte that is neither a letter, a digit nor a space: in the
+/// gap between two words, it keeps them from being joined.
+const BREAK: u8 = 4;
+/// [`CLASS`] bit: ASCII punctuation after which a capital says nothing about names
+/// (see [`opens_after`]).
+const OPENER: u8 = 8;
+/// Gap flag (never in [`CLASS`]): the gap holds a non-ASCII char, so [`opens_after`]
+/// decides.
+const WIDE: u8 = 16;
 
 /// The class of every byte: what the tokenizer decides on one byte.
 static CLASS: [u8; 256] = {
@@ -108,66 +117,168 @@ static CLASS: [u8; 256] = {
         let c = b as u8;
         table[b] = if c.is_ascii_alphanumeric() {
             ALNUM
-        } else if c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&') {
+        } else if c >= 0x80 {
             JOINER
         } else {
-            0
+            let joiner = if matches!(c, b'\'' | b'-' | b'.' | b'&') { JOINER } else { 0 };
+            let opener =
+                if matches!(c, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!') {
+                    OPENER
+                } else {
+                    0
+                };
+            let brk = if c == b' ' { 0 } else { BREAK };
+            joiner | opener | brk
         };
         b += 1;
     }
     table
 };
 
-/// Splits the sentence `span` of `text` into words, appended to `out`.
+/// Splits the sentence `span` of `text` into words, appended to `out`. `each` sees every
+/// word just before it is appended, with the index it will have in `out` and its first
+/// run of ASCII letters and digits (up to eight bytes, zero-padded: the key of
+/// [`super::matcher::Matcher::may_start`]; its low byte is the word's first byte, or 0
+/// where that is not ASCII).
 ///
-/// Driven by [`CLASS`]: spaces, ASCII punctuation and runs of ASCII letters and digits
-/// are decided one byte at a time; chars are decoded only at non-ASCII bytes, and the
-/// rules for joined words ("U.S.", "O'Brien", "Ukraine's", "Rolls-Royce") run only where
-/// a run ends at a joiner.
-pub(crate) fn tokenize(text: &str, span: Span, sent: u32, out: &mut Vec<Word>) {
-    let mut prev_end: Option<usize> = None;
+/// Driven by [`CLASS`] and read eight bytes at a time: one load at a word start gives
+/// the end of its first run of ASCII letters and digits, the byte after it, whether the
+/// next word follows after exactly one space (then the gap is not read again), and the
+/// case shape of a word of up to eight ASCII bytes. Other gaps are read one byte at a
+/// time, gathering what `joined` and `opens` need. Chars are decoded only at non-ASCII
+/// bytes, and the rules for joined words ("U.S.", "O'Brien", "Ukraine's", "Rolls-Royce")
+/// run only where a run ends at a joiner.
+#[inline]
+pub(crate) fn tokenize(
+    text: &str,
+    span: Span,
+    sent: u32,
+    out: &mut Vec<Word>,
+    mut each: impl FnMut(&mut Word, usize, u64),
+) {
+    use crate::ascii::{HIGHS, alnum_mask, letter_mask, load8, low_bytes};
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
-    while i < end {
-        let b = bytes[i];
-        if CLASS[usize::from(b)] & ALNUM == 0 {
+    let mut first = true;
+    loop {
+        // The gap before the next word: the [`CLASS`] bits of its bytes (plus [`WIDE`]).
+        let gap_start = i;
+        let mut gap = 0u8;
+        loop {
+            if i >= end {
+                return;
+            }
+            let b = bytes[i];
+            let class = CLASS[usize::from(b)];
+            if class & ALNUM != 0 {
+                break;
+            }
             if b < 0x80 {
+                gap |= class;
                 i += 1;
                 continue;
             }
-            let Some(c) = char_at(text, i, end) else { break };
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
+            let Some(c) = char_at(text, i, end) else { return };
+            if c.is_alphanumeric() {
+                break;
             }
+            gap |= WIDE | BREAK;
+            i += c.len_utf8();
         }
-        let start = i;
-        i = alnum_run_end(bytes, i, end);
-        let mut poss = false;
-        if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
-            (i, poss) = joined_end(text, start, i, end);
-        }
-        let (joined, opens) = match prev_end {
-            None => (false, true),
-            Some(p) if p + 1 == start && bytes[p] == b' ' => (true, false),
-            Some(p) => {
-                let gap = &bytes[p..start];
-                let joined = gap.iter().all(|&b| b == b' ');
-                (joined, opens_after(gap))
+        let (mut joined, mut opens) = if first {
+            (false, true)
+        } else if gap & BREAK == 0 {
+            (true, false)
+        } else if gap & WIDE != 0 {
+            (false, opens_after(&bytes[gap_start..i]))
+        } else {
+            (false, gap & OPENER != 0)
+        };
+        first = false;
+        // Words in a row, each after exactly one space.
+        loop {
+            let start = i;
+            // Up to eight bytes of the word, zero (no letter or digit) past the sentence.
+            let avail = end - start;
+            let x = if avail >= 8 {
+                load8(bytes, start)
+            } else {
+                low_bytes(load8(bytes, start), avail)
+            };
+            let stop = !alnum_mask(x) & HIGHS;
+            let mut poss = false;
+            // The next word follows after exactly one space.
+            let mut next = false;
+            let run;
+            if stop != 0 {
+                // The run ends inside the load, at byte `k` (a zero byte past the sentence).
+                let k = (stop.trailing_zeros() / 8) as usize;
+                run = x & ((1u64 << (8 * k)) - 1);
+                i = start + k;
+                let after = (x >> (8 * k)) as u8;
+                if after == b' ' {
+                    next = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
+                } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
+                    // As [`joined_end`] decides: a period joins only single letters
+                    // ("U.S."), and a hyphen no word that starts lowercase, so that
+                    // "said." and "well-known" end here.
+                    let plain = (after == b'.' && k >= 2)
+                        || (after == b'-' && (x as u8).is_ascii_lowercase());
+                    if !plain {
+                        (i, poss) = joined_end(text, start, i, end);
+                    }
+                }
+            } else {
+                run = x;
+                i = alnum_run_end(bytes, start + 8, end);
+                if i < end && CLASS[usize::from(bytes[i])] & JOINER != 0 {
+                    (i, poss) = joined_end(text, start, i, end);
+                }
             }
-        };
-        let shape = match bytes[start] {
-            b'a'..=b'z' => Shape::Lower,
-            b'0'..=b'9' => Shape::Other,
-            _ => shape(&text[start..i]),
-        };
-        out.push(Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT });
-        if poss {
-            i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
+            let len = i - start;
+            let shape = match x as u8 {
+                b'a'..=b'z' => Shape::Lower,
+                b'0'..=b'9' => Shape::Other,
+                b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
+                    // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
+                    // lowercase where its 0x20 bit is set.
+                    let word = low_bytes(x, len);
+                    let letters = letter_mask(word);
+                    let lower = letters & (word << 2);
+                    if lower != 0 || flags(letters) < 2 { Shape::Cap } else { Shape::Upper }
+                }
+                _ => shape(&text[start..i]),
+            };
+            let mut word =
+                Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
+            each(&mut word, out.len(), run);
+            out.push(word);
+            if !next {
+                if poss {
+                    i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
+                }
+                break;
+            }
+            i += 1;
+            (joined, opens) = (true, false);
         }
-        prev_end = Some(i);
     }
+}
+
+/// How many bytes of `mask` are flagged (a mask of [`crate::ascii`]: only the top bit
+/// of each byte may be set), by one multiply.
+#[inline]
+fn flags(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(crate::ascii::ONES) >> 56) as usize
+}
+
+/// How many bytes of the masks `a` and `b` are flagged together (as [`flags`]), by one
+/// multiply.
+#[inline]
+fn flags2(a: u64, b: u64) -> usize {
+    // At most two a byte: the byte sums of the multiply stay below 256.
+    (((a >> 7) + (b >> 7)).wrapping_mul(crate::ascii::ONES) >> 56) as usize
 }
 
 /// The end of the word starting at `start` whose first run of letters and digits has
@@ -236,7 +347,9 @@ fn joined_end(text: &str, start: usize, mut i: usize, end: usize) -> (usize, boo
 }
 
 /// Whether a capital after `gap` (the text between two words) says nothing about names:
-/// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation.
+/// after a colon, a quotation mark, a bracket, a dash, a bullet or sentence punctuation
+/// (the ASCII ones are the [`OPENER`] bytes).
+#[cold]
 fn opens_after(gap: &[u8]) -> bool {
     gap.iter().any(|b| matches!(b, b':' | b'"' | b'(' | b'[' | b'-' | b';' | b'.' | b'?' | b'!'))
         || !gap.is_ascii()
@@ -288,10 +401,121 @@ fn shape(word: &str) -> Shape {
     }
 }
 
+/// The tokenizer's shortcuts (shapes from masks, gaps read once, words after one space
+/// in the inner loop) against the plain definitions, on words at every offset of the
+/// eight-byte loads and at the end of the sentence.
+#[cfg(test)]
+mod tokenizer_tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_agree_with_plain_definitions() {
+        let texts = [
+            "The U.S. and O'Brien met Rolls-Royce staff; well-known NATO said.",
+            "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii ABCDEFGH ABCDEFGHI Ab AB A",
+            "Ukraine's and Ukraine\u{2019}s army (UN) \u{201c}Paris\u{201d} \u{2014} Zo\u{eb} \u{c9}lys\u{e9}e.",
+            "x  y\t\tz: Q \"W\" [E] R-2 3M 4x4 G7 AT&T B&b s-Gravenhage A.b.C IBM's",
+            "end at eight ABCDEFGH",
+            "ABCDEFG",
+            "NATO",
+        ];
+        for text in texts {
+            for cut in [text.len(), text.len().saturating_sub(3)] {
+                let Some(sentence) = text.get(..cut) else { continue };
+                let mut words = Vec::new();
+                let mut seen = 0;
+                tokenize(text, Span::new(0, cut), 0, &mut words, |w, i, _| {
+                    assert_eq!(i, seen);
+                    seen += 1;
+                    assert!(w.span.end <= cut, "{sentence:?}: {w:?}");
+                });
+                let mut prev_end: Option<usize> = None;
+                for w in &words {
+                    let word = &text[w.span.start..w.span.end];
+                    assert_eq!(w.shape, shape(word), "{sentence:?}: {word:?}");
+                    let (joined, opens) = match prev_end {
+                        None => (false, true),
+                        Some(p) => {
+                            let gap = &text.as_bytes()[p..w.span.start];
+                            (gap.iter().all(|&b| b == b' '), opens_after(gap))
+                        }
+                    };
+                    assert_eq!((w.joined, w.opens), (joined, opens), "{sentence:?}: {word:?}");
+                    let poss = if w.poss {
+                        text[w.span.end..].chars().next().map_or(0, char::len_utf8) + 1
+                    } else {
+                        0
+                    };
+                    prev_end = Some(w.span.end + poss);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn all_caps_agrees_with_a_bytewise_count() {
+        let bytewise = |text: &str| {
+            let (mut upper, mut lower) = (0usize, 0usize);
+            for b in text.bytes() {
+                upper += b.is_ascii_uppercase() as usize;
+                lower += b.is_ascii_lowercase() as usize;
+                if lower > 24 && lower * 3 >= upper {
+                    return false;
+                }
+            }
+            upper >= 2 && upper > 3 * lower
+        };
+        let mut texts = vec![
+            "UNITED STATES SAYS TALKS WENT WELL".to_string(),
+            "The talks went well, officials said on Monday.".to_string(),
+        ];
+        // Lowercase letters passing 24 inside a step of sixteen bytes, with capitals
+        // before and after so that the test passes only briefly.
+        for n in 0..100 {
+            texts.push(format!("{}{}{}", "Q".repeat(n), "a".repeat(25), "Q".repeat(80)));
+            texts.push(format!("{}{}", "a".repeat(n), "QQQQ".repeat(n)));
+        }
+        for text in &texts {
+            assert_eq!(is_all_caps(text), bytewise(text), "{text:?}");
+        }
+    }
+}
+
 /// Whether a sentence is written in capitals (a headline): most letters uppercase.
+///
+/// Letters are counted sixteen bytes at a time; the early exit for running text is tested
+/// after each sixteen, and byte by byte only where it may have passed within them, so
+/// that the answer is the one of a bytewise count.
 pub(crate) fn is_all_caps(text: &str) -> bool {
+    use crate::ascii::{letter_mask, load8};
+    let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    for b in text.bytes() {
+    let mut i = 0;
+    while i + 16 <= bytes.len() {
+        let (v, w) = (load8(bytes, i), load8(bytes, i + 8));
+        let (lv, lw) = (letter_mask(v), letter_mask(w));
+        // A letter is lowercase where its 0x20 bit is set.
+        let l = flags2(lv & (v << 2), lw & (w << 2));
+        let u = flags2(lv, lw) - l;
+        if lower + l <= 24 {
+            lower += l;
+            upper += u;
+        } else if 3 * (lower + l) >= upper + u {
+            // The test passes at the last of the sixteen bytes.
+            return false;
+        } else {
+            // It may pass before the last of them.
+            for &b in &bytes[i..i + 16] {
+                upper += b.is_ascii_uppercase() as usize;
+                lower += b.is_ascii_lowercase() as usize;
+                if lower > 24 && lower * 3 >= upper {
+                    return false;
+                }
+            }
+        }
+        i += 16;
+    }
+    for &b in &bytes[i..] {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
         // Running text gives itself away within a few words.
