@@ -1314,8 +1314,15 @@ impl<'a> Scanner<'a> {
         if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains('.') {
             return new(ActorKind::Organization);
         }
-        let place_cue =
-            a > 0 && self.words[a].joined && matches!(self.cue(a - 1), Some(Cue::Place));
+        // "in Jeddah", "the town of Samarra".
+        let place_cue = a > 0
+            && self.words[a].joined
+            && (matches!(self.cue(a - 1), Some(Cue::Place))
+                || a > 1
+                    && self.function(a - 1) == Some(Function::Of)
+                    && self.words[a - 1].joined
+                    && self.words[a - 2].shape == Shape::Lower
+                    && self.is_place_word(a - 2, true));
         if place_cue {
             let mut c = Cand::new(
                 span,

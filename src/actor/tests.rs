@@ -705,3 +705,13 @@ fn a_dateline_in_capitals_names_its_place() {
     let actors = tagger.tag(text, None);
     assert!(actor_of(text, &actors, "MOSCOW").is_none_or(|a| a.kind != ActorKind::Location));
 }
+
+#[test]
+fn the_town_of_x_is_a_place() {
+    let tagger = tagger();
+    let text = "A bomb exploded near the town of Samarra, and rebels held the province of Zabul.";
+    let actors = tagger.tag(text, None);
+    for name in ["Samarra", "Zabul"] {
+        assert_eq!(actor_of(text, &actors, name).map(|a| a.kind), Some(ActorKind::Location));
+    }
+}
