@@ -39,6 +39,8 @@ pub(crate) enum Cue {
     She,
     /// A neuter singular pronoun ("it", "its").
     It,
+    /// A noun of armed groups after their name ("Karen guerrillas", "Houthi rebels").
+    Force,
 }
 
 /// A fast hasher for short words (the default SipHash dominates lookups otherwise).
@@ -224,8 +226,17 @@ const INFO_CUE_SHIFT: u32 = 8;
 const INFO_FUNCTION_SHIFT: u32 = 12;
 
 /// The cues in the order [`Info`] numbers them.
-const CUES: [Cue; 8] =
-    [Cue::Place, Cue::Act, Cue::ActObject, Cue::Regime, Cue::Particle, Cue::He, Cue::She, Cue::It];
+const CUES: [Cue; 9] = [
+    Cue::Place,
+    Cue::Act,
+    Cue::ActObject,
+    Cue::Regime,
+    Cue::Particle,
+    Cue::He,
+    Cue::She,
+    Cue::It,
+    Cue::Force,
+];
 
 /// The functions in the order [`Info`] numbers them.
 const FUNCTIONS: [Function; 4] = [Function::The, Function::Of, Function::For, Function::And];
@@ -546,6 +557,7 @@ impl Lexicon {
                 Some("he") => Cue::He,
                 Some("she") => Cue::She,
                 Some("it") => Cue::It,
+                Some("force") => Cue::Force,
                 _ => continue,
             };
             if matches!(cue, Cue::He | Cue::She | Cue::It) {

@@ -1276,6 +1276,15 @@ impl<'a> Scanner<'a> {
         if let Some(place) = self.recased_place(a, b) {
             return place;
         }
+        // "Karen guerrillas", "Houthi rebels": a lone name before a noun of armed groups.
+        if b == a + 1
+            && b < self.words.len()
+            && self.words[b].joined
+            && self.words[b].shape == Shape::Lower
+            && self.cue(b) == Some(Cue::Force)
+        {
+            return Cand::new(span, sent, Target::New(ActorKind::Group), super::MentionForm::Name);
+        }
         let new = |kind| Cand::new(span, sent, Target::New(kind), super::MentionForm::Name);
         // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
         // "Corp") names no organization by itself: it is a piece of a longer name or a

@@ -715,3 +715,12 @@ fn the_town_of_x_is_a_place() {
         assert_eq!(actor_of(text, &actors, name).map(|a| a.kind), Some(ActorKind::Location));
     }
 }
+
+#[test]
+fn a_name_before_a_noun_of_armed_groups_is_a_group() {
+    let tagger = tagger();
+    let text = "Troops attacked a Karen guerrilla base while Karen Smith watched.";
+    let actors = tagger.tag(text, None);
+    assert_eq!(actor_of(text, &actors, "Karen").map(|a| a.kind), Some(ActorKind::Group));
+    assert_eq!(actor_of(text, &actors, "Karen Smith").map(|a| a.kind), Some(ActorKind::Person));
+}
