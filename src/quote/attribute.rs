@@ -774,6 +774,13 @@ impl<'a> Ctx<'a> {
         let cues = self.cues_in(clause_start, right.end);
         let ci = cues.clone().next()?;
         let cue = self.cues[ci];
+        if trim_span(self.text, clause_start, cue.span.start).is_empty()
+            && self.slice(cue.span).ends_with("ing")
+        {
+            // "…,” adding that …": the quote's speaker goes on; the participle reports a
+            // clause of its own (see `reported`).
+            return Some((None, None));
+        }
         self.load(clause_start, cue.span.start);
         if self.toks.len() > CLAUSE_TOKENS
             || self
@@ -799,6 +806,11 @@ impl<'a> Ctx<'a> {
     fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>, leads: &mut Vec<Lead>) {
         let mut last_speaker: Option<(usize, Span)> = None;
         let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+        // Where the direct quotes' cues stand, with their speakers: a participle later in
+        // the same sentence ("…,” the mayor said, adding that …") is theirs.
+        let mut said: Vec<(usize, Span)> =
+            drafts.iter().filter_map(|d| Some((d.cue?.start, d.speaker?))).collect();
+        said.sort_unstable_by_key(|&(at, _)| at);
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
             if cue.used {
@@ -807,7 +819,13 @@ impl<'a> Ctx<'a> {
             let lo = self.cut_before(cue.span.start);
             let hi = self.cut_after(cue.span.end);
             let para = self.para_of(cue.span.start);
-            let Some((speaker, content)) = self.reported_one(cue, lo, hi, last_speaker) else {
+            let k = said.partition_point(|&(at, _)| at < cue.span.start);
+            let direct = k.checked_sub(1).map(|k| said[k]).filter(|&(at, _)| at >= lo);
+            let subject = match last_speaker {
+                Some((l, _)) if l == lo => last_speaker,
+                _ => direct.map(|(_, s)| (lo, s)),
+            };
+            let Some((speaker, content)) = self.reported_one(cue, lo, hi, subject) else {
                 continue;
             };
             if let Some(s) = speaker {
@@ -890,7 +908,15 @@ impl<'a> Ctx<'a> {
             let (d, next) = (drafts[i], drafts[i + 1]);
             let Some(s) = next.speaker else { continue };
             let comma_before = self.text[..s.start].trim_end().ends_with(',');
+            // "that if the deal failed, the firm could …": the comma closes a subordinate
+            // clause of the content, and the speaker after it belongs to the content too.
+            let c = self.slice(d.span);
+            let c = c.strip_prefix("that ").unwrap_or(c);
+            let subordinate = c.split(' ').next().is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_lowercase()) && self.lex.is_function_word(w)
+            });
             if d.span.start < s.start
+                && !subordinate
                 && s.start < d.span.end
                 && next.span.start >= d.span.start
                 && comma_before
@@ -974,10 +1000,10 @@ impl<'a> Ctx<'a> {
         while words < 3 && self.has(self.toks.len()) {
             words += usize::from(self.toks[self.toks.len() - 1].word);
         }
-        match self.toks.iter().find(|t| t.word) {
-            None => true,
-            Some(t) => words <= 2 || self.lex.is_adjunct(t.text(self.text)),
-        }
+        let Some(i) = self.toks.iter().position(|t| t.word) else { return true };
+        let first = self.tok_text(i);
+        words <= 2
+            || (self.lex.is_adjunct(first) && !infinitive(self.lex, first, self.tok_text(i + 1)))
     }
 
     /// The speaker and content span of a reporting cue in the sentence `lo..hi`.
@@ -1006,8 +1032,21 @@ impl<'a> Ctx<'a> {
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
             return Some((Some(speaker), self.content_after(cue, hi)));
         }
+        // "Trump is demanding that …", "the mayor isn't saying whether …": a verb in the
+        // progressive, even one that is also a noun; its subject stands before the be-form.
+        let mut verb_start = cue.span.start;
+        let mut cue = cue;
+        if cue_word.ends_with("ing") {
+            if let Some(b) = self.be_start(lo, cue.span.start) {
+                verb_start = b;
+                if cue.class == CueClass::SayNoun {
+                    cue.class = CueClass::Say;
+                }
+            }
+        }
         let b = self.slice(before);
-        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b, 3) >= 3;
+        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’']) || b.ends_with("''"))
+            && word_count(b, 3) >= 3;
         if self.after_conjunction(lo, cue.span.start) {
             // "Machado promised … and said …": the subject of the first verb speaks.
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
@@ -1038,12 +1077,12 @@ impl<'a> Ctx<'a> {
             let c = self.slice(content);
             return (c.starts_with("that ") && word_count(c, 4) >= 4).then_some((None, content));
         }
-        match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
+        match self.np_before_cue(lo, verb_start, cue.class == CueClass::SayNoun) {
             None if trailing => {
                 // "…, said the official."
                 let after = self.np_after(cue.span.end, hi);
                 if let Some(speaker) = after.filter(|s| self.phrase_ends(s.end, hi)) {
-                    let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                    let end = if b.ends_with(',') { before.end - 1 } else { before.end };
                     return Some((Some(speaker), Span::new(before.start, end)));
                 }
                 // "A lawyer for the outlets, David Schulz, said no decision …": a subject
@@ -1058,15 +1097,19 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 let speaker = after?;
-                let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                let end = if b.ends_with(',') { before.end - 1 } else { before.end };
                 Some((Some(speaker), Span::new(before.start, end)))
             }
             None => None,
             Some(s) => {
+                // "…,” retired Air Force general Lloyd Newton said.": lower-case modifiers
+                // of the name, after the comma or quotation mark.
+                let s = self.modifiers_after_close(lo, s);
                 let pre = trim_span(self.text, lo, s.start);
                 let p = self.slice(pre);
-                if (p.ends_with(',') || p.ends_with(['”', '"']))
+                if (p.ends_with(',') || p.ends_with(['”', '"']) || p.ends_with("''"))
                     && word_count(p, 3) >= 3
+                    && !self.opening_phrase(pre)
                     && self.adjunct_only(cue, hi)
                 {
                     // "…, one official said."
@@ -1075,9 +1118,12 @@ impl<'a> Ctx<'a> {
                 }
                 let content = self.content_after(cue, hi);
                 let c = self.slice(content);
-                let first = c.split_whitespace().next().unwrap_or("");
+                let mut ws = c.split_whitespace();
+                let (first, second) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
                 if word_count(c, 3) <= 2
-                    || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
+                    || (self.lex.is_adjunct(first)
+                        && !infinitive(self.lex, first, second)
+                        && c.split_whitespace().nth(6).is_none())
                 {
                     // "…, he said on Tuesday." with nothing reported after it (the speaker
                     // may still lead a quote paragraph: "He said:").
@@ -1116,6 +1162,49 @@ impl<'a> Ctx<'a> {
             let w = self.slice(*s);
             is_capitalized(w) || self.lex.pronoun(w).is_some()
         })
+    }
+
+    /// `speaker` widened back over up to three lower-case modifiers ("retired", "senior")
+    /// when a comma or a closing quotation mark stands just before them.
+    fn modifiers_after_close(&mut self, lo: usize, speaker: Span) -> Span {
+        self.load(lo.max(speaker.start.saturating_sub(40)), speaker.start);
+        let mut i = self.toks.len();
+        while i > 0 && self.toks.len() - i < 3 {
+            let w = self.tok_text(i - 1);
+            let modifier = self.toks[i - 1].word
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !self.lex.is_between(w)
+                && !self.lex.is_adjunct(w)
+                && !self.lex.is_function_word(w)
+                && !self.lex.is_determiner(w)
+                && self.lex.pronoun(w).is_none()
+                && !self.is_connector(i - 1);
+            if !modifier {
+                break;
+            }
+            i -= 1;
+        }
+        let closed =
+            i > 0 && i < self.toks.len() && matches!(self.tok_text(i - 1), "," | "”" | "\"" | "'");
+        if closed { Span::new(self.toks[i].span.start, speaker.end) } else { speaker }
+    }
+
+    /// Whether `span`, ending with a comma, is a short phrase that opens a sentence with a
+    /// preposition ("In the end,", "In a statement on Tuesday,"): it says where or when the
+    /// speaker spoke, and is no reported content.
+    fn opening_phrase(&mut self, span: Span) -> bool {
+        if !self.slice(span).ends_with(',') {
+            return false;
+        }
+        self.load_lazy(span.start, span.end);
+        self.fill(8);
+        let n = self.toks.len();
+        let first = self.tok_text(0);
+        n <= 7
+            && self.toks.first().is_some_and(|t| t.word)
+            && self.lex.is_adjunct(first)
+            && !["as", "while", "when", "to"].iter().any(|w| w.eq_ignore_ascii_case(first))
+            && self.toks[..n - 1].iter().all(|t| t.word || t.text(self.text) == "-")
     }
 
     /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
@@ -1168,10 +1257,21 @@ impl<'a> Ctx<'a> {
 
     /// Whether a be-form stands just before `end` ("he was saying").
     fn after_be(&mut self, lo: usize, end: usize) -> bool {
+        self.be_start(lo, end).is_some()
+    }
+
+    /// Where the be-form before `end` starts, past a negation ("is saying", "isn't saying",
+    /// "was not saying", "has been saying" gives the start of "been").
+    fn be_start(&mut self, lo: usize, end: usize) -> Option<usize> {
         self.load(lo.max(end.saturating_sub(40)), end);
-        self.toks.last().is_some_and(|t| {
-            matches!(t.text(self.text), "is" | "was" | "are" | "were" | "been" | "be")
-        })
+        let mut i = self.toks.len();
+        if i > 0 && matches!(self.tok_text(i - 1), "not" | "never") {
+            i -= 1;
+        }
+        let t = *self.toks.get(i.checked_sub(1)?)?;
+        let w = t.text(self.text);
+        let w = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")).unwrap_or(w);
+        matches!(w, "is" | "was" | "are" | "were" | "am" | "been" | "be").then_some(t.span.start)
     }
 
     /// The reported clause after a cue: from "that" (or the first word after an addressee)
@@ -1324,6 +1424,20 @@ fn is_finite_aux(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Whether `to` and `next` open an infinitive clause ("agreed to lend"), not a phrase
+/// naming a place or an addressee ("said to reporters", "told to the court"): `next` is
+/// a lower-case word that is no determiner, pronoun, role noun or plural.
+fn infinitive(lex: &Lexicon, to: &str, next: &str) -> bool {
+    to.eq_ignore_ascii_case("to")
+        && !next.is_empty()
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !lex.is_determiner(next)
+        && lex.pronoun(next).is_none()
+        && !lex.is_role(next)
+        && !lex.is_time(next)
+        && (!next.ends_with('s') || next.ends_with("ss"))
 }
 
 /// Letters and digits inside a quote.

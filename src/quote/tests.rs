@@ -291,6 +291,65 @@ const REGRESSION: &[Case] = &[
     case!("function words are no modifiers", "Prices rose by half, more than analysts say.", []),
 ];
 
+/// Attribution constructions added for recall: one case per family.
+const CONSTRUCTIONS: &[Case] = &[
+    case!(
+        "participle after a direct quote takes its speaker",
+        "“The plant is safe,” the mayor said, adding that inspectors would return in May.",
+        [
+            ("“The plant is safe,”", Direct, Some("the mayor")),
+            ("that inspectors would return in May", Indirect, Some("the mayor")),
+        ]
+    ),
+    case!(
+        "participle after a quote introduced by a colon",
+        "Acme said: “Our mill was profitable for years,” adding that its shares had tripled.",
+        [
+            ("“Our mill was profitable for years,”", Direct, Some("Acme")),
+            ("that its shares had tripled", Indirect, Some("Acme")),
+        ]
+    ),
+    case!(
+        "progressive cue",
+        "The governor is warning residents that the dam could fail.",
+        [("that the dam could fail", Indirect, Some("The governor")),]
+    ),
+    case!(
+        "negated progressive cue",
+        "The prosecutor isn’t saying whether the charity broke any laws.",
+        [("whether the charity broke any laws", Indirect, Some("The prosecutor")),]
+    ),
+    case!(
+        "opening prepositional phrase is no content",
+        "In the end, Halvorsen agreed to lend the county $5 million.",
+        [("to lend the county $5 million", Indirect, Some("Halvorsen")),]
+    ),
+    case!(
+        "lower-case modifiers before a name after a quoted fragment",
+        "The mayor “has done nothing for the harbor,” retired navy captain Ines Falk said.",
+        [(
+            "The mayor “has done nothing for the harbor,”",
+            Partial,
+            Some("retired navy captain Ines Falk")
+        ),]
+    ),
+    case!(
+        "two-apostrophe fragment before an inverted attribution",
+        "For small towns, the levy ''is a heavy burden,'' said Mr. Ostrow.",
+        [("For small towns, the levy ''is a heavy burden,''", Indirect, Some("Mr. Ostrow")),]
+    ),
+    case!(
+        "a speaker inside a conditional content does not cut it",
+        "Farmers feared that if the dam failed, the county could lose its wells.",
+        [("that if the dam failed, the county could lose its wells", Indirect, Some("Farmers")),]
+    ),
+];
+
+#[test]
+fn attribution_constructions() {
+    check(CONSTRUCTIONS);
+}
+
 #[test]
 fn direct_quotes() {
     check(DIRECT);
