@@ -53,6 +53,8 @@ struct Ctx<'a> {
     /// Sorted offsets where a local sentence starts or ends (never inside a quote).
     cuts: Vec<usize>,
     cues: Vec<Cue>,
+    /// The cues of class [`CueClass::Noun`].
+    nouns: Vec<Cue>,
     /// The tokens of the window loaded last, as far as they have been read.
     toks: Vec<Tok>,
     /// That window, clamped to char boundaries.
@@ -96,6 +98,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
     let needed = needed_paragraphs(&paras, &segs, &cues);
+    // Nouns that report only after a possessive ("Trump's claim that …") are kept apart.
+    let (nouns, cues): (Vec<Cue>, Vec<Cue>) =
+        cues.into_iter().partition(|c| c.class == CueClass::Noun);
     let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
     for (&p, &need) in paras.iter().zip(&needed) {
         cuts.push(p.start);
@@ -122,6 +127,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         segs,
         cuts,
         cues,
+        nouns,
         toks: Vec::with_capacity(256),
         win: Span::new(0, 0),
         win_pos: 0,
@@ -139,6 +145,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span))
         .collect();
     named.sort_unstable_by_key(|m| m.start);
+    ctx.possessive_nouns(&fragments, &mut drafts);
     ctx.colon_statements(&fragments, &named, &mut drafts);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
@@ -936,6 +943,89 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Reported clauses of noun cues after a possessive ("his warning that …").
+    fn possessive_nouns(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>) {
+        for ni in 0..self.nouns.len() {
+            let cue = self.nouns[ni];
+            let lo = self.cut_before(cue.span.start);
+            let hi = self.cut_after(cue.span.end);
+            let Some((speaker, content)) = self.possessive_noun(cue, lo, hi) else { continue };
+            let content = trim_content(self.text, content);
+            if word_count(self.slice(content), 3) < 3 {
+                continue;
+            }
+            let kind = reported_kind(fragments, content);
+            let para = self.para_of(cue.span.start);
+            drafts.push(Draft {
+                span: content,
+                kind,
+                speaker,
+                cue: Some(cue.span),
+                para,
+                quoted: false,
+            });
+        }
+    }
+
+    /// "Trump’s claim that …", "his repeated warning that …": a noun cue after a possessive
+    /// (and at most two modifiers), followed by "that" and a clause. The possessor speaks;
+    /// the content runs from "that" to the end of the sentence `..hi`.
+    fn possessive_noun(&mut self, cue: Cue, lo: usize, hi: usize) -> Option<(Option<Span>, Span)> {
+        self.load_lazy(cue.span.end, hi);
+        self.fill(2);
+        if self.tok_text(0) != "that" || !self.toks.get(1).is_some_and(|t| t.word) {
+            return None;
+        }
+        let that = self.toks[0].span.start;
+        self.load(lo.max(cue.span.start.saturating_sub(80)), cue.span.start);
+        let mut i = self.toks.len();
+        while i > 0 && self.toks.len() - i < 2 && !self.is_possessive(i - 1) {
+            let w = self.tok_text(i - 1);
+            let modifier = self.toks[i - 1].word
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !self.lex.is_determiner(w)
+                && !self.lex.is_function_word(w)
+                && !self.lex.is_between(w);
+            if !modifier {
+                return None;
+            }
+            i -= 1;
+        }
+        if i == 0 || !self.is_possessive(i - 1) {
+            return None;
+        }
+        let head = self.toks[i - 1];
+        let hw = head.text(self.text);
+        let mut j = i - 1;
+        if is_capitalized(hw) {
+            // "Donald Trump’s", "the Kremlin’s": the name before the possessive ending.
+            while j > 0 && i - j < NP_TOKENS && self.toks[j - 1].word && self.is_np_word(j - 1) {
+                j -= 1;
+            }
+        } else if !["his", "her", "their", "its"].iter().any(|p| p.eq_ignore_ascii_case(hw)) {
+            // "the company’s": a lower-case possessor needs a determiner just before.
+            j = (j.saturating_sub(2)..j)
+                .rev()
+                .take_while(|&k| self.toks[k].word)
+                .find(|&k| self.lex.is_determiner(self.tok_text(k)))?;
+        }
+        let speaker = Span::new(self.toks[j].span.start, head.span.end);
+        // The noun phrase is often a subject or sits in an opening phrase ("Contrary to his
+        // claim that …, the …"): the content ends at the first comma outside quotation marks.
+        let end = self.text.get(that..hi).and_then(|c| {
+            c.match_indices(',').map(|(k, _)| that + k).find(|&k| !inside_any(&self.segs, k))
+        });
+        Some((Some(speaker), Span::new(that, end.unwrap_or(hi))))
+    }
+
+    /// Whether token `i` is a possessive: "his", "their", or a word ending in "’s" or "'s".
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.tok_text(i);
+        ["his", "her", "their", "its"].iter().any(|p| p.eq_ignore_ascii_case(w))
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+    }
+
     /// "Pat Caddell: Voters Worried About …" and transcript turns ("PENCE: Well, …"): a
     /// paragraph opening with a short name and a colon reports what follows. The name must
     /// be an actor the actors stage found, or written in capitals (a transcript speaker).
@@ -1000,10 +1090,46 @@ impl<'a> Ctx<'a> {
         while words < 3 && self.has(self.toks.len()) {
             words += usize::from(self.toks[self.toks.len() - 1].word);
         }
-        let Some(i) = self.toks.iter().position(|t| t.word) else { return true };
+        let Some(mut i) = self.toks.iter().position(|t| t.word) else { return true };
+        if words <= 2 {
+            return true;
+        }
+        if cue.class == CueClass::Tell {
+            // "…, Graham told The Huffington Post on Monday.": past the addressee.
+            self.fill(NP_TOKENS + 2);
+            let w = self.tok_text(i);
+            if is_object(w) {
+                i += 1;
+            } else if is_capitalized(w) || self.lex.is_determiner(w) {
+                while i < NP_TOKENS
+                    && self.toks.get(i).is_some_and(|t| t.word)
+                    && (self.is_np_word(i)
+                        || self.lex.is_determiner(self.tok_text(i))
+                        || self.is_connector(i))
+                {
+                    i += 1;
+                }
+            }
+            // A clause may still follow: "told Fox on Monday that …", "told CNN’s “Morning
+            // Joe” that …", "he told me on Friday, is that …".
+            self.fill(i + 12);
+            let clause = (i..self.toks.len().min(i + 12)).any(|k| {
+                matches!(
+                    self.tok_text(k),
+                    "that" | "how" | "why" | "what" | "whether" | "is" | "“" | "\"" | "«"
+                )
+            });
+            if clause {
+                return false;
+            }
+            match self.toks.get(i) {
+                None => return true,
+                Some(t) if !t.word => return self.tok_text(i) != ",",
+                Some(_) => {}
+            }
+        }
         let first = self.tok_text(i);
-        words <= 2
-            || (self.lex.is_adjunct(first) && !infinitive(self.lex, first, self.tok_text(i + 1)))
+        self.lex.is_adjunct(first) && !infinitive(self.lex, first, self.tok_text(i + 1))
     }
 
     /// The speaker and content span of a reporting cue in the sentence `lo..hi`.
@@ -1018,13 +1144,29 @@ impl<'a> Ctx<'a> {
         if cue.class == CueClass::According {
             let speaker = self.np_after(cue.span.end, hi);
             let b = self.slice(before);
-            if b.ends_with(',') && word_count(b, 3) >= 2 {
-                return Some((speaker, Span::new(before.start, before.end - 1)));
+            if (b.ends_with(',') || b.ends_with(['—', '–'])) && word_count(b, 3) >= 2 {
+                let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                return Some((speaker, Span::new(before.start, end)));
             }
             let after = speaker.map_or(cue.span.end, |s| s.end);
             let rest = trim_span(self.text, after, hi);
             let r = self.slice(rest);
-            return r.starts_with(',').then(|| (speaker, Span::new(rest.start + 1, rest.end)));
+            if r.starts_with(',') {
+                return Some((speaker, Span::new(rest.start + 1, rest.end)));
+            }
+            // "According to a new report by the agency, …": a source longer than a name
+            // phrase reaches to the first comma, when the sentence opens with the cue.
+            if word_count(b, 2) > 1 {
+                return None;
+            }
+            let source = self.source_to_comma(cue.span.end, hi)?;
+            let content = trim_span(self.text, source.end + 1, hi);
+            return (word_count(self.slice(content), 3) >= 3).then_some((Some(source), content));
+        }
+        if cue.class == CueClass::SayNoun {
+            if let Some(found) = self.possessive_noun(cue, lo, hi) {
+                return Some(found);
+            }
         }
         let cue_word = self.slice(cue.span);
         if cue_word.ends_with("ing") && !self.after_be(lo, cue.span.start) {
@@ -1189,6 +1331,19 @@ impl<'a> Ctx<'a> {
         if closed { Span::new(self.toks[i].span.start, speaker.end) } else { speaker }
     }
 
+    /// The phrase from `start` to the first comma before `hi` (without the comma), when it
+    /// holds at most 20 words, no other punctuation but hyphens, periods and apostrophes
+    /// inside words, and no quotation.
+    fn source_to_comma(&mut self, start: usize, hi: usize) -> Option<Span> {
+        self.load_lazy(start, hi);
+        self.fill(22);
+        let comma = self.toks.iter().take(21).position(|t| !t.word)?;
+        if comma < 2 || self.tok_text(comma) != "," {
+            return None;
+        }
+        Some(Span::new(self.toks[0].span.start, self.toks[comma - 1].span.end))
+    }
+
     /// Whether `span`, ending with a comma, is a short phrase that opens a sentence with a
     /// preposition ("In the end,", "In a statement on Tuesday,"): it says where or when the
     /// speaker spoke, and is no reported content.
@@ -1324,10 +1479,7 @@ impl<'a> Ctx<'a> {
                 }
                 if cue.class == CueClass::Tell && self.has(j) && self.toks[j].word {
                     let w = self.tok_text(j);
-                    if matches!(
-                        w,
-                        "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists"
-                    ) {
+                    if is_object(w) {
                         j += 1;
                     } else if is_capitalized(w) || self.lex.is_determiner(w) {
                         while j < NP_TOKENS
@@ -1424,6 +1576,12 @@ fn is_finite_aux(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Whether `w` is an addressee that needs no noun phrase reading ("told him", "told
+/// reporters").
+fn is_object(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists")
 }
 
 /// Whether `to` and `next` open an infinitive clause ("agreed to lend"), not a phrase

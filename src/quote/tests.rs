@@ -343,11 +343,38 @@ const CONSTRUCTIONS: &[Case] = &[
         "Farmers feared that if the dam failed, the county could lose its wells.",
         [("that if the dam failed, the county could lose its wells", Indirect, Some("Farmers")),]
     ),
+    case!(
+        "according to a source longer than a name",
+        "According to a new survey by the port authority, freight traffic fell by a third.",
+        [("freight traffic fell by a third", Indirect, Some("a new survey by the port authority")),]
+    ),
+    case!(
+        "according to after a dash",
+        "Half of the wells are dry — according to the state water board.",
+        [("Half of the wells are dry", Indirect, Some("the state water board")),]
+    ),
+    case!(
+        "possessive with a noun cue",
+        "Reporters checked Maria Lopez’s claim that the river had doubled in width.",
+        [("that the river had doubled in width", Indirect, Some("Maria Lopez’s")),]
+    ),
+    case!(
+        "possessive pronoun with a modifier, content ends at the comma",
+        "Despite his repeated assertion that the mill was safe, workers left.",
+        [("that the mill was safe", Indirect, Some("his")),]
+    ),
+    case!(
+        "trailing attribution with a named addressee",
+        "The bridge will not reopen before May, Mayor Ann Ruiz told The Valley Courier.",
+        [("The bridge will not reopen before May", Indirect, Some("Mayor Ann Ruiz")),]
+    ),
 ];
 
 #[test]
 fn attribution_constructions() {
     check(CONSTRUCTIONS);
+    // A noun cue reports only after a possessive.
+    assert!(quotes("The assertion that the river rose is odd.").is_empty());
 }
 
 #[test]
@@ -511,6 +538,7 @@ fn reference_cues(text: &str) -> Vec<(usize, usize, super::lexicon::CueClass)> {
                 "tell" => CueClass::Tell,
                 "sayn" => CueClass::SayNoun,
                 "according" => CueClass::According,
+                "noun" => CueClass::Noun,
                 _ => CueClass::Say,
             });
         }
