@@ -497,16 +497,21 @@ impl<'a> Ctx<'a> {
         if !name_like {
             // A lower-case head needs a determiner or a name close before it ("the videos",
             // "Twelve percent").
+            // A number opens a phrase too ("63 percent said", "44 percent of voters").
+            let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
             let opener =
                 (j.saturating_sub(3)..j).rev().take_while(|&k| self.toks[k].word).find(|&k| {
                     let w = self.tok_text(k);
-                    self.lex.is_determiner(w) || (is_capitalized(w) && !self.lex.is_nonname(w))
+                    self.lex.is_determiner(w)
+                        || number(w)
+                        || (is_capitalized(w) && !self.lex.is_nonname(w))
                 })?;
             let all_lower = (opener + 1..j).all(|k| !self.lex.is_between(self.tok_text(k)));
             if !all_lower {
                 return None;
             }
-            if self.lex.is_determiner(self.tok_text(opener)) {
+            let ow = self.tok_text(opener);
+            if self.lex.is_determiner(ow) || number(ow) {
                 return Some(Span::new(self.toks[opener].span.start, head.span.end));
             }
             // "the New York businessman": go on through the name.
@@ -1299,11 +1304,43 @@ impl<'a> Ctx<'a> {
         if let Some(p) = pronoun {
             return Some(p.span);
         }
-        let start = trim_span(self.text, lo, hi).start;
-        self.np_after(start, before).filter(|s| {
-            let w = self.slice(*s);
-            is_capitalized(w) || self.lex.pronoun(w).is_some()
-        })
+        let mut start = trim_span(self.text, lo, hi).start;
+        // "During a speech on Monday, Trump …", "Recently, the group …": the subject follows
+        // an opening phrase.
+        self.load_lazy(start, before);
+        self.fill(16);
+        let first = self.tok_text(0);
+        let adverb = first.len() > 4 && (first.ends_with("ly") || first.ends_with("er"));
+        let opening = self.toks.first().is_some_and(|t| t.word)
+            && (self.lex.is_adjunct(first)
+                || ["following", "despite", "amid", "unlike"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+                || (self.tok_text(1) == "," && (adverb || self.lex.is_between(first))));
+        let mut commas = [None; 3];
+        if opening {
+            let found = self.toks.iter().filter(|t| t.text(self.text) == ",").map(|t| t.span.end);
+            for (slot, at) in commas.iter_mut().zip(found) {
+                *slot = Some(at);
+            }
+        } else {
+            commas[0] = Some(start);
+        }
+        for at in commas.into_iter().flatten() {
+            start = trim_span(self.text, at, before).start;
+            let subject = self.np_after(start, before).filter(|s| {
+                let w = self.slice(*s);
+                // "the Security Council", "the prosecutors": a determiner and a name or role.
+                let head = w.rsplit(' ').next().unwrap_or("");
+                let determined = w.split(' ').next().is_some_and(|d| self.lex.is_determiner(d))
+                    && (is_capitalized(head) || self.lex.is_role(head));
+                is_capitalized(w) || determined || self.lex.pronoun(w).is_some()
+            });
+            if subject.is_some() {
+                return subject;
+            }
+        }
+        None
     }
 
     /// `speaker` widened back over up to three lower-case modifiers ("retired", "senior")
@@ -1377,7 +1414,13 @@ impl<'a> Ctx<'a> {
         self.fill(1);
         let Some(t) = self.toks.first() else { return false };
         let w = t.text(self.text);
+        // "plans to release …", "hopes to offset …"
+        let to_verb = w == "to" && {
+            self.fill(2);
+            infinitive(self.lex, w, self.tok_text(1))
+        };
         matches!(w, "that" | ":" | "," | "“" | "\"")
+            || to_verb
             || self.lex.pronoun(w).is_some()
             || self.lex.is_determiner(w)
             || (is_capitalized(w) && !self.lex.is_nonname(w))
@@ -1722,7 +1765,16 @@ fn actor_for(
     if named.is_some() {
         return named;
     }
-    let pronoun = ctx.lex.pronoun(phrase);
+    // A possessive speaker ("his claim that …") refers like its subject pronoun.
+    let pronoun = ctx.lex.pronoun(phrase).or_else(|| {
+        let possessive = [
+            ("his", PronounKind::Person),
+            ("her", PronounKind::Person),
+            ("their", PronounKind::Group),
+            ("its", PronounKind::Thing),
+        ];
+        possessive.iter().find(|(p, _)| p.eq_ignore_ascii_case(phrase)).map(|&(_, k)| k)
+    });
     let want_person = match pronoun {
         Some(PronounKind::Person) => Some(true),
         Some(PronounKind::Group | PronounKind::Thing) => Some(false),

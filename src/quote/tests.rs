@@ -368,6 +368,26 @@ const CONSTRUCTIONS: &[Case] = &[
         "The bridge will not reopen before May, Mayor Ann Ruiz told The Valley Courier.",
         [("The bridge will not reopen before May", Indirect, Some("Mayor Ann Ruiz")),]
     ),
+    case!(
+        "a share of people as speakers",
+        "Prices rose again, and 63 percent said the new tariff was a mistake.",
+        [("the new tariff was a mistake", Indirect, Some("63 percent")),]
+    ),
+    case!(
+        "intention with an infinitive",
+        "The Port Authority plans to dredge the northern channel next spring.",
+        [("to dredge the northern channel next spring", Indirect, Some("The Port Authority")),]
+    ),
+    case!(
+        "speech verb with about",
+        "The minister spoke about the drought in the southern provinces.",
+        [("the drought in the southern provinces", Indirect, Some("The minister")),]
+    ),
+    case!(
+        "participle subject after an opening phrase",
+        "During a rally in Leeds, Okafor attacked the budget, saying it would close clinics.",
+        [("it would close clinics", Indirect, Some("Okafor")),]
+    ),
 ];
 
 #[test]
