@@ -394,14 +394,22 @@ impl<'a> Ctx<'a> {
                 None
             };
         }
-        // The phrase before the first comma must name someone for this to be an appositive.
-        let main = if open > 0 && self.toks[open - 1].word {
-            self.np_ending_at(open, noun_cue)
+        // The phrase before the first comma must name someone for this to be an appositive;
+        // a parenthesis may close it ("Rep. Ann Cole (D-Ore.), a member of the panel, said").
+        let mut named_end = open;
+        if open > 0 && self.tok_text(open - 1) == ")" {
+            named_end = (open.saturating_sub(NP_TOKENS)..open - 1)
+                .rev()
+                .find(|&j| self.tok_text(j) == "(")
+                .unwrap_or(open);
+        }
+        let main = if named_end > 0 && self.toks[named_end - 1].word {
+            self.np_ending_at(named_end, noun_cue)
         } else {
             None
         }?;
         let main_text = self.slice(main);
-        if !main_text.starts_with(char::is_uppercase) && !self.is_np_word(open - 1) {
+        if !main_text.starts_with(char::is_uppercase) && !self.is_np_word(named_end - 1) {
             return None;
         }
         Some(Span::new(main.start, self.toks[close].span.start))

@@ -388,6 +388,11 @@ const CONSTRUCTIONS: &[Case] = &[
         "During a rally in Leeds, Okafor attacked the budget, saying it would close clinics.",
         [("it would close clinics", Indirect, Some("Okafor")),]
     ),
+    case!(
+        "a parenthesis before an appositive",
+        "“We were never told,” Rep. Ann Cole (R-Ohio), a member of the panel, said on Friday.",
+        [("“We were never told,”", Direct, Some("Rep. Ann Cole (R-Ohio), a member of the panel")),]
+    ),
 ];
 
 #[test]
