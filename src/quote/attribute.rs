@@ -505,8 +505,10 @@ impl<'a> Ctx<'a> {
         if !name_like {
             // A lower-case head needs a determiner or a name close before it ("the videos",
             // "Twelve percent").
-            // A number opens a phrase too ("63 percent said", "44 percent of voters").
-            let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+            // A number opens a phrase of a share or of people ("63 percent said", "44
+            // percent of voters", "three analysts").
+            let counted = hw == "percent" || self.lex.is_role(hw);
+            let number = |w: &str| counted && w.starts_with(|c: char| c.is_ascii_digit());
             let opener =
                 (j.saturating_sub(3)..j).rev().take_while(|&k| self.toks[k].word).find(|&k| {
                     let w = self.tok_text(k);
@@ -1232,7 +1234,17 @@ impl<'a> Ctx<'a> {
             let c = self.slice(content);
             return (c.starts_with("that ") && word_count(c, 4) >= 4).then_some((None, content));
         }
-        match self.np_before_cue(lo, verb_start, cue.class == CueClass::SayNoun) {
+        // "Another survey shows that …": a verb form ("-s") with "that" after it needs no
+        // named speaker.
+        let verb_that = cue.class == CueClass::SayNoun
+            && cue_word.ends_with('s')
+            && self.text.get(cue.span.end..).is_some_and(|r| {
+                // "charges that might …" is a relative clause.
+                r.strip_prefix(" that ")
+                    .is_some_and(|c| !is_finite_aux(c.split(' ').next().unwrap_or("")))
+            });
+        let noun_cue = cue.class == CueClass::SayNoun && !verb_that;
+        match self.np_before_cue(lo, verb_start, noun_cue) {
             None if trailing => {
                 // "…, said the official."
                 let after = self.np_after(cue.span.end, hi);

@@ -393,6 +393,11 @@ const CONSTRUCTIONS: &[Case] = &[
         "“We were never told,” Rep. Ann Cole (R-Ohio), a member of the panel, said on Friday.",
         [("“We were never told,”", Direct, Some("Rep. Ann Cole (R-Ohio), a member of the panel")),]
     ),
+    case!(
+        "a document as the subject of a verb that is also a noun",
+        "Another chart shows that most of the rice is grown in the delta.",
+        [("that most of the rice is grown in the delta", Indirect, Some("Another chart")),]
+    ),
 ];
 
 #[test]
@@ -400,6 +405,8 @@ fn attribution_constructions() {
     check(CONSTRUCTIONS);
     // A noun cue reports only after a possessive.
     assert!(quotes("The assertion that the river rose is odd.").is_empty());
+    // "that" opening a relative clause is no complementizer.
+    assert!(quotes("It spared them any criminal charges that might have followed.").is_empty());
 }
 
 #[test]
