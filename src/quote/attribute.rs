@@ -1267,7 +1267,14 @@ impl<'a> Ctx<'a> {
                 let end = if b.ends_with(',') { before.end - 1 } else { before.end };
                 Some((Some(speaker), Span::new(before.start, end)))
             }
-            None => None,
+            None => {
+                // "But environmentalists worry that …": a bare plural opening its clause.
+                let speaker = self.bare_plural(lo, verb_start)?;
+                let content = self.content_after(cue, hi);
+                let c = self.slice(content);
+                (c.starts_with("that ") && word_count(c, 4) >= 4)
+                    .then_some((Some(speaker), content))
+            }
             Some(s) => {
                 // "…,” retired Air Force general Lloyd Newton said.": lower-case modifiers
                 // of the name, after the comma or quotation mark.
@@ -1399,6 +1406,27 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(Span::new(self.toks[0].span.start, self.toks[comma - 1].span.end))
+    }
+
+    /// A lower-case plural noun just before `end` (past adverbs) that opens its clause:
+    /// after punctuation, a conjunction or the start of the sentence ("critics", "experts").
+    fn bare_plural(&mut self, lo: usize, end: usize) -> Option<Span> {
+        self.load(lo.max(end.saturating_sub(60)), end);
+        let mut i = self.toks.len();
+        self.skip_between_back(&mut i);
+        let head = *self.toks.get(i.checked_sub(1)?)?;
+        let w = head.text(self.text);
+        let plural = w.len() > 4
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !self.lex.is_function_word(w)
+            && !self.lex.is_between(w)
+            && !self.lex.is_time(w);
+        let opens = i == 1
+            || !self.toks[i - 2].word
+            || matches!(self.tok_text(i - 2), "and" | "but" | "But" | "And" | "while" | "as");
+        (plural && opens && (i > 1 || self.toks[0].span.start == lo)).then_some(head.span)
     }
 
     /// Whether `span`, ending with a comma, is a short phrase that opens a sentence with a

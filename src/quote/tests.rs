@@ -398,6 +398,11 @@ const CONSTRUCTIONS: &[Case] = &[
         "Another chart shows that most of the rice is grown in the delta.",
         [("that most of the rice is grown in the delta", Indirect, Some("Another chart")),]
     ),
+    case!(
+        "a bare plural subject",
+        "The mine reopened, but ecologists worry that the river will suffer.",
+        [("that the river will suffer", Indirect, Some("ecologists")),]
+    ),
 ];
 
 #[test]
