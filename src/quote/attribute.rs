@@ -53,6 +53,8 @@ struct Ctx<'a> {
     /// Sorted offsets where a local sentence starts or ends (never inside a quote).
     cuts: Vec<usize>,
     cues: Vec<Cue>,
+    /// The cues of class [`CueClass::Noun`].
+    nouns: Vec<Cue>,
     /// The tokens of the window loaded last, as far as they have been read.
     toks: Vec<Tok>,
     /// That window, clamped to char boundaries.
@@ -96,6 +98,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
     let needed = needed_paragraphs(&paras, &segs, &cues);
+    // Nouns that report only after a possessive ("Trump's claim that …") are kept apart.
+    let (nouns, cues): (Vec<Cue>, Vec<Cue>) =
+        cues.into_iter().partition(|c| c.class == CueClass::Noun);
     let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
     for (&p, &need) in paras.iter().zip(&needed) {
         cuts.push(p.start);
@@ -122,6 +127,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         segs,
         cuts,
         cues,
+        nouns,
         toks: Vec::with_capacity(256),
         win: Span::new(0, 0),
         win_pos: 0,
@@ -139,6 +145,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span))
         .collect();
     named.sort_unstable_by_key(|m| m.start);
+    ctx.possessive_nouns(&fragments, &mut drafts);
     ctx.colon_statements(&fragments, &named, &mut drafts);
     ctx.inherit(&mut drafts, &leads);
     resolve(&ctx, drafts, analysis)
@@ -387,14 +394,22 @@ impl<'a> Ctx<'a> {
                 None
             };
         }
-        // The phrase before the first comma must name someone for this to be an appositive.
-        let main = if open > 0 && self.toks[open - 1].word {
-            self.np_ending_at(open, noun_cue)
+        // The phrase before the first comma must name someone for this to be an appositive;
+        // a parenthesis may close it ("Rep. Ann Cole (D-Ore.), a member of the panel, said").
+        let mut named_end = open;
+        if open > 0 && self.tok_text(open - 1) == ")" {
+            named_end = (open.saturating_sub(NP_TOKENS)..open - 1)
+                .rev()
+                .find(|&j| self.tok_text(j) == "(")
+                .unwrap_or(open);
+        }
+        let main = if named_end > 0 && self.toks[named_end - 1].word {
+            self.np_ending_at(named_end, noun_cue)
         } else {
             None
         }?;
         let main_text = self.slice(main);
-        if !main_text.starts_with(char::is_uppercase) && !self.is_np_word(open - 1) {
+        if !main_text.starts_with(char::is_uppercase) && !self.is_np_word(named_end - 1) {
             return None;
         }
         Some(Span::new(main.start, self.toks[close].span.start))
@@ -490,16 +505,23 @@ impl<'a> Ctx<'a> {
         if !name_like {
             // A lower-case head needs a determiner or a name close before it ("the videos",
             // "Twelve percent").
+            // A number opens a phrase of a share or of people ("63 percent said", "44
+            // percent of voters", "three analysts").
+            let counted = hw == "percent" || self.lex.is_role(hw);
+            let number = |w: &str| counted && w.starts_with(|c: char| c.is_ascii_digit());
             let opener =
                 (j.saturating_sub(3)..j).rev().take_while(|&k| self.toks[k].word).find(|&k| {
                     let w = self.tok_text(k);
-                    self.lex.is_determiner(w) || (is_capitalized(w) && !self.lex.is_nonname(w))
+                    self.lex.is_determiner(w)
+                        || number(w)
+                        || (is_capitalized(w) && !self.lex.is_nonname(w))
                 })?;
             let all_lower = (opener + 1..j).all(|k| !self.lex.is_between(self.tok_text(k)));
             if !all_lower {
                 return None;
             }
-            if self.lex.is_determiner(self.tok_text(opener)) {
+            let ow = self.tok_text(opener);
+            if self.lex.is_determiner(ow) || number(ow) {
                 return Some(Span::new(self.toks[opener].span.start, head.span.end));
             }
             // "the New York businessman": go on through the name.
@@ -774,6 +796,13 @@ impl<'a> Ctx<'a> {
         let cues = self.cues_in(clause_start, right.end);
         let ci = cues.clone().next()?;
         let cue = self.cues[ci];
+        if trim_span(self.text, clause_start, cue.span.start).is_empty()
+            && self.slice(cue.span).ends_with("ing")
+        {
+            // "…,” adding that …": the quote's speaker goes on; the participle reports a
+            // clause of its own (see `reported`).
+            return Some((None, None));
+        }
         self.load(clause_start, cue.span.start);
         if self.toks.len() > CLAUSE_TOKENS
             || self
@@ -799,6 +828,11 @@ impl<'a> Ctx<'a> {
     fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>, leads: &mut Vec<Lead>) {
         let mut last_speaker: Option<(usize, Span)> = None;
         let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+        // Where the direct quotes' cues stand, with their speakers: a participle later in
+        // the same sentence ("…,” the mayor said, adding that …") is theirs.
+        let mut said: Vec<(usize, Span)> =
+            drafts.iter().filter_map(|d| Some((d.cue?.start, d.speaker?))).collect();
+        said.sort_unstable_by_key(|&(at, _)| at);
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
             if cue.used {
@@ -807,7 +841,13 @@ impl<'a> Ctx<'a> {
             let lo = self.cut_before(cue.span.start);
             let hi = self.cut_after(cue.span.end);
             let para = self.para_of(cue.span.start);
-            let Some((speaker, content)) = self.reported_one(cue, lo, hi, last_speaker) else {
+            let k = said.partition_point(|&(at, _)| at < cue.span.start);
+            let direct = k.checked_sub(1).map(|k| said[k]).filter(|&(at, _)| at >= lo);
+            let subject = match last_speaker {
+                Some((l, _)) if l == lo => last_speaker,
+                _ => direct.map(|(_, s)| (lo, s)),
+            };
+            let Some((speaker, content)) = self.reported_one(cue, lo, hi, subject) else {
                 continue;
             };
             if let Some(s) = speaker {
@@ -890,7 +930,15 @@ impl<'a> Ctx<'a> {
             let (d, next) = (drafts[i], drafts[i + 1]);
             let Some(s) = next.speaker else { continue };
             let comma_before = self.text[..s.start].trim_end().ends_with(',');
+            // "that if the deal failed, the firm could …": the comma closes a subordinate
+            // clause of the content, and the speaker after it belongs to the content too.
+            let c = self.slice(d.span);
+            let c = c.strip_prefix("that ").unwrap_or(c);
+            let subordinate = c.split(' ').next().is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_lowercase()) && self.lex.is_function_word(w)
+            });
             if d.span.start < s.start
+                && !subordinate
                 && s.start < d.span.end
                 && next.span.start >= d.span.start
                 && comma_before
@@ -908,6 +956,89 @@ impl<'a> Ctx<'a> {
                 d.kind = QuoteKind::Indirect;
             }
         }
+    }
+
+    /// Reported clauses of noun cues after a possessive ("his warning that …").
+    fn possessive_nouns(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>) {
+        for ni in 0..self.nouns.len() {
+            let cue = self.nouns[ni];
+            let lo = self.cut_before(cue.span.start);
+            let hi = self.cut_after(cue.span.end);
+            let Some((speaker, content)) = self.possessive_noun(cue, lo, hi) else { continue };
+            let content = trim_content(self.text, content);
+            if word_count(self.slice(content), 3) < 3 {
+                continue;
+            }
+            let kind = reported_kind(fragments, content);
+            let para = self.para_of(cue.span.start);
+            drafts.push(Draft {
+                span: content,
+                kind,
+                speaker,
+                cue: Some(cue.span),
+                para,
+                quoted: false,
+            });
+        }
+    }
+
+    /// "Trump’s claim that …", "his repeated warning that …": a noun cue after a possessive
+    /// (and at most two modifiers), followed by "that" and a clause. The possessor speaks;
+    /// the content runs from "that" to the end of the sentence `..hi`.
+    fn possessive_noun(&mut self, cue: Cue, lo: usize, hi: usize) -> Option<(Option<Span>, Span)> {
+        self.load_lazy(cue.span.end, hi);
+        self.fill(2);
+        if self.tok_text(0) != "that" || !self.toks.get(1).is_some_and(|t| t.word) {
+            return None;
+        }
+        let that = self.toks[0].span.start;
+        self.load(lo.max(cue.span.start.saturating_sub(80)), cue.span.start);
+        let mut i = self.toks.len();
+        while i > 0 && self.toks.len() - i < 2 && !self.is_possessive(i - 1) {
+            let w = self.tok_text(i - 1);
+            let modifier = self.toks[i - 1].word
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !self.lex.is_determiner(w)
+                && !self.lex.is_function_word(w)
+                && !self.lex.is_between(w);
+            if !modifier {
+                return None;
+            }
+            i -= 1;
+        }
+        if i == 0 || !self.is_possessive(i - 1) {
+            return None;
+        }
+        let head = self.toks[i - 1];
+        let hw = head.text(self.text);
+        let mut j = i - 1;
+        if is_capitalized(hw) {
+            // "Donald Trump’s", "the Kremlin’s": the name before the possessive ending.
+            while j > 0 && i - j < NP_TOKENS && self.toks[j - 1].word && self.is_np_word(j - 1) {
+                j -= 1;
+            }
+        } else if !["his", "her", "their", "its"].iter().any(|p| p.eq_ignore_ascii_case(hw)) {
+            // "the company’s": a lower-case possessor needs a determiner just before.
+            j = (j.saturating_sub(2)..j)
+                .rev()
+                .take_while(|&k| self.toks[k].word)
+                .find(|&k| self.lex.is_determiner(self.tok_text(k)))?;
+        }
+        let speaker = Span::new(self.toks[j].span.start, head.span.end);
+        // The noun phrase is often a subject or sits in an opening phrase ("Contrary to his
+        // claim that …, the …"): the content ends at the first comma outside quotation marks.
+        let end = self.text.get(that..hi).and_then(|c| {
+            c.match_indices(',').map(|(k, _)| that + k).find(|&k| !inside_any(&self.segs, k))
+        });
+        Some((Some(speaker), Span::new(that, end.unwrap_or(hi))))
+    }
+
+    /// Whether token `i` is a possessive: "his", "their", or a word ending in "’s" or "'s".
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.tok_text(i);
+        ["his", "her", "their", "its"].iter().any(|p| p.eq_ignore_ascii_case(w))
+            || w.ends_with("’s")
+            || w.ends_with("'s")
     }
 
     /// "Pat Caddell: Voters Worried About …" and transcript turns ("PENCE: Well, …"): a
@@ -974,10 +1105,46 @@ impl<'a> Ctx<'a> {
         while words < 3 && self.has(self.toks.len()) {
             words += usize::from(self.toks[self.toks.len() - 1].word);
         }
-        match self.toks.iter().find(|t| t.word) {
-            None => true,
-            Some(t) => words <= 2 || self.lex.is_adjunct(t.text(self.text)),
+        let Some(mut i) = self.toks.iter().position(|t| t.word) else { return true };
+        if words <= 2 {
+            return true;
         }
+        if cue.class == CueClass::Tell {
+            // "…, Graham told The Huffington Post on Monday.": past the addressee.
+            self.fill(NP_TOKENS + 2);
+            let w = self.tok_text(i);
+            if is_object(w) {
+                i += 1;
+            } else if is_capitalized(w) || self.lex.is_determiner(w) {
+                while i < NP_TOKENS
+                    && self.toks.get(i).is_some_and(|t| t.word)
+                    && (self.is_np_word(i)
+                        || self.lex.is_determiner(self.tok_text(i))
+                        || self.is_connector(i))
+                {
+                    i += 1;
+                }
+            }
+            // A clause may still follow: "told Fox on Monday that …", "told CNN’s “Morning
+            // Joe” that …", "he told me on Friday, is that …".
+            self.fill(i + 12);
+            let clause = (i..self.toks.len().min(i + 12)).any(|k| {
+                matches!(
+                    self.tok_text(k),
+                    "that" | "how" | "why" | "what" | "whether" | "is" | "“" | "\"" | "«"
+                )
+            });
+            if clause {
+                return false;
+            }
+            match self.toks.get(i) {
+                None => return true,
+                Some(t) if !t.word => return self.tok_text(i) != ",",
+                Some(_) => {}
+            }
+        }
+        let first = self.tok_text(i);
+        self.lex.is_adjunct(first) && !infinitive(self.lex, first, self.tok_text(i + 1))
     }
 
     /// The speaker and content span of a reporting cue in the sentence `lo..hi`.
@@ -992,13 +1159,29 @@ impl<'a> Ctx<'a> {
         if cue.class == CueClass::According {
             let speaker = self.np_after(cue.span.end, hi);
             let b = self.slice(before);
-            if b.ends_with(',') && word_count(b, 3) >= 2 {
-                return Some((speaker, Span::new(before.start, before.end - 1)));
+            if (b.ends_with(',') || b.ends_with(['—', '–'])) && word_count(b, 3) >= 2 {
+                let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                return Some((speaker, Span::new(before.start, end)));
             }
             let after = speaker.map_or(cue.span.end, |s| s.end);
             let rest = trim_span(self.text, after, hi);
             let r = self.slice(rest);
-            return r.starts_with(',').then(|| (speaker, Span::new(rest.start + 1, rest.end)));
+            if r.starts_with(',') {
+                return Some((speaker, Span::new(rest.start + 1, rest.end)));
+            }
+            // "According to a new report by the agency, …": a source longer than a name
+            // phrase reaches to the first comma, when the sentence opens with the cue.
+            if word_count(b, 2) > 1 {
+                return None;
+            }
+            let source = self.source_to_comma(cue.span.end, hi)?;
+            let content = trim_span(self.text, source.end + 1, hi);
+            return (word_count(self.slice(content), 3) >= 3).then_some((Some(source), content));
+        }
+        if cue.class == CueClass::SayNoun {
+            if let Some(found) = self.possessive_noun(cue, lo, hi) {
+                return Some(found);
+            }
         }
         let cue_word = self.slice(cue.span);
         if cue_word.ends_with("ing") && !self.after_be(lo, cue.span.start) {
@@ -1006,8 +1189,21 @@ impl<'a> Ctx<'a> {
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
             return Some((Some(speaker), self.content_after(cue, hi)));
         }
+        // "Trump is demanding that …", "the mayor isn't saying whether …": a verb in the
+        // progressive, even one that is also a noun; its subject stands before the be-form.
+        let mut verb_start = cue.span.start;
+        let mut cue = cue;
+        if cue_word.ends_with("ing") {
+            if let Some(b) = self.be_start(lo, cue.span.start) {
+                verb_start = b;
+                if cue.class == CueClass::SayNoun {
+                    cue.class = CueClass::Say;
+                }
+            }
+        }
         let b = self.slice(before);
-        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’'])) && word_count(b, 3) >= 3;
+        let trailing = (b.ends_with(',') || b.ends_with(['”', '"', '’']) || b.ends_with("''"))
+            && word_count(b, 3) >= 3;
         if self.after_conjunction(lo, cue.span.start) {
             // "Machado promised … and said …": the subject of the first verb speaks.
             let speaker = self.sentence_subject(lo, hi, cue.span.start, last_speaker)?;
@@ -1038,12 +1234,22 @@ impl<'a> Ctx<'a> {
             let c = self.slice(content);
             return (c.starts_with("that ") && word_count(c, 4) >= 4).then_some((None, content));
         }
-        match self.np_before_cue(lo, cue.span.start, cue.class == CueClass::SayNoun) {
+        // "Another survey shows that …": a verb form ("-s") with "that" after it needs no
+        // named speaker.
+        let verb_that = cue.class == CueClass::SayNoun
+            && cue_word.ends_with('s')
+            && self.text.get(cue.span.end..).is_some_and(|r| {
+                // "charges that might …" is a relative clause.
+                r.strip_prefix(" that ")
+                    .is_some_and(|c| !is_finite_aux(c.split(' ').next().unwrap_or("")))
+            });
+        let noun_cue = cue.class == CueClass::SayNoun && !verb_that;
+        match self.np_before_cue(lo, verb_start, noun_cue) {
             None if trailing => {
                 // "…, said the official."
                 let after = self.np_after(cue.span.end, hi);
                 if let Some(speaker) = after.filter(|s| self.phrase_ends(s.end, hi)) {
-                    let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                    let end = if b.ends_with(',') { before.end - 1 } else { before.end };
                     return Some((Some(speaker), Span::new(before.start, end)));
                 }
                 // "A lawyer for the outlets, David Schulz, said no decision …": a subject
@@ -1058,15 +1264,26 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 let speaker = after?;
-                let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
+                let end = if b.ends_with(',') { before.end - 1 } else { before.end };
                 Some((Some(speaker), Span::new(before.start, end)))
             }
-            None => None,
+            None => {
+                // "But environmentalists worry that …": a bare plural opening its clause.
+                let speaker = self.bare_plural(lo, verb_start)?;
+                let content = self.content_after(cue, hi);
+                let c = self.slice(content);
+                (c.starts_with("that ") && word_count(c, 4) >= 4)
+                    .then_some((Some(speaker), content))
+            }
             Some(s) => {
+                // "…,” retired Air Force general Lloyd Newton said.": lower-case modifiers
+                // of the name, after the comma or quotation mark.
+                let s = self.modifiers_after_close(lo, s);
                 let pre = trim_span(self.text, lo, s.start);
                 let p = self.slice(pre);
-                if (p.ends_with(',') || p.ends_with(['”', '"']))
+                if (p.ends_with(',') || p.ends_with(['”', '"']) || p.ends_with("''"))
                     && word_count(p, 3) >= 3
+                    && !self.opening_phrase(pre)
                     && self.adjunct_only(cue, hi)
                 {
                     // "…, one official said."
@@ -1075,9 +1292,12 @@ impl<'a> Ctx<'a> {
                 }
                 let content = self.content_after(cue, hi);
                 let c = self.slice(content);
-                let first = c.split_whitespace().next().unwrap_or("");
+                let mut ws = c.split_whitespace();
+                let (first, second) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
                 if word_count(c, 3) <= 2
-                    || (self.lex.is_adjunct(first) && c.split_whitespace().nth(6).is_none())
+                    || (self.lex.is_adjunct(first)
+                        && !infinitive(self.lex, first, second)
+                        && c.split_whitespace().nth(6).is_none())
                 {
                     // "…, he said on Tuesday." with nothing reported after it (the speaker
                     // may still lead a quote paragraph: "He said:").
@@ -1111,11 +1331,120 @@ impl<'a> Ctx<'a> {
         if let Some(p) = pronoun {
             return Some(p.span);
         }
-        let start = trim_span(self.text, lo, hi).start;
-        self.np_after(start, before).filter(|s| {
-            let w = self.slice(*s);
-            is_capitalized(w) || self.lex.pronoun(w).is_some()
-        })
+        let mut start = trim_span(self.text, lo, hi).start;
+        // "During a speech on Monday, Trump …", "Recently, the group …": the subject follows
+        // an opening phrase.
+        self.load_lazy(start, before);
+        self.fill(16);
+        let first = self.tok_text(0);
+        let adverb = first.len() > 4 && (first.ends_with("ly") || first.ends_with("er"));
+        let opening = self.toks.first().is_some_and(|t| t.word)
+            && (self.lex.is_adjunct(first)
+                || ["following", "despite", "amid", "unlike"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+                || (self.tok_text(1) == "," && (adverb || self.lex.is_between(first))));
+        let mut commas = [None; 3];
+        if opening {
+            let found = self.toks.iter().filter(|t| t.text(self.text) == ",").map(|t| t.span.end);
+            for (slot, at) in commas.iter_mut().zip(found) {
+                *slot = Some(at);
+            }
+        } else {
+            commas[0] = Some(start);
+        }
+        for at in commas.into_iter().flatten() {
+            start = trim_span(self.text, at, before).start;
+            let subject = self.np_after(start, before).filter(|s| {
+                let w = self.slice(*s);
+                // "the Security Council", "the prosecutors": a determiner and a name or role.
+                let head = w.rsplit(' ').next().unwrap_or("");
+                let determined = w.split(' ').next().is_some_and(|d| self.lex.is_determiner(d))
+                    && (is_capitalized(head) || self.lex.is_role(head));
+                is_capitalized(w) || determined || self.lex.pronoun(w).is_some()
+            });
+            if subject.is_some() {
+                return subject;
+            }
+        }
+        None
+    }
+
+    /// `speaker` widened back over up to three lower-case modifiers ("retired", "senior")
+    /// when a comma or a closing quotation mark stands just before them.
+    fn modifiers_after_close(&mut self, lo: usize, speaker: Span) -> Span {
+        self.load(lo.max(speaker.start.saturating_sub(40)), speaker.start);
+        let mut i = self.toks.len();
+        while i > 0 && self.toks.len() - i < 3 {
+            let w = self.tok_text(i - 1);
+            let modifier = self.toks[i - 1].word
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !self.lex.is_between(w)
+                && !self.lex.is_adjunct(w)
+                && !self.lex.is_function_word(w)
+                && !self.lex.is_determiner(w)
+                && self.lex.pronoun(w).is_none()
+                && !self.is_connector(i - 1);
+            if !modifier {
+                break;
+            }
+            i -= 1;
+        }
+        let closed =
+            i > 0 && i < self.toks.len() && matches!(self.tok_text(i - 1), "," | "”" | "\"" | "'");
+        if closed { Span::new(self.toks[i].span.start, speaker.end) } else { speaker }
+    }
+
+    /// The phrase from `start` to the first comma before `hi` (without the comma), when it
+    /// holds at most 20 words, no other punctuation but hyphens, periods and apostrophes
+    /// inside words, and no quotation.
+    fn source_to_comma(&mut self, start: usize, hi: usize) -> Option<Span> {
+        self.load_lazy(start, hi);
+        self.fill(22);
+        let comma = self.toks.iter().take(21).position(|t| !t.word)?;
+        if comma < 2 || self.tok_text(comma) != "," {
+            return None;
+        }
+        Some(Span::new(self.toks[0].span.start, self.toks[comma - 1].span.end))
+    }
+
+    /// A lower-case plural noun just before `end` (past adverbs) that opens its clause:
+    /// after punctuation, a conjunction or the start of the sentence ("critics", "experts").
+    fn bare_plural(&mut self, lo: usize, end: usize) -> Option<Span> {
+        self.load(lo.max(end.saturating_sub(60)), end);
+        let mut i = self.toks.len();
+        self.skip_between_back(&mut i);
+        let head = *self.toks.get(i.checked_sub(1)?)?;
+        let w = head.text(self.text);
+        let plural = w.len() > 4
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !self.lex.is_function_word(w)
+            && !self.lex.is_between(w)
+            && !self.lex.is_time(w);
+        let opens = i == 1
+            || !self.toks[i - 2].word
+            || matches!(self.tok_text(i - 2), "and" | "but" | "But" | "And" | "while" | "as");
+        (plural && opens && (i > 1 || self.toks[0].span.start == lo)).then_some(head.span)
+    }
+
+    /// Whether `span`, ending with a comma, is a short phrase that opens a sentence with a
+    /// preposition ("In the end,", "In a statement on Tuesday,"): it says where or when the
+    /// speaker spoke, and is no reported content.
+    fn opening_phrase(&mut self, span: Span) -> bool {
+        if !self.slice(span).ends_with(',') {
+            return false;
+        }
+        self.load_lazy(span.start, span.end);
+        self.fill(8);
+        let n = self.toks.len();
+        let first = self.tok_text(0);
+        n <= 7
+            && self.toks.first().is_some_and(|t| t.word)
+            && self.lex.is_adjunct(first)
+            && !["as", "while", "when", "to"].iter().any(|w| w.eq_ignore_ascii_case(first))
+            && self.toks[..n - 1].iter().all(|t| t.word || t.text(self.text) == "-")
     }
 
     /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
@@ -1133,7 +1462,13 @@ impl<'a> Ctx<'a> {
         self.fill(1);
         let Some(t) = self.toks.first() else { return false };
         let w = t.text(self.text);
+        // "plans to release …", "hopes to offset …"
+        let to_verb = w == "to" && {
+            self.fill(2);
+            infinitive(self.lex, w, self.tok_text(1))
+        };
         matches!(w, "that" | ":" | "," | "“" | "\"")
+            || to_verb
             || self.lex.pronoun(w).is_some()
             || self.lex.is_determiner(w)
             || (is_capitalized(w) && !self.lex.is_nonname(w))
@@ -1168,10 +1503,21 @@ impl<'a> Ctx<'a> {
 
     /// Whether a be-form stands just before `end` ("he was saying").
     fn after_be(&mut self, lo: usize, end: usize) -> bool {
+        self.be_start(lo, end).is_some()
+    }
+
+    /// Where the be-form before `end` starts, past a negation ("is saying", "isn't saying",
+    /// "was not saying", "has been saying" gives the start of "been").
+    fn be_start(&mut self, lo: usize, end: usize) -> Option<usize> {
         self.load(lo.max(end.saturating_sub(40)), end);
-        self.toks.last().is_some_and(|t| {
-            matches!(t.text(self.text), "is" | "was" | "are" | "were" | "been" | "be")
-        })
+        let mut i = self.toks.len();
+        if i > 0 && matches!(self.tok_text(i - 1), "not" | "never") {
+            i -= 1;
+        }
+        let t = *self.toks.get(i.checked_sub(1)?)?;
+        let w = t.text(self.text);
+        let w = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")).unwrap_or(w);
+        matches!(w, "is" | "was" | "are" | "were" | "am" | "been" | "be").then_some(t.span.start)
     }
 
     /// The reported clause after a cue: from "that" (or the first word after an addressee)
@@ -1224,10 +1570,7 @@ impl<'a> Ctx<'a> {
                 }
                 if cue.class == CueClass::Tell && self.has(j) && self.toks[j].word {
                     let w = self.tok_text(j);
-                    if matches!(
-                        w,
-                        "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists"
-                    ) {
+                    if is_object(w) {
                         j += 1;
                     } else if is_capitalized(w) || self.lex.is_determiner(w) {
                         while j < NP_TOKENS
@@ -1324,6 +1667,26 @@ fn is_finite_aux(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Whether `w` is an addressee that needs no noun phrase reading ("told him", "told
+/// reporters").
+fn is_object(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists")
+}
+
+/// Whether `to` and `next` open an infinitive clause ("agreed to lend"), not a phrase
+/// naming a place or an addressee ("said to reporters", "told to the court"): `next` is
+/// a lower-case word that is no determiner, pronoun, role noun or plural.
+fn infinitive(lex: &Lexicon, to: &str, next: &str) -> bool {
+    to.eq_ignore_ascii_case("to")
+        && !next.is_empty()
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !lex.is_determiner(next)
+        && lex.pronoun(next).is_none()
+        && !lex.is_role(next)
+        && !lex.is_time(next)
+        && (!next.ends_with('s') || next.ends_with("ss"))
 }
 
 /// Letters and digits inside a quote.
@@ -1450,7 +1813,16 @@ fn actor_for(
     if named.is_some() {
         return named;
     }
-    let pronoun = ctx.lex.pronoun(phrase);
+    // A possessive speaker ("his claim that …") refers like its subject pronoun.
+    let pronoun = ctx.lex.pronoun(phrase).or_else(|| {
+        let possessive = [
+            ("his", PronounKind::Person),
+            ("her", PronounKind::Person),
+            ("their", PronounKind::Group),
+            ("its", PronounKind::Thing),
+        ];
+        possessive.iter().find(|(p, _)| p.eq_ignore_ascii_case(phrase)).map(|&(_, k)| k)
+    });
     let want_person = match pronoun {
         Some(PronounKind::Person) => Some(true),
         Some(PronounKind::Group | PronounKind::Thing) => Some(false),

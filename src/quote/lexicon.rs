@@ -16,6 +16,8 @@ pub(crate) enum CueClass {
     Tell,
     /// "according to X": the speaker follows the cue.
     According,
+    /// A noun that reports only after a possessive ("Trump's assertion that …").
+    Noun,
 }
 
 /// What a pronoun may refer to.
@@ -169,6 +171,7 @@ impl Lexicon {
                 "tell" => CueClass::Tell,
                 "sayn" => CueClass::SayNoun,
                 "according" => CueClass::According,
+                "noun" => CueClass::Noun,
                 _ => CueClass::Say,
             };
             forms.push((form.trim(), class));
