@@ -724,3 +724,15 @@ fn a_name_before_a_noun_of_armed_groups_is_a_group() {
     assert_eq!(actor_of(text, &actors, "Karen").map(|a| a.kind), Some(ActorKind::Group));
     assert_eq!(actor_of(text, &actors, "Karen Smith").map(|a| a.kind), Some(ActorKind::Person));
 }
+
+#[test]
+fn officials_of_a_nationality_are_its_government() {
+    let tagger = ActorTagger::new();
+    let text = "Egyptian officials said the talks would resume.";
+    let actors = tagger.tag(text, None);
+    let officials = actor_of(text, &actors, "Egyptian officials").expect("found");
+    assert_eq!(
+        (officials.kind, officials.country.as_deref(), officials.sector.as_deref()),
+        (ActorKind::Government, Some("EGY"), Some("GOV"))
+    );
+}
