@@ -224,7 +224,9 @@ pub(crate) fn tokenize(
                     // ("U.S."), and a hyphen no word that starts lowercase, so that
                     // "said." and "well-known" end here.
                     let plain = (after == b'.' && k >= 2)
-                        || (after == b'-' && (x as u8).is_ascii_lowercase());
+                        || (after == b'-'
+                            && (x as u8).is_ascii_lowercase()
+                            && !article_name(&bytes[start..end]));
                     if !plain {
                         (i, poss) = joined_end(text, start, i, end);
                     }
@@ -238,7 +240,7 @@ pub(crate) fn tokenize(
             }
             let len = i - start;
             let shape = match x as u8 {
-                b'a'..=b'z' => Shape::Lower,
+                b'a'..=b'z' if !article_name(&bytes[start..i]) => Shape::Lower,
                 b'0'..=b'9' => Shape::Other,
                 b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
                     // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
@@ -279,6 +281,18 @@ fn flags(mask: u64) -> usize {
 fn flags2(a: u64, b: u64) -> usize {
     // At most two a byte: the byte sums of the multiply stay below 256.
     (((a >> 7) + (b >> 7)).wrapping_mul(crate::ascii::ONES) >> 56) as usize
+}
+
+/// Whether `word` starts with an Arabic article joined to a capitalized name
+/// ("al-Hariri", "el-Sisi", "ash-Shara"): a name, though it starts in lower case.
+fn article_name(word: &[u8]) -> bool {
+    let article = match word {
+        [b'a', b's', b'h', b'-', ..] => 3,
+        [b'a' | b'e', b'l', b'-', ..] => 2,
+        [b'a', b'd' | b'r' | b's' | b't' | b'z' | b'n', b'-', ..] => 2,
+        _ => return false,
+    };
+    word.get(article + 1).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// The end of the word starting at `start` whose first run of letters and digits has
@@ -324,7 +338,8 @@ fn joined_end(text: &str, start: usize, mut i: usize, end: usize) -> (usize, boo
             // "O'Brien", "d'Ivoire"; not "I've", "don't".
             '\'' | '’' if next.is_some_and(char::is_uppercase) => i = after,
             '-' if next_alnum => {
-                let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase);
+                let left_lower = text[start..].chars().next().is_some_and(char::is_lowercase)
+                    && !(run_start == start && article_name(&bytes[start..end]));
                 let right: &str = &text[after..end];
                 let right_len = right.chars().take_while(|c| c.is_alphanumeric()).count();
                 let right_lower = right.chars().next().is_some_and(char::is_lowercase);
@@ -371,6 +386,7 @@ fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
 fn shape(word: &str) -> Shape {
     let bytes = word.as_bytes();
     match bytes.first() {
+        Some(_) if article_name(bytes) => return Shape::Cap,
         Some(b) if b.is_ascii_lowercase() => return Shape::Lower,
         Some(b) if b.is_ascii_digit() => return Shape::Other,
         Some(b) if b.is_ascii_uppercase() && word.is_ascii() => {

@@ -736,3 +736,12 @@ fn officials_of_a_nationality_are_its_government() {
         (ActorKind::Government, Some("EGY"), Some("GOV"))
     );
 }
+
+#[test]
+fn an_arabic_article_joins_the_name() {
+    let tagger = tagger();
+    let text = "Officials said Saad al-Hariri met Abdel Fattah el-Sisi, a well-known figure.";
+    let actors = tagger.tag(text, None);
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Saad al-Hariri", "Abdel Fattah el-Sisi"]);
+}
