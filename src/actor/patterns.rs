@@ -1073,6 +1073,20 @@ impl<'a> Scanner<'a> {
                         return;
                     }
                 }
+                // "Kurdistan Democratic Party": a name before a listed party's name makes
+                // another party.
+                if let Some(Seg::Unknown(ua, ub)) = prev {
+                    if self.org_extends(ub, a, b) {
+                        let span = Span::new(self.words[ua].span.start, self.words[b - 1].span.end);
+                        out.push(Cand::new(
+                            span,
+                            self.words[a].sent,
+                            Target::New(ActorKind::Organization),
+                            super::MentionForm::Name,
+                        ));
+                        return;
+                    }
+                }
                 let title = match prev {
                     Some(Seg::Title(_, _, title, t)) => Some((title, t)),
                     _ => None,
@@ -1083,14 +1097,28 @@ impl<'a> Scanner<'a> {
                 self.gaz_cand(a, b, title, out);
             }
             Seg::Unknown(a, b) => {
+                if let Some(Seg::Gaz(ga, gb)) = next {
+                    if self.org_extends(b, ga, gb) {
+                        return;
+                    }
+                }
                 if let Some(Seg::Gaz(ga, _)) = prev {
                     let hit = &self.hits[self.words[ga].hit as usize];
                     if self.org_merge(ga, a, b) {
                         let span = Span::new(hit.span.start, self.words[b - 1].span.end);
+                        // A listed organization's longer name ("Ford Motor Co") is it.
+                        let target = match self.pick(hit, false) {
+                            Some((e, Surface::Name | Surface::Alias))
+                                if self.entries[e as usize].kind == ActorKind::Organization =>
+                            {
+                                Target::Entry(e)
+                            }
+                            _ => Target::New(ActorKind::Organization),
+                        };
                         out.push(Cand::new(
                             span,
                             self.words[a].sent,
-                            Target::New(ActorKind::Organization),
+                            target,
                             super::MentionForm::Name,
                         ));
                         return;
@@ -1257,18 +1285,38 @@ impl<'a> Scanner<'a> {
         Some(Cand::new(span, self.words[a].sent, Target::Entry(e), super::MentionForm::Name))
     }
 
+    /// Whether unknown words ending at word `end` and the gazetteer hit at words `a..b`
+    /// right after them form one longer organization name: the hit names an organization
+    /// and ends with an organization word ("Democratic Party", "National Congress").
+    fn org_extends(&self, end: usize, a: usize, b: usize) -> bool {
+        if end != a || !self.words[a].joined {
+            return false;
+        }
+        let hit = &self.hits[self.words[a].hit as usize];
+        hit.span.start == self.words[a].span.start
+            && self.is_org_word(b - 1, true)
+            && self.pick(hit, false).is_some_and(|(e, surface)| {
+                surface != Surface::Demonym
+                    && self.entries[e as usize].kind == ActorKind::Organization
+            })
+    }
+
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one
     /// organization ("England Cricket Board", "Chicago Bulls").
     fn org_merge(&mut self, g: usize, a: usize, b: usize) -> bool {
         let hit = &self.hits[self.words[g].hit as usize];
         let Some((e, surface)) = self.pick(hit, false) else { return false };
         let kind = self.entries[e as usize].kind;
+        // "Qantas Airways Ltd": a listed company's longer name.
+        if self.is_org_word(b - 1, true)
+            && (matches!(kind, ActorKind::Location | ActorKind::Country | ActorKind::Organization)
+                || surface == Surface::Demonym)
+        {
+            return true;
+        }
         if !matches!(kind, ActorKind::Location | ActorKind::Country) && surface != Surface::Demonym
         {
             return false;
-        }
-        if self.is_org_word(b - 1, true) {
-            return true;
         }
         let first_name = self.lex.first_name(self.word(a)).is_some();
         surface != Surface::Demonym

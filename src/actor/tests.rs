@@ -745,3 +745,21 @@ fn an_arabic_article_joins_the_name() {
     let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Saad al-Hariri", "Abdel Fattah el-Sisi"]);
 }
+
+#[test]
+fn longer_names_around_listed_organizations() {
+    let mut g = Gazetteer::empty();
+    let tsv = "org:democrats\torganization\tUSA\tDemocratic Party\t\t\t\t\norg:acme\torganization\tUSA\tAcme\t\t\t\t\n";
+    g.add_tsv("orgs.tsv", tsv).expect("valid");
+    let tagger = ActorTagger::with_gazetteer(g);
+    let text = "The Kurdistan Democratic Party met Acme Holdings Inc on Monday.";
+    let actors = tagger.tag(text, None);
+    // A name before a listed party's name makes another party.
+    let kdp = actor_of(text, &actors, "Kurdistan Democratic Party").expect("found");
+    assert!(kdp.id.starts_with("local:"), "{}", kdp.id);
+    // A listed company's longer name is the company.
+    assert_eq!(
+        actor_of(text, &actors, "Acme Holdings Inc").map(|a| a.id.as_str()),
+        Some("org:acme")
+    );
+}
