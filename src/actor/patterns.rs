@@ -868,7 +868,7 @@ impl<'a> Scanner<'a> {
     /// The end of the capitalized run starting at word `k`.
     fn run_end(&mut self, k: usize, b: usize) -> usize {
         let mut j = k + 1;
-        while j < b && self.words[j].joined && !self.words[j - 1].poss {
+        while j < b && (self.words[j].joined || self.amp_joined(j)) && !self.words[j - 1].poss {
             let w = self.words[j];
             if matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT {
                 j += 1;
@@ -1033,6 +1033,16 @@ impl<'a> Scanner<'a> {
             j -= 1;
         }
         j
+    }
+
+    /// Whether word `j` follows the previous one across " & " and is capitalized: one
+    /// company name ("Douglas & Lomason", "Ernst & Young").
+    fn amp_joined(&self, j: usize) -> bool {
+        let w = self.words[j];
+        j > 0
+            && matches!(w.shape, Shape::Cap | Shape::Upper)
+            && self.words[j - 1].sent == w.sent
+            && self.text.get(self.words[j - 1].span.end..w.span.start) == Some(" & ")
     }
 
     fn is_org_word(&self, i: usize, suffix: bool) -> bool {
@@ -1354,6 +1364,9 @@ impl<'a> Scanner<'a> {
         // "Corp") names no organization by itself: it is a piece of a longer name or a
         // description.
         let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
+        if (a + 1..b).any(|j| self.amp_joined(j)) {
+            return new(ActorKind::Organization);
+        }
         if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
             return new(ActorKind::Organization);
         }

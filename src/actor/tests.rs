@@ -763,3 +763,18 @@ fn longer_names_around_listed_organizations() {
         Some("org:acme")
     );
 }
+
+#[test]
+fn capitalized_names_joined_by_an_ampersand_are_one_company() {
+    let tagger = tagger();
+    let text = "Shares of Douglas & Lomason rose while Cable & Wireless fell.";
+    let actors = tagger.tag(text, None);
+    let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Douglas & Lomason", ActorKind::Organization),
+            ("Cable & Wireless", ActorKind::Organization)
+        ]
+    );
+}
