@@ -1383,6 +1383,17 @@ impl<'a> Scanner<'a> {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
                 return new(ActorKind::Organization);
             }
+            // A common noun first, and no first name, a title or an initial: an event or
+            // a work ("World Series", "Human Rights"), no actor ("DJ John Peel" is one).
+            let common_first = self.info(a).noun() || self.is_common(a);
+            if common_first
+                && first_name.is_none()
+                && !initial
+                && !honorific
+                && self.lex.first_name(self.word(a + 1)).is_none()
+            {
+                return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
+            }
             // With no cue but the shape, a person is the likeliest reading in news; the
             // guess is marked so that resolution can revise it.
             let mut c = new(ActorKind::Person);

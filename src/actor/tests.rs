@@ -778,3 +778,13 @@ fn capitalized_names_joined_by_an_ampersand_are_one_company() {
         ]
     );
 }
+
+#[test]
+fn two_capitalized_words_led_by_a_common_noun_are_no_person() {
+    let tagger = tagger();
+    let text =
+        "Fans watched the World Series while the Data Protection Act kept Karl Brenner busy.";
+    let actors = tagger.tag(text, None);
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Karl Brenner"]);
+}
