@@ -303,9 +303,12 @@ impl<'a> Ctx<'a> {
             return;
         }
         let (s, e) = (self.win.start, self.win.end);
+        let mut k = 0;
         loop {
             let at = s + self.win_pos;
-            let k = self.back.partition_point(|t| t.span.start < at);
+            while self.back.get(k).is_some_and(|t| t.span.start < at) {
+                k += 1;
+            }
             let next = self.back.get(k).map_or(e, |t| t.span.start);
             if self.text.get(at..next).is_some_and(|gap| gap.chars().all(char::is_whitespace)) {
                 self.toks.extend_from_slice(&self.back[k..]);
