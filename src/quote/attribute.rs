@@ -22,6 +22,9 @@ const NP_TOKENS: usize = 12;
 const MAX_MENTION: usize = 200;
 /// Longest appositive between a speaker and its cue, in tokens.
 const APPOSITIVE_TOKENS: usize = 30;
+/// Longest window whose tokens [`Ctx::load`] keeps for the next window with its end, in
+/// bytes (the windows around a cue are at most [`SPEAKER_WINDOW`] long).
+const KEPT_WINDOW: usize = 4 * SPEAKER_WINDOW;
 
 /// A reporting cue found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -298,8 +301,7 @@ impl<'a> Ctx<'a> {
         self.load_lazy(start, end);
         if self.win.end != self.back_win.end {
             self.fill(usize::MAX);
-            self.back.clone_from(&self.toks);
-            self.back_win = self.win;
+            self.keep();
             return;
         }
         let (s, e) = (self.win.start, self.win.end);
@@ -322,6 +324,14 @@ impl<'a> Ctx<'a> {
             }
         }
         if s < self.back_win.start {
+            self.keep();
+        }
+    }
+
+    /// Keeps the tokens of the window just loaded whole for [`Ctx::load`], unless the
+    /// window is longer than [`KEPT_WINDOW`] (a paragraph: no copy of its tokens is kept).
+    fn keep(&mut self) {
+        if self.win.len() <= KEPT_WINDOW {
             self.back.clone_from(&self.toks);
             self.back_win = self.win;
         }
