@@ -22,6 +22,9 @@ const NP_TOKENS: usize = 12;
 const MAX_MENTION: usize = 200;
 /// Longest appositive between a speaker and its cue, in tokens.
 const APPOSITIVE_TOKENS: usize = 30;
+/// Longest window whose tokens [`Ctx::load`] keeps for the next window with its end, in
+/// bytes (the windows around a cue are at most [`SPEAKER_WINDOW`] long).
+const KEPT_WINDOW: usize = 4 * SPEAKER_WINDOW;
 
 /// A reporting cue found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -61,6 +64,10 @@ struct Ctx<'a> {
     win: Span,
     /// Where tokenizing the window goes on (relative to its start).
     win_pos: usize,
+    /// The tokens of the longest window loaded whole with the end of `back_win`.
+    back: Vec<Tok>,
+    /// That window.
+    back_win: Span,
 }
 
 /// Finds every quote of `text`.
@@ -131,6 +138,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         toks: Vec::with_capacity(256),
         win: Span::new(0, 0),
         win_pos: 0,
+        back: Vec::with_capacity(64),
+        back_win: Span::new(0, 0),
     };
     let mut drafts = Vec::new();
     let fragments = ctx.direct(&mut drafts);
@@ -282,9 +291,50 @@ impl<'a> Ctx<'a> {
     }
 
     /// Tokenizes `start..end` (clamped to char boundaries) into `self.toks`.
+    ///
+    /// The helpers around a cue load several windows that end where the cue starts (40,
+    /// 60 and 240 bytes back): the tokens of the last such window are kept in
+    /// `self.back`, and a window with the same end reuses them. Tokenizing goes by position
+    /// alone, so from the first token both tokenizations start at, the rest is the same:
+    /// only the tokens before that are read again.
     fn load(&mut self, start: usize, end: usize) {
         self.load_lazy(start, end);
-        self.fill(usize::MAX);
+        if self.win.end != self.back_win.end {
+            self.fill(usize::MAX);
+            self.keep();
+            return;
+        }
+        let (s, e) = (self.win.start, self.win.end);
+        let mut k = 0;
+        loop {
+            let at = s + self.win_pos;
+            while self.back.get(k).is_some_and(|t| t.span.start < at) {
+                k += 1;
+            }
+            let next = self.back.get(k).map_or(e, |t| t.span.start);
+            if self.text.get(at..next).is_some_and(|gap| gap.chars().all(char::is_whitespace)) {
+                self.toks.extend_from_slice(&self.back[k..]);
+                self.win_pos = e - s;
+                break;
+            }
+            let before = self.toks.len();
+            tokenize_some(self.text, s, e, &mut self.win_pos, 1, self.lex, &mut self.toks);
+            if self.toks.len() == before {
+                break;
+            }
+        }
+        if s < self.back_win.start {
+            self.keep();
+        }
+    }
+
+    /// Keeps the tokens of the window just loaded whole for [`Ctx::load`], unless the
+    /// window is longer than [`KEPT_WINDOW`] (a paragraph: no copy of its tokens is kept).
+    fn keep(&mut self) {
+        if self.win.len() <= KEPT_WINDOW {
+            self.back.clone_from(&self.toks);
+            self.back_win = self.win;
+        }
     }
 
     /// Makes `start..end` (clamped to char boundaries) the window of `self.toks`, with no
