@@ -617,6 +617,21 @@ impl<'a> Ctx<'a> {
         Some(Span::new(self.toks[j].span.start, head.span.end))
     }
 
+    /// Whether token `k` is a lower-case word that may modify a role noun after it ("labor"
+    /// in "labor experts"): no preposition, adjunct, function word, determiner, pronoun or
+    /// connector.
+    fn lower_modifier(&self, k: usize) -> bool {
+        let w = self.tok_text(k);
+        self.toks[k].word
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !self.lex.is_between(w)
+            && !self.lex.is_adjunct(w)
+            && !self.lex.is_function_word(w)
+            && !self.lex.is_determiner(w)
+            && self.lex.pronoun(w).is_none()
+            && !self.is_connector(k)
+    }
+
     /// Where the lower-case modifiers before token `j` begin ("labor" in "labor experts",
     /// "state health" in "state health officials"), when at most two of them reach back
     /// to a comma; else `None`.
@@ -624,16 +639,8 @@ impl<'a> Ctx<'a> {
         let mut k = j;
         while k > 0 && j - k < 2 {
             let w = self.tok_text(k - 1);
-            let modifier = self.toks[k - 1].word
-                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && !self.lex.is_between(w)
-                && !self.lex.is_adjunct(w)
-                && !self.lex.is_time(w)
-                && !self.lex.is_function_word(w)
-                && !self.lex.is_nonname(w)
-                && !self.lex.is_determiner(w)
-                && self.lex.pronoun(w).is_none()
-                && !self.is_connector(k - 1);
+            let modifier =
+                self.lower_modifier(k - 1) && !self.lex.is_time(w) && !self.lex.is_nonname(w);
             if !modifier {
                 break;
             }
@@ -1426,16 +1433,7 @@ impl<'a> Ctx<'a> {
         self.load(lo.max(speaker.start.saturating_sub(40)), speaker.start);
         let mut i = self.toks.len();
         while i > 0 && self.toks.len() - i < 3 {
-            let w = self.tok_text(i - 1);
-            let modifier = self.toks[i - 1].word
-                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && !self.lex.is_between(w)
-                && !self.lex.is_adjunct(w)
-                && !self.lex.is_function_word(w)
-                && !self.lex.is_determiner(w)
-                && self.lex.pronoun(w).is_none()
-                && !self.is_connector(i - 1);
-            if !modifier {
+            if !self.lower_modifier(i - 1) {
                 break;
             }
             i -= 1;
