@@ -46,6 +46,20 @@ struct Draft {
     quoted: bool,
 }
 
+impl Draft {
+    /// A reported (indirect or partial) quote: partial when a quoted fragment lies in it.
+    fn reported(
+        fragments: &[Span],
+        content: Span,
+        speaker: Option<Span>,
+        cue: Option<Span>,
+        para: usize,
+    ) -> Draft {
+        let kind = reported_kind(fragments, content);
+        Draft { span: content, kind, speaker, cue, para, quoted: false }
+    }
+}
+
 /// The text, its paragraphs, quoted segments, sentence cuts and cues, with the helpers
 /// that read around a candidate.
 struct Ctx<'a> {
@@ -970,15 +984,7 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let kind = reported_kind(fragments, content);
-            drafts.push(Draft {
-                span: content,
-                kind,
-                speaker,
-                cue: Some(cue.span),
-                para,
-                quoted: false,
-            });
+            drafts.push(Draft::reported(fragments, content, speaker, Some(cue.span), para));
         }
         // A reported clause stops where the next speaker of its sentence begins: "he wrote
         // his book, Mr. McKinley said that …" reports "his book" only.
@@ -1026,16 +1032,8 @@ impl<'a> Ctx<'a> {
             if word_count(self.slice(content), 3) < 3 {
                 continue;
             }
-            let kind = reported_kind(fragments, content);
             let para = self.para_of(cue.span.start);
-            drafts.push(Draft {
-                span: content,
-                kind,
-                speaker,
-                cue: Some(cue.span),
-                para,
-                quoted: false,
-            });
+            drafts.push(Draft::reported(fragments, content, speaker, Some(cue.span), para));
         }
     }
 
@@ -1141,15 +1139,7 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let kind = reported_kind(fragments, content);
-            drafts.push(Draft {
-                span: content,
-                kind,
-                speaker: Some(speaker),
-                cue: None,
-                para: pi,
-                quoted: false,
-            });
+            drafts.push(Draft::reported(fragments, content, Some(speaker), None, pi));
         }
     }
 
