@@ -1433,10 +1433,10 @@ impl<'a> Scanner<'a> {
         // A lone capitalized word with no cue: a short form if a name elsewhere in the
         // document ends with it, else most likely an organization (a company, a team),
         // except at the start of a sentence or clause, for one letter, and for words
-        // shaped like adjectives of nationality or creed ("Kurdish", "Congolese",
-        // "European", "Islamic").
+        // shaped like adjectives of nationality or creed ("Kurdish", "Welsh", "Congolese",
+        // "European", "African", "Islamic").
         let adjective = || {
-            ["ish", "ese", "ean", "ian", "ans", "ic", "ist", "ists"]
+            ["sh", "ese", "ean", "ian", "can", "ans", "ic", "ist", "ists"]
                 .iter()
                 .any(|s| first.ends_with(s))
         };

@@ -788,3 +788,12 @@ fn two_capitalized_words_led_by_a_common_noun_are_no_person() {
     let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Karl Brenner"]);
 }
+
+#[test]
+fn lone_adjectives_of_place_are_no_organizations() {
+    let tagger = tagger();
+    let text =
+        "Fans cheered as the Welsh side won, and African leaders and Republican senators met.";
+    let actors = tagger.tag(text, None);
+    assert!(actors.is_empty(), "{actors:?}");
+}
