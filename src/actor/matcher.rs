@@ -199,6 +199,15 @@ impl Matcher {
     }
 
     /// The longest whole-word pattern starting at `start` and ending by `end`.
+    /// What `hay[start..e]` is in the pattern trie, if anything.
+    #[inline]
+    fn node(&self, hay: &str, start: usize, e: usize) -> Option<Node> {
+        match pack_at(hay.as_bytes(), Span::new(start, e)) {
+            Some(k) => self.short.get(k),
+            None => self.nodes.get(&hay[start..e]).copied(),
+        }
+    }
+
     fn longest_at(&self, hay: &str, start: usize, end: usize) -> Option<(usize, u32)> {
         let bytes = hay.as_bytes();
         let end = end.min(start + self.max_len);
@@ -233,11 +242,7 @@ impl Matcher {
                 if tries > 8 {
                     break;
                 }
-                let found = match pack_at(bytes, Span::new(start, e)) {
-                    Some(k) => self.short.get(k),
-                    None => self.nodes.get(&hay[start..e]).copied(),
-                };
-                let Some(node) = found else { continue };
+                let Some(node) = self.node(hay, start, e) else { continue };
                 if let Some(p) = node.pattern {
                     best = Some((e, p));
                 }
@@ -246,11 +251,7 @@ impl Matcher {
             // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead
             // on to a longer pattern.
             if e < end && bytes[e] == b' ' && e > i && !word_end(bytes[e - 1]) && tries <= 8 {
-                let found = match pack_at(bytes, Span::new(start, e)) {
-                    Some(k) => self.short.get(k),
-                    None => self.nodes.get(&hay[start..e]).copied(),
-                };
-                prefix = found.is_some_and(|n| n.prefix);
+                prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
             }
             // Where the chunk ends (a space or `end`), unless the tries ran out: then
             // `prefix` is false.
