@@ -240,7 +240,11 @@ pub(crate) fn tokenize(
             }
             let len = i - start;
             let shape = match x as u8 {
-                b'a'..=b'z' if !article_name(&bytes[start..i]) => Shape::Lower,
+                // An Arabic article has a hyphen as its third or fourth byte: only then is
+                // the word asked.
+                b'a'..=b'z' if !(hyphen_third_or_fourth(x) && article_name(&bytes[start..i])) => {
+                    Shape::Lower
+                }
                 b'0'..=b'9' => Shape::Other,
                 b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
                     // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
@@ -281,6 +285,13 @@ fn flags(mask: u64) -> usize {
 fn flags2(a: u64, b: u64) -> usize {
     // At most two a byte: the byte sums of the multiply stay below 256.
     (((a >> 7) + (b >> 7)).wrapping_mul(crate::ascii::ONES) >> 56) as usize
+}
+
+/// Whether the third or fourth of the eight bytes loaded in `x` is a hyphen, as in a
+/// word that [`article_name`] accepts.
+#[inline(always)]
+fn hyphen_third_or_fourth(x: u64) -> bool {
+    (x >> 16) as u8 == b'-' || (x >> 24) as u8 == b'-'
 }
 
 /// Whether `word` starts with an Arabic article joined to a capitalized name
