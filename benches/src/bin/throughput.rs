@@ -1,6 +1,6 @@
 //! A quick throughput report without criterion (best round of several): MB/s of sentence splitting, of the
 //! pipeline cut after each stage, of the whole pipeline on one thread, and of
-//! `extract_batch` on every core, over `NEWS_CORPUS`.
+//! `extract_batch` on one thread and on every core (with the speed-up), over `NEWS_CORPUS`.
 //!
 //! ```text
 //! NEWS_CORPUS=../../shared/corpus/news.jsonl cargo run --release --bin throughput
@@ -98,15 +98,24 @@ fn main() {
     println!("end to end, 1 thread: {speed:8.1} MB/s  ({count} records)");
 
     let docs: Vec<Document> = corpus.iter().map(|a| a.document()).collect();
-    let (speed, count) = measure(bytes, || {
-        extractor
-            .extract_batch(&docs, 0)
-            .iter()
-            .map(|a| record_counts(a).iter().sum::<usize>())
-            .sum()
-    });
-    assert_eq!(count, full.iter().sum::<usize>(), "extract_batch: record count differs");
-    println!("extract_batch, all cores: {speed:8.1} MB/s  ({count} records)");
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    // The same call on one thread and on every core: the speed-up of the batch API itself
+    // (fresh analyses for every document in both).
+    let mut batch = |threads: usize| {
+        let (speed, count) = measure(bytes, || {
+            extractor
+                .extract_batch(&docs, threads)
+                .iter()
+                .map(|a| record_counts(a).iter().sum::<usize>())
+                .sum()
+        });
+        assert_eq!(count, full.iter().sum::<usize>(), "extract_batch: record count differs");
+        speed
+    };
+    let one = batch(1);
+    println!("extract_batch, 1 thread: {one:8.1} MB/s");
+    let all = batch(cores);
+    println!("extract_batch, {cores} threads: {all:8.1} MB/s  ({:.2}x)", all / one);
 }
 
 /// Sentences, actors, dates, quotes, accusations and events of an analysis.
