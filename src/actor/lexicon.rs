@@ -41,6 +41,9 @@ pub(crate) enum Cue {
     It,
     /// A noun of armed groups after their name ("Karen guerrillas", "Houthi rebels").
     Force,
+    /// An auxiliary, modal or adverb between a subject and its verb ("has", "will",
+    /// "also", "not"): "Moscow has repeatedly denied" acts as "Moscow denied" does.
+    Aux,
 }
 
 /// A fast hasher for short words (the default SipHash dominates lookups otherwise).
@@ -226,7 +229,7 @@ const INFO_CUE_SHIFT: u32 = 8;
 const INFO_FUNCTION_SHIFT: u32 = 12;
 
 /// The cues in the order [`Info`] numbers them.
-const CUES: [Cue; 9] = [
+const CUES: [Cue; 10] = [
     Cue::Place,
     Cue::Act,
     Cue::ActObject,
@@ -236,6 +239,7 @@ const CUES: [Cue; 9] = [
     Cue::She,
     Cue::It,
     Cue::Force,
+    Cue::Aux,
 ];
 
 /// The functions in the order [`Info`] numbers them.
@@ -558,6 +562,7 @@ impl Lexicon {
                 Some("she") => Cue::She,
                 Some("it") => Cue::It,
                 Some("force") => Cue::Force,
+                Some("aux") => Cue::Aux,
                 _ => continue,
             };
             if matches!(cue, Cue::He | Cue::She | Cue::It) {

@@ -215,7 +215,15 @@ impl ActorTagger {
             let whole = lower.starts_with("government of") || lower.ends_with(" government");
             if e.kind == ActorKind::Government && whole {
                 if let Some(c) = &e.country {
-                    governments.entry(c.clone()).or_insert(i as u32);
+                    // The national government ("Government" role) wins over a devolved one
+                    // of the same country ("Scottish Government").
+                    let national = |e: &Entry| {
+                        e.roles.iter().any(|r| r.title.eq_ignore_ascii_case("government"))
+                    };
+                    let slot = governments.entry(c.clone()).or_insert(i as u32);
+                    if !national(&gazetteer.entries()[*slot as usize]) && national(e) {
+                        *slot = i as u32;
+                    }
                 }
             }
         }

@@ -773,12 +773,35 @@ impl<'a> Scanner<'a> {
         .flatten()
     }
 
+    /// The first word from `k` on that is not one of up to three auxiliaries, modals or
+    /// adverbs of its sentence ("has", "will not", "repeatedly"): the verb in "Moscow has
+    /// repeatedly denied".
+    fn past_aux(&self, k: usize) -> usize {
+        let sent = self.words[k].sent;
+        let mut j = k;
+        while j < self.words.len() && j - k < 3 && self.words[j].sent == sent {
+            let w = self.words[j];
+            let adverb = w.shape == Shape::Lower && self.text[w.span].ends_with("ly");
+            if !adverb && self.cue(j) != Some(Cue::Aux) {
+                break;
+            }
+            j += 1;
+        }
+        if j < self.words.len() && self.words[j].sent == sent { j } else { k }
+    }
+
     /// Whether a capital at words `a..b` acts as its government here.
     fn acts(&mut self, a: usize, b: usize) -> bool {
         let sent = self.words[a].sent;
         let next = |k: usize| (k < self.words.len() && self.words[k].sent == sent).then_some(k);
-        if let Some(k) = next(b) {
-            if let Some(Cue::Act | Cue::Regime) = self.cue(k) {
+        // After a preposition the capital is a place, not the subject of the verb that
+        // follows ("Doctors in Athens had wanted", "the Mayor of London would say").
+        let after_preposition = a > 0
+            && self.words[a - 1].sent == sent
+            && (self.cue(a - 1) == Some(Cue::Place)
+                || matches!(self.function(a - 1), Some(Function::Of | Function::For)));
+        if let Some(k) = next(b).filter(|_| !after_preposition) {
+            if self.cue(k) == Some(Cue::Regime) || self.cue(self.past_aux(k)) == Some(Cue::Act) {
                 return true;
             }
             // "Moscow and Kyiv accused": a capital coordinated before a verb.

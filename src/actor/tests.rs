@@ -373,6 +373,38 @@ fn metonyms_and_demonyms_point_at_their_country() {
 }
 
 #[test]
+fn capitals_act_past_auxiliaries_but_not_after_prepositions() {
+    // A devolved government listed before the national one must not stand for London.
+    let extra = "\
+GBR\tcountry\tGBR\tUnited Kingdom\tUK|Britain\tBritish\t\t
+loc:london\tlocation\tGBR\tLondon\t\t\t\tcapital
+gov:scottish-government\tgovernment\tGBR\tScottish Government\t\t\tDevolved government|GBR|GOV||\t
+gov:gbr-government\tgovernment\tGBR\tBritish government\t\t\tGovernment|GBR|GOV||\t
+";
+    let mut g = Gazetteer::empty();
+    g.add_tsv("test.tsv", &format!("{GAZ}{extra}")).unwrap();
+    let t = ActorTagger::with_gazetteer(g);
+    // (sentence, capital, its kind, its country)
+    let cases = [
+        ("Moscow has repeatedly denied the report.", "Moscow", ActorKind::Government, "RUS"),
+        ("Kyiv has not yet responded.", "Kyiv", ActorKind::Government, "UKR"),
+        ("Moscow also has many parks.", "Moscow", ActorKind::Location, "RUS"),
+        ("Kyiv is a large city.", "Kyiv", ActorKind::Location, "UKR"),
+        ("London said the talks had failed.", "London", ActorKind::Government, "GBR"),
+        ("Traders in London said the pound fell.", "London", ActorKind::Location, "GBR"),
+        ("The Mayor of London would say sorry.", "London", ActorKind::Location, "GBR"),
+    ];
+    for (text, capital, kind, country) in cases {
+        let actors = t.tag(text, None);
+        let actor = actor_of(text, &actors, capital).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!((actor.kind, actor.country.as_deref()), (kind, Some(country)), "{text}");
+        if capital == "London" && kind == ActorKind::Government {
+            assert_eq!(actor.name, "British government", "{text}");
+        }
+    }
+}
+
+#[test]
 fn sector_comes_from_the_role_at_publication() {
     let text = "Vladimir Putin spoke.";
     let actors = tagger().tag(text, date("2025-03-19"));
