@@ -1428,6 +1428,12 @@ impl<'a> Scanner<'a> {
             {
                 return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
             }
+            // A common noun last, and no first name, title or initial: an event, an award
+            // or a work ("Grand Slam", "Golden Globe", "Consumer Electronics Show"), no
+            // person ("John Field" keeps its first name).
+            if self.info(b - 1).noun() && first_name.is_none() && !initial && !honorific {
+                return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
+            }
             // With no cue but the shape, a person is the likeliest reading in news; the
             // guess is marked so that resolution can revise it.
             let mut c = new(ActorKind::Person);

@@ -822,6 +822,16 @@ fn two_capitalized_words_led_by_a_common_noun_are_no_person() {
 }
 
 #[test]
+fn capitalized_words_ending_in_a_common_noun_are_no_person_without_a_first_name() {
+    let tagger = tagger();
+    let text = "Zorvan Quell won the Grand Slam and a Golden Globe at the Consumer Electronics \
+                Show, and John Field watched.";
+    let actors = tagger.tag(text, None);
+    let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+    assert_eq!(names, [("Zorvan Quell", ActorKind::Person), ("John Field", ActorKind::Person)]);
+}
+
+#[test]
 fn lone_adjectives_of_place_are_no_organizations() {
     let tagger = tagger();
     let text =
