@@ -917,8 +917,20 @@ impl<'a> Scanner<'a> {
                     && (matches!(self.cue(j), Some(Cue::Particle))
                         || self.function(j).is_some_and(|f| f != Function::The))
             };
+            // "Chancellor of the Exchequer", "Bank of the Philippine Islands": "of the"
+            // before a capital.
+            let of_the_cap = j + 2 < b
+                && self.words[j + 1].joined
+                && self.words[j + 2].joined
+                && matches!(self.words[j + 2].shape, Shape::Cap | Shape::Upper)
+                && w.shape == Shape::Lower
+                && self.function(j) == Some(Function::Of)
+                && self.function(j + 1) == Some(Function::The)
+                && self.words[j + 1].shape == Shape::Lower;
             if then_cap && !w.poss && connector() {
                 j += 2;
+            } else if of_the_cap && !w.poss {
+                j += 3;
             } else {
                 break;
             }

@@ -832,6 +832,32 @@ fn capitalized_words_ending_in_a_common_noun_are_no_person_without_a_first_name(
 }
 
 #[test]
+fn titles_with_of_the_take_their_portfolio() {
+    let tagger = tagger();
+    // (sentence, the person, the title the text gives)
+    let cases = [
+        (
+            "Chancellor of the Exchequer Zoltan Brand said rates would fall.",
+            "Zoltan Brand",
+            "chancellor of the exchequer",
+        ),
+        ("Minister of Finance Karl Brenner agreed.", "Karl Brenner", "minister of finance"),
+        ("Leader of the Opposition Anna Vogel left.", "Anna Vogel", "leader of the opposition"),
+    ];
+    for (text, name, title) in cases {
+        let actors = tagger.tag(text, None);
+        assert_eq!(actors.len(), 1, "{text}: {actors:?}");
+        assert_eq!(actors[0].name, name, "{text}");
+        assert_eq!(actors[0].roles[0].title, title, "{text}");
+    }
+    // "of the" inside a capitalized name keeps it whole.
+    let text = "Figures from the Office of the Deputy Registrar were published.";
+    let actors = tagger.tag(text, None);
+    let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Office of the Deputy Registrar"]);
+}
+
+#[test]
 fn lone_adjectives_of_place_are_no_organizations() {
     let tagger = tagger();
     let text =
