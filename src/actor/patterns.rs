@@ -1129,6 +1129,20 @@ impl<'a> Scanner<'a> {
                         return;
                     }
                 }
+                if let Some(Seg::Unknown(ua, ub)) = prev {
+                    if ub - ua == 1 && self.demonym_surname(ub, a, b) {
+                        let span = Span::new(self.words[ua].span.start, self.words[a].span.end);
+                        let mut c = Cand::new(
+                            span,
+                            self.words[a].sent,
+                            Target::New(ActorKind::Person),
+                            super::MentionForm::Name,
+                        );
+                        c.gender = self.lex.first_name(self.word(ua)).flatten();
+                        out.push(c);
+                        return;
+                    }
+                }
                 // "Kurdistan Democratic Party": a name before a listed party's name makes
                 // another party.
                 if let Some(Seg::Unknown(ua, ub)) = prev {
@@ -1154,7 +1168,8 @@ impl<'a> Scanner<'a> {
             }
             Seg::Unknown(a, b) => {
                 if let Some(Seg::Gaz(ga, gb)) = next {
-                    if self.org_extends(b, ga, gb) {
+                    if self.org_extends(b, ga, gb) || b - a == 1 && self.demonym_surname(b, ga, gb)
+                    {
                         return;
                     }
                 }
@@ -1355,6 +1370,20 @@ impl<'a> Scanner<'a> {
                 surface != Surface::Demonym
                     && self.entries[e as usize].kind == ActorKind::Organization
             })
+    }
+
+    /// Whether the unknown word ending at `end` is a first name and the one-word
+    /// gazetteer hit at words `a..b` right after it is a demonym: a surname ("Glenn
+    /// English", "Jack French").
+    fn demonym_surname(&self, end: usize, a: usize, b: usize) -> bool {
+        if end != a || b != a + 1 || a == 0 || !self.words[a].joined {
+            return false;
+        }
+        let hit = &self.hits[self.words[a].hit as usize];
+        hit.span.start == self.words[a].span.start
+            && hit.span.end == self.words[a].span.end
+            && self.pick(hit, false).is_some_and(|(_, surface)| surface == Surface::Demonym)
+            && self.lex.first_name(self.word(a - 1)).is_some()
     }
 
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one

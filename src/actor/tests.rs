@@ -858,6 +858,18 @@ fn titles_with_of_the_take_their_portfolio() {
 }
 
 #[test]
+fn a_demonym_after_a_first_name_is_a_surname() {
+    let tagger = tagger();
+    let text = "Ron Dutch said the Dutch team left, and Ukrainian officials agreed.";
+    let actors = tagger.tag(text, None);
+    let person = actor_of(text, &actors, "Ron Dutch").expect("a person");
+    assert_eq!(person.kind, ActorKind::Person);
+    let nld = actor_of(text, &actors, "Dutch").expect("the demonym");
+    assert_eq!(nld.id, "NLD");
+    assert!(actor_of(text, &actors, "Ukrainian").is_some_and(|a| a.id == "UKR"));
+}
+
+#[test]
 fn lone_adjectives_of_place_are_no_organizations() {
     let tagger = tagger();
     let text =
