@@ -329,6 +329,15 @@ fn every_byte_and_date() {
         let text = format!("a{}b{}", char::from(b), char::from(b));
         check(&Analysis { id: Some(text), ..Analysis::default() });
     }
+    // An escape at every place of strings of every length around the eight-byte words.
+    for len in 0..=26 {
+        for at in 0..=len {
+            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', 'é', '\u{7f}'] {
+                let text = format!("{}{c}{}", "x".repeat(at), "y".repeat(len - at));
+                check(&Analysis { id: Some(text), ..Analysis::default() });
+            }
+        }
+    }
     for published in [date(1, 1, 1), date(-9999, 12, 31), date(9999, 1, 2), date(2025, 10, 5)] {
         check(&Analysis { published: Some(published), ..Analysis::default() });
     }
