@@ -112,6 +112,7 @@ fn option<T: Json + ?Sized>(out: &mut Vec<u8>, value: Option<&T>) {
 
 /// The start and end of a span as the first two fields of an object, opening brace
 /// included: `{"start":1,"end":5`.
+#[inline]
 fn span_fields(out: &mut Vec<u8>, span: Span) {
     out.extend_from_slice(b"{\"start\":");
     uint(out, span.start);
