@@ -14,7 +14,8 @@
 //! are split into eight digit lanes of a `u64` without a loop and appended in one fixed
 //! eight-byte copy that is then trimmed, and strings are checked and copied a word at a
 //! time while no byte needs an escape. The serde path costs about eighteen instructions per
-//! output byte on the corpus; this one about four.
+//! output byte on the corpus (127M instructions for 7.1 MB); this one about four and a half
+//! (32M).
 
 use core::fmt::Display;
 use std::io::Write;
