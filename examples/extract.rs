@@ -277,7 +277,10 @@ impl Worker {
         for (i, line) in lines.iter().enumerate() {
             let number = first + i + 1;
             let written = match analyze_line(extractor, trim_line_end(line), &mut self.analysis) {
-                Ok(()) => serde_json::to_writer(&mut self.output, &self.analysis),
+                Ok(()) => {
+                    self.analysis.write_json(&mut self.output);
+                    Ok(())
+                }
                 Err((id, message)) => {
                     let error = format!("line {number}: {message}");
                     let written = serde_json::to_writer(
@@ -288,7 +291,7 @@ impl Worker {
                     written
                 }
             };
-            // Serializing into a Vec cannot fail for these types; keep the line count exact.
+            // Serializing an error line into a Vec cannot fail; keep the line count exact.
             if written.is_err() {
                 self.output.extend_from_slice(b"{}");
             }
