@@ -1,6 +1,10 @@
 //! Resolution within a document: candidates become actors; short forms, all-caps words,
 //! pronouns and role nouns join the actors they refer to, and are left out when that
 //! actor cannot be told.
+//!
+//! Actors are assembled from borrowed parts (gazetteer entries, slices of the text, the
+//! candidates' titles and countries), their mentions kept in one list in the order
+//! found; each output [`Actor`]'s strings and mention list are written once, at the end.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -12,139 +16,303 @@ use super::lexicon::{Cue, WordMap};
 use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
-use crate::ascii::alnum_run_end;
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
 const LOOK_BACK: usize = 64;
 
 /// What makes two candidates the same actor.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Key<'t> {
     Entry(u32),
     Government(&'t str),
     New(ActorKind, &'t str),
 }
 
-/// An actor being assembled.
-struct Building {
-    actor: Actor,
+/// Where an actor's id and name come from (its strings are written once, when the
+/// document's actors are output).
+#[derive(Clone, Copy, Debug)]
+enum Source<'a> {
+    /// A gazetteer entry: its id and name.
+    Entry(u32),
+    /// The government of a country the gazetteer lists no government for.
+    Government(&'a str),
+    /// A name the gazetteer does not know: a document-local id.
+    New(&'a str),
+}
+
+/// An actor being assembled: everything borrowed from the gazetteer, the text and
+/// the candidates, its mentions linked through [`Book::mentions`].
+struct Building<'a> {
+    source: Source<'a>,
+    kind: ActorKind,
+    country: Option<&'a str>,
+    sector: Option<&'a str>,
+    /// The entry whose roles valid at publication the actor holds (none when it holds
+    /// none).
+    entry_roles: Option<u32>,
+    /// The one role a title in the text gives an actor holding no other: (title,
+    /// country, sector).
+    learned: Option<(&'static str, Option<&'a str>, Option<&'static str>)>,
     gender: Option<Gender>,
     /// Lowercase titles the text gives it ("spokesman").
     titles: Vec<&'static str>,
+    /// Its first and last mention in [`Book::mentions`] (`NONE` before the first).
+    first: u32,
+    last: u32,
+    /// How many mentions it has (duplicates included).
+    count: u32,
+    /// The earliest start of its mentions.
+    min_start: usize,
+    /// Whether a mention other than a demonym names it.
+    named: bool,
 }
+
+/// No mention: the end of an actor's list.
+const NONE: u32 = u32::MAX;
 
 /// The document's actors as they are assembled.
 struct Book<'a> {
     inner: &'a Inner,
     published: Option<Date>,
-    actors: Vec<Building>,
+    actors: Vec<Building<'a>>,
+    /// The actors of governments and of names the gazetteer does not list.
     keys: WordMap<Key<'a>, usize>,
+    /// Per gazetteer entry, the index of its actor (`NONE` before it has one): taken
+    /// from [`ENTRY_ACTORS`] and put back clean.
+    by_entry: Vec<u32>,
+    /// Every mention, in the order found, each with the index of its actor's next
+    /// mention (`NONE` for the last) and its actor.
+    mentions: Vec<(Mention, u32, u32)>,
+}
+
+thread_local! {
+    /// [`Book::by_entry`] between documents: as long as the largest gazetteer used on
+    /// the thread, every slot `NONE`.
+    static ENTRY_ACTORS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
     fn actor(&mut self, key: Key<'a>) -> usize {
+        if let Key::Entry(e) = key {
+            return match self.by_entry[e as usize] {
+                NONE => {
+                    let a = self.create(key);
+                    self.by_entry[e as usize] = a as u32;
+                    a
+                }
+                a => a as usize,
+            };
+        }
         // One hash of the key, whether or not the actor exists.
         let slot = match self.keys.entry(key) {
             std::collections::hash_map::Entry::Occupied(o) => return *o.get(),
             std::collections::hash_map::Entry::Vacant(v) => v,
         };
-        let entries = self.inner.gazetteer.entries();
+        slot.insert(self.actors.len());
+        self.create(key)
+    }
+
+    /// A new actor for `key`.
+    fn create(&mut self, key: Key<'a>) -> usize {
+        let inner = self.inner;
+        let entries = inner.gazetteer.entries();
         let published = self.published;
-        let (actor, gender) = match slot.key() {
+        let mut b = Building {
+            source: Source::New(""),
+            kind: ActorKind::Person,
+            country: None,
+            sector: None,
+            entry_roles: None,
+            learned: None,
+            gender: None,
+            titles: Vec::new(),
+            first: NONE,
+            last: NONE,
+            count: 0,
+            min_start: usize::MAX,
+            named: false,
+        };
+        match key {
             Key::Entry(e) => {
-                let e = &entries[*e as usize];
-                (entry_actor(e, published), e.gender)
+                b.set_entry(entries, e, published);
+                b.gender = entries[e as usize].gender;
             }
-            Key::Government(country) => match self.inner.governments.get(*country) {
-                Some(&g) => (entry_actor(&entries[g as usize], published), None),
+            Key::Government(country) => match inner.governments.get(country) {
+                Some(&g) => b.set_entry(entries, g, published),
                 None => {
-                    let name = match self.inner.gazetteer.get(country) {
-                        Some(c) => format!("Government of {}", c.name),
-                        None => format!("Government of {country}"),
-                    };
-                    let actor = Actor {
-                        id: format!("gov:{}", country.to_lowercase()),
-                        name,
-                        kind: ActorKind::Government,
-                        country: Some(country.to_string()),
-                        sector: Some("GOV".to_string()),
-                        roles: Vec::new(),
-                        mentions: Vec::with_capacity(4),
-                    };
-                    (actor, None)
+                    b.source = Source::Government(country);
+                    b.kind = ActorKind::Government;
+                    b.country = Some(country);
+                    b.sector = Some("GOV");
                 }
             },
             Key::New(kind, name) => {
-                let actor = Actor {
-                    id: local_id(*kind, name),
-                    name: name.to_string(),
-                    kind: *kind,
-                    country: None,
-                    sector: None,
-                    roles: Vec::new(),
-                    mentions: Vec::with_capacity(4),
-                };
-                (actor, None)
+                b.source = Source::New(name);
+                b.kind = kind;
             }
-        };
-        slot.insert(self.actors.len());
-        self.actors.push(Building { actor, gender, titles: Vec::new() });
+        }
+        self.actors.push(b);
         self.actors.len() - 1
     }
 
     fn mention(&mut self, actor: usize, span: Span, sent: u32, form: MentionForm, found: Found) {
         let m = Mention { span, sentence: sent as usize, form, found };
-        self.actors[actor].actor.mentions.push(m);
+        let at = self.mentions.len() as u32;
+        self.mentions.push((m, NONE, actor as u32));
+        let b = &mut self.actors[actor];
+        match b.last {
+            NONE => b.first = at,
+            last => self.mentions[last as usize].1 = at,
+        }
+        b.last = at;
+        b.count += 1;
+        b.min_start = b.min_start.min(span.start);
+        b.named |= form != MentionForm::Demonym;
+    }
+
+    /// The mentions of an actor, in the order found.
+    fn mentions_of(&self, b: &Building) -> impl Iterator<Item = &Mention> {
+        let mut at = b.first;
+        std::iter::from_fn(move || {
+            let (m, next, _) = self.mentions.get(at as usize)?;
+            at = *next;
+            Some(m)
+        })
+    }
+
+    /// Whether `name` is the actor's name (asked of people only: a government not listed
+    /// answers no).
+    fn is_named(&self, b: &Building, name: &str) -> bool {
+        match b.source {
+            Source::Entry(e) => self.inner.gazetteer.entries()[e as usize].name == name,
+            Source::Government(_) => false,
+            Source::New(own) => own == name,
+        }
+    }
+
+    /// Whether one of the roles the actor holds passes `f` (given its title and country).
+    fn any_role(&self, b: &Building, f: impl Fn(&str, Option<&str>) -> bool) -> bool {
+        match (b.entry_roles, b.learned) {
+            (Some(e), _) => {
+                let entry = &self.inner.gazetteer.entries()[e as usize];
+                entry.roles_at(self.published).any(|r| f(&r.title, r.country.as_deref()))
+            }
+            (None, Some((title, country, _))) => f(title, country),
+            (None, None) => false,
+        }
     }
 
     /// Records what a candidate's context says about its actor.
-    fn learn(&mut self, actor: usize, c: &Cand) {
-        let b = &mut self.actors[actor];
-        if b.gender.is_none() {
-            b.gender = c.gender;
+    fn learn(&mut self, actor: usize, c: &'a Cand) {
+        let entries = self.inner.gazetteer.entries();
+        if self.actors[actor].gender.is_none() {
+            self.actors[actor].gender = c.gender;
         }
         if let Some((title, t)) = c.title {
+            let b = &mut self.actors[actor];
             if !b.titles.contains(&title) {
                 b.titles.push(title);
             }
-            let fresh = !matches!(b.actor.id.split(':').next(), Some("per" | "phoenix"));
-            if fresh && !t.honorific && b.actor.roles.iter().all(|r| r.title != title) {
-                b.actor.sector = b.actor.sector.take().or(t.sector.map(str::to_string));
-                if b.actor.kind == ActorKind::Person && b.actor.roles.is_empty() {
-                    b.actor.roles.push(Role {
-                        title: title.to_string(),
-                        country: c.affiliation.clone(),
-                        sector: t.sector.map(str::to_string),
-                        from: None,
-                        to: None,
-                    });
+            let fresh = match b.source {
+                Source::Entry(e) => {
+                    !matches!(entries[e as usize].id.split(':').next(), Some("per" | "phoenix"))
+                }
+                _ => true,
+            };
+            let b = &self.actors[actor];
+            if fresh && !t.honorific && !self.any_role(b, |r, _| r == title) {
+                let holds = b.entry_roles.is_some() || b.learned.is_some();
+                let b = &mut self.actors[actor];
+                b.sector = b.sector.or(t.sector);
+                if b.kind == ActorKind::Person && !holds {
+                    b.learned = Some((title, c.affiliation.as_deref(), t.sector));
                 }
             }
         }
-        if b.actor.country.is_none() {
-            b.actor.country = c.affiliation.clone();
+        let b = &mut self.actors[actor];
+        if b.country.is_none() {
+            b.country = c.affiliation.as_deref();
+        }
+    }
+
+    /// Writes the actors that have mentions into `out`, in the order of their first
+    /// mentions.
+    fn finish(mut self, out: &mut Vec<Actor>) {
+        let gazetteer = &self.inner.gazetteer;
+        let entries = gazetteer.entries();
+        for b in &self.actors {
+            if let Source::Entry(e) = b.source {
+                self.by_entry[e as usize] = NONE;
+            }
+        }
+        ENTRY_ACTORS.set(std::mem::take(&mut self.by_entry));
+        let mut order: Vec<u32> = Vec::with_capacity(self.actors.len());
+        order.extend((0..self.actors.len() as u32).filter(|&i| self.actors[i as usize].count > 0));
+        order.sort_by_key(|&i| self.actors[i as usize].min_start);
+        out.reserve(order.len());
+        for i in order {
+            let b = &self.actors[i as usize];
+            let (id, name) = match b.source {
+                Source::Entry(e) => {
+                    let e = &entries[e as usize];
+                    (e.id.clone(), e.name.clone())
+                }
+                Source::Government(country) => {
+                    let name = match gazetteer.get(country) {
+                        Some(c) => format!("Government of {}", c.name),
+                        None => format!("Government of {country}"),
+                    };
+                    (format!("gov:{}", country.to_lowercase()), name)
+                }
+                Source::New(name) => (local_id(b.kind, name), name.to_string()),
+            };
+            let roles = match (b.entry_roles, b.learned) {
+                (Some(e), _) => entries[e as usize].roles_at(self.published).cloned().collect(),
+                (None, Some((title, country, sector))) => vec![Role {
+                    title: title.to_string(),
+                    country: country.map(str::to_string),
+                    sector: sector.map(str::to_string),
+                    from: None,
+                    to: None,
+                }],
+                (None, None) => Vec::new(),
+            };
+            let mut mentions: Vec<Mention> = Vec::with_capacity(b.count as usize);
+            mentions.extend(self.mentions_of(b).copied());
+            if !mentions.is_sorted_by_key(|m| m.span.start) {
+                mentions.sort_by_key(|m| m.span.start);
+            }
+            mentions.dedup_by_key(|m| m.span);
+            out.push(Actor {
+                id,
+                name,
+                kind: b.kind,
+                country: b.country.map(str::to_string),
+                sector: b.sector.map(str::to_string),
+                roles,
+                mentions,
+            });
         }
     }
 }
 
-/// The actor for gazetteer entry `e`, with its roles at `published`.
-fn entry_actor(e: &Entry, published: Option<Date>) -> Actor {
-    let roles: Vec<Role> = e.roles_at(published).cloned().collect();
-    let sector = roles
-        .iter()
-        .find_map(|r| r.sector.clone())
-        .or_else(|| (e.kind == ActorKind::Government).then(|| "GOV".to_string()));
-    let country = e.country.clone().or_else(|| roles.iter().find_map(|r| r.country.clone()));
-    Actor {
-        id: e.id.clone(),
-        name: e.name.clone(),
-        kind: e.kind,
-        country,
-        sector,
-        roles,
-        mentions: Vec::with_capacity(4),
+impl<'a> Building<'a> {
+    /// Makes this the actor of gazetteer entry `e`, with its roles at `published`.
+    fn set_entry(&mut self, entries: &'a [Entry], e: u32, published: Option<Date>) {
+        let entry = &entries[e as usize];
+        self.source = Source::Entry(e);
+        self.kind = entry.kind;
+        self.entry_roles = entry.roles_at(published).next().map(|_| e);
+        self.sector = entry
+            .roles_at(published)
+            .find_map(|r| r.sector.as_deref())
+            .or_else(|| (entry.kind == ActorKind::Government).then_some("GOV"));
+        self.country = entry
+            .country
+            .as_deref()
+            .or_else(|| entry.roles_at(published).find_map(|r| r.country.as_deref()));
     }
 }
 
@@ -158,6 +326,37 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         ActorKind::Location => "loc",
         ActorKind::Group => "grp",
     };
+    if name.is_ascii() {
+        // The name copied once, then its runs of letters and digits moved down over
+        // the rest, lowercased and joined by dashes.
+        let mut id = Vec::with_capacity(10 + name.len());
+        id.extend_from_slice(b"local:");
+        id.extend_from_slice(kind.as_bytes());
+        id.push(b':');
+        let prefix = id.len();
+        id.extend_from_slice(name.as_bytes());
+        let mut w = prefix;
+        let mut dash = false;
+        for r in prefix..id.len() {
+            let b = id[r];
+            if b.is_ascii_alphanumeric() {
+                // A dash stands for bytes already passed over: it never overtakes `r`.
+                if dash && w > prefix {
+                    id[w] = b'-';
+                    w += 1;
+                }
+                id[w] = b.to_ascii_lowercase();
+                w += 1;
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        id.truncate(w);
+        if let Ok(id) = String::from_utf8(id) {
+            return id;
+        }
+    }
     let mut id = String::with_capacity(10 + name.len());
     id.push_str("local:");
     id.push_str(kind);
@@ -165,27 +364,6 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     // Whether a slug character was written (a dash never leads the slug).
     let mut started = false;
     let mut dash = false;
-    if name.is_ascii() {
-        // The runs of letters and digits, joined by dashes: copied a run at a time.
-        let bytes = name.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i = alnum_run_end(bytes, i, bytes.len());
-            if started {
-                id.push('-');
-            }
-            let at = id.len();
-            id.push_str(&name[start..i]);
-            id[at..].make_ascii_lowercase();
-            started = true;
-        }
-        return id;
-    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             if dash && started {
@@ -199,6 +377,50 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         }
     }
     id
+}
+
+/// The mentions as (start, sentence, actor), sorted. They were found in three runs
+/// (names, short forms, capitals, split at `a` and `b`), each in text order as the
+/// candidates are: the runs are merged by start, then mentions sharing a start sorted.
+fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize) -> Vec<(usize, u32, usize)> {
+    let key =
+        |&(m, _, actor): &(Mention, u32, u32)| (m.span.start, m.sentence as u32, actor as usize);
+    let mut seen: Vec<(usize, u32, usize)> = Vec::with_capacity(mentions.len());
+    let (names, rest) = mentions.split_at(a.min(mentions.len()));
+    let (shorts, caps) = rest.split_at(b.saturating_sub(a).min(rest.len()));
+    let runs = [names, shorts, caps];
+    if runs.iter().any(|r| !r.is_sorted_by_key(|(m, _, _)| m.span.start)) {
+        seen.extend(mentions.iter().map(key));
+        seen.sort_unstable();
+        return seen;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < names.len() && j < shorts.len() {
+        if names[i].0.span.start <= shorts[j].0.span.start {
+            seen.push(key(&names[i]));
+            i += 1;
+        } else {
+            seen.push(key(&shorts[j]));
+            j += 1;
+        }
+    }
+    seen.extend(names[i..].iter().chain(&shorts[j..]).map(key));
+    if !caps.is_empty() {
+        seen.extend(caps.iter().map(key));
+        // Rare (headlines in capitals): a plain sort.
+        seen.sort_unstable();
+        return seen;
+    }
+    let mut i = 0;
+    while i < seen.len() {
+        let start = seen[i].0;
+        let j = i + seen[i..].iter().take_while(|s| s.0 == start).count();
+        if j - i > 1 {
+            seen[i..j].sort_unstable();
+        }
+        i = j;
+    }
+    seen
 }
 
 /// Whether a name has more than one word.
@@ -231,17 +453,23 @@ pub(crate) fn resolve(
     caps_words: &[Span],
     out: &mut Vec<Actor>,
 ) {
-    let _ = sentences;
     // Candidates come sentence by sentence, mostly in order already.
     if !cands.is_sorted_by_key(|c| c.span.start) {
         cands.sort_by_key(|c| c.span.start);
     }
+    let cands = &cands[..];
     let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
-    // Most documents name a few dozen actors: no regrowth (an actor is ~200 bytes).
+    // Most documents name a few dozen actors: no regrowth.
     let actors = Vec::with_capacity(cands.len().min(64));
-    let mut book = Book { inner, published, actors, keys };
+    let mentions = Vec::with_capacity(cands.len());
+    let mut by_entry = ENTRY_ACTORS.take();
+    let entries = inner.gazetteer.entries().len();
+    if by_entry.len() < entries {
+        by_entry.resize(entries, NONE);
+    }
+    let mut book = Book { inner, published, actors, keys, by_entry, mentions };
     // Names first: gazetteer entries, governments, new actors.
-    for c in &cands {
+    for c in cands {
         let (key, found) = match &c.target {
             Target::Entry(e) => (
                 Key::Entry(*e),
@@ -259,66 +487,75 @@ pub(crate) fn resolve(
     }
     // A guessed person whose first word, not its last, also stands alone in the text
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
-    let mut alone: WordMap<&str, ()> = WordMap::default();
-    if cands.iter().any(|c| c.guessed) {
-        alone.extend(
-            cands
-                .iter()
-                .filter(|c| matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name)
-                .map(|c| (&text[c.span], ())),
-        );
-    }
-    for c in cands.iter().filter(|c| c.guessed) {
-        let surface = &text[c.span];
-        let first = first_word(surface);
-        let last = last_word(surface);
-        if alone.contains_key(first) && !alone.contains_key(last) {
-            if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
-                let actor = &mut book.actors[a].actor;
-                actor.kind = ActorKind::Organization;
-                actor.id = local_id(ActorKind::Organization, surface);
-                actor.sector = None;
-                actor.roles.clear();
+    let guessed = cands.iter().filter(|c| c.guessed).count();
+    if guessed > 0 {
+        // The first and last words of guessed names -> whether they stand alone.
+        let mut alone: WordMap<&str, bool> =
+            WordMap::with_capacity_and_hasher(2 * guessed, Default::default());
+        for c in cands.iter().filter(|c| c.guessed) {
+            let surface = &text[c.span];
+            alone.insert(first_word(surface), false);
+            alone.insert(last_word(surface), false);
+        }
+        for c in cands {
+            if matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name {
+                if let Some(stands) = alone.get_mut(&text[c.span]) {
+                    *stands = true;
+                }
+            }
+        }
+        for c in cands.iter().filter(|c| c.guessed) {
+            let surface = &text[c.span];
+            let first = first_word(surface);
+            let last = last_word(surface);
+            if alone.get(first) == Some(&true) && alone.get(last) == Some(&false) {
+                if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
+                    // The id follows the kind (it is written at the end).
+                    let b = &mut book.actors[a];
+                    b.kind = ActorKind::Organization;
+                    b.sector = None;
+                    b.learned = None;
+                }
             }
         }
     }
     // Short forms: the last word of a person's name, the first word of an
-    // organization's, or a whole one-word name.
-    let mentions: usize = book.actors.iter().map(|b| b.actor.mentions.len()).sum();
+    // organization's, or a whole one-word name. (So far every actor's mentions are
+    // names found above.)
+    let named = book.mentions.len();
     let mut short: WordMap<&str, Option<usize>> =
-        WordMap::with_capacity_and_hasher(2 * mentions, Default::default());
+        WordMap::with_capacity_and_hasher(2 * named, Default::default());
     // With all-caps words: where each short form is first taken from a mention.
     let mut first_at: WordMap<&str, usize> = WordMap::default();
-    // (form, start of the mention it is taken from)
-    let mut forms: Vec<(&str, usize)> = Vec::new();
     for (i, b) in book.actors.iter().enumerate() {
-        forms.clear();
-        for m in &b.actor.mentions {
-            if m.form == MentionForm::Name || m.form == MentionForm::Alias {
-                let surface = &text[m.span];
-                forms.push((surface, m.span.start));
-                let short = match b.actor.kind {
-                    ActorKind::Person => Some(last_word(surface)),
-                    ActorKind::Organization if b.actor.id.starts_with("local:") => {
-                        Some(first_word(surface))
-                    }
-                    _ => None,
-                };
-                forms.extend(short.filter(|s| s.len() < surface.len()).map(|s| (s, m.span.start)));
+        for m in book.mentions_of(b) {
+            if m.form != MentionForm::Name && m.form != MentionForm::Alias {
+                continue;
             }
-        }
-        for &(f, at) in &forms {
-            let slot = short.entry(f).or_insert(Some(i));
-            if *slot != Some(i) {
-                *slot = None;
-            }
-            if !caps_words.is_empty() {
-                let first = first_at.entry(f).or_insert(at);
-                *first = (*first).min(at);
+            let surface = &text[m.span];
+            let short_form = match b.kind {
+                ActorKind::Person => Some(last_word(surface)),
+                ActorKind::Organization if matches!(b.source, Source::New(_)) => {
+                    Some(first_word(surface))
+                }
+                _ => None,
+            };
+            let forms =
+                std::iter::once(surface).chain(short_form.filter(|s| s.len() < surface.len()));
+            for f in forms {
+                let slot = short.entry(f).or_insert(Some(i));
+                if *slot != Some(i) {
+                    *slot = None;
+                }
+                if !caps_words.is_empty() {
+                    let first = first_at.entry(f).or_insert(m.span.start);
+                    *first = (*first).min(m.span.start);
+                }
             }
         }
     }
-    for c in &cands {
+    let names_end = book.mentions.len();
+    for c in cands {
         let fallback = match &c.target {
             Target::Short(fallback) => fallback,
             Target::New(ActorKind::Person) if !has_space(&text[c.span]) => &Some(ActorKind::Person),
@@ -326,9 +563,8 @@ pub(crate) fn resolve(
         };
         let surface = &text[c.span];
         if let Some(&Some(a)) = short.get(surface) {
-            let form = if book.actors[a].actor.kind == ActorKind::Person
-                && book.actors[a].actor.name != surface
-            {
+            let b = &book.actors[a];
+            let form = if b.kind == ActorKind::Person && !book.is_named(b, surface) {
                 MentionForm::Alias
             } else {
                 MentionForm::Name
@@ -344,29 +580,26 @@ pub(crate) fn resolve(
     // All-caps words (headlines) that spell a name found elsewhere. Among short forms
     // that spell the same in capitals ("USAir", "USAIR") the one first mentioned wins
     // (then the earlier actor): a rule, not the order of a hash map.
-    // Capitals -> (first mention of the form, actor).
-    let mut upper: HashMap<String, (usize, usize)> = HashMap::new();
-    for (form, actor) in &short {
-        let (Some(a), Some(&at)) = (*actor, first_at.get(form)) else { continue };
-        let best = upper.entry(form.to_uppercase()).or_insert((at, a));
-        *best = (*best).min((at, a));
-    }
-    for &span in caps_words {
-        if let Some(&(_, a)) = upper.get(&text[span]) {
-            let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
-            book.mention(a, span, sent, MentionForm::Name, Found::Alias);
+    let short_end = book.mentions.len();
+    if !caps_words.is_empty() {
+        // Capitals -> (first mention of the form, actor).
+        let mut upper: HashMap<String, (usize, usize)> = HashMap::new();
+        for (form, actor) in &short {
+            let (Some(a), Some(&at)) = (*actor, first_at.get(form)) else { continue };
+            let best = upper.entry(form.to_uppercase()).or_insert((at, a));
+            *best = (*best).min((at, a));
+        }
+        for &span in caps_words {
+            if let Some(&(_, a)) = upper.get(&text[span]) {
+                let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
+                book.mention(a, span, sent, MentionForm::Name, Found::Alias);
+            }
         }
     }
     // Pronouns and role nouns, in text order.
     // (start, sentence, actor)
-    let mut seen: Vec<(usize, u32, usize)> = Vec::with_capacity(mentions);
-    for (i, b) in book.actors.iter().enumerate() {
-        for m in &b.actor.mentions {
-            seen.push((m.span.start, m.sentence as u32, i));
-        }
-    }
-    seen.sort_unstable();
-    for c in &cands {
+    let seen = text_order(&book.mentions, names_end, short_end);
+    for c in cands {
         match &c.target {
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
@@ -383,13 +616,14 @@ pub(crate) fn resolve(
                     }
                     let subject = (from..to).rev().find(|&k| {
                         let (start, _, a) = seen[k];
-                        let fits = book.actors[a].actor.mentions.iter().any(|m| {
+                        let b = &book.actors[a];
+                        let fits = book.mentions_of(b).any(|m| {
                             m.span.start == start
                                 && m.form != MentionForm::Demonym
                                 && verb_between(text, m.span.end, c.span.start)
                         });
                         fits && matches!(
-                            book.actors[a].actor.kind,
+                            b.kind,
                             ActorKind::Organization | ActorKind::Government | ActorKind::Country
                         )
                     });
@@ -405,19 +639,15 @@ pub(crate) fn resolve(
                 for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {
                     let b = &book.actors[a];
                     let fits = match cue {
-                        Cue::He => {
-                            b.actor.kind == ActorKind::Person && b.gender != Some(Gender::Female)
-                        }
-                        Cue::She => {
-                            b.actor.kind == ActorKind::Person && b.gender != Some(Gender::Male)
-                        }
+                        Cue::He => b.kind == ActorKind::Person && b.gender != Some(Gender::Female),
+                        Cue::She => b.kind == ActorKind::Person && b.gender != Some(Gender::Male),
                         _ => {
                             matches!(
-                                b.actor.kind,
+                                b.kind,
                                 ActorKind::Organization
                                     | ActorKind::Government
                                     | ActorKind::Country
-                            ) && b.actor.mentions.iter().any(|m| m.form != MentionForm::Demonym)
+                            ) && b.named
                         }
                     };
                     if fits && pick != Some(a) {
@@ -431,12 +661,12 @@ pub(crate) fn resolve(
             }
             Target::Nominal(title, country) => {
                 let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                let country = country.as_deref();
                 let fits = |b: &Building| {
-                    b.actor.kind == ActorKind::Person
-                        && (b.actor.roles.iter().any(|r| {
-                            title_fits(&r.title, title)
-                                && (country.is_none() || r.country == *country)
-                        }) || (country.is_none() || b.actor.country == *country)
+                    b.kind == ActorKind::Person
+                        && (book.any_role(b, |r, rc| {
+                            title_fits(r, title) && (country.is_none() || rc == country)
+                        }) || (country.is_none() || b.country == country)
                             && b.titles.iter().any(|t| title_fits(t, title)))
                 };
                 let recent = seen[to.saturating_sub(LOOK_BACK)..to]
@@ -444,21 +674,28 @@ pub(crate) fn resolve(
                     .rev()
                     .find(|&&(_, _, a)| fits(&book.actors[a]))
                     .map(|&(_, _, a)| a);
-                let known = recent.or_else(|| {
-                    let country = country.as_ref()?;
-                    let entries = inner.gazetteer.entries();
-                    let head = title.rsplit(' ').next().unwrap_or(title);
-                    let mut holders =
-                        inner.by_title.get(head).into_iter().flatten().filter(|&&e| {
-                            entries[e as usize].roles.iter().any(|r| {
-                                title_fits(&r.title, title)
-                                    && r.country.as_ref() == Some(country)
-                                    && r.valid_at(published)
-                            })
-                        });
-                    let first = *holders.next()?;
-                    holders.all(|&e| e == first).then(|| book.actor(Key::Entry(first)))
-                });
+                let known = match (recent, country) {
+                    (Some(a), _) => Some(a),
+                    (None, None) => None,
+                    (None, Some(country)) => {
+                        let entries = inner.gazetteer.entries();
+                        let head = title.rsplit(' ').next().unwrap_or(title);
+                        let mut holders =
+                            inner.by_title.get(head).into_iter().flatten().filter(|&&e| {
+                                entries[e as usize].roles.iter().any(|r| {
+                                    title_fits(&r.title, title)
+                                        && r.country.as_deref() == Some(country)
+                                        && r.valid_at(published)
+                                })
+                            });
+                        match holders.next() {
+                            Some(&first) if holders.all(|&e| e == first) => {
+                                Some(book.actor(Key::Entry(first)))
+                            }
+                            _ => None,
+                        }
+                    }
+                };
                 if let Some(a) = known {
                     book.mention(a, c.span, c.sent, MentionForm::Nominal, Found::Nominal);
                 }
@@ -466,13 +703,7 @@ pub(crate) fn resolve(
             _ => {}
         }
     }
-    out.extend(book.actors.into_iter().map(|mut b| {
-        b.actor.mentions.sort_by_key(|m| m.span.start);
-        b.actor.mentions.dedup_by_key(|m| m.span);
-        b.actor
-    }));
-    out.retain(|a| !a.mentions.is_empty());
-    out.sort_by_key(|a| a.mentions[0].span.start);
+    book.finish(out);
 }
 
 /// Verbs of saying and stance whose subject a following "it" refers to.
