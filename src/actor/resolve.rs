@@ -5,17 +5,20 @@
 //! Actors are assembled from borrowed parts (gazetteer entries, slices of the text, the
 //! candidates' titles and countries), their mentions kept in one list in the order
 //! found; each output [`Actor`]'s strings and mention list are written once, at the end.
+//! The vectors it works in are kept on each thread from one document to the next.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
 use super::gazetteer::{Entry, Gender, Role};
-use super::lexicon::{Cue, WordMap};
+use super::lexicon::Cue;
 use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
+use crate::ascii;
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -24,8 +27,11 @@ const LOOK_BACK: usize = 64;
 /// What makes two candidates the same actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Key<'t> {
+    /// A gazetteer entry.
     Entry(u32),
+    /// The government of a country (its code).
     Government(&'t str),
+    /// A name the gazetteer does not list, with the kind of actor it names.
     New(ActorKind, &'t str),
 }
 
@@ -44,9 +50,13 @@ enum Source<'a> {
 /// An actor being assembled: everything borrowed from the gazetteer, the text and
 /// the candidates, its mentions linked through [`Book::mentions`].
 struct Building<'a> {
+    /// Where its id and name come from.
     source: Source<'a>,
+    /// What sort of actor it is.
     kind: ActorKind,
+    /// Its country code, if known.
     country: Option<&'a str>,
+    /// Its CAMEO sector code, if known.
     sector: Option<&'a str>,
     /// The entry whose roles valid at publication the actor holds (none when it holds
     /// none).
@@ -57,8 +67,9 @@ struct Building<'a> {
     gender: Option<Gender>,
     /// Lowercase titles the text gives it ("spokesman").
     titles: Vec<&'static str>,
-    /// Its first and last mention in [`Book::mentions`] (`NONE` before the first).
+    /// Its first mention in [`Book::mentions`] (`NONE` before it has one).
     first: u32,
+    /// Its last mention in [`Book::mentions`] (`NONE` before it has one).
     last: u32,
     /// How many mentions it has (duplicates included).
     count: u32,
@@ -73,23 +84,122 @@ const NONE: u32 = u32::MAX;
 
 /// The document's actors as they are assembled.
 struct Book<'a> {
+    /// The compiled tagger (gazetteer, governments, role holders).
     inner: &'a Inner,
+    /// The publication date roles are read at.
     published: Option<Date>,
+    /// The actors, in the order created.
     actors: Vec<Building<'a>>,
     /// The actors of governments and of names the gazetteer does not list.
-    keys: WordMap<Key<'a>, usize>,
-    /// Per gazetteer entry, the index of its actor (`NONE` before it has one): taken
-    /// from [`ENTRY_ACTORS`] and put back clean.
+    keys: FormMap<Key<'a>, usize>,
+    /// Per gazetteer entry, the index of its actor (`NONE` before it has one).
     by_entry: Vec<u32>,
     /// Every mention, in the order found, each with the index of its actor's next
     /// mention (`NONE` for the last) and its actor.
     mentions: Vec<(Mention, u32, u32)>,
+    /// The mentions in text order, as (start, sentence, actor).
+    seen: Vec<(usize, u32, usize)>,
+}
+
+/// The vectors of a [`Book`], kept on each thread between documents so that they are
+/// not allocated again: empty, except `by_entry` (as long as the largest gazetteer used
+/// on the thread, every slot `NONE`).
+#[derive(Default)]
+struct Scratch {
+    /// [`Book::actors`].
+    actors: Vec<Building<'static>>,
+    /// [`Book::by_entry`].
+    by_entry: Vec<u32>,
+    /// [`Book::mentions`].
+    mentions: Vec<(Mention, u32, u32)>,
+    /// [`Book::seen`].
+    seen: Vec<(usize, u32, usize)>,
+    /// The output order of the actors (in [`Book::finish`]).
+    order: Vec<u32>,
 }
 
 thread_local! {
-    /// [`Book::by_entry`] between documents: as long as the largest gazetteer used on
-    /// the thread, every slot `NONE`.
-    static ENTRY_ACTORS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+    /// This thread's [`Scratch`], while no resolution runs on it.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+/// Mentions a thread keeps room for between documents; the vectors of a longer
+/// document are freed.
+const KEPT_MENTIONS: usize = 1 << 12;
+
+/// An empty vector with the allocation of `v`, for elements of another lifetime (the
+/// standard library collects in place where the layouts match).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// A map keyed by names or words, with [`FormHasher`].
+type FormMap<K, V> = HashMap<K, V, BuildHasherDefault<FormHasher>>;
+
+/// A fast hasher for names: eight bytes at a time, the last (or only) bytes read as
+/// whole overlapping words rather than copied. No output depends on the order it gives
+/// a map.
+#[derive(Clone, Copy, Debug, Default)]
+struct FormHasher(u64);
+
+impl FormHasher {
+    /// Mixes one word into the hash.
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FormHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let word = |at: usize| {
+            bytes
+                .get(at..at + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let half = |at: usize| {
+            bytes
+                .get(at..at + 4)
+                .and_then(|c| <[u8; 4]>::try_from(c).ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 <= n {
+                self.add(word(at));
+                at += 8;
+            }
+            if at < n {
+                self.add(word(n - 8));
+            }
+        } else if n >= 4 {
+            self.add(u64::from(half(0)) | u64::from(half(n - 4)) << 32);
+        } else if n > 0 {
+            let b = |i: usize| u64::from(bytes[i]);
+            self.add(b(0) | b(n / 2) << 8 | b(n - 1) << 16);
+        }
+        self.add(n as u64);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<'a> Book<'a> {
@@ -157,6 +267,7 @@ impl<'a> Book<'a> {
         self.actors.len() - 1
     }
 
+    /// Adds a mention of `actor`.
     fn mention(&mut self, actor: usize, span: Span, sent: u32, form: MentionForm, found: Found) {
         let m = Mention { span, sentence: sent as usize, form, found };
         let at = self.mentions.len() as u32;
@@ -247,12 +358,12 @@ impl<'a> Book<'a> {
                 self.by_entry[e as usize] = NONE;
             }
         }
-        ENTRY_ACTORS.set(std::mem::take(&mut self.by_entry));
-        let mut order: Vec<u32> = Vec::with_capacity(self.actors.len());
+        let mut scratch = SCRATCH.take();
+        let mut order = std::mem::take(&mut scratch.order);
         order.extend((0..self.actors.len() as u32).filter(|&i| self.actors[i as usize].count > 0));
         order.sort_by_key(|&i| self.actors[i as usize].min_start);
         out.reserve(order.len());
-        for i in order {
+        for &i in &order {
             let b = &self.actors[i as usize];
             let (id, name) = match b.source {
                 Source::Entry(e) => {
@@ -295,6 +406,21 @@ impl<'a> Book<'a> {
                 mentions,
             });
         }
+        if self.mentions.capacity() <= KEPT_MENTIONS {
+            order.clear();
+            self.mentions.clear();
+            self.seen.clear();
+            scratch = Scratch {
+                actors: recycle(self.actors),
+                by_entry: self.by_entry,
+                mentions: self.mentions,
+                seen: self.seen,
+                order,
+            };
+        } else {
+            scratch.by_entry = self.by_entry;
+        }
+        SCRATCH.set(scratch);
     }
 }
 
@@ -326,35 +452,36 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         ActorKind::Location => "loc",
         ActorKind::Group => "grp",
     };
-    if name.is_ascii() {
-        // The name copied once, then its runs of letters and digits moved down over
-        // the rest, lowercased and joined by dashes.
-        let mut id = Vec::with_capacity(10 + name.len());
+    // Most names are words of ASCII letters and digits with one space between them:
+    // the slug is the name lowercased, its spaces made dashes, eight bytes at a time.
+    let bytes = name.as_bytes();
+    let simple = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    if simple {
+        let mut id = Vec::with_capacity(15 + kind.len() + name.len());
         id.extend_from_slice(b"local:");
         id.extend_from_slice(kind.as_bytes());
         id.push(b':');
-        let prefix = id.len();
-        id.extend_from_slice(name.as_bytes());
-        let mut w = prefix;
-        let mut dash = false;
-        for r in prefix..id.len() {
-            let b = id[r];
-            if b.is_ascii_alphanumeric() {
-                // A dash stands for bytes already passed over: it never overtakes `r`.
-                if dash && w > prefix {
-                    id[w] = b'-';
-                    w += 1;
-                }
-                id[w] = b.to_ascii_lowercase();
-                w += 1;
-                dash = false;
-            } else {
-                dash = true;
-            }
+        let end = id.len() + name.len();
+        let mut ok = true;
+        // Whether the byte before the chunk is a space.
+        let mut after_space = false;
+        for at in (0..bytes.len()).step_by(8) {
+            let live = ascii::low_bytes(ascii::HIGHS, bytes.len() - at);
+            let x = ascii::load8(bytes, at);
+            let space = ascii::zero_bytes(x ^ (ascii::ONES * u64::from(b' '))) & live;
+            let doubled = space & (space << 8 | u64::from(after_space) << 7);
+            ok &= (ascii::alnum_mask(x) | space) == live && doubled == 0;
+            after_space = (space & !(live >> 8) & live) != 0;
+            // A space (0x20) becomes a dash (0x2D); the bytes past the end are cut below.
+            let slug = ascii::lower8(x) ^ ((space >> 7) * 0x0D);
+            id.extend_from_slice(&slug.to_le_bytes());
         }
-        id.truncate(w);
-        if let Ok(id) = String::from_utf8(id) {
-            return id;
+        id.truncate(end);
+        if ok {
+            if let Ok(id) = String::from_utf8(id) {
+                return id;
+            }
         }
     }
     let mut id = String::with_capacity(10 + name.len());
@@ -379,20 +506,25 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     id
 }
 
-/// The mentions as (start, sentence, actor), sorted. They were found in three runs
+/// The mentions as (start, sentence, actor), sorted, into `seen`. They were found in three runs
 /// (names, short forms, capitals, split at `a` and `b`), each in text order as the
 /// candidates are: the runs are merged by start, then mentions sharing a start sorted.
-fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize) -> Vec<(usize, u32, usize)> {
+fn text_order(
+    mentions: &[(Mention, u32, u32)],
+    a: usize,
+    b: usize,
+    seen: &mut Vec<(usize, u32, usize)>,
+) {
     let key =
         |&(m, _, actor): &(Mention, u32, u32)| (m.span.start, m.sentence as u32, actor as usize);
-    let mut seen: Vec<(usize, u32, usize)> = Vec::with_capacity(mentions.len());
+    seen.clear();
     let (names, rest) = mentions.split_at(a.min(mentions.len()));
     let (shorts, caps) = rest.split_at(b.saturating_sub(a).min(rest.len()));
     let runs = [names, shorts, caps];
     if runs.iter().any(|r| !r.is_sorted_by_key(|(m, _, _)| m.span.start)) {
         seen.extend(mentions.iter().map(key));
         seen.sort_unstable();
-        return seen;
+        return;
     }
     let (mut i, mut j) = (0, 0);
     while i < names.len() && j < shorts.len() {
@@ -409,7 +541,7 @@ fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize) -> Vec<(usiz
         seen.extend(caps.iter().map(key));
         // Rare (headlines in capitals): a plain sort.
         seen.sort_unstable();
-        return seen;
+        return;
     }
     let mut i = 0;
     while i < seen.len() {
@@ -420,7 +552,6 @@ fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize) -> Vec<(usiz
         }
         i = j;
     }
-    seen
 }
 
 /// Whether a name has more than one word.
@@ -458,16 +589,23 @@ pub(crate) fn resolve(
         cands.sort_by_key(|c| c.span.start);
     }
     let cands = &cands[..];
-    let keys = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
+    let keys = FormMap::with_capacity_and_hasher(cands.len(), Default::default());
     // Most documents name a few dozen actors: no regrowth.
-    let actors = Vec::with_capacity(cands.len().min(64));
-    let mentions = Vec::with_capacity(cands.len());
-    let mut by_entry = ENTRY_ACTORS.take();
+    let mut scratch = SCRATCH.take();
     let entries = inner.gazetteer.entries().len();
-    if by_entry.len() < entries {
-        by_entry.resize(entries, NONE);
+    if scratch.by_entry.len() < entries {
+        scratch.by_entry.resize(entries, NONE);
     }
-    let mut book = Book { inner, published, actors, keys, by_entry, mentions };
+    let mut book = Book {
+        inner,
+        published,
+        actors: recycle(std::mem::take(&mut scratch.actors)),
+        keys,
+        by_entry: std::mem::take(&mut scratch.by_entry),
+        mentions: std::mem::take(&mut scratch.mentions),
+        seen: std::mem::take(&mut scratch.seen),
+    };
+    SCRATCH.set(scratch);
     // Names first: gazetteer entries, governments, new actors.
     for c in cands {
         let (key, found) = match &c.target {
@@ -490,8 +628,8 @@ pub(crate) fn resolve(
     let guessed = cands.iter().filter(|c| c.guessed).count();
     if guessed > 0 {
         // The first and last words of guessed names -> whether they stand alone.
-        let mut alone: WordMap<&str, bool> =
-            WordMap::with_capacity_and_hasher(2 * guessed, Default::default());
+        let mut alone: FormMap<&str, bool> =
+            FormMap::with_capacity_and_hasher(2 * guessed, Default::default());
         for c in cands.iter().filter(|c| c.guessed) {
             let surface = &text[c.span];
             alone.insert(first_word(surface), false);
@@ -523,10 +661,10 @@ pub(crate) fn resolve(
     // organization's, or a whole one-word name. (So far every actor's mentions are
     // names found above.)
     let named = book.mentions.len();
-    let mut short: WordMap<&str, Option<usize>> =
-        WordMap::with_capacity_and_hasher(2 * named, Default::default());
+    let mut short: FormMap<&str, Option<usize>> =
+        FormMap::with_capacity_and_hasher(2 * named, Default::default());
     // With all-caps words: where each short form is first taken from a mention.
-    let mut first_at: WordMap<&str, usize> = WordMap::default();
+    let mut first_at: FormMap<&str, usize> = FormMap::default();
     for (i, b) in book.actors.iter().enumerate() {
         for m in book.mentions_of(b) {
             if m.form != MentionForm::Name && m.form != MentionForm::Alias {
@@ -598,7 +736,8 @@ pub(crate) fn resolve(
     }
     // Pronouns and role nouns, in text order.
     // (start, sentence, actor)
-    let seen = text_order(&book.mentions, names_end, short_end);
+    let mut seen = std::mem::take(&mut book.seen);
+    text_order(&book.mentions, names_end, short_end, &mut seen);
     for c in cands {
         match &c.target {
             Target::Pronoun(cue) => {
@@ -703,6 +842,7 @@ pub(crate) fn resolve(
             _ => {}
         }
     }
+    book.seen = seen;
     book.finish(out);
 }
 
@@ -727,4 +867,82 @@ fn verb_between(text: &str, end: usize, pronoun: usize) -> bool {
         && rest.is_none_or(|w| w == "that")
         && gap.starts_with(' ')
         && gap.ends_with(' ')
+}
+
+/// The slug fast path and the name hasher.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slug rule spelled out a character at a time: runs of letters and digits,
+    /// lowercased, joined by single dashes.
+    fn slug(name: &str) -> String {
+        let mut out = String::new();
+        let mut dash = false;
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                out.push(c);
+                dash = false;
+            } else {
+                dash = true;
+            }
+        }
+        out
+    }
+
+    /// Each path of [`local_id`] (eight bytes at a time, a character at a time) gives
+    /// the slug of the rule.
+    #[test]
+    fn local_ids_follow_the_slug_rule_on_every_path() {
+        let names = [
+            "Anna Kovacs",
+            "ANNA KOVACS",
+            "Anna  Kovacs",
+            " Anna",
+            "Anna ",
+            "AT&T",
+            "St. Louis",
+            "Kovacs-Smith Ltd",
+            "Zo\u{eb} Smith",
+            "\u{dc}ber Corp",
+            "x\u{a0}y",
+            "A",
+            "",
+            "  ",
+            "a b c d e f g h i j",
+            "ABCDEFGH IJKLMNOP",
+            "1234567 8",
+            "abcdefg  hij",
+            "abcdefgh ijk",
+            "abcdefg hijklmn opq",
+            "abcdefghijklmnop",
+            "Abcdefg Hijklmno Pqrstuvw X",
+            "Q2 2025 Results",
+        ];
+        for name in names {
+            let want = format!("local:org:{}", slug(name));
+            assert_eq!(local_id(ActorKind::Organization, name), want, "{name:?}");
+        }
+        assert_eq!(local_id(ActorKind::Person, "Anna Kovacs"), "local:per:anna-kovacs");
+    }
+
+    /// Names that differ in length or bytes hash apart, the short ones included.
+    #[test]
+    fn form_hasher_tells_names_apart() {
+        let hash = |s: &str| {
+            let mut h = FormHasher::default();
+            h.write(s.as_bytes());
+            h.finish()
+        };
+        let names =
+            ["", "a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghabcdefgh"];
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                assert_ne!(hash(a), hash(b), "{a:?} {b:?}");
+            }
+        }
+    }
 }
