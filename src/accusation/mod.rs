@@ -179,6 +179,7 @@ impl AccusationFinder {
                 }
             }
         }
+        prepare();
         AccusationFinder { matcher: Matcher::new(&forms), cues }
     }
 
@@ -338,6 +339,13 @@ pub(crate) fn first_person_speaker(
     let first_person = (start.max(cue.saturating_sub(6))..cue)
         .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
     first_person.then(|| q.speaker.clone()).flatten()
+}
+
+/// Builds the tables the accusation and event stages share (grammar words, allegation
+/// topics) now, when the stage is built, rather than while the first document is read.
+pub(crate) fn prepare() {
+    LazyLock::force(&TOPIC_AUTOMATON);
+    words::prepare();
 }
 
 /// Allegation topics: phrase automaton (leftmost-first) and the CAMEO code of each.

@@ -180,6 +180,11 @@ static CLASSES: LazyLock<ClassTable> = LazyLock::new(|| {
     table
 });
 
+/// Builds the grammar-word table now rather than at the first lookup.
+pub(crate) fn prepare() {
+    LazyLock::force(&CLASSES);
+}
+
 /// The class bits of `word` (case-insensitive; 0 when it has none).
 #[cfg(test)]
 pub(crate) fn class(word: &str) -> Class {

@@ -280,6 +280,11 @@ static MODE_TABLE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|
     table
 });
 
+/// Builds the mode table now rather than at the first lookup.
+pub(crate) fn prepare() {
+    LazyLock::force(&MODE_TABLE);
+}
+
 /// The default PLOVER mode of a CAMEO code.
 pub(crate) fn mode(code: &str) -> Option<&'static str> {
     MODE_TABLE.iter().find(|(p, _)| code.starts_with(p)).map(|&(_, m)| m)
