@@ -192,6 +192,11 @@ impl AccusationFinder {
         analysis: &mut Analysis,
         mentions: &mut Option<MentionIndex>,
     ) {
+        // Nobody accuses without an actor or a quote (whose speaker may): no need to look.
+        if !has_participants(analysis) {
+            analysis.accusations.clear();
+            return;
+        }
         let hits = find_cues(&self.matcher, text, analysis);
         if hits.is_empty() {
             return;
@@ -221,6 +226,12 @@ impl AccusationFinder {
         }
         analysis.accusations = out;
     }
+}
+
+/// Whether the document has an actor mention or a quote: without either, neither an
+/// accusation nor an event can name anybody.
+pub(crate) fn has_participants(analysis: &Analysis) -> bool {
+    !analysis.quotes.is_empty() || analysis.actors.iter().any(|a| !a.mentions.is_empty())
 }
 
 /// Finds lexicon matches on word boundaries, returned as `(sentence, span, pattern)` in

@@ -639,6 +639,9 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let Some(s) = text.get(span.start..span.end) else { return };
     let bytes = s.as_bytes();
     let n = bytes.len();
+    // About one token per four bytes: one allocation where growing would take several
+    // (capped, so a long run of letters does not reserve more than it fills).
+    out.reserve((n / 4).min(1024));
     let base = span.start;
     let mut i = 0;
     while i < n {

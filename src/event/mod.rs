@@ -143,6 +143,11 @@ impl EventCoder {
         analysis: &mut Analysis,
         mentions: &mut Option<MentionIndex>,
     ) {
+        // Without an actor, a quote or an accusation no event names anybody.
+        if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
+            analysis.events.clear();
+            return;
+        }
         let hits = find_cues(&self.lexicon.matcher, text, analysis);
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
