@@ -179,6 +179,7 @@ impl AccusationFinder {
                 }
             }
         }
+        prepare();
         AccusationFinder { matcher: Matcher::new(&forms), cues }
     }
 
@@ -191,6 +192,11 @@ impl AccusationFinder {
         analysis: &mut Analysis,
         mentions: &mut Option<MentionIndex>,
     ) {
+        // Nobody accuses without an actor or a quote (whose speaker may): no need to look.
+        if !has_participants(analysis) {
+            analysis.accusations.clear();
+            return;
+        }
         let hits = find_cues(&self.matcher, text, analysis);
         if hits.is_empty() {
             return;
@@ -220,6 +226,12 @@ impl AccusationFinder {
         }
         analysis.accusations = out;
     }
+}
+
+/// Whether the document has an actor mention or a quote: without either, neither an
+/// accusation nor an event can name anybody.
+pub(crate) fn has_participants(analysis: &Analysis) -> bool {
+    !analysis.quotes.is_empty() || analysis.actors.iter().any(|a| !a.mentions.is_empty())
 }
 
 /// Finds lexicon matches on word boundaries, returned as `(sentence, span, pattern)` in
@@ -338,6 +350,13 @@ pub(crate) fn first_person_speaker(
     let first_person = (start.max(cue.saturating_sub(6))..cue)
         .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
     first_person.then(|| q.speaker.clone()).flatten()
+}
+
+/// Builds the tables the accusation and event stages share (grammar words, allegation
+/// topics) now, when the stage is built, rather than while the first document is read.
+pub(crate) fn prepare() {
+    LazyLock::force(&TOPIC_AUTOMATON);
+    words::prepare();
 }
 
 /// Allegation topics: phrase automaton (leftmost-first) and the CAMEO code of each.

@@ -8,6 +8,7 @@
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::ascii::alnum_run_end;
 
 use super::words::{
     self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
@@ -630,21 +631,32 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 /// Splits the sentence at `span` into words and punctuation marks. Apostrophes, hyphens,
 /// periods and ampersands between letters or digits stay inside a word ("Ukraine’s",
 /// "30-day", "U.S", "AT&T"), and so do thousands separators ("13,000").
+///
+/// Runs of ASCII letters and digits are skipped eight bytes at a time; characters are
+/// decoded only at the other bytes.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.clear();
     let Some(s) = text.get(span.start..span.end) else { return };
     let bytes = s.as_bytes();
+    let n = bytes.len();
+    // About one token per four bytes: one allocation where growing would take several
+    // (capped, so a long run of letters does not reserve more than it fills).
+    out.reserve((n / 4).min(1024));
     let base = span.start;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
         if c.is_alphanumeric() {
             let mut end = i + len;
-            while end < bytes.len() {
-                // Most word bytes are ASCII letters and digits: no decoding.
-                if bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
-                    continue;
+            loop {
+                end = alnum_run_end(bytes, end, n);
+                if end >= n {
+                    break;
                 }
                 let (d, dl) = char_at(s, end);
                 if d.is_alphanumeric() {
@@ -656,9 +668,9 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                     break;
                 }
                 let Some(&b) = bytes.get(end + dl) else { break };
-                let (next, _) = char_at(s, end + dl);
                 let joined = if joiner {
-                    b >= 0x80 && next.is_alphanumeric() || b.is_ascii_alphanumeric()
+                    b.is_ascii_alphanumeric()
+                        || b >= 0x80 && char_at(s, end + dl).0.is_alphanumeric()
                 } else {
                     bytes[end - 1].is_ascii_digit() && b.is_ascii_digit()
                 };
@@ -669,7 +681,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             }
             out.push(Tok {
                 span: Span::new(base + i, base + end),
-                class: words::class(&s[i..end]),
+                class: words::class_at(bytes, i, end),
                 punct: None,
                 cap: c.is_uppercase() || c.is_ascii_digit(),
             });

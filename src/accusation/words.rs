@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::ascii::{load8, low_bytes, lower8};
+
 const GRAMMAR: &str = include_str!("../../data/accusation/grammar.tsv");
 const IRREGULAR: &str = include_str!("../../data/accusation/irregular.tsv");
 
@@ -38,11 +40,13 @@ const MAX_KEY: usize = 16;
 const SLOTS: usize = 1024;
 
 /// Grammar word -> class bits: open addressing over the lower-cased word packed into a
-/// `u128` (zero-padded, so the packing is unique), probed linearly from a multiplicative
-/// hash. Multi-word entries ("each other") are stored under their first word with the
-/// RECIP bit only.
+/// `u64` (words of up to eight bytes) or a `u128` (longer ones; zero-padded, so the
+/// packing is unique), probed linearly from a multiplicative hash. Multi-word entries
+/// ("each other") are stored under their first word with the RECIP bit only.
 struct ClassTable {
-    /// `(key, class)`; key 0 is an empty slot.
+    /// `(key, class)` of the words of up to eight bytes; key 0 is an empty slot.
+    short: Box<[(u64, Class)]>,
+    /// `(key, class)` of the longer words; key 0 is an empty slot.
     slots: Box<[(u128, Class)]>,
     /// Bit [`shape`] of every listed word: most other words are turned away by it.
     shapes: [u64; 256],
@@ -62,6 +66,28 @@ impl ClassTable {
         (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize % SLOTS
     }
 
+    /// The slot where the probe for the short word `key` starts.
+    #[inline]
+    fn short_home(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize % SLOTS
+    }
+
+    /// The class bits of a packed lower-case word of up to eight bytes.
+    #[inline]
+    fn get_short(&self, key: u64) -> Class {
+        let mut i = ClassTable::short_home(key);
+        loop {
+            let (k, class) = self.short[i];
+            if k == key {
+                return class;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+
     /// Adds `class` to the bits of `word` (lower case; ignored if longer than
     /// [`MAX_KEY`] bytes).
     fn add(&mut self, word: &[u8], class: Class) {
@@ -73,6 +99,18 @@ impl ClassTable {
         let key = u128::from_le_bytes(buf);
         let h = shape(word);
         self.shapes[h / 64] |= 1 << (h % 64);
+        if word.len() <= 8 {
+            let key = key as u64;
+            let mut i = ClassTable::short_home(key);
+            loop {
+                let slot = &mut self.short[i];
+                if slot.0 == key || slot.0 == 0 {
+                    *slot = (key, slot.1 | class);
+                    return;
+                }
+                i = (i + 1) % SLOTS;
+            }
+        }
         let mut i = ClassTable::home(key);
         loop {
             let slot = &mut self.slots[i];
@@ -102,7 +140,11 @@ impl ClassTable {
 
 /// The grammar words of `data/accusation/grammar.tsv`.
 static CLASSES: LazyLock<ClassTable> = LazyLock::new(|| {
-    let mut table = ClassTable { slots: vec![(0, 0); SLOTS].into_boxed_slice(), shapes: [0; 256] };
+    let mut table = ClassTable {
+        short: vec![(0, 0); SLOTS].into_boxed_slice(),
+        slots: vec![(0, 0); SLOTS].into_boxed_slice(),
+        shapes: [0; 256],
+    };
     for line in GRAMMAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let Some((name, words)) = line.split_once('\t') else { continue };
         let class = match name {
@@ -138,26 +180,45 @@ static CLASSES: LazyLock<ClassTable> = LazyLock::new(|| {
     table
 });
 
+/// Builds the grammar-word table now rather than at the first lookup.
+pub(crate) fn prepare() {
+    LazyLock::force(&CLASSES);
+}
+
 /// The class bits of `word` (case-insensitive; 0 when it has none).
+#[cfg(test)]
 pub(crate) fn class(word: &str) -> Class {
-    let bytes = word.as_bytes();
-    let n = bytes.len();
+    class_at(word.as_bytes(), 0, word.len())
+}
+
+/// The class bits of the word `bytes[start..end]` (case-insensitive; 0 when it has
+/// none). Short words are read eight bytes at a time, from `bytes` past `end` where it
+/// goes on.
+#[inline]
+pub(crate) fn class_at(bytes: &[u8], start: usize, end: usize) -> Class {
+    let Some(word) = bytes.get(start..end) else { return 0 };
+    let n = word.len();
     if n == 0 || n > MAX_WORD {
         return 0;
     }
     // "didn't", "won’t": the tokenizer keeps contractions in one word.
-    let t = |i: usize, b: u8| bytes[i].eq_ignore_ascii_case(&b);
-    let apostrophe = n >= 3 && bytes[n - 2] == b'\'' && t(n - 3, b'n');
-    let curly = n >= 5 && bytes[n - 4..n - 1] == *"\u{2019}".as_bytes() && t(n - 5, b'n');
-    if (apostrophe || curly) && t(n - 1, b't') {
-        return NEG;
+    let t = |i: usize, b: u8| word[i].eq_ignore_ascii_case(&b);
+    if word[n - 1] | 0x20 == b't' {
+        let apostrophe = n >= 3 && word[n - 2] == b'\'' && t(n - 3, b'n');
+        let curly = n >= 5 && word[n - 4..n - 1] == *"\u{2019}".as_bytes() && t(n - 5, b'n');
+        if apostrophe || curly {
+            return NEG;
+        }
     }
-    let h = shape(bytes);
+    let h = shape(word);
     if n > MAX_KEY || CLASSES.shapes[h / 64] & (1 << (h % 64)) == 0 {
         return 0;
     }
+    if n <= 8 {
+        return CLASSES.get_short(lower8(low_bytes(load8(bytes, start), n)));
+    }
     let mut key = [0u8; MAX_KEY];
-    key[..n].copy_from_slice(bytes);
+    key[..n].copy_from_slice(word);
     let key = u128::from_le_bytes(key);
     CLASSES.get(key | (upper_bytes(key) >> 2))
 }

@@ -1,6 +1,7 @@
 //! CAMEO code arithmetic: recoding a complement under a modal verb ("agreed to" + release
 //! -> 0353), PLOVER types and modes of codes.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const MODES: &str = include_str!("../../data/event/modes.tsv");
@@ -272,15 +273,24 @@ pub(crate) fn plover(code: &str) -> Option<&'static str> {
     })
 }
 
-/// Code prefix -> PLOVER mode, from `data/event/modes.tsv`, longest prefixes first.
-static MODE_TABLE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    let mut table: Vec<(&str, &str)> =
-        MODES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
-    table.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+/// Code prefix -> PLOVER mode, from `data/event/modes.tsv` (the first line of a prefix
+/// wins).
+static MODE_TABLE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut table = HashMap::new();
+    for (prefix, mode) in
+        MODES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'))
+    {
+        table.entry(prefix).or_insert(mode);
+    }
     table
 });
 
-/// The default PLOVER mode of a CAMEO code.
+/// Builds the mode table now rather than at the first lookup.
+pub(crate) fn prepare() {
+    LazyLock::force(&MODE_TABLE);
+}
+
+/// The default PLOVER mode of a CAMEO code: that of its longest listed prefix.
 pub(crate) fn mode(code: &str) -> Option<&'static str> {
-    MODE_TABLE.iter().find(|(p, _)| code.starts_with(p)).map(|&(_, m)| m)
+    (0..=code.len()).rev().find_map(|n| MODE_TABLE.get(code.get(..n)?).copied())
 }

@@ -197,6 +197,8 @@ impl Lexicon {
         for (source, text) in user {
             builder.add(source, text, false)?;
         }
+        crate::accusation::prepare();
+        super::code::prepare();
         Ok(builder.build())
     }
 }

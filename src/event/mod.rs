@@ -143,6 +143,11 @@ impl EventCoder {
         analysis: &mut Analysis,
         mentions: &mut Option<MentionIndex>,
     ) {
+        // Without an actor, a quote or an accusation no event names anybody.
+        if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
+            analysis.events.clear();
+            return;
+        }
         let hits = find_cues(&self.lexicon.matcher, text, analysis);
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
@@ -152,6 +157,7 @@ impl EventCoder {
             let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
             // Sentences with a trigger or an accusation, in order (both lists are).
             let mut view = View::empty(text);
+            let mut scratch = Scratch::default();
             let (mut i, mut j) = (0, 0);
             loop {
                 let sentence = match (hits.get(i), accusations.get(j)) {
@@ -180,7 +186,7 @@ impl EventCoder {
                     quotes: &quotes,
                     sentence,
                 };
-                coder.code(&hits[i..i2], j..j2, &mut events);
+                coder.code(&hits[i..i2], j..j2, &mut events, &mut scratch);
                 (i, j) = (i2, j2);
             }
         }
@@ -243,8 +249,18 @@ struct Found {
     targets: Vec<usize>,
 }
 
-struct SentenceCoder<'a, 't> {
-    lexicon: &'a Lexicon,
+/// Buffers of [`SentenceCoder::code`], reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch<'l> {
+    triggers: Vec<Trigger<'l>>,
+    fresh: Vec<bool>,
+    consumed: Vec<bool>,
+    found: Vec<Found>,
+    produced: Vec<(Event, bool)>,
+}
+
+struct SentenceCoder<'l, 'a, 't> {
+    lexicon: &'l Lexicon,
     view: &'a View<'t>,
     analysis: &'a Analysis,
     dates: &'a DateIndex,
@@ -252,11 +268,20 @@ struct SentenceCoder<'a, 't> {
     sentence: usize,
 }
 
-impl SentenceCoder<'_, '_> {
-    fn code(&self, hits: &[(usize, Span, usize)], accs: Range<usize>, out: &mut Vec<Event>) {
+impl<'l> SentenceCoder<'l, '_, '_> {
+    fn code(
+        &self,
+        hits: &[(usize, Span, usize)],
+        accs: Range<usize>,
+        out: &mut Vec<Event>,
+        scratch: &mut Scratch<'l>,
+    ) {
         let v = self.view;
         let accusations = &self.analysis.accusations[accs.clone()];
-        let mut produced: Vec<(Event, bool)> = Vec::new();
+        let Scratch { triggers, fresh, consumed, found, produced } = scratch;
+        triggers.clear();
+        found.clear();
+        produced.clear();
         for (a, acc) in accs.zip(accusations) {
             let (first, _) = v.tok_range(acc.cue);
             for event in accusation_events(v.text, a, acc) {
@@ -266,7 +291,6 @@ impl SentenceCoder<'_, '_> {
         }
         let cues = SpanIndex::new(accusations.iter().map(|a| a.cue));
         let allegations = SpanIndex::new(accusations.iter().filter_map(|a| a.allegation));
-        let mut triggers = Vec::with_capacity(hits.len());
         for &(_, span, pattern) in hits {
             let p = self.lexicon.patterns[pattern];
             let (first, end) = v.tok_range(span);
@@ -299,9 +323,10 @@ impl SentenceCoder<'_, '_> {
                 triggers.push(Trigger { span, first, end, entry, form: p.form });
             }
         }
-        let fresh: Vec<bool> = triggers.iter().map(|t| self.fresh(t)).collect();
-        let mut consumed = vec![false; triggers.len()];
-        let mut found: Vec<Found> = Vec::new();
+        fresh.clear();
+        fresh.extend(triggers.iter().map(|t| self.fresh(t)));
+        consumed.clear();
+        consumed.resize(triggers.len(), false);
         let political = self.political();
         for t in 0..triggers.len() {
             if consumed[t] {
@@ -327,7 +352,7 @@ impl SentenceCoder<'_, '_> {
             let mut code = trig.entry.code.clone();
             let mut complement: Option<Trigger<'_>> = None;
             if let Some(modal) = trig.entry.modal {
-                if let Some((inner, u)) = self.complement(&triggers, &consumed, t, 0) {
+                if let Some((inner, u)) = self.complement(triggers, consumed, t, 0) {
                     // Stacked modals ("would be ready to host") go with the first.
                     consumed[t + 1..=u].iter_mut().for_each(|c| *c = true);
                     code = Some(code::combine(modal, &inner));
@@ -516,7 +541,7 @@ impl SentenceCoder<'_, '_> {
         }
         // Main-clause events win over background ones ("..., whom they had taken hostage").
         let any_main = produced.iter().any(|(_, sub)| !sub);
-        out.extend(produced.into_iter().filter(|(_, sub)| !any_main || !sub).map(|(e, _)| e));
+        out.extend(produced.drain(..).filter(|(_, sub)| !any_main || !sub).map(|(e, _)| e));
     }
 
     /// Whether a trigger starts a verb phrase of its own: at the start of its clause, or
