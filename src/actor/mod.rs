@@ -44,7 +44,7 @@ pub use gazetteer::{Entry, Gazetteer, Gender, Role};
 
 use lexicon::Lexicon;
 use matcher::{Hit, Matcher};
-use patterns::{Scanner, Target, Word};
+use patterns::{Cand, Scanner, Target, Word};
 
 /// What sort of thing an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -301,13 +301,12 @@ impl ActorTagger {
         actors.clear();
         let inner = &*self.inner;
         let mut buffers = BUFFERS.take();
-        let Buffers { words, hits, marks, ranges, infos } = &mut buffers;
+        let Buffers { words, hits, marks, ranges, infos, cands, caps_words, segs, lower } =
+            &mut buffers;
         words.reserve(text.len() / 5);
         hits.reserve(text.len() / 64);
         marks.reserve(text.len() / 32);
         ranges.reserve(sentences.len());
-        // Words of all-caps sentences that no hit covers.
-        let mut caps_words: Vec<Span> = Vec::new();
         let mut scratch = String::new();
         let mut found: Vec<Hit> = Vec::new();
         let lex = &inner.lexicon;
@@ -384,22 +383,22 @@ impl ActorTagger {
             lex,
             matcher: &inner.matcher,
             entries: inner.gazetteer.entries(),
-            lower: String::new(),
+            lower: std::mem::take(lower),
             infos: {
                 infos.resize(words.len(), std::cell::Cell::new(patterns::UNKNOWN));
                 std::mem::take(infos)
             },
             scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
-            segs: Vec::new(),
+            segs: std::mem::take(segs),
         };
-        let mut cands = Vec::with_capacity(text.len() / 32);
+        cands.reserve(text.len() / 32);
         for &(a, b, ma, mb, all_caps) in ranges.iter() {
             if a == b {
                 continue;
             }
             let s = words[a].sent;
             let first_cand = cands.len();
-            scanner.sentence(a, b, &marks[ma..mb], all_caps, &mut cands);
+            scanner.sentence(a, b, &marks[ma..mb], all_caps, cands);
             if bylines.get(s as usize).copied().unwrap_or(false) {
                 let mut kept = first_cand;
                 for i in first_cand..cands.len() {
@@ -412,7 +411,9 @@ impl ActorTagger {
             }
         }
         *infos = std::mem::take(&mut scanner.infos);
-        resolve::resolve(inner, text, published, sentences, cands, &caps_words, actors);
+        *segs = std::mem::take(&mut scanner.segs);
+        *lower = std::mem::take(&mut scanner.lower);
+        resolve::resolve(inner, text, published, sentences, cands, caps_words, actors);
         buffers.keep();
     }
 }
@@ -434,6 +435,14 @@ struct Buffers {
     ranges: Vec<(usize, usize, usize, usize, bool)>,
     /// The scanner's word-list slots, one per word.
     infos: Vec<std::cell::Cell<u32>>,
+    /// The candidate mentions resolution reads.
+    cands: Vec<Cand>,
+    /// Words of all-caps sentences that no hit covers.
+    caps_words: Vec<Span>,
+    /// The scanner's buffer for the segments of a run.
+    segs: Vec<patterns::Seg>,
+    /// The scanner's buffer for lowercased words.
+    lower: String,
 }
 
 /// Words a thread keeps room for between documents (a few MB); the buffers of a longer
@@ -452,6 +461,8 @@ impl Buffers {
         self.marks.clear();
         self.ranges.clear();
         self.infos.clear();
+        self.cands.clear();
+        self.caps_words.clear();
         BUFFERS.set(self);
     }
 }

@@ -580,7 +580,7 @@ pub(crate) fn resolve(
     text: &str,
     published: Option<Date>,
     sentences: &[Sentence],
-    mut cands: Vec<Cand>,
+    cands: &mut [Cand],
     caps_words: &[Span],
     out: &mut Vec<Actor>,
 ) {
@@ -588,7 +588,7 @@ pub(crate) fn resolve(
     if !cands.is_sorted_by_key(|c| c.span.start) {
         cands.sort_by_key(|c| c.span.start);
     }
-    let cands = &cands[..];
+    let cands = &*cands;
     let keys = FormMap::with_capacity_and_hasher(cands.len(), Default::default());
     // Most documents name a few dozen actors: no regrowth.
     let mut scratch = SCRATCH.take();
