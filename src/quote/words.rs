@@ -1,7 +1,7 @@
 //! Word tokens of a small window and the sentence boundaries the quote stage works with.
 
 use crate::Span;
-use crate::ascii::{HIGHS, ONES, zero_bytes};
+use crate::ascii::{HIGHS, ONES, alnum_run_end, zero_bytes};
 
 use super::lexicon::{Lexicon, char_after, char_before};
 
@@ -115,9 +115,7 @@ pub(crate) fn tokenize_some(
         let mut j = i + len;
         loop {
             // ASCII letters and digits first, without classifying anything else.
-            while window.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                j += 1;
-            }
+            j = alnum_run_end(window.as_bytes(), j, window.len());
             let Some((d, dlen)) = class_at(window, j) else { break };
             let joins = d == Class::Alnum
                 || (d == Class::Joiner
