@@ -71,6 +71,10 @@ struct WordSet {
     slots: Vec<u16>,
     /// The length of the longest word.
     longest: usize,
+    /// Bit `n` is set when a word of `n` bytes is listed (`n` below 64).
+    lens: u64,
+    /// Bit `b` is set when a listed word starts with the byte `b`.
+    firsts: [u64; 4],
 }
 
 /// The first sixteen bytes of `word`, zero-padded, as two little-endian integers.
@@ -108,16 +112,33 @@ impl FromIterator<&'static str> for WordSet {
             slots[at] = u16::try_from(k + 1).expect("fewer than 65,535 words in a list");
         }
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, keys, slots, longest }
+        let mut lens = 0u64;
+        let mut firsts = [0u64; 4];
+        for w in &words {
+            if w.len() < 64 {
+                lens |= 1 << w.len();
+            }
+            if let Some(&b) = w.as_bytes().first() {
+                firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        WordSet { words, keys, slots, longest, lens, firsts }
     }
 }
 
 impl WordSet {
-    /// Whether `word`, ASCII-lowercased, is in the set.
+    /// Whether `word`, ASCII-lowercased, is in the set. Most words are turned away by
+    /// their length or first byte before the table is read.
     fn contains_any_case(&self, word: &str) -> bool {
         let w = word.as_bytes();
-        if w.len() > self.longest {
+        if w.len() > self.longest || (w.len() < 64 && self.lens >> w.len() & 1 == 0) {
             return false;
+        }
+        if let Some(&b) = w.first() {
+            let b = b.to_ascii_lowercase();
+            if self.firsts[usize::from(b >> 6)] >> (b & 63) & 1 == 0 {
+                return false;
+            }
         }
         let (k0, k1) = pack(w);
         let key = (lower8(k0), lower8(k1));
