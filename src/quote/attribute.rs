@@ -9,7 +9,7 @@ use crate::analysis::Analysis;
 
 use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
-use super::words::{Tok, is_capitalized, sentence_ends, tokenize_some};
+use super::words::{Tok, is_capitalized, sentence_ends, tokenize_before, tokenize_some};
 use super::{Quote, QuoteKind};
 
 /// How far (bytes) a speaker may stand from its cue.
@@ -319,6 +319,17 @@ impl<'a> Ctx<'a> {
             return;
         }
         let (s, e) = (self.win.start, self.win.end);
+        // The tokens before the kept window are new: read them in one go.
+        let stop = self.back_win.start;
+        tokenize_before(
+            self.text,
+            self.win,
+            &mut self.win_pos,
+            usize::MAX,
+            stop,
+            self.lex,
+            &mut self.toks,
+        );
         let mut k = 0;
         loop {
             let at = s + self.win_pos;

@@ -301,8 +301,11 @@ impl CueMatcher {
 
     /// Whether a multi-word form found inside a word may cover `start`.
     fn may_be_hidden(&self, bytes: &[u8], start: usize) -> bool {
+        // Every prefix ends with a letter and a space: most starts fail on that letter.
+        let Some(before) = start.checked_sub(2).map(|i| bytes[i] | 0x20) else { return false };
         self.hiding.iter().any(|h| {
-            start > h.len()
+            h.as_bytes().get(h.len().wrapping_sub(2)) == Some(&before)
+                && start > h.len()
                 && bytes[start - h.len()..start].eq_ignore_ascii_case(h.as_bytes())
                 && is_letter(bytes[start - h.len() - 1])
         })

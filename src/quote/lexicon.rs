@@ -71,6 +71,16 @@ struct WordSet {
     slots: Vec<u16>,
     /// The length of the longest word.
     longest: usize,
+    /// Bit [`sketch`] of each listed word is set: a word whose bit is clear is not listed.
+    sketch: [u64; 16],
+}
+
+/// The bit of [`WordSet::sketch`] for a word of `len` bytes from `first` to `last`.
+fn sketch(len: usize, first: u8, last: u8) -> usize {
+    let h = (len as u32).wrapping_mul(0x9E37_79B1)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA77)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE3D);
+    (h >> 22) as usize
 }
 
 /// The first sixteen bytes of `word`, zero-padded, as two little-endian integers.
@@ -108,16 +118,30 @@ impl FromIterator<&'static str> for WordSet {
             slots[at] = u16::try_from(k + 1).expect("fewer than 65,535 words in a list");
         }
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, keys, slots, longest }
+        let mut bits = [0u64; 16];
+        for w in &words {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                let b = sketch(w.len(), first, last);
+                bits[b >> 6] |= 1 << (b & 63);
+            }
+        }
+        WordSet { words, keys, slots, longest, sketch: bits }
     }
 }
 
 impl WordSet {
-    /// Whether `word`, ASCII-lowercased, is in the set.
+    /// Whether `word`, ASCII-lowercased, is in the set. Most words are turned away by
+    /// their length and first and last bytes (see [`sketch`]) before the table is read.
     fn contains_any_case(&self, word: &str) -> bool {
         let w = word.as_bytes();
         if w.len() > self.longest {
             return false;
+        }
+        if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+            let b = sketch(w.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+            if self.sketch[b >> 6] >> (b & 63) & 1 == 0 {
+                return false;
+            }
         }
         let (k0, k1) = pack(w);
         let key = (lower8(k0), lower8(k1));

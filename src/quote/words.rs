@@ -1,7 +1,7 @@
 //! Word tokens of a small window and the sentence boundaries the quote stage works with.
 
 use crate::Span;
-use crate::ascii::{HIGHS, ONES, zero_bytes};
+use crate::ascii::{HIGHS, ONES, alnum_run_end, zero_bytes};
 
 use super::lexicon::{Lexicon, char_after, char_before};
 
@@ -96,7 +96,22 @@ pub(crate) fn tokenize_some(
     lex: &Lexicon,
     out: &mut Vec<Tok>,
 ) {
-    let Some(window) = text.get(start..end) else { return };
+    tokenize_before(text, Span::new(start, end), pos, max, usize::MAX, lex, out);
+}
+
+/// [`tokenize_some`] of the window `win`, stopping also where a token would start at or
+/// after the offset `stop` (`*pos` is then that token's start).
+pub(crate) fn tokenize_before(
+    text: &str,
+    win: Span,
+    pos: &mut usize,
+    max: usize,
+    stop: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Tok>,
+) {
+    let start = win.start;
+    let Some(window) = text.get(start..win.end) else { return };
     let mut i = *pos;
     let mut left = max;
     while left > 0 {
@@ -104,6 +119,9 @@ pub(crate) fn tokenize_some(
         if class == Class::Space {
             i += len;
             continue;
+        }
+        if start + i >= stop {
+            break;
         }
         left -= 1;
         if class != Class::Alnum {
@@ -115,9 +133,7 @@ pub(crate) fn tokenize_some(
         let mut j = i + len;
         loop {
             // ASCII letters and digits first, without classifying anything else.
-            while window.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                j += 1;
-            }
+            j = alnum_run_end(window.as_bytes(), j, window.len());
             let Some((d, dlen)) = class_at(window, j) else { break };
             let joins = d == Class::Alnum
                 || (d == Class::Joiner
