@@ -4,7 +4,7 @@
 //! window runs across paragraphs.
 
 use super::lexicon::Lexicon;
-use crate::ascii::{HIGHS, alnum_mask, letter_mask};
+use crate::ascii::{HIGHS, alnum_bits, letter_mask};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,9 +140,10 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
 /// Appends the triggers of `text` to `out`, in order: byte spans where the grammar is
 /// tried.
 ///
-/// One pass finds the runs of ASCII letters and digits eight bytes at a time (a
-/// bit mask per block, see [`alnum_mask`]) and looks only at their starts. A run is a
-/// trigger when it stands alone (no letter or digit of any script glued to it) and is
+/// One pass reads the text 64 bytes at a time into a bit mask of its ASCII letters and
+/// digits (one bit a byte, see [`alnum_bits`]), finds the runs of them with shifts and
+/// looks only at each run's first, second and last byte. A run is a trigger when it
+/// stands alone (no letter or digit of any script glued to it) and is
 /// - a word that the lexicon marks as a trigger (a month, a unit, "today"), found by
 ///   a filter on its first and last letter and length, then looked up in place;
 /// - a quarter or half code ("Q3", "H1"), or "FY" glued to a number ("FY2026");
@@ -150,28 +151,22 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
 ///   tail of a decimal ("2.5", "1,000").
 pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    // The start of the current run, and whether the last byte seen ends one.
+    // The start of the current run, and whether the last byte seen is in one.
     let mut start = 0;
     let mut carry = 0u64;
-    let mut o = 0;
-    while o < bytes.len() {
-        let x = match bytes.get(o..o + 8) {
-            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
-            None => bytes[o..].iter().rev().fold(0, |acc, &b| acc << 8 | u64::from(b)),
-        };
-        let m = alnum_mask(x);
-        let prev = m << 8 | carry;
-        carry = m >> 56;
+    let mut visit = |o: usize, m: u64| {
+        let prev = m << 1 | carry;
+        carry = m >> 63;
         let starts = m & !prev;
-        let mut ends = !m & prev & HIGHS;
+        let mut ends = !m & prev;
         while ends != 0 {
-            let bit = ends & ends.wrapping_neg();
-            ends ^= bit;
-            let before = starts & (bit - 1);
+            let end = ends.trailing_zeros();
+            ends &= ends - 1;
+            let before = starts & ((1u64 << end) - 1);
             if before != 0 {
-                start = o + (63 - before.leading_zeros() as usize) / 8;
+                start = o + (63 - before.leading_zeros() as usize);
             }
-            let end = o + bit.trailing_zeros() as usize / 8;
+            let end = o + end as usize;
             if may_trigger(bytes, lex, start, end) {
                 if let Some(t) = trigger(text, lex, start, end) {
                     out.push(t);
@@ -179,15 +174,20 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
             }
         }
         if carry != 0 && starts != 0 {
-            start = o + (63 - starts.leading_zeros() as usize) / 8;
+            start = o + (63 - starts.leading_zeros() as usize);
         }
-        o += 8;
+    };
+    let mut chunks = bytes.chunks_exact(64);
+    let mut o = 0;
+    for chunk in &mut chunks {
+        visit(o, alnum_bits(chunk.try_into().unwrap_or(&[0; 64])));
+        o += 64;
     }
-    if carry != 0 && may_trigger(bytes, lex, start, bytes.len()) {
-        if let Some(t) = trigger(text, lex, start, bytes.len()) {
-            out.push(t);
-        }
-    }
+    // The rest, padded with zeros (never alphanumeric), ends the last run.
+    let mut tail = [0u8; 64];
+    let rest = chunks.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    visit(o, alnum_bits(&tail));
 }
 
 /// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
