@@ -4,7 +4,7 @@
 //! window runs across paragraphs.
 
 use super::lexicon::Lexicon;
-use crate::ascii::{HIGHS, alnum_bits, letter_mask};
+use crate::ascii::{HIGHS, alnum_bits, letter_mask, load8};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,17 +70,16 @@ fn separator_len(bytes: &[u8]) -> usize {
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let bytes = &text.as_bytes()[..to.min(text.len())];
     let mut i = from;
-    while i < bytes.len() {
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        let class = CLASS[usize::from(bytes[i])];
-        let kind = match class {
+        let kind = match CLASS[usize::from(b)] {
             SPACE => {
                 i += 1;
                 continue;
             }
             DIGIT => {
                 i += 1;
-                while i < bytes.len() && CLASS[usize::from(bytes[i])] == DIGIT {
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
                     i += 1;
                 }
                 Kind::Num
@@ -108,24 +107,27 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             }
         };
         out.push(Tok { start, end: i, kind });
+        // Most tokens are followed by one plain space.
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 
 /// The end of the word continuing at `i`: ASCII letters (eight at a time) and
 /// non-ASCII letters.
+#[inline(always)]
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        while let Some(b) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-            let n = (!letter_mask(x) & HIGHS).trailing_zeros() as usize / 8;
-            i += n;
-            if n < 8 {
-                break;
-            }
+        // Past the end, `load8` reads zeros, which are not letters.
+        let n = (!letter_mask(load8(bytes, i)) & HIGHS).trailing_zeros() as usize / 8;
+        i += n;
+        if n == 8 {
+            continue;
         }
-        match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
-            Some(LETTER) => i += 1,
-            Some(HIGH) if separator_len(&bytes[i..]) == 0 => {
+        // `bytes[i]`, if any, is not an ASCII letter.
+        match bytes.get(i) {
+            Some(&b) if b >= 0x80 && separator_len(&bytes[i..]) == 0 => {
                 // The whole multi-byte character.
                 i += 1;
                 while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
@@ -191,10 +193,12 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
 }
 
 /// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
-/// runs shaped like a trigger word or code (see [`Lexicon::may_trigger`]).
+/// runs shaped like a trigger word or code (first two and last bytes and length, see
+/// [`Lexicon::may_trigger`]).
 fn may_trigger(bytes: &[u8], lex: &Lexicon, s: usize, e: usize) -> bool {
     let first = bytes[s];
-    first.is_ascii_digit() || e - s >= 2 && lex.may_trigger(first, bytes[s + 1], bytes[e - 1])
+    first.is_ascii_digit()
+        || e - s >= 2 && lex.may_trigger(first, bytes[s + 1], bytes[e - 1], e - s)
 }
 
 /// The trigger in the run of ASCII letters and digits `s..e`, if any.
