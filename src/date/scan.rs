@@ -159,24 +159,27 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
     let mut visit = |o: usize, m: u64| {
         let prev = m << 1 | carry;
         carry = m >> 63;
-        let starts = m & !prev;
+        let mut starts = m & !prev;
         let mut ends = !m & prev;
+        // Runs start and end in turn; a run carried in from the last chunk ends first.
+        let mut open = prev & 1 != 0;
         while ends != 0 {
-            let end = ends.trailing_zeros();
+            let end = o + ends.trailing_zeros() as usize;
             ends &= ends - 1;
-            let before = starts & ((1u64 << end) - 1);
-            if before != 0 {
-                start = o + (63 - before.leading_zeros() as usize);
+            if !open {
+                start = o + starts.trailing_zeros() as usize;
+                starts &= starts.wrapping_sub(1);
             }
-            let end = o + end as usize;
+            open = false;
             if may_trigger(bytes, lex, start, end) {
                 if let Some(t) = trigger(text, lex, start, end) {
                     out.push(t);
                 }
             }
         }
-        if carry != 0 && starts != 0 {
-            start = o + (63 - starts.leading_zeros() as usize);
+        // The run still open at the end of the chunk.
+        if starts != 0 {
+            start = o + starts.trailing_zeros() as usize;
         }
     };
     let mut chunks = bytes.chunks_exact(64);
