@@ -179,7 +179,7 @@ impl DateTagger {
         let mut last_end = 0usize;
         // The date last talked about and where it ended.
         let mut anchor: Option<(usize, DateValue)> = None;
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(text.len() / 128);
         triggers(text, &self.lex, &mut found);
         for (s, e) in found {
             if s < last_end {

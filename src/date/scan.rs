@@ -199,9 +199,13 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
 /// runs shaped like a trigger word or code (first two and last bytes and length, see
 /// [`Lexicon::may_trigger`]).
 fn may_trigger(bytes: &[u8], lex: &Lexicon, s: usize, e: usize) -> bool {
-    let first = bytes[s];
-    first.is_ascii_digit()
-        || e - s >= 2 && lex.may_trigger(first, bytes[s + 1], bytes[e - 1], e - s)
+    match bytes.get(s..e) {
+        Some(&[first, ..]) if first.is_ascii_digit() => true,
+        Some(&[first, second, ref rest @ ..]) => {
+            lex.may_trigger(first, second, rest.last().copied().unwrap_or(second), e - s)
+        }
+        _ => false,
+    }
 }
 
 /// The trigger in the run of ASCII letters and digits `s..e`, if any.
