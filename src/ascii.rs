@@ -64,6 +64,25 @@ pub(crate) fn alnum_mask(w: u64) -> u64 {
     letter_mask(w) | (digit & !w & HIGHS)
 }
 
+/// The flags of `flags` (the top bit of each byte) as eight bits: bit `k` is the flag of
+/// byte `k`.
+#[inline]
+pub(crate) fn flag_bits(flags: u64) -> u64 {
+    // Byte k's flag, moved to bit 8k, lands on bit 56 + k; no two products share a bit
+    // of the top byte, and carries from lower bits cannot reach it.
+    ((flags >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// A bit mask of the ASCII letters and digits among 64 bytes: bit `k` is set when
+/// `chunk[k]` is one.
+#[inline]
+pub(crate) fn alnum_bits(chunk: &[u8; 64]) -> u64 {
+    chunk.chunks_exact(8).enumerate().fold(0, |m, (k, word)| {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        m | flag_bits(alnum_mask(w)) << (8 * k)
+    })
+}
+
 /// The first index at or after `i` and before `limit` whose byte is not an ASCII letter
 /// or digit, else `limit` (at most `bytes.len()`).
 #[inline]
@@ -104,6 +123,14 @@ mod tests {
                 assert_eq!(alnum_mask(w), flags(|c| c.is_ascii_alphanumeric()), "{bytes:?}");
                 assert_eq!(lower8(w), u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase())));
                 assert_eq!(zero_bytes(w), flags(|c| c == 0), "{bytes:?}");
+                let bits = bytes
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |m, (i, &c)| m | u64::from(c.is_ascii_alphanumeric()) << i);
+                assert_eq!(flag_bits(alnum_mask(w)), bits, "{bytes:?}");
+                let mut chunk = [b'a'; 64];
+                chunk[8..16].copy_from_slice(&bytes);
+                assert_eq!(alnum_bits(&chunk), !0xFF00 | bits << 8, "{bytes:?}");
             }
         }
     }

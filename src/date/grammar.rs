@@ -157,6 +157,13 @@ const FUNCTION_WORDS: [&str; 22] = [
 /// How far back from a trigger an expression may start.
 const MAX_BACK: usize = 6;
 
+/// Words that join the expression after them when looking for where it may start
+/// ("the", "most", "at least").
+const LEFT_JOINERS: [&str; 14] = [
+    "the", "of", "right", "near", "most", "than", "least", "to", "other", "these", "at", "up",
+    "less", "fewer",
+];
+
 fn dur(amount: Option<u32>, unit: Unit) -> Expr {
     Expr::Fixed(TimexKind::Duration, DateValue::Duration { amount, unit })
 }
@@ -424,27 +431,23 @@ impl<'a> Parser<'a> {
                         || self.number_tail(p + 1)
                         || self.slash_fraction(p.saturating_sub(1))
                 }
-                Some(Kind::Word) if self.is(p, "s") && p > 0 && self.apostrophe(p - 1) => true,
-                // "two and a half years"
-                Some(Kind::Word) if self.is(p, "and") && self.and_a_half(p) => true,
                 Some(Kind::Word) => {
-                    self.is_any(
-                        p,
-                        &[
-                            "the", "of", "right", "near", "most", "than", "least", "to", "other",
-                            "these", "at", "up", "less", "fewer",
-                        ],
-                    ) || self.word(p).is_some_and(|w| {
-                        w.number.is_some()
-                            || w.ordinal.is_some()
-                            || w.modifier != Default::default()
-                            || w.unit.is_some()
-                            || w.weekday.is_some()
-                            || w.month.is_some()
-                            || w.deictic.is_some()
-                            || w.reference == Some(Reference::Past)
-                            || w.holiday
-                    })
+                    let lit = self.bytes_of(p, Kind::Word).unwrap_or_default();
+                    (lit.eq_ignore_ascii_case(b"s") && p > 0 && self.apostrophe(p - 1))
+                        // "two and a half years"
+                        || (lit.eq_ignore_ascii_case(b"and") && self.and_a_half(p))
+                        || LEFT_JOINERS.iter().any(|l| lit.eq_ignore_ascii_case(l.as_bytes()))
+                        || self.word(p).is_some_and(|w| {
+                            w.number.is_some()
+                                || w.ordinal.is_some()
+                                || w.modifier != Default::default()
+                                || w.unit.is_some()
+                                || w.weekday.is_some()
+                                || w.month.is_some()
+                                || w.deictic.is_some()
+                                || w.reference == Some(Reference::Past)
+                                || w.holiday
+                        })
                 }
                 None => false,
             };
@@ -672,19 +675,22 @@ impl<'a> Parser<'a> {
     /// whether a preceding "the" belongs to it.
     fn body(&self, j: usize, the: bool) -> Option<(usize, Expr, bool)> {
         let w = self.word(j);
-        if self.is(j, "these") && self.is(j + 1, "days") {
+        // Token `j` as a word (empty otherwise), read once for the literal checks.
+        let lit = self.bytes_of(j, Kind::Word).unwrap_or_default();
+        let is = |l: &str| lit.eq_ignore_ascii_case(l.as_bytes());
+        if is("these") && self.is(j + 1, "days") {
             return Some((j + 2, reference(Reference::Present), false));
         }
-        if self.is(j, "full") && self.is(j + 1, "year") && j > 0 && self.is(j - 1, "the") {
+        if is("full") && self.is(j + 1, "year") && j > 0 && self.is(j - 1, "the") {
             return Some((j + 2, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
         }
-        if self.is(j, "right") && self.is(j + 1, "now") {
+        if is("right") && self.is(j + 1, "now") {
             return Some((j + 2, reference(Reference::Present), false));
         }
-        if self.is(j, "near") || self.is(j, "foreseeable") || self.is(j, "distant") {
+        if is("near") || is("foreseeable") || is("distant") {
             return self.is(j + 1, "future").then_some((j + 2, reference(Reference::Future), true));
         }
-        if self.is(j, "q") || self.is(j, "h") {
+        if is("q") || is("h") {
             return self.quarter_code(j);
         }
         if let Some(w) = w {

@@ -236,6 +236,10 @@ pub(crate) struct Lexicon {
     /// A filter on trigger words and codes: slot [`shape_slot`] of the first two bytes
     /// has bit `last % 32` set for each one's last byte.
     trigger_shapes: Box<[u32; 1024]>,
+    /// The same filter on lengths: bit `min(len, 31)` for each one's length.
+    trigger_lens: Box<[u32; 1024]>,
+    /// Bit `len` is set for the length of each approximator pair's first word.
+    approx_lens: u32,
 }
 
 const MONTHS: &str = include_str!("../../data/date/months.tsv");
@@ -433,14 +437,20 @@ impl Lexicon {
             add(&mut words, t, |w| w.trigger = true);
         }
         let mut trigger_shapes = Box::new([0u32; 1024]);
+        let mut trigger_lens = Box::new([0u32; 1024]);
         let codes = ["q1", "q2", "q3", "q4", "h1", "h2"];
         for t in triggers.iter().chain(&codes) {
             if let (&[first, second, ..], Some(&last)) = (t.as_bytes(), t.as_bytes().last()) {
                 trigger_shapes[shape_slot(first, second)] |= 1 << (last & 31);
+                trigger_lens[shape_slot(first, second)] |= 1 << t.len().min(31);
             }
         }
         // "FY2026": any run that starts with "FY".
         trigger_shapes[shape_slot(b'f', b'y')] = u32::MAX;
+        trigger_lens[shape_slot(b'f', b'y')] = u32::MAX;
+        let approx_lens = approx_pairs
+            .iter()
+            .fold(0u32, |m, (a, _): &(Box<str>, Box<str>)| m | 1 << a.len().min(31));
         let mut keys = Vec::with_capacity(words.len());
         let mut entries = Vec::with_capacity(words.len());
         for (k, w) in words {
@@ -448,14 +458,24 @@ impl Lexicon {
             entries.push(w);
         }
         let words = WordTable::new(keys.iter().enumerate().map(|(id, k)| (&**k, id as u32)));
-        Lexicon { words, entries, approx_pairs, holidays, trigger_shapes }
+        Lexicon {
+            words,
+            entries,
+            approx_pairs,
+            holidays,
+            trigger_shapes,
+            trigger_lens,
+            approx_lens,
+        }
     }
 
-    /// Whether a run of ASCII letters and digits that starts with `first`, `second`
-    /// and ends with `last` may be a trigger word, a quarter code or an "FY" code (a
-    /// cheap filter before the lookup; case does not matter).
-    pub fn may_trigger(&self, first: u8, second: u8, last: u8) -> bool {
-        self.trigger_shapes[shape_slot(first, second)] & (1 << (last & 31)) != 0
+    /// Whether a run of ASCII letters and digits of `len` bytes that starts with
+    /// `first`, `second` and ends with `last` may be a trigger word, a quarter code or
+    /// an "FY" code (a cheap filter before the lookup; case does not matter).
+    pub fn may_trigger(&self, first: u8, second: u8, last: u8, len: usize) -> bool {
+        let slot = shape_slot(first, second);
+        self.trigger_shapes[slot] & (1 << (last & 31)) != 0
+            && self.trigger_lens[slot] & (1 << len.min(31)) != 0
     }
 
     /// The entry with the given id.
@@ -471,9 +491,11 @@ impl Lexicon {
 
     /// Whether the two words form an approximator ("more than").
     pub fn is_approx_pair(&self, first: &str, second: &str) -> bool {
-        self.approx_pairs
-            .iter()
-            .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
+        self.approx_lens & (1 << first.len().min(31)) != 0
+            && self
+                .approx_pairs
+                .iter()
+                .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
     }
 }
 

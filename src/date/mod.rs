@@ -6,10 +6,11 @@
 //!
 //! # How it works
 //!
-//! One pass over the text visits word starts only, eight bytes at a time, and keeps
-//! the trigger words (month and weekday names, units, day words, reference words,
-//! looked up in place in the lexicon's word table) and the numbers that may start an
-//! expression. Around each trigger a small tokenizer reads
+//! One pass over the text reads it 64 bytes at a time into a bit mask of its letters
+//! and digits, visits the runs of them only, and keeps the trigger words (month and
+//! weekday names, units, day words, reference words, filtered on their first two and
+//! last letters and length, then looked up in place in the lexicon's word table) and
+//! the numbers that may start an expression. Around each trigger a small tokenizer reads
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
@@ -179,13 +180,13 @@ impl DateTagger {
         let mut last_end = 0usize;
         // The date last talked about and where it ended.
         let mut anchor: Option<(usize, DateValue)> = None;
-        let mut found = Vec::new();
+        let mut found = Vec::with_capacity(text.len() / 128);
         triggers(text, &self.lex, &mut found);
         for (s, e) in found {
             if s < last_end {
                 continue;
             }
-            window.cover(text, s, e, GRAMMAR_REACH);
+            window.cover(text, s, e, GRAMMAR_REACH, None);
             // Parse in the window's head; when the grammar looks past it, read the
             // whole window and parse again.
             let parsed = loop {
@@ -209,7 +210,7 @@ impl DateTagger {
             let tense = if needs_tense(&parsed) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
-                scratch.cover(text, span.start, span.end, TENSE_REACH);
+                scratch.cover(text, span.start, span.end, TENSE_REACH, Some(&window));
                 loop {
                     let toks = &scratch.toks;
                     let start = toks.partition_point(|t| t.start < span.start);
@@ -278,6 +279,9 @@ const TENSE_REACH: (usize, usize) = (112, 112);
 /// gives the tokens of `a..c` when `b` is at an ASCII space (no token holds one), so
 /// the window may grow before its tail is read; a goal inside a word cuts it, and the
 /// window reads up to such a goal at once.
+///
+/// The same property lets the wider window read for an expression's tense copy the
+/// tokens the grammar's window already holds and tokenize only the text around them.
 #[derive(Default)]
 struct Window {
     toks: Vec<Tok>,
@@ -298,11 +302,55 @@ impl Window {
 
     /// Reads the window up to `to`.
     fn read(&mut self, text: &str, to: usize) {
+        self.read_sharing(text, to, None);
+    }
+
+    /// Reads the window up to `to`, copying the tokens that `other` has already read
+    /// where they are the same (see [`Window::copy_from`]).
+    fn read_sharing(&mut self, text: &str, to: usize, other: Option<&Window>) {
         if to > self.end {
-            tokenize(text, self.end, to, &mut self.toks);
+            if !other.is_some_and(|o| self.copy_from(o, text, to)) {
+                tokenize(text, self.end, to, &mut self.toks);
+            }
             self.memo.resize(self.toks.len(), Cell::new(0));
             self.end = to;
         }
+    }
+
+    /// Appends the tokens of `self.end..to` using the tokens `other` read, tokenizing
+    /// only the parts before and after them; false, with nothing appended, when a
+    /// boundary would split a token. Tokenizing from any point that no token
+    /// straddles gives the same tokens after it, so a token of `other` that starts at
+    /// or after a clean boundary is a token here too.
+    fn copy_from(&mut self, other: &Window, text: &str, to: usize) -> bool {
+        let bytes = text.as_bytes();
+        let (from, toks) = (self.end, &other.toks);
+        let Some(first) = toks.first().map(|t| t.start) else { return false };
+        if from >= other.end || to <= first {
+            return false;
+        }
+        // No token straddles a point after an ASCII space or mark, or one that no token
+        // of `other` crosses; `other` ends at a space unless it was cut.
+        let clean_first =
+            first == 0 || !bytes[first - 1].is_ascii_alphanumeric() && bytes[first - 1] < 0x80;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi_at = to.min(other.end);
+        let hi = toks.partition_point(|t| t.start < hi_at);
+        let clean_lo = from <= first || lo == 0 || toks[lo - 1].end <= from;
+        let clean_hi = hi == 0 || toks[hi - 1].end <= hi_at;
+        let clean_end =
+            to <= other.end || other.end == bytes.len() || bytes[other.end].is_ascii_whitespace();
+        if (from < first && !clean_first) || !clean_lo || !clean_hi || !clean_end {
+            return false;
+        }
+        if from < first {
+            tokenize(text, from, first, &mut self.toks);
+        }
+        self.toks.extend_from_slice(&toks[lo..hi]);
+        if to > other.end {
+            tokenize(text, other.end, to, &mut self.toks);
+        }
+        true
     }
 
     /// Reads the rest of the window; whether there was any.
@@ -313,8 +361,16 @@ impl Window {
     }
 
     /// Makes the window cover `s - before .. e + after` (widened to spaces), and reads
-    /// it up to a little past `e`.
-    fn cover(&mut self, text: &str, s: usize, e: usize, (before, after): (usize, usize)) {
+    /// it up to a little past `e`, copying what `other` has read (see
+    /// [`Window::read_sharing`]).
+    fn cover(
+        &mut self,
+        text: &str,
+        s: usize,
+        e: usize,
+        (before, after): (usize, usize),
+        other: Option<&Window>,
+    ) {
         let bytes = text.as_bytes();
         let want_start = {
             let lo = s.saturating_sub(before);
@@ -348,7 +404,7 @@ impl Window {
         if want_end > self.goal {
             self.goal = want_end;
             if want_end < bytes.len() && !bytes[want_end].is_ascii_whitespace() {
-                self.read_all(text);
+                self.read_sharing(text, self.goal, other);
             }
         }
         // A little past `e`, at a space.
@@ -357,7 +413,7 @@ impl Window {
             .iter()
             .position(u8::is_ascii_whitespace)
             .map_or(self.goal, |k| near + k);
-        self.read(text, near);
+        self.read_sharing(text, near, other);
     }
 }
 

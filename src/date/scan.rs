@@ -4,7 +4,7 @@
 //! window runs across paragraphs.
 
 use super::lexicon::Lexicon;
-use crate::ascii::{HIGHS, alnum_mask, letter_mask};
+use crate::ascii::{HIGHS, alnum_bits, letter_mask, load8};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,17 +70,16 @@ fn separator_len(bytes: &[u8]) -> usize {
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let bytes = &text.as_bytes()[..to.min(text.len())];
     let mut i = from;
-    while i < bytes.len() {
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        let class = CLASS[usize::from(bytes[i])];
-        let kind = match class {
+        let kind = match CLASS[usize::from(b)] {
             SPACE => {
                 i += 1;
                 continue;
             }
             DIGIT => {
                 i += 1;
-                while i < bytes.len() && CLASS[usize::from(bytes[i])] == DIGIT {
+                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
                     i += 1;
                 }
                 Kind::Num
@@ -108,24 +107,27 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             }
         };
         out.push(Tok { start, end: i, kind });
+        // Most tokens are followed by one plain space.
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 
 /// The end of the word continuing at `i`: ASCII letters (eight at a time) and
 /// non-ASCII letters.
+#[inline(always)]
 fn word_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
-        while let Some(b) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
-            let n = (!letter_mask(x) & HIGHS).trailing_zeros() as usize / 8;
-            i += n;
-            if n < 8 {
-                break;
-            }
+        // Past the end, `load8` reads zeros, which are not letters.
+        let n = (!letter_mask(load8(bytes, i)) & HIGHS).trailing_zeros() as usize / 8;
+        i += n;
+        if n == 8 {
+            continue;
         }
-        match bytes.get(i).map(|&b| CLASS[usize::from(b)]) {
-            Some(LETTER) => i += 1,
-            Some(HIGH) if separator_len(&bytes[i..]) == 0 => {
+        // `bytes[i]`, if any, is not an ASCII letter.
+        match bytes.get(i) {
+            Some(&b) if b >= 0x80 && separator_len(&bytes[i..]) == 0 => {
                 // The whole multi-byte character.
                 i += 1;
                 while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
@@ -140,9 +142,10 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
 /// Appends the triggers of `text` to `out`, in order: byte spans where the grammar is
 /// tried.
 ///
-/// One pass finds the runs of ASCII letters and digits eight bytes at a time (a
-/// bit mask per block, see [`alnum_mask`]) and looks only at their starts. A run is a
-/// trigger when it stands alone (no letter or digit of any script glued to it) and is
+/// One pass reads the text 64 bytes at a time into a bit mask of its ASCII letters and
+/// digits (one bit a byte, see [`alnum_bits`]), finds the runs of them with shifts and
+/// looks only at each run's first, second and last byte. A run is a trigger when it
+/// stands alone (no letter or digit of any script glued to it) and is
 /// - a word that the lexicon marks as a trigger (a month, a unit, "today"), found by
 ///   a filter on its first and last letter and length, then looked up in place;
 /// - a quarter or half code ("Q3", "H1"), or "FY" glued to a number ("FY2026");
@@ -150,51 +153,59 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
 ///   tail of a decimal ("2.5", "1,000").
 pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    // The start of the current run, and whether the last byte seen ends one.
+    // The start of the current run, and whether the last byte seen is in one.
     let mut start = 0;
     let mut carry = 0u64;
-    let mut o = 0;
-    while o < bytes.len() {
-        let x = match bytes.get(o..o + 8) {
-            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
-            None => bytes[o..].iter().rev().fold(0, |acc, &b| acc << 8 | u64::from(b)),
-        };
-        let m = alnum_mask(x);
-        let prev = m << 8 | carry;
-        carry = m >> 56;
-        let starts = m & !prev;
-        let mut ends = !m & prev & HIGHS;
+    let mut visit = |o: usize, m: u64| {
+        let prev = m << 1 | carry;
+        carry = m >> 63;
+        let mut starts = m & !prev;
+        let mut ends = !m & prev;
+        // Runs start and end in turn; a run carried in from the last chunk ends first.
+        let mut open = prev & 1 != 0;
         while ends != 0 {
-            let bit = ends & ends.wrapping_neg();
-            ends ^= bit;
-            let before = starts & (bit - 1);
-            if before != 0 {
-                start = o + (63 - before.leading_zeros() as usize) / 8;
+            let end = o + ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            if !open {
+                start = o + starts.trailing_zeros() as usize;
+                starts &= starts.wrapping_sub(1);
             }
-            let end = o + bit.trailing_zeros() as usize / 8;
+            open = false;
             if may_trigger(bytes, lex, start, end) {
                 if let Some(t) = trigger(text, lex, start, end) {
                     out.push(t);
                 }
             }
         }
-        if carry != 0 && starts != 0 {
-            start = o + (63 - starts.leading_zeros() as usize) / 8;
+        // The run still open at the end of the chunk.
+        if starts != 0 {
+            start = o + starts.trailing_zeros() as usize;
         }
-        o += 8;
+    };
+    let mut chunks = bytes.chunks_exact(64);
+    let mut o = 0;
+    for chunk in &mut chunks {
+        visit(o, alnum_bits(chunk.try_into().unwrap_or(&[0; 64])));
+        o += 64;
     }
-    if carry != 0 && may_trigger(bytes, lex, start, bytes.len()) {
-        if let Some(t) = trigger(text, lex, start, bytes.len()) {
-            out.push(t);
-        }
-    }
+    // The rest, padded with zeros (never alphanumeric), ends the last run.
+    let mut tail = [0u8; 64];
+    let rest = chunks.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    visit(o, alnum_bits(&tail));
 }
 
 /// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
-/// runs shaped like a trigger word or code (see [`Lexicon::may_trigger`]).
+/// runs shaped like a trigger word or code (first two and last bytes and length, see
+/// [`Lexicon::may_trigger`]).
 fn may_trigger(bytes: &[u8], lex: &Lexicon, s: usize, e: usize) -> bool {
-    let first = bytes[s];
-    first.is_ascii_digit() || e - s >= 2 && lex.may_trigger(first, bytes[s + 1], bytes[e - 1])
+    match bytes.get(s..e) {
+        Some(&[first, ..]) if first.is_ascii_digit() => true,
+        Some(&[first, second, ref rest @ ..]) => {
+            lex.may_trigger(first, second, rest.last().copied().unwrap_or(second), e - s)
+        }
+        _ => false,
+    }
 }
 
 /// The trigger in the run of ASCII letters and digits `s..e`, if any.
