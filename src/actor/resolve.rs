@@ -98,7 +98,7 @@ struct Book<'a> {
     /// mention (`NONE` for the last) and its actor.
     mentions: Vec<(Mention, u32, u32)>,
     /// The mentions in text order, as (start, sentence, actor).
-    seen: Vec<(usize, u32, usize)>,
+    seen: Vec<Seen>,
 }
 
 /// The vectors of a [`Book`], kept on each thread between documents so that they are
@@ -113,7 +113,7 @@ struct Scratch {
     /// [`Book::mentions`].
     mentions: Vec<(Mention, u32, u32)>,
     /// [`Book::seen`].
-    seen: Vec<(usize, u32, usize)>,
+    seen: Vec<Seen>,
     /// The output order of the actors (in [`Book::finish`]).
     order: Vec<u32>,
 }
@@ -506,39 +506,38 @@ fn local_id(kind: ActorKind, name: &str) -> String {
     id
 }
 
-/// The mentions as (start, sentence, actor), sorted, into `seen`. They were found in three runs
+/// The mentions as [`Seen`] records, sorted, into `seen`. They were found in three runs
 /// (names, short forms, capitals, split at `a` and `b`), each in text order as the
 /// candidates are: the runs are merged by start, then mentions sharing a start sorted.
-fn text_order(
-    mentions: &[(Mention, u32, u32)],
-    a: usize,
-    b: usize,
-    seen: &mut Vec<(usize, u32, usize)>,
-) {
-    let key =
-        |&(m, _, actor): &(Mention, u32, u32)| (m.span.start, m.sentence as u32, actor as usize);
+fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize, seen: &mut Vec<Seen>) {
+    let key = |i: usize| {
+        let (m, _, actor) = mentions[i];
+        (m.span.start, m.sentence as u32, actor as usize, i as u32)
+    };
     seen.clear();
-    let (names, rest) = mentions.split_at(a.min(mentions.len()));
-    let (shorts, caps) = rest.split_at(b.saturating_sub(a).min(rest.len()));
-    let runs = [names, shorts, caps];
-    if runs.iter().any(|r| !r.is_sorted_by_key(|(m, _, _)| m.span.start)) {
-        seen.extend(mentions.iter().map(key));
+    let a = a.min(mentions.len());
+    let b = b.clamp(a, mentions.len());
+    let (names, shorts, caps) = (0..a, a..b, b..mentions.len());
+    let sorted =
+        |r: &std::ops::Range<usize>| mentions[r.clone()].is_sorted_by_key(|(m, _, _)| m.span.start);
+    if ![&names, &shorts, &caps].into_iter().all(sorted) {
+        seen.extend((0..mentions.len()).map(key));
         seen.sort_unstable();
         return;
     }
-    let (mut i, mut j) = (0, 0);
-    while i < names.len() && j < shorts.len() {
-        if names[i].0.span.start <= shorts[j].0.span.start {
-            seen.push(key(&names[i]));
+    let (mut i, mut j) = (names.start, shorts.start);
+    while i < names.end && j < shorts.end {
+        if mentions[i].0.span.start <= mentions[j].0.span.start {
+            seen.push(key(i));
             i += 1;
         } else {
-            seen.push(key(&shorts[j]));
+            seen.push(key(j));
             j += 1;
         }
     }
-    seen.extend(names[i..].iter().chain(&shorts[j..]).map(key));
+    seen.extend((i..names.end).chain(j..shorts.end).map(key));
     if !caps.is_empty() {
-        seen.extend(caps.iter().map(key));
+        seen.extend(caps.map(key));
         // Rare (headlines in capitals): a plain sort.
         seen.sort_unstable();
         return;
@@ -553,6 +552,9 @@ fn text_order(
         i = j;
     }
 }
+
+/// A mention in text order: (start, sentence, actor, index in [`Book::mentions`]).
+type Seen = (usize, u32, usize, u32);
 
 /// Whether a name has more than one word.
 fn has_space(name: &str) -> bool {
@@ -743,8 +745,8 @@ pub(crate) fn resolve(
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
                 let back = if *cue == Cue::It { 0 } else { 1 };
-                let mut from = seen.partition_point(|&(_, s, _)| s + back < c.sent);
-                let mut to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                let mut from = seen.partition_point(|&(_, s, _, _)| s + back < c.sent);
+                let mut to = seen.partition_point(|&(p, _, _, _)| p < c.span.start);
                 if *cue == Cue::It {
                     // "It" opening a sentence is most often about a thing ("It lasted an
                     // hour"); "it" later in one refers to the subject of the verb right
@@ -753,14 +755,14 @@ pub(crate) fn resolve(
                     if text[c.span].starts_with('I') {
                         continue;
                     }
-                    let subject = (from..to).rev().find(|&k| {
-                        let (start, _, a) = seen[k];
+                    // The mention itself is at hand (no walk over the actor's mentions),
+                    // and only the last mentions are read: bounded work on hostile input.
+                    let subject = (from.max(to.saturating_sub(LOOK_BACK))..to).rev().find(|&k| {
+                        let (_, _, a, i) = seen[k];
                         let b = &book.actors[a];
-                        let fits = book.mentions_of(b).any(|m| {
-                            m.span.start == start
-                                && m.form != MentionForm::Demonym
-                                && verb_between(text, m.span.end, c.span.start)
-                        });
+                        let m = &book.mentions[i as usize].0;
+                        let fits = m.form != MentionForm::Demonym
+                            && verb_between(text, m.span.end, c.span.start);
                         fits && matches!(
                             b.kind,
                             ActorKind::Organization | ActorKind::Government | ActorKind::Country
@@ -775,7 +777,7 @@ pub(crate) fn resolve(
                 let from = from.max(to.saturating_sub(LOOK_BACK));
                 let mut pick: Option<usize> = None;
                 let mut ambiguous = false;
-                for &(_, _, a) in seen.get(from..to).unwrap_or(&[]) {
+                for &(_, _, a, _) in seen.get(from..to).unwrap_or(&[]) {
                     let b = &book.actors[a];
                     let fits = match cue {
                         Cue::He => b.kind == ActorKind::Person && b.gender != Some(Gender::Female),
@@ -799,7 +801,7 @@ pub(crate) fn resolve(
                 }
             }
             Target::Nominal(title, country) => {
-                let to = seen.partition_point(|&(p, _, _)| p < c.span.start);
+                let to = seen.partition_point(|&(p, _, _, _)| p < c.span.start);
                 let country = country.as_deref();
                 let fits = |b: &Building| {
                     b.kind == ActorKind::Person
@@ -811,8 +813,8 @@ pub(crate) fn resolve(
                 let recent = seen[to.saturating_sub(LOOK_BACK)..to]
                     .iter()
                     .rev()
-                    .find(|&&(_, _, a)| fits(&book.actors[a]))
-                    .map(|&(_, _, a)| a);
+                    .find(|&&(_, _, a, _)| fits(&book.actors[a]))
+                    .map(|&(_, _, a, _)| a);
                 let known = match (recent, country) {
                     (Some(a), _) => Some(a),
                     (None, None) => None,
