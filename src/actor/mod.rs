@@ -11,6 +11,11 @@
 //! Dmitry Peskov", "Ministry of Defence", "in Jeddah"), and resolution within the document
 //! (short forms, pronouns, role nouns, capitals acting for their governments).
 //!
+//! Sentences are read in chunks of a few thousand words: each chunk is tokenized,
+//! matched and scanned for candidate mentions while its words are in cache, and only the
+//! candidates are kept for resolution, so the cost per byte does not grow with the
+//! document.
+//!
 //! ```
 //! use newsextract::{Document, Extractor};
 //! use newsextract::actor::ActorKind;
@@ -303,119 +308,150 @@ impl ActorTagger {
         let mut buffers = BUFFERS.take();
         let Buffers { words, hits, marks, ranges, infos, cands, caps_words, segs, lower } =
             &mut buffers;
-        words.reserve(text.len() / 5);
-        hits.reserve(text.len() / 64);
-        marks.reserve(text.len() / 32);
-        ranges.reserve(sentences.len());
+        // Words are read and scanned a chunk of sentences at a time, so that the word
+        // buffers stay small (in cache) however long the document.
+        let chunk = text.len().min(CHUNK_BYTES);
+        words.reserve(chunk / 5);
+        hits.reserve(chunk / 64);
+        marks.reserve(chunk / 32);
+        cands.reserve(text.len() / 32);
         let mut scratch = String::new();
         let mut found: Vec<Hit> = Vec::new();
         let lex = &inner.lexicon;
         for (s, sentence) in sentences.iter().enumerate() {
             let span = sentence.span;
-            let Some(body) = text.get(span.start..span.end) else {
-                continue;
-            };
-            let all_caps = patterns::is_all_caps(body);
-            let first_word = words.len();
-            let first_mark = marks.len();
-            if all_caps {
-                patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
-                // Names as written (acronyms) and re-cased ("UNITED STATES").
-                found.clear();
-                inner.matcher.find(text, span, &mut found);
-                patterns::title_case_ascii(body, &mut scratch);
-                let mut recased = Vec::new();
-                inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
-                for h in &mut recased {
-                    h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
-                }
-                merge_hits(&mut found, &recased);
-                // Tie each word to the hit covering its first byte.
-                let base = hits.len();
-                hits.extend_from_slice(&found);
-                let mut h = 0;
-                for (i, w) in words.iter_mut().enumerate().skip(first_word) {
-                    while h < found.len() && found[h].span.end <= w.span.start {
-                        h += 1;
+            if let Some(body) = text.get(span.start..span.end) {
+                let all_caps = patterns::is_all_caps(body);
+                let first_word = words.len();
+                let first_mark = marks.len();
+                if all_caps {
+                    patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
+                    // Names as written (acronyms) and re-cased ("UNITED STATES").
+                    found.clear();
+                    inner.matcher.find(text, span, &mut found);
+                    patterns::title_case_ascii(body, &mut scratch);
+                    let mut recased = Vec::new();
+                    inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
+                    for h in &mut recased {
+                        h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                     }
-                    if h < found.len() && found[h].span.start <= w.span.start {
-                        w.hit = (base + h) as u32;
-                        marks.push(i as u32);
-                    } else {
-                        caps_words.push(w.span);
+                    merge_hits(&mut found, &recased);
+                    // Tie each word to the hit covering its first byte.
+                    let base = hits.len();
+                    hits.extend_from_slice(&found);
+                    let mut h = 0;
+                    for (i, w) in words.iter_mut().enumerate().skip(first_word) {
+                        while h < found.len() && found[h].span.end <= w.span.start {
+                            h += 1;
+                        }
+                        if h < found.len() && found[h].span.start <= w.span.start {
+                            w.hit = (base + h) as u32;
+                            marks.push(i as u32);
+                        } else {
+                            caps_words.push(w.span);
+                        }
                     }
-                }
-            } else {
-                // Names start where words start; a word is tied to the hit covering its
-                // first byte. The marks are decided as the words are read.
-                let mut covered = 0;
-                patterns::tokenize(text, span, s as u32, words, |w, i, run| {
-                    // The run's first byte is the word's, or 0 where that is not ASCII.
-                    let starts = inner.starts[usize::from(run as u8)];
-                    let len = w.span.end - w.span.start;
-                    if w.span.start >= covered {
-                        let found = match starts & PROBE != 0 && inner.matcher.may_start(run) {
-                            true => inner.matcher.find_at(text, w.span.start, span.end),
-                            false => None,
-                        };
-                        if let Some(hit) = found {
-                            covered = hit.span.end;
-                            hits.push(hit);
+                } else {
+                    // Names start where words start; a word is tied to the hit covering its
+                    // first byte. The marks are decided as the words are read.
+                    let mut covered = 0;
+                    patterns::tokenize(text, span, s as u32, words, |w, i, run| {
+                        // The run's first byte is the word's, or 0 where that is not ASCII.
+                        let starts = inner.starts[usize::from(run as u8)];
+                        let len = w.span.end - w.span.start;
+                        if w.span.start >= covered {
+                            let found = match starts & PROBE != 0 && inner.matcher.may_start(run) {
+                                true => inner.matcher.find_at(text, w.span.start, span.end),
+                                false => None,
+                            };
+                            if let Some(hit) = found {
+                                covered = hit.span.end;
+                                hits.push(hit);
+                                w.hit = (hits.len() - 1) as u32;
+                            }
+                        } else {
                             w.hit = (hits.len() - 1) as u32;
                         }
-                    } else {
-                        w.hit = (hits.len() - 1) as u32;
-                    }
-                    if w.hit != u32::MAX
-                        || matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper)
-                        || (len < 16 && starts & (1 << len) != 0)
-                    {
-                        marks.push(i as u32);
-                    }
-                });
-            }
-            ranges.push((first_word, words.len(), first_mark, marks.len(), all_caps));
-        }
-        let mut scanner = Scanner {
-            text,
-            words,
-            hits,
-            lex,
-            matcher: &inner.matcher,
-            entries: inner.gazetteer.entries(),
-            lower: std::mem::take(lower),
-            infos: {
-                infos.resize(words.len(), std::cell::Cell::new(patterns::UNKNOWN));
-                std::mem::take(infos)
-            },
-            scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
-            segs: std::mem::take(segs),
-        };
-        cands.reserve(text.len() / 32);
-        for &(a, b, ma, mb, all_caps) in ranges.iter() {
-            if a == b {
-                continue;
-            }
-            let s = words[a].sent;
-            let first_cand = cands.len();
-            scanner.sentence(a, b, &marks[ma..mb], all_caps, cands);
-            if bylines.get(s as usize).copied().unwrap_or(false) {
-                let mut kept = first_cand;
-                for i in first_cand..cands.len() {
-                    if !matches!(cands[i].target, Target::New(_) | Target::Short(_)) {
-                        cands.swap(kept, i);
-                        kept += 1;
-                    }
+                        if w.hit != u32::MAX
+                            || matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper)
+                            || (len < 16 && starts & (1 << len) != 0)
+                        {
+                            marks.push(i as u32);
+                        }
+                    });
                 }
-                cands.truncate(kept);
+                ranges.push((first_word, words.len(), first_mark, marks.len(), all_caps));
+            }
+            if words.len() >= CHUNK_WORDS || s + 1 == sentences.len() {
+                // The sentences read so far: candidates, then empty buffers.
+                let scanner = Scanner {
+                    text,
+                    words,
+                    hits,
+                    lex,
+                    matcher: &inner.matcher,
+                    entries: inner.gazetteer.entries(),
+                    lower: std::mem::take(lower),
+                    infos: {
+                        infos.resize(words.len(), std::cell::Cell::new(patterns::UNKNOWN));
+                        std::mem::take(infos)
+                    },
+                    scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
+                    segs: std::mem::take(segs),
+                };
+                let scanner = scan(scanner, ranges, marks, bylines, cands);
+                *infos = scanner.infos;
+                *segs = scanner.segs;
+                *lower = scanner.lower;
+                scratch = scanner.scratch.into_inner();
+                words.clear();
+                hits.clear();
+                marks.clear();
+                ranges.clear();
+                infos.clear();
             }
         }
-        *infos = std::mem::take(&mut scanner.infos);
-        *segs = std::mem::take(&mut scanner.segs);
-        *lower = std::mem::take(&mut scanner.lower);
         resolve::resolve(inner, text, published, sentences, cands, caps_words, actors);
         buffers.keep();
     }
+}
+
+/// Words read before the sentences so far are scanned and the word buffers emptied
+/// (about 20 KB of text: documents shorter than that are one chunk).
+const CHUNK_WORDS: usize = 4096;
+
+/// Text bytes of a chunk, for sizing the word buffers.
+const CHUNK_BYTES: usize = CHUNK_WORDS * 6;
+
+/// Scans the sentences of `ranges` (words, marks and whether in capitals) into `cands`;
+/// in sentences flagged in `bylines` only gazetteer names are kept. Gives the scanner
+/// back for its buffers.
+fn scan<'a>(
+    mut scanner: Scanner<'a>,
+    ranges: &[(usize, usize, usize, usize, bool)],
+    marks: &[u32],
+    bylines: &[bool],
+    cands: &mut Vec<Cand>,
+) -> Scanner<'a> {
+    for &(a, b, ma, mb, all_caps) in ranges {
+        if a == b {
+            continue;
+        }
+        let s = scanner.words[a].sent;
+        let first_cand = cands.len();
+        scanner.sentence(a, b, &marks[ma..mb], all_caps, cands);
+        if bylines.get(s as usize).copied().unwrap_or(false) {
+            let mut kept = first_cand;
+            for i in first_cand..cands.len() {
+                if !matches!(cands[i].target, Target::New(_) | Target::Short(_)) {
+                    cands.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            cands.truncate(kept);
+        }
+    }
+    scanner
 }
 
 /// The per-document buffers of [`ActorTagger::tag_into`], kept on each thread from one
