@@ -75,17 +75,7 @@ impl ClassTable {
     /// The class bits of a packed lower-case word of up to eight bytes.
     #[inline]
     fn get_short(&self, key: u64) -> Class {
-        let mut i = ClassTable::short_home(key);
-        loop {
-            let (k, class) = self.short[i];
-            if k == key {
-                return class;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) % SLOTS;
-        }
+        self.short[probe(&self.short, ClassTable::short_home(key), key)].1
     }
 
     /// Adds `class` to the bits of `word` (lower case; ignored if longer than
@@ -101,41 +91,30 @@ impl ClassTable {
         self.shapes[h / 64] |= 1 << (h % 64);
         if word.len() <= 8 {
             let key = key as u64;
-            let mut i = ClassTable::short_home(key);
-            loop {
-                let slot = &mut self.short[i];
-                if slot.0 == key || slot.0 == 0 {
-                    *slot = (key, slot.1 | class);
-                    return;
-                }
-                i = (i + 1) % SLOTS;
-            }
+            let slot = &mut self.short[probe(&self.short, ClassTable::short_home(key), key)];
+            *slot = (key, slot.1 | class);
+            return;
         }
-        let mut i = ClassTable::home(key);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.0 == key || slot.0 == 0 {
-                *slot = (key, slot.1 | class);
-                return;
-            }
-            i = (i + 1) % SLOTS;
-        }
+        let slot = &mut self.slots[probe(&self.slots, ClassTable::home(key), key)];
+        *slot = (key, slot.1 | class);
     }
 
     /// The class bits of a packed lower-case word.
     fn get(&self, key: u128) -> Class {
-        let mut i = ClassTable::home(key);
-        loop {
-            let (k, class) = self.slots[i];
-            if k == key {
-                return class;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) % SLOTS;
-        }
+        self.slots[probe(&self.slots, ClassTable::home(key), key)].1
     }
+}
+
+/// The slot of `key` in an open-addressing table, or the empty slot (key 0, class 0)
+/// where it would go: linear probing from `home`. The tables are never full.
+#[inline]
+fn probe<K: Copy + PartialEq + From<u8>>(slots: &[(K, Class)], home: usize, key: K) -> usize {
+    let empty = K::from(0);
+    let mut i = home;
+    while slots[i].0 != key && slots[i].0 != empty {
+        i = (i + 1) % slots.len();
+    }
+    i
 }
 
 /// The grammar words of `data/accusation/grammar.tsv`.
