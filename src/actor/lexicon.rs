@@ -105,12 +105,15 @@ impl Hasher for WordHasher {
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A read-only map from short words packed into a `u128` (see the `pack` functions) to
-/// small values: open addressing with a multiply-shift hash, at most a quarter full, so a
+/// small values: open addressing with a multiply-shift hash, at most half full, so a
 /// lookup is one multiply and one or two compares. The key 0 (the empty word) is never
-/// stored and marks empty slots.
+/// stored and marks empty slots. A key is kept as two `u64` halves, so that a slot with
+/// a value of up to four bytes takes 24 bytes, not the 32 of a 16-aligned `u128`: the
+/// gazetteer matcher's table of about 16,000 name prefixes takes 768 KB, not 2 MB, and
+/// stays in cache.
 #[derive(Clone, Debug)]
 pub(crate) struct PackedMap<V> {
-    slots: Box<[(u128, V)]>,
+    slots: Box<[([u64; 2], V)]>,
     /// 64 minus the number of index bits.
     shift: u32,
 }
@@ -119,17 +122,18 @@ impl<V: Copy + Default> PackedMap<V> {
     /// The map holding `items` (a later duplicate key replaces an earlier one).
     pub(crate) fn new(items: impl IntoIterator<Item = (u128, V)>) -> PackedMap<V> {
         let items: Vec<(u128, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
-        let len = (items.len() * 4).next_power_of_two().max(16);
+        let len = (items.len() * 2).next_power_of_two().max(16);
         let mut map = PackedMap {
-            slots: vec![(0, V::default()); len].into(),
+            slots: vec![([0; 2], V::default()); len].into(),
             shift: 64 - len.trailing_zeros(),
         };
         for (key, value) in items {
+            let halves = split(key);
             let mut i = map.home(key);
-            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+            while map.slots[i].0 != [0; 2] && map.slots[i].0 != halves {
                 i = (i + 1) & (len - 1);
             }
-            map.slots[i] = (key, value);
+            map.slots[i] = (halves, value);
         }
         map
     }
@@ -148,13 +152,14 @@ impl<V: Copy + Default> PackedMap<V> {
             return None;
         }
         let mask = self.slots.len() - 1;
+        let halves = split(key);
         let mut i = self.home(key);
         loop {
             let (k, v) = self.slots[i];
-            if k == key {
+            if k == halves {
                 return Some(v);
             }
-            if k == 0 {
+            if k == [0; 2] {
                 return None;
             }
             i = (i + 1) & mask;
@@ -175,15 +180,21 @@ impl<V: Copy + Default> PackedMap<V> {
         let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
         loop {
             let (k, v) = self.slots[i];
-            if k == u128::from(key) {
+            if k == [key, 0] {
                 return Some(v);
             }
-            if k == 0 {
+            if k == [0; 2] {
                 return None;
             }
             i = (i + 1) & mask;
         }
     }
+}
+
+/// A packed key as its low and high halves (a [`PackedMap`] slot's key).
+#[inline]
+fn split(key: u128) -> [u64; 2] {
+    [key as u64, (key >> 64) as u64]
 }
 
 /// Lowercases the ASCII letters of a packed key of up to 16 bytes.
