@@ -61,6 +61,7 @@ mod ascii;
 mod document;
 mod error;
 mod extractor;
+mod hash;
 mod json;
 mod span;
 

@@ -5,11 +5,9 @@
 //! two `u64`s (lowercased in place, no allocation) and finds it by open addressing.
 //! The same table tells the trigger scan which words may head an expression.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::value::{DateValue, DayPart, Reference, Season, Unit};
 use crate::ascii::{load8, low_bytes, lower8};
+use crate::hash::WordMap;
 
 /// A unit word as the grammar sees it (wider than [`Unit`]: decades, weekends).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,23 +118,7 @@ fn holiday_rule(code: &str) -> Option<HolidayRule> {
     Some(HolidayRule { month: m.parse().ok()?, day: d.parse().ok()?, weekday })
 }
 
-/// A fast hash for short lowercase words (the lexicon's keys are trusted data).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Words = HashMap<Box<[u8]>, Word, BuildHasherDefault<WordHasher>>;
+type Words = WordMap<Box<[u8]>, Word>;
 
 /// The longest word the table can hold; longer words are not looked up.
 const MAX_WORD: usize = 16;

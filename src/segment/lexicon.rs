@@ -1,7 +1,7 @@
 //! The word lists the splitter consults: abbreviations, sentence starters, byline openers.
 //! All of them are data files under `data/segment/`, parsed once by [`Lexicon::new`].
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{WordMap, WordSet};
 
 const ABBREVIATIONS: &str = include_str!("../../data/segment/abbreviations.txt");
 const STARTERS: &str = include_str!("../../data/segment/starters.txt");
@@ -33,26 +33,26 @@ pub(crate) enum Abbrev {
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     /// Abbreviations by their exact spelling (and all-capitals form).
-    exact: HashMap<Box<[u8]>, Abbrev>,
+    exact: WordMap<Box<[u8]>, Abbrev>,
     /// All-lowercase abbreviations, matched in any case.
-    folded: HashMap<Box<[u8]>, Abbrev>,
+    folded: WordMap<Box<[u8]>, Abbrev>,
     /// Length of the longest abbreviation, in bytes: longer words are not looked up.
     longest: usize,
     /// Typical sentence-opening words.
-    starters: HashSet<Box<[u8]>>,
+    starters: WordSet<Box<[u8]>>,
     /// Byline openers, lowercase, each ending in a space ("reporting by ").
     bylines: Vec<String>,
     /// Verbs attributing a quotation ("said", "asked").
-    speech_verbs: HashSet<Box<[u8]>>,
+    speech_verbs: WordSet<Box<[u8]>>,
     /// Capitalized words that may follow a clock time ("Tuesday", "Eastern").
-    after_time: HashSet<Box<[u8]>>,
+    after_time: WordSet<Box<[u8]>>,
 }
 
 impl Lexicon {
     /// Parses the embedded data files.
     pub(crate) fn new() -> Lexicon {
-        let mut exact: HashMap<Box<[u8]>, Abbrev> = HashMap::new();
-        let mut folded: HashMap<Box<[u8]>, Abbrev> = HashMap::new();
+        let mut exact: WordMap<Box<[u8]>, Abbrev> = WordMap::default();
+        let mut folded: WordMap<Box<[u8]>, Abbrev> = WordMap::default();
         let mut class = None;
         for line in data_lines(ABBREVIATIONS) {
             class = match line {
@@ -136,7 +136,7 @@ impl Lexicon {
 }
 
 /// The whitespace-separated words of a data file.
-fn words(data: &str) -> HashSet<Box<[u8]>> {
+fn words(data: &str) -> WordSet<Box<[u8]>> {
     data_lines(data).flat_map(str::split_whitespace).map(|w| w.as_bytes().into()).collect()
 }
 

@@ -24,14 +24,16 @@ pub(crate) fn paragraphs(lex: &Lexicon, text: &str, out: &mut Vec<Paragraph>) {
     let mut body_seen = false;
     // Old Mac text breaks lines with a lone "\r"; most text has none and takes the
     // fast search for "\n" only.
-    let carriage_returns = b.contains(&b'\r');
+    let carriage_returns = memchr::memchr(b'\r', b).is_some();
     let mut pos = 0;
     while pos < b.len() {
+        let rest = &b[pos..];
         let line_end = if carriage_returns {
-            b[pos..].iter().position(|&c| c == b'\n' || c == b'\r').map_or(b.len(), |k| pos + k)
+            memchr::memchr2(b'\n', b'\r', rest)
         } else {
-            text[pos..].find('\n').map_or(b.len(), |k| pos + k)
+            memchr::memchr(b'\n', rest)
         };
+        let line_end = line_end.map_or(b.len(), |k| pos + k);
         let s = skip_space(b, pos, line_end);
         let e = trim_end(b, s, line_end);
         pos = line_end + 1;
