@@ -136,7 +136,7 @@ static CLASS: [u8; 256] = {
 };
 
 /// Splits the sentence `span` of `text` into words, appended to `out`. `each` sees every
-/// word just before it is appended, with the index it will have in `out` and its first
+/// word once appended (in place, with its index in `out`) and its first
 /// run of ASCII letters and digits (up to eight bytes, zero-padded: the key of
 /// [`super::matcher::Matcher::may_start`]; its low byte is the word's first byte, or 0
 /// where that is not ASCII).
@@ -256,10 +256,20 @@ pub(crate) fn tokenize(
                 }
                 _ => shape(&text[start..i]),
             };
-            let mut word =
-                Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
-            each(&mut word, out.len(), run);
-            out.push(word);
+            // Written in place, then shown to `each`: no copy of the word.
+            let index = out.len();
+            out.push(Word {
+                span: Span::new(start, i),
+                sent,
+                shape,
+                poss,
+                joined,
+                opens,
+                hit: NO_HIT,
+            });
+            if let Some(word) = out.last_mut() {
+                each(word, index, run);
+            }
             if !next {
                 if poss {
                     i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
