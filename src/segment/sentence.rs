@@ -11,7 +11,6 @@ use super::bytes::{
 };
 use super::lexicon::{Abbrev, Lexicon};
 use crate::Span;
-use crate::ascii::{ONES, zero_bytes};
 
 /// Bytes that may start a terminator: `.` `?` `!` and 0xE2, the lead byte of `…`.
 static CANDIDATE: [bool; 256] = {
@@ -44,31 +43,27 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut 
     split_run(lex, b, from, end, sink);
 }
 
-/// The first offset at or after `i` whose byte may start a terminator, or a position
-/// within the last 8 bytes before `end` (the caller checks bytes one by one from there).
-/// Looks at 8 bytes at a time.
+/// The first offset at or after `i` and before `end` where a terminator (`.` `?` `!`
+/// `…`) may start, or `end`. `ellipsis` is where the next `…` starts (`usize::MAX` if
+/// none is left; 0 before the first call): it is looked for again only once reached.
 #[inline]
-fn next_candidate(b: &[u8], mut i: usize, end: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8).filter(|_| i + 8 <= end) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let hits = zero_bytes(x ^ (ONES * u64::from(b'.')))
-            | zero_bytes(x ^ (ONES * u64::from(b'?')))
-            | zero_bytes(x ^ (ONES * u64::from(b'!')))
-            | zero_bytes(x ^ (ONES * 0xE2));
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
+fn next_candidate(b: &[u8], i: usize, end: usize, ellipsis: &mut usize) -> usize {
+    if *ellipsis <= i {
+        // A "…" that starts before `end` counts, even if it ends after it.
+        let hay = &b[i..(end + 2).min(b.len())];
+        *ellipsis = memchr::memmem::find(hay, "…".as_bytes()).map_or(usize::MAX, |k| i + k);
     }
-    i
+    let stop = (*ellipsis).min(end);
+    memchr::memchr3(b'.', b'?', b'!', &b[i..stop]).map_or(stop, |k| i + k)
 }
 
 /// Splits `b[start..end]` (no list markers inside) into sentences.
 fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl FnMut(Span)) {
     let mut s = skip_space(b, start, end);
     let mut i = s;
+    let mut ellipsis = 0;
     while i < end {
-        i = next_candidate(b, i, end);
+        i = next_candidate(b, i, end, &mut ellipsis);
         let Some(&byte) = b.get(i).filter(|_| i < end) else { break };
         if !CANDIDATE[byte as usize] || (byte == 0xE2 && !is_ellipsis_char(b, i)) {
             i += 1;
