@@ -175,14 +175,17 @@ impl DateTagger {
         dct: Option<Date>,
         mut emit: impl FnMut(Span, TimexKind, DateValue),
     ) {
-        let mut window = Window::default();
-        let mut scratch = Window::default();
+        // The windows and trigger list of the thread's previous document, emptied: no
+        // buffer grows again from nothing for each document.
+        let mut buffers = BUFFERS.take();
+        let Buffers { window, scratch, found } = &mut buffers;
+        window.reset();
+        found.clear();
         let mut last_end = 0usize;
         // The date last talked about and where it ended.
         let mut anchor: Option<(usize, DateValue)> = None;
-        let mut found = Vec::with_capacity(text.len() / 128);
-        triggers(text, &self.lex, &mut found);
-        for (s, e) in found {
+        triggers(text, &self.lex, found);
+        for &(s, e) in found.iter() {
             if s < last_end {
                 continue;
             }
@@ -210,7 +213,7 @@ impl DateTagger {
             let tense = if needs_tense(&parsed) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
-                scratch.cover(text, span.start, span.end, TENSE_REACH, Some(&window));
+                scratch.cover(text, span.start, span.end, TENSE_REACH, Some(window));
                 loop {
                     let toks = &scratch.toks;
                     let start = toks.partition_point(|t| t.start < span.start);
@@ -246,7 +249,39 @@ impl DateTagger {
                 emit(span, kind, value);
             }
         }
+        buffers.keep();
     }
+}
+
+/// The per-document buffers of [`DateTagger::scan`], kept on each thread between
+/// documents.
+#[derive(Default)]
+struct Buffers {
+    /// The grammar's window around a trigger.
+    window: Window,
+    /// The wider window read for an expression's tense.
+    scratch: Window,
+    /// The trigger spans of the document.
+    found: Vec<(usize, usize)>,
+}
+
+/// Trigger spans a thread keeps room for between documents; the list of a longer
+/// document is freed.
+const KEPT_TRIGGERS: usize = 1 << 14;
+
+impl Buffers {
+    /// Keeps the buffers for the thread's next document, unless the trigger list has
+    /// grown too large to keep.
+    fn keep(self) {
+        if self.found.capacity() <= KEPT_TRIGGERS {
+            BUFFERS.set(self);
+        }
+    }
+}
+
+thread_local! {
+    /// This thread's [`Buffers`], while no scan runs on it.
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
 }
 
 /// How far back, in bytes, the date last talked about anchors "that year".
