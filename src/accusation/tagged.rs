@@ -56,7 +56,8 @@ pub(crate) struct MentionIndex {
 impl MentionIndex {
     /// Indexes the mentions of `analysis.actors`.
     pub(crate) fn new(analysis: &Analysis) -> MentionIndex {
-        let mut items = Vec::new();
+        let count = analysis.actors.iter().map(|a| a.mentions.len()).sum();
+        let mut items = Vec::with_capacity(count);
         for (a, actor) in analysis.actors.iter().enumerate() {
             for m in &actor.mentions {
                 items.push((m.sentence, m.span, a));
