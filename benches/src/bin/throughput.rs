@@ -101,7 +101,7 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // The same call on one thread and on every core: the speed-up of the batch API itself
     // (fresh analyses for every document in both).
-    let mut batch = |threads: usize| {
+    let batch = |threads: usize| {
         let (speed, count) = measure(bytes, || {
             extractor
                 .extract_batch(&docs, threads)
