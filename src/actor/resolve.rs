@@ -8,7 +8,7 @@
 //! The vectors it works in are kept on each thread from one document to the next.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -90,8 +90,8 @@ struct Book<'a> {
     published: Option<Date>,
     /// The actors, in the order created.
     actors: Vec<Building<'a>>,
-    /// The actors of governments and of names the gazetteer does not list.
-    keys: FormMap<Key<'a>, usize>,
+    /// The names and words the actors are keyed on.
+    forms: Forms<'a>,
     /// Per gazetteer entry, the index of its actor (`NONE` before it has one).
     by_entry: Vec<u32>,
     /// Every mention, in the order found, each with the index of its actor's next
@@ -114,8 +114,16 @@ struct Scratch {
     mentions: Vec<(Mention, u32, u32)>,
     /// [`Book::seen`].
     seen: Vec<Seen>,
+    /// [`Forms::forms`] of [`Book::forms`].
+    forms: Vec<Form<'static>>,
+    /// [`Forms::slots`] of [`Book::forms`] (every slot `NONE`).
+    slots: Vec<u32>,
     /// The output order of the actors (in [`Book::finish`]).
     order: Vec<u32>,
+    /// Actors to write the next documents' into, their strings and vectors kept.
+    spare: Vec<Actor>,
+    /// Strings for the optional fields of actors, their buffers kept.
+    strings: Vec<String>,
 }
 
 thread_local! {
@@ -127,15 +135,15 @@ thread_local! {
 /// document are freed.
 const KEPT_MENTIONS: usize = 1 << 12;
 
+/// Form slots a thread keeps between documents; a larger table is freed.
+const KEPT_SLOTS: usize = 1 << 14;
+
 /// An empty vector with the allocation of `v`, for elements of another lifetime (the
 /// standard library collects in place where the layouts match).
 fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.clear();
     v.into_iter().filter_map(|_| None).collect()
 }
-
-/// A map keyed by names or words, with [`FormHasher`].
-type FormMap<K, V> = HashMap<K, V, BuildHasherDefault<FormHasher>>;
 
 /// A fast hasher for names: eight bytes at a time, the last (or only) bytes read as
 /// whole overlapping words rather than copied. No output depends on the order it gives
@@ -202,25 +210,170 @@ impl Hasher for FormHasher {
     }
 }
 
+/// A name or word resolution keys on (a slice of the text, or a country code), with what
+/// the document says about it so far.
+struct Form<'a> {
+    /// The name.
+    name: &'a str,
+    /// Its hash ([`FormHasher`]).
+    hash: u64,
+    /// Its slot in [`Forms::slots`].
+    slot: u32,
+    /// Per [`ActorKind`], the actor of the name as one the gazetteer does not list
+    /// (`NONE` before it has one).
+    new: [u32; KINDS],
+    /// The actor of the government of the country whose code the name is, when the
+    /// gazetteer lists none (`NONE` before it has one).
+    government: u32,
+    /// The actor the name is a short form of: `NONE` when it is no short form,
+    /// `AMBIGUOUS` when it is one of several actors'.
+    short: u32,
+    /// The earliest start of the mentions the short form is taken from.
+    first_at: usize,
+    /// For the first and last words of guessed names: whether the word also stands
+    /// alone as a name in the text (`None` for the other forms).
+    alone: Option<bool>,
+}
+
+/// How many kinds of actor there are.
+const KINDS: usize = 6;
+
+/// [`Form::short`]: the short form of more than one actor.
+const AMBIGUOUS: u32 = u32::MAX - 1;
+
+/// The document's forms, interned: each name hashed once per lookup into a table of
+/// indexes into `forms`, kept on the thread between documents (instead of hash maps
+/// made for each document).
+struct Forms<'a> {
+    /// The forms, in the order first seen.
+    forms: Vec<Form<'a>>,
+    /// Open addressing with linear probing: the index of a form, or `NONE`; the length
+    /// is a power of two, at most half of it used.
+    slots: Vec<u32>,
+}
+
+/// The slots a thread's form table starts with.
+const MIN_SLOTS: usize = 256;
+
+impl<'a> Forms<'a> {
+    /// The hash of a name.
+    fn hash(name: &str) -> u64 {
+        let mut h = FormHasher::default();
+        h.write(name.as_bytes());
+        h.finish()
+    }
+
+    /// The first slot to probe for `hash` (the high bits: the hash ends in a multiply).
+    fn home(&self, hash: u64) -> usize {
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The index of the form `name`, if it was interned.
+    fn find(&self, name: &str) -> Option<usize> {
+        let hash = Forms::hash(name);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            match self.slots[at] {
+                NONE => return None,
+                i => {
+                    let f = &self.forms[i as usize];
+                    if f.hash == hash && f.name == name {
+                        return Some(i as usize);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The index of the form `name`, interned on first use.
+    fn intern(&mut self, name: &'a str) -> usize {
+        let hash = Forms::hash(name);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            match self.slots[at] {
+                NONE => break,
+                i => {
+                    let f = &self.forms[i as usize];
+                    if f.hash == hash && f.name == name {
+                        return i as usize;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        let i = self.forms.len();
+        self.slots[at] = i as u32;
+        self.forms.push(Form {
+            name,
+            hash,
+            slot: at as u32,
+            new: [NONE; KINDS],
+            government: NONE,
+            short: NONE,
+            first_at: usize::MAX,
+            alone: None,
+        });
+        if 2 * self.forms.len() > self.slots.len() {
+            self.grow();
+        }
+        i
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let len = 2 * self.slots.len();
+        self.slots.clear();
+        self.slots.resize(len, NONE);
+        let mask = len - 1;
+        for i in 0..self.forms.len() {
+            let mut at = self.home(self.forms[i].hash);
+            while self.slots[at] != NONE {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = i as u32;
+            self.forms[i].slot = at as u32;
+        }
+    }
+
+    /// Empties the table, visiting only the slots in use.
+    fn clear(&mut self) {
+        for f in &self.forms {
+            self.slots[f.slot as usize] = NONE;
+        }
+        self.forms.clear();
+    }
+}
+
 impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
     fn actor(&mut self, key: Key<'a>) -> usize {
-        if let Key::Entry(e) = key {
-            return match self.by_entry[e as usize] {
-                NONE => {
-                    let a = self.create(key);
-                    self.by_entry[e as usize] = a as u32;
-                    a
-                }
-                a => a as usize,
-            };
-        }
-        // One hash of the key, whether or not the actor exists.
-        let slot = match self.keys.entry(key) {
-            std::collections::hash_map::Entry::Occupied(o) => return *o.get(),
-            std::collections::hash_map::Entry::Vacant(v) => v,
+        // Where the actor's index is kept: the entry's slot, or a form's.
+        let (f, kind) = match key {
+            Key::Entry(e) => {
+                return match self.by_entry[e as usize] {
+                    NONE => {
+                        let a = self.create(key);
+                        self.by_entry[e as usize] = a as u32;
+                        a
+                    }
+                    a => a as usize,
+                };
+            }
+            Key::Government(country) => (self.forms.intern(country), None),
+            Key::New(kind, name) => (self.forms.intern(name), Some(kind as usize)),
         };
-        slot.insert(self.actors.len());
+        let form = &mut self.forms.forms[f];
+        let slot = match kind {
+            Some(k) => &mut form.new[k],
+            None => &mut form.government,
+        };
+        if *slot != NONE {
+            return *slot as usize;
+        }
+        *slot = self.actors.len() as u32;
         self.create(key)
     }
 
@@ -349,10 +502,9 @@ impl<'a> Book<'a> {
     }
 
     /// Writes the actors that have mentions into `out`, in the order of their first
-    /// mentions.
+    /// mentions. The actors `out` holds (the previous document's) are overwritten, their
+    /// strings and vectors reused; the ones left over are kept for later documents.
     fn finish(mut self, out: &mut Vec<Actor>) {
-        let gazetteer = &self.inner.gazetteer;
-        let entries = gazetteer.entries();
         for b in &self.actors {
             if let Source::Entry(e) = b.source {
                 self.by_entry[e as usize] = NONE;
@@ -362,65 +514,161 @@ impl<'a> Book<'a> {
         let mut order = std::mem::take(&mut scratch.order);
         order.extend((0..self.actors.len() as u32).filter(|&i| self.actors[i as usize].count > 0));
         order.sort_by_key(|&i| self.actors[i as usize].min_start);
-        out.reserve(order.len());
-        for &i in &order {
-            let b = &self.actors[i as usize];
-            let (id, name) = match b.source {
-                Source::Entry(e) => {
-                    let e = &entries[e as usize];
-                    (e.id.clone(), e.name.clone())
-                }
-                Source::Government(country) => {
-                    let name = match gazetteer.get(country) {
-                        Some(c) => format!("Government of {}", c.name),
-                        None => format!("Government of {country}"),
-                    };
-                    (format!("gov:{}", country.to_lowercase()), name)
-                }
-                Source::New(name) => (local_id(b.kind, name), name.to_string()),
-            };
-            let roles = match (b.entry_roles, b.learned) {
-                (Some(e), _) => entries[e as usize].roles_at(self.published).cloned().collect(),
-                (None, Some((title, country, sector))) => vec![Role {
-                    title: title.to_string(),
-                    country: country.map(str::to_string),
-                    sector: sector.map(str::to_string),
-                    from: None,
-                    to: None,
-                }],
-                (None, None) => Vec::new(),
-            };
-            let mut mentions: Vec<Mention> = Vec::with_capacity(b.count as usize);
-            mentions.extend(self.mentions_of(b).copied());
-            if !mentions.is_sorted_by_key(|m| m.span.start) {
-                mentions.sort_by_key(|m| m.span.start);
+        out.reserve(order.len().saturating_sub(out.len()));
+        for (k, &i) in order.iter().enumerate() {
+            if k == out.len() {
+                out.push(scratch.spare.pop().unwrap_or_else(empty_actor));
             }
-            mentions.dedup_by_key(|m| m.span);
-            out.push(Actor {
-                id,
-                name,
-                kind: b.kind,
-                country: b.country.map(str::to_string),
-                sector: b.sector.map(str::to_string),
-                roles,
-                mentions,
-            });
+            self.write(&self.actors[i as usize], &mut out[k], &mut scratch.strings);
         }
-        if self.mentions.capacity() <= KEPT_MENTIONS {
+        if out.len() > order.len() {
+            let room = KEPT_ACTORS.saturating_sub(scratch.spare.len());
+            let keep = (out.len() - order.len()).min(room);
+            scratch.spare.extend(out.drain(order.len()..).take(keep));
+            out.truncate(order.len());
+        }
+        if self.mentions.capacity() <= KEPT_MENTIONS && self.forms.slots.len() <= KEPT_SLOTS {
             order.clear();
             self.mentions.clear();
             self.seen.clear();
+            self.forms.clear();
             scratch = Scratch {
                 actors: recycle(self.actors),
                 by_entry: self.by_entry,
                 mentions: self.mentions,
                 seen: self.seen,
+                forms: recycle(self.forms.forms),
+                slots: self.forms.slots,
                 order,
+                spare: scratch.spare,
+                strings: scratch.strings,
             };
         } else {
             scratch.by_entry = self.by_entry;
         }
         SCRATCH.set(scratch);
+    }
+
+    /// Writes the actor `b` into `actor`, reusing its strings and vectors (and the
+    /// `strings` kept for its optional fields).
+    fn write(&self, b: &Building, actor: &mut Actor, strings: &mut Vec<String>) {
+        let gazetteer = &self.inner.gazetteer;
+        let entries = gazetteer.entries();
+        match b.source {
+            Source::Entry(e) => {
+                let e = &entries[e as usize];
+                actor.id.clone_from(&e.id);
+                actor.name.clone_from(&e.name);
+            }
+            Source::Government(country) => {
+                actor.name.clear();
+                actor.name.push_str("Government of ");
+                actor.name.push_str(gazetteer.get(country).map_or(country, |c| &c.name));
+                actor.id.clear();
+                actor.id.push_str("gov:");
+                actor.id.push_str(&country.to_lowercase());
+            }
+            Source::New(name) => {
+                local_id(b.kind, name, &mut actor.id);
+                actor.name.clear();
+                actor.name.push_str(name);
+            }
+        }
+        actor.kind = b.kind;
+        set_option(&mut actor.country, b.country, strings);
+        set_option(&mut actor.sector, b.sector, strings);
+        let roles = &mut actor.roles;
+        match (b.entry_roles, b.learned) {
+            (Some(e), _) => {
+                let mut n = 0;
+                for r in entries[e as usize].roles_at(self.published) {
+                    match roles.get_mut(n) {
+                        Some(role) => {
+                            role.title.clone_from(&r.title);
+                            role.country.clone_from(&r.country);
+                            role.sector.clone_from(&r.sector);
+                            role.from = r.from;
+                            role.to = r.to;
+                        }
+                        None => roles.push(r.clone()),
+                    }
+                    n += 1;
+                }
+                roles.truncate(n);
+            }
+            (None, Some((title, country, sector))) => {
+                roles.truncate(1);
+                if roles.is_empty() {
+                    roles.push(Role {
+                        title: String::new(),
+                        country: None,
+                        sector: None,
+                        from: None,
+                        to: None,
+                    });
+                }
+                let role = &mut roles[0];
+                role.title.clear();
+                role.title.push_str(title);
+                set_option(&mut role.country, country, strings);
+                set_option(&mut role.sector, sector, strings);
+                role.from = None;
+                role.to = None;
+            }
+            (None, None) => roles.clear(),
+        }
+        let mentions = &mut actor.mentions;
+        mentions.clear();
+        mentions.reserve(b.count as usize);
+        mentions.extend(self.mentions_of(b).copied());
+        if !mentions.is_sorted_by_key(|m| m.span.start) {
+            mentions.sort_by_key(|m| m.span.start);
+        }
+        mentions.dedup_by_key(|m| m.span);
+    }
+}
+
+/// Actors a thread keeps between documents beyond those its last output held.
+const KEPT_ACTORS: usize = 256;
+
+/// An actor with empty strings and vectors, to be written.
+fn empty_actor() -> Actor {
+    Actor {
+        id: String::new(),
+        name: String::new(),
+        kind: ActorKind::Person,
+        country: None,
+        sector: None,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+    }
+}
+
+/// Strings a thread keeps for optional fields between documents.
+const KEPT_STRINGS: usize = 256;
+
+/// Sets an optional string, reusing the one there, else one of `spare`; a string no
+/// longer needed goes to `spare`.
+fn set_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
+    match (slot.as_mut(), value) {
+        (Some(s), Some(v)) => {
+            s.clear();
+            s.push_str(v);
+        }
+        (None, Some(v)) => {
+            let mut s = spare.pop().unwrap_or_default();
+            s.clear();
+            s.push_str(v);
+            *slot = Some(s);
+        }
+        (Some(_), None) => {
+            if let Some(s) = slot.take() {
+                if spare.len() < KEPT_STRINGS {
+                    spare.push(s);
+                }
+            }
+        }
+        (None, None) => {}
     }
 }
 
@@ -442,8 +690,8 @@ impl<'a> Building<'a> {
     }
 }
 
-/// A document-local id: `local:<kind>:<slug>`.
-fn local_id(kind: ActorKind, name: &str) -> String {
+/// Writes a document-local id, `local:<kind>:<slug>`, into `id`.
+fn local_id(kind: ActorKind, name: &str, id: &mut String) {
     let kind = match kind {
         ActorKind::Person => "per",
         ActorKind::Country => "cty",
@@ -453,17 +701,20 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         ActorKind::Group => "grp",
     };
     // Most names are words of ASCII letters and digits with one space between them:
-    // the slug is the name lowercased, its spaces made dashes, eight bytes at a time.
+    // the slug is the name lowercased, its spaces made dashes, eight bytes at a time
+    // (written into the id's own buffer).
     let bytes = name.as_bytes();
     let simple = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
         && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    let mut buf = std::mem::take(id).into_bytes();
+    buf.clear();
+    buf.reserve(17 + name.len());
+    buf.extend_from_slice(b"local:");
+    buf.extend_from_slice(kind.as_bytes());
+    buf.push(b':');
+    let prefix = buf.len();
+    let mut ok = simple;
     if simple {
-        let mut id = Vec::with_capacity(15 + kind.len() + name.len());
-        id.extend_from_slice(b"local:");
-        id.extend_from_slice(kind.as_bytes());
-        id.push(b':');
-        let end = id.len() + name.len();
-        let mut ok = true;
         // Whether the byte before the chunk is a space.
         let mut after_space = false;
         for at in (0..bytes.len()).step_by(8) {
@@ -475,19 +726,18 @@ fn local_id(kind: ActorKind, name: &str) -> String {
             after_space = (space & !(live >> 8) & live) != 0;
             // A space (0x20) becomes a dash (0x2D); the bytes past the end are cut below.
             let slug = ascii::lower8(x) ^ ((space >> 7) * 0x0D);
-            id.extend_from_slice(&slug.to_le_bytes());
+            buf.extend_from_slice(&slug.to_le_bytes());
         }
-        id.truncate(end);
-        if ok {
-            if let Ok(id) = String::from_utf8(id) {
-                return id;
-            }
-        }
+        buf.truncate(prefix + bytes.len());
     }
-    let mut id = String::with_capacity(10 + name.len());
-    id.push_str("local:");
-    id.push_str(kind);
-    id.push(':');
+    if !ok {
+        buf.truncate(prefix);
+    }
+    // The bytes are ASCII: the conversion cannot fail (an empty id if it did).
+    *id = String::from_utf8(buf).unwrap_or_default();
+    if ok {
+        return;
+    }
     // Whether a slug character was written (a dash never leads the slug).
     let mut started = false;
     let mut dash = false;
@@ -503,7 +753,6 @@ fn local_id(kind: ActorKind, name: &str) -> String {
             dash = true;
         }
     }
-    id
 }
 
 /// The mentions as [`Seen`] records, sorted, into `seen`. They were found in three runs
@@ -591,18 +840,22 @@ pub(crate) fn resolve(
         cands.sort_by_key(|c| c.span.start);
     }
     let cands = &*cands;
-    let keys = FormMap::with_capacity_and_hasher(cands.len(), Default::default());
-    // Most documents name a few dozen actors: no regrowth.
     let mut scratch = SCRATCH.take();
     let entries = inner.gazetteer.entries().len();
     if scratch.by_entry.len() < entries {
         scratch.by_entry.resize(entries, NONE);
     }
+    if scratch.slots.len() < MIN_SLOTS {
+        scratch.slots = vec![NONE; MIN_SLOTS];
+    }
     let mut book = Book {
         inner,
         published,
         actors: recycle(std::mem::take(&mut scratch.actors)),
-        keys,
+        forms: Forms {
+            forms: recycle(std::mem::take(&mut scratch.forms)),
+            slots: std::mem::take(&mut scratch.slots),
+        },
         by_entry: std::mem::take(&mut scratch.by_entry),
         mentions: std::mem::take(&mut scratch.mentions),
         seen: std::mem::take(&mut scratch.seen),
@@ -629,29 +882,37 @@ pub(crate) fn resolve(
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
     let guessed = cands.iter().filter(|c| c.guessed).count();
     if guessed > 0 {
-        // The first and last words of guessed names -> whether they stand alone.
-        let mut alone: FormMap<&str, bool> =
-            FormMap::with_capacity_and_hasher(2 * guessed, Default::default());
+        // The first and last words of guessed names: whether they stand alone.
         for c in cands.iter().filter(|c| c.guessed) {
             let surface = &text[c.span];
-            alone.insert(first_word(surface), false);
-            alone.insert(last_word(surface), false);
+            for word in [first_word(surface), last_word(surface)] {
+                let f = book.forms.intern(word);
+                book.forms.forms[f].alone = Some(false);
+            }
         }
         for c in cands {
             if matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name {
-                if let Some(stands) = alone.get_mut(&text[c.span]) {
-                    *stands = true;
+                if let Some(f) = book.forms.find(&text[c.span]) {
+                    let alone = &mut book.forms.forms[f].alone;
+                    if alone.is_some() {
+                        *alone = Some(true);
+                    }
                 }
             }
         }
+        let alone = |forms: &Forms, word: &str| forms.find(word).and_then(|f| forms.forms[f].alone);
         for c in cands.iter().filter(|c| c.guessed) {
             let surface = &text[c.span];
             let first = first_word(surface);
             let last = last_word(surface);
-            if alone.get(first) == Some(&true) && alone.get(last) == Some(&false) {
-                if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
+            if alone(&book.forms, first) == Some(true) && alone(&book.forms, last) == Some(false) {
+                let a = book
+                    .forms
+                    .find(surface)
+                    .map_or(NONE, |f| book.forms.forms[f].new[ActorKind::Person as usize]);
+                if a != NONE {
                     // The id follows the kind (it is written at the end).
-                    let b = &mut book.actors[a];
+                    let b = &mut book.actors[a as usize];
                     b.kind = ActorKind::Organization;
                     b.sector = None;
                     b.learned = None;
@@ -661,14 +922,11 @@ pub(crate) fn resolve(
     }
     // Short forms: the last word of a person's name, the first word of an
     // organization's, or a whole one-word name. (So far every actor's mentions are
-    // names found above.)
-    let named = book.mentions.len();
-    let mut short: FormMap<&str, Option<usize>> =
-        FormMap::with_capacity_and_hasher(2 * named, Default::default());
-    // With all-caps words: where each short form is first taken from a mention.
-    let mut first_at: FormMap<&str, usize> = FormMap::default();
+    // names found above.) Each form notes the first mention it is taken from.
     for (i, b) in book.actors.iter().enumerate() {
-        for m in book.mentions_of(b) {
+        let mut at = b.first;
+        while let Some(&(m, next, _)) = book.mentions.get(at as usize) {
+            at = next;
             if m.form != MentionForm::Name && m.form != MentionForm::Alias {
                 continue;
             }
@@ -683,14 +941,14 @@ pub(crate) fn resolve(
             let forms =
                 std::iter::once(surface).chain(short_form.filter(|s| s.len() < surface.len()));
             for f in forms {
-                let slot = short.entry(f).or_insert(Some(i));
-                if *slot != Some(i) {
-                    *slot = None;
-                }
-                if !caps_words.is_empty() {
-                    let first = first_at.entry(f).or_insert(m.span.start);
-                    *first = (*first).min(m.span.start);
-                }
+                let f = book.forms.intern(f);
+                let form = &mut book.forms.forms[f];
+                form.short = match form.short {
+                    NONE => i as u32,
+                    a if a == i as u32 => a,
+                    _ => AMBIGUOUS,
+                };
+                form.first_at = form.first_at.min(m.span.start);
             }
         }
     }
@@ -702,7 +960,9 @@ pub(crate) fn resolve(
             _ => continue,
         };
         let surface = &text[c.span];
-        if let Some(&Some(a)) = short.get(surface) {
+        let short = book.forms.find(surface).map_or(NONE, |f| book.forms.forms[f].short);
+        if short != NONE && short != AMBIGUOUS {
+            let a = short as usize;
             let b = &book.actors[a];
             let form = if b.kind == ActorKind::Person && !book.is_named(b, surface) {
                 MentionForm::Alias
@@ -724,9 +984,12 @@ pub(crate) fn resolve(
     if !caps_words.is_empty() {
         // Capitals -> (first mention of the form, actor).
         let mut upper: HashMap<String, (usize, usize)> = HashMap::new();
-        for (form, actor) in &short {
-            let (Some(a), Some(&at)) = (*actor, first_at.get(form)) else { continue };
-            let best = upper.entry(form.to_uppercase()).or_insert((at, a));
+        for form in &book.forms.forms {
+            if form.short == NONE || form.short == AMBIGUOUS {
+                continue;
+            }
+            let (at, a) = (form.first_at, form.short as usize);
+            let best = upper.entry(form.name.to_uppercase()).or_insert((at, a));
             *best = (*best).min((at, a));
         }
         for &span in caps_words {
@@ -926,9 +1189,14 @@ mod tests {
         ];
         for name in names {
             let want = format!("local:org:{}", slug(name));
-            assert_eq!(local_id(ActorKind::Organization, name), want, "{name:?}");
+            // Written over a longer id, as when an actor is reused.
+            let mut id = "local:per:a-much-longer-earlier-name".to_string();
+            local_id(ActorKind::Organization, name, &mut id);
+            assert_eq!(id, want, "{name:?}");
         }
-        assert_eq!(local_id(ActorKind::Person, "Anna Kovacs"), "local:per:anna-kovacs");
+        let mut id = String::new();
+        local_id(ActorKind::Person, "Anna Kovacs", &mut id);
+        assert_eq!(id, "local:per:anna-kovacs");
     }
 
     /// Names that differ in length or bytes hash apart, the short ones included.
