@@ -68,13 +68,15 @@ struct Building<'a> {
     entry_roles: Option<u32>,
     /// The one role a title in the text gives an actor holding no other: (title,
     /// country, sector).
-    learned: Option<(&'static str, Option<&'a str>, Option<&'static str>)>,
+    /// (Kept as the candidate whose title gives it.)
+    learned: Option<&'a Cand>,
     gender: Option<Gender>,
-    /// Lowercase titles the text gives it ("spokesman").
-    titles: Vec<&'static str>,
-    /// The last of its names read for short forms: repeats of it are not looked up
-    /// again.
-    last_name: Option<Span>,
+    /// The first of the lowercase titles the text gives it ("spokesman"), in
+    /// [`Book::titles`] (`NONE` for none).
+    titles: u32,
+    /// The last of its names read for short forms, in [`Book::mentions`] (`NONE`
+    /// before one is read): repeats of it are not looked up again.
+    last_name: u32,
     /// How many mentions it has (duplicates included).
     count: u32,
     /// The earliest start of its mentions.
@@ -107,6 +109,9 @@ struct Book<'a> {
     later: Vec<u32>,
     /// The candidates whose kind is a guess, by index, in order.
     guessed: Vec<u32>,
+    /// The titles the text gives actors, each with the next of its actor's (`NONE` for
+    /// the last).
+    titles: Vec<(&'static str, u32)>,
 }
 
 /// The vectors of a [`Book`], kept on each thread between documents so that they are
@@ -130,12 +135,14 @@ struct Scratch {
     later: Vec<u32>,
     /// [`Book::guessed`].
     guessed: Vec<u32>,
+    /// [`Book::titles`].
+    titles: Vec<(&'static str, u32)>,
     /// [`Forms::forms`] of [`Book::forms`].
     forms: Vec<Form<'static>>,
     /// [`Forms::slots`] of [`Book::forms`] (every slot `NONE`).
     slots: Vec<u32>,
-    /// The output order of the actors (in [`Book::finish`]).
-    order: Vec<u32>,
+    /// The output order of the actors, as (first mention, actor) (in [`Book::finish`]).
+    order: Vec<(usize, u32)>,
     /// Actors to write the next documents' into, their strings and vectors kept.
     spare: Vec<Actor>,
     /// Strings for the optional fields of actors, their buffers kept.
@@ -403,8 +410,8 @@ impl<'a> Book<'a> {
             entry_roles: None,
             learned: None,
             gender: None,
-            titles: Vec::new(),
-            last_name: None,
+            titles: NONE,
+            last_name: NONE,
             count: 0,
             min_start: usize::MAX,
             named: false,
@@ -455,7 +462,7 @@ impl<'a> Book<'a> {
 
     /// Whether one of the roles the actor holds passes `f` (given its title and country).
     fn any_role(&self, b: &Building, f: impl Fn(&str, Option<&str>) -> bool) -> bool {
-        match (b.entry_roles, b.learned) {
+        match (b.entry_roles, b.learned_role()) {
             (Some(e), _) => {
                 let entry = &self.inner.gazetteer.entries()[e as usize];
                 entry.roles_at(self.published).any(|r| f(&r.title, r.country.as_deref()))
@@ -465,6 +472,16 @@ impl<'a> Book<'a> {
         }
     }
 
+    /// The titles the text gives an actor.
+    fn titles(&self, b: &Building) -> impl Iterator<Item = &'static str> {
+        let mut at = b.titles;
+        std::iter::from_fn(move || {
+            let &(title, next) = self.titles.get(at as usize)?;
+            at = next;
+            Some(title)
+        })
+    }
+
     /// Records what a candidate's context says about its actor.
     fn learn(&mut self, actor: usize, c: &'a Cand) {
         let entries = self.inner.gazetteer.entries();
@@ -472,10 +489,12 @@ impl<'a> Book<'a> {
             self.actors[actor].gender = c.gender;
         }
         if let Some((title, t)) = c.title {
-            let b = &mut self.actors[actor];
-            if !b.titles.contains(&title) {
-                b.titles.push(title);
+            if !self.titles(&self.actors[actor]).any(|known| known == title) {
+                let b = &mut self.actors[actor];
+                self.titles.push((title, b.titles));
+                b.titles = (self.titles.len() - 1) as u32;
             }
+            let b = &self.actors[actor];
             let fresh = match b.source {
                 Source::Entry(e) => {
                     !matches!(entries[e as usize].id.split(':').next(), Some("per" | "phoenix"))
@@ -488,7 +507,7 @@ impl<'a> Book<'a> {
                 let b = &mut self.actors[actor];
                 b.sector = b.sector.or(t.sector);
                 if b.kind == ActorKind::Person && !holds {
-                    b.learned = Some((title, c.affiliation.as_deref(), t.sector));
+                    b.learned = Some(c);
                 }
             }
         }
@@ -509,8 +528,15 @@ impl<'a> Book<'a> {
         }
         let mut scratch = SCRATCH.take();
         let mut order = std::mem::take(&mut scratch.order);
-        order.extend((0..self.actors.len() as u32).filter(|&i| self.actors[i as usize].count > 0));
-        order.sort_by_key(|&i| self.actors[i as usize].min_start);
+        // By first mention (then by creation: two actors can start at one place).
+        order.extend(
+            (self.actors.iter().enumerate())
+                .filter(|(_, b)| b.count > 0)
+                .map(|(i, b)| (b.min_start, i as u32)),
+        );
+        if !order.is_sorted() {
+            order.sort_unstable();
+        }
         // The mentions grouped by actor, each actor's in the order found: `offsets` ends
         // as the end of each actor's run.
         let mut offsets = std::mem::take(&mut scratch.offsets);
@@ -533,7 +559,7 @@ impl<'a> Book<'a> {
             *at += 1;
         }
         out.reserve(order.len().saturating_sub(out.len()));
-        for (k, &i) in order.iter().enumerate() {
+        for (k, &(_, i)) in order.iter().enumerate() {
             if k == out.len() {
                 out.push(scratch.spare.pop().unwrap_or_else(empty_actor));
             }
@@ -556,6 +582,7 @@ impl<'a> Book<'a> {
             self.seen.clear();
             self.later.clear();
             self.guessed.clear();
+            self.titles.clear();
             self.forms.clear();
             scratch = Scratch {
                 actors: recycle(self.actors),
@@ -566,6 +593,7 @@ impl<'a> Book<'a> {
                 seen: self.seen,
                 later: self.later,
                 guessed: self.guessed,
+                titles: self.titles,
                 forms: recycle(self.forms.forms),
                 slots: self.forms.slots,
                 order,
@@ -613,7 +641,7 @@ impl<'a> Book<'a> {
         set_option(&mut actor.country, b.country, strings);
         set_option(&mut actor.sector, b.sector, strings);
         let roles = &mut actor.roles;
-        match (b.entry_roles, b.learned) {
+        match (b.entry_roles, b.learned_role()) {
             (Some(e), _) => {
                 let mut n = 0;
                 for r in entries[e as usize].roles_at(self.published) {
@@ -707,6 +735,13 @@ fn set_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<St
 }
 
 impl<'a> Building<'a> {
+    /// The role a title in the text gives the actor: (title, country, sector).
+    fn learned_role(&self) -> Option<(&'static str, Option<&'a str>, Option<&'static str>)> {
+        let c = self.learned?;
+        let (title, t) = c.title?;
+        Some((title, c.affiliation.as_deref(), t.sector))
+    }
+
     /// Makes this the actor of gazetteer entry `e`, with its roles at `published`.
     fn set_entry(&mut self, entries: &'a [Entry], e: u32, published: Option<Date>) {
         let entry = &entries[e as usize];
@@ -740,10 +775,10 @@ fn local_id(kind: ActorKind, name: &str, id: &mut String) {
     id.push_str(kind);
     id.push(':');
     // The slug: the runs of letters and digits, lowercased, joined by single dashes.
-    // ASCII runs are copied whole (found eight bytes at a time) and lowercased at the
-    // end, other characters lowercased one at a time.
     let slug = id.len();
     let bytes = name.as_bytes();
+    // ASCII runs are copied whole (found eight bytes at a time) and lowercased at the
+    // end, other characters lowercased one at a time.
     // Whether a slug character was written (a dash never leads the slug).
     let mut started = false;
     let mut dash = false;
@@ -818,15 +853,43 @@ fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Se
         seen.sort_unstable();
         return;
     }
-    let mut i = 0;
+    let mut i = 1;
     while i < seen.len() {
-        let start = seen[i].0;
-        let j = i + seen[i..].iter().take_while(|s| s.0 == start).count();
-        if j - i > 1 {
-            seen[i..j].sort_unstable();
+        if seen[i].0 != seen[i - 1].0 {
+            i += 1;
+            continue;
         }
-        i = j;
+        // Mentions sharing a start (rare): sorted.
+        let first = i - 1;
+        let mut end = i + 1;
+        while end < seen.len() && seen[end].0 == seen[first].0 {
+            end += 1;
+        }
+        seen[first..end].sort_unstable();
+        i = end + 1;
     }
+}
+
+/// [`slice::partition_point`] of `pred` over `items`, found from `cursor` (the point
+/// last found, updated): a step or two forward for a point a little after the last one,
+/// a binary search otherwise.
+fn partition_from<T>(items: &[T], cursor: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
+    let mut at = (*cursor).min(items.len());
+    if at > 0 && !pred(&items[at - 1]) {
+        at = items[..at].partition_point(&pred);
+    } else {
+        let mut steps = 0;
+        while at < items.len() && pred(&items[at]) {
+            at += 1;
+            steps += 1;
+            if steps == 4 {
+                at += items[at..].partition_point(&pred);
+                break;
+            }
+        }
+    }
+    *cursor = at;
+    at
 }
 
 /// A mention in text order: (start, sentence, actor, index in [`Book::mentions`]).
@@ -938,6 +1001,7 @@ pub(crate) fn resolve(
         seen: std::mem::take(&mut scratch.seen),
         later: std::mem::take(&mut scratch.later),
         guessed: std::mem::take(&mut scratch.guessed),
+        titles: std::mem::take(&mut scratch.titles),
     };
     SCRATCH.set(scratch);
     // Names first: gazetteer entries, governments, new actors. The other candidates
@@ -1017,7 +1081,7 @@ pub(crate) fn resolve(
     // organization's, or a whole one-word name. (So far every mention is a name found
     // above.) Each form notes its actor (or that it has several) and the first mention
     // it is taken from.
-    for &(m, a) in &book.mentions {
+    for (k, &(m, a)) in book.mentions.iter().enumerate() {
         if m.form != MentionForm::Name && m.form != MentionForm::Alias {
             continue;
         }
@@ -1025,7 +1089,8 @@ pub(crate) fn resolve(
         let surface = &text[m.span];
         // An actor's names are read in text order, so a repeat of the last one changes
         // nothing.
-        if b.last_name.is_some_and(|last| same(text[last].as_bytes(), surface.as_bytes())) {
+        let last = book.mentions.get(b.last_name as usize).map(|(last, _)| &text[last.span]);
+        if last.is_some_and(|last| same(last.as_bytes(), surface.as_bytes())) {
             continue;
         }
         let short_form = match b.kind {
@@ -1035,7 +1100,7 @@ pub(crate) fn resolve(
             }
             _ => None,
         };
-        b.last_name = Some(m.span);
+        b.last_name = k as u32;
         let f = book.forms.intern(surface) as u32;
         let g = match short_form.filter(|s| s.len() < surface.len()) {
             Some(short) => book.forms.intern(short) as u32,
@@ -1104,33 +1169,38 @@ pub(crate) fn resolve(
     if refs > 0 {
         text_order(&book.mentions, names_end, short_end, &mut seen);
     }
+    // Where the windows below start and end in `seen`, kept from one candidate to the
+    // next: they come in text order, so the ends move a little forward each time.
+    let mut from_at = [0; 2];
+    let mut to_at = 0;
     for c in later.iter().map(|&i| &cands[i as usize]) {
         match &c.target {
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
+                // "It" opening a sentence is most often about a thing ("It lasted an
+                // hour"); "it" later in one refers to the subject of the verb right
+                // before it ("Iraq said it would", "Iraq says that it"), else to the
+                // actor that opens the sentence.
+                if *cue == Cue::It && text[c.span].starts_with('I') {
+                    continue;
+                }
                 let back = if *cue == Cue::It { 0 } else { 1 };
-                let mut from = seen.partition_point(|&(_, s, _, _)| s + back < c.sent);
-                let mut to = seen.partition_point(|&(p, _, _, _)| p < c.span.start);
+                let mut from = partition_from(&seen, &mut from_at[back], |&(_, s, _, _)| {
+                    s as usize + back < c.sent as usize
+                });
+                let mut to = partition_from(&seen, &mut to_at, |&(p, _, _, _)| p < c.span.start);
                 if *cue == Cue::It {
-                    // "It" opening a sentence is most often about a thing ("It lasted an
-                    // hour"); "it" later in one refers to the subject of the verb right
-                    // before it ("Iraq said it would", "Iraq says that it"), else to the
-                    // actor that opens the sentence.
-                    if text[c.span].starts_with('I') {
-                        continue;
-                    }
                     // The mention itself is at hand (no walk over the actor's mentions),
                     // and only the last mentions are read: bounded work on hostile input.
                     let subject = (from.max(to.saturating_sub(LOOK_BACK))..to).rev().find(|&k| {
                         let (_, _, a, i) = seen[k];
                         let b = &book.actors[a];
                         let m = &book.mentions[i as usize].0;
-                        let fits = m.form != MentionForm::Demonym
-                            && verb_between(text, m.span.end, c.span.start);
-                        fits && matches!(
+                        matches!(
                             b.kind,
                             ActorKind::Organization | ActorKind::Government | ActorKind::Country
-                        )
+                        ) && m.form != MentionForm::Demonym
+                            && verb_between(text, m.span.end, c.span.start)
                     });
                     match subject {
                         Some(k) => (from, to) = (k, k + 1),
@@ -1165,14 +1235,14 @@ pub(crate) fn resolve(
                 }
             }
             Target::Nominal(title, country) => {
-                let to = seen.partition_point(|&(p, _, _, _)| p < c.span.start);
+                let to = partition_from(&seen, &mut to_at, |&(p, _, _, _)| p < c.span.start);
                 let country = country.as_deref();
                 let fits = |b: &Building| {
                     b.kind == ActorKind::Person
                         && (book.any_role(b, |r, rc| {
                             title_fits(r, title) && (country.is_none() || rc == country)
                         }) || (country.is_none() || b.country == country)
-                            && b.titles.iter().any(|t| title_fits(t, title)))
+                            && book.titles(b).any(|t| title_fits(t, title)))
                 };
                 let recent = seen[to.saturating_sub(LOOK_BACK)..to]
                     .iter()
@@ -1305,6 +1375,41 @@ mod tests {
         let mut id = String::new();
         local_id(ActorKind::Person, "Anna Kovacs", &mut id);
         assert_eq!(id, "local:per:anna-kovacs");
+    }
+
+    /// The first and last spaces are found on every path (short names, chunks, the
+    /// overlapping last chunk), as a byte at a time finds them.
+    #[test]
+    fn spaces_are_found_as_a_byte_at_a_time() {
+        let names = [
+            "",
+            " ",
+            "Anna",
+            "Anna Kovacs",
+            "Ministry of Defence",
+            "abcdefgh ",
+            " abcdefgh",
+            "abcdefghijklmnop q",
+            "a bcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz",
+            "Zo\u{eb} Smith-Jones Ltd",
+        ];
+        for name in names {
+            assert_eq!(first_space(name), name.find(' '), "{name:?}");
+            assert_eq!(last_space(name), name.rfind(' '), "{name:?}");
+        }
+    }
+
+    /// Windows found from a cursor agree with binary searches, whichever way the
+    /// points move.
+    #[test]
+    fn partitions_from_a_cursor_agree_with_binary_search() {
+        let items: Vec<usize> = (0..40).map(|i| i / 3).collect();
+        let mut cursor = 0;
+        for x in [0, 1, 1, 2, 5, 9, 13, 20, 3, 0, 7, 8, 8, 14] {
+            let want = items.partition_point(|&v| v < x);
+            assert_eq!(partition_from(&items, &mut cursor, |&v| v < x), want, "{x}");
+        }
     }
 
     /// Names that differ in length or bytes hash apart, the short ones included, and
