@@ -482,8 +482,16 @@ impl<'a> Book<'a> {
         })
     }
 
-    /// Records what a candidate's context says about its actor.
+    /// Records what a candidate's context says about its actor (most say nothing).
+    #[inline(always)]
     fn learn(&mut self, actor: usize, c: &'a Cand) {
+        if c.title.is_some() || c.gender.is_some() || c.affiliation.is_some() {
+            self.learn_from(actor, c);
+        }
+    }
+
+    /// [`Book::learn`] from a candidate with a title, gender or country.
+    fn learn_from(&mut self, actor: usize, c: &'a Cand) {
         let entries = self.inner.gazetteer.entries();
         if self.actors[actor].gender.is_none() {
             self.actors[actor].gender = c.gender;
@@ -786,7 +794,7 @@ fn local_id(kind: ActorKind, name: &str, id: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            let end = ascii::alnum_run_end(bytes, i, bytes.len());
+            let end = alnum_end(bytes, i);
             if dash && started {
                 id.push('-');
             }
@@ -894,6 +902,27 @@ fn partition_from<T>(items: &[T], cursor: &mut usize, pred: impl Fn(&T) -> bool)
 
 /// A mention in text order: (start, sentence, actor, index in [`Book::mentions`]).
 type Seen = (usize, u32, usize, u32);
+
+/// The end of the run of ASCII letters and digits at `i` in a name, eight bytes at a
+/// time (the last eight bytes of the name read for its end).
+fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    let n = bytes.len();
+    if n < 8 {
+        return bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(n, |k| i + k);
+    }
+    while i < n {
+        let x = match i + 8 <= n {
+            true => word_at(bytes, i),
+            false => word_at(bytes, n - 8) >> (8 * (i + 8 - n)),
+        };
+        let stop = !ascii::alnum_mask(x) & ascii::low_bytes(ascii::HIGHS, n - i);
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    n
+}
 
 /// The flag (`0x80`) of each space among eight bytes.
 #[inline]
@@ -1377,8 +1406,9 @@ mod tests {
         assert_eq!(id, "local:per:anna-kovacs");
     }
 
-    /// The first and last spaces are found on every path (short names, chunks, the
-    /// overlapping last chunk), as a byte at a time finds them.
+    /// The first and last spaces and the ends of runs of letters are found on every
+    /// path (short names, chunks, the overlapping last chunk), as a byte at a time finds
+    /// them.
     #[test]
     fn spaces_are_found_as_a_byte_at_a_time() {
         let names = [
@@ -1397,6 +1427,11 @@ mod tests {
         for name in names {
             assert_eq!(first_space(name), name.find(' '), "{name:?}");
             assert_eq!(last_space(name), name.rfind(' '), "{name:?}");
+            let bytes = name.as_bytes();
+            for i in 0..bytes.len() {
+                let want = (i..bytes.len()).find(|&k| !bytes[k].is_ascii_alphanumeric());
+                assert_eq!(alnum_end(bytes, i), want.unwrap_or(bytes.len()), "{name:?} {i}");
+            }
         }
     }
 
