@@ -240,8 +240,8 @@ impl Hasher for FormHasher {
 /// A name or word resolution keys on (a slice of the text, or a country code), with what
 /// the document says about it so far.
 struct Form<'a> {
-    /// The name.
-    name: &'a str,
+    /// The name's bytes.
+    name: &'a [u8],
     /// Its hash ([`name_hash`]).
     hash: u64,
     /// Its slot in [`Forms::slots`].
@@ -289,8 +289,8 @@ impl<'a> Forms<'a> {
     }
 
     /// The index of the form `name`, if it was interned.
-    fn find(&self, name: &str) -> Option<usize> {
-        let hash = name_hash(name.as_bytes());
+    fn find(&self, name: &[u8]) -> Option<usize> {
+        let hash = name_hash(name);
         let mask = self.slots.len() - 1;
         let mut at = self.home(hash);
         loop {
@@ -298,7 +298,7 @@ impl<'a> Forms<'a> {
                 NONE => return None,
                 i => {
                     let f = &self.forms[i as usize];
-                    if f.hash == hash && same(f.name.as_bytes(), name.as_bytes()) {
+                    if f.hash == hash && same(f.name, name) {
                         return Some(i as usize);
                     }
                 }
@@ -308,8 +308,8 @@ impl<'a> Forms<'a> {
     }
 
     /// The index of the form `name`, interned on first use.
-    fn intern(&mut self, name: &'a str) -> usize {
-        let hash = name_hash(name.as_bytes());
+    fn intern(&mut self, name: &'a [u8]) -> usize {
+        let hash = name_hash(name);
         let mask = self.slots.len() - 1;
         let mut at = self.home(hash);
         loop {
@@ -317,7 +317,7 @@ impl<'a> Forms<'a> {
                 NONE => break,
                 i => {
                     let f = &self.forms[i as usize];
-                    if f.hash == hash && same(f.name.as_bytes(), name.as_bytes()) {
+                    if f.hash == hash && same(f.name, name) {
                         return i as usize;
                     }
                 }
@@ -382,8 +382,8 @@ impl<'a> Book<'a> {
                     a => a as usize,
                 };
             }
-            Key::Government(country) => (self.forms.intern(country), None),
-            Key::New(kind, name) => (self.forms.intern(name), Some(kind as usize)),
+            Key::Government(country) => (self.forms.intern(country.as_bytes()), None),
+            Key::New(kind, name) => (self.forms.intern(name.as_bytes()), Some(kind as usize)),
         };
         let form = &mut self.forms.forms[f];
         let slot = match kind {
@@ -542,7 +542,8 @@ impl<'a> Book<'a> {
                 .filter(|(_, b)| b.count > 0)
                 .map(|(i, b)| (b.min_start, i as u32)),
         );
-        if !order.is_sorted() {
+        // (Indices rise in creation order: sorted by first mention is sorted.)
+        if !order.is_sorted_by_key(|&(start, _)| start) {
             order.sort_unstable();
         }
         // The mentions grouped by actor, each actor's in the order found: `offsets` ends
@@ -931,8 +932,7 @@ fn space_flags(w: u64) -> u64 {
 }
 
 /// Where the first space of a name is, eight bytes at a time.
-fn first_space(name: &str) -> Option<usize> {
-    let bytes = name.as_bytes();
+fn first_space(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n < 8 {
         return bytes.iter().position(|&b| b == b' ');
@@ -953,8 +953,7 @@ fn first_space(name: &str) -> Option<usize> {
 }
 
 /// Where the last space of a name is, eight bytes at a time from the end.
-fn last_space(name: &str) -> Option<usize> {
-    let bytes = name.as_bytes();
+fn last_space(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n < 8 {
         return bytes.iter().rposition(|&b| b == b' ');
@@ -975,17 +974,17 @@ fn last_space(name: &str) -> Option<usize> {
 }
 
 /// Whether a name has more than one word.
-fn has_space(name: &str) -> bool {
+fn has_space(name: &[u8]) -> bool {
     first_space(name).is_some()
 }
 
 /// The first word of a name (all of it when it is one word).
-fn first_word(name: &str) -> &str {
+fn first_word(name: &[u8]) -> &[u8] {
     first_space(name).map_or(name, |i| &name[..i])
 }
 
 /// The last word of a name (all of it when it is one word).
-fn last_word(name: &str) -> &str {
+fn last_word(name: &[u8]) -> &[u8] {
     last_space(name).map_or(name, |i| &name[i + 1..])
 }
 
@@ -1009,6 +1008,9 @@ pub(crate) fn resolve(
         cands.sort_by_key(|c| c.span.start);
     }
     let cands = &*cands;
+    // The text's bytes at a span (names are looked up by their bytes).
+    let bytes = text.as_bytes();
+    let of = |span: Span| &bytes[span.start..span.end];
     let mut scratch = SCRATCH.take();
     let entries = inner.gazetteer.entries().len();
     if scratch.by_entry.len() < entries {
@@ -1048,7 +1050,7 @@ pub(crate) fn resolve(
             ),
             Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
-            Target::New(ActorKind::Person) if !has_space(&text[c.span]) => {
+            Target::New(ActorKind::Person) if !has_space(of(c.span)) => {
                 book.later.push(i as u32);
                 continue;
             }
@@ -1070,7 +1072,7 @@ pub(crate) fn resolve(
     if !guessed.is_empty() {
         // The first and last words of guessed names: whether they stand alone.
         for c in guessed.iter().map(|&i| &cands[i as usize]) {
-            let surface = &text[c.span];
+            let surface = of(c.span);
             for word in [first_word(surface), last_word(surface)] {
                 let f = book.forms.intern(word);
                 book.forms.forms[f].alone = Some(false);
@@ -1078,7 +1080,7 @@ pub(crate) fn resolve(
         }
         for c in later.iter().map(|&i| &cands[i as usize]) {
             if matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name {
-                if let Some(f) = book.forms.find(&text[c.span]) {
+                if let Some(f) = book.forms.find(of(c.span)) {
                     let alone = &mut book.forms.forms[f].alone;
                     if alone.is_some() {
                         *alone = Some(true);
@@ -1086,9 +1088,10 @@ pub(crate) fn resolve(
                 }
             }
         }
-        let alone = |forms: &Forms, word: &str| forms.find(word).and_then(|f| forms.forms[f].alone);
+        let alone =
+            |forms: &Forms, word: &[u8]| forms.find(word).and_then(|f| forms.forms[f].alone);
         for c in guessed.iter().map(|&i| &cands[i as usize]) {
-            let surface = &text[c.span];
+            let surface = of(c.span);
             let first = first_word(surface);
             let last = last_word(surface);
             if alone(&book.forms, first) == Some(true) && alone(&book.forms, last) == Some(false) {
@@ -1115,11 +1118,11 @@ pub(crate) fn resolve(
             continue;
         }
         let b = &mut book.actors[a as usize];
-        let surface = &text[m.span];
+        let surface = of(m.span);
         // An actor's names are read in text order, so a repeat of the last one changes
         // nothing.
-        let last = book.mentions.get(b.last_name as usize).map(|(last, _)| &text[last.span]);
-        if last.is_some_and(|last| same(last.as_bytes(), surface.as_bytes())) {
+        let last = book.mentions.get(b.last_name as usize).map(|(last, _)| of(last.span));
+        if last.is_some_and(|last| same(last, surface)) {
             continue;
         }
         let short_form = match b.kind {
@@ -1154,7 +1157,7 @@ pub(crate) fn resolve(
             _ => continue,
         };
         let surface = &text[c.span];
-        let short = book.forms.find(surface).map_or(NONE, |f| book.forms.forms[f].short);
+        let short = book.forms.find(of(c.span)).map_or(NONE, |f| book.forms.forms[f].short);
         if short != NONE && short != AMBIGUOUS {
             let a = short as usize;
             let b = &book.actors[a];
@@ -1183,7 +1186,9 @@ pub(crate) fn resolve(
                 continue;
             }
             let (at, a) = (form.first_at, form.short as usize);
-            let best = upper.entry(form.name.to_uppercase()).or_insert((at, a));
+            // (Every form is a slice of the text or a code: whole characters.)
+            let name = String::from_utf8_lossy(form.name);
+            let best = upper.entry(name.to_uppercase()).or_insert((at, a));
             *best = (*best).min((at, a));
         }
         for &span in caps_words {
@@ -1425,9 +1430,9 @@ mod tests {
             "Zo\u{eb} Smith-Jones Ltd",
         ];
         for name in names {
-            assert_eq!(first_space(name), name.find(' '), "{name:?}");
-            assert_eq!(last_space(name), name.rfind(' '), "{name:?}");
             let bytes = name.as_bytes();
+            assert_eq!(first_space(bytes), name.find(' '), "{name:?}");
+            assert_eq!(last_space(bytes), name.rfind(' '), "{name:?}");
             for i in 0..bytes.len() {
                 let want = (i..bytes.len()).find(|&k| !bytes[k].is_ascii_alphanumeric());
                 assert_eq!(alnum_end(bytes, i), want.unwrap_or(bytes.len()), "{name:?} {i}");
