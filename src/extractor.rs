@@ -75,7 +75,11 @@ impl Extractor {
     /// held before is cleared.
     pub fn extract_into<'a>(&self, doc: impl Into<Document<'a>>, analysis: &mut Analysis) {
         let doc = doc.into();
+        // The actor stage writes over the previous document's actors, reusing their
+        // strings and vectors.
+        let actors = std::mem::take(&mut analysis.actors);
         analysis.clear();
+        analysis.actors = actors;
         analysis.id = doc.id.map(str::to_string);
         analysis.published = doc.published;
         let text = doc.text;
@@ -83,6 +87,8 @@ impl Extractor {
         self.segmenter.run(text, self.tokens, analysis);
         if last >= Stage::Actors {
             self.actors.run(text, analysis);
+        } else {
+            analysis.actors.clear();
         }
         if last >= Stage::Dates {
             self.dates.run(text, doc.published, analysis);

@@ -274,7 +274,8 @@ impl ActorTagger {
         actors
     }
 
-    /// Fills `analysis.actors`; needs `analysis.sentences`.
+    /// Fills `analysis.actors`, writing over the actors it holds (the previous
+    /// document's, whose strings and vectors are reused); needs `analysis.sentences`.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
         let mut actors = std::mem::take(&mut analysis.actors);
         // Credit lines ("by India Today News Desk") name desks and sections, not actors:
@@ -293,8 +294,9 @@ impl ActorTagger {
         analysis.actors = actors;
     }
 
-    /// Tags the given sentences of `text` into `actors`; in sentences flagged in
-    /// `bylines` only gazetteer names are kept.
+    /// Tags the given sentences of `text` into `actors`, writing over the actors it
+    /// holds (their strings and vectors reused); in sentences flagged in `bylines` only
+    /// gazetteer names are kept.
     fn tag_into(
         &self,
         text: &str,
@@ -303,7 +305,6 @@ impl ActorTagger {
         bylines: &[bool],
         actors: &mut Vec<Actor>,
     ) {
-        actors.clear();
         let inner = &*self.inner;
         let mut buffers = BUFFERS.take();
         let Buffers { words, hits, marks, ranges, infos, cands, caps_words, segs, lower } =

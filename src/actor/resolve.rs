@@ -4,8 +4,13 @@
 //!
 //! Actors are assembled from borrowed parts (gazetteer entries, slices of the text, the
 //! candidates' titles and countries), their mentions kept in one list in the order
-//! found; each output [`Actor`]'s strings and mention list are written once, at the end.
-//! The vectors it works in are kept on each thread from one document to the next.
+//! found. The names and words actors are keyed on (names the gazetteer does not list,
+//! short forms, the words of guessed names) are interned in one open-addressing table of
+//! text slices, so each is hashed once per lookup and no map is built per document.
+//! At the end the mentions are grouped by actor in one pass, and each output [`Actor`]
+//! is written over one of the previous document's (its strings and vectors reused),
+//! so that a document's actors cost no allocation once the buffers have grown. The
+//! vectors and the table are kept on each thread from one document to the next.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -63,14 +68,15 @@ struct Building<'a> {
     entry_roles: Option<u32>,
     /// The one role a title in the text gives an actor holding no other: (title,
     /// country, sector).
-    learned: Option<(&'static str, Option<&'a str>, Option<&'static str>)>,
+    /// (Kept as the candidate whose title gives it.)
+    learned: Option<&'a Cand>,
     gender: Option<Gender>,
-    /// Lowercase titles the text gives it ("spokesman").
-    titles: Vec<&'static str>,
-    /// Its first mention in [`Book::mentions`] (`NONE` before it has one).
-    first: u32,
-    /// Its last mention in [`Book::mentions`] (`NONE` before it has one).
-    last: u32,
+    /// The first of the lowercase titles the text gives it ("spokesman"), in
+    /// [`Book::titles`] (`NONE` for none).
+    titles: u32,
+    /// The last of its names read for short forms, in [`Book::mentions`] (`NONE`
+    /// before one is read): repeats of it are not looked up again.
+    last_name: u32,
     /// How many mentions it has (duplicates included).
     count: u32,
     /// The earliest start of its mentions.
@@ -79,7 +85,7 @@ struct Building<'a> {
     named: bool,
 }
 
-/// No mention: the end of an actor's list.
+/// No index: no actor, mention or form.
 const NONE: u32 = u32::MAX;
 
 /// The document's actors as they are assembled.
@@ -90,15 +96,22 @@ struct Book<'a> {
     published: Option<Date>,
     /// The actors, in the order created.
     actors: Vec<Building<'a>>,
-    /// The actors of governments and of names the gazetteer does not list.
-    keys: FormMap<Key<'a>, usize>,
+    /// The names and words the actors are keyed on.
+    forms: Forms<'a>,
     /// Per gazetteer entry, the index of its actor (`NONE` before it has one).
     by_entry: Vec<u32>,
-    /// Every mention, in the order found, each with the index of its actor's next
-    /// mention (`NONE` for the last) and its actor.
-    mentions: Vec<(Mention, u32, u32)>,
+    /// Every mention, in the order found, with its actor.
+    mentions: Vec<(Mention, u32)>,
     /// The mentions in text order, as (start, sentence, actor).
     seen: Vec<Seen>,
+    /// The candidates read after the names (short forms, pronouns, role nouns), by
+    /// index, in order.
+    later: Vec<u32>,
+    /// The candidates whose kind is a guess, by index, in order.
+    guessed: Vec<u32>,
+    /// The titles the text gives actors, each with the next of its actor's (`NONE` for
+    /// the last).
+    titles: Vec<(&'static str, u32)>,
 }
 
 /// The vectors of a [`Book`], kept on each thread between documents so that they are
@@ -111,11 +124,29 @@ struct Scratch {
     /// [`Book::by_entry`].
     by_entry: Vec<u32>,
     /// [`Book::mentions`].
-    mentions: Vec<(Mention, u32, u32)>,
+    mentions: Vec<(Mention, u32)>,
+    /// The mentions grouped by actor (in [`Book::finish`]).
+    grouped: Vec<Mention>,
+    /// Where each actor's mentions go in `grouped` (in [`Book::finish`]).
+    offsets: Vec<u32>,
     /// [`Book::seen`].
     seen: Vec<Seen>,
-    /// The output order of the actors (in [`Book::finish`]).
-    order: Vec<u32>,
+    /// [`Book::later`].
+    later: Vec<u32>,
+    /// [`Book::guessed`].
+    guessed: Vec<u32>,
+    /// [`Book::titles`].
+    titles: Vec<(&'static str, u32)>,
+    /// [`Forms::forms`] of [`Book::forms`].
+    forms: Vec<Form<'static>>,
+    /// [`Forms::slots`] of [`Book::forms`] (every slot `NONE`).
+    slots: Vec<u32>,
+    /// The output order of the actors, as (first mention, actor) (in [`Book::finish`]).
+    order: Vec<(usize, u32)>,
+    /// Actors to write the next documents' into, their strings and vectors kept.
+    spare: Vec<Actor>,
+    /// Strings for the optional fields of actors, their buffers kept.
+    strings: Vec<String>,
 }
 
 thread_local! {
@@ -127,6 +158,9 @@ thread_local! {
 /// document are freed.
 const KEPT_MENTIONS: usize = 1 << 12;
 
+/// Form slots a thread keeps between documents; a larger table is freed.
+const KEPT_SLOTS: usize = 1 << 14;
+
 /// An empty vector with the allocation of `v`, for elements of another lifetime (the
 /// standard library collects in place where the layouts match).
 fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
@@ -134,67 +168,68 @@ fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.into_iter().filter_map(|_| None).collect()
 }
 
-/// A map keyed by names or words, with [`FormHasher`].
-type FormMap<K, V> = HashMap<K, V, BuildHasherDefault<FormHasher>>;
+/// A fast hash of a name: its first and last eight bytes (four, or three single bytes,
+/// for shorter names) and length, and any bytes between them eight at a time. No output
+/// depends on the hashes (they only place names in tables).
+#[inline]
+fn name_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let n = bytes.len();
+    let (head, tail) = if n >= 8 {
+        (word_at(bytes, 0), word_at(bytes, n - 8))
+    } else if n >= 4 {
+        (u64::from(half_at(bytes, 0)), u64::from(half_at(bytes, n - 4)))
+    } else if n > 0 {
+        let b = |i: usize| u64::from(bytes[i]);
+        (b(0) | b(n / 2) << 8 | b(n - 1) << 16, 0)
+    } else {
+        (0, 0)
+    };
+    let mut h = (head ^ n as u64).wrapping_mul(K);
+    let mut at = 8;
+    while at + 8 < n {
+        h = (h.rotate_left(23) ^ word_at(bytes, at)).wrapping_mul(K);
+        at += 8;
+    }
+    (h.rotate_left(23) ^ tail).wrapping_mul(K)
+}
 
-/// A fast hasher for names: eight bytes at a time, the last (or only) bytes read as
-/// whole overlapping words rather than copied. No output depends on the order it gives
-/// a map.
-#[derive(Clone, Copy, Debug, Default)]
-struct FormHasher(u64);
+/// The eight bytes from `at`, little-endian (0 past the end).
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()).map_or(0, u64::from_le_bytes)
+}
 
-impl FormHasher {
-    /// Mixes one word into the hash.
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+/// The four bytes from `at`, little-endian (0 past the end).
+#[inline]
+fn half_at(bytes: &[u8], at: usize) -> u32 {
+    bytes.get(at..at + 4).and_then(|c| <[u8; 4]>::try_from(c).ok()).map_or(0, u32::from_le_bytes)
+}
+
+/// Whether two names are the same, names of up to 16 bytes compared a word or two at a
+/// time rather than through a call.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0..4 => a.iter().zip(b).all(|(x, y)| x == y),
+        4..8 => half_at(a, 0) == half_at(b, 0) && half_at(a, n - 4) == half_at(b, n - 4),
+        8..=16 => word_at(a, 0) == word_at(b, 0) && word_at(a, n - 8) == word_at(b, n - 8),
+        _ => a == b,
     }
 }
+
+/// A hasher for the report verbs, with [`name_hash`].
+#[derive(Clone, Copy, Debug, Default)]
+struct FormHasher(u64);
 
 impl Hasher for FormHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        let word = |at: usize| {
-            bytes
-                .get(at..at + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-                .map_or(0, u64::from_le_bytes)
-        };
-        let half = |at: usize| {
-            bytes
-                .get(at..at + 4)
-                .and_then(|c| <[u8; 4]>::try_from(c).ok())
-                .map_or(0, u32::from_le_bytes)
-        };
-        if n >= 8 {
-            let mut at = 0;
-            while at + 8 <= n {
-                self.add(word(at));
-                at += 8;
-            }
-            if at < n {
-                self.add(word(n - 8));
-            }
-        } else if n >= 4 {
-            self.add(u64::from(half(0)) | u64::from(half(n - 4)) << 32);
-        } else if n > 0 {
-            let b = |i: usize| u64::from(bytes[i]);
-            self.add(b(0) | b(n / 2) << 8 | b(n - 1) << 16);
-        }
-        self.add(n as u64);
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn write_isize(&mut self, n: isize) {
-        self.add(n as u64);
+        self.0 = (self.0.rotate_left(5) ^ name_hash(bytes)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 
     fn finish(&self) -> u64 {
@@ -202,25 +237,163 @@ impl Hasher for FormHasher {
     }
 }
 
+/// A name or word resolution keys on (a slice of the text, or a country code), with what
+/// the document says about it so far.
+struct Form<'a> {
+    /// The name's bytes.
+    name: &'a [u8],
+    /// Its hash ([`name_hash`]).
+    hash: u64,
+    /// Its slot in [`Forms::slots`].
+    slot: u32,
+    /// Per [`ActorKind`], the actor of the name as one the gazetteer does not list
+    /// (`NONE` before it has one).
+    new: [u32; KINDS],
+    /// The actor of the government of the country whose code the name is, when the
+    /// gazetteer lists none (`NONE` before it has one).
+    government: u32,
+    /// The actor the name is a short form of: `NONE` when it is no short form,
+    /// `AMBIGUOUS` when it is one of several actors'.
+    short: u32,
+    /// The earliest start of the mentions the short form is taken from.
+    first_at: usize,
+    /// For the first and last words of guessed names: whether the word also stands
+    /// alone as a name in the text (`None` for the other forms).
+    alone: Option<bool>,
+}
+
+/// How many kinds of actor there are.
+const KINDS: usize = 6;
+
+/// [`Form::short`]: the short form of more than one actor.
+const AMBIGUOUS: u32 = u32::MAX - 1;
+
+/// The document's forms, interned: each name hashed once per lookup into a table of
+/// indexes into `forms`, kept on the thread between documents (instead of hash maps
+/// made for each document).
+struct Forms<'a> {
+    /// The forms, in the order first seen.
+    forms: Vec<Form<'a>>,
+    /// Open addressing with linear probing: the index of a form, or `NONE`; the length
+    /// is a power of two, at most half of it used.
+    slots: Vec<u32>,
+}
+
+/// The slots a thread's form table starts with.
+const MIN_SLOTS: usize = 256;
+
+impl<'a> Forms<'a> {
+    /// The first slot to probe for `hash` (the high bits: the hash ends in a multiply).
+    fn home(&self, hash: u64) -> usize {
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The index of the form `name`, if it was interned.
+    fn find(&self, name: &[u8]) -> Option<usize> {
+        let hash = name_hash(name);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            match self.slots[at] {
+                NONE => return None,
+                i => {
+                    let f = &self.forms[i as usize];
+                    if f.hash == hash && same(f.name, name) {
+                        return Some(i as usize);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The index of the form `name`, interned on first use.
+    fn intern(&mut self, name: &'a [u8]) -> usize {
+        let hash = name_hash(name);
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        loop {
+            match self.slots[at] {
+                NONE => break,
+                i => {
+                    let f = &self.forms[i as usize];
+                    if f.hash == hash && same(f.name, name) {
+                        return i as usize;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        let i = self.forms.len();
+        self.slots[at] = i as u32;
+        self.forms.push(Form {
+            name,
+            hash,
+            slot: at as u32,
+            new: [NONE; KINDS],
+            government: NONE,
+            short: NONE,
+            first_at: usize::MAX,
+            alone: None,
+        });
+        if 2 * self.forms.len() > self.slots.len() {
+            self.grow();
+        }
+        i
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let len = 2 * self.slots.len();
+        self.slots.clear();
+        self.slots.resize(len, NONE);
+        let mask = len - 1;
+        for i in 0..self.forms.len() {
+            let mut at = self.home(self.forms[i].hash);
+            while self.slots[at] != NONE {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = i as u32;
+            self.forms[i].slot = at as u32;
+        }
+    }
+
+    /// Empties the table, visiting only the slots in use.
+    fn clear(&mut self) {
+        for f in &self.forms {
+            self.slots[f.slot as usize] = NONE;
+        }
+        self.forms.clear();
+    }
+}
+
 impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
     fn actor(&mut self, key: Key<'a>) -> usize {
-        if let Key::Entry(e) = key {
-            return match self.by_entry[e as usize] {
-                NONE => {
-                    let a = self.create(key);
-                    self.by_entry[e as usize] = a as u32;
-                    a
-                }
-                a => a as usize,
-            };
-        }
-        // One hash of the key, whether or not the actor exists.
-        let slot = match self.keys.entry(key) {
-            std::collections::hash_map::Entry::Occupied(o) => return *o.get(),
-            std::collections::hash_map::Entry::Vacant(v) => v,
+        // Where the actor's index is kept: the entry's slot, or a form's.
+        let (f, kind) = match key {
+            Key::Entry(e) => {
+                return match self.by_entry[e as usize] {
+                    NONE => {
+                        let a = self.create(key);
+                        self.by_entry[e as usize] = a as u32;
+                        a
+                    }
+                    a => a as usize,
+                };
+            }
+            Key::Government(country) => (self.forms.intern(country.as_bytes()), None),
+            Key::New(kind, name) => (self.forms.intern(name.as_bytes()), Some(kind as usize)),
         };
-        slot.insert(self.actors.len());
+        let form = &mut self.forms.forms[f];
+        let slot = match kind {
+            Some(k) => &mut form.new[k],
+            None => &mut form.government,
+        };
+        if *slot != NONE {
+            return *slot as usize;
+        }
+        *slot = self.actors.len() as u32;
         self.create(key)
     }
 
@@ -237,9 +410,8 @@ impl<'a> Book<'a> {
             entry_roles: None,
             learned: None,
             gender: None,
-            titles: Vec::new(),
-            first: NONE,
-            last: NONE,
+            titles: NONE,
+            last_name: NONE,
             count: 0,
             min_start: usize::MAX,
             named: false,
@@ -268,29 +440,14 @@ impl<'a> Book<'a> {
     }
 
     /// Adds a mention of `actor`.
+    #[inline]
     fn mention(&mut self, actor: usize, span: Span, sent: u32, form: MentionForm, found: Found) {
         let m = Mention { span, sentence: sent as usize, form, found };
-        let at = self.mentions.len() as u32;
-        self.mentions.push((m, NONE, actor as u32));
+        self.mentions.push((m, actor as u32));
         let b = &mut self.actors[actor];
-        match b.last {
-            NONE => b.first = at,
-            last => self.mentions[last as usize].1 = at,
-        }
-        b.last = at;
         b.count += 1;
         b.min_start = b.min_start.min(span.start);
         b.named |= form != MentionForm::Demonym;
-    }
-
-    /// The mentions of an actor, in the order found.
-    fn mentions_of(&self, b: &Building) -> impl Iterator<Item = &Mention> {
-        let mut at = b.first;
-        std::iter::from_fn(move || {
-            let (m, next, _) = self.mentions.get(at as usize)?;
-            at = *next;
-            Some(m)
-        })
     }
 
     /// Whether `name` is the actor's name (asked of people only: a government not listed
@@ -305,7 +462,7 @@ impl<'a> Book<'a> {
 
     /// Whether one of the roles the actor holds passes `f` (given its title and country).
     fn any_role(&self, b: &Building, f: impl Fn(&str, Option<&str>) -> bool) -> bool {
-        match (b.entry_roles, b.learned) {
+        match (b.entry_roles, b.learned_role()) {
             (Some(e), _) => {
                 let entry = &self.inner.gazetteer.entries()[e as usize];
                 entry.roles_at(self.published).any(|r| f(&r.title, r.country.as_deref()))
@@ -315,17 +472,37 @@ impl<'a> Book<'a> {
         }
     }
 
-    /// Records what a candidate's context says about its actor.
+    /// The titles the text gives an actor.
+    fn titles(&self, b: &Building) -> impl Iterator<Item = &'static str> {
+        let mut at = b.titles;
+        std::iter::from_fn(move || {
+            let &(title, next) = self.titles.get(at as usize)?;
+            at = next;
+            Some(title)
+        })
+    }
+
+    /// Records what a candidate's context says about its actor (most say nothing).
+    #[inline(always)]
     fn learn(&mut self, actor: usize, c: &'a Cand) {
+        if c.title.is_some() || c.gender.is_some() || c.affiliation.is_some() {
+            self.learn_from(actor, c);
+        }
+    }
+
+    /// [`Book::learn`] from a candidate with a title, gender or country.
+    fn learn_from(&mut self, actor: usize, c: &'a Cand) {
         let entries = self.inner.gazetteer.entries();
         if self.actors[actor].gender.is_none() {
             self.actors[actor].gender = c.gender;
         }
         if let Some((title, t)) = c.title {
-            let b = &mut self.actors[actor];
-            if !b.titles.contains(&title) {
-                b.titles.push(title);
+            if !self.titles(&self.actors[actor]).any(|known| known == title) {
+                let b = &mut self.actors[actor];
+                self.titles.push((title, b.titles));
+                b.titles = (self.titles.len() - 1) as u32;
             }
+            let b = &self.actors[actor];
             let fresh = match b.source {
                 Source::Entry(e) => {
                     !matches!(entries[e as usize].id.split(':').next(), Some("per" | "phoenix"))
@@ -338,7 +515,7 @@ impl<'a> Book<'a> {
                 let b = &mut self.actors[actor];
                 b.sector = b.sector.or(t.sector);
                 if b.kind == ActorKind::Person && !holds {
-                    b.learned = Some((title, c.affiliation.as_deref(), t.sector));
+                    b.learned = Some(c);
                 }
             }
         }
@@ -349,10 +526,9 @@ impl<'a> Book<'a> {
     }
 
     /// Writes the actors that have mentions into `out`, in the order of their first
-    /// mentions.
+    /// mentions. The actors `out` holds (the previous document's) are overwritten, their
+    /// strings and vectors reused; the ones left over are kept for later documents.
     fn finish(mut self, out: &mut Vec<Actor>) {
-        let gazetteer = &self.inner.gazetteer;
-        let entries = gazetteer.entries();
         for b in &self.actors {
             if let Source::Entry(e) = b.source {
                 self.by_entry[e as usize] = NONE;
@@ -360,71 +536,221 @@ impl<'a> Book<'a> {
         }
         let mut scratch = SCRATCH.take();
         let mut order = std::mem::take(&mut scratch.order);
-        order.extend((0..self.actors.len() as u32).filter(|&i| self.actors[i as usize].count > 0));
-        order.sort_by_key(|&i| self.actors[i as usize].min_start);
-        out.reserve(order.len());
-        for &i in &order {
-            let b = &self.actors[i as usize];
-            let (id, name) = match b.source {
-                Source::Entry(e) => {
-                    let e = &entries[e as usize];
-                    (e.id.clone(), e.name.clone())
-                }
-                Source::Government(country) => {
-                    let name = match gazetteer.get(country) {
-                        Some(c) => format!("Government of {}", c.name),
-                        None => format!("Government of {country}"),
-                    };
-                    (format!("gov:{}", country.to_lowercase()), name)
-                }
-                Source::New(name) => (local_id(b.kind, name), name.to_string()),
-            };
-            let roles = match (b.entry_roles, b.learned) {
-                (Some(e), _) => entries[e as usize].roles_at(self.published).cloned().collect(),
-                (None, Some((title, country, sector))) => vec![Role {
-                    title: title.to_string(),
-                    country: country.map(str::to_string),
-                    sector: sector.map(str::to_string),
-                    from: None,
-                    to: None,
-                }],
-                (None, None) => Vec::new(),
-            };
-            let mut mentions: Vec<Mention> = Vec::with_capacity(b.count as usize);
-            mentions.extend(self.mentions_of(b).copied());
-            if !mentions.is_sorted_by_key(|m| m.span.start) {
-                mentions.sort_by_key(|m| m.span.start);
-            }
-            mentions.dedup_by_key(|m| m.span);
-            out.push(Actor {
-                id,
-                name,
-                kind: b.kind,
-                country: b.country.map(str::to_string),
-                sector: b.sector.map(str::to_string),
-                roles,
-                mentions,
-            });
+        // By first mention (then by creation: two actors can start at one place).
+        order.extend(
+            (self.actors.iter().enumerate())
+                .filter(|(_, b)| b.count > 0)
+                .map(|(i, b)| (b.min_start, i as u32)),
+        );
+        // (Indices rise in creation order: sorted by first mention is sorted.)
+        if !order.is_sorted_by_key(|&(start, _)| start) {
+            order.sort_unstable();
         }
-        if self.mentions.capacity() <= KEPT_MENTIONS {
+        // The mentions grouped by actor, each actor's in the order found: `offsets` ends
+        // as the end of each actor's run.
+        let mut offsets = std::mem::take(&mut scratch.offsets);
+        let mut grouped = std::mem::take(&mut scratch.grouped);
+        let mut end = 0;
+        offsets.extend(self.actors.iter().map(|b| {
+            end += b.count;
+            end - b.count
+        }));
+        let blank = Mention {
+            span: Span::new(0, 0),
+            sentence: 0,
+            form: MentionForm::Name,
+            found: Found::Gazetteer,
+        };
+        grouped.resize(self.mentions.len(), blank);
+        for &(m, a) in &self.mentions {
+            let at = &mut offsets[a as usize];
+            grouped[*at as usize] = m;
+            *at += 1;
+        }
+        out.reserve(order.len().saturating_sub(out.len()));
+        for (k, &(_, i)) in order.iter().enumerate() {
+            if k == out.len() {
+                out.push(scratch.spare.pop().unwrap_or_else(empty_actor));
+            }
+            let b = &self.actors[i as usize];
+            let end = offsets[i as usize] as usize;
+            let mentions = &grouped[end - b.count as usize..end];
+            self.write(b, mentions, &mut out[k], &mut scratch.strings);
+        }
+        offsets.clear();
+        grouped.clear();
+        if out.len() > order.len() {
+            let room = KEPT_ACTORS.saturating_sub(scratch.spare.len());
+            let keep = (out.len() - order.len()).min(room);
+            scratch.spare.extend(out.drain(order.len()..).take(keep));
+            out.truncate(order.len());
+        }
+        if self.mentions.capacity() <= KEPT_MENTIONS && self.forms.slots.len() <= KEPT_SLOTS {
             order.clear();
             self.mentions.clear();
             self.seen.clear();
+            self.later.clear();
+            self.guessed.clear();
+            self.titles.clear();
+            self.forms.clear();
             scratch = Scratch {
                 actors: recycle(self.actors),
                 by_entry: self.by_entry,
                 mentions: self.mentions,
+                grouped,
+                offsets,
                 seen: self.seen,
+                later: self.later,
+                guessed: self.guessed,
+                titles: self.titles,
+                forms: recycle(self.forms.forms),
+                slots: self.forms.slots,
                 order,
+                spare: scratch.spare,
+                strings: scratch.strings,
             };
         } else {
             scratch.by_entry = self.by_entry;
         }
         SCRATCH.set(scratch);
     }
+
+    /// Writes the actor `b`, with its `mentions` in the order found, into `actor`,
+    /// reusing its strings and vectors (and the `strings` kept for its optional fields).
+    fn write(
+        &self,
+        b: &Building,
+        mentions: &[Mention],
+        actor: &mut Actor,
+        strings: &mut Vec<String>,
+    ) {
+        let gazetteer = &self.inner.gazetteer;
+        let entries = gazetteer.entries();
+        match b.source {
+            Source::Entry(e) => {
+                let e = &entries[e as usize];
+                actor.id.clone_from(&e.id);
+                actor.name.clone_from(&e.name);
+            }
+            Source::Government(country) => {
+                actor.name.clear();
+                actor.name.push_str("Government of ");
+                actor.name.push_str(gazetteer.get(country).map_or(country, |c| &c.name));
+                actor.id.clear();
+                actor.id.push_str("gov:");
+                actor.id.push_str(&country.to_lowercase());
+            }
+            Source::New(name) => {
+                local_id(b.kind, name, &mut actor.id);
+                actor.name.clear();
+                actor.name.push_str(name);
+            }
+        }
+        actor.kind = b.kind;
+        set_option(&mut actor.country, b.country, strings);
+        set_option(&mut actor.sector, b.sector, strings);
+        let roles = &mut actor.roles;
+        match (b.entry_roles, b.learned_role()) {
+            (Some(e), _) => {
+                let mut n = 0;
+                for r in entries[e as usize].roles_at(self.published) {
+                    match roles.get_mut(n) {
+                        Some(role) => {
+                            role.title.clone_from(&r.title);
+                            role.country.clone_from(&r.country);
+                            role.sector.clone_from(&r.sector);
+                            role.from = r.from;
+                            role.to = r.to;
+                        }
+                        None => roles.push(r.clone()),
+                    }
+                    n += 1;
+                }
+                roles.truncate(n);
+            }
+            (None, Some((title, country, sector))) => {
+                roles.truncate(1);
+                if roles.is_empty() {
+                    roles.push(Role {
+                        title: String::new(),
+                        country: None,
+                        sector: None,
+                        from: None,
+                        to: None,
+                    });
+                }
+                let role = &mut roles[0];
+                role.title.clear();
+                role.title.push_str(title);
+                set_option(&mut role.country, country, strings);
+                set_option(&mut role.sector, sector, strings);
+                role.from = None;
+                role.to = None;
+            }
+            (None, None) => roles.clear(),
+        }
+        actor.mentions.clear();
+        actor.mentions.extend_from_slice(mentions);
+        let mentions = &mut actor.mentions;
+        if !mentions.is_sorted_by_key(|m| m.span.start) {
+            mentions.sort_by_key(|m| m.span.start);
+        }
+        mentions.dedup_by_key(|m| m.span);
+    }
+}
+
+/// Actors a thread keeps between documents beyond those its last output held.
+const KEPT_ACTORS: usize = 256;
+
+/// An actor with empty strings and vectors, to be written.
+fn empty_actor() -> Actor {
+    Actor {
+        id: String::new(),
+        name: String::new(),
+        kind: ActorKind::Person,
+        country: None,
+        sector: None,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+    }
+}
+
+/// Strings a thread keeps for optional fields between documents.
+const KEPT_STRINGS: usize = 256;
+
+/// Sets an optional string, reusing the one there, else one of `spare`; a string no
+/// longer needed goes to `spare`.
+fn set_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
+    match (slot.as_mut(), value) {
+        (Some(s), Some(v)) => {
+            s.clear();
+            s.push_str(v);
+        }
+        (None, Some(v)) => {
+            let mut s = spare.pop().unwrap_or_default();
+            s.clear();
+            s.push_str(v);
+            *slot = Some(s);
+        }
+        (Some(_), None) => {
+            if let Some(s) = slot.take() {
+                if spare.len() < KEPT_STRINGS {
+                    spare.push(s);
+                }
+            }
+        }
+        (None, None) => {}
+    }
 }
 
 impl<'a> Building<'a> {
+    /// The role a title in the text gives the actor: (title, country, sector).
+    fn learned_role(&self) -> Option<(&'static str, Option<&'a str>, Option<&'static str>)> {
+        let c = self.learned?;
+        let (title, t) = c.title?;
+        Some((title, c.affiliation.as_deref(), t.sector))
+    }
+
     /// Makes this the actor of gazetteer entry `e`, with its roles at `published`.
     fn set_entry(&mut self, entries: &'a [Entry], e: u32, published: Option<Date>) {
         let entry = &entries[e as usize];
@@ -442,8 +768,8 @@ impl<'a> Building<'a> {
     }
 }
 
-/// A document-local id: `local:<kind>:<slug>`.
-fn local_id(kind: ActorKind, name: &str) -> String {
+/// Writes a document-local id, `local:<kind>:<slug>`, into `id`.
+fn local_id(kind: ActorKind, name: &str, id: &mut String) {
     let kind = match kind {
         ActorKind::Person => "per",
         ActorKind::Country => "cty",
@@ -452,66 +778,60 @@ fn local_id(kind: ActorKind, name: &str) -> String {
         ActorKind::Location => "loc",
         ActorKind::Group => "grp",
     };
-    // Most names are words of ASCII letters and digits with one space between them:
-    // the slug is the name lowercased, its spaces made dashes, eight bytes at a time.
-    let bytes = name.as_bytes();
-    let simple = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
-        && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
-    if simple {
-        let mut id = Vec::with_capacity(15 + kind.len() + name.len());
-        id.extend_from_slice(b"local:");
-        id.extend_from_slice(kind.as_bytes());
-        id.push(b':');
-        let end = id.len() + name.len();
-        let mut ok = true;
-        // Whether the byte before the chunk is a space.
-        let mut after_space = false;
-        for at in (0..bytes.len()).step_by(8) {
-            let live = ascii::low_bytes(ascii::HIGHS, bytes.len() - at);
-            let x = ascii::load8(bytes, at);
-            let space = ascii::zero_bytes(x ^ (ascii::ONES * u64::from(b' '))) & live;
-            let doubled = space & (space << 8 | u64::from(after_space) << 7);
-            ok &= (ascii::alnum_mask(x) | space) == live && doubled == 0;
-            after_space = (space & !(live >> 8) & live) != 0;
-            // A space (0x20) becomes a dash (0x2D); the bytes past the end are cut below.
-            let slug = ascii::lower8(x) ^ ((space >> 7) * 0x0D);
-            id.extend_from_slice(&slug.to_le_bytes());
-        }
-        id.truncate(end);
-        if ok {
-            if let Ok(id) = String::from_utf8(id) {
-                return id;
-            }
-        }
-    }
-    let mut id = String::with_capacity(10 + name.len());
+    id.clear();
+    id.reserve(10 + name.len());
     id.push_str("local:");
     id.push_str(kind);
     id.push(':');
+    // The slug: the runs of letters and digits, lowercased, joined by single dashes.
+    let slug = id.len();
+    let bytes = name.as_bytes();
+    // ASCII runs are copied whole (found eight bytes at a time) and lowercased at the
+    // end, other characters lowercased one at a time.
     // Whether a slug character was written (a dash never leads the slug).
     let mut started = false;
     let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let end = alnum_end(bytes, i);
             if dash && started {
                 id.push('-');
             }
-            id.push(c);
+            id.push_str(&name[i..end]);
             started = true;
             dash = false;
-        } else {
+            i = end;
+        } else if b.is_ascii() {
             dash = true;
+            i += 1;
+        } else {
+            let Some(c) = name.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            for c in c.to_lowercase() {
+                if c.is_alphanumeric() {
+                    if dash && started {
+                        id.push('-');
+                    }
+                    id.push(c);
+                    started = true;
+                    dash = false;
+                } else {
+                    dash = true;
+                }
+            }
+            i += c.len_utf8();
         }
     }
-    id
+    id[slug..].make_ascii_lowercase();
 }
 
 /// The mentions as [`Seen`] records, sorted, into `seen`. They were found in three runs
 /// (names, short forms, capitals, split at `a` and `b`), each in text order as the
 /// candidates are: the runs are merged by start, then mentions sharing a start sorted.
-fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize, seen: &mut Vec<Seen>) {
+fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Seen>) {
     let key = |i: usize| {
-        let (m, _, actor) = mentions[i];
+        let (m, actor) = mentions[i];
         (m.span.start, m.sentence as u32, actor as usize, i as u32)
     };
     seen.clear();
@@ -519,7 +839,7 @@ fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize, seen: &mut V
     let b = b.clamp(a, mentions.len());
     let (names, shorts, caps) = (0..a, a..b, b..mentions.len());
     let sorted =
-        |r: &std::ops::Range<usize>| mentions[r.clone()].is_sorted_by_key(|(m, _, _)| m.span.start);
+        |r: &std::ops::Range<usize>| mentions[r.clone()].is_sorted_by_key(|(m, _)| m.span.start);
     if ![&names, &shorts, &caps].into_iter().all(sorted) {
         seen.extend((0..mentions.len()).map(key));
         seen.sort_unstable();
@@ -542,33 +862,130 @@ fn text_order(mentions: &[(Mention, u32, u32)], a: usize, b: usize, seen: &mut V
         seen.sort_unstable();
         return;
     }
-    let mut i = 0;
+    let mut i = 1;
     while i < seen.len() {
-        let start = seen[i].0;
-        let j = i + seen[i..].iter().take_while(|s| s.0 == start).count();
-        if j - i > 1 {
-            seen[i..j].sort_unstable();
+        if seen[i].0 != seen[i - 1].0 {
+            i += 1;
+            continue;
         }
-        i = j;
+        // Mentions sharing a start (rare): sorted.
+        let first = i - 1;
+        let mut end = i + 1;
+        while end < seen.len() && seen[end].0 == seen[first].0 {
+            end += 1;
+        }
+        seen[first..end].sort_unstable();
+        i = end + 1;
     }
+}
+
+/// [`slice::partition_point`] of `pred` over `items`, found from `cursor` (the point
+/// last found, updated): a step or two forward for a point a little after the last one,
+/// a binary search otherwise.
+fn partition_from<T>(items: &[T], cursor: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
+    let mut at = (*cursor).min(items.len());
+    if at > 0 && !pred(&items[at - 1]) {
+        at = items[..at].partition_point(&pred);
+    } else {
+        let mut steps = 0;
+        while at < items.len() && pred(&items[at]) {
+            at += 1;
+            steps += 1;
+            if steps == 4 {
+                at += items[at..].partition_point(&pred);
+                break;
+            }
+        }
+    }
+    *cursor = at;
+    at
 }
 
 /// A mention in text order: (start, sentence, actor, index in [`Book::mentions`]).
 type Seen = (usize, u32, usize, u32);
 
+/// The end of the run of ASCII letters and digits at `i` in a name, eight bytes at a
+/// time (the last eight bytes of the name read for its end).
+fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    let n = bytes.len();
+    if n < 8 {
+        return bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(n, |k| i + k);
+    }
+    while i < n {
+        let x = match i + 8 <= n {
+            true => word_at(bytes, i),
+            false => word_at(bytes, n - 8) >> (8 * (i + 8 - n)),
+        };
+        let stop = !ascii::alnum_mask(x) & ascii::low_bytes(ascii::HIGHS, n - i);
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    n
+}
+
+/// The flag (`0x80`) of each space among eight bytes.
+#[inline]
+fn space_flags(w: u64) -> u64 {
+    ascii::zero_bytes(w ^ (ascii::ONES * u64::from(b' ')))
+}
+
+/// Where the first space of a name is, eight bytes at a time.
+fn first_space(bytes: &[u8]) -> Option<usize> {
+    let n = bytes.len();
+    if n < 8 {
+        return bytes.iter().position(|&b| b == b' ');
+    }
+    let mut start = 0;
+    loop {
+        // The last chunk overlaps the one before, whose bytes hold no space.
+        let at = start.min(n - 8);
+        let flags = space_flags(word_at(bytes, at));
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        if at + 8 == n {
+            return None;
+        }
+        start += 8;
+    }
+}
+
+/// Where the last space of a name is, eight bytes at a time from the end.
+fn last_space(bytes: &[u8]) -> Option<usize> {
+    let n = bytes.len();
+    if n < 8 {
+        return bytes.iter().rposition(|&b| b == b' ');
+    }
+    let mut end = n;
+    loop {
+        // The first chunk overlaps the one after, whose bytes hold no space.
+        let at = end.saturating_sub(8);
+        let flags = space_flags(word_at(bytes, at));
+        if flags != 0 {
+            return Some(at + (63 - flags.leading_zeros() as usize) / 8);
+        }
+        if at == 0 {
+            return None;
+        }
+        end = at;
+    }
+}
+
 /// Whether a name has more than one word.
-fn has_space(name: &str) -> bool {
-    name.bytes().any(|b| b == b' ')
+fn has_space(name: &[u8]) -> bool {
+    first_space(name).is_some()
 }
 
 /// The first word of a name (all of it when it is one word).
-fn first_word(name: &str) -> &str {
-    name.bytes().position(|b| b == b' ').map_or(name, |i| &name[..i])
+fn first_word(name: &[u8]) -> &[u8] {
+    first_space(name).map_or(name, |i| &name[..i])
 }
 
 /// The last word of a name (all of it when it is one word).
-fn last_word(name: &str) -> &str {
-    name.bytes().rposition(|b| b == b' ').map_or(name, |i| &name[i + 1..])
+fn last_word(name: &[u8]) -> &[u8] {
+    last_space(name).map_or(name, |i| &name[i + 1..])
 }
 
 /// Whether a role title fits a role noun ("foreign minister" fits "minister").
@@ -591,25 +1008,41 @@ pub(crate) fn resolve(
         cands.sort_by_key(|c| c.span.start);
     }
     let cands = &*cands;
-    let keys = FormMap::with_capacity_and_hasher(cands.len(), Default::default());
-    // Most documents name a few dozen actors: no regrowth.
+    // The text's bytes at a span (names are looked up by their bytes).
+    let bytes = text.as_bytes();
+    let of = |span: Span| &bytes[span.start..span.end];
     let mut scratch = SCRATCH.take();
     let entries = inner.gazetteer.entries().len();
     if scratch.by_entry.len() < entries {
         scratch.by_entry.resize(entries, NONE);
     }
+    if scratch.slots.len() < MIN_SLOTS {
+        scratch.slots = vec![NONE; MIN_SLOTS];
+    }
     let mut book = Book {
         inner,
         published,
         actors: recycle(std::mem::take(&mut scratch.actors)),
-        keys,
+        forms: Forms {
+            forms: recycle(std::mem::take(&mut scratch.forms)),
+            slots: std::mem::take(&mut scratch.slots),
+        },
         by_entry: std::mem::take(&mut scratch.by_entry),
         mentions: std::mem::take(&mut scratch.mentions),
         seen: std::mem::take(&mut scratch.seen),
+        later: std::mem::take(&mut scratch.later),
+        guessed: std::mem::take(&mut scratch.guessed),
+        titles: std::mem::take(&mut scratch.titles),
     };
     SCRATCH.set(scratch);
-    // Names first: gazetteer entries, governments, new actors.
-    for c in cands {
+    // Names first: gazetteer entries, governments, new actors. The other candidates
+    // are noted for the passes after.
+    // How many pronouns and role nouns there are.
+    let mut refs = 0;
+    for (i, c) in cands.iter().enumerate() {
+        if c.guessed {
+            book.guessed.push(i as u32);
+        }
         let (key, found) = match &c.target {
             Target::Entry(e) => (
                 Key::Entry(*e),
@@ -617,9 +1050,16 @@ pub(crate) fn resolve(
             ),
             Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
-            Target::New(ActorKind::Person) if !has_space(&text[c.span]) => continue,
+            Target::New(ActorKind::Person) if !has_space(of(c.span)) => {
+                book.later.push(i as u32);
+                continue;
+            }
             Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
-            _ => continue,
+            _ => {
+                refs += usize::from(matches!(c.target, Target::Pronoun(_) | Target::Nominal(..)));
+                book.later.push(i as u32);
+                continue;
+            }
         };
         let a = book.actor(key);
         book.learn(a, c);
@@ -627,31 +1067,41 @@ pub(crate) fn resolve(
     }
     // A guessed person whose first word, not its last, also stands alone in the text
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
-    let guessed = cands.iter().filter(|c| c.guessed).count();
-    if guessed > 0 {
-        // The first and last words of guessed names -> whether they stand alone.
-        let mut alone: FormMap<&str, bool> =
-            FormMap::with_capacity_and_hasher(2 * guessed, Default::default());
-        for c in cands.iter().filter(|c| c.guessed) {
-            let surface = &text[c.span];
-            alone.insert(first_word(surface), false);
-            alone.insert(last_word(surface), false);
+    let guessed = std::mem::take(&mut book.guessed);
+    let later = std::mem::take(&mut book.later);
+    if !guessed.is_empty() {
+        // The first and last words of guessed names: whether they stand alone.
+        for c in guessed.iter().map(|&i| &cands[i as usize]) {
+            let surface = of(c.span);
+            for word in [first_word(surface), last_word(surface)] {
+                let f = book.forms.intern(word);
+                book.forms.forms[f].alone = Some(false);
+            }
         }
-        for c in cands {
+        for c in later.iter().map(|&i| &cands[i as usize]) {
             if matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name {
-                if let Some(stands) = alone.get_mut(&text[c.span]) {
-                    *stands = true;
+                if let Some(f) = book.forms.find(of(c.span)) {
+                    let alone = &mut book.forms.forms[f].alone;
+                    if alone.is_some() {
+                        *alone = Some(true);
+                    }
                 }
             }
         }
-        for c in cands.iter().filter(|c| c.guessed) {
-            let surface = &text[c.span];
+        let alone =
+            |forms: &Forms, word: &[u8]| forms.find(word).and_then(|f| forms.forms[f].alone);
+        for c in guessed.iter().map(|&i| &cands[i as usize]) {
+            let surface = of(c.span);
             let first = first_word(surface);
             let last = last_word(surface);
-            if alone.get(first) == Some(&true) && alone.get(last) == Some(&false) {
-                if let Some(&a) = book.keys.get(&Key::New(ActorKind::Person, surface)) {
+            if alone(&book.forms, first) == Some(true) && alone(&book.forms, last) == Some(false) {
+                let a = book
+                    .forms
+                    .find(surface)
+                    .map_or(NONE, |f| book.forms.forms[f].new[ActorKind::Person as usize]);
+                if a != NONE {
                     // The id follows the kind (it is written at the end).
-                    let b = &mut book.actors[a];
+                    let b = &mut book.actors[a as usize];
                     b.kind = ActorKind::Organization;
                     b.sector = None;
                     b.learned = None;
@@ -660,49 +1110,56 @@ pub(crate) fn resolve(
         }
     }
     // Short forms: the last word of a person's name, the first word of an
-    // organization's, or a whole one-word name. (So far every actor's mentions are
-    // names found above.)
-    let named = book.mentions.len();
-    let mut short: FormMap<&str, Option<usize>> =
-        FormMap::with_capacity_and_hasher(2 * named, Default::default());
-    // With all-caps words: where each short form is first taken from a mention.
-    let mut first_at: FormMap<&str, usize> = FormMap::default();
-    for (i, b) in book.actors.iter().enumerate() {
-        for m in book.mentions_of(b) {
-            if m.form != MentionForm::Name && m.form != MentionForm::Alias {
-                continue;
+    // organization's, or a whole one-word name. (So far every mention is a name found
+    // above.) Each form notes its actor (or that it has several) and the first mention
+    // it is taken from.
+    for (k, &(m, a)) in book.mentions.iter().enumerate() {
+        if m.form != MentionForm::Name && m.form != MentionForm::Alias {
+            continue;
+        }
+        let b = &mut book.actors[a as usize];
+        let surface = of(m.span);
+        // An actor's names are read in text order, so a repeat of the last one changes
+        // nothing.
+        let last = book.mentions.get(b.last_name as usize).map(|(last, _)| of(last.span));
+        if last.is_some_and(|last| same(last, surface)) {
+            continue;
+        }
+        let short_form = match b.kind {
+            ActorKind::Person => Some(last_word(surface)),
+            ActorKind::Organization if matches!(b.source, Source::New(_)) => {
+                Some(first_word(surface))
             }
-            let surface = &text[m.span];
-            let short_form = match b.kind {
-                ActorKind::Person => Some(last_word(surface)),
-                ActorKind::Organization if matches!(b.source, Source::New(_)) => {
-                    Some(first_word(surface))
-                }
-                _ => None,
+            _ => None,
+        };
+        b.last_name = k as u32;
+        let f = book.forms.intern(surface) as u32;
+        let g = match short_form.filter(|s| s.len() < surface.len()) {
+            Some(short) => book.forms.intern(short) as u32,
+            None => NONE,
+        };
+        for f in [f, g] {
+            let Some(form) = book.forms.forms.get_mut(f as usize) else { continue };
+            form.short = match form.short {
+                NONE => a,
+                s if s == a => s,
+                _ => AMBIGUOUS,
             };
-            let forms =
-                std::iter::once(surface).chain(short_form.filter(|s| s.len() < surface.len()));
-            for f in forms {
-                let slot = short.entry(f).or_insert(Some(i));
-                if *slot != Some(i) {
-                    *slot = None;
-                }
-                if !caps_words.is_empty() {
-                    let first = first_at.entry(f).or_insert(m.span.start);
-                    *first = (*first).min(m.span.start);
-                }
-            }
+            form.first_at = form.first_at.min(m.span.start);
         }
     }
     let names_end = book.mentions.len();
-    for c in cands {
+    for c in later.iter().map(|&i| &cands[i as usize]) {
         let fallback = match &c.target {
             Target::Short(fallback) => fallback,
-            Target::New(ActorKind::Person) if !has_space(&text[c.span]) => &Some(ActorKind::Person),
+            // (One-word people: the others are names.)
+            Target::New(ActorKind::Person) => &Some(ActorKind::Person),
             _ => continue,
         };
         let surface = &text[c.span];
-        if let Some(&Some(a)) = short.get(surface) {
+        let short = book.forms.find(of(c.span)).map_or(NONE, |f| book.forms.forms[f].short);
+        if short != NONE && short != AMBIGUOUS {
+            let a = short as usize;
             let b = &book.actors[a];
             let form = if b.kind == ActorKind::Person && !book.is_named(b, surface) {
                 MentionForm::Alias
@@ -724,9 +1181,14 @@ pub(crate) fn resolve(
     if !caps_words.is_empty() {
         // Capitals -> (first mention of the form, actor).
         let mut upper: HashMap<String, (usize, usize)> = HashMap::new();
-        for (form, actor) in &short {
-            let (Some(a), Some(&at)) = (*actor, first_at.get(form)) else { continue };
-            let best = upper.entry(form.to_uppercase()).or_insert((at, a));
+        for form in &book.forms.forms {
+            if form.short == NONE || form.short == AMBIGUOUS {
+                continue;
+            }
+            let (at, a) = (form.first_at, form.short as usize);
+            // (Every form is a slice of the text or a code: whole characters.)
+            let name = String::from_utf8_lossy(form.name);
+            let best = upper.entry(name.to_uppercase()).or_insert((at, a));
             *best = (*best).min((at, a));
         }
         for &span in caps_words {
@@ -737,36 +1199,42 @@ pub(crate) fn resolve(
         }
     }
     // Pronouns and role nouns, in text order.
-    // (start, sentence, actor)
     let mut seen = std::mem::take(&mut book.seen);
-    text_order(&book.mentions, names_end, short_end, &mut seen);
-    for c in cands {
+    if refs > 0 {
+        text_order(&book.mentions, names_end, short_end, &mut seen);
+    }
+    // Where the windows below start and end in `seen`, kept from one candidate to the
+    // next: they come in text order, so the ends move a little forward each time.
+    let mut from_at = [0; 2];
+    let mut to_at = 0;
+    for c in later.iter().map(|&i| &cands[i as usize]) {
         match &c.target {
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
+                // "It" opening a sentence is most often about a thing ("It lasted an
+                // hour"); "it" later in one refers to the subject of the verb right
+                // before it ("Iraq said it would", "Iraq says that it"), else to the
+                // actor that opens the sentence.
+                if *cue == Cue::It && text[c.span].starts_with('I') {
+                    continue;
+                }
                 let back = if *cue == Cue::It { 0 } else { 1 };
-                let mut from = seen.partition_point(|&(_, s, _, _)| s + back < c.sent);
-                let mut to = seen.partition_point(|&(p, _, _, _)| p < c.span.start);
+                let mut from = partition_from(&seen, &mut from_at[back], |&(_, s, _, _)| {
+                    s as usize + back < c.sent as usize
+                });
+                let mut to = partition_from(&seen, &mut to_at, |&(p, _, _, _)| p < c.span.start);
                 if *cue == Cue::It {
-                    // "It" opening a sentence is most often about a thing ("It lasted an
-                    // hour"); "it" later in one refers to the subject of the verb right
-                    // before it ("Iraq said it would", "Iraq says that it"), else to the
-                    // actor that opens the sentence.
-                    if text[c.span].starts_with('I') {
-                        continue;
-                    }
                     // The mention itself is at hand (no walk over the actor's mentions),
                     // and only the last mentions are read: bounded work on hostile input.
                     let subject = (from.max(to.saturating_sub(LOOK_BACK))..to).rev().find(|&k| {
                         let (_, _, a, i) = seen[k];
                         let b = &book.actors[a];
                         let m = &book.mentions[i as usize].0;
-                        let fits = m.form != MentionForm::Demonym
-                            && verb_between(text, m.span.end, c.span.start);
-                        fits && matches!(
+                        matches!(
                             b.kind,
                             ActorKind::Organization | ActorKind::Government | ActorKind::Country
-                        )
+                        ) && m.form != MentionForm::Demonym
+                            && verb_between(text, m.span.end, c.span.start)
                     });
                     match subject {
                         Some(k) => (from, to) = (k, k + 1),
@@ -801,14 +1269,14 @@ pub(crate) fn resolve(
                 }
             }
             Target::Nominal(title, country) => {
-                let to = seen.partition_point(|&(p, _, _, _)| p < c.span.start);
+                let to = partition_from(&seen, &mut to_at, |&(p, _, _, _)| p < c.span.start);
                 let country = country.as_deref();
                 let fits = |b: &Building| {
                     b.kind == ActorKind::Person
                         && (book.any_role(b, |r, rc| {
                             title_fits(r, title) && (country.is_none() || rc == country)
                         }) || (country.is_none() || b.country == country)
-                            && b.titles.iter().any(|t| title_fits(t, title)))
+                            && book.titles(b).any(|t| title_fits(t, title)))
                 };
                 let recent = seen[to.saturating_sub(LOOK_BACK)..to]
                     .iter()
@@ -845,23 +1313,30 @@ pub(crate) fn resolve(
         }
     }
     book.seen = seen;
+    book.later = later;
+    book.guessed = guessed;
     book.finish(out);
 }
 
 /// Verbs of saying and stance whose subject a following "it" refers to.
-static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/actor/report_verbs.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_ascii_whitespace)
-        .collect()
-});
+static REPORT_VERBS: LazyLock<HashSet<&'static str, BuildHasherDefault<FormHasher>>> =
+    LazyLock::new(|| {
+        include_str!("../../data/actor/report_verbs.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_ascii_whitespace)
+            .collect()
+    });
 
 /// Whether the text between a mention ending at `end` and a pronoun at `pronoun` is a
 /// verb of saying, alone or with "that", whose subject is the mention ("said", "says
 /// that").
 fn verb_between(text: &str, end: usize, pronoun: usize) -> bool {
     let Some(gap) = text.get(end..pronoun) else { return false };
+    // Most gaps fail here, before their words are read.
+    if !gap.starts_with(' ') || !gap.ends_with(' ') {
+        return false;
+    }
     let mut words = gap.split_ascii_whitespace();
     let verb = words.next().is_some_and(|w| REPORT_VERBS.contains(w));
     let rest = words.next();
@@ -926,24 +1401,84 @@ mod tests {
         ];
         for name in names {
             let want = format!("local:org:{}", slug(name));
-            assert_eq!(local_id(ActorKind::Organization, name), want, "{name:?}");
+            // Written over a longer id, as when an actor is reused.
+            let mut id = "local:per:a-much-longer-earlier-name".to_string();
+            local_id(ActorKind::Organization, name, &mut id);
+            assert_eq!(id, want, "{name:?}");
         }
-        assert_eq!(local_id(ActorKind::Person, "Anna Kovacs"), "local:per:anna-kovacs");
+        let mut id = String::new();
+        local_id(ActorKind::Person, "Anna Kovacs", &mut id);
+        assert_eq!(id, "local:per:anna-kovacs");
     }
 
-    /// Names that differ in length or bytes hash apart, the short ones included.
+    /// The first and last spaces and the ends of runs of letters are found on every
+    /// path (short names, chunks, the overlapping last chunk), as a byte at a time finds
+    /// them.
     #[test]
-    fn form_hasher_tells_names_apart() {
-        let hash = |s: &str| {
-            let mut h = FormHasher::default();
-            h.write(s.as_bytes());
-            h.finish()
-        };
-        let names =
-            ["", "a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghabcdefgh"];
+    fn spaces_are_found_as_a_byte_at_a_time() {
+        let names = [
+            "",
+            " ",
+            "Anna",
+            "Anna Kovacs",
+            "Ministry of Defence",
+            "abcdefgh ",
+            " abcdefgh",
+            "abcdefghijklmnop q",
+            "a bcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz",
+            "Zo\u{eb} Smith-Jones Ltd",
+        ];
+        for name in names {
+            let bytes = name.as_bytes();
+            assert_eq!(first_space(bytes), name.find(' '), "{name:?}");
+            assert_eq!(last_space(bytes), name.rfind(' '), "{name:?}");
+            for i in 0..bytes.len() {
+                let want = (i..bytes.len()).find(|&k| !bytes[k].is_ascii_alphanumeric());
+                assert_eq!(alnum_end(bytes, i), want.unwrap_or(bytes.len()), "{name:?} {i}");
+            }
+        }
+    }
+
+    /// Windows found from a cursor agree with binary searches, whichever way the
+    /// points move.
+    #[test]
+    fn partitions_from_a_cursor_agree_with_binary_search() {
+        let items: Vec<usize> = (0..40).map(|i| i / 3).collect();
+        let mut cursor = 0;
+        for x in [0, 1, 1, 2, 5, 9, 13, 20, 3, 0, 7, 8, 8, 14] {
+            let want = items.partition_point(|&v| v < x);
+            assert_eq!(partition_from(&items, &mut cursor, |&v| v < x), want, "{x}");
+        }
+    }
+
+    /// Names that differ in length or bytes hash apart, the short ones included, and
+    /// [`same`] tells them apart on each of its paths.
+    #[test]
+    fn names_hash_and_compare_apart() {
+        let hash = |s: &str| name_hash(s.as_bytes());
+        let names = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abd",
+            "abcd",
+            "abce",
+            "abcde",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghi",
+            "abcdefghabcdefgh",
+            "abcdefghabcdefgi",
+            "abcdefghXbcdefghabcdefgh",
+            "abcdefghYbcdefghabcdefgh",
+        ];
         for (i, a) in names.iter().enumerate() {
+            assert!(same(a.as_bytes(), a.as_bytes()), "{a:?}");
             for b in &names[i + 1..] {
                 assert_ne!(hash(a), hash(b), "{a:?} {b:?}");
+                assert!(!same(a.as_bytes(), b.as_bytes()), "{a:?} {b:?}");
             }
         }
     }
