@@ -162,28 +162,65 @@ impl<V: Copy + Default> PackedMap<V> {
     }
 }
 
-impl<V: Copy + Default> PackedMap<V> {
-    /// [`PackedMap::get`] for a key of eight bytes or fewer (its upper half zero), in
-    /// 64-bit arithmetic.
-    #[inline]
-    pub(crate) fn get64(&self, key: u64) -> Option<V> {
-        if key == 0 {
-            return None;
+/// A read-only map from words of eight bytes or fewer, each as one `u64` (the bytes
+/// little-endian, zero-padded), to small values: [`PackedMap`] with half the slot size,
+/// for the lookups the scanner makes on most words. The key 0 is never stored.
+#[derive(Clone, Debug)]
+pub(crate) struct ShortMap<V> {
+    slots: Box<[(u64, V)]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
+
+impl<V: Copy + Default> ShortMap<V> {
+    /// The map holding `items` (a later duplicate key replaces an earlier one).
+    fn new(items: impl IntoIterator<Item = (u64, V)>) -> ShortMap<V> {
+        let items: Vec<(u64, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
+        let len = (items.len() * 4).next_power_of_two().max(16);
+        let mut map = ShortMap {
+            slots: vec![(0, V::default()); len].into(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for (key, value) in items {
+            let mut i = map.home(key);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & (len - 1);
+            }
+            map.slots[i] = (key, value);
         }
+        map
+    }
+
+    /// The first slot to probe for `key`.
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The value stored for `key` (`None` for 0).
+    #[inline(always)]
+    fn get(&self, key: u64) -> Option<V> {
         let mask = self.slots.len() - 1;
-        // As `home`, whose mix is the low half alone here.
-        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        let mut i = self.home(key);
         loop {
-            let (k, v) = self.slots[i];
-            if k == u128::from(key) {
-                return Some(v);
+            let (k, v) = self.slots[i & mask];
+            if k == key {
+                return (key != 0).then_some(v);
             }
             if k == 0 {
                 return None;
             }
-            i = (i + 1) & mask;
+            i += 1;
         }
     }
+}
+
+/// The word at `span` of `text` as a [`ShortMap`] key when it has one to eight bytes
+/// (one load), else `None`.
+#[inline(always)]
+fn short_key(text: &[u8], span: Span) -> Option<u64> {
+    let len = span.len();
+    (len.wrapping_sub(1) < 8).then(|| low_bytes(load8(text, span.start), len))
 }
 
 /// Lowercases the ASCII letters of a packed key of up to 16 bytes.
@@ -326,23 +363,31 @@ impl Info {
 pub(crate) struct Lexicon {
     pub titles: WordMap<&'static str, Title>,
     pub max_title_words: usize,
-    /// First names (as written) and the gender each implies; see [`Lexicon::first_name`].
+    /// First names (as written) and the gender each implies; see [`Lexicon::first_name_at`].
     first_names: WordMap<&'static str, Option<Gender>>,
     /// The keys of `first_names` of 16 bytes or fewer, packed by [`pack`].
     first_names_packed: PackedMap<Option<Option<Gender>>>,
+    /// The keys of `first_names` of eight bytes or fewer, as [`short_key`] reads them.
+    first_names_short: ShortMap<Option<Gender>>,
     /// Lowercase word -> what the lists say about it.
     index: WordMap<&'static [u8], Info>,
     /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one multiply and
     /// compare per lookup.
     packed: PackedMap<Info>,
+    /// The keys of `index` of eight bytes or fewer, as [`short_key`] reads them: most
+    /// lookups.
+    short: ShortMap<Info>,
     /// For each lowercase ASCII letter, bit `n` is set when a pronoun or "the" starts
     /// with it and has `n` bytes: most words are ruled out on their first byte and
     /// length alone.
     pronoun_or_the: [u16; 128],
-    /// The words [`Lexicon::may_be_pronoun_or_the`] stands for: the pronouns of eight
+    /// The words [`Lexicon::may_be_pronoun_or_the_start`] stands for: the pronouns of eight
     /// bytes or fewer starting with "h", "s" or "i", each with its cue, and "the" with
-    /// none; lowercase, packed by [`pack`].
-    pronoun_keys: PackedMap<Option<Option<Cue>>>,
+    /// none; lowercase, as [`short_key`] reads them, in a table with no collisions: a
+    /// key's slot is the top six bits of its product with `pronoun_mul`.
+    pronoun_keys: Box<[(u64, Option<Cue>); 64]>,
+    /// The multiplier that spreads the keys of `pronoun_keys` over distinct slots.
+    pronoun_mul: u64,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
 }
@@ -352,6 +397,12 @@ fn pack(key: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..key.len())?.copy_from_slice(key);
     Some(u128::from_le_bytes(buf))
+}
+
+/// A key of one to eight bytes as one integer, zero-padded (a [`ShortMap`] key).
+fn short_of(key: &[u8]) -> Option<u64> {
+    let len = key.len();
+    (len.wrapping_sub(1) < 8).then(|| load8(key, 0))
 }
 
 /// The bytes `text[span]` packed as [`pack`] does, read with one 16-byte load where the
@@ -366,6 +417,30 @@ pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
         }
         None => pack(text.get(span.start..span.end)?),
     }
+}
+
+/// A 64-slot table holding `keys` (nonzero, distinct) with no two in one slot, and its
+/// multiplier: a key's slot is the top six bits of its product with the multiplier.
+/// Empty slots hold the key 0, which no word has. Multipliers are tried in a fixed
+/// order; the embedded lists need a few (the tests check that every key is found).
+fn collision_free<V: Copy + Default>(keys: &[(u64, V)]) -> (Box<[(u64, V); 64]>, u64) {
+    let mut table = Box::new([(0u64, V::default()); 64]);
+    let mut mul = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..100_000 {
+        table.fill((0, V::default()));
+        let mut clash = false;
+        for &(key, value) in keys {
+            let slot = &mut table[(key.wrapping_mul(mul) >> 58) as usize];
+            clash |= slot.0 != 0 && slot.0 != key;
+            *slot = (key, value);
+        }
+        if !clash {
+            break;
+        }
+        // The next odd multiplier of a fixed sequence (splitmix64's increment).
+        mul = mul.wrapping_add(0x9e37_79b9_7f4a_7c15).rotate_left(17) | 1;
+    }
+    (table, mul)
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -410,22 +485,22 @@ impl Lexicon {
     }
 
     /// [`Lexicon::lookup`] for the word at `span` of `text` when it is ASCII and 16 bytes
-    /// or shorter (most words: one 16-byte load, no copy), else `None`.
-    #[inline]
-    pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<Info> {
-        let len = span.len();
+    /// or shorter (most words: one load, no copy), else `None`.
+    #[inline(always)]
+    pub(crate) fn info_at(&self, text: &[u8], span: Span) -> Option<Info> {
         // Most words: eight bytes or fewer, one 8-byte load and 64-bit arithmetic.
-        let chunk = text.get(span.start..span.start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
-        if let (1..=8, Some(chunk)) = (len, chunk) {
-            let key = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len));
+        if let Some(key) = short_key(text, span) {
             if key & HIGHS != 0 {
                 return None;
             }
-            if len > self.max_key_len {
-                return Some(Info::default());
-            }
-            return Some(self.packed.get64(lower8(key)).unwrap_or_default());
+            return Some(self.short.get(lower8(key)).unwrap_or_default());
         }
+        self.info_at_long(text, span)
+    }
+
+    /// [`Lexicon::info_at`] for a word of more than eight bytes.
+    #[inline(never)]
+    fn info_at_long(&self, text: &[u8], span: Span) -> Option<Info> {
         let key = pack_at(text, span)?;
         if key & (u128::MAX / 255 * 0x80) != 0 {
             return None;
@@ -461,38 +536,36 @@ impl Lexicon {
         found.unwrap_or_default()
     }
 
-    /// Whether `word` (as written) is a listed first name, and the gender it implies.
+    /// Whether the word at `span` of `text` (as written) is a listed first name, and the
+    /// gender it implies.
     #[inline]
-    pub(crate) fn first_name(&self, word: &str) -> Option<Option<Gender>> {
-        match pack(word.as_bytes()) {
+    pub(crate) fn first_name_at(&self, text: &[u8], span: Span) -> Option<Option<Gender>> {
+        if let Some(key) = short_key(text, span) {
+            return self.first_names_short.get(key);
+        }
+        match pack_at(text, span) {
             Some(key) => self.first_names_packed.get(key).flatten(),
-            None => self.first_names.get(word).copied(),
+            None => {
+                let word = std::str::from_utf8(text.get(span.start..span.end)?).ok()?;
+                self.first_names.get(word).copied()
+            }
         }
     }
 
     /// Whether the word at `span` of `text` is "the" (`Some(None)`) or a pronoun
     /// (`Some(Some(cue))`), in any ASCII case: one load and a few compares, no lookup.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pronoun_or_the_at(&self, text: &[u8], span: Span) -> Option<Option<Cue>> {
-        let len = span.len();
-        if !(1..=8).contains(&len) || span.end > text.len() {
-            return None;
-        }
-        let word = low_bytes(load8(text, span.start), len);
-        if word & HIGHS != 0 {
-            return None;
-        }
-        self.pronoun_keys.get64(lower8(word)).flatten()
+        let word = short_key(text, span)?;
+        // A non-ASCII byte stays as it is and matches no key.
+        let key = lower8(word);
+        let (k, cue) = self.pronoun_keys[(key.wrapping_mul(self.pronoun_mul) >> 58) as usize];
+        (k == key).then_some(cue)
     }
 
-    /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
-    #[inline]
-    pub(crate) fn may_be_pronoun_or_the(&self, word: &[u8]) -> bool {
-        word.first().is_some_and(|&b| self.may_be_pronoun_or_the_start(b, word.len()))
-    }
-
-    /// [`Lexicon::may_be_pronoun_or_the`] of a word of `len` bytes whose first byte is
-    /// `first` (any byte that is no letter, such as 0, rules both out).
+    /// Whether a word of `len` bytes whose first byte is `first` may be a pronoun or
+    /// "the" (any case); `false` rules both out, as does any byte that is no letter,
+    /// such as 0.
     #[inline]
     pub(crate) fn may_be_pronoun_or_the_start(&self, first: u8, len: usize) -> bool {
         first < 0x80 && len < 16 && self.pronoun_or_the[usize::from(first | 0x20)] & (1 << len) != 0
@@ -578,14 +651,14 @@ impl Lexicon {
         ] {
             slot(&mut index, w).set_function(f);
         }
-        let pronoun_keys = PackedMap::new(
-            pronouns
-                .iter()
-                .filter(|(p, _)| p.len() <= 8 && matches!(p.as_bytes()[0], b'h' | b's' | b'i'))
-                .map(|&(p, cue)| (p, Some(cue)))
-                .chain([("the", None)])
-                .filter_map(|(p, cue)| Some((ascii_lower(pack(p.as_bytes())?), Some(cue)))),
-        );
+        let keys: Vec<(u64, Option<Cue>)> = pronouns
+            .iter()
+            .filter(|(p, _)| p.len() <= 8 && matches!(p.as_bytes()[0], b'h' | b's' | b'i'))
+            .map(|&(p, cue)| (p, Some(cue)))
+            .chain([("the", None)])
+            .filter_map(|(p, cue)| Some((lower8(short_of(p.as_bytes())?), cue)))
+            .collect();
+        let (pronoun_keys, pronoun_mul) = collision_free(&keys);
         let mut pronoun_or_the = [0u16; 128];
         let quick = pronouns.iter().map(|&(p, _)| p).filter(|p| p.len() <= 8);
         for word in quick.filter(|p| matches!(p.as_bytes()[0], b'h' | b's' | b'i')).chain(["the"]) {
@@ -595,6 +668,10 @@ impl Lexicon {
         }
         let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
+        let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
+        let first_names_short = ShortMap::new(
+            first_names.iter().filter_map(|(k, &g)| Some((short_of(k.as_bytes())?, g))),
+        );
         let first_names_packed = PackedMap::new(
             first_names.iter().filter_map(|(k, &g)| Some((pack(k.as_bytes())?, Some(g)))),
         );
@@ -603,11 +680,53 @@ impl Lexicon {
             max_title_words,
             first_names,
             first_names_packed,
+            first_names_short,
             index,
             packed,
+            short,
             pronoun_or_the,
             pronoun_keys,
+            pronoun_mul,
             max_key_len,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pronoun and "the" has its own slot, in any case; other words have none.
+    #[test]
+    fn pronouns_and_the_are_found_in_any_case() {
+        let lex = Lexicon::new();
+        let text = "the The THE he his him her hers herself himself she it its itself \
+                    them then they hi i s h ther";
+        let mut found = Vec::new();
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            start += word.len() + 1;
+            if let Some(cue) = lex.pronoun_or_the_at(text.as_bytes(), span) {
+                found.push((word, cue));
+            }
+        }
+        let expected = [
+            ("the", None),
+            ("The", None),
+            ("THE", None),
+            ("he", Some(Cue::He)),
+            ("his", Some(Cue::He)),
+            ("him", Some(Cue::He)),
+            ("her", Some(Cue::She)),
+            ("hers", Some(Cue::She)),
+            ("herself", Some(Cue::She)),
+            ("himself", Some(Cue::He)),
+            ("she", Some(Cue::She)),
+            ("it", Some(Cue::It)),
+            ("its", Some(Cue::It)),
+            ("itself", Some(Cue::It)),
+        ];
+        assert_eq!(found, expected);
     }
 }

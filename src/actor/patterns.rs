@@ -649,7 +649,7 @@ impl<'a> Scanner<'a> {
     /// What the word lists say about the word at `span` (see [`Lexicon::lookup`]).
     #[inline(never)]
     fn lookup(&self, span: Span) -> Info {
-        match self.lex.lookup_packed(self.text.as_bytes(), span) {
+        match self.lex.info_at(self.text.as_bytes(), span) {
             Some(found) => found,
             None => self.lookup_slow(span),
         }
@@ -664,6 +664,11 @@ impl<'a> Scanner<'a> {
         let found = self.lex.lookup(word, &mut scratch);
         self.scratch.set(scratch);
         found
+    }
+
+    /// Whether word `i` (as written) is a listed first name, and the gender it implies.
+    fn first_name(&self, i: usize) -> Option<Option<Gender>> {
+        self.lex.first_name_at(self.text.as_bytes(), self.words[i].span)
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -942,13 +947,7 @@ impl<'a> Scanner<'a> {
     /// case (handled by [`Scanner::pronoun_or_the`] even when capitalized).
     #[inline(always)]
     fn pronoun_or_the_at(&self, k: usize) -> Option<Option<Cue>> {
-        let span = self.words[k].span;
-        let bytes = self.text.as_bytes();
-        // Most words are ruled out on their first byte and length.
-        if !self.lex.may_be_pronoun_or_the(&bytes[span.start..span.end]) {
-            return None;
-        }
-        self.lex.pronoun_or_the_at(bytes, span)
+        self.lex.pronoun_or_the_at(self.text.as_bytes(), self.words[k].span)
     }
 
     /// Handles "the" (`pronoun` is `None`) or a pronoun with its cue, in any case, at
@@ -1138,7 +1137,7 @@ impl<'a> Scanner<'a> {
                             Target::New(ActorKind::Person),
                             super::MentionForm::Name,
                         );
-                        c.gender = self.lex.first_name(self.word(ua)).flatten();
+                        c.gender = self.first_name(ua).flatten();
                         out.push(c);
                         return;
                     }
@@ -1261,7 +1260,7 @@ impl<'a> Scanner<'a> {
                     Some(_) => true,
                     None => false,
                 };
-                if cand.target == Target::Short(Some(ActorKind::Organization))
+                if matches!(cand.target, Target::Short(Some(ActorKind::Organization)))
                     && (piece(prev, None) || piece(next, segs.get(s + 2).copied()))
                 {
                     cand.target = Target::Short(None);
@@ -1269,7 +1268,7 @@ impl<'a> Scanner<'a> {
                 // A lone common noun or organization word is no short form either: "Bank"
                 // alone does not stand for "Bank Zorvex".
                 let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
-                if noun && cand.target == Target::Short(None) {
+                if noun && matches!(cand.target, Target::Short(None)) {
                     return;
                 }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
@@ -1383,7 +1382,7 @@ impl<'a> Scanner<'a> {
         hit.span.start == self.words[a].span.start
             && hit.span.end == self.words[a].span.end
             && self.pick(hit, false).is_some_and(|(_, surface)| surface == Surface::Demonym)
-            && self.lex.first_name(self.word(a - 1)).is_some()
+            && self.first_name(a - 1).is_some()
     }
 
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one
@@ -1403,7 +1402,7 @@ impl<'a> Scanner<'a> {
         {
             return false;
         }
-        let first_name = self.lex.first_name(self.word(a)).is_some();
+        let first_name = self.first_name(a).is_some();
         surface != Surface::Demonym
             && !first_name
             && kind == ActorKind::Location
@@ -1422,8 +1421,11 @@ impl<'a> Scanner<'a> {
     ) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
-        if let Some(place) = self.recased_place(a, b) {
-            return place;
+        // Only words all in capitals can spell a place re-cased.
+        if self.words[a].shape == Shape::Upper {
+            if let Some(place) = self.recased_place(a, b) {
+                return place;
+            }
         }
         // "Karen guerrillas", "Houthi rebels": a lone name before a noun of armed groups.
         if b == a + 1
@@ -1451,7 +1453,7 @@ impl<'a> Scanner<'a> {
             return c;
         }
         let first = self.word(a);
-        let first_name = self.lex.first_name(first);
+        let first_name = self.first_name(a);
         let initial = first.len() == 2 && first.ends_with('.');
         let honorific = before.is_some_and(|(_, _, t)| t.honorific);
         if b - a >= 2 {
@@ -1465,7 +1467,7 @@ impl<'a> Scanner<'a> {
                 && first_name.is_none()
                 && !initial
                 && !honorific
-                && self.lex.first_name(self.word(a + 1)).is_none()
+                && self.first_name(a + 1).is_none()
             {
                 return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
             }
@@ -1577,10 +1579,10 @@ impl<'a> Scanner<'a> {
 /// Whether a listed surface of several words ends in a lowercase common noun
 /// ("Iraqi troops"), not a name ("Iraqi Army", "al-Qaeda").
 fn described(surface: &str) -> bool {
-    match surface.rsplit_once(' ') {
-        Some((_, last)) => !last.is_empty() && last.bytes().all(|b| b.is_ascii_lowercase()),
-        None => false,
-    }
+    // The lowercase letters at the end, then a space.
+    let bytes = surface.as_bytes();
+    let lower = bytes.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    lower > 0 && bytes.len() > lower && bytes[bytes.len() - lower - 1] == b' '
 }
 
 fn hit_has_space(text: &str, span: Span) -> bool {
