@@ -362,6 +362,11 @@ impl Info {
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     pub titles: WordMap<&'static str, Title>,
+    /// The titles of 16 bytes or fewer (all ASCII), packed by [`pack`]: their index in
+    /// `title_list`.
+    titles_packed: PackedMap<u32>,
+    /// The titles in `titles_packed` with what they say.
+    title_list: Vec<(&'static str, Title)>,
     pub max_title_words: usize,
     /// First names (as written) and the gender each implies; see [`Lexicon::first_name_at`].
     first_names: WordMap<&'static str, Option<Gender>>,
@@ -388,6 +393,11 @@ pub(crate) struct Lexicon {
     pronoun_keys: Box<[(u64, Option<Cue>); 64]>,
     /// The multiplier that spreads the keys of `pronoun_keys` over distinct slots.
     pronoun_mul: u64,
+    /// For the first two bytes of each ASCII key of `index`, ASCII case folded away (the
+    /// low five bits of each, the second 0 for a key of one byte), bit `n` is set when
+    /// such a key has `n` bytes: most words that are not listed are ruled out by one
+    /// bit test.
+    listed: Box<[u32; 1024]>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
 }
@@ -486,16 +496,35 @@ impl Lexicon {
 
     /// [`Lexicon::lookup`] for the word at `span` of `text` when it is ASCII and 16 bytes
     /// or shorter (most words: one load, no copy), else `None`.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn info_at(&self, text: &[u8], span: Span) -> Option<Info> {
         // Most words: eight bytes or fewer, one 8-byte load and 64-bit arithmetic.
         if let Some(key) = short_key(text, span) {
             if key & HIGHS != 0 {
                 return None;
             }
-            return Some(self.short.get(lower8(key)).unwrap_or_default());
+            return Some(self.short_info(key, span.len()));
         }
         self.info_at_long(text, span)
+    }
+
+    /// What the lists say about the ASCII word of `len` bytes (one to eight) held in
+    /// `key` as [`short_key`] reads it, in any case.
+    #[inline(always)]
+    pub(crate) fn short_info(&self, key: u64, len: usize) -> Info {
+        if !self.may_be_listed(key as u8, (key >> 8) as u8, len) {
+            return Info::default();
+        }
+        self.short.get(lower8(key)).unwrap_or_default()
+    }
+
+    /// Whether an ASCII word of `len` bytes starting with the bytes `first` and `second`
+    /// (0 for a word of one byte) may be a key of `index`, in any case; `false` rules it
+    /// out without a lookup.
+    #[inline(always)]
+    fn may_be_listed(&self, first: u8, second: u8, len: usize) -> bool {
+        let cell = usize::from(first & 0x1f) << 5 | usize::from(second & 0x1f);
+        self.listed[cell] & (1u32 << (len & 31)) != 0
     }
 
     /// [`Lexicon::info_at`] for a word of more than eight bytes.
@@ -505,7 +534,9 @@ impl Lexicon {
         if key & (u128::MAX / 255 * 0x80) != 0 {
             return None;
         }
-        if span.len() > self.max_key_len {
+        if span.len() > self.max_key_len
+            || !self.may_be_listed(key as u8, (key >> 8) as u8, span.len())
+        {
             return Some(Info::default());
         }
         Some(self.packed.get(ascii_lower(key)).unwrap_or_default())
@@ -543,6 +574,13 @@ impl Lexicon {
         if let Some(key) = short_key(text, span) {
             return self.first_names_short.get(key);
         }
+        self.first_name_long(text, span)
+    }
+
+    /// [`Lexicon::first_name_at`] for a word of more than eight bytes.
+    #[cold]
+    #[inline(never)]
+    fn first_name_long(&self, text: &[u8], span: Span) -> Option<Option<Gender>> {
         match pack_at(text, span) {
             Some(key) => self.first_names_packed.get(key).flatten(),
             None => {
@@ -561,6 +599,14 @@ impl Lexicon {
         let key = lower8(word);
         let (k, cue) = self.pronoun_keys[(key.wrapping_mul(self.pronoun_mul) >> 58) as usize];
         (k == key).then_some(cue)
+    }
+
+    /// The title whose lowercase ASCII form of 16 bytes or fewer is packed in `key` (as
+    /// [`pack`] packs it), with what it says.
+    #[inline]
+    pub(crate) fn title(&self, key: u128) -> Option<(&'static str, Title)> {
+        let i = self.titles_packed.get(key)?;
+        self.title_list.get(i as usize).copied()
     }
 
     /// Whether a word of `len` bytes whose first byte is `first` may be a pronoun or
@@ -595,6 +641,17 @@ impl Lexicon {
             slot(&mut index, row[0].rsplit(' ').next().unwrap_or("")).0 |= INFO_TITLE_LAST;
             titles.insert(row[0], title);
         }
+        let title_list: Vec<(&'static str, Title)> = titles
+            .iter()
+            .filter(|(k, _)| k.len() <= 16 && k.is_ascii())
+            .map(|(k, t)| (*k, *t))
+            .collect();
+        let titles_packed = PackedMap::new(
+            title_list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (k, _))| Some((pack(k.as_bytes())?, i as u32))),
+        );
         let mut first_names = WordMap::default();
         for row in rows(include_str!("../../data/actor/first_names.tsv")) {
             let g = gender(row[0]);
@@ -667,6 +724,12 @@ impl Lexicon {
             }
         }
         let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
+        let mut listed = Box::new([0u32; 1024]);
+        for key in index.keys().filter(|k| k.is_ascii() && !k.is_empty()) {
+            let second = key.get(1).copied().unwrap_or(0);
+            let cell = usize::from(key[0] & 0x1f) << 5 | usize::from(second & 0x1f);
+            listed[cell] |= 1u32 << (key.len() & 31);
+        }
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
         let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
         let first_names_short = ShortMap::new(
@@ -677,6 +740,8 @@ impl Lexicon {
         );
         Lexicon {
             titles,
+            titles_packed,
+            title_list,
             max_title_words,
             first_names,
             first_names_packed,
@@ -685,6 +750,7 @@ impl Lexicon {
             packed,
             short,
             pronoun_or_the,
+            listed,
             pronoun_keys,
             pronoun_mul,
             max_key_len,

@@ -602,8 +602,36 @@ pub(crate) enum Seg {
 }
 
 impl<'a> Scanner<'a> {
-    fn word(&self, i: usize) -> &'a str {
-        &self.text[self.words[i].span]
+    /// The title spelled by words `a..b`, in any case and joined by single spaces.
+    fn title(&mut self, a: usize, b: usize) -> Option<(&'static str, Title)> {
+        // Most titles: 16 ASCII bytes or fewer, looked up as one integer.
+        let bytes = self.text.as_bytes();
+        let mut key = [0u8; 16];
+        let mut n = 0;
+        for i in a..b {
+            let w = &bytes[self.words[i].span.start..self.words[i].span.end];
+            let space = usize::from(i > a);
+            let Some(slot) = key.get_mut(n..n + space + w.len()) else {
+                return self.title_slow(a, b);
+            };
+            slot[0] = b' ';
+            for (k, &c) in slot[space..].iter_mut().zip(w) {
+                *k = c.to_ascii_lowercase();
+            }
+            n += space + w.len();
+        }
+        if !key.is_ascii() {
+            return self.title_slow(a, b);
+        }
+        self.lex.title(u128::from_le_bytes(key))
+    }
+
+    /// [`Scanner::title`] for words longer than 16 bytes together or not ASCII.
+    #[cold]
+    #[inline(never)]
+    fn title_slow(&mut self, a: usize, b: usize) -> Option<(&'static str, Title)> {
+        let lex = self.lex;
+        lex.titles.get_key_value(self.lower_words(a, b)).map(|(k, t)| (*k, *t))
     }
 
     /// The lowercase form of words `a..b` joined by single spaces (the word itself when
@@ -649,6 +677,24 @@ impl<'a> Scanner<'a> {
     /// What the word lists say about the word at `span` (see [`Lexicon::lookup`]).
     #[inline(never)]
     fn lookup(&self, span: Span) -> Info {
+        // Most words: ASCII, one to eight bytes, eight bytes of text from their start.
+        let len = span.len();
+        let chunk = self.text.as_bytes().get(span.start..span.start + 8);
+        if let (true, Some(chunk)) = (len.wrapping_sub(1) < 8, chunk) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let key = u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len));
+            if key & crate::ascii::HIGHS == 0 {
+                return self.lex.short_info(key, len);
+            }
+        }
+        self.lookup_rest(span)
+    }
+
+    /// [`Scanner::lookup`] for the other words.
+    #[cold]
+    #[inline(never)]
+    fn lookup_rest(&self, span: Span) -> Info {
         match self.lex.info_at(self.text.as_bytes(), span) {
             Some(found) => found,
             None => self.lookup_slow(span),
@@ -667,6 +713,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether word `i` (as written) is a listed first name, and the gender it implies.
+    #[inline(never)]
     fn first_name(&self, i: usize) -> Option<Option<Gender>> {
         self.lex.first_name_at(self.text.as_bytes(), self.words[i].span)
     }
@@ -685,29 +732,37 @@ impl<'a> Scanner<'a> {
 
     /// The longest title starting at word `i` and ending before `end`, lowercase words
     /// only when `lower` is set, capitalized first word otherwise.
+    #[inline(always)]
     fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
-        let lex = self.lex;
+        // Most words start no title: ruled out here, where the call is made.
         if i >= end || !self.info(i).title_first() {
             return None;
         }
+        self.title_from(i, end)
+    }
+
+    /// [`Scanner::title_at`] for a word `i` that starts some title.
+    #[inline(never)]
+    fn title_from(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
+        let lex = self.lex;
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             // A title's words are joined and its last word ends some title.
             if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
                 continue;
             }
-            if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
-                return Some((n, key, *t));
+            if let Some((key, t)) = self.title(i, i + n) {
+                return Some((n, key, t));
             }
         }
         None
     }
 
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
+    #[inline(always)]
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
-        let lex = self.lex;
         // Every title below ends with word `i - 1`, joined to word `i` in its sentence and
-        // not possessive: checked before the word lists are asked.
+        // not possessive: checked before the word lists are asked, where the call is made.
         if i == 0
             || i >= self.words.len()
             || !self.words[i].joined
@@ -717,6 +772,13 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        self.title_ending(i)
+    }
+
+    /// [`Scanner::title_before`] once word `i - 1` may end a title.
+    #[inline(never)]
+    fn title_ending(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
+        let lex = self.lex;
         for n in (1..=lex.max_title_words.min(i)).rev() {
             let a = i - n;
             let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
@@ -729,8 +791,8 @@ impl<'a> Scanner<'a> {
             {
                 continue;
             }
-            if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(a, i)) {
-                return Some((a, key, *t));
+            if let Some((key, t)) = self.title(a, i) {
+                return Some((a, key, t));
             }
         }
         None
@@ -947,7 +1009,14 @@ impl<'a> Scanner<'a> {
     /// case (handled by [`Scanner::pronoun_or_the`] even when capitalized).
     #[inline(always)]
     fn pronoun_or_the_at(&self, k: usize) -> Option<Option<Cue>> {
-        self.lex.pronoun_or_the_at(self.text.as_bytes(), self.words[k].span)
+        let span = self.words[k].span;
+        let bytes = self.text.as_bytes();
+        // Most words are ruled out on their first byte and length.
+        let first = bytes.get(span.start).copied().unwrap_or(0);
+        if !self.lex.may_be_pronoun_or_the_start(first, span.len()) {
+            return None;
+        }
+        self.lex.pronoun_or_the_at(bytes, span)
     }
 
     /// Handles "the" (`pronoun` is `None`) or a pronoun with its cue, in any case, at
@@ -1452,9 +1521,10 @@ impl<'a> Scanner<'a> {
             c.affiliation = self.country_after(b);
             return c;
         }
-        let first = self.word(a);
+        // The first word's bytes: the tests below are on ASCII bytes.
+        let first = &self.text.as_bytes()[self.words[a].span.start..self.words[a].span.end];
         let first_name = self.first_name(a);
-        let initial = first.len() == 2 && first.ends_with('.');
+        let initial = first.len() == 2 && first.ends_with(b".");
         let honorific = before.is_some_and(|(_, _, t)| t.honorific);
         if b - a >= 2 {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
@@ -1491,7 +1561,7 @@ impl<'a> Scanner<'a> {
             return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
         }
         let w = self.words[a];
-        if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains('.') {
+        if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains(&b'.') {
             return new(ActorKind::Organization);
         }
         // "in Jeddah", "the town of Samarra".
@@ -1521,9 +1591,17 @@ impl<'a> Scanner<'a> {
         let adjective = || {
             ["sh", "ese", "ean", "ian", "can", "ans", "ic", "ist", "ists"]
                 .iter()
-                .any(|s| first.ends_with(s))
+                .any(|s| first.ends_with(s.as_bytes()))
         };
-        let one_char = first.chars().next().map_or(0, char::len_utf8) == first.len();
+        // The length of the first char, from its first byte (the text is UTF-8).
+        let char_len = match first.first() {
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b < 0xe0 => 2,
+            Some(&b) if b < 0xf0 => 3,
+            Some(_) => 4,
+            None => 0,
+        };
+        let one_char = char_len == first.len();
         let guess = !self.words[a].opens && !one_char && !adjective();
         // A first name standing alone ("Alan", "Roberto") names a person.
         let kind = if first_name.is_some() { ActorKind::Person } else { ActorKind::Organization };
