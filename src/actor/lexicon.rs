@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
 use crate::Span;
-use crate::ascii::{HIGHS, load8, low_bytes, lower8};
+use crate::ascii::{HIGHS, ONES, load8, low_bytes, lower8};
 
 /// A title or role noun ("president", "foreign minister", "Mr").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -590,13 +590,20 @@ impl Lexicon {
         }
     }
 
-    /// Whether the word at `span` of `text` is "the" (`Some(None)`) or a pronoun
-    /// (`Some(Some(cue))`), in any ASCII case: one load and a few compares, no lookup.
+    /// Whether the word at `span` of `text`, a word as the tokenizer splits them, is "the"
+    /// (`Some(None)`) or a pronoun (`Some(Some(cue))`), in any ASCII case: one load, a
+    /// multiply and a compare, no lookup.
     #[inline(always)]
     pub(crate) fn pronoun_or_the_at(&self, text: &[u8], span: Span) -> Option<Option<Cue>> {
-        let word = short_key(text, span)?;
-        // A non-ASCII byte stays as it is and matches no key.
-        let key = lower8(word);
+        let len = span.len();
+        if len.wrapping_sub(1) >= 8 {
+            return None;
+        }
+        let mask = u64::MAX >> (64 - 8 * len);
+        // Setting the 0x20 bit of every byte lowercases the letters and changes no other
+        // ASCII byte a word may hold (digits, `'`, `-`, `.`, `&`); a non-ASCII byte stays
+        // one and matches no key.
+        let key = (load8(text, span.start) | (ONES * 0x20)) & mask;
         let (k, cue) = self.pronoun_keys[(key.wrapping_mul(self.pronoun_mul) >> 58) as usize];
         (k == key).then_some(cue)
     }

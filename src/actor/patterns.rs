@@ -1069,19 +1069,18 @@ impl<'a> Scanner<'a> {
 
     /// Splits the run `k..end` into segments and turns them into candidates.
     fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
-        let mut segs = std::mem::take(&mut self.segs);
-        segs.clear();
+        self.segs.clear();
         let mut i = k;
         while i < end {
             let w = self.words[i];
             if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
                 let e = self.hit_end(i, end);
-                segs.push(Seg::Gaz(i, e));
+                self.segs.push(Seg::Gaz(i, e));
                 i = e;
                 continue;
             }
             if w.shape == Shape::Lower {
-                segs.push(Seg::Break(i));
+                self.segs.push(Seg::Break(i));
                 i += 1;
                 continue;
             }
@@ -1092,29 +1091,28 @@ impl<'a> Scanner<'a> {
                     j += 1;
                 }
                 if let Some(e) = (i + 1..=j).rev().find(|&e| self.recased_place(i, e).is_some()) {
-                    segs.push(Seg::Unknown(i, e));
+                    self.segs.push(Seg::Unknown(i, e));
                     i = e;
                     continue;
                 }
             }
             if let Some((n, title, t)) = self.title_at(i, end) {
-                segs.push(Seg::Title(i, i + n, title, t));
+                self.segs.push(Seg::Title(i, i + n, title, t));
                 i += n;
                 continue;
             }
             if self.is_common(i) {
-                segs.push(Seg::Break(i));
+                self.segs.push(Seg::Break(i));
                 i += 1;
                 continue;
             }
             let e = self.unknown_end(i, end);
-            segs.push(Seg::Unknown(i, e));
+            self.segs.push(Seg::Unknown(i, e));
             i = e;
         }
-        for s in 0..segs.len() {
-            self.seg(&segs, s, k, out);
+        for s in 0..self.segs.len() {
+            self.seg(s, k, out);
         }
-        self.segs = segs;
     }
 
     /// The end of an unknown name starting at word `i`.
@@ -1156,7 +1154,7 @@ impl<'a> Scanner<'a> {
         j > 0
             && matches!(w.shape, Shape::Cap | Shape::Upper)
             && self.words[j - 1].sent == w.sent
-            && self.text.get(self.words[j - 1].span.end..w.span.start) == Some(" & ")
+            && self.text.as_bytes().get(self.words[j - 1].span.end..w.span.start) == Some(b" & ")
     }
 
     fn is_org_word(&self, i: usize, suffix: bool) -> bool {
@@ -1168,10 +1166,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// Emits the candidate for segment `s` of a run starting at word `run_start`.
-    fn seg(&mut self, segs: &[Seg], s: usize, run_start: usize, out: &mut Vec<Cand>) {
-        let prev = s.checked_sub(1).map(|p| segs[p]);
-        let next = segs.get(s + 1).copied();
-        match segs[s] {
+    fn seg(&mut self, s: usize, run_start: usize, out: &mut Vec<Cand>) {
+        let count = self.segs.len();
+        let prev = s.checked_sub(1).map(|p| self.segs[p]);
+        let next = self.segs.get(s + 1).copied();
+        let after_next = self.segs.get(s + 2).copied();
+        match self.segs[s] {
             Seg::Break(_) => {}
             Seg::Title(a, b, title, t) => {
                 // A capitalized title with no name after it: "the President said".
@@ -1274,12 +1274,11 @@ impl<'a> Scanner<'a> {
                             out.push(cand);
                             return;
                         }
-                        let affiliation =
-                            match ta.checked_sub(1).map(|p| segs.get(s.wrapping_sub(2)).map(|_| p))
-                            {
-                                Some(Some(p)) if self.words[p].hit != NO_HIT => self.hit_country(p),
-                                _ => None,
-                            };
+                        // A listed name before the title, when a segment is there.
+                        let affiliation = match s.checked_sub(2).and(ta.checked_sub(1)) {
+                            Some(p) if self.words[p].hit != NO_HIT => self.hit_country(p),
+                            _ => None,
+                        };
                         Some((title, t, affiliation))
                     }
                     _ if a == run_start => before.map(|(ta, title, t)| {
@@ -1305,13 +1304,13 @@ impl<'a> Scanner<'a> {
                     Target::New(ActorKind::Person),
                     Some(Seg::Break(c)),
                     Some(Seg::Gaz(ga, _)),
-                ) = (&cand.target, next, segs.get(s + 2).copied())
+                ) = (&cand.target, next, after_next)
                 {
                     if self.function(c) == Some(Function::Of) {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
-                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == segs.len() {
+                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == count {
                     self.apposition(b, &mut cand);
                 }
                 // A lone word joined to a capitalized common word, a title or a listed
@@ -1330,7 +1329,7 @@ impl<'a> Scanner<'a> {
                     None => false,
                 };
                 if matches!(cand.target, Target::Short(Some(ActorKind::Organization)))
-                    && (piece(prev, None) || piece(next, segs.get(s + 2).copied()))
+                    && (piece(prev, None) || piece(next, after_next))
                 {
                     cand.target = Target::Short(None);
                 }
@@ -1589,9 +1588,16 @@ impl<'a> Scanner<'a> {
         // shaped like adjectives of nationality or creed ("Kurdish", "Welsh", "Congolese",
         // "European", "African", "Islamic").
         let adjective = || {
-            ["sh", "ese", "ean", "ian", "can", "ans", "ic", "ist", "ists"]
-                .iter()
-                .any(|s| first.ends_with(s.as_bytes()))
+            let suffixes: &[&[u8]] = match first.last() {
+                Some(b'h') => &[b"sh"],
+                Some(b'e') => &[b"ese"],
+                Some(b'n') => &[b"ean", b"ian", b"can"],
+                Some(b's') => &[b"ans", b"ists"],
+                Some(b'c') => &[b"ic"],
+                Some(b't') => &[b"ist"],
+                _ => &[],
+            };
+            suffixes.iter().any(|s| first.ends_with(s))
         };
         // The length of the first char, from its first byte (the text is UTF-8).
         let char_len = match first.first() {
@@ -1628,7 +1634,10 @@ impl<'a> Scanner<'a> {
             Surface::Demonym => super::MentionForm::Demonym,
             // A listed description with a common-noun head ("Iraqi troops", "Israeli
             // government") refers to the actor without naming it.
-            _ if described(&self.text[hit.span]) => super::MentionForm::Nominal,
+            // (A hit within one word holds no space.)
+            _ if hit.span.end > self.words[a].span.end && described(&self.text[hit.span]) => {
+                super::MentionForm::Nominal
+            }
             _ if entry.metonym => super::MentionForm::Metonym,
             Surface::Alias
                 if entry.kind == ActorKind::Person && !hit_has_space(self.text, hit.span) =>
