@@ -264,6 +264,18 @@ const INFO_PLACE_HEAD: u32 = 1 << 7;
 const INFO_CUE_SHIFT: u32 = 8;
 /// [`Info`] bits: the closed-class function, 1 + its index in [`FUNCTIONS`], or 0.
 const INFO_FUNCTION_SHIFT: u32 = 12;
+/// [`Info`] bit: the lowercase form of a first name written as a capital and no other
+/// capitals ("Alan"), all ASCII.
+const INFO_FIRST_NAME: u32 = 1 << 15;
+/// [`Info`] bits: the gender of the [`INFO_FIRST_NAME`] name, 1 + its index in
+/// [`GENDERS`], or 0.
+const INFO_GENDER_SHIFT: u32 = 16;
+/// [`Info`] bit: the lowercase form of a first name written otherwise (not ASCII, or
+/// with more capitals): [`Lexicon::irregular_first_name`] knows it.
+const INFO_IRREGULAR_NAME: u32 = 1 << 18;
+
+/// The genders in the order [`Info`] numbers them.
+const GENDERS: [Gender; 2] = [Gender::Male, Gender::Female];
 
 /// The cues in the order [`Info`] numbers them.
 const CUES: [Cue; 10] = [
@@ -345,6 +357,20 @@ impl Info {
         FUNCTIONS.get((n as usize).wrapping_sub(1)).copied()
     }
 
+    /// The gender of a first name whose lowercase form this word is, if written as a
+    /// capital and no other capitals (see [`INFO_FIRST_NAME`]).
+    #[inline]
+    pub(crate) fn first_name(self) -> Option<Option<Gender>> {
+        let n = (self.0 >> INFO_GENDER_SHIFT) & 0x3;
+        (self.0 & INFO_FIRST_NAME != 0).then(|| GENDERS.get((n as usize).wrapping_sub(1)).copied())
+    }
+
+    /// The lowercase form of a first name written otherwise (see [`INFO_IRREGULAR_NAME`]).
+    #[inline]
+    pub(crate) fn irregular_name(self) -> bool {
+        self.0 & INFO_IRREGULAR_NAME != 0
+    }
+
     /// Sets the cue.
     fn set_cue(&mut self, cue: Cue) {
         let n = CUES.iter().position(|&c| c == cue).map_or(0, |i| i as u32 + 1);
@@ -368,14 +394,11 @@ pub(crate) struct Lexicon {
     /// The titles in `titles_packed` with what they say.
     title_list: Vec<(&'static str, Title)>,
     pub max_title_words: usize,
-    /// First names (as written) and the gender each implies; see [`Lexicon::first_name_at`].
-    first_names: WordMap<&'static str, Option<Gender>>,
-    /// The keys of `first_names` of 16 bytes or fewer, packed by [`pack`].
-    first_names_packed: PackedMap<Option<Option<Gender>>>,
-    /// The keys of `first_names` of eight bytes or fewer, as [`short_key`] reads them.
-    first_names_short: ShortMap<Option<Gender>>,
+    /// The first names (as written) that are not written as a capital and no other
+    /// capitals in ASCII, and the gender each implies; the others are in `index`.
+    irregular_names: WordMap<&'static str, Option<Gender>>,
     /// Lowercase word -> what the lists say about it.
-    index: WordMap<&'static [u8], Info>,
+    index: WordMap<Box<[u8]>, Info>,
     /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one multiply and
     /// compare per lookup.
     packed: PackedMap<Info>,
@@ -567,27 +590,11 @@ impl Lexicon {
         found.unwrap_or_default()
     }
 
-    /// Whether the word at `span` of `text` (as written) is a listed first name, and the
-    /// gender it implies.
-    #[inline]
-    pub(crate) fn first_name_at(&self, text: &[u8], span: Span) -> Option<Option<Gender>> {
-        if let Some(key) = short_key(text, span) {
-            return self.first_names_short.get(key);
-        }
-        self.first_name_long(text, span)
-    }
-
-    /// [`Lexicon::first_name_at`] for a word of more than eight bytes.
-    #[cold]
-    #[inline(never)]
-    fn first_name_long(&self, text: &[u8], span: Span) -> Option<Option<Gender>> {
-        match pack_at(text, span) {
-            Some(key) => self.first_names_packed.get(key).flatten(),
-            None => {
-                let word = std::str::from_utf8(text.get(span.start..span.end)?).ok()?;
-                self.first_names.get(word).copied()
-            }
-        }
+    /// Whether `word` (as written) is a listed first name not written as a capital and
+    /// no other capitals in ASCII, and the gender it implies (see [`Info::first_name`] for
+    /// the others).
+    pub(crate) fn irregular_first_name(&self, word: &str) -> Option<Option<Gender>> {
+        self.irregular_names.get(word).copied()
     }
 
     /// Whether the word at `span` of `text`, a word as the tokenizer splits them, is "the"
@@ -627,13 +634,10 @@ impl Lexicon {
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
-        let mut index: WordMap<&'static [u8], Info> = WordMap::default();
+        let mut index: WordMap<Box<[u8]>, Info> = WordMap::default();
         let mut pronouns = Vec::new();
-        fn slot<'m>(
-            index: &'m mut WordMap<&'static [u8], Info>,
-            word: &'static str,
-        ) -> &'m mut Info {
-            index.entry(word.as_bytes()).or_default()
+        fn slot<'m>(index: &'m mut WordMap<Box<[u8]>, Info>, word: &str) -> &'m mut Info {
+            index.entry(word.as_bytes().into()).or_default()
         }
         let mut max_title_words = 1;
         for row in rows(include_str!("../../data/actor/titles.tsv")) {
@@ -668,6 +672,23 @@ impl Lexicon {
                 if *slot != g {
                     *slot = None;
                 }
+            }
+        }
+        // Most first names are looked up with the other words, by their lowercase form.
+        let mut irregular_names = WordMap::default();
+        for (&name, &g) in &first_names {
+            let bytes = name.as_bytes();
+            let regular = name.is_ascii()
+                && bytes.first().is_some_and(u8::is_ascii_uppercase)
+                && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+            let lower: String = name.chars().flat_map(char::to_lowercase).collect();
+            let info = slot(&mut index, &lower);
+            if regular {
+                let n = g.and_then(|g| GENDERS.iter().position(|&x| x == g)).map_or(0, |i| i + 1);
+                info.0 |= INFO_FIRST_NAME | (n as u32) << INFO_GENDER_SHIFT;
+            } else {
+                info.0 |= INFO_IRREGULAR_NAME;
+                irregular_names.insert(name, g);
             }
         }
         for r in rows(include_str!("../../data/actor/org_words.tsv")) {
@@ -739,20 +760,12 @@ impl Lexicon {
         }
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
         let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
-        let first_names_short = ShortMap::new(
-            first_names.iter().filter_map(|(k, &g)| Some((short_of(k.as_bytes())?, g))),
-        );
-        let first_names_packed = PackedMap::new(
-            first_names.iter().filter_map(|(k, &g)| Some((pack(k.as_bytes())?, Some(g)))),
-        );
         Lexicon {
             titles,
             titles_packed,
             title_list,
             max_title_words,
-            first_names,
-            first_names_packed,
-            first_names_short,
+            irregular_names,
             index,
             packed,
             short,
@@ -768,6 +781,19 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A first name's lowercase form is looked up with the other words and carries the
+    /// name's gender; a word that is not a first name carries none.
+    #[test]
+    fn first_names_are_looked_up_with_the_other_words() {
+        let lex = Lexicon::new();
+        let mut scratch = String::new();
+        let alan = lex.lookup("ALAN", &mut scratch);
+        assert_eq!(alan.first_name(), Some(Some(Gender::Male)));
+        assert!(!alan.irregular_name());
+        assert_eq!(lex.lookup("talks", &mut scratch).first_name(), None);
+        assert_eq!(lex.irregular_first_name("Alan"), None);
+    }
 
     /// Every pronoun and "the" has its own slot, in any case; other words have none.
     #[test]

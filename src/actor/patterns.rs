@@ -713,9 +713,23 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether word `i` (as written) is a listed first name, and the gender it implies.
-    #[inline(never)]
+    ///
+    /// Looked up with the other word lists: a first name's lowercase form says which,
+    /// and the word must be written as the name is, a capital and no other capitals.
+    #[inline]
     fn first_name(&self, i: usize) -> Option<Option<Gender>> {
-        self.lex.first_name_at(self.text.as_bytes(), self.words[i].span)
+        let info = self.info(i);
+        let span = self.words[i].span;
+        if info.irregular_name() {
+            if let Some(g) = self.lex.irregular_first_name(&self.text[span]) {
+                return Some(g);
+            }
+        }
+        let gender = info.first_name()?;
+        let word = &self.text.as_bytes()[span.start..span.end];
+        let as_listed = word.first().is_some_and(u8::is_ascii_uppercase)
+            && word[1..].iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        as_listed.then_some(gender)
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -1352,9 +1366,7 @@ impl<'a> Scanner<'a> {
     fn apposition(&mut self, b: usize, cand: &mut Cand) {
         let sent = self.words[b - 1].sent;
         let in_sentence = |k: usize| k < self.words.len() && self.words[k].sent == sent;
-        if !in_sentence(b)
-            || !self.text[self.words[b - 1].span.end..self.words[b].span.start].starts_with(',')
-        {
+        if !in_sentence(b) || self.text.as_bytes().get(self.words[b - 1].span.end) != Some(&b',') {
             return;
         }
         let mut i = b;
