@@ -387,11 +387,12 @@ impl Info {
 /// The compiled word lists (keys are lowercase, except first names).
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    pub titles: WordMap<&'static str, Title>,
-    /// The titles of 16 bytes or fewer (all ASCII), packed by [`pack`]: their index in
-    /// `title_list`.
+    /// Each title (lowercase, words joined by single spaces) and its index in
+    /// `title_list`, its id.
+    pub titles: WordMap<&'static str, u32>,
+    /// The ids of the titles of 16 bytes or fewer (all ASCII), packed by [`pack`].
     titles_packed: PackedMap<u32>,
-    /// The titles in `titles_packed` with what they say.
+    /// The titles with what they say, by id.
     title_list: Vec<(&'static str, Title)>,
     pub max_title_words: usize,
     /// The first names (as written) that are not written as a capital and no other
@@ -615,12 +616,17 @@ impl Lexicon {
         (k == key).then_some(cue)
     }
 
-    /// The title whose lowercase ASCII form of 16 bytes or fewer is packed in `key` (as
-    /// [`pack`] packs it), with what it says.
+    /// The id of the title whose lowercase ASCII form of 16 bytes or fewer is packed in
+    /// `key` (as [`pack`] packs it).
     #[inline]
-    pub(crate) fn title(&self, key: u128) -> Option<(&'static str, Title)> {
-        let i = self.titles_packed.get(key)?;
-        self.title_list.get(i as usize).copied()
+    pub(crate) fn title(&self, key: u128) -> Option<u32> {
+        self.titles_packed.get(key)
+    }
+
+    /// The title with the id `id` (from [`Lexicon::title`] or `titles`), and what it says.
+    #[inline]
+    pub(crate) fn title_entry(&self, id: u32) -> (&'static str, Title) {
+        self.title_list[id as usize]
     }
 
     /// Whether a word of `len` bytes whose first byte is `first` may be a pronoun or
@@ -652,15 +658,14 @@ impl Lexicon {
             slot(&mut index, row[0].rsplit(' ').next().unwrap_or("")).0 |= INFO_TITLE_LAST;
             titles.insert(row[0], title);
         }
-        let title_list: Vec<(&'static str, Title)> = titles
-            .iter()
-            .filter(|(k, _)| k.len() <= 16 && k.is_ascii())
-            .map(|(k, t)| (*k, *t))
-            .collect();
+        let title_list: Vec<(&'static str, Title)> = titles.into_iter().collect();
+        let titles: WordMap<&'static str, u32> =
+            title_list.iter().enumerate().map(|(i, &(k, _))| (k, i as u32)).collect();
         let titles_packed = PackedMap::new(
             title_list
                 .iter()
                 .enumerate()
+                .filter(|(_, (k, _))| k.len() <= 16 && k.is_ascii())
                 .filter_map(|(i, (k, _))| Some((pack(k.as_bytes())?, i as u32))),
         );
         let mut first_names = WordMap::default();

@@ -593,8 +593,8 @@ pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 pub(crate) enum Seg {
     /// Words `.0..1` are a gazetteer hit.
     Gaz(usize, usize),
-    /// Words `.0..1` are a title.
-    Title(usize, usize, &'static str, Title),
+    /// Words `.0..1` are the title with the id `.2` (see [`Lexicon::title_entry`]).
+    Title(usize, usize, u32),
     /// Words `.0..1` are an unknown name.
     Unknown(usize, usize),
     /// A word that breaks names (common word or connector).
@@ -602,8 +602,9 @@ pub(crate) enum Seg {
 }
 
 impl<'a> Scanner<'a> {
-    /// The title spelled by words `a..b`, in any case and joined by single spaces.
-    fn title(&mut self, a: usize, b: usize) -> Option<(&'static str, Title)> {
+    /// The id of the title spelled by words `a..b`, in any case and joined by single
+    /// spaces (see [`Lexicon::title_entry`]).
+    fn title(&mut self, a: usize, b: usize) -> Option<u32> {
         // Most titles: 16 ASCII bytes or fewer, looked up as one integer.
         let bytes = self.text.as_bytes();
         let mut key = [0u8; 16];
@@ -629,9 +630,9 @@ impl<'a> Scanner<'a> {
     /// [`Scanner::title`] for words longer than 16 bytes together or not ASCII.
     #[cold]
     #[inline(never)]
-    fn title_slow(&mut self, a: usize, b: usize) -> Option<(&'static str, Title)> {
+    fn title_slow(&mut self, a: usize, b: usize) -> Option<u32> {
         let lex = self.lex;
-        lex.titles.get_key_value(self.lower_words(a, b)).map(|(k, t)| (*k, *t))
+        lex.titles.get(self.lower_words(a, b)).copied()
     }
 
     /// The lowercase form of words `a..b` joined by single spaces (the word itself when
@@ -744,10 +745,10 @@ impl<'a> Scanner<'a> {
         self.info(i).function()
     }
 
-    /// The longest title starting at word `i` and ending before `end`, lowercase words
-    /// only when `lower` is set, capitalized first word otherwise.
+    /// The longest title starting at word `i` and ending before `end`: its number of
+    /// words and its id (see [`Lexicon::title_entry`]).
     #[inline(always)]
-    fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
+    fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, u32)> {
         // Most words start no title: ruled out here, where the call is made.
         if i >= end || !self.info(i).title_first() {
             return None;
@@ -757,7 +758,7 @@ impl<'a> Scanner<'a> {
 
     /// [`Scanner::title_at`] for a word `i` that starts some title.
     #[inline(never)]
-    fn title_from(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
+    fn title_from(&mut self, i: usize, end: usize) -> Option<(usize, u32)> {
         let lex = self.lex;
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
@@ -765,8 +766,8 @@ impl<'a> Scanner<'a> {
             if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
                 continue;
             }
-            if let Some((key, t)) = self.title(i, i + n) {
-                return Some((n, key, t));
+            if let Some(id) = self.title(i, i + n) {
+                return Some((n, id));
             }
         }
         None
@@ -805,7 +806,8 @@ impl<'a> Scanner<'a> {
             {
                 continue;
             }
-            if let Some((key, t)) = self.title(a, i) {
+            if let Some(id) = self.title(a, i) {
+                let (key, t) = lex.title_entry(id);
                 return Some((a, key, t));
             }
         }
@@ -1051,7 +1053,8 @@ impl<'a> Scanner<'a> {
         if i >= b || !self.words[i].joined || self.words[i].shape == Shape::Upper {
             return;
         }
-        if let Some((n, title, t)) = self.title_at(i, b) {
+        if let Some((n, id)) = self.title_at(i, b) {
+            let (title, t) = self.lex.title_entry(id);
             if t.honorific || t.sector.is_none() && t.gender.is_none() {
                 return;
             }
@@ -1110,8 +1113,8 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
-            if let Some((n, title, t)) = self.title_at(i, end) {
-                self.segs.push(Seg::Title(i, i + n, title, t));
+            if let Some((n, id)) = self.title_at(i, end) {
+                self.segs.push(Seg::Title(i, i + n, id));
                 i += n;
                 continue;
             }
@@ -1187,7 +1190,8 @@ impl<'a> Scanner<'a> {
         let after_next = self.segs.get(s + 2).copied();
         match self.segs[s] {
             Seg::Break(_) => {}
-            Seg::Title(a, b, title, t) => {
+            Seg::Title(a, b, id) => {
+                let (title, t) = self.lex.title_entry(id);
                 // A capitalized title with no name after it: "the President said".
                 let named = matches!(next, Some(Seg::Unknown(..) | Seg::Gaz(..)));
                 if named || t.honorific || t.sector.is_none() {
@@ -1240,7 +1244,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 let title = match prev {
-                    Some(Seg::Title(_, _, title, t)) => Some((title, t)),
+                    Some(Seg::Title(_, _, id)) => Some(self.lex.title_entry(id)),
                     _ => None,
                 };
                 let title = title.or_else(|| {
@@ -1281,7 +1285,8 @@ impl<'a> Scanner<'a> {
                 let before = self.title_before(a);
                 let mut cand = self.unknown(a, b, before);
                 let title = match prev {
-                    Some(Seg::Title(ta, _, title, t)) => {
+                    Some(Seg::Title(ta, _, id)) => {
+                        let (title, t) = self.lex.title_entry(id);
                         // "General Motors": a title before an organization name belongs to it.
                         if matches!(cand.target, Target::New(ActorKind::Organization)) {
                             cand.span.start = self.words[ta].span.start;
@@ -1385,7 +1390,8 @@ impl<'a> Scanner<'a> {
             return;
         }
         let limit = (i + self.lex.max_title_words).min(self.words.len());
-        let Some((n, title, t)) = self.title_at(i, limit) else { return };
+        let Some((n, id)) = self.title_at(i, limit) else { return };
+        let (title, t) = self.lex.title_entry(id);
         if t.honorific {
             return;
         }
@@ -1493,6 +1499,7 @@ impl<'a> Scanner<'a> {
 
     /// Classifies the unknown name at words `a..b`, given the title just before it
     /// ([`Scanner::title_before`]).
+    #[inline(never)]
     fn unknown(
         &mut self,
         a: usize,
