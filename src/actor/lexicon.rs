@@ -197,18 +197,20 @@ impl<V: Copy + Default> ShortMap<V> {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    /// The value stored for `key` (`None` for 0).
+    /// The value stored for `key`, else the default value (also for the key 0).
+    ///
+    /// A key is found in its first slot or that slot is empty, most of the time: the
+    /// branch taken then does not depend on whether the key is stored, and the value is
+    /// picked without a branch.
     #[inline(always)]
-    fn get(&self, key: u64) -> Option<V> {
+    fn get_or_default(&self, key: u64) -> V {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         loop {
             let (k, v) = self.slots[i & mask];
-            if k == key {
-                return (key != 0).then_some(v);
-            }
-            if k == 0 {
-                return None;
+            if k == key || k == 0 {
+                let found = k == key && key != 0;
+                return if found { v } else { V::default() };
             }
             i += 1;
         }
@@ -539,7 +541,7 @@ impl Lexicon {
         if !self.may_be_listed(key as u8, (key >> 8) as u8, len) {
             return Info::default();
         }
-        self.short.get(lower8(key)).unwrap_or_default()
+        self.short.get_or_default(lower8(key))
     }
 
     /// Whether an ASCII word of `len` bytes starting with the bytes `first` and `second`
