@@ -1,6 +1,13 @@
 //! Word lists that drive the name patterns: titles and role nouns, first names, words
 //! that mark organizations and places, common capitalized words, and context cues.
 //! The lists are data files under `data/actor/`, embedded at compile time.
+//!
+//! Everything the lists say about one word is packed into an [`Info`], found by one
+//! lookup of the word's lowercase form (first names too: the scanner then checks that
+//! the word is written as the name is). Words of eight bytes or fewer, most of them, are
+//! looked up as one `u64` in a [`ShortMap`], after a table of first two bytes and
+//! lengths has ruled out most unlisted ones; titles are looked up as one packed integer;
+//! pronouns and "the" are told apart by one multiply into a table with no collisions.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -386,7 +393,8 @@ impl Info {
     }
 }
 
-/// The compiled word lists (keys are lowercase, except first names).
+/// The compiled word lists (keys are lowercase, except the first names not written as
+/// a capital and no other capitals).
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
     /// Each title (lowercase, words joined by single spaces) and its index in
@@ -600,9 +608,9 @@ impl Lexicon {
         self.irregular_names.get(word).copied()
     }
 
-    /// Whether the word at `span` of `text`, a word as the tokenizer splits them, is "the"
-    /// (`Some(None)`) or a pronoun (`Some(Some(cue))`), in any ASCII case: one load, a
-    /// multiply and a compare, no lookup.
+    /// Whether the word at `span` of `text` is "the" (`Some(None)`) or a pronoun
+    /// (`Some(Some(cue))`), in any ASCII case: one load, a multiply and a compare, no
+    /// lookup.
     #[inline(always)]
     pub(crate) fn pronoun_or_the_at(&self, text: &[u8], span: Span) -> Option<Option<Cue>> {
         let len = span.len();
@@ -610,9 +618,9 @@ impl Lexicon {
             return None;
         }
         let mask = u64::MAX >> (64 - 8 * len);
-        // Setting the 0x20 bit of every byte lowercases the letters and changes no other
-        // ASCII byte a word may hold (digits, `'`, `-`, `.`, `&`); a non-ASCII byte stays
-        // one and matches no key.
+        // With the 0x20 bit of every byte set, a byte equals a lowercase letter only when
+        // it is that letter in either case, and the keys are all letters: the compare is
+        // one in any case, as if the word were lowercased.
         let key = (load8(text, span.start) | (ONES * 0x20)) & mask;
         let (k, cue) = self.pronoun_keys[(key.wrapping_mul(self.pronoun_mul) >> 58) as usize];
         (k == key).then_some(cue)

@@ -615,7 +615,9 @@ impl<'a> Scanner<'a> {
             let Some(slot) = key.get_mut(n..n + space + w.len()) else {
                 return self.title_slow(a, b);
             };
-            slot[0] = b' ';
+            if let (1, Some(first)) = (space, slot.first_mut()) {
+                *first = b' ';
+            }
             for (k, &c) in slot[space..].iter_mut().zip(w) {
                 *k = c.to_ascii_lowercase();
             }
