@@ -514,12 +514,16 @@ mod tokenizer_tests {
 /// after each sixteen, and byte by byte only where it may have passed within them, so
 /// that the answer is the one of a bytewise count.
 pub(crate) fn is_all_caps(text: &str) -> bool {
-    use crate::ascii::{letter_mask, load8};
+    use crate::ascii::letter_mask;
     let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    let mut i = 0;
-    while i + 16 <= bytes.len() {
-        let (v, w) = (load8(bytes, i), load8(bytes, i + 8));
+    let chunks = bytes.chunks_exact(16);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let (mut v, mut w) = ([0u8; 8], [0u8; 8]);
+        v.copy_from_slice(&chunk[..8]);
+        w.copy_from_slice(&chunk[8..]);
+        let (v, w) = (u64::from_le_bytes(v), u64::from_le_bytes(w));
         let (lv, lw) = (letter_mask(v), letter_mask(w));
         // A letter is lowercase where its 0x20 bit is set.
         let l = flags2(lv & (v << 2), lw & (w << 2));
@@ -532,7 +536,7 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
             return false;
         } else {
             // It may pass before the last of them.
-            for &b in &bytes[i..i + 16] {
+            for &b in chunk {
                 upper += b.is_ascii_uppercase() as usize;
                 lower += b.is_ascii_lowercase() as usize;
                 if lower > 24 && lower * 3 >= upper {
@@ -540,9 +544,8 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
                 }
             }
         }
-        i += 16;
     }
-    for &b in &bytes[i..] {
+    for &b in tail {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
         // Running text gives itself away within a few words.
