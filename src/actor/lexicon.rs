@@ -1,13 +1,20 @@
 //! Word lists that drive the name patterns: titles and role nouns, first names, words
 //! that mark organizations and places, common capitalized words, and context cues.
 //! The lists are data files under `data/actor/`, embedded at compile time.
+//!
+//! Everything the lists say about one word is packed into an [`Info`], found by one
+//! lookup of the word's lowercase form (first names too: the scanner then checks that
+//! the word is written as the name is). Words of eight bytes or fewer, most of them, are
+//! looked up as one `u64` in a [`ShortMap`], after a table of first two bytes and
+//! lengths has ruled out most unlisted ones; titles are looked up as one packed integer;
+//! pronouns and "the" are told apart by one multiply into a table with no collisions.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gender;
 use crate::Span;
-use crate::ascii::{HIGHS, load8, low_bytes, lower8};
+use crate::ascii::{HIGHS, ONES, load8, low_bytes, lower8};
 
 /// A title or role noun ("president", "foreign minister", "Mr").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,26 +174,57 @@ impl<V: Copy + Default> PackedMap<V> {
     }
 }
 
-impl<V: Copy + Default> PackedMap<V> {
-    /// [`PackedMap::get`] for a key of eight bytes or fewer (its upper half zero), in
-    /// 64-bit arithmetic.
-    #[inline]
-    pub(crate) fn get64(&self, key: u64) -> Option<V> {
-        if key == 0 {
-            return None;
+/// A read-only map from words of eight bytes or fewer, each as one `u64` (the bytes
+/// little-endian, zero-padded), to small values: [`PackedMap`] with half the slot size,
+/// for the lookups the scanner makes on most words. The key 0 is never stored.
+#[derive(Clone, Debug)]
+pub(crate) struct ShortMap<V> {
+    slots: Box<[(u64, V)]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
+
+impl<V: Copy + Default> ShortMap<V> {
+    /// The map holding `items` (a later duplicate key replaces an earlier one).
+    fn new(items: impl IntoIterator<Item = (u64, V)>) -> ShortMap<V> {
+        let items: Vec<(u64, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
+        let len = (items.len() * 4).next_power_of_two().max(16);
+        let mut map = ShortMap {
+            slots: vec![(0, V::default()); len].into(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for (key, value) in items {
+            let mut i = map.home(key);
+            while map.slots[i].0 != 0 && map.slots[i].0 != key {
+                i = (i + 1) & (len - 1);
+            }
+            map.slots[i] = (key, value);
         }
+        map
+    }
+
+    /// The first slot to probe for `key`.
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The value stored for `key`, else the default value (also for the key 0).
+    ///
+    /// A key is found in its first slot or that slot is empty, most of the time: the
+    /// branch taken then does not depend on whether the key is stored, and the value is
+    /// picked without a branch.
+    #[inline(always)]
+    fn get_or_default(&self, key: u64) -> V {
         let mask = self.slots.len() - 1;
-        // As `home`, whose mix is the low half alone here.
-        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        let mut i = self.home(key);
         loop {
-            let (k, v) = self.slots[i];
-            if k == [key, 0] {
-                return Some(v);
+            let (k, v) = self.slots[i & mask];
+            if k == key || k == 0 {
+                let found = k == key && key != 0;
+                return if found { v } else { V::default() };
             }
-            if k == [0; 2] {
-                return None;
-            }
-            i = (i + 1) & mask;
+            i += 1;
         }
     }
 }
@@ -195,6 +233,14 @@ impl<V: Copy + Default> PackedMap<V> {
 #[inline]
 fn split(key: u128) -> [u64; 2] {
     [key as u64, (key >> 64) as u64]
+}
+
+/// The word at `span` of `text` as a [`ShortMap`] key when it has one to eight bytes
+/// (one load), else `None`.
+#[inline(always)]
+fn short_key(text: &[u8], span: Span) -> Option<u64> {
+    let len = span.len();
+    (len.wrapping_sub(1) < 8).then(|| low_bytes(load8(text, span.start), len))
 }
 
 /// Lowercases the ASCII letters of a packed key of up to 16 bytes.
@@ -238,6 +284,18 @@ const INFO_PLACE_HEAD: u32 = 1 << 7;
 const INFO_CUE_SHIFT: u32 = 8;
 /// [`Info`] bits: the closed-class function, 1 + its index in [`FUNCTIONS`], or 0.
 const INFO_FUNCTION_SHIFT: u32 = 12;
+/// [`Info`] bit: the lowercase form of a first name written as a capital and no other
+/// capitals ("Alan"), all ASCII.
+const INFO_FIRST_NAME: u32 = 1 << 15;
+/// [`Info`] bits: the gender of the [`INFO_FIRST_NAME`] name, 1 + its index in
+/// [`GENDERS`], or 0.
+const INFO_GENDER_SHIFT: u32 = 16;
+/// [`Info`] bit: the lowercase form of a first name written otherwise (not ASCII, or
+/// with more capitals): [`Lexicon::irregular_first_name`] knows it.
+const INFO_IRREGULAR_NAME: u32 = 1 << 18;
+
+/// The genders in the order [`Info`] numbers them.
+const GENDERS: [Gender; 2] = [Gender::Male, Gender::Female];
 
 /// The cues in the order [`Info`] numbers them.
 const CUES: [Cue; 10] = [
@@ -319,6 +377,20 @@ impl Info {
         FUNCTIONS.get((n as usize).wrapping_sub(1)).copied()
     }
 
+    /// The gender of a first name whose lowercase form this word is, if written as a
+    /// capital and no other capitals (see [`INFO_FIRST_NAME`]).
+    #[inline]
+    pub(crate) fn first_name(self) -> Option<Option<Gender>> {
+        let n = (self.0 >> INFO_GENDER_SHIFT) & 0x3;
+        (self.0 & INFO_FIRST_NAME != 0).then(|| GENDERS.get((n as usize).wrapping_sub(1)).copied())
+    }
+
+    /// The lowercase form of a first name written otherwise (see [`INFO_IRREGULAR_NAME`]).
+    #[inline]
+    pub(crate) fn irregular_name(self) -> bool {
+        self.0 & INFO_IRREGULAR_NAME != 0
+    }
+
     /// Sets the cue.
     fn set_cue(&mut self, cue: Cue) {
         let n = CUES.iter().position(|&c| c == cue).map_or(0, |i| i as u32 + 1);
@@ -332,28 +404,45 @@ impl Info {
     }
 }
 
-/// The compiled word lists (keys are lowercase, except first names).
+/// The compiled word lists (keys are lowercase, except the first names not written as
+/// a capital and no other capitals).
 #[derive(Clone, Debug)]
 pub(crate) struct Lexicon {
-    pub titles: WordMap<&'static str, Title>,
+    /// Each title (lowercase, words joined by single spaces) and its index in
+    /// `title_list`, its id.
+    pub titles: WordMap<&'static str, u32>,
+    /// The ids of the titles of 16 bytes or fewer (all ASCII), packed by [`pack`].
+    titles_packed: PackedMap<u32>,
+    /// The titles with what they say, by id.
+    title_list: Vec<(&'static str, Title)>,
     pub max_title_words: usize,
-    /// First names (as written) and the gender each implies; see [`Lexicon::first_name`].
-    first_names: WordMap<&'static str, Option<Gender>>,
-    /// The keys of `first_names` of 16 bytes or fewer, packed by [`pack`].
-    first_names_packed: PackedMap<Option<Option<Gender>>>,
+    /// The first names (as written) that are not written as a capital and no other
+    /// capitals in ASCII, and the gender each implies; the others are in `index`.
+    irregular_names: WordMap<&'static str, Option<Gender>>,
     /// Lowercase word -> what the lists say about it.
-    index: WordMap<&'static [u8], Info>,
+    index: WordMap<Box<[u8]>, Info>,
     /// The keys of `index` of 16 bytes or fewer, packed by [`pack`]: one multiply and
     /// compare per lookup.
     packed: PackedMap<Info>,
+    /// The keys of `index` of eight bytes or fewer, as [`short_key`] reads them: most
+    /// lookups.
+    short: ShortMap<Info>,
     /// For each lowercase ASCII letter, bit `n` is set when a pronoun or "the" starts
     /// with it and has `n` bytes: most words are ruled out on their first byte and
     /// length alone.
     pronoun_or_the: [u16; 128],
-    /// The words [`Lexicon::may_be_pronoun_or_the`] stands for: the pronouns of eight
+    /// The words [`Lexicon::may_be_pronoun_or_the_start`] stands for: the pronouns of eight
     /// bytes or fewer starting with "h", "s" or "i", each with its cue, and "the" with
-    /// none; lowercase, packed by [`pack`].
-    pronoun_keys: PackedMap<Option<Option<Cue>>>,
+    /// none; lowercase, as [`short_key`] reads them, in a table with no collisions: a
+    /// key's slot is the top six bits of its product with `pronoun_mul`.
+    pronoun_keys: Box<[(u64, Option<Cue>); 64]>,
+    /// The multiplier that spreads the keys of `pronoun_keys` over distinct slots.
+    pronoun_mul: u64,
+    /// For the first two bytes of each ASCII key of `index`, ASCII case folded away (the
+    /// low five bits of each, the second 0 for a key of one byte), bit `n` is set when
+    /// such a key has `n` bytes: most words that are not listed are ruled out by one
+    /// bit test.
+    listed: Box<[u32; 1024]>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
 }
@@ -363,6 +452,12 @@ fn pack(key: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..key.len())?.copy_from_slice(key);
     Some(u128::from_le_bytes(buf))
+}
+
+/// A key of one to eight bytes as one integer, zero-padded (a [`ShortMap`] key).
+fn short_of(key: &[u8]) -> Option<u64> {
+    let len = key.len();
+    (len.wrapping_sub(1) < 8).then(|| load8(key, 0))
 }
 
 /// The bytes `text[span]` packed as [`pack`] does, read with one 16-byte load where the
@@ -377,6 +472,30 @@ pub(crate) fn pack_at(text: &[u8], span: Span) -> Option<u128> {
         }
         None => pack(text.get(span.start..span.end)?),
     }
+}
+
+/// A 64-slot table holding `keys` (nonzero, distinct) with no two in one slot, and its
+/// multiplier: a key's slot is the top six bits of its product with the multiplier.
+/// Empty slots hold the key 0, which no word has. Multipliers are tried in a fixed
+/// order; the embedded lists need a few (the tests check that every key is found).
+fn collision_free<V: Copy + Default>(keys: &[(u64, V)]) -> (Box<[(u64, V); 64]>, u64) {
+    let mut table = Box::new([(0u64, V::default()); 64]);
+    let mut mul = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..100_000 {
+        table.fill((0, V::default()));
+        let mut clash = false;
+        for &(key, value) in keys {
+            let slot = &mut table[(key.wrapping_mul(mul) >> 58) as usize];
+            clash |= slot.0 != 0 && slot.0 != key;
+            *slot = (key, value);
+        }
+        if !clash {
+            break;
+        }
+        // The next odd multiplier of a fixed sequence (splitmix64's increment).
+        mul = mul.wrapping_add(0x9e37_79b9_7f4a_7c15).rotate_left(17) | 1;
+    }
+    (table, mul)
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -421,27 +540,48 @@ impl Lexicon {
     }
 
     /// [`Lexicon::lookup`] for the word at `span` of `text` when it is ASCII and 16 bytes
-    /// or shorter (most words: one 16-byte load, no copy), else `None`.
+    /// or shorter (most words: one load, no copy), else `None`.
     #[inline]
-    pub(crate) fn lookup_packed(&self, text: &[u8], span: Span) -> Option<Info> {
-        let len = span.len();
+    pub(crate) fn info_at(&self, text: &[u8], span: Span) -> Option<Info> {
         // Most words: eight bytes or fewer, one 8-byte load and 64-bit arithmetic.
-        let chunk = text.get(span.start..span.start + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
-        if let (1..=8, Some(chunk)) = (len, chunk) {
-            let key = u64::from_le_bytes(chunk) & (u64::MAX >> (64 - 8 * len));
+        if let Some(key) = short_key(text, span) {
             if key & HIGHS != 0 {
                 return None;
             }
-            if len > self.max_key_len {
-                return Some(Info::default());
-            }
-            return Some(self.packed.get64(lower8(key)).unwrap_or_default());
+            return Some(self.short_info(key, span.len()));
         }
+        self.info_at_long(text, span)
+    }
+
+    /// What the lists say about the ASCII word of `len` bytes (one to eight) held in
+    /// `key` as [`short_key`] reads it, in any case.
+    #[inline(always)]
+    pub(crate) fn short_info(&self, key: u64, len: usize) -> Info {
+        if !self.may_be_listed(key as u8, (key >> 8) as u8, len) {
+            return Info::default();
+        }
+        self.short.get_or_default(lower8(key))
+    }
+
+    /// Whether an ASCII word of `len` bytes starting with the bytes `first` and `second`
+    /// (0 for a word of one byte) may be a key of `index`, in any case; `false` rules it
+    /// out without a lookup.
+    #[inline(always)]
+    fn may_be_listed(&self, first: u8, second: u8, len: usize) -> bool {
+        let cell = usize::from(first & 0x1f) << 5 | usize::from(second & 0x1f);
+        self.listed[cell] & (1u32 << (len & 31)) != 0
+    }
+
+    /// [`Lexicon::info_at`] for a word of more than eight bytes.
+    #[inline(never)]
+    fn info_at_long(&self, text: &[u8], span: Span) -> Option<Info> {
         let key = pack_at(text, span)?;
         if key & (u128::MAX / 255 * 0x80) != 0 {
             return None;
         }
-        if span.len() > self.max_key_len {
+        if span.len() > self.max_key_len
+            || !self.may_be_listed(key as u8, (key >> 8) as u8, span.len())
+        {
             return Some(Info::default());
         }
         Some(self.packed.get(ascii_lower(key)).unwrap_or_default())
@@ -472,38 +612,47 @@ impl Lexicon {
         found.unwrap_or_default()
     }
 
-    /// Whether `word` (as written) is a listed first name, and the gender it implies.
-    #[inline]
-    pub(crate) fn first_name(&self, word: &str) -> Option<Option<Gender>> {
-        match pack(word.as_bytes()) {
-            Some(key) => self.first_names_packed.get(key).flatten(),
-            None => self.first_names.get(word).copied(),
-        }
+    /// Whether `word` (as written) is a listed first name not written as a capital and
+    /// no other capitals in ASCII, and the gender it implies (see [`Info::first_name`] for
+    /// the others).
+    pub(crate) fn irregular_first_name(&self, word: &str) -> Option<Option<Gender>> {
+        self.irregular_names.get(word).copied()
     }
 
     /// Whether the word at `span` of `text` is "the" (`Some(None)`) or a pronoun
-    /// (`Some(Some(cue))`), in any ASCII case: one load and a few compares, no lookup.
-    #[inline]
+    /// (`Some(Some(cue))`), in any ASCII case: one load, a multiply and a compare, no
+    /// lookup.
+    #[inline(always)]
     pub(crate) fn pronoun_or_the_at(&self, text: &[u8], span: Span) -> Option<Option<Cue>> {
         let len = span.len();
-        if !(1..=8).contains(&len) || span.end > text.len() {
+        if len.wrapping_sub(1) >= 8 {
             return None;
         }
-        let word = low_bytes(load8(text, span.start), len);
-        if word & HIGHS != 0 {
-            return None;
-        }
-        self.pronoun_keys.get64(lower8(word)).flatten()
+        let mask = u64::MAX >> (64 - 8 * len);
+        // With the 0x20 bit of every byte set, a byte equals a lowercase letter only when
+        // it is that letter in either case, and the keys are all letters: the compare is
+        // one in any case, as if the word were lowercased.
+        let key = (load8(text, span.start) | (ONES * 0x20)) & mask;
+        let (k, cue) = self.pronoun_keys[(key.wrapping_mul(self.pronoun_mul) >> 58) as usize];
+        (k == key).then_some(cue)
     }
 
-    /// Whether `word` may be a pronoun or "the" (any case); `false` rules both out.
+    /// The id of the title whose lowercase ASCII form of 16 bytes or fewer is packed in
+    /// `key` (as [`pack`] packs it).
     #[inline]
-    pub(crate) fn may_be_pronoun_or_the(&self, word: &[u8]) -> bool {
-        word.first().is_some_and(|&b| self.may_be_pronoun_or_the_start(b, word.len()))
+    pub(crate) fn title(&self, key: u128) -> Option<u32> {
+        self.titles_packed.get(key)
     }
 
-    /// [`Lexicon::may_be_pronoun_or_the`] of a word of `len` bytes whose first byte is
-    /// `first` (any byte that is no letter, such as 0, rules both out).
+    /// The title with the id `id` (from [`Lexicon::title`] or `titles`), and what it says.
+    #[inline]
+    pub(crate) fn title_entry(&self, id: u32) -> (&'static str, Title) {
+        self.title_list[id as usize]
+    }
+
+    /// Whether a word of `len` bytes whose first byte is `first` may be a pronoun or
+    /// "the" (any case); `false` rules both out, as does any byte that is no letter,
+    /// such as 0.
     #[inline]
     pub(crate) fn may_be_pronoun_or_the_start(&self, first: u8, len: usize) -> bool {
         first < 0x80 && len < 16 && self.pronoun_or_the[usize::from(first | 0x20)] & (1 << len) != 0
@@ -512,13 +661,10 @@ impl Lexicon {
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
-        let mut index: WordMap<&'static [u8], Info> = WordMap::default();
+        let mut index: WordMap<Box<[u8]>, Info> = WordMap::default();
         let mut pronouns = Vec::new();
-        fn slot<'m>(
-            index: &'m mut WordMap<&'static [u8], Info>,
-            word: &'static str,
-        ) -> &'m mut Info {
-            index.entry(word.as_bytes()).or_default()
+        fn slot<'m>(index: &'m mut WordMap<Box<[u8]>, Info>, word: &str) -> &'m mut Info {
+            index.entry(word.as_bytes().into()).or_default()
         }
         let mut max_title_words = 1;
         for row in rows(include_str!("../../data/actor/titles.tsv")) {
@@ -533,6 +679,16 @@ impl Lexicon {
             slot(&mut index, row[0].rsplit(' ').next().unwrap_or("")).0 |= INFO_TITLE_LAST;
             titles.insert(row[0], title);
         }
+        let title_list: Vec<(&'static str, Title)> = titles.into_iter().collect();
+        let titles: WordMap<&'static str, u32> =
+            title_list.iter().enumerate().map(|(i, &(k, _))| (k, i as u32)).collect();
+        let titles_packed = PackedMap::new(
+            title_list
+                .iter()
+                .enumerate()
+                .filter(|(_, (k, _))| k.len() <= 16 && k.is_ascii())
+                .filter_map(|(i, (k, _))| Some((pack(k.as_bytes())?, i as u32))),
+        );
         let mut first_names = WordMap::default();
         for row in rows(include_str!("../../data/actor/first_names.tsv")) {
             let g = gender(row[0]);
@@ -542,6 +698,23 @@ impl Lexicon {
                 if *slot != g {
                     *slot = None;
                 }
+            }
+        }
+        // Most first names are looked up with the other words, by their lowercase form.
+        let mut irregular_names = WordMap::default();
+        for (&name, &g) in &first_names {
+            let bytes = name.as_bytes();
+            let regular = name.is_ascii()
+                && bytes.first().is_some_and(u8::is_ascii_uppercase)
+                && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+            let lower: String = name.chars().flat_map(char::to_lowercase).collect();
+            let info = slot(&mut index, &lower);
+            if regular {
+                let n = g.and_then(|g| GENDERS.iter().position(|&x| x == g)).map_or(0, |i| i + 1);
+                info.0 |= INFO_FIRST_NAME | (n as u32) << INFO_GENDER_SHIFT;
+            } else {
+                info.0 |= INFO_IRREGULAR_NAME;
+                irregular_names.insert(name, g);
             }
         }
         for r in rows(include_str!("../../data/actor/org_words.tsv")) {
@@ -589,14 +762,14 @@ impl Lexicon {
         ] {
             slot(&mut index, w).set_function(f);
         }
-        let pronoun_keys = PackedMap::new(
-            pronouns
-                .iter()
-                .filter(|(p, _)| p.len() <= 8 && matches!(p.as_bytes()[0], b'h' | b's' | b'i'))
-                .map(|&(p, cue)| (p, Some(cue)))
-                .chain([("the", None)])
-                .filter_map(|(p, cue)| Some((ascii_lower(pack(p.as_bytes())?), Some(cue)))),
-        );
+        let keys: Vec<(u64, Option<Cue>)> = pronouns
+            .iter()
+            .filter(|(p, _)| p.len() <= 8 && matches!(p.as_bytes()[0], b'h' | b's' | b'i'))
+            .map(|&(p, cue)| (p, Some(cue)))
+            .chain([("the", None)])
+            .filter_map(|(p, cue)| Some((lower8(short_of(p.as_bytes())?), cue)))
+            .collect();
+        let (pronoun_keys, pronoun_mul) = collision_free(&keys);
         let mut pronoun_or_the = [0u16; 128];
         let quick = pronouns.iter().map(|&(p, _)| p).filter(|p| p.len() <= 8);
         for word in quick.filter(|p| matches!(p.as_bytes()[0], b'h' | b's' | b'i')).chain(["the"]) {
@@ -605,20 +778,80 @@ impl Lexicon {
             }
         }
         let max_key_len = index.keys().map(|k| k.len()).max().unwrap_or(0).min(24);
+        let mut listed = Box::new([0u32; 1024]);
+        for key in index.keys().filter(|k| k.is_ascii() && !k.is_empty()) {
+            let second = key.get(1).copied().unwrap_or(0);
+            let cell = usize::from(key[0] & 0x1f) << 5 | usize::from(second & 0x1f);
+            listed[cell] |= 1u32 << (key.len() & 31);
+        }
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
-        let first_names_packed = PackedMap::new(
-            first_names.iter().filter_map(|(k, &g)| Some((pack(k.as_bytes())?, Some(g)))),
-        );
+        let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
         Lexicon {
             titles,
+            titles_packed,
+            title_list,
             max_title_words,
-            first_names,
-            first_names_packed,
+            irregular_names,
             index,
             packed,
+            short,
             pronoun_or_the,
+            listed,
             pronoun_keys,
+            pronoun_mul,
             max_key_len,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A first name's lowercase form is looked up with the other words and carries the
+    /// name's gender; a word that is not a first name carries none.
+    #[test]
+    fn first_names_are_looked_up_with_the_other_words() {
+        let lex = Lexicon::new();
+        let mut scratch = String::new();
+        let alan = lex.lookup("ALAN", &mut scratch);
+        assert_eq!(alan.first_name(), Some(Some(Gender::Male)));
+        assert!(!alan.irregular_name());
+        assert_eq!(lex.lookup("talks", &mut scratch).first_name(), None);
+        assert_eq!(lex.irregular_first_name("Alan"), None);
+    }
+
+    /// Every pronoun and "the" has its own slot, in any case; other words have none.
+    #[test]
+    fn pronouns_and_the_are_found_in_any_case() {
+        let lex = Lexicon::new();
+        let text = "the The THE he his him her hers herself himself she it its itself \
+                    them then they hi i s h ther";
+        let mut found = Vec::new();
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            start += word.len() + 1;
+            if let Some(cue) = lex.pronoun_or_the_at(text.as_bytes(), span) {
+                found.push((word, cue));
+            }
+        }
+        let expected = [
+            ("the", None),
+            ("The", None),
+            ("THE", None),
+            ("he", Some(Cue::He)),
+            ("his", Some(Cue::He)),
+            ("him", Some(Cue::He)),
+            ("her", Some(Cue::She)),
+            ("hers", Some(Cue::She)),
+            ("herself", Some(Cue::She)),
+            ("himself", Some(Cue::He)),
+            ("she", Some(Cue::She)),
+            ("it", Some(Cue::It)),
+            ("its", Some(Cue::It)),
+            ("itself", Some(Cue::It)),
+        ];
+        assert_eq!(found, expected);
     }
 }

@@ -524,12 +524,16 @@ mod tokenizer_tests {
 /// after each sixteen, and byte by byte only where it may have passed within them, so
 /// that the answer is the one of a bytewise count.
 pub(crate) fn is_all_caps(text: &str) -> bool {
-    use crate::ascii::{letter_mask, load8};
+    use crate::ascii::letter_mask;
     let bytes = text.as_bytes();
     let (mut upper, mut lower) = (0usize, 0usize);
-    let mut i = 0;
-    while i + 16 <= bytes.len() {
-        let (v, w) = (load8(bytes, i), load8(bytes, i + 8));
+    let chunks = bytes.chunks_exact(16);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let (mut v, mut w) = ([0u8; 8], [0u8; 8]);
+        v.copy_from_slice(&chunk[..8]);
+        w.copy_from_slice(&chunk[8..]);
+        let (v, w) = (u64::from_le_bytes(v), u64::from_le_bytes(w));
         let (lv, lw) = (letter_mask(v), letter_mask(w));
         // A letter is lowercase where its 0x20 bit is set.
         let l = flags2(lv & (v << 2), lw & (w << 2));
@@ -542,7 +546,7 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
             return false;
         } else {
             // It may pass before the last of them.
-            for &b in &bytes[i..i + 16] {
+            for &b in chunk {
                 upper += b.is_ascii_uppercase() as usize;
                 lower += b.is_ascii_lowercase() as usize;
                 if lower > 24 && lower * 3 >= upper {
@@ -550,9 +554,8 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
                 }
             }
         }
-        i += 16;
     }
-    for &b in &bytes[i..] {
+    for &b in tail {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
         // Running text gives itself away within a few words.
@@ -603,8 +606,8 @@ pub(crate) const UNKNOWN: u32 = u32::MAX - 1;
 pub(crate) enum Seg {
     /// Words `.0..1` are a gazetteer hit.
     Gaz(usize, usize),
-    /// Words `.0..1` are a title.
-    Title(usize, usize, &'static str, Title),
+    /// Words `.0..1` are the title with the id `.2` (see [`Lexicon::title_entry`]).
+    Title(usize, usize, u32),
     /// Words `.0..1` are an unknown name.
     Unknown(usize, usize),
     /// A word that breaks names (common word or connector).
@@ -612,8 +615,39 @@ pub(crate) enum Seg {
 }
 
 impl<'a> Scanner<'a> {
-    fn word(&self, i: usize) -> &'a str {
-        &self.text[self.words[i].span]
+    /// The id of the title spelled by words `a..b`, in any case and joined by single
+    /// spaces (see [`Lexicon::title_entry`]).
+    fn title(&mut self, a: usize, b: usize) -> Option<u32> {
+        // Most titles: 16 ASCII bytes or fewer, looked up as one integer.
+        let bytes = self.text.as_bytes();
+        let mut key = [0u8; 16];
+        let mut n = 0;
+        for i in a..b {
+            let w = &bytes[self.words[i].span.start..self.words[i].span.end];
+            let space = usize::from(i > a);
+            let Some(slot) = key.get_mut(n..n + space + w.len()) else {
+                return self.title_slow(a, b);
+            };
+            if let (1, Some(first)) = (space, slot.first_mut()) {
+                *first = b' ';
+            }
+            for (k, &c) in slot[space..].iter_mut().zip(w) {
+                *k = c.to_ascii_lowercase();
+            }
+            n += space + w.len();
+        }
+        if !key.is_ascii() {
+            return self.title_slow(a, b);
+        }
+        self.lex.title(u128::from_le_bytes(key))
+    }
+
+    /// [`Scanner::title`] for words longer than 16 bytes together or not ASCII.
+    #[cold]
+    #[inline(never)]
+    fn title_slow(&mut self, a: usize, b: usize) -> Option<u32> {
+        let lex = self.lex;
+        lex.titles.get(self.lower_words(a, b)).copied()
     }
 
     /// The lowercase form of words `a..b` joined by single spaces (the word itself when
@@ -659,7 +693,25 @@ impl<'a> Scanner<'a> {
     /// What the word lists say about the word at `span` (see [`Lexicon::lookup`]).
     #[inline(never)]
     fn lookup(&self, span: Span) -> Info {
-        match self.lex.lookup_packed(self.text.as_bytes(), span) {
+        // Most words: ASCII, one to eight bytes, eight bytes of text from their start.
+        let len = span.len();
+        let chunk = self.text.as_bytes().get(span.start..span.start + 8);
+        if let (true, Some(chunk)) = (len.wrapping_sub(1) < 8, chunk) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let key = u64::from_le_bytes(word) & (u64::MAX >> (64 - 8 * len));
+            if key & crate::ascii::HIGHS == 0 {
+                return self.lex.short_info(key, len);
+            }
+        }
+        self.lookup_rest(span)
+    }
+
+    /// [`Scanner::lookup`] for the other words.
+    #[cold]
+    #[inline(never)]
+    fn lookup_rest(&self, span: Span) -> Info {
+        match self.lex.info_at(self.text.as_bytes(), span) {
             Some(found) => found,
             None => self.lookup_slow(span),
         }
@@ -676,6 +728,26 @@ impl<'a> Scanner<'a> {
         found
     }
 
+    /// Whether word `i` (as written) is a listed first name, and the gender it implies.
+    ///
+    /// Looked up with the other word lists: a first name's lowercase form says which,
+    /// and the word must be written as the name is, a capital and no other capitals.
+    #[inline]
+    fn first_name(&self, i: usize) -> Option<Option<Gender>> {
+        let info = self.info(i);
+        let span = self.words[i].span;
+        if info.irregular_name() {
+            if let Some(g) = self.lex.irregular_first_name(&self.text[span]) {
+                return Some(g);
+            }
+        }
+        let gender = info.first_name()?;
+        let word = &self.text.as_bytes()[span.start..span.end];
+        let as_listed = word.first().is_some_and(u8::is_ascii_uppercase)
+            && word[1..].iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        as_listed.then_some(gender)
+    }
+
     fn is_common(&self, i: usize) -> bool {
         self.info(i).common()
     }
@@ -688,31 +760,39 @@ impl<'a> Scanner<'a> {
         self.info(i).function()
     }
 
-    /// The longest title starting at word `i` and ending before `end`, lowercase words
-    /// only when `lower` is set, capitalized first word otherwise.
-    fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, &'static str, Title)> {
-        let lex = self.lex;
+    /// The longest title starting at word `i` and ending before `end`: its number of
+    /// words and its id (see [`Lexicon::title_entry`]).
+    #[inline(always)]
+    fn title_at(&mut self, i: usize, end: usize) -> Option<(usize, u32)> {
+        // Most words start no title: ruled out here, where the call is made.
         if i >= end || !self.info(i).title_first() {
             return None;
         }
+        self.title_from(i, end)
+    }
+
+    /// [`Scanner::title_at`] for a word `i` that starts some title.
+    #[inline(never)]
+    fn title_from(&mut self, i: usize, end: usize) -> Option<(usize, u32)> {
+        let lex = self.lex;
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             // A title's words are joined and its last word ends some title.
             if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
                 continue;
             }
-            if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(i, i + n)) {
-                return Some((n, key, *t));
+            if let Some(id) = self.title(i, i + n) {
+                return Some((n, id));
             }
         }
         None
     }
 
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
+    #[inline(always)]
     fn title_before(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
-        let lex = self.lex;
         // Every title below ends with word `i - 1`, joined to word `i` in its sentence and
-        // not possessive: checked before the word lists are asked.
+        // not possessive: checked before the word lists are asked, where the call is made.
         if i == 0
             || i >= self.words.len()
             || !self.words[i].joined
@@ -722,6 +802,13 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        self.title_ending(i)
+    }
+
+    /// [`Scanner::title_before`] once word `i - 1` may end a title.
+    #[inline(never)]
+    fn title_ending(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
+        let lex = self.lex;
         for n in (1..=lex.max_title_words.min(i)).rev() {
             let a = i - n;
             let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
@@ -734,8 +821,9 @@ impl<'a> Scanner<'a> {
             {
                 continue;
             }
-            if let Some((key, t)) = lex.titles.get_key_value(self.lower_words(a, i)) {
-                return Some((a, key, *t));
+            if let Some(id) = self.title(a, i) {
+                let (key, t) = lex.title_entry(id);
+                return Some((a, key, t));
             }
         }
         None
@@ -955,7 +1043,8 @@ impl<'a> Scanner<'a> {
         let span = self.words[k].span;
         let bytes = self.text.as_bytes();
         // Most words are ruled out on their first byte and length.
-        if !self.lex.may_be_pronoun_or_the(&bytes[span.start..span.end]) {
+        let first = bytes.get(span.start).copied().unwrap_or(0);
+        if !self.lex.may_be_pronoun_or_the_start(first, span.len()) {
             return None;
         }
         self.lex.pronoun_or_the_at(bytes, span)
@@ -979,7 +1068,8 @@ impl<'a> Scanner<'a> {
         if i >= b || !self.words[i].joined || self.words[i].shape == Shape::Upper {
             return;
         }
-        if let Some((n, title, t)) = self.title_at(i, b) {
+        if let Some((n, id)) = self.title_at(i, b) {
+            let (title, t) = self.lex.title_entry(id);
             if t.honorific || t.sector.is_none() && t.gender.is_none() {
                 return;
             }
@@ -1011,19 +1101,18 @@ impl<'a> Scanner<'a> {
 
     /// Splits the run `k..end` into segments and turns them into candidates.
     fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
-        let mut segs = std::mem::take(&mut self.segs);
-        segs.clear();
+        self.segs.clear();
         let mut i = k;
         while i < end {
             let w = self.words[i];
             if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
                 let e = self.hit_end(i, end);
-                segs.push(Seg::Gaz(i, e));
+                self.segs.push(Seg::Gaz(i, e));
                 i = e;
                 continue;
             }
             if w.shape == Shape::Lower {
-                segs.push(Seg::Break(i));
+                self.segs.push(Seg::Break(i));
                 i += 1;
                 continue;
             }
@@ -1034,29 +1123,28 @@ impl<'a> Scanner<'a> {
                     j += 1;
                 }
                 if let Some(e) = (i + 1..=j).rev().find(|&e| self.recased_place(i, e).is_some()) {
-                    segs.push(Seg::Unknown(i, e));
+                    self.segs.push(Seg::Unknown(i, e));
                     i = e;
                     continue;
                 }
             }
-            if let Some((n, title, t)) = self.title_at(i, end) {
-                segs.push(Seg::Title(i, i + n, title, t));
+            if let Some((n, id)) = self.title_at(i, end) {
+                self.segs.push(Seg::Title(i, i + n, id));
                 i += n;
                 continue;
             }
             if self.is_common(i) {
-                segs.push(Seg::Break(i));
+                self.segs.push(Seg::Break(i));
                 i += 1;
                 continue;
             }
             let e = self.unknown_end(i, end);
-            segs.push(Seg::Unknown(i, e));
+            self.segs.push(Seg::Unknown(i, e));
             i = e;
         }
-        for s in 0..segs.len() {
-            self.seg(&segs, s, k, out);
+        for s in 0..self.segs.len() {
+            self.seg(s, k, out);
         }
-        self.segs = segs;
     }
 
     /// The end of an unknown name starting at word `i`.
@@ -1098,7 +1186,7 @@ impl<'a> Scanner<'a> {
         j > 0
             && matches!(w.shape, Shape::Cap | Shape::Upper)
             && self.words[j - 1].sent == w.sent
-            && self.text.get(self.words[j - 1].span.end..w.span.start) == Some(" & ")
+            && self.text.as_bytes().get(self.words[j - 1].span.end..w.span.start) == Some(b" & ")
     }
 
     fn is_org_word(&self, i: usize, suffix: bool) -> bool {
@@ -1110,12 +1198,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// Emits the candidate for segment `s` of a run starting at word `run_start`.
-    fn seg(&mut self, segs: &[Seg], s: usize, run_start: usize, out: &mut Vec<Cand>) {
-        let prev = s.checked_sub(1).map(|p| segs[p]);
-        let next = segs.get(s + 1).copied();
-        match segs[s] {
+    fn seg(&mut self, s: usize, run_start: usize, out: &mut Vec<Cand>) {
+        let count = self.segs.len();
+        let prev = s.checked_sub(1).map(|p| self.segs[p]);
+        let next = self.segs.get(s + 1).copied();
+        let after_next = self.segs.get(s + 2).copied();
+        match self.segs[s] {
             Seg::Break(_) => {}
-            Seg::Title(a, b, title, t) => {
+            Seg::Title(a, b, id) => {
+                let (title, t) = self.lex.title_entry(id);
                 // A capitalized title with no name after it: "the President said".
                 let named = matches!(next, Some(Seg::Unknown(..) | Seg::Gaz(..)));
                 if named || t.honorific || t.sector.is_none() {
@@ -1148,7 +1239,7 @@ impl<'a> Scanner<'a> {
                             Target::New(ActorKind::Person),
                             super::MentionForm::Name,
                         );
-                        c.gender = self.lex.first_name(self.word(ua)).flatten();
+                        c.gender = self.first_name(ua).flatten();
                         out.push(c);
                         return;
                     }
@@ -1168,7 +1259,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 let title = match prev {
-                    Some(Seg::Title(_, _, title, t)) => Some((title, t)),
+                    Some(Seg::Title(_, _, id)) => Some(self.lex.title_entry(id)),
                     _ => None,
                 };
                 let title = title.or_else(|| {
@@ -1209,19 +1300,19 @@ impl<'a> Scanner<'a> {
                 let before = self.title_before(a);
                 let mut cand = self.unknown(a, b, before);
                 let title = match prev {
-                    Some(Seg::Title(ta, _, title, t)) => {
+                    Some(Seg::Title(ta, _, id)) => {
+                        let (title, t) = self.lex.title_entry(id);
                         // "General Motors": a title before an organization name belongs to it.
                         if matches!(cand.target, Target::New(ActorKind::Organization)) {
                             cand.span.start = self.words[ta].span.start;
                             out.push(cand);
                             return;
                         }
-                        let affiliation =
-                            match ta.checked_sub(1).map(|p| segs.get(s.wrapping_sub(2)).map(|_| p))
-                            {
-                                Some(Some(p)) if self.words[p].hit != NO_HIT => self.hit_country(p),
-                                _ => None,
-                            };
+                        // A listed name before the title, when a segment is there.
+                        let affiliation = match s.checked_sub(2).and(ta.checked_sub(1)) {
+                            Some(p) if self.words[p].hit != NO_HIT => self.hit_country(p),
+                            _ => None,
+                        };
                         Some((title, t, affiliation))
                     }
                     _ if a == run_start => before.map(|(ta, title, t)| {
@@ -1247,13 +1338,13 @@ impl<'a> Scanner<'a> {
                     Target::New(ActorKind::Person),
                     Some(Seg::Break(c)),
                     Some(Seg::Gaz(ga, _)),
-                ) = (&cand.target, next, segs.get(s + 2).copied())
+                ) = (&cand.target, next, after_next)
                 {
                     if self.function(c) == Some(Function::Of) {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
-                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == segs.len() {
+                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == count {
                     self.apposition(b, &mut cand);
                 }
                 // A lone word joined to a capitalized common word, a title or a listed
@@ -1271,15 +1362,15 @@ impl<'a> Scanner<'a> {
                     Some(_) => true,
                     None => false,
                 };
-                if cand.target == Target::Short(Some(ActorKind::Organization))
-                    && (piece(prev, None) || piece(next, segs.get(s + 2).copied()))
+                if matches!(cand.target, Target::Short(Some(ActorKind::Organization)))
+                    && (piece(prev, None) || piece(next, after_next))
                 {
                     cand.target = Target::Short(None);
                 }
                 // A lone common noun or organization word is no short form either: "Bank"
                 // alone does not stand for "Bank Zorvex".
                 let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
-                if noun && cand.target == Target::Short(None) {
+                if noun && matches!(cand.target, Target::Short(None)) {
                     return;
                 }
                 if !matches!(cand.target, Target::Short(None)) || cand.span.start > 0 {
@@ -1295,9 +1386,7 @@ impl<'a> Scanner<'a> {
     fn apposition(&mut self, b: usize, cand: &mut Cand) {
         let sent = self.words[b - 1].sent;
         let in_sentence = |k: usize| k < self.words.len() && self.words[k].sent == sent;
-        if !in_sentence(b)
-            || !self.text[self.words[b - 1].span.end..self.words[b].span.start].starts_with(',')
-        {
+        if !in_sentence(b) || self.text.as_bytes().get(self.words[b - 1].span.end) != Some(&b',') {
             return;
         }
         let mut i = b;
@@ -1316,7 +1405,8 @@ impl<'a> Scanner<'a> {
             return;
         }
         let limit = (i + self.lex.max_title_words).min(self.words.len());
-        let Some((n, title, t)) = self.title_at(i, limit) else { return };
+        let Some((n, id)) = self.title_at(i, limit) else { return };
+        let (title, t) = self.lex.title_entry(id);
         if t.honorific {
             return;
         }
@@ -1393,7 +1483,7 @@ impl<'a> Scanner<'a> {
         hit.span.start == self.words[a].span.start
             && hit.span.end == self.words[a].span.end
             && self.pick(hit, false).is_some_and(|(_, surface)| surface == Surface::Demonym)
-            && self.lex.first_name(self.word(a - 1)).is_some()
+            && self.first_name(a - 1).is_some()
     }
 
     /// Whether the gazetteer place at word `g` and unknown words `a..b` form one
@@ -1413,7 +1503,7 @@ impl<'a> Scanner<'a> {
         {
             return false;
         }
-        let first_name = self.lex.first_name(self.word(a)).is_some();
+        let first_name = self.first_name(a).is_some();
         surface != Surface::Demonym
             && !first_name
             && kind == ActorKind::Location
@@ -1424,6 +1514,7 @@ impl<'a> Scanner<'a> {
 
     /// Classifies the unknown name at words `a..b`, given the title just before it
     /// ([`Scanner::title_before`]).
+    #[inline(never)]
     fn unknown(
         &mut self,
         a: usize,
@@ -1432,8 +1523,11 @@ impl<'a> Scanner<'a> {
     ) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
-        if let Some(place) = self.recased_place(a, b) {
-            return place;
+        // Only words all in capitals can spell a place re-cased.
+        if self.words[a].shape == Shape::Upper {
+            if let Some(place) = self.recased_place(a, b) {
+                return place;
+            }
         }
         // "Karen guerrillas", "Houthi rebels": a lone name before a noun of armed groups.
         if b == a + 1
@@ -1460,9 +1554,10 @@ impl<'a> Scanner<'a> {
             c.affiliation = self.country_after(b);
             return c;
         }
-        let first = self.word(a);
-        let first_name = self.lex.first_name(first);
-        let initial = first.len() == 2 && first.ends_with('.');
+        // The first word's bytes: the tests below are on ASCII bytes.
+        let first = &self.text.as_bytes()[self.words[a].span.start..self.words[a].span.end];
+        let first_name = self.first_name(a);
+        let initial = first.len() == 2 && first.ends_with(b".");
         let honorific = before.is_some_and(|(_, _, t)| t.honorific);
         if b - a >= 2 {
             if self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
@@ -1475,7 +1570,7 @@ impl<'a> Scanner<'a> {
                 && first_name.is_none()
                 && !initial
                 && !honorific
-                && self.lex.first_name(self.word(a + 1)).is_none()
+                && self.first_name(a + 1).is_none()
             {
                 return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
             }
@@ -1499,7 +1594,7 @@ impl<'a> Scanner<'a> {
             return Cand::new(span, sent, Target::Short(None), super::MentionForm::Name);
         }
         let w = self.words[a];
-        if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains('.') {
+        if w.shape == Shape::Upper && (2..=6).contains(&first.len()) && !first.contains(&b'.') {
             return new(ActorKind::Organization);
         }
         // "in Jeddah", "the town of Samarra".
@@ -1527,11 +1622,26 @@ impl<'a> Scanner<'a> {
         // shaped like adjectives of nationality or creed ("Kurdish", "Welsh", "Congolese",
         // "European", "African", "Islamic").
         let adjective = || {
-            ["sh", "ese", "ean", "ian", "can", "ans", "ic", "ist", "ists"]
-                .iter()
-                .any(|s| first.ends_with(s))
+            let suffixes: &[&[u8]] = match first.last() {
+                Some(b'h') => &[b"sh"],
+                Some(b'e') => &[b"ese"],
+                Some(b'n') => &[b"ean", b"ian", b"can"],
+                Some(b's') => &[b"ans", b"ists"],
+                Some(b'c') => &[b"ic"],
+                Some(b't') => &[b"ist"],
+                _ => &[],
+            };
+            suffixes.iter().any(|s| first.ends_with(s))
         };
-        let one_char = first.chars().next().map_or(0, char::len_utf8) == first.len();
+        // The length of the first char, from its first byte (the text is UTF-8).
+        let char_len = match first.first() {
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b < 0xe0 => 2,
+            Some(&b) if b < 0xf0 => 3,
+            Some(_) => 4,
+            None => 0,
+        };
+        let one_char = char_len == first.len();
         let guess = !self.words[a].opens && !one_char && !adjective();
         // A first name standing alone ("Alan", "Roberto") names a person.
         let kind = if first_name.is_some() { ActorKind::Person } else { ActorKind::Organization };
@@ -1558,7 +1668,10 @@ impl<'a> Scanner<'a> {
             Surface::Demonym => super::MentionForm::Demonym,
             // A listed description with a common-noun head ("Iraqi troops", "Israeli
             // government") refers to the actor without naming it.
-            _ if described(&self.text[hit.span]) => super::MentionForm::Nominal,
+            // (A hit within one word holds no space.)
+            _ if hit.span.end > self.words[a].span.end && described(&self.text[hit.span]) => {
+                super::MentionForm::Nominal
+            }
             _ if entry.metonym => super::MentionForm::Metonym,
             Surface::Alias
                 if entry.kind == ActorKind::Person && !hit_has_space(self.text, hit.span) =>
@@ -1587,10 +1700,10 @@ impl<'a> Scanner<'a> {
 /// Whether a listed surface of several words ends in a lowercase common noun
 /// ("Iraqi troops"), not a name ("Iraqi Army", "al-Qaeda").
 fn described(surface: &str) -> bool {
-    match surface.rsplit_once(' ') {
-        Some((_, last)) => !last.is_empty() && last.bytes().all(|b| b.is_ascii_lowercase()),
-        None => false,
-    }
+    // The lowercase letters at the end, then a space.
+    let bytes = surface.as_bytes();
+    let lower = bytes.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    lower > 0 && bytes.len() > lower && bytes[bytes.len() - lower - 1] == b' '
 }
 
 fn hit_has_space(text: &str, span: Span) -> bool {
