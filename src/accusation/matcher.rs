@@ -398,26 +398,31 @@ impl Matcher {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut scan = Scan { pos: 0, last: NO_WORD };
-        // Whether the character before `i` is a word character.
-        let mut after_word = false;
+        // Bit 7 set when the character before `i` is a word character.
+        let mut carry = 0u64;
         let mut i = 0;
         while i < n {
             // Eight ASCII bytes, and the eight after them for the prefix filter.
-            if let Some(window) = bytes.get(i..i + 16) {
-                let window = u128::from_le_bytes(window.try_into().unwrap_or([0x80; 16]));
-                let x = window as u64;
+            if let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+                let x = u64::from_le_bytes(*window.first_chunk::<8>().unwrap_or(&[0x80; 8]));
                 if x & HIGHS == 0 {
                     let words = ascii_word_bytes(x);
-                    let starts = words & !((words << 8) | (u64::from(after_word) << 7));
-                    after_word = words >> 63 == 1;
+                    let starts = words & !((words << 8) | carry);
+                    carry = words >> 56;
                     let mut events = starts | self.mark_bytes(x);
                     while events != 0 {
                         let bit = events.trailing_zeros();
                         events &= events - 1;
-                        let at = i + (bit / 8) as usize;
+                        let k = (bit / 8) as usize;
+                        let at = i + k;
                         if (starts >> bit) & 1 == 0 {
                             scan = self.visit(text, at, false, scan, &mut found);
-                        } else if self.may_start((window >> (bit & !7)) as u32) {
+                        } else if self.may_start(u32::from_le_bytes([
+                            window[k],
+                            window[k + 1],
+                            window[k + 2],
+                            window[k + 3],
+                        ])) {
                             scan = self.visit(text, at, true, scan, &mut found);
                         } else {
                             scan.last = at;
@@ -428,10 +433,10 @@ impl Matcher {
                 }
             }
             let (word, len) = word_at(text, i);
-            if (word && !after_word) || (!word && self.root(bytes[i]) != 0) {
+            if (word && carry == 0) || (!word && self.root(bytes[i]) != 0) {
                 scan = self.visit(text, i, word, scan, &mut found);
             }
-            after_word = word;
+            carry = u64::from(word) << 7;
             i += len;
         }
     }
