@@ -13,8 +13,10 @@
 //! the second word on ("talks" of "hold talks"), and a second trie holds the first words
 //! backwards ("dloh "). Only when a word start matches such a part and the text before
 //! it ends with such a first word starting inside a word, or a mark starts a pattern, is
-//! the previous word searched byte by byte. Every walk is bounded by the longest pattern,
-//! so the scan is linear. Both tries are double arrays (one 12-byte cell per node, the
+//! the previous word searched byte by byte. A word start whose first four bytes begin
+//! such parts but no pattern ("the " of "lift the ban") is not walked at all unless the
+//! text before it ends that way (the backward trie is asked first). Every walk is
+//! bounded by the longest pattern, so the scan is linear. Both tries are double arrays (one 12-byte cell per node, the
 //! rows of the nodes interleaved): the event lexicon's trie takes 150 KB instead
 //! of 1.5 MB of full rows, and a step of a walk reads one cell.
 
@@ -53,12 +55,13 @@ pub(crate) struct Matcher {
     /// repeated in the eight bytes of a `u64`.
     marks: Vec<u64>,
     /// Bit [`prefix_hash`] of the first four bytes of every pattern and second-word part
-    /// (every completion of three-byte ones): no walk starts where its bit is clear,
-    /// unless a shorter one starts there.
-    prefixes: Box<[u64; 1024]>,
+    /// (every completion of three-byte ones), in the first word of each pair, and of
+    /// every pattern, in the second: no walk starts where its bit is clear, unless a
+    /// shorter one starts there.
+    prefixes: Box<[[u64; 2]; 1024]>,
     /// Bit [`pair_key`] of the one- and two-byte patterns and parts (every completion of
-    /// one-byte ones).
-    pairs: Box<[u64; 1024]>,
+    /// one-byte ones), as in `prefixes`.
+    pairs: Box<[[u64; 2]; 1024]>,
     /// Whether some pattern or part has one or two bytes: else `pairs` is empty.
     short: bool,
 }
@@ -96,12 +99,6 @@ impl Trie {
             Some(c) if c.check as usize == node => slot,
             _ => 0,
         }
-    }
-
-    /// The information bits of node `node`.
-    #[inline(always)]
-    fn info(&self, node: usize) -> u32 {
-        self.cells[node].info
     }
 
     /// Packs the trie held as rows of `width` columns (a node is the offset of its row,
@@ -240,8 +237,8 @@ impl Matcher {
             next: Trie { cells: Vec::new() },
             back: Trie { cells: Vec::new() },
             marks: Vec::new(),
-            prefixes: Box::new([0; 1024]),
-            pairs: Box::new([0; 1024]),
+            prefixes: Box::new([[0; 2]; 1024]),
+            pairs: Box::new([[0; 2]; 1024]),
             short: false,
         };
         for (id, p) in lowered.iter().enumerate() {
@@ -256,10 +253,10 @@ impl Matcher {
             }
         }
         for p in &lowered {
-            m.add_prefix(p.as_bytes());
+            m.add_prefix(p.as_bytes(), true);
             if let Some(o) = second_word(p) {
                 let (head, tail) = p.as_bytes().split_at(o);
-                m.add_prefix(tail);
+                m.add_prefix(tail, false);
                 let node = insert(&mut next, &column, width, tail.iter().copied());
                 next[node + INFO] |= TAIL;
                 let node = insert(&mut back, &column, width, head.iter().rev().copied());
@@ -271,11 +268,15 @@ impl Matcher {
         m
     }
 
-    /// Sets the prefix bits a walk matching `bytes` needs.
-    fn add_prefix(&mut self, bytes: &[u8]) {
+    /// Sets the prefix bits a walk matching `bytes`, a pattern or (not `pattern`) the
+    /// part of one from its second word on, needs.
+    fn add_prefix(&mut self, bytes: &[u8], pattern: bool) {
+        let kinds = if pattern { 2 } else { 1 };
         let mut set = |x: u32| {
             let h = prefix_hash(x);
-            self.prefixes[h / 64] |= 1 << (h % 64);
+            for bits in &mut self.prefixes[h / 64][..kinds] {
+                *bits |= 1 << (h % 64);
+            }
         };
         let b = |k: usize| u32::from(bytes[k]);
         match bytes.len() {
@@ -285,7 +286,9 @@ impl Matcher {
                 for second in 0..=0xff {
                     let second = bytes.get(1).copied().unwrap_or(second);
                     let h = pair_key(bytes[0], second);
-                    self.pairs[h / 64] |= 1 << (h % 64);
+                    for bits in &mut self.pairs[h / 64][..kinds] {
+                        *bits |= 1 << (h % 64);
+                    }
                 }
             }
             3 => (0..=0xff).for_each(|rest| set(b(0) | b(1) << 8 | b(2) << 16 | rest << 24)),
@@ -293,16 +296,20 @@ impl Matcher {
         }
     }
 
-    /// Whether a pattern or a second-word part may start where the next four bytes are
-    /// `x`, packed first byte lowest (no false negatives).
+    /// What may start where the next four bytes are `x`, packed first byte lowest:
+    /// [`NOTHING`], only the [`PART`] of a pattern from its second word on, or (2) a
+    /// pattern; no false negatives.
     #[inline(always)]
-    fn may_start(&self, x: u32) -> bool {
+    fn may_start(&self, x: u32) -> u8 {
         let h = prefix_hash(x);
-        if self.prefixes[h / 64] & (1 << (h % 64)) != 0 {
-            return true;
+        let [mut part, mut pattern] = self.prefixes[h / 64].map(|bits| bits >> (h % 64) & 1);
+        if self.short {
+            let p = pair_key(x as u8, (x >> 8) as u8);
+            let [pair_part, pair_pattern] = self.pairs[p / 64].map(|bits| bits >> (p % 64) & 1);
+            part |= pair_part;
+            pattern |= pair_pattern;
         }
-        let p = pair_key(x as u8, (x >> 8) as u8);
-        self.short && self.pairs[p / 64] & (1 << (p % 64)) != 0
+        (part + pattern) as u8
     }
 
     /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
@@ -339,15 +346,22 @@ impl Matcher {
     /// ends at `at`, starting inside a longer word ("with|hold talks").
     fn hidden(&self, text: &str, at: usize) -> bool {
         let bytes = text.as_bytes();
+        let cells = &self.back.cells;
         let mut node = 0;
-        for j in (0..at).rev() {
-            node = self.back.child(node, self.column[usize::from(bytes[j])]);
-            if node == 0 {
-                return false;
-            }
-            if self.back.info(node) != 0 && text[..j].chars().next_back().is_some_and(is_word_char)
-            {
-                return true;
+        let mut base = cells.first().map_or(0, |c| c.base as usize);
+        let mut j = at;
+        while j > 0 {
+            j -= 1;
+            let slot = base + usize::from(self.column[usize::from(bytes[j])]);
+            match cells.get(slot) {
+                Some(c) if c.check as usize == node => {
+                    if c.info != 0 && text[..j].chars().next_back().is_some_and(is_word_char) {
+                        return true;
+                    }
+                    node = slot;
+                    base = c.base as usize;
+                }
+                _ => return false,
             }
         }
         false
@@ -417,15 +431,20 @@ impl Matcher {
                         let at = i + k;
                         if (starts >> bit) & 1 == 0 {
                             scan = self.visit(text, at, false, scan, &mut found);
-                        } else if self.may_start(u32::from_le_bytes([
-                            window[k],
-                            window[k + 1],
-                            window[k + 2],
-                            window[k + 3],
-                        ])) {
-                            scan = self.visit(text, at, true, scan, &mut found);
-                        } else {
-                            scan.last = at;
+                            continue;
+                        }
+                        let four = [window[k], window[k + 1], window[k + 2], window[k + 3]];
+                        match self.may_start(u32::from_le_bytes(four)) {
+                            NOTHING => scan.last = at,
+                            // The part of a pattern from its second word on matters
+                            // only where it hides a match inside the last word.
+                            PART if at < scan.pos
+                                || scan.last == NO_WORD
+                                || !self.hidden(text, at) =>
+                            {
+                                scan.last = at;
+                            }
+                            _ => scan = self.visit(text, at, true, scan, &mut found),
                         }
                     }
                     i += 8;
@@ -494,6 +513,11 @@ impl Matcher {
         scan
     }
 }
+
+/// [`Matcher::may_start`]: no walk starts here.
+const NOTHING: u8 = 0;
+/// [`Matcher::may_start`]: only the part of a pattern from its second word on may.
+const PART: u8 = 1;
 
 /// No word start in [`Scan::last`].
 const NO_WORD: usize = usize::MAX;
