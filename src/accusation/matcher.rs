@@ -423,28 +423,25 @@ impl Matcher {
                     let words = ascii_word_bytes(x);
                     let starts = words & !((words << 8) | carry);
                     carry = words >> 56;
-                    let mut events = starts | self.mark_bytes(x);
-                    while events != 0 {
-                        let bit = events.trailing_zeros();
-                        events &= events - 1;
-                        let k = (bit / 8) as usize;
-                        let at = i + k;
-                        if (starts >> bit) & 1 == 0 {
-                            scan = self.visit(text, at, false, scan, &mut found);
-                            continue;
+                    let marks = self.mark_bytes(x);
+                    if marks == 0 {
+                        let mut starts = starts;
+                        while starts != 0 {
+                            let k = (starts.trailing_zeros() / 8) as usize;
+                            starts &= starts - 1;
+                            scan = self.word_start(text, window, i, k, scan, &mut found);
                         }
-                        let four = [window[k], window[k + 1], window[k + 2], window[k + 3]];
-                        match self.may_start(u32::from_le_bytes(four)) {
-                            NOTHING => scan.last = at,
-                            // The part of a pattern from its second word on matters
-                            // only where it hides a match inside the last word.
-                            PART if at < scan.pos
-                                || scan.last == NO_WORD
-                                || !self.hidden(text, at) =>
-                            {
-                                scan.last = at;
-                            }
-                            _ => scan = self.visit(text, at, true, scan, &mut found),
+                    } else {
+                        let mut events = starts | marks;
+                        while events != 0 {
+                            let bit = events.trailing_zeros();
+                            events &= events - 1;
+                            let k = (bit / 8) as usize;
+                            scan = if (starts >> bit) & 1 == 0 {
+                                self.visit(text, i + k, false, scan, &mut found)
+                            } else {
+                                self.word_start(text, window, i, k, scan, &mut found)
+                            };
                         }
                     }
                     i += 8;
@@ -458,6 +455,33 @@ impl Matcher {
             carry = u64::from(word) << 7;
             i += len;
         }
+    }
+
+    /// Looks at the word start `i + k`, byte `k` of `window` (from `i`), and returns the
+    /// state of the search after it.
+    #[inline(always)]
+    fn word_start(
+        &self,
+        text: &str,
+        window: &[u8; 16],
+        i: usize,
+        k: usize,
+        mut scan: Scan,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) -> Scan {
+        let at = i + k;
+        let k = k & 7;
+        let four = [window[k], window[k + 1], window[k + 2], window[k + 3]];
+        match self.may_start(u32::from_le_bytes(four)) {
+            NOTHING => scan.last = at,
+            // The part of a pattern from its second word on matters only where it
+            // hides a match inside the last word.
+            PART if at < scan.pos || scan.last == NO_WORD || !self.hidden(text, at) => {
+                scan.last = at;
+            }
+            _ => scan = self.visit(text, at, true, scan, found),
+        }
+        scan
     }
 
     /// Looks at `at`, a word start (`word`) or a mark that starts a pattern, and returns
