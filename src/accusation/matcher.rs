@@ -161,6 +161,14 @@ fn prefix_hash(x: u32) -> usize {
     (u64::from(x | 0x2020_2020).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
+/// Whether the character before `j` (a character boundary) of `text` is a word
+/// character.
+#[cold]
+#[inline(never)]
+fn word_before(text: &str, j: usize) -> bool {
+    text[..j].chars().next_back().is_some_and(is_word_char)
+}
+
 /// Whether `c` is part of a word for the boundary rules of the cue searches.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
@@ -344,6 +352,7 @@ impl Matcher {
 
     /// Whether the first word of a pattern of several words, with the marks after it,
     /// ends at `at`, starting inside a longer word ("with|hold talks").
+    #[inline(never)]
     fn hidden(&self, text: &str, at: usize) -> bool {
         let bytes = text.as_bytes();
         let cells = &self.back.cells;
@@ -355,7 +364,7 @@ impl Matcher {
             let slot = base + usize::from(self.column[usize::from(bytes[j])]);
             match cells.get(slot) {
                 Some(c) if c.check as usize == node => {
-                    if c.info != 0 && text[..j].chars().next_back().is_some_and(is_word_char) {
+                    if c.info != 0 && word_before(text, j) {
                         return true;
                     }
                     node = slot;
