@@ -87,6 +87,10 @@ struct Cell {
     info: u32,
 }
 
+/// How many bases [`Trie::pack`] tries for a node before it takes the free cells at
+/// the end.
+const MAX_TRIES: usize = 256;
+
 /// The `check` of a cell no node occupies.
 const EMPTY: u32 = u32::MAX;
 
@@ -104,7 +108,8 @@ impl Trie {
     /// Packs the trie held as rows of `width` columns (a node is the offset of its row,
     /// the root 0, column [`INFO`] the information bits, the others the child or 0) into
     /// double-array cells, placing the children of each node, in breadth-first order, at
-    /// the first base where all their cells are free.
+    /// the first base where all their cells are free (or after the last cell, when none
+    /// of the next [`MAX_TRIES`] bases fits).
     fn pack(rows: &[u32], width: usize) -> Trie {
         let free = Cell { base: 0, check: EMPTY, info: 0 };
         let mut cells = vec![free; 2];
@@ -123,8 +128,12 @@ impl Trie {
                 first_free += 1;
             }
             let mut base = first_free.saturating_sub(lowest);
+            let mut tries = 0;
             while !kids.iter().all(|&c| cells.get(base + c).is_none_or(|c| c.check == EMPTY)) {
-                base += 1;
+                // Past a few tries, the free cells after the last row (a bounded search
+                // keeps the packing linear in the size of the trie).
+                tries += 1;
+                base = if tries < MAX_TRIES { base + 1 } else { cells.len() };
             }
             if cells.len() < base + width {
                 cells.resize(base + width, free);
