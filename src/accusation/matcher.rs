@@ -13,10 +13,14 @@
 //! the second word on ("talks" of "hold talks"), and a second trie holds the first words
 //! backwards ("dloh "). Only when a word start matches such a part and the text before
 //! it ends with such a first word starting inside a word, or a mark starts a pattern, is
-//! the previous word searched byte by byte. Every walk is bounded by the longest pattern,
-//! so the scan is linear.
+//! the previous word searched byte by byte. A word start whose first four bytes begin
+//! such parts but no pattern ("the " of "lift the ban") is not walked at all unless the
+//! text before it ends that way (the backward trie is asked first). Every walk is
+//! bounded by the longest pattern, so the scan is linear. Both tries are double arrays (one 12-byte cell per node, the
+//! rows of the nodes interleaved): the event lexicon's trie takes 150 KB instead
+//! of 1.5 MB of full rows, and a step of a walk reads one cell.
 
-use crate::ascii::{HIGHS, ONES, alnum_mask, zero_bytes};
+use crate::ascii::{HIGHS, ONES};
 
 /// No pattern ends at this node.
 const NONE: u32 = u32::MAX;
@@ -34,34 +38,118 @@ const KIND: [u8; 256] = {
     kind
 };
 
-/// A trie over lower-cased pattern bytes, with one transition row per node, and a trie
-/// over the reversed first words of the patterns of several words.
+/// The trie of the patterns and the reversed trie of the first words, with the filters
+/// that decide where a walk starts.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     /// Byte -> column: [`ABSENT`] for a byte in no pattern. ASCII upper-case letters share
     /// the column of their lower-case letter.
     column: [u8; 256],
-    /// Rows of the trie, one per node; a node is the offset of its row, the root 0.
-    /// Column [`INFO`] holds the node's information bits (1 + the pattern ending there,
-    /// and [`TAIL`]), the others the child (0: none).
-    next: Vec<u32>,
-    /// The reversed trie of the first words with the marks after them ("hold "), rows
-    /// as in `next`; column [`INFO`] is 1 where a first word (read backwards) ends.
-    back: Vec<u32>,
-    /// The ASCII marks (not word bytes) some pattern starts with ("'" of "'ll").
-    marks: Vec<u8>,
+    /// The trie of the lower-cased patterns and of their parts from the second word on;
+    /// a cell's information bits are 1 + the pattern ending there, and [`TAIL`].
+    next: Trie,
+    /// The reversed trie of the first words with the marks after them ("hold " read
+    /// backwards); a cell's information is 1 where a first word ends.
+    back: Trie,
+    /// The ASCII marks (not word bytes) some pattern starts with ("'" of "'ll"), each
+    /// repeated in the eight bytes of a `u64`.
+    marks: Vec<u64>,
     /// Bit [`prefix_hash`] of the first four bytes of every pattern and second-word part
-    /// (every completion of three-byte ones): no walk starts where its bit is clear,
-    /// unless a shorter one starts there.
-    prefixes: Box<[u64; 1024]>,
-    /// Bit `first | second << 8` (both with bit 0x20 set) of the two-byte patterns and
-    /// parts.
-    pairs: Box<[u64; 1024]>,
-    /// First bytes of the one-byte patterns and parts.
-    single: [bool; 256],
+    /// (every completion of three-byte ones), in the first word of each pair, and of
+    /// every pattern, in the second: no walk starts where its bit is clear, unless a
+    /// shorter one starts there.
+    prefixes: Box<[[u64; 2]; 1024]>,
+    /// Bit [`pair_key`] of the one- and two-byte patterns and parts (every completion of
+    /// one-byte ones), as in `prefixes`.
+    pairs: Box<[[u64; 2]; 1024]>,
+    /// Whether some pattern or part has one or two bytes: else `pairs` is empty.
+    short: bool,
 }
 
-/// The column of a node's information bits.
+/// A trie in double-array form: the child of the node in cell `n` by column `c` is the
+/// cell `cells[n].base + c` if that cell's `check` is `n`. The rows of the nodes overlap
+/// wherever their children do not collide, so the trie takes about one cell per node
+/// instead of one row of every column per node, and a walk touches one cell per byte.
+#[derive(Clone, Debug)]
+struct Trie {
+    /// The cells; the root is cell 0, and cells 0 and 1 are never a child.
+    cells: Vec<Cell>,
+}
+
+/// One cell of a [`Trie`].
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    /// Where the row of this node's children starts.
+    base: u32,
+    /// The parent of the node in this cell ([`EMPTY`] for a free cell).
+    check: u32,
+    /// The node's information bits (0: none).
+    info: u32,
+}
+
+/// How many bases [`Trie::pack`] tries for a node before it takes the free cells at
+/// the end.
+const MAX_TRIES: usize = 256;
+
+/// The `check` of a cell no node occupies.
+const EMPTY: u32 = u32::MAX;
+
+impl Trie {
+    /// The child of node `node` by column `col` (0: none).
+    #[inline(always)]
+    fn child(&self, node: usize, col: u8) -> usize {
+        let slot = self.cells[node].base as usize + usize::from(col);
+        match self.cells.get(slot) {
+            Some(c) if c.check as usize == node => slot,
+            _ => 0,
+        }
+    }
+
+    /// Packs the trie held as rows of `width` columns (a node is the offset of its row,
+    /// the root 0, column [`INFO`] the information bits, the others the child or 0) into
+    /// double-array cells, placing the children of each node, in breadth-first order, at
+    /// the first base where all their cells are free (or after the last cell, when none
+    /// of the next [`MAX_TRIES`] bases fits).
+    fn pack(rows: &[u32], width: usize) -> Trie {
+        let free = Cell { base: 0, check: EMPTY, info: 0 };
+        let mut cells = vec![free; 2];
+        cells[0].info = rows[INFO];
+        // Cells 0 and 1 are never a child: column 0 is no byte's and 1 only absent ones'.
+        let mut first_free = 2;
+        let mut queue = vec![(0usize, 0usize)];
+        let mut head = 0;
+        let mut kids = Vec::new();
+        while let Some(&(row, cell)) = queue.get(head) {
+            head += 1;
+            kids.clear();
+            kids.extend((usize::from(ABSENT) + 1..width).filter(|&c| rows[row + c] != 0));
+            let Some(&lowest) = kids.first() else { continue };
+            while cells.get(first_free).is_some_and(|c| c.check != EMPTY) {
+                first_free += 1;
+            }
+            let mut base = first_free.saturating_sub(lowest);
+            let mut tries = 0;
+            while !kids.iter().all(|&c| cells.get(base + c).is_none_or(|c| c.check == EMPTY)) {
+                // Past a few tries, the free cells after the last row (a bounded search
+                // keeps the packing linear in the size of the trie).
+                tries += 1;
+                base = if tries < MAX_TRIES { base + 1 } else { cells.len() };
+            }
+            if cells.len() < base + width {
+                cells.resize(base + width, free);
+            }
+            cells[cell].base = base as u32;
+            for &c in &kids {
+                let child = rows[row + c] as usize;
+                cells[base + c] = Cell { base: 0, check: cell as u32, info: rows[child + INFO] };
+                queue.push((child, base + c));
+            }
+        }
+        Trie { cells }
+    }
+}
+
+/// The column of a node's information bits in the rows [`insert`] builds.
 const INFO: usize = 0;
 /// The column of bytes in no pattern: never a child.
 const ABSENT: u8 = 1;
@@ -80,6 +168,14 @@ fn pair_key(first: u8, second: u8) -> usize {
 fn prefix_hash(x: u32) -> usize {
     // The high bits of a 64-bit product depend on every bit of the four bytes.
     (u64::from(x | 0x2020_2020).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
+/// Whether the character before `j` (a character boundary) of `text` is a word
+/// character.
+#[cold]
+#[inline(never)]
+fn word_before(text: &str, j: usize) -> bool {
+    text[..j].chars().next_back().is_some_and(is_word_char)
 }
 
 /// Whether `c` is part of a word for the boundary rules of the cue searches.
@@ -151,97 +247,112 @@ impl Matcher {
                 }
             }
         }
+        let mut next = vec![0; width];
+        let mut back = vec![0; width];
         let mut m = Matcher {
             column,
-            next: vec![0; width],
-            back: vec![0; width],
+            next: Trie { cells: Vec::new() },
+            back: Trie { cells: Vec::new() },
             marks: Vec::new(),
-            prefixes: Box::new([0; 1024]),
-            pairs: Box::new([0; 1024]),
-            single: [false; 256],
+            prefixes: Box::new([[0; 2]; 1024]),
+            pairs: Box::new([[0; 2]; 1024]),
+            short: false,
         };
         for (id, p) in lowered.iter().enumerate() {
             let Some(&b) = p.as_bytes().first() else { continue };
-            let node = insert(&mut m.next, &column, width, p.bytes());
-            if m.next[node + INFO] & !TAIL == 0 {
-                m.next[node + INFO] |= id as u32 + 1;
+            let node = insert(&mut next, &column, width, p.bytes());
+            if next[node + INFO] & !TAIL == 0 {
+                next[node + INFO] |= id as u32 + 1;
             }
-            if b.is_ascii() && KIND[usize::from(b)] == 0 && !m.marks.contains(&b) {
-                m.marks.push(b);
+            let mark = ONES * u64::from(b);
+            if b.is_ascii() && KIND[usize::from(b)] == 0 && !m.marks.contains(&mark) {
+                m.marks.push(mark);
             }
         }
         for p in &lowered {
-            m.add_prefix(p.as_bytes());
+            m.add_prefix(p.as_bytes(), true);
             if let Some(o) = second_word(p) {
                 let (head, tail) = p.as_bytes().split_at(o);
-                m.add_prefix(tail);
-                let node = insert(&mut m.next, &column, width, tail.iter().copied());
-                m.next[node + INFO] |= TAIL;
-                let node = insert(&mut m.back, &column, width, head.iter().rev().copied());
-                m.back[node + INFO] = 1;
+                m.add_prefix(tail, false);
+                let node = insert(&mut next, &column, width, tail.iter().copied());
+                next[node + INFO] |= TAIL;
+                let node = insert(&mut back, &column, width, head.iter().rev().copied());
+                back[node + INFO] = 1;
             }
         }
+        m.next = Trie::pack(&next, width);
+        m.back = Trie::pack(&back, width);
         m
     }
 
-    /// Sets the prefix bits a walk matching `bytes` needs.
-    fn add_prefix(&mut self, bytes: &[u8]) {
+    /// Sets the prefix bits a walk matching `bytes`, a pattern or (not `pattern`) the
+    /// part of one from its second word on, needs.
+    fn add_prefix(&mut self, bytes: &[u8], pattern: bool) {
+        let kinds = if pattern { 2 } else { 1 };
         let mut set = |x: u32| {
             let h = prefix_hash(x);
-            self.prefixes[h / 64] |= 1 << (h % 64);
+            for bits in &mut self.prefixes[h / 64][..kinds] {
+                *bits |= 1 << (h % 64);
+            }
         };
         let b = |k: usize| u32::from(bytes[k]);
         match bytes.len() {
             0 => {}
-            1 => {
-                self.single[usize::from(bytes[0])] = true;
-                self.single[usize::from(bytes[0].to_ascii_uppercase())] = true;
-            }
-            2 => {
-                let h = pair_key(bytes[0], bytes[1]);
-                self.pairs[h / 64] |= 1 << (h % 64);
+            1 | 2 => {
+                self.short = true;
+                for second in 0..=0xff {
+                    let second = bytes.get(1).copied().unwrap_or(second);
+                    let h = pair_key(bytes[0], second);
+                    for bits in &mut self.pairs[h / 64][..kinds] {
+                        *bits |= 1 << (h % 64);
+                    }
+                }
             }
             3 => (0..=0xff).for_each(|rest| set(b(0) | b(1) << 8 | b(2) << 16 | rest << 24)),
             _ => set(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24),
         }
     }
 
-    /// Whether a pattern or a second-word part may start at `at` (no false negatives).
-    #[inline]
-    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        let x = match bytes.get(at..at + 4) {
-            Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
-            None => {
-                let byte = |k: usize| u32::from(bytes.get(at + k).copied().unwrap_or(0));
-                byte(0) | byte(1) << 8 | byte(2) << 16
-            }
-        };
+    /// What may start where the next four bytes are `x`, packed first byte lowest:
+    /// [`NOTHING`], only the [`PART`] of a pattern from its second word on, or (2) a
+    /// pattern; no false negatives.
+    #[inline(always)]
+    fn may_start(&self, x: u32) -> u8 {
         let h = prefix_hash(x);
-        let p = pair_key(x as u8, (x >> 8) as u8);
-        self.prefixes[h / 64] & (1 << (h % 64)) != 0
-            || self.pairs[p / 64] & (1 << (p % 64)) != 0
-            || self.single[usize::from(bytes[at])]
+        let [mut part, mut pattern] = self.prefixes[h / 64].map(|bits| bits >> (h % 64) & 1);
+        if self.short {
+            let p = pair_key(x as u8, (x >> 8) as u8);
+            let [pair_part, pair_pattern] = self.pairs[p / 64].map(|bits| bits >> (p % 64) & 1);
+            part |= pair_part;
+            pattern |= pair_pattern;
+        }
+        (part + pattern) as u8
     }
 
     /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
     #[inline(always)]
     fn walk(&self, bytes: &[u8], at: usize, first: usize) -> Walk {
+        let cells = &self.next.cells;
         let mut walk = Walk { end: 0, pattern: NONE, tail: false };
         let mut node = first;
+        let Some(&(mut cell)) = cells.get(first) else { return walk };
         let mut i = at + 1;
         loop {
-            let info = self.next[node + INFO];
-            if info != 0 {
-                if info & !TAIL != 0 {
+            if cell.info != 0 {
+                if cell.info & !TAIL != 0 {
                     walk.end = i;
-                    walk.pattern = (info & !TAIL) - 1;
+                    walk.pattern = (cell.info & !TAIL) - 1;
                 }
-                walk.tail |= info & TAIL != 0;
+                walk.tail |= cell.info & TAIL != 0;
             }
             let Some(&b) = bytes.get(i) else { break };
-            node = self.next[node + usize::from(self.column[usize::from(b)])] as usize;
-            if node == 0 {
-                break;
+            let slot = cell.base as usize + usize::from(self.column[usize::from(b)]);
+            match cells.get(slot) {
+                Some(&child) if child.check as usize == node => {
+                    node = slot;
+                    cell = child;
+                }
+                _ => break,
             }
             i += 1;
         }
@@ -250,27 +361,34 @@ impl Matcher {
 
     /// Whether the first word of a pattern of several words, with the marks after it,
     /// ends at `at`, starting inside a longer word ("with|hold talks").
+    #[inline(never)]
     fn hidden(&self, text: &str, at: usize) -> bool {
         let bytes = text.as_bytes();
+        let cells = &self.back.cells;
         let mut node = 0;
-        for j in (0..at).rev() {
-            node = self.back[node + usize::from(self.column[usize::from(bytes[j])])] as usize;
-            if node == 0 {
-                return false;
-            }
-            if self.back[node + INFO] != 0
-                && text[..j].chars().next_back().is_some_and(is_word_char)
-            {
-                return true;
+        let mut base = cells.first().map_or(0, |c| c.base as usize);
+        let mut j = at;
+        while j > 0 {
+            j -= 1;
+            let slot = base + usize::from(self.column[usize::from(bytes[j])]);
+            match cells.get(slot) {
+                Some(c) if c.check as usize == node => {
+                    if c.info != 0 && word_before(text, j) {
+                        return true;
+                    }
+                    node = slot;
+                    base = c.base as usize;
+                }
+                _ => return false,
             }
         }
         false
     }
 
     /// The first node of a path starting with byte `b` (0 if none).
-    #[inline]
+    #[inline(always)]
     fn root(&self, b: u8) -> usize {
-        self.next[usize::from(self.column[usize::from(b)])] as usize
+        self.next.child(0, self.column[usize::from(b)])
     }
 
     /// The search position after the matches that start inside the word starting at `a`
@@ -293,6 +411,16 @@ impl Matcher {
         pos
     }
 
+    /// The flag of each byte of `x` (ASCII bytes only) that is one of [`Matcher::marks`].
+    #[inline(always)]
+    fn mark_bytes(&self, x: u64) -> u64 {
+        match self.marks.as_slice() {
+            [] => 0,
+            [m] => ascii_eq_bytes(x, *m),
+            marks => marks.iter().fold(0, |acc, &m| acc | ascii_eq_bytes(x, m)),
+        }
+    }
+
     /// Calls `found(start, end, pattern)` for each match, in text order, that does not
     /// start inside a word (at a word character after another).
     ///
@@ -301,88 +429,169 @@ impl Matcher {
     pub(crate) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let mut scan = Scan { pos: 0, last: None };
-        // Whether the character before `i` is a word character.
-        let mut after_word = false;
+        let mut scan = Scan { pos: 0, last: NO_WORD };
+        // Bit 7 set when the character before `i` is a word character.
+        let mut carry = 0u64;
         let mut i = 0;
         while i < n {
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            // Eight ASCII bytes, and the eight after them for the prefix filter.
+            if let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+                let x = u64::from_le_bytes(*window.first_chunk::<8>().unwrap_or(&[0x80; 8]));
                 if x & HIGHS == 0 {
-                    let words = word_bytes(x);
-                    let mut marks = 0;
-                    for &m in &self.marks {
-                        marks |= zero_bytes(x ^ (u64::from(m) * ONES));
-                    }
-                    let starts = words & !((words << 8) | (u64::from(after_word) << 7));
-                    let mut events = starts | marks;
-                    while events != 0 {
-                        let k = events.trailing_zeros() as usize / 8;
-                        events &= events - 1;
-                        let word = (words >> (8 * k + 7)) & 1 == 1;
-                        if !word || self.may_start(bytes, i + k) {
-                            self.visit(text, i + k, word, &mut scan, &mut found);
-                        } else {
-                            scan.last = Some(i + k);
+                    let words = ascii_word_bytes(x);
+                    let starts = words & !((words << 8) | carry);
+                    carry = words >> 56;
+                    let marks = self.mark_bytes(x);
+                    if marks == 0 {
+                        let mut starts = starts;
+                        while starts != 0 {
+                            let k = (starts.trailing_zeros() / 8) as usize;
+                            starts &= starts - 1;
+                            scan = self.word_start(text, window, i, k, scan, &mut found);
+                        }
+                    } else {
+                        let mut events = starts | marks;
+                        while events != 0 {
+                            let bit = events.trailing_zeros();
+                            events &= events - 1;
+                            let k = (bit / 8) as usize;
+                            scan = if (starts >> bit) & 1 == 0 {
+                                self.visit(text, i + k, false, scan, &mut found)
+                            } else {
+                                self.word_start(text, window, i, k, scan, &mut found)
+                            };
                         }
                     }
-                    after_word = words >> 63 == 1;
                     i += 8;
                     continue;
                 }
             }
             let (word, len) = word_at(text, i);
-            if (word && !after_word) || (!word && self.root(bytes[i]) != 0) {
-                self.visit(text, i, word, &mut scan, &mut found);
+            if (word && carry == 0) || (!word && self.root(bytes[i]) != 0) {
+                scan = self.visit(text, i, word, scan, &mut found);
             }
-            after_word = word;
+            carry = u64::from(word) << 7;
             i += len;
         }
     }
 
-    /// Looks at `at`, a word start (`word`) or a mark that starts a pattern.
-    #[inline]
+    /// Looks at the word start `i + k`, byte `k` of `window` (from `i`), and returns the
+    /// state of the search after it.
+    #[inline(always)]
+    fn word_start(
+        &self,
+        text: &str,
+        window: &[u8; 16],
+        i: usize,
+        k: usize,
+        mut scan: Scan,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) -> Scan {
+        let at = i + k;
+        let k = k & 7;
+        let four = [window[k], window[k + 1], window[k + 2], window[k + 3]];
+        match self.may_start(u32::from_le_bytes(four)) {
+            NOTHING => scan.last = at,
+            // The part of a pattern from its second word on matters only where it
+            // hides a match inside the last word.
+            PART if at < scan.pos || scan.last == NO_WORD || !self.hidden(text, at) => {
+                scan.last = at;
+            }
+            _ => scan = self.visit(text, at, true, scan, found),
+        }
+        scan
+    }
+
+    /// Looks at `at`, a word start (`word`) or a mark that starts a pattern, and returns
+    /// the state of the search after it.
+    #[inline(never)]
     fn visit(
         &self,
         text: &str,
         at: usize,
         word: bool,
-        scan: &mut Scan,
+        mut scan: Scan,
         found: &mut impl FnMut(usize, usize, usize),
-    ) {
+    ) -> Scan {
         let bytes = text.as_bytes();
         let first = self.root(bytes[at]);
         if first != 0 && at >= scan.pos {
             let walk = self.walk(bytes, at, first);
-            // A match at a mark, or a pattern's second word where its first could end
-            // inside the last word, needs the matches inside that word.
-            if (!word && walk.pattern != NONE) || (walk.tail && self.hidden(text, at)) {
-                if let Some(a) = scan.last.take() {
-                    scan.pos = self.inside(text, a, scan.pos);
-                }
-            }
-            if walk.pattern != NONE && at >= scan.pos {
-                found(at, walk.end, walk.pattern as usize);
-                scan.pos = walk.end;
+            if walk.pattern != NONE || walk.tail {
+                scan = self.settle(text, at, word, walk, scan, found);
             }
         }
         if word {
-            scan.last = Some(at);
+            scan.last = at;
         }
+        scan
+    }
+
+    /// Reports the match `walk` found at `at` (a word start if `word`), if any, after
+    /// the matches inside the last word that a match here, or the second word of a
+    /// pattern here, could depend on; returns the state of the search after it.
+    #[inline(never)]
+    fn settle(
+        &self,
+        text: &str,
+        at: usize,
+        word: bool,
+        walk: Walk,
+        mut scan: Scan,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) -> Scan {
+        // A match at a mark, or a pattern's second word where its first could end
+        // inside the last word, needs the matches inside that word.
+        if scan.last != NO_WORD
+            && ((!word && walk.pattern != NONE) || (walk.tail && self.hidden(text, at)))
+        {
+            scan.pos = self.inside(text, scan.last, scan.pos);
+            scan.last = NO_WORD;
+        }
+        if walk.pattern != NONE && at >= scan.pos {
+            found(at, walk.end, walk.pattern as usize);
+            scan.pos = walk.end;
+        }
+        scan
     }
 }
 
+/// [`Matcher::may_start`]: no walk starts here.
+const NOTHING: u8 = 0;
+/// [`Matcher::may_start`]: only the part of a pattern from its second word on may.
+const PART: u8 = 1;
+
+/// No word start in [`Scan::last`].
+const NO_WORD: usize = usize::MAX;
+
 /// The state of a search: where it goes on, and the last word start while the matches
 /// inside that word are not yet known.
+#[derive(Clone, Copy)]
 struct Scan {
+    /// Where the search goes on: matches starting before are overlapped by one found.
     pos: usize,
-    last: Option<usize>,
+    /// The last word start, [`NO_WORD`] once the matches inside it are known.
+    last: usize,
 }
 
-/// The flag of each byte of `x` that is a word byte: a letter, a digit or a hyphen.
-#[inline]
-fn word_bytes(x: u64) -> u64 {
-    alnum_mask(x) | zero_bytes(x ^ (u64::from(b'-') * ONES))
+/// The flag of each byte of `x`, eight ASCII bytes (below 0x80), that is a word byte: a
+/// letter, a digit or a hyphen. Without high bits no per-byte sum below carries into
+/// the next byte, so each range test is two additions.
+#[inline(always)]
+fn ascii_word_bytes(x: u64) -> u64 {
+    let folded = x | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - u64::from(b'a')))
+        & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
+    let digit = (x + ONES * (0x80 - u64::from(b'0'))) & !(x + ONES * (0x80 - u64::from(b'9') - 1));
+    (letter | digit | ascii_eq_bytes(x, ONES * u64::from(b'-'))) & HIGHS
+}
+
+/// The flag of each byte of `x`, eight ASCII bytes, that is the ASCII byte repeated in
+/// `b`.
+#[inline(always)]
+fn ascii_eq_bytes(x: u64, b: u64) -> u64 {
+    // A byte of `x ^ b` is below 0x80: adding 0x7F sets its high bit unless it is zero.
+    !((x ^ b) + ONES * 0x7F) & HIGHS
 }
 
 /// Adds the path of `bytes` to the trie rows `rows` (`width` columns, bytes mapped by
