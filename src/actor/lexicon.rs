@@ -9,12 +9,10 @@
 //! lengths has ruled out most unlisted ones; titles are looked up as one packed integer;
 //! pronouns and "the" are told apart by one multiply into a table with no collisions.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::gazetteer::Gender;
 use crate::Span;
 use crate::ascii::{HIGHS, ONES, load8, low_bytes, lower8};
+use crate::hash::WordMap;
 
 /// A title or role noun ("president", "foreign minister", "Mr").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,64 +50,6 @@ pub(crate) enum Cue {
     /// "also", "not"): "Moscow has repeatedly denied" acts as "Moscow denied" does.
     Aux,
 }
-
-/// A fast hasher for short words (the default SipHash dominates lookups otherwise).
-/// No output depends on the order it gives a map.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time, the tail zero-padded.
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let mut word = [0u8; 8];
-            word[..tail.len()].copy_from_slice(tail);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u128(&mut self, v: u128) {
-        self.add(v as u64);
-        self.add((v >> 64) as u64);
-    }
-
-    fn write_u32(&mut self, v: u32) {
-        self.add(u64::from(v));
-    }
-
-    fn write_u64(&mut self, v: u64) {
-        self.add(v);
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by words, with [`WordHasher`].
-pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A read-only map from short words packed into a `u128` (see the `pack` functions) to
 /// small values: open addressing with a multiply-shift hash, at most half full, so a

@@ -19,7 +19,8 @@
 //! open-addressing table ([`PackedMap`]).
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{self, PackedMap, WordMap};
+use super::lexicon::{self, PackedMap};
+use crate::hash::WordMap;
 use crate::{Span, ascii};
 
 /// How a surface form names its entry.
