@@ -68,28 +68,15 @@ pub(crate) struct PackedMap<V> {
 impl<V: Copy + Default> PackedMap<V> {
     /// The map holding `items` (a later duplicate key replaces an earlier one).
     pub(crate) fn new(items: impl IntoIterator<Item = (u128, V)>) -> PackedMap<V> {
-        let items: Vec<(u128, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
-        let len = (items.len() * 2).next_power_of_two().max(16);
-        let mut map = PackedMap {
-            slots: vec![([0; 2], V::default()); len].into(),
-            shift: 64 - len.trailing_zeros(),
-        };
-        for (key, value) in items {
-            let halves = split(key);
-            let mut i = map.home(key);
-            while map.slots[i].0 != [0; 2] && map.slots[i].0 != halves {
-                i = (i + 1) & (len - 1);
-            }
-            map.slots[i] = (halves, value);
-        }
-        map
+        let items = items.into_iter().filter(|&(k, _)| k != 0).map(|(k, v)| (split(k), v));
+        let (slots, shift) = open_slots(items.collect(), 2, |h: [u64; 2]| mix(h[0], h[1]));
+        PackedMap { slots, shift }
     }
 
     /// The first slot to probe for `key`.
     #[inline]
     fn home(&self, key: u128) -> usize {
-        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        (mix(key as u64, (key >> 64) as u64).wrapping_mul(HASH) >> self.shift) as usize
     }
 
     /// The value stored for `key`.
@@ -127,26 +114,15 @@ pub(crate) struct ShortMap<V> {
 impl<V: Copy + Default> ShortMap<V> {
     /// The map holding `items` (a later duplicate key replaces an earlier one).
     fn new(items: impl IntoIterator<Item = (u64, V)>) -> ShortMap<V> {
-        let items: Vec<(u64, V)> = items.into_iter().filter(|&(k, _)| k != 0).collect();
-        let len = (items.len() * 4).next_power_of_two().max(16);
-        let mut map = ShortMap {
-            slots: vec![(0, V::default()); len].into(),
-            shift: 64 - len.trailing_zeros(),
-        };
-        for (key, value) in items {
-            let mut i = map.home(key);
-            while map.slots[i].0 != 0 && map.slots[i].0 != key {
-                i = (i + 1) & (len - 1);
-            }
-            map.slots[i] = (key, value);
-        }
-        map
+        let items = items.into_iter().filter(|&(k, _)| k != 0);
+        let (slots, shift) = open_slots(items.collect(), 4, |k: u64| k);
+        ShortMap { slots, shift }
     }
 
     /// The first slot to probe for `key`.
     #[inline(always)]
     fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        (key.wrapping_mul(HASH) >> self.shift) as usize
     }
 
     /// The value stored for `key`, else the default value (also for the key 0).
@@ -167,6 +143,41 @@ impl<V: Copy + Default> ShortMap<V> {
             i += 1;
         }
     }
+}
+
+/// The multiplier of the tables' multiply-shift hash.
+const HASH: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A 16-byte key's two halves mixed into the one word [`HASH`] multiplies.
+#[inline]
+fn mix(low: u64, high: u64) -> u64 {
+    low ^ high.rotate_left(29)
+}
+
+/// The slots of an open-addressing table holding `items` (non-zero keys; a later
+/// duplicate replaces an earlier one), `spread` times as many as items rounded up to a
+/// power of two, each item in the first free slot from its home (the top bits of
+/// `word(key) * HASH`), and the shift that takes those bits.
+fn open_slots<K, V>(
+    items: Vec<(K, V)>,
+    spread: usize,
+    word: impl Fn(K) -> u64,
+) -> (Box<[(K, V)]>, u32)
+where
+    K: Copy + Default + PartialEq,
+    V: Copy + Default,
+{
+    let len = (items.len() * spread).next_power_of_two().max(16);
+    let shift = 64 - len.trailing_zeros();
+    let mut slots = vec![(K::default(), V::default()); len];
+    for (key, value) in items {
+        let mut i = (word(key).wrapping_mul(HASH) >> shift) as usize;
+        while slots[i].0 != K::default() && slots[i].0 != key {
+            i = (i + 1) & (len - 1);
+        }
+        slots[i] = (key, value);
+    }
+    (slots.into(), shift)
 }
 
 /// A packed key as its low and high halves (a [`PackedMap`] slot's key).
