@@ -16,9 +16,9 @@
 //! the previous word searched byte by byte. A word start whose first four bytes begin
 //! such parts but no pattern ("the " of "lift the ban") is not walked at all unless the
 //! text before it ends that way (the backward trie is asked first). Every walk is
-//! bounded by the longest pattern, so the scan is linear. Both tries are double arrays (one 12-byte cell per node, the
-//! rows of the nodes interleaved): the event lexicon's trie takes 150 KB instead
-//! of 1.5 MB of full rows, and a step of a walk reads one cell.
+//! bounded by the longest pattern, so the scan is linear. Both tries are double arrays
+//! (one 12-byte cell per node, the rows of the nodes interleaved): the event lexicon's
+//! trie takes 150 KB instead of 1.5 MB of full rows, and a step of a walk reads one cell.
 
 use crate::ascii::{HIGHS, ONES};
 
