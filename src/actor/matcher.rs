@@ -12,7 +12,8 @@
 //!
 //! Before a search, three cheap tests rule out most word starts: the first run of ASCII
 //! letters and digits (up to eight bytes, hashed into a bitmap: the tokenizer reads it
-//! with the word, so that "The" or "But" cost a multiply and a load), the first byte and
+//! with the word, so that "The" or "But" cost a multiply and a load; words starting with
+//! a lowercase letter are tested in a small bitmap of their own), the first byte and
 //! the first two bytes. A search goes on past a space only if the next word starts the
 //! way a word after a space in some pattern does (the same bitmap, for those words).
 //! Keys of 15 bytes or fewer are packed into one integer and looked up in an
@@ -101,6 +102,11 @@ pub(crate) struct Matcher {
     /// The same bitmap for the words after a space in a pattern: a search stops at a
     /// space after which no pattern goes on (after "The" in "The company said").
     next_runs: Box<[u64; FIRST_RUN_WORDS]>,
+    /// A small bitmap, by the top [`LOWER_RUN_BITS`] bits of [`run_bit`], of the first
+    /// runs of the few patterns that start with a lowercase ASCII letter ("al-Qaeda"):
+    /// most words start so, and since names match case-sensitively only these patterns
+    /// can start at such a word. It stays in cache where `first_runs` would not.
+    lower_runs: [u64; LOWER_RUN_WORDS],
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -114,6 +120,7 @@ impl Matcher {
         let mut first_byte = [false; 256];
         let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS]);
         let mut next_runs = Box::new([0u64; FIRST_RUN_WORDS]);
+        let mut lower_runs = [0u64; LOWER_RUN_WORDS];
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -128,6 +135,10 @@ impl Matcher {
                 first_byte[form.as_bytes()[0] as usize] = true;
                 let bit = run_bit(first_run(form.as_bytes(), 0, form.len()));
                 first_runs[bit / 64] |= 1 << (bit % 64);
+                if form.as_bytes()[0].is_ascii_lowercase() {
+                    let small = lower_run_bit(bit);
+                    lower_runs[small / 64] |= 1 << (small % 64);
+                }
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
                     nodes.entry(form[..k].into()).or_default().prefix = true;
@@ -149,7 +160,17 @@ impl Matcher {
         let short = PackedMap::new(
             nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
         );
-        Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
+        Matcher {
+            nodes,
+            short,
+            candidates,
+            first,
+            first_byte,
+            first_runs,
+            next_runs,
+            lower_runs,
+            max_len,
+        }
     }
 
     /// The entries pattern `p` may stand for.
@@ -202,6 +223,10 @@ impl Matcher {
     #[inline]
     pub(crate) fn may_start(&self, run: u64) -> bool {
         let bit = run_bit(run);
+        if (run as u8).is_ascii_lowercase() {
+            let small = lower_run_bit(bit);
+            return self.lower_runs[small / 64] & (1 << (small % 64)) != 0;
+        }
         self.first_runs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
@@ -328,6 +353,17 @@ fn first_run(bytes: &[u8], pos: usize, end: usize) -> u64 {
     let stop = !ascii::alnum_mask(x) & ascii::HIGHS;
     let n = if stop == 0 { 8 } else { (stop.trailing_zeros() / 8) as usize };
     if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) }
+}
+
+/// Bits in [`Matcher::lower_runs`] (128 bytes).
+const LOWER_RUN_BITS: u32 = 10;
+/// Words of 64 bits in [`Matcher::lower_runs`].
+const LOWER_RUN_WORDS: usize = (1 << LOWER_RUN_BITS) / 64;
+
+/// The bit in [`Matcher::lower_runs`] of a run whose [`run_bit`] is `bit`.
+#[inline]
+fn lower_run_bit(bit: usize) -> usize {
+    bit >> (FIRST_RUN_BITS - LOWER_RUN_BITS)
 }
 
 /// The bit in [`Matcher::first_runs`] of a [`first_run`].
