@@ -5,6 +5,8 @@
 //! brackets it belongs to, the word before it and the word after it. Nothing is allocated
 //! per sentence; boundaries go straight to the caller's sink.
 
+use std::sync::LazyLock;
+
 use super::bytes::{
     bullet_len, char_at, char_start, closer_len, is_ellipsis_char, is_initialism, is_quote_closer,
     opener_len, skip_space, space_len, trim_end,
@@ -43,6 +45,10 @@ pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut 
     split_run(lex, b, from, end, sink);
 }
 
+/// The searcher for "…", built once (building one costs more than most searches).
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
 /// The first offset at or after `i` and before `end` where a terminator (`.` `?` `!`
 /// `…`) may start, or `end`. `ellipsis` is where the next `…` starts (`usize::MAX` if
 /// none is left; 0 before the first call): it is looked for again only once reached.
@@ -51,7 +57,7 @@ fn next_candidate(b: &[u8], i: usize, end: usize, ellipsis: &mut usize) -> usize
     if *ellipsis <= i {
         // A "…" that starts before `end` counts, even if it ends after it.
         let hay = &b[i..(end + 2).min(b.len())];
-        *ellipsis = memchr::memmem::find(hay, "…".as_bytes()).map_or(usize::MAX, |k| i + k);
+        *ellipsis = ELLIPSIS.find(hay).map_or(usize::MAX, |k| i + k);
     }
     let stop = (*ellipsis).min(end);
     memchr::memchr3(b'.', b'?', b'!', &b[i..stop]).map_or(stop, |k| i + k)
