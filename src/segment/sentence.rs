@@ -285,6 +285,10 @@ fn is_sentence_symbol(c: char) -> bool {
 fn word_start(b: &[u8], s: usize, i: usize) -> usize {
     let floor = s.max(i.saturating_sub(MAX_WORD));
     let mut k = i;
+    // ASCII letters and digits, most of a word, are neither spaces nor openers.
+    while k > floor && b[k - 1].is_ascii_alphanumeric() {
+        k -= 1;
+    }
     while k > floor {
         let c = char_start(b, k - 1);
         let inner_apostrophe =
