@@ -307,8 +307,13 @@ impl ActorTagger {
     ) {
         let inner = &*self.inner;
         let mut buffers = BUFFERS.take();
-        let Buffers { words, hits, marks, ranges, infos, cands, caps_words, segs, lower } =
+        let Buffers { words, hits, marks, ranges, infos, cands, caps_words, segs, lower, pieces } =
             &mut buffers;
+        // Sentences as read: a sentence too long for one chunk is read in pieces.
+        pieces.clear();
+        for (s, sentence) in sentences.iter().enumerate() {
+            split_long(text.as_bytes(), sentence.span, |piece| pieces.push((s, piece)));
+        }
         // Words are read and scanned a chunk of sentences at a time, so that the word
         // buffers stay small (in cache) however long the document.
         let chunk = text.len().min(CHUNK_BYTES);
@@ -319,8 +324,7 @@ impl ActorTagger {
         let mut scratch = String::new();
         let mut found: Vec<Hit> = Vec::new();
         let lex = &inner.lexicon;
-        for (s, sentence) in sentences.iter().enumerate() {
-            let span = sentence.span;
+        for (k, &(s, span)) in pieces.iter().enumerate() {
             if let Some(body) = text.get(span.start..span.end) {
                 let all_caps = patterns::is_all_caps(body);
                 let first_word = words.len();
@@ -383,7 +387,7 @@ impl ActorTagger {
                 }
                 ranges.push((first_word, words.len(), first_mark, marks.len(), all_caps));
             }
-            if words.len() >= CHUNK_WORDS || s + 1 == sentences.len() {
+            if words.len() >= CHUNK_WORDS || k + 1 == pieces.len() {
                 // The sentences read so far: candidates, then empty buffers.
                 let scanner = Scanner {
                     text,
@@ -423,6 +427,32 @@ const CHUNK_WORDS: usize = 4096;
 
 /// Text bytes of a chunk, for sizing the word buffers.
 const CHUNK_BYTES: usize = CHUNK_WORDS * 6;
+
+/// Calls `each` with the pieces a sentence at `span` is read in: the whole sentence, or,
+/// when it is longer than [`CHUNK_BYTES`] (a text without sentence ends), pieces of
+/// about that length, so that the word buffers stay in cache however long the
+/// sentence. A piece ends before a space between two lowercase words where there is
+/// one nearby (no name or title is cut), else before a space, else at the sentence end.
+fn split_long(bytes: &[u8], span: Span, mut each: impl FnMut(Span)) {
+    let end = span.end.min(bytes.len());
+    let mut start = span.start;
+    while end - start.min(end) > CHUNK_BYTES {
+        let from = start + CHUNK_BYTES;
+        let near = (from + 4096).min(end - 1);
+        let between_lowercase = |i: &usize| {
+            bytes[*i] == b' '
+                && bytes[i - 1].is_ascii_lowercase()
+                && bytes[i + 1].is_ascii_lowercase()
+        };
+        let cut = (from..near)
+            .find(between_lowercase)
+            .or_else(|| (from..end - 1).find(|&i| bytes[i] == b' ' && bytes[i + 1] != b' '));
+        let Some(cut) = cut else { break };
+        each(Span::new(start, cut));
+        start = cut + 1;
+    }
+    each(Span::new(start, span.end));
+}
 
 /// Scans the sentences of `ranges` (words, marks and whether in capitals) into `cands`;
 /// in sentences flagged in `bylines` only gazetteer names are kept. Gives the scanner
@@ -480,6 +510,8 @@ struct Buffers {
     segs: Vec<patterns::Seg>,
     /// The scanner's buffer for lowercased words.
     lower: String,
+    /// The sentences as read, each with its index (see [`split_long`]).
+    pieces: Vec<(usize, Span)>,
 }
 
 /// Words a thread keeps room for between documents (a few MB); the buffers of a longer
@@ -500,6 +532,7 @@ impl Buffers {
         self.infos.clear();
         self.cands.clear();
         self.caps_words.clear();
+        self.pieces.clear();
         BUFFERS.set(self);
     }
 }

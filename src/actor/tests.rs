@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use super::{Actor, ActorKind, ActorTagger, Gazetteer, MentionForm};
+use crate::Span;
 
 /// A small gazetteer in our TSV format, written for these tests.
 const GAZ: &str = "\
@@ -876,4 +877,41 @@ fn lone_adjectives_of_place_are_no_organizations() {
         "Fans cheered as the Welsh side won, and African leaders and Republican senators met.";
     let actors = tagger.tag(text, None);
     assert!(actors.is_empty(), "{actors:?}");
+}
+
+#[test]
+fn a_sentence_longer_than_a_chunk_is_read_whole_in_pieces() {
+    let tagger = tagger();
+    // One sentence of about 90 KB (no sentence end): read in pieces, every mention found.
+    let unit = "officials in Kyiv said Foreign Minister Anna Kovacs met them and ";
+    let text = unit.repeat(1_400);
+    let actors = tagger.tag(&text, None);
+    let kyiv = actor_of(&text, &actors, "Kyiv").expect("Kyiv");
+    assert_eq!(kyiv.mentions.len(), 1_400);
+    let anna = actors.iter().find(|a| a.name == "Anna Kovacs").expect("the minister");
+    assert_eq!(anna.mentions.len(), 1_400);
+    assert!(anna.mentions.iter().all(|m| &text[m.span.start..m.span.end] == "Anna Kovacs"));
+    assert_eq!(anna.roles[0].title, "foreign minister");
+}
+
+#[test]
+fn long_sentences_are_cut_between_lowercase_words() {
+    let text = "Officials said the talks went on and ".repeat(2_000);
+    let mut pieces = Vec::new();
+    super::split_long(text.as_bytes(), Span::new(0, text.len()), |p| pieces.push(p));
+    assert!(pieces.len() > 2, "{}", pieces.len());
+    // The pieces cover the sentence, one space apart, each cut between lowercase words.
+    assert_eq!(pieces[0].start, 0);
+    assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+    for pair in pieces.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        assert_eq!(b.start, a.end + 1);
+        assert_eq!(&text[a.end..b.start], " ");
+        assert!(text.as_bytes()[a.end - 1].is_ascii_lowercase());
+        assert!(text.as_bytes()[b.start].is_ascii_lowercase());
+    }
+    // A short sentence is one piece, as given.
+    let mut one = Vec::new();
+    super::split_long(b"Talks resumed.", Span::new(0, 14), |p| one.push(p));
+    assert_eq!(one, [Span::new(0, 14)]);
 }
