@@ -201,7 +201,7 @@ impl AccusationFinder {
         if hits.is_empty() {
             return;
         }
-        let mentions = &*mentions.get_or_insert_with(|| MentionIndex::new(analysis));
+        let mentions = mentions.get_or_insert_with(|| MentionIndex::new(analysis));
         let dates = DateIndex::new(&analysis.dates);
         let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();
@@ -222,6 +222,8 @@ impl AccusationFinder {
                 let ctx = Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
                 ctx.read(cue, cue_span, &mut out);
             }
+            // The event stage reads most of these sentences too.
+            mentions.keep(sentence, &mut view);
             i = j;
         }
         analysis.accusations = out;

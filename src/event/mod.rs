@@ -39,6 +39,7 @@ use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PRE
 use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
+use crate::quote::QuoteKind;
 
 pub use crate::accusation::DateSource;
 
@@ -152,7 +153,7 @@ impl EventCoder {
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
         if !hits.is_empty() || !accusations.is_empty() {
-            let mentions = &*mentions.get_or_insert_with(|| MentionIndex::new(analysis));
+            let mentions = mentions.get_or_insert_with(|| MentionIndex::new(analysis));
             let dates = DateIndex::new(&analysis.dates);
             let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
             // Sentences with a trigger or an accusation, in order (both lists are).
@@ -172,12 +173,20 @@ impl EventCoder {
                 // Work only where an event can come out: a coded trigger (not only "will")
                 // and an actor or a quote (for "we"), or an accusation.
                 let coded = hits[i..i2].iter().any(|h| self.lexicon.coded(h.2));
-                let actors = !mentions.of(sentence).is_empty() || quotes.overlaps(s.span);
+                // Without a mention only the speaker of a direct or partial quote around a
+                // trigger can take part (for "we").
+                let actors = !mentions.of(sentence).is_empty()
+                    || hits[i..i2].iter().any(|h| {
+                        quotes.containing(h.1).is_some_and(|q| {
+                            let q = &analysis.quotes[q];
+                            q.kind != QuoteKind::Indirect && q.speaker.is_some()
+                        })
+                    });
                 if j2 == j && !(coded && actors) {
                     (i, j) = (i2, j2);
                     continue;
                 }
-                view.load(s.span, mentions.of(sentence));
+                mentions.load(sentence, s.span, &mut view);
                 let coder = SentenceCoder {
                     lexicon: &self.lexicon,
                     view: &view,
