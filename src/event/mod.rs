@@ -5,8 +5,9 @@
 //! Triggers come from a verb and noun lexicon (`data/event/verbs.tsv`,
 //! `data/event/nouns.tsv`, extendable with user files through
 //! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
-//! word-start trie over every inflected form. Only sentences with a trigger are
-//! read, as words, clauses and actor mentions:
+//! word-start trie over every inflected form, searched in the accusation stage's pass
+//! over the text. Only sentences with a trigger are read (once: the sentences the
+//! accusation stage read are reused), as words, clauses and actor mentions:
 //!
 //! - source: the subject actor (nearest actor before the trigger in its clause, outside
 //!   prepositional phrases, with its coordinated actors); the agent after "by" in the
@@ -34,9 +35,10 @@
 use std::ops::Range;
 
 use crate::Span;
+use crate::accusation::matcher::Matcher;
 use crate::accusation::tagged::{MentionIndex, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
-use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
+use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
 use crate::quote::QuoteKind;
@@ -136,20 +138,26 @@ impl EventCoder {
         Ok(EventCoder { lexicon: Lexicon::new(user)? })
     }
 
-    /// Fills `analysis.events`; needs every earlier record. `mentions` is the index of the
-    /// actor mentions if the accusation stage built it (`None`: built here when needed).
-    pub(crate) fn run(
-        &self,
-        text: &str,
-        analysis: &mut Analysis,
-        mentions: &mut Option<MentionIndex>,
-    ) {
+    /// The matcher of the lexicon's forms, for the accusation stage to find the triggers
+    /// in its pass over the text.
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.lexicon.matcher
+    }
+
+    /// Fills `analysis.events`; needs every earlier record. `shared` holds what the
+    /// accusation stage left: the index of the actor mentions (else built here when
+    /// needed) and the triggers, if it found them (else searched here).
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis, shared: &mut Shared) {
         // Without an actor, a quote or an accusation no event names anybody.
         if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
             analysis.events.clear();
             return;
         }
-        let hits = find_cues(&self.lexicon.matcher, text, analysis);
+        let hits = match shared.triggers.take() {
+            Some(hits) => hits,
+            None => find_cues(&self.lexicon.matcher, text, analysis),
+        };
+        let mentions = &mut shared.mentions;
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
         if !hits.is_empty() || !accusations.is_empty() {
