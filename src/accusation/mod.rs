@@ -378,12 +378,12 @@ fn calendar_value(value: &str) -> String {
 
 /// The speaker of a direct or partial quote when the subject before word `cue` is "we"
 /// or "I" ("We will release the prisoners," Peskov said).
-pub(crate) fn first_person_speaker(
+pub(crate) fn first_person_speaker<'a>(
     v: &View<'_>,
-    analysis: &Analysis,
+    analysis: &'a Analysis,
     quote: Option<usize>,
     cue: usize,
-) -> Option<String> {
+) -> Option<&'a str> {
     let q = &analysis.quotes[quote?];
     if q.kind == crate::quote::QuoteKind::Indirect {
         return None;
@@ -391,7 +391,7 @@ pub(crate) fn first_person_speaker(
     let (start, _) = v.clause_range(cue);
     let first_person = (start.max(cue.saturating_sub(6))..cue)
         .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
-    first_person.then(|| q.speaker.clone()).flatten()
+    first_person.then_some(q.speaker.as_deref()).flatten()
 }
 
 /// Builds the tables the accusation and event stages share (grammar words, allegation
@@ -462,8 +462,10 @@ impl Ctx<'_, '_> {
         let denied = (first.saturating_sub(3)..first).any(|i| v.is(i, DENY));
         let negated = denied || v.negated(clause_start, first);
         let quote = self.quote_of(span);
-        let speaker: Vec<String> =
-            first_person_speaker(v, self.analysis, quote, first).into_iter().collect();
+        let speaker: Vec<String> = first_person_speaker(v, self.analysis, quote, first)
+            .map(str::to_string)
+            .into_iter()
+            .collect();
         let (date, date_source) = self.dates.date_of(v, self.analysis, self.sentence, first);
         let mut emit = |accuser: Vec<String>, accused: Vec<String>, allegation: Option<Span>| {
             if accuser.is_empty() || accuser.iter().any(|a| accused.contains(a)) {

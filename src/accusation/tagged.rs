@@ -375,11 +375,16 @@ impl<'t> View<'t> {
     /// The distinct ids, in order, of the actors of mentions `ments` (indices into
     /// `self.ments`) of the analysis the view was built from.
     pub(crate) fn actor_ids(&self, analysis: &Analysis, ments: &[usize]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+        self.actor_names(analysis, ments).into_iter().map(str::to_string).collect()
+    }
+
+    /// [`View::actor_ids`], borrowed from `analysis`.
+    pub(crate) fn actor_names<'a>(&self, analysis: &'a Analysis, ments: &[usize]) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
         for &k in ments {
-            let id = &analysis.actors[self.ments[k].actor].id;
-            if !out.contains(id) {
-                out.push(id.clone());
+            let id = analysis.actors[self.ments[k].actor].id.as_str();
+            if !out.contains(&id) {
+                out.push(id);
             }
         }
         out

@@ -285,7 +285,7 @@ struct SentenceCoder<'l, 'a, 't> {
     sentence: usize,
 }
 
-impl<'l> SentenceCoder<'l, '_, '_> {
+impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     fn code(
         &self,
         hits: &[(usize, Span, usize)],
@@ -474,7 +474,7 @@ impl<'l> SentenceCoder<'l, '_, '_> {
                     trig.first,
                 ));
             }
-            let target_ids: Vec<String> =
+            let target_ids: Vec<&str> =
                 self.ids(&targets).into_iter().filter(|t| !source_ids.contains(t)).collect();
             found.push(Found {
                 clause,
@@ -539,19 +539,19 @@ impl<'l> SentenceCoder<'l, '_, '_> {
                 for a in &source_ids {
                     for b in &source_ids {
                         if a != b {
-                            produced.push(make(vec![a.clone()], vec![b.clone()]));
+                            produced.push(make(vec![a.to_string()], vec![b.to_string()]));
                         }
                     }
                 }
             } else if source_ids.is_empty() {
-                produced.push(make(Vec::new(), target_ids.clone()));
+                produced.push(make(Vec::new(), target_ids.iter().map(|t| t.to_string()).collect()));
             } else {
                 for s in &source_ids {
                     if target_ids.is_empty() {
-                        produced.push(make(vec![s.clone()], Vec::new()));
+                        produced.push(make(vec![s.to_string()], Vec::new()));
                     }
                     for tg in &target_ids {
-                        produced.push(make(vec![s.clone()], vec![tg.clone()]));
+                        produced.push(make(vec![s.to_string()], vec![tg.to_string()]));
                     }
                 }
             }
@@ -710,8 +710,8 @@ impl<'l> SentenceCoder<'l, '_, '_> {
         })
     }
 
-    fn ids(&self, ments: &[usize]) -> Vec<String> {
-        self.view.actor_ids(self.analysis, ments)
+    fn ids(&self, ments: &[usize]) -> Vec<&'a str> {
+        self.view.actor_names(self.analysis, ments)
     }
 }
 
