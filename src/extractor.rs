@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::accusation::AccusationFinder;
+use crate::accusation::{AccusationFinder, Shared};
 use crate::actor::{ActorTagger, Gazetteer};
 use crate::analysis::Analysis;
 use crate::date::DateTagger;
@@ -96,13 +96,15 @@ impl Extractor {
         if last >= Stage::Quotes {
             self.quotes.run(text, analysis);
         }
-        // The index of the actor mentions, built once for both stages that read it.
-        let mut mentions = None;
+        // What the accusation stage finds for the event stage too: the index of the actor
+        // mentions, the sentences read and (in its pass over the text) the triggers.
+        let mut shared = Shared::default();
         if last >= Stage::Accusations {
-            self.accusations.run(text, analysis, &mut mentions);
+            let triggers = (last >= Stage::Events).then(|| self.events.matcher());
+            self.accusations.run(text, analysis, &mut shared, triggers);
         }
         if last >= Stage::Events {
-            self.events.run(text, analysis, &mut mentions);
+            self.events.run(text, analysis, &mut shared);
         }
     }
 }

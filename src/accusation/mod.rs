@@ -183,25 +183,34 @@ impl AccusationFinder {
         AccusationFinder { matcher: Matcher::new(&forms), cues }
     }
 
-    /// Fills `analysis.accusations`; needs sentences, actors, dates and quotes.
-    /// `mentions` is the index of the actor mentions, built here when first needed and
-    /// left for the event stage (`None` until then).
+    /// Fills `analysis.accusations`; needs sentences, actors, dates and quotes. What it
+    /// finds on the way is left in `shared` for the event stage: the index of the actor
+    /// mentions and the sentences read, and, with the event lexicon's matcher as
+    /// `triggers`, the event triggers, found in the same pass over the text as the cues.
     pub(crate) fn run(
         &self,
         text: &str,
         analysis: &mut Analysis,
-        mentions: &mut Option<MentionIndex>,
+        shared: &mut Shared,
+        triggers: Option<&Matcher>,
     ) {
         // Nobody accuses without an actor or a quote (whose speaker may): no need to look.
         if !has_participants(analysis) {
             analysis.accusations.clear();
             return;
         }
-        let hits = find_cues(&self.matcher, text, analysis);
+        let hits = match triggers {
+            Some(triggers) => {
+                let [hits, found] = find_cues_with(&self.matcher, triggers, text, analysis);
+                shared.triggers = Some(found);
+                hits
+            }
+            None => find_cues(&self.matcher, text, analysis),
+        };
         if hits.is_empty() {
             return;
         }
-        let mentions = &*mentions.get_or_insert_with(|| MentionIndex::new(analysis));
+        let mentions = shared.mentions.get_or_insert_with(|| MentionIndex::new(analysis));
         let dates = DateIndex::new(&analysis.dates);
         let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();
@@ -222,10 +231,21 @@ impl AccusationFinder {
                 let ctx = Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
                 ctx.read(cue, cue_span, &mut out);
             }
+            // The event stage reads most of these sentences too.
+            mentions.keep(sentence, &mut view);
             i = j;
         }
         analysis.accusations = out;
     }
+}
+
+/// What the accusation stage leaves for the event stage of the same document.
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    /// The index of the actor mentions, with the sentences read; built when first needed.
+    pub(crate) mentions: Option<MentionIndex>,
+    /// The event triggers, when the accusation stage searched for them with its cues.
+    pub(crate) triggers: Option<Vec<Hit>>,
 }
 
 /// Whether the document has an actor mention or a quote: without either, neither an
@@ -234,38 +254,60 @@ pub(crate) fn has_participants(analysis: &Analysis) -> bool {
     !analysis.quotes.is_empty() || analysis.actors.iter().any(|a| !a.mentions.is_empty())
 }
 
-/// Finds lexicon matches on word boundaries, returned as `(sentence, span, pattern)` in
-/// text order. A match starting with a capital letter counts only as the first word of
-/// its sentence ("March 11" is no march).
-pub(crate) fn find_cues(
+/// A lexicon match on word boundaries: `(sentence, span, pattern)`.
+pub(crate) type Hit = (usize, Span, usize);
+
+/// Finds lexicon matches on word boundaries, returned in text order. A match starting
+/// with a capital letter counts only as the first word of its sentence ("March 11" is no
+/// march).
+pub(crate) fn find_cues(matcher: &Matcher, text: &str, analysis: &Analysis) -> Vec<Hit> {
+    let mut out = Vec::new();
+    matcher.for_each(text, |s, e, pattern| keep_cue(text, analysis, s, e, pattern, &mut out));
+    out
+}
+
+/// [`find_cues`] of `matcher` and of `other` in one pass over the text.
+pub(crate) fn find_cues_with(
     matcher: &Matcher,
+    other: &Matcher,
     text: &str,
     analysis: &Analysis,
-) -> Vec<(usize, Span, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    matcher.for_each(text, |s, e, pattern| {
-        let before = text[..s].chars().next_back();
-        let after = text[e..].chars().next();
-        if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-            return;
-        }
-        // "Russia's" is a word boundary for the matcher but not a verb.
-        if before.is_some_and(|c| c == '\'' || c == '’') {
-            return;
-        }
-        let Some(sentence) = analysis.sentence_at(s) else { return };
-        if bytes[s].is_ascii_uppercase() {
-            let first = text[analysis.sentences[sentence].span.start..s]
-                .chars()
-                .all(|c| !c.is_alphanumeric());
-            if !first {
-                return;
-            }
-        }
-        out.push((sentence, Span::new(s, e), pattern));
+) -> [Vec<Hit>; 2] {
+    let mut out = [Vec::new(), Vec::new()];
+    matcher.for_each_with(other, text, |w, s, e, pattern| {
+        keep_cue(text, analysis, s, e, pattern, &mut out[w]);
     });
     out
+}
+
+/// Adds the match `s..e` of `pattern` to `out` if it is a cue: on word boundaries, not
+/// after an apostrophe, and capitalized only at the start of its sentence.
+fn keep_cue(
+    text: &str,
+    analysis: &Analysis,
+    s: usize,
+    e: usize,
+    pattern: usize,
+    out: &mut Vec<Hit>,
+) {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+        return;
+    }
+    // "Russia's" is a word boundary for the matcher but not a verb.
+    if before.is_some_and(|c| c == '\'' || c == '’') {
+        return;
+    }
+    let Some(sentence) = analysis.sentence_at(s) else { return };
+    if text.as_bytes()[s].is_ascii_uppercase() {
+        let first =
+            text[analysis.sentences[sentence].span.start..s].chars().all(|c| !c.is_alphanumeric());
+        if !first {
+            return;
+        }
+    }
+    out.push((sentence, Span::new(s, e), pattern));
 }
 
 /// Dates of a document grouped by sentence: `(sentence, start, index into dates)`.
@@ -336,12 +378,12 @@ fn calendar_value(value: &str) -> String {
 
 /// The speaker of a direct or partial quote when the subject before word `cue` is "we"
 /// or "I" ("We will release the prisoners," Peskov said).
-pub(crate) fn first_person_speaker(
+pub(crate) fn first_person_speaker<'a>(
     v: &View<'_>,
-    analysis: &Analysis,
+    analysis: &'a Analysis,
     quote: Option<usize>,
     cue: usize,
-) -> Option<String> {
+) -> Option<&'a str> {
     let q = &analysis.quotes[quote?];
     if q.kind == crate::quote::QuoteKind::Indirect {
         return None;
@@ -349,7 +391,7 @@ pub(crate) fn first_person_speaker(
     let (start, _) = v.clause_range(cue);
     let first_person = (start.max(cue.saturating_sub(6))..cue)
         .any(|i| matches!(v.word(i), "we" | "We" | "I" | "our" | "Our" | "my" | "My"));
-    first_person.then(|| q.speaker.clone()).flatten()
+    first_person.then_some(q.speaker.as_deref()).flatten()
 }
 
 /// Builds the tables the accusation and event stages share (grammar words, allegation
@@ -420,8 +462,10 @@ impl Ctx<'_, '_> {
         let denied = (first.saturating_sub(3)..first).any(|i| v.is(i, DENY));
         let negated = denied || v.negated(clause_start, first);
         let quote = self.quote_of(span);
-        let speaker: Vec<String> =
-            first_person_speaker(v, self.analysis, quote, first).into_iter().collect();
+        let speaker: Vec<String> = first_person_speaker(v, self.analysis, quote, first)
+            .map(str::to_string)
+            .into_iter()
+            .collect();
         let (date, date_source) = self.dates.date_of(v, self.analysis, self.sentence, first);
         let mut emit = |accuser: Vec<String>, accused: Vec<String>, allegation: Option<Span>| {
             if accuser.is_empty() || accuser.iter().any(|a| accused.contains(a)) {

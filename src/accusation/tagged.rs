@@ -47,10 +47,24 @@ pub(crate) struct Ment {
     pub actor: usize,
 }
 
-/// Every actor mention of a document, grouped by sentence: `(sentence, span, actor)`.
+/// Every actor mention of a document, grouped by sentence: `(sentence, span, actor)`,
+/// and the sentences the accusation stage read, kept for the event stage so that no
+/// sentence is tokenized twice.
 #[derive(Debug, Default)]
 pub(crate) struct MentionIndex {
     items: Vec<(usize, Span, usize)>,
+    /// Sentences read as words, by increasing sentence index.
+    read: Vec<(usize, Words)>,
+}
+
+/// The buffers of a [`View`] holding one sentence read with its mentions.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    toks: Vec<Tok>,
+    clause: Vec<u32>,
+    sub_clause: Vec<bool>,
+    participles: Vec<usize>,
+    ments: Vec<Ment>,
 }
 
 impl MentionIndex {
@@ -64,7 +78,24 @@ impl MentionIndex {
             }
         }
         items.sort_unstable_by_key(|&(s, span, a)| (s, span.start, span.end, a));
-        MentionIndex { items }
+        MentionIndex { items, read: Vec::new() }
+    }
+
+    /// Keeps sentence `i`, read into `view` (by [`View::load`] with [`MentionIndex::of`]),
+    /// for [`MentionIndex::load`]; sentences are kept in increasing order.
+    pub(crate) fn keep(&mut self, i: usize, view: &mut View<'_>) {
+        if self.read.last().is_none_or(|&(last, _)| last < i) {
+            self.read.push((i, view.take_words()));
+        }
+    }
+
+    /// Loads sentence `i` (at `span`) into `view` with its mentions: the words kept for
+    /// it if any, else read now.
+    pub(crate) fn load(&mut self, i: usize, span: Span, view: &mut View<'_>) {
+        match self.read.binary_search_by_key(&i, |&(s, _)| s) {
+            Ok(k) => view.put_words(std::mem::take(&mut self.read[k].1)),
+            Err(_) => view.load(span, self.of(i)),
+        }
     }
 
     /// The mentions of sentence `i`, in text order.
@@ -173,6 +204,24 @@ impl<'t> View<'t> {
                 self.ments.push(Ment { first, end, actor });
             }
         }
+    }
+
+    /// Takes the buffers of the sentence read, leaving the view empty.
+    fn take_words(&mut self) -> Words {
+        Words {
+            toks: std::mem::take(&mut self.toks),
+            clause: std::mem::take(&mut self.clause),
+            sub_clause: std::mem::take(&mut self.sub_clause),
+            participles: std::mem::take(&mut self.participles),
+            ments: std::mem::take(&mut self.ments),
+        }
+    }
+
+    /// Makes the view hold the sentence `words` were taken from.
+    fn put_words(&mut self, words: Words) {
+        let Words { toks, clause, sub_clause, participles, ments } = words;
+        (self.toks, self.clause, self.sub_clause) = (toks, clause, sub_clause);
+        (self.participles, self.ments) = (participles, ments);
     }
 
     /// The words overlapping `span`, as a half-open word range.
@@ -326,11 +375,16 @@ impl<'t> View<'t> {
     /// The distinct ids, in order, of the actors of mentions `ments` (indices into
     /// `self.ments`) of the analysis the view was built from.
     pub(crate) fn actor_ids(&self, analysis: &Analysis, ments: &[usize]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+        self.actor_names(analysis, ments).into_iter().map(str::to_string).collect()
+    }
+
+    /// [`View::actor_ids`], borrowed from `analysis`.
+    pub(crate) fn actor_names<'a>(&self, analysis: &'a Analysis, ments: &[usize]) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
         for &k in ments {
-            let id = &analysis.actors[self.ments[k].actor].id;
-            if !out.contains(id) {
-                out.push(id.clone());
+            let id = analysis.actors[self.ments[k].actor].id.as_str();
+            if !out.contains(&id) {
+                out.push(id);
             }
         }
         out

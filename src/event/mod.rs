@@ -5,8 +5,9 @@
 //! Triggers come from a verb and noun lexicon (`data/event/verbs.tsv`,
 //! `data/event/nouns.tsv`, extendable with user files through
 //! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
-//! word-start trie over every inflected form. Only sentences with a trigger are
-//! read, as words, clauses and actor mentions:
+//! word-start trie over every inflected form, searched in the accusation stage's pass
+//! over the text. Only sentences with a trigger are read (once: the sentences the
+//! accusation stage read are reused), as words, clauses and actor mentions:
 //!
 //! - source: the subject actor (nearest actor before the trigger in its clause, outside
 //!   prepositional phrases, with its coordinated actors); the agent after "by" in the
@@ -34,11 +35,13 @@
 use std::ops::Range;
 
 use crate::Span;
+use crate::accusation::matcher::Matcher;
 use crate::accusation::tagged::{MentionIndex, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
-use crate::accusation::{self, AccusationKind, DateIndex, find_cues};
+use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
+use crate::quote::QuoteKind;
 
 pub use crate::accusation::DateSource;
 
@@ -135,24 +138,30 @@ impl EventCoder {
         Ok(EventCoder { lexicon: Lexicon::new(user)? })
     }
 
-    /// Fills `analysis.events`; needs every earlier record. `mentions` is the index of the
-    /// actor mentions if the accusation stage built it (`None`: built here when needed).
-    pub(crate) fn run(
-        &self,
-        text: &str,
-        analysis: &mut Analysis,
-        mentions: &mut Option<MentionIndex>,
-    ) {
+    /// The matcher of the lexicon's forms, for the accusation stage to find the triggers
+    /// in its pass over the text.
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.lexicon.matcher
+    }
+
+    /// Fills `analysis.events`; needs every earlier record. `shared` holds what the
+    /// accusation stage left: the index of the actor mentions (else built here when
+    /// needed) and the triggers, if it found them (else searched here).
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis, shared: &mut Shared) {
         // Without an actor, a quote or an accusation no event names anybody.
         if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
             analysis.events.clear();
             return;
         }
-        let hits = find_cues(&self.lexicon.matcher, text, analysis);
+        let hits = match shared.triggers.take() {
+            Some(hits) => hits,
+            None => find_cues(&self.lexicon.matcher, text, analysis),
+        };
+        let mentions = &mut shared.mentions;
         let accusations = &analysis.accusations;
         let mut events = Vec::new();
         if !hits.is_empty() || !accusations.is_empty() {
-            let mentions = &*mentions.get_or_insert_with(|| MentionIndex::new(analysis));
+            let mentions = mentions.get_or_insert_with(|| MentionIndex::new(analysis));
             let dates = DateIndex::new(&analysis.dates);
             let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
             // Sentences with a trigger or an accusation, in order (both lists are).
@@ -172,12 +181,20 @@ impl EventCoder {
                 // Work only where an event can come out: a coded trigger (not only "will")
                 // and an actor or a quote (for "we"), or an accusation.
                 let coded = hits[i..i2].iter().any(|h| self.lexicon.coded(h.2));
-                let actors = !mentions.of(sentence).is_empty() || quotes.overlaps(s.span);
+                // Without a mention only the speaker of a direct or partial quote around a
+                // trigger can take part (for "we").
+                let actors = !mentions.of(sentence).is_empty()
+                    || hits[i..i2].iter().any(|h| {
+                        quotes.containing(h.1).is_some_and(|q| {
+                            let q = &analysis.quotes[q];
+                            q.kind != QuoteKind::Indirect && q.speaker.is_some()
+                        })
+                    });
                 if j2 == j && !(coded && actors) {
                     (i, j) = (i2, j2);
                     continue;
                 }
-                view.load(s.span, mentions.of(sentence));
+                mentions.load(sentence, s.span, &mut view);
                 let coder = SentenceCoder {
                     lexicon: &self.lexicon,
                     view: &view,
@@ -268,7 +285,7 @@ struct SentenceCoder<'l, 'a, 't> {
     sentence: usize,
 }
 
-impl<'l> SentenceCoder<'l, '_, '_> {
+impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     fn code(
         &self,
         hits: &[(usize, Span, usize)],
@@ -457,7 +474,7 @@ impl<'l> SentenceCoder<'l, '_, '_> {
                     trig.first,
                 ));
             }
-            let target_ids: Vec<String> =
+            let target_ids: Vec<&str> =
                 self.ids(&targets).into_iter().filter(|t| !source_ids.contains(t)).collect();
             found.push(Found {
                 clause,
@@ -522,19 +539,19 @@ impl<'l> SentenceCoder<'l, '_, '_> {
                 for a in &source_ids {
                     for b in &source_ids {
                         if a != b {
-                            produced.push(make(vec![a.clone()], vec![b.clone()]));
+                            produced.push(make(vec![a.to_string()], vec![b.to_string()]));
                         }
                     }
                 }
             } else if source_ids.is_empty() {
-                produced.push(make(Vec::new(), target_ids.clone()));
+                produced.push(make(Vec::new(), target_ids.iter().map(|t| t.to_string()).collect()));
             } else {
                 for s in &source_ids {
                     if target_ids.is_empty() {
-                        produced.push(make(vec![s.clone()], Vec::new()));
+                        produced.push(make(vec![s.to_string()], Vec::new()));
                     }
                     for tg in &target_ids {
-                        produced.push(make(vec![s.clone()], vec![tg.clone()]));
+                        produced.push(make(vec![s.to_string()], vec![tg.to_string()]));
                     }
                 }
             }
@@ -693,8 +710,8 @@ impl<'l> SentenceCoder<'l, '_, '_> {
         })
     }
 
-    fn ids(&self, ments: &[usize]) -> Vec<String> {
-        self.view.actor_ids(self.analysis, ments)
+    fn ids(&self, ments: &[usize]) -> Vec<&'a str> {
+        self.view.actor_names(self.analysis, ments)
     }
 }
 

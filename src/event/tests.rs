@@ -335,9 +335,9 @@ const CASES: &[Case] = &[
 ];
 
 fn run(text: &str, a: &mut Analysis, coder: &EventCoder) {
-    let mut mentions = None;
-    AccusationFinder::new().run(text, a, &mut mentions);
-    coder.run(text, a, &mut mentions);
+    let mut shared = Default::default();
+    AccusationFinder::new().run(text, a, &mut shared, Some(coder.matcher()));
+    coder.run(text, a, &mut shared);
 }
 
 fn check(coder: &EventCoder, case: &Case) {
