@@ -6,6 +6,7 @@ use std::hash::BuildHasherDefault;
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
+use crate::ascii::alnum_run_end;
 
 use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
@@ -1744,12 +1745,29 @@ fn inner_letters(s: &str) -> usize {
 }
 
 /// Whitespace-separated words holding a letter or digit, counted up to `cap` (the callers
-/// only ask whether there are at least two or three). One pass, stopping at the cap.
+/// only ask whether there are at least two or three). One pass over the bytes, stopping
+/// at the cap: runs of ASCII letters and digits eight bytes at a time, other ASCII by
+/// byte, other characters decoded.
 fn word_count(s: &str, cap: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut n = 0;
     let mut alnum = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let space = if b.is_ascii_alphanumeric() {
+            alnum = true;
+            i = alnum_run_end(bytes, i + 1, bytes.len());
+            continue;
+        } else if b < 0x80 {
+            i += 1;
+            matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+            i += c.len_utf8();
+            alnum |= c.is_alphanumeric();
+            c.is_whitespace()
+        };
+        if space {
             if alnum {
                 n += 1;
                 if n == cap {
@@ -1757,8 +1775,6 @@ fn word_count(s: &str, cap: usize) -> usize {
                 }
             }
             alnum = false;
-        } else if !alnum && c.is_alphanumeric() {
-            alnum = true;
         }
     }
     n + usize::from(alnum)
