@@ -124,10 +124,12 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let (nouns, cues): (Vec<Cue>, Vec<Cue>) =
         cues.into_iter().partition(|c| c.class == CueClass::Noun);
     let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
+    let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
     for (&p, &need) in paras.iter().zip(&needed) {
         cuts.push(p.start);
         if need {
-            sentence_ends(text, p, lex, &mut cuts);
+            // The cuts strictly inside a quoted segment are dropped below.
+            sentence_ends(text, p, &quoted, lex, &mut cuts);
         }
         cuts.push(p.end);
     }
