@@ -1501,7 +1501,14 @@ impl<'a> Ctx<'a> {
 
     /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
     fn after_conjunction(&mut self, lo: usize, end: usize) -> bool {
-        self.load(lo.max(end.saturating_sub(60)), end);
+        let start = lo.max(end.saturating_sub(60));
+        // Without one of the words in the window no token is one: no need to tokenize.
+        let bytes = self.text.as_bytes();
+        let words: [&[u8]; 3] = [b"and", b"but", b"or"];
+        if self.text.get(start..end).is_some_and(|_| !has_run(bytes, start, end, &words)) {
+            return false;
+        }
+        self.load(start, end);
         let mut i = self.toks.len();
         self.skip_between_back(&mut i);
         i > 0 && matches!(self.tok_text(i - 1), "and" | "but" | "or")
@@ -1540,7 +1547,17 @@ impl<'a> Ctx<'a> {
     /// Whether "it" and a be-form stand just before `end` ("it was announced", "it has
     /// been reported").
     fn impersonal_passive(&mut self, lo: usize, end: usize) -> bool {
-        self.load(lo.max(end.saturating_sub(40)), end);
+        let start = lo.max(end.saturating_sub(40));
+        // The last token ends where the window's text does, without its final whitespace:
+        // unless that text ends with a be-form, no need to tokenize.
+        let be = |w: &str| {
+            let w = w.trim_end();
+            w.ends_with("is") || w.ends_with("was") || w.ends_with("been")
+        };
+        if self.text.get(start..end).is_some_and(|w| !be(w)) {
+            return false;
+        }
+        self.load(start, end);
         let n = self.toks.len();
         let word = |i: usize| self.toks[i].text(self.text);
         if n < 2 || !matches!(word(n - 1), "is" | "was" | "been") {
@@ -1719,6 +1736,26 @@ fn is_finite_aux(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Whether one of `words` is a whole run of ASCII letters and digits inside
+/// `bytes[start..end]` (a run cut by `start` or `end` counts as a whole one): a token of
+/// the window `start..end` can be one of the words only then.
+fn has_run(bytes: &[u8], start: usize, end: usize, words: &[&[u8]]) -> bool {
+    let end = end.min(bytes.len());
+    let mut x = start;
+    while x < end {
+        if !bytes[x].is_ascii_alphanumeric() {
+            x += 1;
+            continue;
+        }
+        let y = alnum_run_end(bytes, x + 1, end);
+        if words.contains(&&bytes[x..y]) {
+            return true;
+        }
+        x = y;
+    }
+    false
 }
 
 /// Whether `w` is an addressee that needs no noun phrase reading ("told him", "told
