@@ -267,11 +267,21 @@ fn inside_any(segs: &[Segment], offset: usize) -> bool {
     segs.get(i).is_some_and(|s| s.span.start < offset && offset < s.span.end)
 }
 
-/// `text[start..end]` with surrounding whitespace removed, as a span.
+/// `text[start..end]` with surrounding whitespace removed, as a span. ASCII whitespace
+/// goes by byte; characters are decoded only where other bytes meet the edges.
 fn trim_span(text: &str, start: usize, end: usize) -> Span {
     let Some(s) = text.get(start..end) else { return Span::new(start, start) };
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let b = s.as_bytes();
+    let space = |x: &u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut lead = b.iter().position(|x| !space(x)).unwrap_or(b.len());
+    if b.get(lead).is_some_and(|&x| x >= 0x80) {
+        lead += s[lead..].len() - s[lead..].trim_start().len();
+    }
+    let mut keep = b.iter().rposition(|x| !space(x)).map_or(0, |k| k + 1);
+    if keep > 0 && b[keep - 1] >= 0x80 {
+        keep = s[..keep].trim_end().len();
+    }
+    let trail = b.len() - keep;
     if lead + trail >= s.len() {
         return Span::new(start, start);
     }
