@@ -99,7 +99,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let mut raw = Vec::with_capacity(text.len() / 128);
     lex.cues(text, &mut raw);
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
-    let cues: Vec<Cue> = raw
+    let mut cues: Vec<Cue> = Vec::with_capacity(raw.len());
+    let kept = raw
         .into_iter()
         .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
         .filter(|&(s, _, _)| {
@@ -115,14 +116,14 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
                 is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
             })
         })
-        .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false })
-        .collect();
+        .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
+    cues.extend(kept);
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
     let needed = needed_paragraphs(&paras, &segs, &cues);
     // Nouns that report only after a possessive ("Trump's claim that …") are kept apart.
-    let (nouns, cues): (Vec<Cue>, Vec<Cue>) =
-        cues.into_iter().partition(|c| c.class == CueClass::Noun);
+    let nouns: Vec<Cue> = cues.iter().filter(|c| c.class == CueClass::Noun).copied().collect();
+    cues.retain(|c| c.class != CueClass::Noun);
     let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
     let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
     for (&p, &need) in paras.iter().zip(&needed) {
@@ -133,7 +134,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         }
         cuts.push(p.end);
     }
-    let bounds = analysis.sentences.iter().flat_map(|s| [s.span.start, s.span.end]);
+    let bounds = (0..2 * analysis.sentences.len()).map(|k| {
+        let s = analysis.sentences[k / 2].span;
+        if k % 2 == 0 { s.start } else { s.end }
+    });
     let mut cuts = merge_sorted(cuts, bounds);
     cuts.dedup();
     // The cuts ascend, so one walk over the segments replaces a search per cut.
@@ -162,14 +166,16 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let fragments = ctx.direct(&mut drafts);
     let mut leads = Vec::new();
     ctx.reported(&fragments, &mut drafts, &mut leads);
-    let mut named: Vec<Span> = analysis
+    let mut named: Vec<Span> =
+        Vec::with_capacity(analysis.actors.iter().map(|a| a.mentions.len()).sum());
+    let mentions = analysis
         .actors
         .iter()
         .filter(|a| {
             matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
         })
-        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span))
-        .collect();
+        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
+    named.extend(mentions);
     named.sort_unstable_by_key(|m| m.start);
     ctx.possessive_nouns(&fragments, &mut drafts);
     ctx.colon_statements(&fragments, &named, &mut drafts);
@@ -215,8 +221,10 @@ fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool
 
 /// `a` and `b` in one ascending vector: one merge when both ascend (paragraph cuts and
 /// sentence bounds do), a sort otherwise.
-fn merge_sorted(a: Vec<usize>, b: impl Iterator<Item = usize>) -> Vec<usize> {
-    let b: Vec<usize> = b.collect();
+fn merge_sorted(a: Vec<usize>, b: impl ExactSizeIterator<Item = usize>) -> Vec<usize> {
+    let mut bv = Vec::with_capacity(b.len());
+    bv.extend(b);
+    let b = bv;
     let mut out = Vec::with_capacity(a.len() + b.len());
     if a.is_sorted() && b.is_sorted() {
         let (mut i, mut j) = (0, 0);
