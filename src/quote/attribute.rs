@@ -6,6 +6,7 @@ use std::hash::BuildHasherDefault;
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
+use crate::ascii::alnum_run_end;
 
 use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
@@ -98,7 +99,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let mut raw = Vec::with_capacity(text.len() / 128);
     lex.cues(text, &mut raw);
     let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
-    let cues: Vec<Cue> = raw
+    let mut cues: Vec<Cue> = Vec::with_capacity(raw.len());
+    let kept = raw
         .into_iter()
         .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
         .filter(|&(s, _, _)| {
@@ -114,23 +116,28 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
                 is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
             })
         })
-        .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false })
-        .collect();
+        .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
+    cues.extend(kept);
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
     let needed = needed_paragraphs(&paras, &segs, &cues);
     // Nouns that report only after a possessive ("Trump's claim that …") are kept apart.
-    let (nouns, cues): (Vec<Cue>, Vec<Cue>) =
-        cues.into_iter().partition(|c| c.class == CueClass::Noun);
+    let nouns: Vec<Cue> = cues.iter().filter(|c| c.class == CueClass::Noun).copied().collect();
+    cues.retain(|c| c.class != CueClass::Noun);
     let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
+    let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
     for (&p, &need) in paras.iter().zip(&needed) {
         cuts.push(p.start);
         if need {
-            sentence_ends(text, p, lex, &mut cuts);
+            // The cuts strictly inside a quoted segment are dropped below.
+            sentence_ends(text, p, &quoted, lex, &mut cuts);
         }
         cuts.push(p.end);
     }
-    let bounds = analysis.sentences.iter().flat_map(|s| [s.span.start, s.span.end]);
+    let bounds = (0..2 * analysis.sentences.len()).map(|k| {
+        let s = analysis.sentences[k / 2].span;
+        if k % 2 == 0 { s.start } else { s.end }
+    });
     let mut cuts = merge_sorted(cuts, bounds);
     cuts.dedup();
     // The cuts ascend, so one walk over the segments replaces a search per cut.
@@ -159,14 +166,16 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     let fragments = ctx.direct(&mut drafts);
     let mut leads = Vec::new();
     ctx.reported(&fragments, &mut drafts, &mut leads);
-    let mut named: Vec<Span> = analysis
+    let mut named: Vec<Span> =
+        Vec::with_capacity(analysis.actors.iter().map(|a| a.mentions.len()).sum());
+    let mentions = analysis
         .actors
         .iter()
         .filter(|a| {
             matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
         })
-        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span))
-        .collect();
+        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
+    named.extend(mentions);
     named.sort_unstable_by_key(|m| m.start);
     ctx.possessive_nouns(&fragments, &mut drafts);
     ctx.colon_statements(&fragments, &named, &mut drafts);
@@ -212,8 +221,10 @@ fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool
 
 /// `a` and `b` in one ascending vector: one merge when both ascend (paragraph cuts and
 /// sentence bounds do), a sort otherwise.
-fn merge_sorted(a: Vec<usize>, b: impl Iterator<Item = usize>) -> Vec<usize> {
-    let b: Vec<usize> = b.collect();
+fn merge_sorted(a: Vec<usize>, b: impl ExactSizeIterator<Item = usize>) -> Vec<usize> {
+    let mut bv = Vec::with_capacity(b.len());
+    bv.extend(b);
+    let b = bv;
     let mut out = Vec::with_capacity(a.len() + b.len());
     if a.is_sorted() && b.is_sorted() {
         let (mut i, mut j) = (0, 0);
@@ -264,11 +275,21 @@ fn inside_any(segs: &[Segment], offset: usize) -> bool {
     segs.get(i).is_some_and(|s| s.span.start < offset && offset < s.span.end)
 }
 
-/// `text[start..end]` with surrounding whitespace removed, as a span.
+/// `text[start..end]` with surrounding whitespace removed, as a span. ASCII whitespace
+/// goes by byte; characters are decoded only where other bytes meet the edges.
 fn trim_span(text: &str, start: usize, end: usize) -> Span {
     let Some(s) = text.get(start..end) else { return Span::new(start, start) };
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let b = s.as_bytes();
+    let space = |x: &u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut lead = b.iter().position(|x| !space(x)).unwrap_or(b.len());
+    if b.get(lead).is_some_and(|&x| x >= 0x80) {
+        lead += s[lead..].len() - s[lead..].trim_start().len();
+    }
+    let mut keep = b.iter().rposition(|x| !space(x)).map_or(0, |k| k + 1);
+    if keep > 0 && b[keep - 1] >= 0x80 {
+        keep = s[..keep].trim_end().len();
+    }
+    let trail = b.len() - keep;
     if lead + trail >= s.len() {
         return Span::new(start, start);
     }
@@ -1498,7 +1519,14 @@ impl<'a> Ctx<'a> {
 
     /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
     fn after_conjunction(&mut self, lo: usize, end: usize) -> bool {
-        self.load(lo.max(end.saturating_sub(60)), end);
+        let start = lo.max(end.saturating_sub(60));
+        // Without one of the words in the window no token is one: no need to tokenize.
+        let bytes = self.text.as_bytes();
+        let words: [&[u8]; 3] = [b"and", b"but", b"or"];
+        if self.text.get(start..end).is_some_and(|_| !has_run(bytes, start, end, &words)) {
+            return false;
+        }
+        self.load(start, end);
         let mut i = self.toks.len();
         self.skip_between_back(&mut i);
         i > 0 && matches!(self.tok_text(i - 1), "and" | "but" | "or")
@@ -1537,7 +1565,17 @@ impl<'a> Ctx<'a> {
     /// Whether "it" and a be-form stand just before `end` ("it was announced", "it has
     /// been reported").
     fn impersonal_passive(&mut self, lo: usize, end: usize) -> bool {
-        self.load(lo.max(end.saturating_sub(40)), end);
+        let start = lo.max(end.saturating_sub(40));
+        // The last token ends where the window's text does, without its final whitespace:
+        // unless that text ends with a be-form, no need to tokenize.
+        let be = |w: &str| {
+            let w = w.trim_end();
+            w.ends_with("is") || w.ends_with("was") || w.ends_with("been")
+        };
+        if self.text.get(start..end).is_some_and(|w| !be(w)) {
+            return false;
+        }
+        self.load(start, end);
         let n = self.toks.len();
         let word = |i: usize| self.toks[i].text(self.text);
         if n < 2 || !matches!(word(n - 1), "is" | "was" | "been") {
@@ -1718,6 +1756,26 @@ fn is_finite_aux(w: &str) -> bool {
     )
 }
 
+/// Whether one of `words` is a whole run of ASCII letters and digits inside
+/// `bytes[start..end]` (a run cut by `start` or `end` counts as a whole one): a token of
+/// the window `start..end` can be one of the words only then.
+fn has_run(bytes: &[u8], start: usize, end: usize, words: &[&[u8]]) -> bool {
+    let end = end.min(bytes.len());
+    let mut x = start;
+    while x < end {
+        if !bytes[x].is_ascii_alphanumeric() {
+            x += 1;
+            continue;
+        }
+        let y = alnum_run_end(bytes, x + 1, end);
+        if words.contains(&&bytes[x..y]) {
+            return true;
+        }
+        x = y;
+    }
+    false
+}
+
 /// Whether `w` is an addressee that needs no noun phrase reading ("told him", "told
 /// reporters").
 fn is_object(w: &str) -> bool {
@@ -1744,12 +1802,29 @@ fn inner_letters(s: &str) -> usize {
 }
 
 /// Whitespace-separated words holding a letter or digit, counted up to `cap` (the callers
-/// only ask whether there are at least two or three). One pass, stopping at the cap.
+/// only ask whether there are at least two or three). One pass over the bytes, stopping
+/// at the cap: runs of ASCII letters and digits eight bytes at a time, other ASCII by
+/// byte, other characters decoded.
 fn word_count(s: &str, cap: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut n = 0;
     let mut alnum = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let space = if b.is_ascii_alphanumeric() {
+            alnum = true;
+            i = alnum_run_end(bytes, i + 1, bytes.len());
+            continue;
+        } else if b < 0x80 {
+            i += 1;
+            matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+            i += c.len_utf8();
+            alnum |= c.is_alphanumeric();
+            c.is_whitespace()
+        };
+        if space {
             if alnum {
                 n += 1;
                 if n == cap {
@@ -1757,8 +1832,6 @@ fn word_count(s: &str, cap: usize) -> usize {
                 }
             }
             alnum = false;
-        } else if !alnum && c.is_alphanumeric() {
-            alnum = true;
         }
     }
     n + usize::from(alnum)

@@ -195,14 +195,23 @@ impl CueMatcher {
         let mut consumed = 0;
         // Whether the byte before the current block is a letter.
         let mut carry = 0;
-        // The current block of 64 bytes and the next 8 (zeros past the end of the text),
-        // so that the bytes after a run's start are read without bounds checks.
+        // The current block of 64 bytes and the next 8, so that the bytes after a run's
+        // start are read without bounds checks: in place, or copied with zeros past the end
+        // of the text near its end.
         let mut buf = [0u8; 72];
         for block_at in (0..bytes.len()).step_by(64) {
-            let ext = &bytes[block_at..(block_at + 72).min(bytes.len())];
-            buf[..ext.len()].copy_from_slice(ext);
-            buf[ext.len()..].fill(0);
-            let letters = letter_mask(&buf);
+            let full =
+                bytes.get(block_at..block_at + 72).and_then(|c| <&[u8; 72]>::try_from(c).ok());
+            let buf: &[u8; 72] = match full {
+                Some(block) => block,
+                None => {
+                    let ext = &bytes[block_at..];
+                    buf[..ext.len()].copy_from_slice(ext);
+                    buf[ext.len()..].fill(0);
+                    &buf
+                }
+            };
+            let letters = letter_mask(buf);
             let mut starts = letters & !((letters << 1) | carry);
             carry = letters >> 63;
             // Runs shorter than every first word need no look (near the end of the block,

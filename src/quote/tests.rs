@@ -662,3 +662,33 @@ fn cue_matcher_agrees_with_automaton() {
         assert_eq!(got, reference_cues(text), "{text:?}");
     }
 }
+
+/// Sentence ends found while skipping quoted spans are those found without skipping, less
+/// the ones strictly inside a span.
+#[test]
+fn sentence_ends_skip_quotes_exactly() {
+    use super::lexicon::Lexicon;
+    use super::words::sentence_ends;
+    use crate::Span;
+    let lex = Lexicon::new();
+    let texts = [
+        "He said. “We left. Then we came back.” She stayed. “Why? Because!” Done.",
+        "“Go.” “Stop.” “Mr. Smith arrived.” The U.S. agreed. “It is over,” he said.",
+        "A “quote. With” ends. “Open. Never closed. Still going. Really.",
+        "Odd “…!?” marks. “.” “!” She said: “No. (Yes.) Maybe.” End.",
+    ];
+    for text in texts {
+        let para = Span::new(0, text.len());
+        let mut segs = Vec::new();
+        super::marks::segments(text, &[para], &mut segs);
+        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let inside = |c: usize| quoted.iter().any(|g| g.start < c && c < g.end);
+        let mut all = Vec::new();
+        sentence_ends(text, para, &[], &lex, &mut all);
+        all.retain(|&c| !inside(c));
+        let mut skipped = Vec::new();
+        sentence_ends(text, para, &quoted, &lex, &mut skipped);
+        skipped.retain(|&c| !inside(c));
+        assert_eq!(all, skipped, "{text}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Word tokens of a small window and the sentence boundaries the quote stage works with.
 
 use crate::Span;
-use crate::ascii::{HIGHS, ONES, alnum_run_end, zero_bytes};
+use crate::ascii::{HIGHS, ONES, alnum_run_end};
 
 use super::lexicon::{Lexicon, char_after, char_before};
 
@@ -178,8 +178,14 @@ pub(crate) fn next_in_set<const N: usize>(
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
+        // Whether some byte equals a byte of the set: a zero byte of `w ^ n` sets its flag in
+        // `(x - ONES) & !x` (false flags only appear above a true one, so "any" is exact).
         let hit = (high && w & HIGHS != 0)
-            || set.iter().any(|&n| zero_bytes(w ^ (ONES * u64::from(n))) != 0);
+            || set.iter().fold(0, |m, &n| {
+                let x = w ^ (ONES * u64::from(n));
+                m | (x.wrapping_sub(ONES) & !x)
+            }) & HIGHS
+                != 0;
         // Nested, not an `if let` chain: the crate's rust-version (1.85) predates them.
         if hit {
             if let Some(k) = chunk.iter().position(wanted) {
@@ -193,13 +199,51 @@ pub(crate) fn next_in_set<const N: usize>(
 
 /// Sentence ends (byte offsets just past the final punctuation and any closing quotation
 /// marks) inside `para`, appended to `out`, in order. One pass over the paragraph.
-pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec<usize>) {
+///
+/// The caller drops the ends that lie strictly inside one of the sorted, disjoint spans
+/// `quoted`, so the pass skips most of each: from a punctuation mark inside one it goes
+/// on at the last position of the span that follows an ASCII letter or digit. The ends
+/// before that position lie inside the span (the pass steps only over punctuation,
+/// closing marks and whitespace, never over a letter or digit), and from a position after
+/// a letter or digit the pass finds what it finds from the paragraph's start.
+pub(crate) fn sentence_ends(
+    text: &str,
+    para: Span,
+    quoted: &[Span],
+    lex: &Lexicon,
+    out: &mut Vec<usize>,
+) {
     let Some(p) = text.get(para.start..para.end) else { return };
     let bytes = p.as_bytes();
+    let mut q = quoted.partition_point(|g| g.end <= para.start);
+    // The span skipped last (its index in `quoted`).
+    let mut skipped = usize::MAX;
     let mut i = 0;
     while i < bytes.len() {
-        i = next_in_set(bytes, i, [b'.', b'!', b'?'], false);
-        let Some(&b) = bytes.get(i) else { break };
+        let at = para.start + i;
+        while quoted.get(q).is_some_and(|g| g.end <= at) {
+            q += 1;
+        }
+        // Look no further than just past the start of the next span.
+        let mut limit = bytes.len();
+        if let Some(g) = quoted.get(q) {
+            if g.start >= at {
+                limit = limit.min(g.start + 1 - para.start);
+            } else if skipped != q {
+                skipped = q;
+                let resume = resume_after_alnum(text, at, g.end);
+                if resume > at {
+                    i = resume - para.start;
+                    continue;
+                }
+            }
+        }
+        i = next_in_set(&bytes[..limit], i, [b'.', b'!', b'?'], false);
+        if i >= limit {
+            i = limit;
+            continue;
+        }
+        let b = bytes[i];
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
@@ -228,6 +272,14 @@ pub(crate) fn sentence_ends(text: &str, para: Span, lex: &Lexicon, out: &mut Vec
         }
         i = k.max(i + 1);
     }
+}
+
+/// The last position in `from + 1..end` (at most 64 bytes back from `end - 1`) whose byte
+/// before is an ASCII letter or digit, else `from`.
+fn resume_after_alnum(text: &str, from: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let last = end.saturating_sub(1).min(bytes.len());
+    (from + 1..=last).rev().take(64).find(|&r| bytes[r - 1].is_ascii_alphanumeric()).unwrap_or(from)
 }
 
 /// Whether the word before the period at `dot` is an abbreviation or an initial.
