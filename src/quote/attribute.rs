@@ -23,9 +23,15 @@ const NP_TOKENS: usize = 12;
 const MAX_MENTION: usize = 200;
 /// Longest appositive between a speaker and its cue, in tokens.
 const APPOSITIVE_TOKENS: usize = 30;
-/// Longest window whose tokens [`Ctx::load`] keeps for the next window with its end, in
-/// bytes (the windows around a cue are at most [`SPEAKER_WINDOW`] long).
+/// Longest stretch of text whose tokens [`Ctx::load`] keeps for the next windows, in bytes
+/// (the windows around a cue are at most [`SPEAKER_WINDOW`] long); longer windows are read
+/// on their own.
 const KEPT_WINDOW: usize = 4 * SPEAKER_WINDOW;
+/// How far past a token's end (bytes) tokenizing may look to decide where the token ends:
+/// a joiner of up to three bytes and the character after it ("O’Neill"), or a period and
+/// the character after it ("R-Ky.,"). A token ending closer than this to the end of the
+/// stretch it was read in may differ in a longer one.
+const LOOKAHEAD: usize = 8;
 
 /// A reporting cue found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -79,9 +85,9 @@ struct Ctx<'a> {
     win: Span,
     /// Where tokenizing the window goes on (relative to its start).
     win_pos: usize,
-    /// The tokens of the longest window loaded whole with the end of `back_win`.
+    /// The tokens of a stretch of text around the windows loaded last (see [`Ctx::load`]).
     back: Vec<Tok>,
-    /// That window.
+    /// That stretch.
     back_win: Span,
 }
 
@@ -327,20 +333,39 @@ impl<'a> Ctx<'a> {
 
     /// Tokenizes `start..end` (clamped to char boundaries) into `self.toks`.
     ///
-    /// The helpers around a cue load several windows that end where the cue starts (40,
-    /// 60 and 240 bytes back): the tokens of the last such window are kept in
-    /// `self.back`, and a window with the same end reuses them. Tokenizing goes by position
-    /// alone, so from the first token both tokenizations start at, the rest is the same:
-    /// only the tokens before that are read again.
+    /// The helpers around a cue load several windows that end where the cue starts or
+    /// near it (40, 60 and 240 bytes back), and the cues of a sentence lie close together:
+    /// the windows overlap. So the tokens of a stretch of text read before are kept in
+    /// `self.back`, the stretch grows forward to cover each window, and a window reuses its
+    /// tokens. Tokenizing goes by position alone, so from the first token both
+    /// tokenizations start at, the rest is the same, except within [`LOOKAHEAD`] bytes of
+    /// an end that only one of them has: only the tokens before that first shared token
+    /// and those near the window's end are read again.
     fn load(&mut self, start: usize, end: usize) {
         self.load_lazy(start, end);
-        if self.win.end != self.back_win.end {
+        let (s, e) = (self.win.start, self.win.end);
+        if e - s > KEPT_WINDOW {
+            // A paragraph: read whole, with no copy of its tokens kept.
             self.fill(usize::MAX);
-            self.keep();
             return;
         }
-        let (s, e) = (self.win.start, self.win.end);
-        // The tokens before the kept window are new: read them in one go.
+        if s > self.back_win.end || e <= self.back_win.start {
+            // No overlap: the stretch starts again as the window.
+            self.fill(usize::MAX);
+            self.back.clone_from(&self.toks);
+            self.back_win = self.win;
+            return;
+        }
+        if e > self.back_win.end {
+            self.extend_back(e);
+        }
+        // The kept tokens that the window's own end leaves as they are.
+        let usable = if e == self.back_win.end {
+            self.back.len()
+        } else {
+            self.back.partition_point(|t| t.span.end + LOOKAHEAD <= e)
+        };
+        // The tokens before the kept stretch are new: read them in one go.
         let stop = self.back_win.start;
         tokenize_before(
             self.text,
@@ -351,16 +376,35 @@ impl<'a> Ctx<'a> {
             self.lex,
             &mut self.toks,
         );
-        let mut k = 0;
+        let mut k = self.back.partition_point(|t| t.span.start < s + self.win_pos);
+        let mut synced = false;
         loop {
             let at = s + self.win_pos;
             while self.back.get(k).is_some_and(|t| t.span.start < at) {
                 k += 1;
             }
-            let next = self.back.get(k).map_or(e, |t| t.span.start);
+            if k >= usable {
+                // Nothing kept is left to reuse: the rest is read as it comes.
+                self.fill(usize::MAX);
+                break;
+            }
+            let next = self.back[k].span.start;
             if self.text.get(at..next).is_some_and(|gap| gap.chars().all(char::is_whitespace)) {
-                self.toks.extend_from_slice(&self.back[k..]);
-                self.win_pos = e - s;
+                let head = self.toks.len();
+                self.toks.extend_from_slice(&self.back[k..usable]);
+                if e == self.back_win.end {
+                    // The stretch ends with the window: nothing but spaces follows.
+                    self.win_pos = e - s;
+                } else {
+                    self.win_pos = self.back[usable - 1].span.end - s;
+                    self.fill(usize::MAX);
+                }
+                if s < self.back_win.start {
+                    // The stretch now starts with the window's own first tokens.
+                    self.back.splice(..k, self.toks[..head].iter().copied());
+                    self.back_win.start = s;
+                }
+                synced = true;
                 break;
             }
             let before = self.toks.len();
@@ -369,18 +413,36 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        if s < self.back_win.start {
-            self.keep();
-        }
-    }
-
-    /// Keeps the tokens of the window just loaded whole for [`Ctx::load`], unless the
-    /// window is longer than [`KEPT_WINDOW`] (a paragraph: no copy of its tokens is kept).
-    fn keep(&mut self) {
-        if self.win.len() <= KEPT_WINDOW {
+        if !synced && s < self.back_win.start {
             self.back.clone_from(&self.toks);
             self.back_win = self.win;
         }
+        self.trim_back();
+    }
+
+    /// Grows the kept stretch `self.back_win` forward to `end`: the tokens within
+    /// [`LOOKAHEAD`] bytes of its old end are read again, with the new text after them.
+    fn extend_back(&mut self, end: usize) {
+        let old_end = self.back_win.end;
+        let keep = self.back.partition_point(|t| t.span.end + LOOKAHEAD <= old_end);
+        self.back.truncate(keep);
+        let from = self.back.last().map_or(self.back_win.start, |t| t.span.end);
+        let win = Span::new(self.back_win.start, end);
+        let mut pos = from - win.start;
+        tokenize_before(self.text, win, &mut pos, usize::MAX, usize::MAX, self.lex, &mut self.back);
+        self.back_win.end = end;
+    }
+
+    /// Drops the front of the kept stretch once it is longer than [`KEPT_WINDOW`], keeping
+    /// its last half: any kept token can start the stretch, as tokenizing goes by position.
+    fn trim_back(&mut self) {
+        if self.back_win.len() <= KEPT_WINDOW {
+            return;
+        }
+        let from = self.back_win.end - KEPT_WINDOW / 2;
+        let k = self.back.partition_point(|t| t.span.start < from);
+        self.back.drain(..k);
+        self.back_win.start = self.back.first().map_or(self.back_win.end, |t| t.span.start);
     }
 
     /// Makes `start..end` (clamped to char boundaries) the window of `self.toks`, with no
