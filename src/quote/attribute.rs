@@ -89,6 +89,8 @@ struct Ctx<'a> {
     back: Vec<Tok>,
     /// That stretch.
     back_win: Span,
+    /// The last search of [`Ctx::comma_after`]: its `from`, its `hi` and its answer.
+    comma_memo: Option<(usize, usize, Option<usize>)>,
 }
 
 /// Finds every quote of `text`.
@@ -167,6 +169,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         win_pos: 0,
         back: Vec::with_capacity(64),
         back_win: Span::new(0, 0),
+        comma_memo: None,
     };
     let mut drafts = Vec::new();
     let fragments = ctx.direct(&mut drafts);
@@ -1176,10 +1179,27 @@ impl<'a> Ctx<'a> {
         let speaker = Span::new(self.toks[j].span.start, head.span.end);
         // The noun phrase is often a subject or sits in an opening phrase ("Contrary to his
         // claim that …, the …"): the content ends at the first comma outside quotation marks.
-        let end = self.text.get(that..hi).and_then(|c| {
-            c.match_indices(',').map(|(k, _)| that + k).find(|&k| !inside_any(&self.segs, k))
-        });
+        let end = self.comma_after(that, hi);
         Some((Some(speaker), Span::new(that, end.unwrap_or(hi))))
+    }
+
+    /// The first comma outside quotation marks in `from..hi`.
+    ///
+    /// The answer of the last search is kept: the noun cues of a sentence ask in ascending
+    /// order, and a comma found at or after `from` (or none found) for the same `hi` answers
+    /// every later `from` up to it, so a long sentence without commas is read once, not once
+    /// per cue.
+    fn comma_after(&mut self, from: usize, hi: usize) -> Option<usize> {
+        let c = self.text.get(from..hi)?;
+        if let Some((f, h, found)) = self.comma_memo {
+            if h == hi && f <= from && found.is_none_or(|k| k >= from) {
+                return found;
+            }
+        }
+        let found =
+            c.match_indices(',').map(|(k, _)| from + k).find(|&k| !inside_any(&self.segs, k));
+        self.comma_memo = Some((from, hi, found));
+        found
     }
 
     /// Whether token `i` is a possessive: "his", "their", or a word ending in "’s" or "'s".
