@@ -1414,9 +1414,11 @@ impl<'a> Ctx<'a> {
                     return Some((Some(speaker), Span::new(before.start, end)));
                 }
                 // "A lawyer for the outlets, David Schulz, said no decision …": a subject
-                // with an appositive, and a clause after the cue.
+                // with an appositive, and a clause after the cue. The words are counted
+                // first: that stops after 16, where a search for the comma would read the
+                // whole sentence before the cue.
                 let subject =
-                    b.strip_suffix(',').filter(|s| s.contains(", ") && word_count(s, 16) <= 15);
+                    b.strip_suffix(',').filter(|s| word_count(s, 16) <= 15 && s.contains(", "));
                 if let Some(subject) = subject {
                     let content = self.content_after(cue, hi);
                     if word_count(self.slice(content), 3) >= 3 {
