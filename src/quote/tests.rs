@@ -692,3 +692,34 @@ fn sentence_ends_skip_quotes_exactly() {
         assert_eq!(all, skipped, "{text}");
     }
 }
+
+/// A run-on sentence with a cue every few words: every cue finds its speaker next to it
+/// and its content reaches the sentence's end (or the next comma, after a possessive), all
+/// the way along. The windows around the cues overlap and share their tokens, and the
+/// searches for a comma keep their answers, so this checks that nothing is lost on the way.
+#[test]
+fn long_sentence_with_many_cues() {
+    let unit = "officials in Kyiv said the talks went on and ";
+    let n = 3000;
+    let text: &str = &unit.repeat(n);
+    let got = quotes(text);
+    assert_eq!(got.len(), n);
+    for (i, q) in got.iter().enumerate() {
+        let at = i * unit.len();
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.speaker_span.map(|s| (s.start - at, &text[s])), Some((13, "Kyiv")));
+        assert_eq!(q.speaker.as_deref(), Some("loc:kyiv"));
+        assert_eq!(q.cue.map(|c| &text[c]), Some("said"));
+        assert_eq!((q.span.start - at, q.span.end), (23, text.trim_end().len()));
+    }
+    let unit = "Zelenskyy’s claim that the talks went on, ";
+    let text: &str = &unit.repeat(n);
+    let got = quotes(text);
+    assert_eq!(got.len(), n);
+    for (i, q) in got.iter().enumerate() {
+        let at = i * unit.len();
+        assert_eq!(&text[q.span], "that the talks went on", "quote {i}");
+        assert_eq!(q.speaker_span.map(|s| s.start - at), Some(0));
+        assert_eq!(q.cue.map(|c| &text[c]), Some("claim"));
+    }
+}
