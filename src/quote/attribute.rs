@@ -718,7 +718,8 @@ impl<'a> Ctx<'a> {
             });
             if let Some(k) = det.filter(|&k| self.lex.is_determiner(self.tok_text(k))).last() {
                 j = k;
-            } else if let Some(k) = self.modifiers_from_boundary(j).filter(|_| self.lex.is_role(hw))
+            } else if let Some(k) =
+                self.lex.is_role(hw).then(|| self.modifiers_from_boundary(j)).flatten()
             {
                 // "…, labor experts say": lower-case modifiers of a role noun that reach
                 // back to a comma.
@@ -1950,11 +1951,20 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut out = Vec::with_capacity(drafts.len());
-    let mut seen: HashSet<Span, BuildHasherDefault<Fnv>> =
-        HashSet::with_capacity_and_hasher(drafts.len(), BuildHasherDefault::default());
+    // The spans taken so far among the drafts with the current start: the drafts come
+    // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the set holds
+    // one run of starts at a time and stays small.
+    let mut seen: HashSet<Span, BuildHasherDefault<Fnv>> = HashSet::default();
+    let mut run_start = usize::MAX;
     // The last resolved speaker: (actor, paragraph).
     let mut last: Option<(usize, usize)> = None;
     for d in drafts {
+        if d.span.start != run_start {
+            run_start = d.span.start;
+            if !seen.is_empty() {
+                seen.clear();
+            }
+        }
         if !seen.insert(d.span) {
             continue;
         }
