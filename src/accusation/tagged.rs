@@ -6,6 +6,8 @@
 //! either a direct object or introduced by a target preposition. Every search looks at a
 //! bounded window, so a sentence of any length costs time linear in its words.
 
+use std::cell::Cell;
+
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::ascii::alnum_run_end;
@@ -62,6 +64,7 @@ pub(crate) struct MentionIndex {
 pub(crate) struct Words {
     toks: Vec<Tok>,
     clause: Vec<u32>,
+    clause_starts: Vec<usize>,
     sub_clause: Vec<bool>,
     participles: Vec<usize>,
     ments: Vec<Ment>,
@@ -159,6 +162,8 @@ pub(crate) struct View<'t> {
     pub toks: Vec<Tok>,
     /// Clause number of each word.
     pub clause: Vec<u32>,
+    /// First word of each clause (clause numbers are consecutive, from 0).
+    clause_starts: Vec<usize>,
     /// Whether each clause is subordinate (opened by "after", "who", ", while" ...).
     sub_clause: Vec<bool>,
     /// First word of each participial adjunct clause (", accusing him of ..."), whose
@@ -166,6 +171,12 @@ pub(crate) struct View<'t> {
     participles: Vec<usize>,
     /// Actor mentions, in text order.
     pub ments: Vec<Ment>,
+    /// The word the last [`View::tok_range`] found, where the next one starts looking:
+    /// callers look up words near each other, so a long sentence costs no search over all
+    /// its words.
+    tok_hint: Cell<usize>,
+    /// The mention the last [`View::ment_from`] found, likewise.
+    ment_hint: Cell<usize>,
 }
 
 impl<'t> View<'t> {
@@ -176,9 +187,12 @@ impl<'t> View<'t> {
             text,
             toks: Vec::new(),
             clause: Vec::new(),
+            clause_starts: Vec::new(),
             sub_clause: Vec::new(),
             participles: Vec::new(),
             ments: Vec::new(),
+            tok_hint: Cell::new(0),
+            ment_hint: Cell::new(0),
         }
     }
 
@@ -186,10 +200,14 @@ impl<'t> View<'t> {
     pub(crate) fn load(&mut self, span: Span, mentions: &[(usize, Span, usize)]) {
         tokenize(self.text, span, &mut self.toks);
         self.clause.clear();
+        self.clause_starts.clear();
         self.sub_clause.clear();
         self.participles.clear();
         self.ments.clear();
         self.number_clauses();
+        // The mentions come in text order: each one's words are looked up from the last.
+        self.tok_hint.set(0);
+        self.ment_hint.set(0);
         for &(_, m, actor) in mentions {
             let (first, end) = self.tok_range(m);
             // An actor inside a hyphenated modifier ("EU-brokered talks", "NATO-member
@@ -211,6 +229,7 @@ impl<'t> View<'t> {
         Words {
             toks: std::mem::take(&mut self.toks),
             clause: std::mem::take(&mut self.clause),
+            clause_starts: std::mem::take(&mut self.clause_starts),
             sub_clause: std::mem::take(&mut self.sub_clause),
             participles: std::mem::take(&mut self.participles),
             ments: std::mem::take(&mut self.ments),
@@ -219,15 +238,18 @@ impl<'t> View<'t> {
 
     /// Makes the view hold the sentence `words` were taken from.
     fn put_words(&mut self, words: Words) {
-        let Words { toks, clause, sub_clause, participles, ments } = words;
-        (self.toks, self.clause, self.sub_clause) = (toks, clause, sub_clause);
-        (self.participles, self.ments) = (participles, ments);
+        let Words { toks, clause, clause_starts, sub_clause, participles, ments } = words;
+        (self.toks, self.clause, self.clause_starts) = (toks, clause, clause_starts);
+        (self.sub_clause, self.participles, self.ments) = (sub_clause, participles, ments);
+        self.tok_hint.set(0);
+        self.ment_hint.set(0);
     }
 
     /// The words overlapping `span`, as a half-open word range.
     pub(crate) fn tok_range(&self, span: Span) -> (usize, usize) {
-        let first = self.toks.partition_point(|t| t.span.end <= span.start);
-        let end = self.toks.partition_point(|t| t.span.start < span.end);
+        let first = partition_near(&self.toks, self.tok_hint.get(), |t| t.span.end <= span.start);
+        let end = partition_near(&self.toks, first, |t| t.span.start < span.end);
+        self.tok_hint.set(first);
         (first, end.max(first))
     }
 
@@ -256,8 +278,15 @@ impl<'t> View<'t> {
     /// Word range `[start, end)` of the clause containing word `i`.
     pub(crate) fn clause_range(&self, i: usize) -> (usize, usize) {
         let Some(&c) = self.clause.get(i) else { return (i, i) };
-        let start = self.clause.partition_point(|&x| x < c);
-        let end = self.clause.partition_point(|&x| x <= c);
+        self.clause_bounds(c)
+    }
+
+    /// Word range `[start, end)` of clause `c` (empty if the sentence opens a clause
+    /// before its first word).
+    fn clause_bounds(&self, c: u32) -> (usize, usize) {
+        let c = c as usize;
+        let start = self.clause_starts.get(c).copied().unwrap_or(self.toks.len());
+        let end = self.clause_starts.get(c + 1).copied().unwrap_or(self.toks.len());
         (start, end)
     }
 
@@ -269,6 +298,7 @@ impl<'t> View<'t> {
         // UN on Monday, Iraq said") keeps it apart up to the first comma.
         let mut open_sub = self.toks.first().is_some_and(|t| t.class & PREP != 0);
         self.clause.reserve(n);
+        self.clause_starts.push(0);
         self.sub_clause.push(open_sub);
         // The closing bracket of a short gloss ("Hizbollah (Party of God) group"), which
         // stays in its clause.
@@ -310,6 +340,7 @@ impl<'t> View<'t> {
             if let Some(sub) = new_clause {
                 id += 1;
                 open_sub = sub;
+                self.clause_starts.push(i);
                 self.sub_clause.push(sub);
             }
             self.clause.push(id);
@@ -326,10 +357,9 @@ impl<'t> View<'t> {
 
     /// The comma before a closing attribution (", the ministry said on Monday.").
     fn attribution_comma(&self) -> Option<usize> {
-        let comma = self.toks.iter().rposition(|t| t.punct == Some(','))?;
-        if self.toks.len() - comma > 17 {
-            return None;
-        }
+        // Only a comma among the last 17 words can be one.
+        let last = self.toks.len().saturating_sub(17);
+        let comma = last + self.toks[last..].iter().rposition(|t| t.punct == Some(','))?;
         // Words after the comma, and how many come after the last reporting verb.
         let (mut words, mut report) = (0, None);
         for i in comma + 1..self.toks.len() {
@@ -392,7 +422,9 @@ impl<'t> View<'t> {
 
     /// Index in `ments` of the first mention starting at or after word `i`.
     pub(crate) fn ment_from(&self, i: usize) -> usize {
-        self.ments.partition_point(|m| m.first < i)
+        let k = partition_near(&self.ments, self.ment_hint.get(), |m| m.first < i);
+        self.ment_hint.set(k);
+        k
     }
 
     /// The mention whose last word ends right before word `i`, if any.
@@ -465,8 +497,7 @@ impl<'t> View<'t> {
         let &c = self.clause.get(cue)?;
         let main =
             (0..c).rev().find(|&k| !self.sub_clause.get(k as usize).copied().unwrap_or(true))?;
-        let start = self.clause.partition_point(|&x| x < main);
-        let end = self.clause.partition_point(|&x| x <= main);
+        let (start, end) = self.clause_bounds(main);
         (self.ment_from(start)..self.ments.len())
             .take_while(|&k| {
                 self.ments[k].first < end && self.ments[k].first < start + SUBJECT_WINDOW
@@ -677,6 +708,38 @@ impl<'t> View<'t> {
         }
         self.span_of(from, end)
     }
+}
+
+/// `slice.partition_point(pred)`, for a `pred` true on a prefix of `slice`, searched from
+/// `hint` outwards in doubling steps and then by bisection: the probes stay near `hint`
+/// and their number grows with the distance to it, not with the length of `slice`.
+fn partition_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = slice.len();
+    let hint = hint.min(n);
+    let mut step = 1;
+    if hint < n && pred(&slice[hint]) {
+        // After `hint`: `pred` holds before `lo`.
+        let mut lo = hint + 1;
+        loop {
+            let p = lo + step - 1;
+            if p >= n || !pred(&slice[p]) {
+                return lo + slice[lo..p.min(n)].partition_point(pred);
+            }
+            lo = p + 1;
+            step *= 2;
+        }
+    }
+    // At or before `hint`: `pred` fails from `hi` on.
+    let mut hi = hint;
+    while hi > 0 {
+        let p = hi.saturating_sub(step);
+        if pred(&slice[p]) {
+            return p + 1 + slice[p + 1..hi].partition_point(pred);
+        }
+        hi = p;
+        step *= 2;
+    }
+    0
 }
 
 fn is_word(w: &str, list: &[&str]) -> bool {
