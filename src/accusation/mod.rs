@@ -5,7 +5,9 @@
 //! Cues come from `data/accusation/cues.tsv` ("accuse", "blame", "alleged that",
 //! "accusations by", "condemn") and `data/accusation/offenses.tsv` (offense verbs of
 //! reported accusations: "X said Y had violated ..."). One word-start trie finds
-//! them; only sentences with a cue are read, as words, clauses and actor mentions:
+//! them; only sentences with a cue are read, as words, clauses and actor mentions (a
+//! run-on sentence of more than 8 KiB in pieces of about that size, each read as a
+//! sentence of its own):
 //!
 //! - "X accused Y of Z", "X blamed Y for Z", "X condemned Y for Z" (criticism);
 //! - "Y was accused by X of Z" (passive);
@@ -37,7 +39,7 @@ pub(crate) mod tagged;
 pub(crate) mod words;
 
 use matcher::{Matcher, is_word_char};
-use tagged::{MentionIndex, SpanIndex, View};
+use tagged::{MentionIndex, Pieces, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -215,6 +217,7 @@ impl AccusationFinder {
         let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();
         let mut view = View::empty(text);
+        let mut pieces = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let sentence = hits[i].0;
@@ -225,14 +228,28 @@ impl AccusationFinder {
                 i = j;
                 continue;
             }
-            view.load(span, mentions.of(sentence));
-            for &(_, cue_span, pattern) in &hits[i..j] {
-                let cue = self.cues[pattern];
-                let ctx = Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
-                ctx.read(cue, cue_span, &mut out);
+            pieces.clear();
+            pieces.extend(Pieces::new(text, span, mentions.of(sentence)));
+            let mut k = i;
+            for (piece, ments) in pieces.drain(..) {
+                let l = k + hits[k..j].iter().take_while(|h| h.1.start < piece.end).count();
+                if l == k {
+                    continue;
+                }
+                view.load(piece, &mentions.of(sentence)[ments]);
+                for &(_, cue_span, pattern) in &hits[k..l] {
+                    let cue = self.cues[pattern];
+                    let ctx =
+                        Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
+                    ctx.read(cue, cue_span, &mut out);
+                }
+                k = l;
+                // The event stage reads most of these sentences too (not pieces: they are
+                // read again rather than all held).
+                if piece == span {
+                    mentions.keep(sentence, &mut view);
+                }
             }
-            // The event stage reads most of these sentences too.
-            mentions.keep(sentence, &mut view);
             i = j;
         }
         analysis.accusations = out;
@@ -333,8 +350,10 @@ impl DateIndex {
         sentence: usize,
         cue: usize,
     ) -> (Option<String>, Option<DateSource>) {
-        let lo = self.items.partition_point(|&(s, ..)| s < sentence);
-        let hi = self.items.partition_point(|&(s, ..)| s <= sentence);
+        // The dates of the sentence (or of the piece of it the view holds).
+        let (start, end) = (view.span.start, view.span.end);
+        let lo = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, start));
+        let hi = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, end));
         let (c0, c1) = view.clause_range(cue);
         let mut best: Option<(usize, &DateMention)> = None;
         for &(_, _, i) in &self.items[lo..hi] {

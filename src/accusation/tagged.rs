@@ -6,7 +6,7 @@
 //! either a direct object or introduced by a target preposition. Every search looks at a
 //! bounded window, so a sentence of any length costs time linear in its words.
 
-use std::cell::Cell;
+use std::ops::Range;
 
 use crate::Span;
 use crate::analysis::Analysis;
@@ -24,6 +24,13 @@ const OBJECT_WINDOW: usize = 14;
 const GLOSS_WORDS: usize = 4;
 /// How many words a noun phrase may extend left of its head mention.
 const NP_WINDOW: usize = 8;
+/// The most bytes (up to the next space) of a sentence read as one piece. A longer
+/// sentence (a run-on text without a sentence end) is read in pieces of about this size,
+/// cut at spaces outside actor mentions, each as a sentence of its own: its words and
+/// mentions then stay in cache, and no search spans megabytes. No real news sentence
+/// comes near it (the longest of the corpora read has about 1,100 bytes), and no clause a
+/// cue reads needs more than a few hundred of its words.
+pub(crate) const MAX_PIECE: usize = 8 * 1024;
 
 /// One word or punctuation mark of the sentence.
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +69,7 @@ pub(crate) struct MentionIndex {
 /// The buffers of a [`View`] holding one sentence read with its mentions.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
+    span: Span,
     toks: Vec<Tok>,
     clause: Vec<u32>,
     clause_starts: Vec<usize>,
@@ -92,12 +100,20 @@ impl MentionIndex {
         }
     }
 
-    /// Loads sentence `i` (at `span`) into `view` with its mentions: the words kept for
-    /// it if any, else read now.
-    pub(crate) fn load(&mut self, i: usize, span: Span, view: &mut View<'_>) {
+    /// Loads `piece` of sentence `i` into `view` with its mentions (`ments`, indices into
+    /// [`MentionIndex::of`], as [`Pieces`] gives both): the words kept for it if any, else
+    /// read now.
+    pub(crate) fn load(
+        &mut self,
+        i: usize,
+        (piece, ments): (Span, Range<usize>),
+        view: &mut View<'_>,
+    ) {
         match self.read.binary_search_by_key(&i, |&(s, _)| s) {
-            Ok(k) => view.put_words(std::mem::take(&mut self.read[k].1)),
-            Err(_) => view.load(span, self.of(i)),
+            Ok(k) if self.read[k].1.span == piece => {
+                view.put_words(std::mem::take(&mut self.read[k].1));
+            }
+            _ => view.load(piece, &self.of(i)[ments]),
         }
     }
 
@@ -106,6 +122,69 @@ impl MentionIndex {
         let lo = self.items.partition_point(|&(s, ..)| s < i);
         let hi = self.items.partition_point(|&(s, ..)| s <= i);
         &self.items[lo..hi]
+    }
+}
+
+/// The pieces a sentence is read in, each with the range of its mentions in those of the
+/// sentence: the whole sentence when it has at most [`MAX_PIECE`] bytes, else pieces of
+/// about that size (see there), in text order.
+pub(crate) struct Pieces<'a> {
+    bytes: &'a [u8],
+    /// Where the next piece starts (`None` after the last).
+    start: Option<usize>,
+    end: usize,
+    /// The sentence's mentions (from [`MentionIndex::of`]), the first not passed yet and
+    /// the furthest end of those passed: no cut falls inside a mention.
+    mentions: &'a [(usize, Span, usize)],
+    next: usize,
+    reach: usize,
+}
+
+impl<'a> Pieces<'a> {
+    /// The pieces of the sentence at `span` of `text` with its `mentions`.
+    pub(crate) fn new(text: &'a str, span: Span, mentions: &'a [(usize, Span, usize)]) -> Self {
+        let end = span.end.min(text.len());
+        Pieces { bytes: text.as_bytes(), start: Some(span.start), end, mentions, next: 0, reach: 0 }
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = (Span, Range<usize>);
+
+    fn next(&mut self) -> Option<(Span, Range<usize>)> {
+        let start = self.start?;
+        let first = self.next;
+        let mut cut = start.saturating_add(MAX_PIECE);
+        while cut < self.end {
+            // The next space, unless a mention goes on over it.
+            let Some(k) = self.bytes[cut..self.end].iter().position(|&b| b == b' ') else {
+                cut = self.end;
+                break;
+            };
+            cut += k;
+            while let Some(&(_, m, _)) = self.mentions.get(self.next) {
+                if m.start >= cut {
+                    break;
+                }
+                self.reach = self.reach.max(m.end);
+                self.next += 1;
+            }
+            if self.reach <= cut {
+                break;
+            }
+            cut = self.reach;
+        }
+        if cut >= self.end {
+            // The last piece has the other mentions.
+            self.start = None;
+            self.next = self.mentions.len();
+            return Some((Span::new(start, self.end.max(start)), first..self.next));
+        }
+        while self.mentions.get(self.next).is_some_and(|&(_, m, _)| m.start < cut) {
+            self.next += 1;
+        }
+        self.start = Some(cut);
+        Some((Span::new(start, cut), first..self.next))
     }
 }
 
@@ -158,6 +237,8 @@ impl SpanIndex {
 pub(crate) struct View<'t> {
     /// The document text.
     pub text: &'t str,
+    /// The sentence or piece of a sentence read.
+    pub span: Span,
     /// The words and marks.
     pub toks: Vec<Tok>,
     /// Clause number of each word.
@@ -171,12 +252,6 @@ pub(crate) struct View<'t> {
     participles: Vec<usize>,
     /// Actor mentions, in text order.
     pub ments: Vec<Ment>,
-    /// The word the last [`View::tok_range`] found, where the next one starts looking:
-    /// callers look up words near each other, so a long sentence costs no search over all
-    /// its words.
-    tok_hint: Cell<usize>,
-    /// The mention the last [`View::ment_from`] found, likewise.
-    ment_hint: Cell<usize>,
 }
 
 impl<'t> View<'t> {
@@ -185,19 +260,19 @@ impl<'t> View<'t> {
     pub(crate) fn empty(text: &'t str) -> View<'t> {
         View {
             text,
+            span: Span::default(),
             toks: Vec::new(),
             clause: Vec::new(),
             clause_starts: Vec::new(),
             sub_clause: Vec::new(),
             participles: Vec::new(),
             ments: Vec::new(),
-            tok_hint: Cell::new(0),
-            ment_hint: Cell::new(0),
         }
     }
 
     /// Reads the sentence at `span` with its `mentions` (from [`MentionIndex::of`]).
     pub(crate) fn load(&mut self, span: Span, mentions: &[(usize, Span, usize)]) {
+        self.span = span;
         tokenize(self.text, span, &mut self.toks);
         self.clause.clear();
         self.clause_starts.clear();
@@ -205,11 +280,17 @@ impl<'t> View<'t> {
         self.participles.clear();
         self.ments.clear();
         self.number_clauses();
-        // The mentions come in text order: each one's words are looked up from the last.
-        self.tok_hint.set(0);
-        self.ment_hint.set(0);
+        // The mentions come in text order: each one's words are found by walking on from
+        // the last one's (`tok_range` without a search from scratch).
+        let mut first = 0;
         for &(_, m, actor) in mentions {
-            let (first, end) = self.tok_range(m);
+            while self.toks.get(first).is_some_and(|t| t.span.end <= m.start) {
+                first += 1;
+            }
+            let mut end = first;
+            while self.toks.get(end).is_some_and(|t| t.span.start < m.end) {
+                end += 1;
+            }
             // An actor inside a hyphenated modifier ("EU-brokered talks", "NATO-member
             // Norway", "pro-Russian") is no participant.
             let hyphened = first < end && {
@@ -227,6 +308,7 @@ impl<'t> View<'t> {
     /// Takes the buffers of the sentence read, leaving the view empty.
     fn take_words(&mut self) -> Words {
         Words {
+            span: self.span,
             toks: std::mem::take(&mut self.toks),
             clause: std::mem::take(&mut self.clause),
             clause_starts: std::mem::take(&mut self.clause_starts),
@@ -238,18 +320,16 @@ impl<'t> View<'t> {
 
     /// Makes the view hold the sentence `words` were taken from.
     fn put_words(&mut self, words: Words) {
-        let Words { toks, clause, clause_starts, sub_clause, participles, ments } = words;
+        let Words { span, toks, clause, clause_starts, sub_clause, participles, ments } = words;
+        self.span = span;
         (self.toks, self.clause, self.clause_starts) = (toks, clause, clause_starts);
         (self.sub_clause, self.participles, self.ments) = (sub_clause, participles, ments);
-        self.tok_hint.set(0);
-        self.ment_hint.set(0);
     }
 
     /// The words overlapping `span`, as a half-open word range.
     pub(crate) fn tok_range(&self, span: Span) -> (usize, usize) {
-        let first = partition_near(&self.toks, self.tok_hint.get(), |t| t.span.end <= span.start);
-        let end = partition_near(&self.toks, first, |t| t.span.start < span.end);
-        self.tok_hint.set(first);
+        let first = self.toks.partition_point(|t| t.span.end <= span.start);
+        let end = self.toks.partition_point(|t| t.span.start < span.end);
         (first, end.max(first))
     }
 
@@ -422,9 +502,7 @@ impl<'t> View<'t> {
 
     /// Index in `ments` of the first mention starting at or after word `i`.
     pub(crate) fn ment_from(&self, i: usize) -> usize {
-        let k = partition_near(&self.ments, self.ment_hint.get(), |m| m.first < i);
-        self.ment_hint.set(k);
-        k
+        self.ments.partition_point(|m| m.first < i)
     }
 
     /// The mention whose last word ends right before word `i`, if any.
@@ -708,38 +786,6 @@ impl<'t> View<'t> {
         }
         self.span_of(from, end)
     }
-}
-
-/// `slice.partition_point(pred)`, for a `pred` true on a prefix of `slice`, searched from
-/// `hint` outwards in doubling steps and then by bisection: the probes stay near `hint`
-/// and their number grows with the distance to it, not with the length of `slice`.
-fn partition_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
-    let n = slice.len();
-    let hint = hint.min(n);
-    let mut step = 1;
-    if hint < n && pred(&slice[hint]) {
-        // After `hint`: `pred` holds before `lo`.
-        let mut lo = hint + 1;
-        loop {
-            let p = lo + step - 1;
-            if p >= n || !pred(&slice[p]) {
-                return lo + slice[lo..p.min(n)].partition_point(pred);
-            }
-            lo = p + 1;
-            step *= 2;
-        }
-    }
-    // At or before `hint`: `pred` fails from `hi` on.
-    let mut hi = hint;
-    while hi > 0 {
-        let p = hi.saturating_sub(step);
-        if pred(&slice[p]) {
-            return p + 1 + slice[p + 1..hi].partition_point(pred);
-        }
-        hi = p;
-        step *= 2;
-    }
-    0
 }
 
 fn is_word(w: &str, list: &[&str]) -> bool {
