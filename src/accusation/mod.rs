@@ -355,24 +355,41 @@ impl DateIndex {
         let lo = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, start));
         let hi = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, end));
         let (c0, c1) = view.clause_range(cue);
-        let mut best: Option<(usize, &DateMention)> = None;
-        for &(_, _, i) in &self.items[lo..hi] {
+        // "now", "recently" say nothing about the day.
+        let usable = |i: usize| {
             let d = &analysis.dates[i];
-            // "now", "recently" say nothing about the day.
-            if !matches!(d.kind, TimexKind::Date | TimexKind::Time)
-                || matches!(d.value, DateValue::Reference(_))
-            {
-                continue;
-            }
-            let (first, _) = view.tok_range(d.span);
-            if first < c0 || first >= c1 {
-                continue;
-            }
+            matches!(d.kind, TimexKind::Date | TimexKind::Time)
+                && !matches!(d.value, DateValue::Reference(_))
+        };
+        // The nearest usable date of the clause, the earliest of equally near ones: the
+        // dates before `p` start at or before the cue's word, the others at or after it, so
+        // each side is walked from the cue only until its distance passes the best.
+        let dates = &self.items[lo..hi];
+        let at = view.toks.get(cue).map_or(end, |t| t.span.start);
+        let p = dates.partition_point(|&(_, s, _)| s < at);
+        let mut best: Option<(usize, usize)> = None;
+        for &(_, _, i) in dates[..p].iter().rev() {
+            let (first, _) = view.tok_range(analysis.dates[i].span);
             let dist = first.abs_diff(cue);
-            if best.is_none_or(|(b, _)| dist < b) {
-                best = Some((dist, d));
+            if first < c0 || best.is_some_and(|(b, _)| dist > b) {
+                break;
+            }
+            if first < c1 && usable(i) {
+                best = Some((dist, i));
             }
         }
+        for &(_, _, i) in &dates[p..] {
+            let (first, _) = view.tok_range(analysis.dates[i].span);
+            let dist = first.abs_diff(cue);
+            if first >= c1 || best.is_some_and(|(b, _)| dist >= b) {
+                break;
+            }
+            if first >= c0 && usable(i) {
+                best = Some((dist, i));
+                break;
+            }
+        }
+        let best = best.map(|(dist, i)| (dist, &analysis.dates[i]));
         if let Some((_, d)) = best {
             return (Some(calendar_value(&d.value.to_string())), Some(DateSource::Expression));
         }
