@@ -5,7 +5,9 @@
 //! Cues come from `data/accusation/cues.tsv` ("accuse", "blame", "alleged that",
 //! "accusations by", "condemn") and `data/accusation/offenses.tsv` (offense verbs of
 //! reported accusations: "X said Y had violated ..."). One word-start trie finds
-//! them; only sentences with a cue are read, as words, clauses and actor mentions:
+//! them; only sentences with a cue are read, as words, clauses and actor mentions (a
+//! run-on sentence of more than 8 KiB in pieces of about that size, each read as a
+//! sentence of its own):
 //!
 //! - "X accused Y of Z", "X blamed Y for Z", "X condemned Y for Z" (criticism);
 //! - "Y was accused by X of Z" (passive);
@@ -37,7 +39,7 @@ pub(crate) mod tagged;
 pub(crate) mod words;
 
 use matcher::{Matcher, is_word_char};
-use tagged::{MentionIndex, SpanIndex, View};
+use tagged::{MentionIndex, Pieces, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -215,6 +217,7 @@ impl AccusationFinder {
         let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
         let mut out = Vec::new();
         let mut view = View::empty(text);
+        let mut pieces = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let sentence = hits[i].0;
@@ -225,14 +228,28 @@ impl AccusationFinder {
                 i = j;
                 continue;
             }
-            view.load(span, mentions.of(sentence));
-            for &(_, cue_span, pattern) in &hits[i..j] {
-                let cue = self.cues[pattern];
-                let ctx = Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
-                ctx.read(cue, cue_span, &mut out);
+            pieces.clear();
+            pieces.extend(Pieces::new(text, span, mentions.of(sentence)));
+            let mut k = i;
+            for (piece, ments) in pieces.drain(..) {
+                let l = k + hits[k..j].iter().take_while(|h| h.1.start < piece.end).count();
+                if l == k {
+                    continue;
+                }
+                view.load(piece, &mentions.of(sentence)[ments]);
+                for &(_, cue_span, pattern) in &hits[k..l] {
+                    let cue = self.cues[pattern];
+                    let ctx =
+                        Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
+                    ctx.read(cue, cue_span, &mut out);
+                }
+                k = l;
+                // The event stage reads most of these sentences too (not pieces: they are
+                // read again rather than all held).
+                if piece == span {
+                    mentions.keep(sentence, &mut view);
+                }
             }
-            // The event stage reads most of these sentences too.
-            mentions.keep(sentence, &mut view);
             i = j;
         }
         analysis.accusations = out;
@@ -333,27 +350,46 @@ impl DateIndex {
         sentence: usize,
         cue: usize,
     ) -> (Option<String>, Option<DateSource>) {
-        let lo = self.items.partition_point(|&(s, ..)| s < sentence);
-        let hi = self.items.partition_point(|&(s, ..)| s <= sentence);
+        // The dates of the sentence (or of the piece of it the view holds).
+        let (start, end) = (view.span.start, view.span.end);
+        let lo = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, start));
+        let hi = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, end));
         let (c0, c1) = view.clause_range(cue);
-        let mut best: Option<(usize, &DateMention)> = None;
-        for &(_, _, i) in &self.items[lo..hi] {
+        // "now", "recently" say nothing about the day.
+        let usable = |i: usize| {
             let d = &analysis.dates[i];
-            // "now", "recently" say nothing about the day.
-            if !matches!(d.kind, TimexKind::Date | TimexKind::Time)
-                || matches!(d.value, DateValue::Reference(_))
-            {
-                continue;
-            }
-            let (first, _) = view.tok_range(d.span);
-            if first < c0 || first >= c1 {
-                continue;
-            }
+            matches!(d.kind, TimexKind::Date | TimexKind::Time)
+                && !matches!(d.value, DateValue::Reference(_))
+        };
+        // The nearest usable date of the clause, the earliest of equally near ones: the
+        // dates before `p` start at or before the cue's word, the others at or after it, so
+        // each side is walked from the cue only until its distance passes the best.
+        let dates = &self.items[lo..hi];
+        let at = view.toks.get(cue).map_or(end, |t| t.span.start);
+        let p = dates.partition_point(|&(_, s, _)| s < at);
+        let mut best: Option<(usize, usize)> = None;
+        for &(_, _, i) in dates[..p].iter().rev() {
+            let (first, _) = view.tok_range(analysis.dates[i].span);
             let dist = first.abs_diff(cue);
-            if best.is_none_or(|(b, _)| dist < b) {
-                best = Some((dist, d));
+            if first < c0 || best.is_some_and(|(b, _)| dist > b) {
+                break;
+            }
+            if first < c1 && usable(i) {
+                best = Some((dist, i));
             }
         }
+        for &(_, _, i) in &dates[p..] {
+            let (first, _) = view.tok_range(analysis.dates[i].span);
+            let dist = first.abs_diff(cue);
+            if first >= c1 || best.is_some_and(|(b, _)| dist >= b) {
+                break;
+            }
+            if first >= c0 && usable(i) {
+                best = Some((dist, i));
+                break;
+            }
+        }
+        let best = best.map(|(dist, i)| (dist, &analysis.dates[i]));
         if let Some((_, d)) = best {
             return (Some(calendar_value(&d.value.to_string())), Some(DateSource::Expression));
         }

@@ -6,6 +6,8 @@
 //! either a direct object or introduced by a target preposition. Every search looks at a
 //! bounded window, so a sentence of any length costs time linear in its words.
 
+use std::ops::Range;
+
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::ascii::alnum_run_end;
@@ -22,6 +24,13 @@ const OBJECT_WINDOW: usize = 14;
 const GLOSS_WORDS: usize = 4;
 /// How many words a noun phrase may extend left of its head mention.
 const NP_WINDOW: usize = 8;
+/// The most bytes (up to the next space) of a sentence read as one piece. A longer
+/// sentence (a run-on text without a sentence end) is read in pieces of about this size,
+/// cut at spaces outside actor mentions, each as a sentence of its own: its words and
+/// mentions then stay in cache, and no search spans megabytes. No real news sentence
+/// comes near it (the longest of the corpora read has about 1,100 bytes), and no clause a
+/// cue reads needs more than a few hundred of its words.
+pub(crate) const MAX_PIECE: usize = 8 * 1024;
 
 /// One word or punctuation mark of the sentence.
 #[derive(Clone, Copy, Debug)]
@@ -60,8 +69,10 @@ pub(crate) struct MentionIndex {
 /// The buffers of a [`View`] holding one sentence read with its mentions.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
+    span: Span,
     toks: Vec<Tok>,
     clause: Vec<u32>,
+    clause_starts: Vec<usize>,
     sub_clause: Vec<bool>,
     participles: Vec<usize>,
     ments: Vec<Ment>,
@@ -89,12 +100,20 @@ impl MentionIndex {
         }
     }
 
-    /// Loads sentence `i` (at `span`) into `view` with its mentions: the words kept for
-    /// it if any, else read now.
-    pub(crate) fn load(&mut self, i: usize, span: Span, view: &mut View<'_>) {
+    /// Loads `piece` of sentence `i` into `view` with its mentions (`ments`, indices into
+    /// [`MentionIndex::of`], as [`Pieces`] gives both): the words kept for it if any, else
+    /// read now.
+    pub(crate) fn load(
+        &mut self,
+        i: usize,
+        (piece, ments): (Span, Range<usize>),
+        view: &mut View<'_>,
+    ) {
         match self.read.binary_search_by_key(&i, |&(s, _)| s) {
-            Ok(k) => view.put_words(std::mem::take(&mut self.read[k].1)),
-            Err(_) => view.load(span, self.of(i)),
+            Ok(k) if self.read[k].1.span == piece => {
+                view.put_words(std::mem::take(&mut self.read[k].1));
+            }
+            _ => view.load(piece, &self.of(i)[ments]),
         }
     }
 
@@ -103,6 +122,69 @@ impl MentionIndex {
         let lo = self.items.partition_point(|&(s, ..)| s < i);
         let hi = self.items.partition_point(|&(s, ..)| s <= i);
         &self.items[lo..hi]
+    }
+}
+
+/// The pieces a sentence is read in, each with the range of its mentions in those of the
+/// sentence: the whole sentence when it has at most [`MAX_PIECE`] bytes, else pieces of
+/// about that size (see there), in text order.
+pub(crate) struct Pieces<'a> {
+    bytes: &'a [u8],
+    /// Where the next piece starts (`None` after the last).
+    start: Option<usize>,
+    end: usize,
+    /// The sentence's mentions (from [`MentionIndex::of`]), the first not passed yet and
+    /// the furthest end of those passed: no cut falls inside a mention.
+    mentions: &'a [(usize, Span, usize)],
+    next: usize,
+    reach: usize,
+}
+
+impl<'a> Pieces<'a> {
+    /// The pieces of the sentence at `span` of `text` with its `mentions`.
+    pub(crate) fn new(text: &'a str, span: Span, mentions: &'a [(usize, Span, usize)]) -> Self {
+        let end = span.end.min(text.len());
+        Pieces { bytes: text.as_bytes(), start: Some(span.start), end, mentions, next: 0, reach: 0 }
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = (Span, Range<usize>);
+
+    fn next(&mut self) -> Option<(Span, Range<usize>)> {
+        let start = self.start?;
+        let first = self.next;
+        let mut cut = start.saturating_add(MAX_PIECE);
+        while cut < self.end {
+            // The next space, unless a mention goes on over it.
+            let Some(k) = self.bytes[cut..self.end].iter().position(|&b| b == b' ') else {
+                cut = self.end;
+                break;
+            };
+            cut += k;
+            while let Some(&(_, m, _)) = self.mentions.get(self.next) {
+                if m.start >= cut {
+                    break;
+                }
+                self.reach = self.reach.max(m.end);
+                self.next += 1;
+            }
+            if self.reach <= cut {
+                break;
+            }
+            cut = self.reach;
+        }
+        if cut >= self.end {
+            // The last piece has the other mentions.
+            self.start = None;
+            self.next = self.mentions.len();
+            return Some((Span::new(start, self.end.max(start)), first..self.next));
+        }
+        while self.mentions.get(self.next).is_some_and(|&(_, m, _)| m.start < cut) {
+            self.next += 1;
+        }
+        self.start = Some(cut);
+        Some((Span::new(start, cut), first..self.next))
     }
 }
 
@@ -155,10 +237,14 @@ impl SpanIndex {
 pub(crate) struct View<'t> {
     /// The document text.
     pub text: &'t str,
+    /// The sentence or piece of a sentence read.
+    pub span: Span,
     /// The words and marks.
     pub toks: Vec<Tok>,
     /// Clause number of each word.
     pub clause: Vec<u32>,
+    /// First word of each clause (clause numbers are consecutive, from 0).
+    clause_starts: Vec<usize>,
     /// Whether each clause is subordinate (opened by "after", "who", ", while" ...).
     sub_clause: Vec<bool>,
     /// First word of each participial adjunct clause (", accusing him of ..."), whose
@@ -174,8 +260,10 @@ impl<'t> View<'t> {
     pub(crate) fn empty(text: &'t str) -> View<'t> {
         View {
             text,
+            span: Span::default(),
             toks: Vec::new(),
             clause: Vec::new(),
+            clause_starts: Vec::new(),
             sub_clause: Vec::new(),
             participles: Vec::new(),
             ments: Vec::new(),
@@ -184,14 +272,25 @@ impl<'t> View<'t> {
 
     /// Reads the sentence at `span` with its `mentions` (from [`MentionIndex::of`]).
     pub(crate) fn load(&mut self, span: Span, mentions: &[(usize, Span, usize)]) {
+        self.span = span;
         tokenize(self.text, span, &mut self.toks);
         self.clause.clear();
+        self.clause_starts.clear();
         self.sub_clause.clear();
         self.participles.clear();
         self.ments.clear();
         self.number_clauses();
+        // The mentions come in text order: each one's words are found by walking on from
+        // the last one's (`tok_range` without a search from scratch).
+        let mut first = 0;
         for &(_, m, actor) in mentions {
-            let (first, end) = self.tok_range(m);
+            while self.toks.get(first).is_some_and(|t| t.span.end <= m.start) {
+                first += 1;
+            }
+            let mut end = first;
+            while self.toks.get(end).is_some_and(|t| t.span.start < m.end) {
+                end += 1;
+            }
             // An actor inside a hyphenated modifier ("EU-brokered talks", "NATO-member
             // Norway", "pro-Russian") is no participant.
             let hyphened = first < end && {
@@ -209,8 +308,10 @@ impl<'t> View<'t> {
     /// Takes the buffers of the sentence read, leaving the view empty.
     fn take_words(&mut self) -> Words {
         Words {
+            span: self.span,
             toks: std::mem::take(&mut self.toks),
             clause: std::mem::take(&mut self.clause),
+            clause_starts: std::mem::take(&mut self.clause_starts),
             sub_clause: std::mem::take(&mut self.sub_clause),
             participles: std::mem::take(&mut self.participles),
             ments: std::mem::take(&mut self.ments),
@@ -219,9 +320,10 @@ impl<'t> View<'t> {
 
     /// Makes the view hold the sentence `words` were taken from.
     fn put_words(&mut self, words: Words) {
-        let Words { toks, clause, sub_clause, participles, ments } = words;
-        (self.toks, self.clause, self.sub_clause) = (toks, clause, sub_clause);
-        (self.participles, self.ments) = (participles, ments);
+        let Words { span, toks, clause, clause_starts, sub_clause, participles, ments } = words;
+        self.span = span;
+        (self.toks, self.clause, self.clause_starts) = (toks, clause, clause_starts);
+        (self.sub_clause, self.participles, self.ments) = (sub_clause, participles, ments);
     }
 
     /// The words overlapping `span`, as a half-open word range.
@@ -256,8 +358,15 @@ impl<'t> View<'t> {
     /// Word range `[start, end)` of the clause containing word `i`.
     pub(crate) fn clause_range(&self, i: usize) -> (usize, usize) {
         let Some(&c) = self.clause.get(i) else { return (i, i) };
-        let start = self.clause.partition_point(|&x| x < c);
-        let end = self.clause.partition_point(|&x| x <= c);
+        self.clause_bounds(c)
+    }
+
+    /// Word range `[start, end)` of clause `c` (empty if the sentence opens a clause
+    /// before its first word).
+    fn clause_bounds(&self, c: u32) -> (usize, usize) {
+        let c = c as usize;
+        let start = self.clause_starts.get(c).copied().unwrap_or(self.toks.len());
+        let end = self.clause_starts.get(c + 1).copied().unwrap_or(self.toks.len());
         (start, end)
     }
 
@@ -269,6 +378,7 @@ impl<'t> View<'t> {
         // UN on Monday, Iraq said") keeps it apart up to the first comma.
         let mut open_sub = self.toks.first().is_some_and(|t| t.class & PREP != 0);
         self.clause.reserve(n);
+        self.clause_starts.push(0);
         self.sub_clause.push(open_sub);
         // The closing bracket of a short gloss ("Hizbollah (Party of God) group"), which
         // stays in its clause.
@@ -310,6 +420,7 @@ impl<'t> View<'t> {
             if let Some(sub) = new_clause {
                 id += 1;
                 open_sub = sub;
+                self.clause_starts.push(i);
                 self.sub_clause.push(sub);
             }
             self.clause.push(id);
@@ -326,10 +437,9 @@ impl<'t> View<'t> {
 
     /// The comma before a closing attribution (", the ministry said on Monday.").
     fn attribution_comma(&self) -> Option<usize> {
-        let comma = self.toks.iter().rposition(|t| t.punct == Some(','))?;
-        if self.toks.len() - comma > 17 {
-            return None;
-        }
+        // Only a comma among the last 17 words can be one.
+        let last = self.toks.len().saturating_sub(17);
+        let comma = last + self.toks[last..].iter().rposition(|t| t.punct == Some(','))?;
         // Words after the comma, and how many come after the last reporting verb.
         let (mut words, mut report) = (0, None);
         for i in comma + 1..self.toks.len() {
@@ -465,8 +575,7 @@ impl<'t> View<'t> {
         let &c = self.clause.get(cue)?;
         let main =
             (0..c).rev().find(|&k| !self.sub_clause.get(k as usize).copied().unwrap_or(true))?;
-        let start = self.clause.partition_point(|&x| x < main);
-        let end = self.clause.partition_point(|&x| x <= main);
+        let (start, end) = self.clause_bounds(main);
         (self.ment_from(start)..self.ments.len())
             .take_while(|&k| {
                 self.ments[k].first < end && self.ments[k].first < start + SUBJECT_WINDOW

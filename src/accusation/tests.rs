@@ -4,6 +4,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::accusation::matcher::Matcher;
+use crate::accusation::tagged::MAX_PIECE;
 use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::Segmenter;
@@ -329,6 +330,35 @@ fn allegation_topics() {
     assert_eq!(allegation_code("war crimes and attacks"), "1124");
     assert_eq!(allegation_code("corruption"), "1121");
     assert_eq!(allegation_code("lying"), "112");
+}
+
+/// A sentence is one piece unless it is longer than [`MAX_PIECE`] bytes; pieces follow
+/// each other, cover the sentence, end at spaces and never cut a mention.
+#[test]
+fn pieces_cover_the_sentence_and_keep_mentions_whole() {
+    let short = "Iran accused Iraq.";
+    let ments = [(0, Span::new(0, 4), 0), (0, Span::new(13, 17), 1)];
+    let got: Vec<_> = Pieces::new(short, Span::new(0, short.len()), &ments).collect();
+    assert_eq!(got, [(Span::new(0, short.len()), 0..2)]);
+
+    let text = "the United States of America met ".repeat(MAX_PIECE / 10);
+    let ments: Vec<(usize, Span, usize)> = text
+        .match_indices("United States of America")
+        .map(|(i, m)| (0, Span::new(i, i + m.len()), 0))
+        .collect();
+    let pieces: Vec<_> = Pieces::new(&text, Span::new(0, text.len()), &ments).collect();
+    assert!(pieces.len() >= 3, "{}", pieces.len());
+    let (mut at, mut k) = (0, 0);
+    for (piece, range) in &pieces {
+        assert_eq!((piece.start, range.start), (at, k));
+        assert!(piece.len() <= MAX_PIECE + 64);
+        assert!(piece.end == text.len() || text.as_bytes()[piece.end] == b' ');
+        for &(_, m, _) in &ments[range.clone()] {
+            assert!(piece.start <= m.start && m.end <= piece.end, "{m:?} cut");
+        }
+        (at, k) = (piece.end, range.end);
+    }
+    assert_eq!((at, k), (text.len(), ments.len()));
 }
 
 #[test]

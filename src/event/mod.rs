@@ -7,7 +7,9 @@
 //! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
 //! word-start trie over every inflected form, searched in the accusation stage's pass
 //! over the text. Only sentences with a trigger are read (once: the sentences the
-//! accusation stage read are reused), as words, clauses and actor mentions:
+//! accusation stage read are reused), as words, clauses and actor mentions (a run-on
+//! sentence of more than 8 KiB in pieces of about that size, as the accusation stage
+//! reads it):
 //!
 //! - source: the subject actor (nearest actor before the trigger in its clause, outside
 //!   prepositional phrases, with its coordinated actors); the agent after "by" in the
@@ -36,7 +38,7 @@ use std::ops::Range;
 
 use crate::Span;
 use crate::accusation::matcher::Matcher;
-use crate::accusation::tagged::{MentionIndex, SpanIndex, View};
+use crate::accusation::tagged::{MentionIndex, Pieces, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
 use crate::analysis::Analysis;
@@ -167,6 +169,7 @@ impl EventCoder {
             // Sentences with a trigger or an accusation, in order (both lists are).
             let mut view = View::empty(text);
             let mut scratch = Scratch::default();
+            let mut pieces = Vec::new();
             let (mut i, mut j) = (0, 0);
             loop {
                 let sentence = match (hits.get(i), accusations.get(j)) {
@@ -194,16 +197,30 @@ impl EventCoder {
                     (i, j) = (i2, j2);
                     continue;
                 }
-                mentions.load(sentence, s.span, &mut view);
-                let coder = SentenceCoder {
-                    lexicon: &self.lexicon,
-                    view: &view,
-                    analysis,
-                    dates: &dates,
-                    quotes: &quotes,
-                    sentence,
-                };
-                coder.code(&hits[i..i2], j..j2, &mut events, &mut scratch);
+                pieces.clear();
+                pieces.extend(Pieces::new(text, s.span, mentions.of(sentence)));
+                for (piece, ments) in pieces.drain(..) {
+                    // The triggers and accusations of the piece.
+                    let h = i + hits[i..i2].iter().take_while(|h| h.1.start < piece.end).count();
+                    let a = j + accusations[j..j2]
+                        .iter()
+                        .take_while(|a| a.cue.start < piece.end)
+                        .count();
+                    if (h, a) == (i, j) {
+                        continue;
+                    }
+                    mentions.load(sentence, (piece, ments), &mut view);
+                    let coder = SentenceCoder {
+                        lexicon: &self.lexicon,
+                        view: &view,
+                        analysis,
+                        dates: &dates,
+                        quotes: &quotes,
+                        sentence,
+                    };
+                    coder.code(&hits[i..h], j..a, &mut events, &mut scratch);
+                    (i, j) = (h, a);
+                }
                 (i, j) = (i2, j2);
             }
         }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::accusation::AccusationFinder;
+use crate::accusation::tagged::MAX_PIECE;
 use crate::accusation::tests::tagged;
 
 type Actors = &'static [(&'static str, &'static str, &'static [&'static str])];
@@ -472,8 +473,43 @@ fn one_huge_sentence_of_quotes_and_accusations_stays_linear() {
     let start = std::time::Instant::now();
     run(&text, &mut a, &coder);
     assert!(a.accusations.len() >= 4000);
-    assert!(a.events.iter().all(|e| e.accusation.is_some()), "alleged acts are no events");
+    // Alleged acts are no events, but where a cut between two pieces of the sentence (see
+    // `MAX_PIECE`) ends an allegation early.
+    let acts = a.events.iter().filter(|e| e.accusation.is_none()).count();
+    assert!(acts <= text.len() / MAX_PIECE, "{acts} alleged acts taken for events");
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+/// A run-on sentence longer than [`MAX_PIECE`] bytes is read in pieces: the clauses of
+/// every piece, the first and the last, still give their accusation and their event.
+#[test]
+fn run_on_sentence_is_read_in_pieces() {
+    let coder = EventCoder::new();
+    let unit = "Iran accused Iraq of shelling the border; Syria met Jordan in Amman; ";
+    let n = 4 * MAX_PIECE / unit.len();
+    let text = unit.repeat(n);
+    let actors: Actors = &[
+        ("IRN", "IRN", &["Iran"]),
+        ("IRQ", "IRQ", &["Iraq"]),
+        ("SYR", "SYR", &["Syria"]),
+        ("JOR", "JOR", &["Jordan"]),
+    ];
+    let mut a = tagged(&text, actors, &[], &[]);
+    assert_eq!(a.sentences.len(), 1);
+    run(&text, &mut a, &coder);
+    // One accusation per unit, the last in the last piece.
+    assert_eq!(a.accusations.len(), n);
+    assert!(a.accusations.iter().all(|r| r.accuser == ["IRN"] && r.accused == ["IRQ"]));
+    assert!(a.accusations[n - 1].cue.start > 3 * MAX_PIECE);
+    // One meeting per unit besides the accusation events; only a clause cut in two (one
+    // per cut at most) misses what is in the other piece.
+    let met: Vec<&Event> =
+        a.events.iter().filter(|e| &text[e.trigger.start..e.trigger.end] == "met").collect();
+    assert_eq!(met.len(), n);
+    assert!(met.iter().all(|e| e.source == ["SYR"]));
+    let cut = met.iter().filter(|e| e.target != ["JOR"]).count();
+    assert!(cut <= text.len() / MAX_PIECE, "{cut} meetings without their target");
+    assert_eq!(a.events.iter().filter(|e| e.accusation.is_some()).count(), n);
 }
 
 #[test]
