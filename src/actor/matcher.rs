@@ -97,16 +97,16 @@ pub(crate) struct Matcher {
     first_byte: [bool; 256],
     /// Bitmap, by [`run_bit`] of [`first_run`], of the runs of ASCII letters and digits that
     /// patterns start with: most capitalized words that begin no name ("The", "But")
-    /// are ruled out here without a search.
-    first_runs: Box<[u64; FIRST_RUN_WORDS]>,
+    /// are ruled out here without a search. Followed by a small bitmap, by the top
+    /// [`LOWER_RUN_BITS`] bits of [`run_bit`], of the first runs of the few patterns
+    /// that start with a lowercase ASCII letter ("al-Qaeda"): most words start so, and
+    /// since names match case-sensitively only these patterns can start at such a word.
+    /// It stays in cache where the large one would not; both are one array so that the
+    /// choice between them is an index, not a branch.
+    first_runs: Box<[u64; FIRST_RUN_WORDS + LOWER_RUN_WORDS]>,
     /// The same bitmap for the words after a space in a pattern: a search stops at a
     /// space after which no pattern goes on (after "The" in "The company said").
     next_runs: Box<[u64; FIRST_RUN_WORDS]>,
-    /// A small bitmap, by the top [`LOWER_RUN_BITS`] bits of [`run_bit`], of the first
-    /// runs of the few patterns that start with a lowercase ASCII letter ("al-Qaeda"):
-    /// most words start so, and since names match case-sensitively only these patterns
-    /// can start at such a word. It stays in cache where `first_runs` would not.
-    lower_runs: [u64; LOWER_RUN_WORDS],
     /// The longest pattern, in bytes: no search looks further.
     max_len: usize,
 }
@@ -118,9 +118,8 @@ impl Matcher {
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
-        let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS]);
+        let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS + LOWER_RUN_WORDS]);
         let mut next_runs = Box::new([0u64; FIRST_RUN_WORDS]);
-        let mut lower_runs = [0u64; LOWER_RUN_WORDS];
         let mut max_len = 0;
         for (i, e) in gazetteer.entries().iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
@@ -137,7 +136,7 @@ impl Matcher {
                 first_runs[bit / 64] |= 1 << (bit % 64);
                 if form.as_bytes()[0].is_ascii_lowercase() {
                     let small = lower_run_bit(bit);
-                    lower_runs[small / 64] |= 1 << (small % 64);
+                    first_runs[small / 64] |= 1 << (small % 64);
                 }
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
@@ -160,17 +159,7 @@ impl Matcher {
         let short = PackedMap::new(
             nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
         );
-        Matcher {
-            nodes,
-            short,
-            candidates,
-            first,
-            first_byte,
-            first_runs,
-            next_runs,
-            lower_runs,
-            max_len,
-        }
+        Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
     /// The entries pattern `p` may stand for.
@@ -217,21 +206,22 @@ impl Matcher {
         self.first_byte[usize::from(b)]
     }
 
-    /// Whether some pattern may start at a word whose first run of ASCII letters and
-    /// digits, read up to the end of its sentence and at most eight bytes, is `run`
-    /// (zero-padded; see [`first_run`]): `false` rules out a hit there.
+    /// 0 if no pattern starts at a word whose first run of ASCII letters and digits,
+    /// read up to the end of its sentence and at most eight bytes, is `run`
+    /// (zero-padded; see [`first_run`]), else 1 (a hit there is possible). Worked out
+    /// without a branch (whether a word starts in lower case is a coin toss to the
+    /// branch predictor), for callers that combine it with other tests without one.
     #[inline]
-    pub(crate) fn may_start(&self, run: u64) -> bool {
+    pub(crate) fn start_bit(&self, run: u64) -> u32 {
         let bit = run_bit(run);
-        if (run as u8).is_ascii_lowercase() {
-            let small = lower_run_bit(bit);
-            return self.lower_runs[small / 64] & (1 << (small % 64)) != 0;
-        }
-        self.first_runs[bit / 64] & (1 << (bit % 64)) != 0
+        // All ones for a lowercase word, which reads the small bitmap instead.
+        let lower = usize::from((run as u8).is_ascii_lowercase()).wrapping_neg();
+        let at = (bit & !lower) | (lower_run_bit(bit) & lower);
+        self.first_runs.get(at / 64).map_or(0, |w| (w >> (at % 64)) as u32 & 1)
     }
 
     /// The hit starting at `pos` (a word start), if any ends by `end`. The caller has
-    /// checked [`Matcher::may_start`] for the word.
+    /// checked [`Matcher::start_bit`] for the word.
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
         let bytes = hay.as_bytes();
         if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
@@ -335,9 +325,9 @@ fn pack_at(hay: &[u8], span: Span) -> Option<u128> {
     Some(key | ((len as u128) << 120))
 }
 
-/// Bits in [`Matcher::first_runs`] (16 KiB).
+/// Bits in the main part of [`Matcher::first_runs`] (16 KiB).
 const FIRST_RUN_BITS: u32 = 17;
-/// Words of 64 bits in [`Matcher::first_runs`].
+/// Words of 64 bits in the main part of [`Matcher::first_runs`].
 const FIRST_RUN_WORDS: usize = (1 << FIRST_RUN_BITS) / 64;
 
 /// The run of ASCII letters and digits at `pos` (empty at a non-ASCII char), read up to
@@ -355,15 +345,16 @@ fn first_run(bytes: &[u8], pos: usize, end: usize) -> u64 {
     if n == 0 { 0 } else { x & (u64::MAX >> (64 - 8 * n)) }
 }
 
-/// Bits in [`Matcher::lower_runs`] (128 bytes).
+/// Bits in the lowercase part of [`Matcher::first_runs`] (128 bytes).
 const LOWER_RUN_BITS: u32 = 10;
-/// Words of 64 bits in [`Matcher::lower_runs`].
+/// Words of 64 bits in the lowercase part of [`Matcher::first_runs`].
 const LOWER_RUN_WORDS: usize = (1 << LOWER_RUN_BITS) / 64;
 
-/// The bit in [`Matcher::lower_runs`] of a run whose [`run_bit`] is `bit`.
+/// The bit of [`Matcher::first_runs`] in its lowercase part of a run whose [`run_bit`]
+/// is `bit`.
 #[inline]
 fn lower_run_bit(bit: usize) -> usize {
-    bit >> (FIRST_RUN_BITS - LOWER_RUN_BITS)
+    (1 << FIRST_RUN_BITS) + (bit >> (FIRST_RUN_BITS - LOWER_RUN_BITS))
 }
 
 /// The bit in [`Matcher::first_runs`] of a [`first_run`].

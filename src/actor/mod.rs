@@ -186,6 +186,9 @@ struct Inner {
 /// [`Inner::starts`] bit: a gazetteer name may start with the byte.
 const PROBE: u32 = 1 << 16;
 
+/// [`Inner::starts`] bits: the lengths of possible pronouns or "the".
+const PRONOUN_LENGTHS: u32 = PROBE - 1;
+
 impl Default for ActorTagger {
     fn default() -> ActorTagger {
         ActorTagger::new()
@@ -323,12 +326,20 @@ impl ActorTagger {
         cands.reserve(text.len() / 32);
         let mut scratch = String::new();
         let mut found: Vec<Hit> = Vec::new();
+        // The marks in use: `marks` is longer, room written once and kept (see below).
+        let mut marked = 0;
         let lex = &inner.lexicon;
         for (k, &(s, span)) in pieces.iter().enumerate() {
             if let Some(body) = text.get(span.start..span.end) {
                 let all_caps = patterns::is_all_caps(body);
                 let first_word = words.len();
-                let first_mark = marks.len();
+                let first_mark = marked;
+                // Room for a mark per word: a piece of `n` bytes has at most `n / 2 + 1`
+                // words (a word and a separator each take a byte at least).
+                let room = first_mark + body.len() / 2 + 1;
+                if marks.len() < room {
+                    marks.resize(room, 0);
+                }
                 if all_caps {
                     patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
                     // Names as written (acronyms) and re-cased ("UNITED STATES").
@@ -351,7 +362,10 @@ impl ActorTagger {
                         }
                         if h < found.len() && found[h].span.start <= w.span.start {
                             w.hit = (base + h) as u32;
-                            marks.push(i as u32);
+                            if let Some(slot) = marks.get_mut(marked) {
+                                *slot = i as u32;
+                                marked += 1;
+                            }
                         } else {
                             caps_words.push(w.span);
                         }
@@ -359,33 +373,41 @@ impl ActorTagger {
                 } else {
                     // Names start where words start; a word is tied to the hit covering its
                     // first byte. The marks are decided as the words are read.
+                    //
+                    // Whether a word is searched for a name and whether it is marked turn
+                    // on its letters, which a branch predictor cannot guess: both are
+                    // worked out as integers, so that the only branch is the rarely taken
+                    // one into a search, and a word's index is written as the next mark
+                    // whatever it is but kept only if it is one.
                     let mut covered = 0;
                     patterns::tokenize(text, span, s as u32, words, |w, i, run| {
                         // The run's first byte is the word's, or 0 where that is not ASCII.
                         let starts = inner.starts[usize::from(run as u8)];
                         let len = w.span.end - w.span.start;
                         if w.span.start >= covered {
-                            let found = match starts & PROBE != 0 && inner.matcher.may_start(run) {
-                                true => inner.matcher.find_at(text, w.span.start, span.end),
-                                false => None,
-                            };
-                            if let Some(hit) = found {
-                                covered = hit.span.end;
-                                hits.push(hit);
-                                w.hit = (hits.len() - 1) as u32;
+                            if u32::from(starts & PROBE != 0) & inner.matcher.start_bit(run) != 0 {
+                                let at = w.span.start;
+                                if let Some(hit) = inner.matcher.find_at(text, at, span.end) {
+                                    covered = hit.span.end;
+                                    hits.push(hit);
+                                    w.hit = (hits.len() - 1) as u32;
+                                }
                             }
                         } else {
                             w.hit = (hits.len() - 1) as u32;
                         }
-                        if w.hit != u32::MAX
-                            || matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper)
-                            || (len < 16 && starts & (1 << len) != 0)
-                        {
-                            marks.push(i as u32);
+                        let name_like =
+                            matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
+                        let pronoun_or_the = (starts & PRONOUN_LENGTHS) >> len.min(16) & 1;
+                        let mark =
+                            u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
+                        if let Some(slot) = marks.get_mut(marked) {
+                            *slot = i as u32;
+                            marked += mark as usize;
                         }
                     });
                 }
-                ranges.push((first_word, words.len(), first_mark, marks.len(), all_caps));
+                ranges.push((first_word, words.len(), first_mark, marked, all_caps));
             }
             if words.len() >= CHUNK_WORDS || k + 1 == pieces.len() {
                 // The sentences read so far: candidates, then empty buffers.
@@ -411,7 +433,7 @@ impl ActorTagger {
                 scratch = scanner.scratch.into_inner();
                 words.clear();
                 hits.clear();
-                marks.clear();
+                marked = 0;
                 ranges.clear();
                 infos.clear();
             }
@@ -496,7 +518,8 @@ struct Buffers {
     hits: Vec<Hit>,
     /// The words the scanner visits: capitalized words, words under a gazetteer hit and
     /// possible pronouns or "the" (a word in ten or so); the others are read only as
-    /// context of these.
+    /// context of these. Only a prefix is in use (counted in [`ActorTagger::tag_into`]):
+    /// the vector is the room written so far, kept from one document to the next.
     marks: Vec<u32>,
     /// Per sentence: its words, its marks, and whether it is in capitals.
     ranges: Vec<(usize, usize, usize, usize, bool)>,
@@ -519,15 +542,14 @@ struct Buffers {
 const KEPT_WORDS: usize = 1 << 16;
 
 impl Buffers {
-    /// Empties the buffers and keeps them for the thread's next document, unless they
-    /// have grown too large to keep.
+    /// Empties the buffers (but for the room of `marks`) and keeps them for the
+    /// thread's next document, unless they have grown too large to keep.
     fn keep(mut self) {
         if self.words.capacity() > KEPT_WORDS {
             return;
         }
         self.words.clear();
         self.hits.clear();
-        self.marks.clear();
         self.ranges.clear();
         self.infos.clear();
         self.cands.clear();

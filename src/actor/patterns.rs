@@ -138,7 +138,7 @@ static CLASS: [u8; 256] = {
 /// Splits the sentence `span` of `text` into words, appended to `out`. `each` sees every
 /// word once appended (in place, with its index in `out`) and its first
 /// run of ASCII letters and digits (up to eight bytes, zero-padded: the key of
-/// [`super::matcher::Matcher::may_start`]; its low byte is the word's first byte, or 0
+/// [`super::matcher::Matcher::start_bit`]; its low byte is the word's first byte, or 0
 /// where that is not ASCII).
 ///
 /// Driven by [`CLASS`] and read eight bytes at a time: one load at a word start gives
