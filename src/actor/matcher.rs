@@ -279,11 +279,11 @@ impl Matcher {
                 if tries > 8 {
                     break;
                 }
-                let Some(node) = self.node(hay, start, e) else { continue };
-                if let Some(p) = node.pattern {
-                    best = Some((e, p));
-                }
-                prefix = (e >= end || bytes[e] == b' ') && node.prefix;
+                // No node is no pattern and no prefix: whether there is one is the
+                // branch predictor's guess, so it is not branched on.
+                let node = self.node(hay, start, e).unwrap_or_default();
+                best = node.pattern.map(|p| (e, p)).or(best);
+                prefix = (e >= end || bytes[e] == b' ') & node.prefix;
             }
             // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead
             // on to a longer pattern.
