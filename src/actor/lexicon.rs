@@ -90,11 +90,11 @@ impl<V: Copy + Default> PackedMap<V> {
         let mut i = self.home(key);
         loop {
             let (k, v) = self.slots[i];
-            if k == halves {
-                return Some(v);
-            }
-            if k == [0; 2] {
-                return None;
+            // Found or not is one branch, nearly always taken (few keys share a home):
+            // which of the two is the branch predictor's guess, so it is not branched on.
+            let found = (k[0] == halves[0]) & (k[1] == halves[1]);
+            if found | ((k[0] | k[1]) == 0) {
+                return found.then_some(v);
             }
             i = (i + 1) & mask;
         }
