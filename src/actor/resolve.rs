@@ -7,9 +7,10 @@
 //! found. The names and words actors are keyed on (names the gazetteer does not list,
 //! short forms, the words of guessed names) are interned in one open-addressing table of
 //! text slices, so each is hashed once per lookup and no map is built per document.
-//! At the end the mentions are grouped by actor in one pass, and each output [`Actor`]
-//! is written over one of the previous document's (its strings and vectors reused),
-//! so that a document's actors cost no allocation once the buffers have grown. The
+//! At the end each output [`Actor`] is written over one of the previous document's (its
+//! strings, roles and vectors reused), and the mentions are appended to their actors'
+//! in one pass, so that a document's actors cost no allocation once the buffers have
+//! grown. The
 //! vectors and the table are kept on each thread from one document to the next.
 
 use std::collections::{HashMap, HashSet};
@@ -125,10 +126,8 @@ struct Scratch {
     by_entry: Vec<u32>,
     /// [`Book::mentions`].
     mentions: Vec<(Mention, u32)>,
-    /// The mentions grouped by actor (in [`Book::finish`]).
-    grouped: Vec<Mention>,
-    /// Where each actor's mentions go in `grouped` (in [`Book::finish`]).
-    offsets: Vec<u32>,
+    /// Per actor, its place in the output (in [`Book::finish`]).
+    places: Vec<u32>,
     /// [`Book::seen`].
     seen: Vec<Seen>,
     /// [`Book::later`].
@@ -147,6 +146,8 @@ struct Scratch {
     spare: Vec<Actor>,
     /// Strings for the optional fields of actors, their buffers kept.
     strings: Vec<String>,
+    /// Roles to write the next documents' into, their strings kept.
+    roles: Vec<Role>,
 }
 
 thread_local! {
@@ -546,39 +547,31 @@ impl<'a> Book<'a> {
         if !order.is_sorted_by_key(|&(start, _)| start) {
             order.sort_unstable();
         }
-        // The mentions grouped by actor, each actor's in the order found: `offsets` ends
-        // as the end of each actor's run.
-        let mut offsets = std::mem::take(&mut scratch.offsets);
-        let mut grouped = std::mem::take(&mut scratch.grouped);
-        let mut end = 0;
-        offsets.extend(self.actors.iter().map(|b| {
-            end += b.count;
-            end - b.count
-        }));
-        let blank = Mention {
-            span: Span::new(0, 0),
-            sentence: 0,
-            form: MentionForm::Name,
-            found: Found::Gazetteer,
-        };
-        grouped.resize(self.mentions.len(), blank);
-        for &(m, a) in &self.mentions {
-            let at = &mut offsets[a as usize];
-            grouped[*at as usize] = m;
-            *at += 1;
-        }
+        // Each actor's place in the output (actors without mentions have none, and no
+        // mention asks for theirs).
+        let mut places = std::mem::take(&mut scratch.places);
+        places.resize(self.actors.len(), NONE);
         out.reserve(order.len().saturating_sub(out.len()));
         for (k, &(_, i)) in order.iter().enumerate() {
             if k == out.len() {
                 out.push(scratch.spare.pop().unwrap_or_else(empty_actor));
             }
+            places[i as usize] = k as u32;
             let b = &self.actors[i as usize];
-            let end = offsets[i as usize] as usize;
-            let mentions = &grouped[end - b.count as usize..end];
-            self.write(b, mentions, &mut out[k], &mut scratch.strings);
+            self.write(b, &mut out[k], &mut scratch.strings, &mut scratch.roles);
         }
-        offsets.clear();
-        grouped.clear();
+        // The mentions, each actor's in the order found.
+        for &(m, a) in &self.mentions {
+            out[places[a as usize] as usize].mentions.push(m);
+        }
+        for actor in &mut out[..order.len()] {
+            let mentions = &mut actor.mentions;
+            if !mentions.is_sorted_by_key(|m| m.span.start) {
+                mentions.sort_by_key(|m| m.span.start);
+            }
+            mentions.dedup_by_key(|m| m.span);
+        }
+        places.clear();
         if out.len() > order.len() {
             let room = KEPT_ACTORS.saturating_sub(scratch.spare.len());
             let keep = (out.len() - order.len()).min(room);
@@ -597,8 +590,7 @@ impl<'a> Book<'a> {
                 actors: recycle(self.actors),
                 by_entry: self.by_entry,
                 mentions: self.mentions,
-                grouped,
-                offsets,
+                places,
                 seen: self.seen,
                 later: self.later,
                 guessed: self.guessed,
@@ -608,6 +600,7 @@ impl<'a> Book<'a> {
                 order,
                 spare: scratch.spare,
                 strings: scratch.strings,
+                roles: scratch.roles,
             };
         } else {
             scratch.by_entry = self.by_entry;
@@ -615,14 +608,15 @@ impl<'a> Book<'a> {
         SCRATCH.set(scratch);
     }
 
-    /// Writes the actor `b`, with its `mentions` in the order found, into `actor`,
-    /// reusing its strings and vectors (and the `strings` kept for its optional fields).
+    /// Writes the actor `b` into `actor` with no mentions yet (room made for them),
+    /// reusing its strings and vectors (and the `strings` and `spare` roles kept for its
+    /// optional fields and roles).
     fn write(
         &self,
         b: &Building,
-        mentions: &[Mention],
         actor: &mut Actor,
         strings: &mut Vec<String>,
+        spare: &mut Vec<Role>,
     ) {
         let gazetteer = &self.inner.gazetteer;
         let entries = gazetteer.entries();
@@ -654,30 +648,23 @@ impl<'a> Book<'a> {
             (Some(e), _) => {
                 let mut n = 0;
                 for r in entries[e as usize].roles_at(self.published) {
-                    match roles.get_mut(n) {
-                        Some(role) => {
-                            role.title.clone_from(&r.title);
-                            role.country.clone_from(&r.country);
-                            role.sector.clone_from(&r.sector);
-                            role.from = r.from;
-                            role.to = r.to;
-                        }
-                        None => roles.push(r.clone()),
+                    if n == roles.len() {
+                        roles.push(spare.pop().unwrap_or_else(empty_role));
                     }
+                    let role = &mut roles[n];
+                    role.title.clone_from(&r.title);
+                    role.country.clone_from(&r.country);
+                    role.sector.clone_from(&r.sector);
+                    role.from = r.from;
+                    role.to = r.to;
                     n += 1;
                 }
-                roles.truncate(n);
+                keep_roles(roles, n, spare);
             }
             (None, Some((title, country, sector))) => {
-                roles.truncate(1);
+                keep_roles(roles, 1, spare);
                 if roles.is_empty() {
-                    roles.push(Role {
-                        title: String::new(),
-                        country: None,
-                        sector: None,
-                        from: None,
-                        to: None,
-                    });
+                    roles.push(spare.pop().unwrap_or_else(empty_role));
                 }
                 let role = &mut roles[0];
                 role.title.clear();
@@ -687,15 +674,27 @@ impl<'a> Book<'a> {
                 role.from = None;
                 role.to = None;
             }
-            (None, None) => roles.clear(),
+            (None, None) => keep_roles(roles, 0, spare),
         }
         actor.mentions.clear();
-        actor.mentions.extend_from_slice(mentions);
-        let mentions = &mut actor.mentions;
-        if !mentions.is_sorted_by_key(|m| m.span.start) {
-            mentions.sort_by_key(|m| m.span.start);
-        }
-        mentions.dedup_by_key(|m| m.span);
+        actor.mentions.reserve(b.count as usize);
+    }
+}
+
+/// Roles a thread keeps between documents beyond those its last output held.
+const KEPT_ROLES: usize = 256;
+
+/// A role with empty strings, to be written.
+fn empty_role() -> Role {
+    Role { title: String::new(), country: None, sector: None, from: None, to: None }
+}
+
+/// Truncates `roles` to `n`, the roles past it kept in `spare` (as many as it has room
+/// for) so that their strings are written over rather than allocated again.
+fn keep_roles(roles: &mut Vec<Role>, n: usize, spare: &mut Vec<Role>) {
+    if roles.len() > n {
+        let room = KEPT_ROLES.saturating_sub(spare.len());
+        spare.extend(roles.drain(n..).take(room));
     }
 }
 
