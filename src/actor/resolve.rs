@@ -151,8 +151,9 @@ struct Scratch {
 }
 
 thread_local! {
-    /// This thread's [`Scratch`], while no resolution runs on it.
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+    /// This thread's [`Scratch`] (borrowed in place: the vectors are moved out and
+    /// back one by one, never the whole of it).
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Mentions a thread keeps room for between documents; the vectors of a longer
@@ -529,13 +530,17 @@ impl<'a> Book<'a> {
     /// Writes the actors that have mentions into `out`, in the order of their first
     /// mentions. The actors `out` holds (the previous document's) are overwritten, their
     /// strings and vectors reused; the ones left over are kept for later documents.
-    fn finish(mut self, out: &mut Vec<Actor>) {
+    fn finish(self, out: &mut Vec<Actor>) {
+        SCRATCH.with_borrow_mut(|scratch| self.finish_in(out, scratch));
+    }
+
+    /// [`Book::finish`] with the thread's scratch, where the vectors go back.
+    fn finish_in(mut self, out: &mut Vec<Actor>, scratch: &mut Scratch) {
         for b in &self.actors {
             if let Source::Entry(e) = b.source {
                 self.by_entry[e as usize] = NONE;
             }
         }
-        let mut scratch = SCRATCH.take();
         let mut order = std::mem::take(&mut scratch.order);
         // By first mention (then by creation: two actors can start at one place).
         order.extend(
@@ -586,26 +591,18 @@ impl<'a> Book<'a> {
             self.guessed.clear();
             self.titles.clear();
             self.forms.clear();
-            scratch = Scratch {
-                actors: recycle(self.actors),
-                by_entry: self.by_entry,
-                mentions: self.mentions,
-                places,
-                seen: self.seen,
-                later: self.later,
-                guessed: self.guessed,
-                titles: self.titles,
-                forms: recycle(self.forms.forms),
-                slots: self.forms.slots,
-                order,
-                spare: scratch.spare,
-                strings: scratch.strings,
-                roles: scratch.roles,
-            };
-        } else {
-            scratch.by_entry = self.by_entry;
+            scratch.actors = recycle(self.actors);
+            scratch.mentions = self.mentions;
+            scratch.places = places;
+            scratch.seen = self.seen;
+            scratch.later = self.later;
+            scratch.guessed = self.guessed;
+            scratch.titles = self.titles;
+            scratch.forms = recycle(self.forms.forms);
+            scratch.slots = self.forms.slots;
+            scratch.order = order;
         }
-        SCRATCH.set(scratch);
+        scratch.by_entry = self.by_entry;
     }
 
     /// Writes the actor `b` into `actor` with no mentions yet (room made for them),
@@ -719,26 +716,36 @@ const KEPT_STRINGS: usize = 256;
 
 /// Sets an optional string, reusing the one there, else one of `spare`; a string no
 /// longer needed goes to `spare`.
+#[inline]
 fn set_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
     match (slot.as_mut(), value) {
         (Some(s), Some(v)) => {
             s.clear();
             s.push_str(v);
         }
-        (None, Some(v)) => {
+        (None, None) => {}
+        _ => swap_option(slot, value, spare),
+    }
+}
+
+/// [`set_option`] when the string is to appear (a spare one taken) or go (kept as a
+/// spare).
+#[inline(never)]
+fn swap_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
+    match value {
+        Some(v) => {
             let mut s = spare.pop().unwrap_or_default();
             s.clear();
             s.push_str(v);
             *slot = Some(s);
         }
-        (Some(_), None) => {
+        None => {
             if let Some(s) = slot.take() {
                 if spare.len() < KEPT_STRINGS {
                     spare.push(s);
                 }
             }
         }
-        (None, None) => {}
     }
 }
 
@@ -769,19 +776,17 @@ impl<'a> Building<'a> {
 
 /// Writes a document-local id, `local:<kind>:<slug>`, into `id`.
 fn local_id(kind: ActorKind, name: &str, id: &mut String) {
-    let kind = match kind {
-        ActorKind::Person => "per",
-        ActorKind::Country => "cty",
-        ActorKind::Government => "gov",
-        ActorKind::Organization => "org",
-        ActorKind::Location => "loc",
-        ActorKind::Group => "grp",
+    let prefix = match kind {
+        ActorKind::Person => "local:per:",
+        ActorKind::Country => "local:cty:",
+        ActorKind::Government => "local:gov:",
+        ActorKind::Organization => "local:org:",
+        ActorKind::Location => "local:loc:",
+        ActorKind::Group => "local:grp:",
     };
     id.clear();
-    id.reserve(10 + name.len());
-    id.push_str("local:");
-    id.push_str(kind);
-    id.push(':');
+    id.reserve(prefix.len() + name.len());
+    id.push_str(prefix);
     // The slug: the runs of letters and digits, lowercased, joined by single dashes.
     let slug = id.len();
     let bytes = name.as_bytes();
@@ -1010,30 +1015,30 @@ pub(crate) fn resolve(
     // The text's bytes at a span (names are looked up by their bytes).
     let bytes = text.as_bytes();
     let of = |span: Span| &bytes[span.start..span.end];
-    let mut scratch = SCRATCH.take();
     let entries = inner.gazetteer.entries().len();
-    if scratch.by_entry.len() < entries {
-        scratch.by_entry.resize(entries, NONE);
-    }
-    if scratch.slots.len() < MIN_SLOTS {
-        scratch.slots = vec![NONE; MIN_SLOTS];
-    }
-    let mut book = Book {
-        inner,
-        published,
-        actors: recycle(std::mem::take(&mut scratch.actors)),
-        forms: Forms {
-            forms: recycle(std::mem::take(&mut scratch.forms)),
-            slots: std::mem::take(&mut scratch.slots),
-        },
-        by_entry: std::mem::take(&mut scratch.by_entry),
-        mentions: std::mem::take(&mut scratch.mentions),
-        seen: std::mem::take(&mut scratch.seen),
-        later: std::mem::take(&mut scratch.later),
-        guessed: std::mem::take(&mut scratch.guessed),
-        titles: std::mem::take(&mut scratch.titles),
-    };
-    SCRATCH.set(scratch);
+    let mut book = SCRATCH.with_borrow_mut(|scratch| {
+        if scratch.by_entry.len() < entries {
+            scratch.by_entry.resize(entries, NONE);
+        }
+        if scratch.slots.len() < MIN_SLOTS {
+            scratch.slots = vec![NONE; MIN_SLOTS];
+        }
+        Book {
+            inner,
+            published,
+            actors: recycle(std::mem::take(&mut scratch.actors)),
+            forms: Forms {
+                forms: recycle(std::mem::take(&mut scratch.forms)),
+                slots: std::mem::take(&mut scratch.slots),
+            },
+            by_entry: std::mem::take(&mut scratch.by_entry),
+            mentions: std::mem::take(&mut scratch.mentions),
+            seen: std::mem::take(&mut scratch.seen),
+            later: std::mem::take(&mut scratch.later),
+            guessed: std::mem::take(&mut scratch.guessed),
+            titles: std::mem::take(&mut scratch.titles),
+        }
+    });
     // Names first: gazetteer entries, governments, new actors. The other candidates
     // are noted for the passes after.
     // How many pronouns and role nouns there are.
