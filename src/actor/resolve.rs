@@ -105,9 +105,10 @@ struct Book<'a> {
     mentions: Vec<(Mention, u32)>,
     /// The mentions in text order, as (start, sentence, actor).
     seen: Vec<Seen>,
-    /// The candidates read after the names (short forms, pronouns, role nouns), by
-    /// index, in order.
-    later: Vec<u32>,
+    /// The short forms (and one-word people) read after the names, by index, in order.
+    shorts: Vec<u32>,
+    /// The pronouns and role nouns read last, by index, in order.
+    refs: Vec<u32>,
     /// The candidates whose kind is a guess, by index, in order.
     guessed: Vec<u32>,
     /// The titles the text gives actors, each with the next of its actor's (`NONE` for
@@ -130,8 +131,10 @@ struct Scratch {
     places: Vec<u32>,
     /// [`Book::seen`].
     seen: Vec<Seen>,
-    /// [`Book::later`].
-    later: Vec<u32>,
+    /// [`Book::shorts`].
+    shorts: Vec<u32>,
+    /// [`Book::refs`].
+    refs: Vec<u32>,
     /// [`Book::guessed`].
     guessed: Vec<u32>,
     /// [`Book::titles`].
@@ -587,7 +590,8 @@ impl<'a> Book<'a> {
             order.clear();
             self.mentions.clear();
             self.seen.clear();
-            self.later.clear();
+            self.shorts.clear();
+            self.refs.clear();
             self.guessed.clear();
             self.titles.clear();
             self.forms.clear();
@@ -595,7 +599,8 @@ impl<'a> Book<'a> {
             scratch.mentions = self.mentions;
             scratch.places = places;
             scratch.seen = self.seen;
-            scratch.later = self.later;
+            scratch.shorts = self.shorts;
+            scratch.refs = self.refs;
             scratch.guessed = self.guessed;
             scratch.titles = self.titles;
             scratch.forms = recycle(self.forms.forms);
@@ -1034,15 +1039,14 @@ pub(crate) fn resolve(
             by_entry: std::mem::take(&mut scratch.by_entry),
             mentions: std::mem::take(&mut scratch.mentions),
             seen: std::mem::take(&mut scratch.seen),
-            later: std::mem::take(&mut scratch.later),
+            shorts: std::mem::take(&mut scratch.shorts),
+            refs: std::mem::take(&mut scratch.refs),
             guessed: std::mem::take(&mut scratch.guessed),
             titles: std::mem::take(&mut scratch.titles),
         }
     });
     // Names first: gazetteer entries, governments, new actors. The other candidates
     // are noted for the passes after.
-    // How many pronouns and role nouns there are.
-    let mut refs = 0;
     for (i, c) in cands.iter().enumerate() {
         if c.guessed {
             book.guessed.push(i as u32);
@@ -1055,13 +1059,19 @@ pub(crate) fn resolve(
             Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !has_space(of(c.span)) => {
-                book.later.push(i as u32);
+                book.shorts.push(i as u32);
                 continue;
             }
             Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
-            _ => {
-                refs += usize::from(matches!(c.target, Target::Pronoun(_) | Target::Nominal(..)));
-                book.later.push(i as u32);
+            Target::Short(_) => {
+                book.shorts.push(i as u32);
+                continue;
+            }
+            // "It" opening a sentence is most often about a thing ("It lasted an
+            // hour"): it is not read.
+            Target::Pronoun(Cue::It) if of(c.span).starts_with(b"I") => continue,
+            Target::Pronoun(_) | Target::Nominal(..) => {
+                book.refs.push(i as u32);
                 continue;
             }
         };
@@ -1072,7 +1082,8 @@ pub(crate) fn resolve(
     // A guessed person whose first word, not its last, also stands alone in the text
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
     let guessed = std::mem::take(&mut book.guessed);
-    let later = std::mem::take(&mut book.later);
+    let shorts = std::mem::take(&mut book.shorts);
+    let refs = std::mem::take(&mut book.refs);
     if !guessed.is_empty() {
         // The first and last words of guessed names: whether they stand alone.
         for c in guessed.iter().map(|&i| &cands[i as usize]) {
@@ -1082,7 +1093,7 @@ pub(crate) fn resolve(
                 book.forms.forms[f].alone = Some(false);
             }
         }
-        for c in later.iter().map(|&i| &cands[i as usize]) {
+        for c in shorts.iter().map(|&i| &cands[i as usize]) {
             if matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name {
                 if let Some(f) = book.forms.find(of(c.span)) {
                     let alone = &mut book.forms.forms[f].alone;
@@ -1116,8 +1127,10 @@ pub(crate) fn resolve(
     // Short forms: the last word of a person's name, the first word of an
     // organization's, or a whole one-word name. (So far every mention is a name found
     // above.) Each form notes its actor (or that it has several) and the first mention
-    // it is taken from.
-    for (k, &(m, a)) in book.mentions.iter().enumerate() {
+    // it is taken from. (Only the short forms and capitals below read them.)
+    let names =
+        if shorts.is_empty() && caps_words.is_empty() { &[][..] } else { &book.mentions[..] };
+    for (k, &(m, a)) in names.iter().enumerate() {
         if m.form != MentionForm::Name && m.form != MentionForm::Alias {
             continue;
         }
@@ -1153,7 +1166,7 @@ pub(crate) fn resolve(
         }
     }
     let names_end = book.mentions.len();
-    for c in later.iter().map(|&i| &cands[i as usize]) {
+    for c in shorts.iter().map(|&i| &cands[i as usize]) {
         let fallback = match &c.target {
             Target::Short(fallback) => fallback,
             // (One-word people: the others are names.)
@@ -1204,24 +1217,20 @@ pub(crate) fn resolve(
     }
     // Pronouns and role nouns, in text order.
     let mut seen = std::mem::take(&mut book.seen);
-    if refs > 0 {
+    if !refs.is_empty() {
         text_order(&book.mentions, names_end, short_end, &mut seen);
     }
     // Where the windows below start and end in `seen`, kept from one candidate to the
     // next: they come in text order, so the ends move a little forward each time.
     let mut from_at = [0; 2];
     let mut to_at = 0;
-    for c in later.iter().map(|&i| &cands[i as usize]) {
+    for c in refs.iter().map(|&i| &cands[i as usize]) {
         match &c.target {
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
-                // "It" opening a sentence is most often about a thing ("It lasted an
-                // hour"); "it" later in one refers to the subject of the verb right
+                // "It" later in a sentence refers to the subject of the verb right
                 // before it ("Iraq said it would", "Iraq says that it"), else to the
                 // actor that opens the sentence.
-                if *cue == Cue::It && text[c.span].starts_with('I') {
-                    continue;
-                }
                 let back = if *cue == Cue::It { 0 } else { 1 };
                 let mut from = partition_from(&seen, &mut from_at[back], |&(_, s, _, _)| {
                     s as usize + back < c.sent as usize
@@ -1317,7 +1326,8 @@ pub(crate) fn resolve(
         }
     }
     book.seen = seen;
-    book.later = later;
+    book.shorts = shorts;
+    book.refs = refs;
     book.guessed = guessed;
     book.finish(out);
 }
