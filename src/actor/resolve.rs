@@ -78,6 +78,9 @@ struct Building<'a> {
     /// The last of its names read for short forms, in [`Book::mentions`] (`NONE`
     /// before one is read): repeats of it are not looked up again.
     last_name: u32,
+    /// The form of its own name, for a name the gazetteer does not know (`NONE` for
+    /// the others): its mentions by that name are not looked up again.
+    form: u32,
     /// How many mentions it has (duplicates included).
     count: u32,
     /// The earliest start of its mentions.
@@ -399,7 +402,11 @@ impl<'a> Book<'a> {
             return *slot as usize;
         }
         *slot = self.actors.len() as u32;
-        self.create(key)
+        let a = self.create(key);
+        if kind.is_some() {
+            self.actors[a].form = f as u32;
+        }
+        a
     }
 
     /// A new actor for `key`.
@@ -417,6 +424,7 @@ impl<'a> Book<'a> {
             gender: None,
             titles: NONE,
             last_name: NONE,
+            form: NONE,
             count: 0,
             min_start: usize::MAX,
             named: false,
@@ -1150,7 +1158,10 @@ pub(crate) fn resolve(
             _ => None,
         };
         b.last_name = k as u32;
-        let f = book.forms.intern(surface) as u32;
+        let f = match b.source {
+            Source::New(name) if same(name.as_bytes(), surface) => b.form,
+            _ => book.forms.intern(surface) as u32,
+        };
         let g = match short_form.filter(|s| s.len() < surface.len()) {
             Some(short) => book.forms.intern(short) as u32,
             None => NONE,
