@@ -800,6 +800,9 @@ fn local_id(kind: ActorKind, name: &str, id: &mut String) {
     id.clear();
     id.reserve(prefix.len() + name.len());
     id.push_str(prefix);
+    if plain_slug(name, id) {
+        return;
+    }
     // The slug: the runs of letters and digits, lowercased, joined by single dashes.
     let slug = id.len();
     let bytes = name.as_bytes();
@@ -841,6 +844,52 @@ fn local_id(kind: ActorKind, name: &str, id: &mut String) {
         }
     }
     id[slug..].make_ascii_lowercase();
+}
+
+/// Appends the slug of a name of up to 64 ASCII letters and digits in words split by
+/// single spaces (most names), and answers whether it did (writing nothing for another
+/// name). Such a name is checked eight bytes at a time; its words are copied whole and
+/// only its capitals lowercased (a dash in the slug stands where a space is in the name).
+fn plain_slug(name: &str, id: &mut String) -> bool {
+    let bytes = name.as_bytes();
+    let n = bytes.len();
+    if n == 0 || n > 64 || bytes[n - 1] == b' ' {
+        return false;
+    }
+    // Bit k of each: byte k is a space, a capital.
+    let (mut spaces, mut capitals) = (0u64, 0u64);
+    let mut at = 0;
+    while at < n {
+        let w = ascii::load8(bytes, at);
+        let valid = ascii::low_bytes(ascii::HIGHS, n - at);
+        let space = space_flags(w) & valid;
+        if ascii::alnum_mask(w) | space != valid {
+            return false;
+        }
+        spaces |= ascii::flag_bits(space) << at;
+        capitals |= ascii::flag_bits(((ascii::lower8(w) ^ w) << 2) & ascii::HIGHS) << at;
+        at += 8;
+    }
+    // No leading space, no two in a row.
+    if spaces & (spaces << 1 | 1) != 0 {
+        return false;
+    }
+    let slug = id.len();
+    let mut word = 0;
+    while spaces != 0 {
+        let space = spaces.trailing_zeros() as usize;
+        id.push_str(&name[word..space]);
+        id.push('-');
+        word = space + 1;
+        spaces &= spaces - 1;
+    }
+    id.push_str(&name[word..]);
+    while capitals != 0 {
+        let at = slug + capitals.trailing_zeros() as usize;
+        id[at..at + 1].make_ascii_lowercase();
+        capitals &= capitals - 1;
+    }
+    true
 }
 
 /// The mentions as [`Seen`] records, sorted, into `seen`. They were found in three runs
