@@ -351,6 +351,8 @@ impl<'a> Forms<'a> {
     }
 
     /// Doubles the table.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let len = 2 * self.slots.len();
         self.slots.clear();
@@ -892,10 +894,11 @@ fn plain_slug(name: &str, id: &mut String) -> bool {
     true
 }
 
-/// The mentions as [`Seen`] records, sorted, into `seen`. They were found in three runs
-/// (names, short forms, capitals, split at `a` and `b`), each in text order as the
-/// candidates are: the runs are merged by start, then mentions sharing a start sorted.
-fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Seen>) {
+/// The mentions that start before `limit` as [`Seen`] records, sorted, into `seen` (no
+/// later one is read). They were found in three runs (names, short forms, capitals,
+/// split at `a` and `b`), the first two in text order as the candidates are: those are
+/// merged by start, then mentions sharing a start sorted.
+fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, limit: usize, seen: &mut Vec<Seen>) {
     let key = |i: usize| {
         let (m, actor) = mentions[i];
         (m.span.start, m.sentence as u32, actor as usize, i as u32)
@@ -903,14 +906,10 @@ fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Se
     seen.clear();
     let a = a.min(mentions.len());
     let b = b.clamp(a, mentions.len());
-    let (names, shorts, caps) = (0..a, a..b, b..mentions.len());
-    let sorted =
-        |r: &std::ops::Range<usize>| mentions[r.clone()].is_sorted_by_key(|(m, _)| m.span.start);
-    if ![&names, &shorts, &caps].into_iter().all(sorted) {
-        seen.extend((0..mentions.len()).map(key));
-        seen.sort_unstable();
-        return;
-    }
+    let before = |from: usize, to: usize| {
+        from + mentions[from..to].partition_point(|(m, _)| m.span.start < limit)
+    };
+    let (names, shorts) = (0..before(0, a), a..before(a, b));
     let (mut i, mut j) = (names.start, shorts.start);
     while i < names.end && j < shorts.end {
         if mentions[i].0.span.start <= mentions[j].0.span.start {
@@ -922,8 +921,8 @@ fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Se
         }
     }
     seen.extend((i..names.end).chain(j..shorts.end).map(key));
-    if !caps.is_empty() {
-        seen.extend(caps.map(key));
+    if b < mentions.len() {
+        seen.extend((b..mentions.len()).filter(|&k| mentions[k].0.span.start < limit).map(key));
         // Rare (headlines in capitals): a plain sort.
         seen.sort_unstable();
         return;
@@ -1278,7 +1277,9 @@ pub(crate) fn resolve(
     // Pronouns and role nouns, in text order.
     let mut seen = std::mem::take(&mut book.seen);
     if !refs.is_empty() {
-        text_order(&book.mentions, names_end, short_end, &mut seen);
+        // (No window reaches past the last reference.)
+        let limit = refs.last().map_or(0, |&i| cands[i as usize].span.start);
+        text_order(&book.mentions, names_end, short_end, limit, &mut seen);
     }
     // Where the windows below start and end in `seen`, kept from one candidate to the
     // next: they come in text order, so the ends move a little forward each time.
