@@ -379,18 +379,27 @@ impl<'a> Forms<'a> {
 
 impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
+    #[inline]
     fn actor(&mut self, key: Key<'a>) -> usize {
+        // (An entry met before, the commonest case, is found without a call.)
+        if let Key::Entry(e) = key {
+            let a = self.by_entry[e as usize];
+            if a != NONE {
+                return a as usize;
+            }
+        }
+        self.find_or_create(key)
+    }
+
+    /// [`Book::actor`] for a key that is not an entry met before.
+    #[inline(never)]
+    fn find_or_create(&mut self, key: Key<'a>) -> usize {
         // Where the actor's index is kept: the entry's slot, or a form's.
         let (f, kind) = match key {
             Key::Entry(e) => {
-                return match self.by_entry[e as usize] {
-                    NONE => {
-                        let a = self.create(key);
-                        self.by_entry[e as usize] = a as u32;
-                        a
-                    }
-                    a => a as usize,
-                };
+                let a = self.create(key);
+                self.by_entry[e as usize] = a as u32;
+                return a;
             }
             Key::Government(country) => (self.forms.intern(country.as_bytes()), None),
             Key::New(kind, name) => (self.forms.intern(name.as_bytes()), Some(kind as usize)),
