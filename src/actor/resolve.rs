@@ -10,8 +10,8 @@
 //! At the end each output [`Actor`] is written over one of the previous document's (its
 //! strings, roles and vectors reused), and the mentions are appended to their actors'
 //! in one pass, so that a document's actors cost no allocation once the buffers have
-//! grown. The
-//! vectors and the table are kept on each thread from one document to the next.
+//! grown. The vectors and the table are kept on each thread from one document to the
+//! next.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
