@@ -7,10 +7,11 @@
 //! found. The names and words actors are keyed on (names the gazetteer does not list,
 //! short forms, the words of guessed names) are interned in one open-addressing table of
 //! text slices, so each is hashed once per lookup and no map is built per document.
-//! At the end the mentions are grouped by actor in one pass, and each output [`Actor`]
-//! is written over one of the previous document's (its strings and vectors reused),
-//! so that a document's actors cost no allocation once the buffers have grown. The
-//! vectors and the table are kept on each thread from one document to the next.
+//! At the end each output [`Actor`] is written over one of the previous document's (its
+//! strings, roles and vectors reused), and the mentions are appended to their actors'
+//! in one pass, so that a document's actors cost no allocation once the buffers have
+//! grown. The vectors and the table are kept on each thread from one document to the
+//! next.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -77,6 +78,9 @@ struct Building<'a> {
     /// The last of its names read for short forms, in [`Book::mentions`] (`NONE`
     /// before one is read): repeats of it are not looked up again.
     last_name: u32,
+    /// The form of its own name, for a name the gazetteer does not know (`NONE` for
+    /// the others): its mentions by that name are not looked up again.
+    form: u32,
     /// How many mentions it has (duplicates included).
     count: u32,
     /// The earliest start of its mentions.
@@ -104,9 +108,10 @@ struct Book<'a> {
     mentions: Vec<(Mention, u32)>,
     /// The mentions in text order, as (start, sentence, actor).
     seen: Vec<Seen>,
-    /// The candidates read after the names (short forms, pronouns, role nouns), by
-    /// index, in order.
-    later: Vec<u32>,
+    /// The short forms (and one-word people) read after the names, by index, in order.
+    shorts: Vec<u32>,
+    /// The pronouns and role nouns read last, by index, in order.
+    refs: Vec<u32>,
     /// The candidates whose kind is a guess, by index, in order.
     guessed: Vec<u32>,
     /// The titles the text gives actors, each with the next of its actor's (`NONE` for
@@ -125,14 +130,14 @@ struct Scratch {
     by_entry: Vec<u32>,
     /// [`Book::mentions`].
     mentions: Vec<(Mention, u32)>,
-    /// The mentions grouped by actor (in [`Book::finish`]).
-    grouped: Vec<Mention>,
-    /// Where each actor's mentions go in `grouped` (in [`Book::finish`]).
-    offsets: Vec<u32>,
+    /// Per actor, its place in the output (in [`Book::finish`]).
+    places: Vec<u32>,
     /// [`Book::seen`].
     seen: Vec<Seen>,
-    /// [`Book::later`].
-    later: Vec<u32>,
+    /// [`Book::shorts`].
+    shorts: Vec<u32>,
+    /// [`Book::refs`].
+    refs: Vec<u32>,
     /// [`Book::guessed`].
     guessed: Vec<u32>,
     /// [`Book::titles`].
@@ -147,11 +152,14 @@ struct Scratch {
     spare: Vec<Actor>,
     /// Strings for the optional fields of actors, their buffers kept.
     strings: Vec<String>,
+    /// Roles to write the next documents' into, their strings kept.
+    roles: Vec<Role>,
 }
 
 thread_local! {
-    /// This thread's [`Scratch`], while no resolution runs on it.
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+    /// This thread's [`Scratch`] (borrowed in place: the vectors are moved out and
+    /// back one by one, never the whole of it).
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Mentions a thread keeps room for between documents; the vectors of a longer
@@ -343,6 +351,8 @@ impl<'a> Forms<'a> {
     }
 
     /// Doubles the table.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let len = 2 * self.slots.len();
         self.slots.clear();
@@ -369,18 +379,27 @@ impl<'a> Forms<'a> {
 
 impl<'a> Book<'a> {
     /// The actor for `key`, created on first use.
+    #[inline]
     fn actor(&mut self, key: Key<'a>) -> usize {
+        // (An entry met before, the commonest case, is found without a call.)
+        if let Key::Entry(e) = key {
+            let a = self.by_entry[e as usize];
+            if a != NONE {
+                return a as usize;
+            }
+        }
+        self.find_or_create(key)
+    }
+
+    /// [`Book::actor`] for a key that is not an entry met before.
+    #[inline(never)]
+    fn find_or_create(&mut self, key: Key<'a>) -> usize {
         // Where the actor's index is kept: the entry's slot, or a form's.
         let (f, kind) = match key {
             Key::Entry(e) => {
-                return match self.by_entry[e as usize] {
-                    NONE => {
-                        let a = self.create(key);
-                        self.by_entry[e as usize] = a as u32;
-                        a
-                    }
-                    a => a as usize,
-                };
+                let a = self.create(key);
+                self.by_entry[e as usize] = a as u32;
+                return a;
             }
             Key::Government(country) => (self.forms.intern(country.as_bytes()), None),
             Key::New(kind, name) => (self.forms.intern(name.as_bytes()), Some(kind as usize)),
@@ -394,7 +413,11 @@ impl<'a> Book<'a> {
             return *slot as usize;
         }
         *slot = self.actors.len() as u32;
-        self.create(key)
+        let a = self.create(key);
+        if kind.is_some() {
+            self.actors[a].form = f as u32;
+        }
+        a
     }
 
     /// A new actor for `key`.
@@ -412,6 +435,7 @@ impl<'a> Book<'a> {
             gender: None,
             titles: NONE,
             last_name: NONE,
+            form: NONE,
             count: 0,
             min_start: usize::MAX,
             named: false,
@@ -528,13 +552,17 @@ impl<'a> Book<'a> {
     /// Writes the actors that have mentions into `out`, in the order of their first
     /// mentions. The actors `out` holds (the previous document's) are overwritten, their
     /// strings and vectors reused; the ones left over are kept for later documents.
-    fn finish(mut self, out: &mut Vec<Actor>) {
+    fn finish(self, out: &mut Vec<Actor>) {
+        SCRATCH.with_borrow_mut(|scratch| self.finish_in(out, scratch));
+    }
+
+    /// [`Book::finish`] with the thread's scratch, where the vectors go back.
+    fn finish_in(mut self, out: &mut Vec<Actor>, scratch: &mut Scratch) {
         for b in &self.actors {
             if let Source::Entry(e) = b.source {
                 self.by_entry[e as usize] = NONE;
             }
         }
-        let mut scratch = SCRATCH.take();
         let mut order = std::mem::take(&mut scratch.order);
         // By first mention (then by creation: two actors can start at one place).
         order.extend(
@@ -546,39 +574,31 @@ impl<'a> Book<'a> {
         if !order.is_sorted_by_key(|&(start, _)| start) {
             order.sort_unstable();
         }
-        // The mentions grouped by actor, each actor's in the order found: `offsets` ends
-        // as the end of each actor's run.
-        let mut offsets = std::mem::take(&mut scratch.offsets);
-        let mut grouped = std::mem::take(&mut scratch.grouped);
-        let mut end = 0;
-        offsets.extend(self.actors.iter().map(|b| {
-            end += b.count;
-            end - b.count
-        }));
-        let blank = Mention {
-            span: Span::new(0, 0),
-            sentence: 0,
-            form: MentionForm::Name,
-            found: Found::Gazetteer,
-        };
-        grouped.resize(self.mentions.len(), blank);
-        for &(m, a) in &self.mentions {
-            let at = &mut offsets[a as usize];
-            grouped[*at as usize] = m;
-            *at += 1;
-        }
+        // Each actor's place in the output (actors without mentions have none, and no
+        // mention asks for theirs).
+        let mut places = std::mem::take(&mut scratch.places);
+        places.resize(self.actors.len(), NONE);
         out.reserve(order.len().saturating_sub(out.len()));
         for (k, &(_, i)) in order.iter().enumerate() {
             if k == out.len() {
                 out.push(scratch.spare.pop().unwrap_or_else(empty_actor));
             }
+            places[i as usize] = k as u32;
             let b = &self.actors[i as usize];
-            let end = offsets[i as usize] as usize;
-            let mentions = &grouped[end - b.count as usize..end];
-            self.write(b, mentions, &mut out[k], &mut scratch.strings);
+            self.write(b, &mut out[k], &mut scratch.strings, &mut scratch.roles);
         }
-        offsets.clear();
-        grouped.clear();
+        // The mentions, each actor's in the order found.
+        for &(m, a) in &self.mentions {
+            out[places[a as usize] as usize].mentions.push(m);
+        }
+        for actor in &mut out[..order.len()] {
+            let mentions = &mut actor.mentions;
+            if !mentions.is_sorted_by_key(|m| m.span.start) {
+                mentions.sort_by_key(|m| m.span.start);
+            }
+            mentions.dedup_by_key(|m| m.span);
+        }
+        places.clear();
         if out.len() > order.len() {
             let room = KEPT_ACTORS.saturating_sub(scratch.spare.len());
             let keep = (out.len() - order.len()).min(room);
@@ -589,40 +609,35 @@ impl<'a> Book<'a> {
             order.clear();
             self.mentions.clear();
             self.seen.clear();
-            self.later.clear();
+            self.shorts.clear();
+            self.refs.clear();
             self.guessed.clear();
             self.titles.clear();
             self.forms.clear();
-            scratch = Scratch {
-                actors: recycle(self.actors),
-                by_entry: self.by_entry,
-                mentions: self.mentions,
-                grouped,
-                offsets,
-                seen: self.seen,
-                later: self.later,
-                guessed: self.guessed,
-                titles: self.titles,
-                forms: recycle(self.forms.forms),
-                slots: self.forms.slots,
-                order,
-                spare: scratch.spare,
-                strings: scratch.strings,
-            };
-        } else {
-            scratch.by_entry = self.by_entry;
+            scratch.actors = recycle(self.actors);
+            scratch.mentions = self.mentions;
+            scratch.places = places;
+            scratch.seen = self.seen;
+            scratch.shorts = self.shorts;
+            scratch.refs = self.refs;
+            scratch.guessed = self.guessed;
+            scratch.titles = self.titles;
+            scratch.forms = recycle(self.forms.forms);
+            scratch.slots = self.forms.slots;
+            scratch.order = order;
         }
-        SCRATCH.set(scratch);
+        scratch.by_entry = self.by_entry;
     }
 
-    /// Writes the actor `b`, with its `mentions` in the order found, into `actor`,
-    /// reusing its strings and vectors (and the `strings` kept for its optional fields).
+    /// Writes the actor `b` into `actor` with no mentions yet (room made for them),
+    /// reusing its strings and vectors (and the `strings` and `spare` roles kept for its
+    /// optional fields and roles).
     fn write(
         &self,
         b: &Building,
-        mentions: &[Mention],
         actor: &mut Actor,
         strings: &mut Vec<String>,
+        spare: &mut Vec<Role>,
     ) {
         let gazetteer = &self.inner.gazetteer;
         let entries = gazetteer.entries();
@@ -654,30 +669,23 @@ impl<'a> Book<'a> {
             (Some(e), _) => {
                 let mut n = 0;
                 for r in entries[e as usize].roles_at(self.published) {
-                    match roles.get_mut(n) {
-                        Some(role) => {
-                            role.title.clone_from(&r.title);
-                            role.country.clone_from(&r.country);
-                            role.sector.clone_from(&r.sector);
-                            role.from = r.from;
-                            role.to = r.to;
-                        }
-                        None => roles.push(r.clone()),
+                    if n == roles.len() {
+                        roles.push(spare.pop().unwrap_or_else(empty_role));
                     }
+                    let role = &mut roles[n];
+                    role.title.clone_from(&r.title);
+                    role.country.clone_from(&r.country);
+                    role.sector.clone_from(&r.sector);
+                    role.from = r.from;
+                    role.to = r.to;
                     n += 1;
                 }
-                roles.truncate(n);
+                keep_roles(roles, n, spare);
             }
             (None, Some((title, country, sector))) => {
-                roles.truncate(1);
+                keep_roles(roles, 1, spare);
                 if roles.is_empty() {
-                    roles.push(Role {
-                        title: String::new(),
-                        country: None,
-                        sector: None,
-                        from: None,
-                        to: None,
-                    });
+                    roles.push(spare.pop().unwrap_or_else(empty_role));
                 }
                 let role = &mut roles[0];
                 role.title.clear();
@@ -687,15 +695,27 @@ impl<'a> Book<'a> {
                 role.from = None;
                 role.to = None;
             }
-            (None, None) => roles.clear(),
+            (None, None) => keep_roles(roles, 0, spare),
         }
         actor.mentions.clear();
-        actor.mentions.extend_from_slice(mentions);
-        let mentions = &mut actor.mentions;
-        if !mentions.is_sorted_by_key(|m| m.span.start) {
-            mentions.sort_by_key(|m| m.span.start);
-        }
-        mentions.dedup_by_key(|m| m.span);
+        actor.mentions.reserve(b.count as usize);
+    }
+}
+
+/// Roles a thread keeps between documents beyond those its last output held.
+const KEPT_ROLES: usize = 256;
+
+/// A role with empty strings, to be written.
+fn empty_role() -> Role {
+    Role { title: String::new(), country: None, sector: None, from: None, to: None }
+}
+
+/// Truncates `roles` to `n`, the roles past it kept in `spare` (as many as it has room
+/// for) so that their strings are written over rather than allocated again.
+fn keep_roles(roles: &mut Vec<Role>, n: usize, spare: &mut Vec<Role>) {
+    if roles.len() > n {
+        let room = KEPT_ROLES.saturating_sub(spare.len());
+        spare.extend(roles.drain(n..).take(room));
     }
 }
 
@@ -720,26 +740,36 @@ const KEPT_STRINGS: usize = 256;
 
 /// Sets an optional string, reusing the one there, else one of `spare`; a string no
 /// longer needed goes to `spare`.
+#[inline]
 fn set_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
     match (slot.as_mut(), value) {
         (Some(s), Some(v)) => {
             s.clear();
             s.push_str(v);
         }
-        (None, Some(v)) => {
+        (None, None) => {}
+        _ => swap_option(slot, value, spare),
+    }
+}
+
+/// [`set_option`] when the string is to appear (a spare one taken) or go (kept as a
+/// spare).
+#[inline(never)]
+fn swap_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
+    match value {
+        Some(v) => {
             let mut s = spare.pop().unwrap_or_default();
             s.clear();
             s.push_str(v);
             *slot = Some(s);
         }
-        (Some(_), None) => {
+        None => {
             if let Some(s) = slot.take() {
                 if spare.len() < KEPT_STRINGS {
                     spare.push(s);
                 }
             }
         }
-        (None, None) => {}
     }
 }
 
@@ -770,19 +800,20 @@ impl<'a> Building<'a> {
 
 /// Writes a document-local id, `local:<kind>:<slug>`, into `id`.
 fn local_id(kind: ActorKind, name: &str, id: &mut String) {
-    let kind = match kind {
-        ActorKind::Person => "per",
-        ActorKind::Country => "cty",
-        ActorKind::Government => "gov",
-        ActorKind::Organization => "org",
-        ActorKind::Location => "loc",
-        ActorKind::Group => "grp",
+    let prefix = match kind {
+        ActorKind::Person => "local:per:",
+        ActorKind::Country => "local:cty:",
+        ActorKind::Government => "local:gov:",
+        ActorKind::Organization => "local:org:",
+        ActorKind::Location => "local:loc:",
+        ActorKind::Group => "local:grp:",
     };
     id.clear();
-    id.reserve(10 + name.len());
-    id.push_str("local:");
-    id.push_str(kind);
-    id.push(':');
+    id.reserve(prefix.len() + name.len());
+    id.push_str(prefix);
+    if plain_slug(name, id) {
+        return;
+    }
     // The slug: the runs of letters and digits, lowercased, joined by single dashes.
     let slug = id.len();
     let bytes = name.as_bytes();
@@ -826,10 +857,57 @@ fn local_id(kind: ActorKind, name: &str, id: &mut String) {
     id[slug..].make_ascii_lowercase();
 }
 
-/// The mentions as [`Seen`] records, sorted, into `seen`. They were found in three runs
-/// (names, short forms, capitals, split at `a` and `b`), each in text order as the
-/// candidates are: the runs are merged by start, then mentions sharing a start sorted.
-fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Seen>) {
+/// Appends the slug of a name of up to 64 ASCII letters and digits in words split by
+/// single spaces (most names), and answers whether it did (writing nothing for another
+/// name). Such a name is checked eight bytes at a time; its words are copied whole and
+/// only its capitals lowercased (a dash in the slug stands where a space is in the name).
+fn plain_slug(name: &str, id: &mut String) -> bool {
+    let bytes = name.as_bytes();
+    let n = bytes.len();
+    if n == 0 || n > 64 || bytes[n - 1] == b' ' {
+        return false;
+    }
+    // Bit k of each: byte k is a space, a capital.
+    let (mut spaces, mut capitals) = (0u64, 0u64);
+    let mut at = 0;
+    while at < n {
+        let w = ascii::load8(bytes, at);
+        let valid = ascii::low_bytes(ascii::HIGHS, n - at);
+        let space = space_flags(w) & valid;
+        if ascii::alnum_mask(w) | space != valid {
+            return false;
+        }
+        spaces |= ascii::flag_bits(space) << at;
+        capitals |= ascii::flag_bits(((ascii::lower8(w) ^ w) << 2) & ascii::HIGHS) << at;
+        at += 8;
+    }
+    // No leading space, no two in a row.
+    if spaces & (spaces << 1 | 1) != 0 {
+        return false;
+    }
+    let slug = id.len();
+    let mut word = 0;
+    while spaces != 0 {
+        let space = spaces.trailing_zeros() as usize;
+        id.push_str(&name[word..space]);
+        id.push('-');
+        word = space + 1;
+        spaces &= spaces - 1;
+    }
+    id.push_str(&name[word..]);
+    while capitals != 0 {
+        let at = slug + capitals.trailing_zeros() as usize;
+        id[at..at + 1].make_ascii_lowercase();
+        capitals &= capitals - 1;
+    }
+    true
+}
+
+/// The mentions that start before `limit` as [`Seen`] records, sorted, into `seen` (no
+/// later one is read). They were found in three runs (names, short forms, capitals,
+/// split at `a` and `b`), the first two in text order as the candidates are: those are
+/// merged by start, then mentions sharing a start sorted.
+fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, limit: usize, seen: &mut Vec<Seen>) {
     let key = |i: usize| {
         let (m, actor) = mentions[i];
         (m.span.start, m.sentence as u32, actor as usize, i as u32)
@@ -837,14 +915,10 @@ fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Se
     seen.clear();
     let a = a.min(mentions.len());
     let b = b.clamp(a, mentions.len());
-    let (names, shorts, caps) = (0..a, a..b, b..mentions.len());
-    let sorted =
-        |r: &std::ops::Range<usize>| mentions[r.clone()].is_sorted_by_key(|(m, _)| m.span.start);
-    if ![&names, &shorts, &caps].into_iter().all(sorted) {
-        seen.extend((0..mentions.len()).map(key));
-        seen.sort_unstable();
-        return;
-    }
+    let before = |from: usize, to: usize| {
+        from + mentions[from..to].partition_point(|(m, _)| m.span.start < limit)
+    };
+    let (names, shorts) = (0..before(0, a), a..before(a, b));
     let (mut i, mut j) = (names.start, shorts.start);
     while i < names.end && j < shorts.end {
         if mentions[i].0.span.start <= mentions[j].0.span.start {
@@ -856,8 +930,8 @@ fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, seen: &mut Vec<Se
         }
     }
     seen.extend((i..names.end).chain(j..shorts.end).map(key));
-    if !caps.is_empty() {
-        seen.extend(caps.map(key));
+    if b < mentions.len() {
+        seen.extend((b..mentions.len()).filter(|&k| mentions[k].0.span.start < limit).map(key));
         // Rare (headlines in capitals): a plain sort.
         seen.sort_unstable();
         return;
@@ -1011,34 +1085,33 @@ pub(crate) fn resolve(
     // The text's bytes at a span (names are looked up by their bytes).
     let bytes = text.as_bytes();
     let of = |span: Span| &bytes[span.start..span.end];
-    let mut scratch = SCRATCH.take();
     let entries = inner.gazetteer.entries().len();
-    if scratch.by_entry.len() < entries {
-        scratch.by_entry.resize(entries, NONE);
-    }
-    if scratch.slots.len() < MIN_SLOTS {
-        scratch.slots = vec![NONE; MIN_SLOTS];
-    }
-    let mut book = Book {
-        inner,
-        published,
-        actors: recycle(std::mem::take(&mut scratch.actors)),
-        forms: Forms {
-            forms: recycle(std::mem::take(&mut scratch.forms)),
-            slots: std::mem::take(&mut scratch.slots),
-        },
-        by_entry: std::mem::take(&mut scratch.by_entry),
-        mentions: std::mem::take(&mut scratch.mentions),
-        seen: std::mem::take(&mut scratch.seen),
-        later: std::mem::take(&mut scratch.later),
-        guessed: std::mem::take(&mut scratch.guessed),
-        titles: std::mem::take(&mut scratch.titles),
-    };
-    SCRATCH.set(scratch);
+    let mut book = SCRATCH.with_borrow_mut(|scratch| {
+        if scratch.by_entry.len() < entries {
+            scratch.by_entry.resize(entries, NONE);
+        }
+        if scratch.slots.len() < MIN_SLOTS {
+            scratch.slots = vec![NONE; MIN_SLOTS];
+        }
+        Book {
+            inner,
+            published,
+            actors: recycle(std::mem::take(&mut scratch.actors)),
+            forms: Forms {
+                forms: recycle(std::mem::take(&mut scratch.forms)),
+                slots: std::mem::take(&mut scratch.slots),
+            },
+            by_entry: std::mem::take(&mut scratch.by_entry),
+            mentions: std::mem::take(&mut scratch.mentions),
+            seen: std::mem::take(&mut scratch.seen),
+            shorts: std::mem::take(&mut scratch.shorts),
+            refs: std::mem::take(&mut scratch.refs),
+            guessed: std::mem::take(&mut scratch.guessed),
+            titles: std::mem::take(&mut scratch.titles),
+        }
+    });
     // Names first: gazetteer entries, governments, new actors. The other candidates
     // are noted for the passes after.
-    // How many pronouns and role nouns there are.
-    let mut refs = 0;
     for (i, c) in cands.iter().enumerate() {
         if c.guessed {
             book.guessed.push(i as u32);
@@ -1051,13 +1124,19 @@ pub(crate) fn resolve(
             Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !has_space(of(c.span)) => {
-                book.later.push(i as u32);
+                book.shorts.push(i as u32);
                 continue;
             }
             Target::New(kind) => (Key::New(*kind, &text[c.span]), Found::Pattern),
-            _ => {
-                refs += usize::from(matches!(c.target, Target::Pronoun(_) | Target::Nominal(..)));
-                book.later.push(i as u32);
+            Target::Short(_) => {
+                book.shorts.push(i as u32);
+                continue;
+            }
+            // "It" opening a sentence is most often about a thing ("It lasted an
+            // hour"): it is not read.
+            Target::Pronoun(Cue::It) if of(c.span).starts_with(b"I") => continue,
+            Target::Pronoun(_) | Target::Nominal(..) => {
+                book.refs.push(i as u32);
                 continue;
             }
         };
@@ -1068,7 +1147,8 @@ pub(crate) fn resolve(
     // A guessed person whose first word, not its last, also stands alone in the text
     // is an organization named by its short form ("Pernod Ricard" ... "Pernod said").
     let guessed = std::mem::take(&mut book.guessed);
-    let later = std::mem::take(&mut book.later);
+    let shorts = std::mem::take(&mut book.shorts);
+    let refs = std::mem::take(&mut book.refs);
     if !guessed.is_empty() {
         // The first and last words of guessed names: whether they stand alone.
         for c in guessed.iter().map(|&i| &cands[i as usize]) {
@@ -1078,7 +1158,7 @@ pub(crate) fn resolve(
                 book.forms.forms[f].alone = Some(false);
             }
         }
-        for c in later.iter().map(|&i| &cands[i as usize]) {
+        for c in shorts.iter().map(|&i| &cands[i as usize]) {
             if matches!(c.target, Target::Short(_)) && c.form == MentionForm::Name {
                 if let Some(f) = book.forms.find(of(c.span)) {
                     let alone = &mut book.forms.forms[f].alone;
@@ -1112,8 +1192,10 @@ pub(crate) fn resolve(
     // Short forms: the last word of a person's name, the first word of an
     // organization's, or a whole one-word name. (So far every mention is a name found
     // above.) Each form notes its actor (or that it has several) and the first mention
-    // it is taken from.
-    for (k, &(m, a)) in book.mentions.iter().enumerate() {
+    // it is taken from. (Only the short forms and capitals below read them.)
+    let names =
+        if shorts.is_empty() && caps_words.is_empty() { &[][..] } else { &book.mentions[..] };
+    for (k, &(m, a)) in names.iter().enumerate() {
         if m.form != MentionForm::Name && m.form != MentionForm::Alias {
             continue;
         }
@@ -1133,7 +1215,10 @@ pub(crate) fn resolve(
             _ => None,
         };
         b.last_name = k as u32;
-        let f = book.forms.intern(surface) as u32;
+        let f = match b.source {
+            Source::New(name) if same(name.as_bytes(), surface) => b.form,
+            _ => book.forms.intern(surface) as u32,
+        };
         let g = match short_form.filter(|s| s.len() < surface.len()) {
             Some(short) => book.forms.intern(short) as u32,
             None => NONE,
@@ -1149,7 +1234,7 @@ pub(crate) fn resolve(
         }
     }
     let names_end = book.mentions.len();
-    for c in later.iter().map(|&i| &cands[i as usize]) {
+    for c in shorts.iter().map(|&i| &cands[i as usize]) {
         let fallback = match &c.target {
             Target::Short(fallback) => fallback,
             // (One-word people: the others are names.)
@@ -1200,24 +1285,22 @@ pub(crate) fn resolve(
     }
     // Pronouns and role nouns, in text order.
     let mut seen = std::mem::take(&mut book.seen);
-    if refs > 0 {
-        text_order(&book.mentions, names_end, short_end, &mut seen);
+    if !refs.is_empty() {
+        // (No window reaches past the last reference.)
+        let limit = refs.last().map_or(0, |&i| cands[i as usize].span.start);
+        text_order(&book.mentions, names_end, short_end, limit, &mut seen);
     }
     // Where the windows below start and end in `seen`, kept from one candidate to the
     // next: they come in text order, so the ends move a little forward each time.
     let mut from_at = [0; 2];
     let mut to_at = 0;
-    for c in later.iter().map(|&i| &cands[i as usize]) {
+    for c in refs.iter().map(|&i| &cands[i as usize]) {
         match &c.target {
             Target::Pronoun(cue) => {
                 // "he" and "she" look back one sentence; "it" only within its own.
-                // "It" opening a sentence is most often about a thing ("It lasted an
-                // hour"); "it" later in one refers to the subject of the verb right
+                // "It" later in a sentence refers to the subject of the verb right
                 // before it ("Iraq said it would", "Iraq says that it"), else to the
                 // actor that opens the sentence.
-                if *cue == Cue::It && text[c.span].starts_with('I') {
-                    continue;
-                }
                 let back = if *cue == Cue::It { 0 } else { 1 };
                 let mut from = partition_from(&seen, &mut from_at[back], |&(_, s, _, _)| {
                     s as usize + back < c.sent as usize
@@ -1313,7 +1396,8 @@ pub(crate) fn resolve(
         }
     }
     book.seen = seen;
-    book.later = later;
+    book.shorts = shorts;
+    book.refs = refs;
     book.guessed = guessed;
     book.finish(out);
 }
