@@ -196,7 +196,7 @@ pub(crate) fn tokenize(
             (false, gap & OPENER != 0)
         };
         first = false;
-        // Words in a row, each after exactly one space, or after a comma and a space.
+        // Words in a row, each after exactly one space.
         loop {
             let start = i;
             // Up to eight bytes of the word, zero (no letter or digit) past the sentence.
@@ -208,6 +208,8 @@ pub(crate) fn tokenize(
             };
             let stop = !alnum_mask(x) & HIGHS;
             let mut poss = false;
+            // The next word follows after exactly one space.
+            let mut next = false;
             let run;
             if stop != 0 {
                 // The run ends inside the load, at byte `k` (a zero byte past the sentence).
@@ -215,7 +217,9 @@ pub(crate) fn tokenize(
                 run = x & ((1u64 << (8 * k)) - 1);
                 i = start + k;
                 let after = (x >> (8 * k)) as u8;
-                if (k < avail) & (CLASS[usize::from(after)] & JOINER != 0) {
+                if after == b' ' {
+                    next = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
+                } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
                     // As [`joined_end`] decides: a period joins only single letters
                     // ("U.S."), and a hyphen no word that starts lowercase, so that
                     // "said." and "well-known" end here.
@@ -266,21 +270,14 @@ pub(crate) fn tokenize(
             if let Some(word) = out.last_mut() {
                 each(word, index, run);
             }
-            // The next word follows after exactly one space (joined to this one), or
-            // after a comma and a space (not joined, and opening nothing): most gaps
-            // are read here, without a trip through the gap loop above.
-            let (gap, room) = (load8(bytes, i), end - i);
-            let alnum = |at: u32| CLASS[usize::from((gap >> at) as u8)] & ALNUM != 0;
-            let space = (gap as u8 == b' ') & alnum(8) & (room > 1);
-            let comma = (gap as u16 == u16::from_le_bytes([b',', b' '])) & alnum(16) & (room > 2);
-            if poss || !(space | comma) {
+            if !next {
                 if poss {
                     i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
                 }
                 break;
             }
-            i += 1 + usize::from(comma);
-            (joined, opens) = (space, false);
+            i += 1;
+            (joined, opens) = (true, false);
         }
     }
 }
