@@ -396,6 +396,59 @@ pub(crate) struct Lexicon {
     listed: Box<[u32; 1024]>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
+    /// The words of eight ASCII bytes or fewer that start some title.
+    title_firsts: WordFilter,
+    /// The words of eight ASCII bytes or fewer that end some title.
+    title_lasts: WordFilter,
+}
+
+/// A set of words of one to eight ASCII bytes that answers with one multiply and a bit
+/// test whether a word may be in it, in any case: a bit per hash of the word with the
+/// 0x20 bit of each byte set (which lowercases letters and may merge a few other bytes),
+/// so a few words not in it pass too. It rules out most words before the scanner looks
+/// them up in full.
+#[derive(Clone, Debug)]
+struct WordFilter {
+    bits: Box<[u64; 128]>,
+}
+
+impl WordFilter {
+    /// The filter holding `keys` (as [`short_key`] reads them).
+    fn new(keys: impl IntoIterator<Item = u64>) -> WordFilter {
+        let mut bits = Box::new([0u64; 128]);
+        for key in keys {
+            let len = 8 - key.leading_zeros() as usize / 8;
+            let bit = WordFilter::bit((key | ONES * 0x20) & (u64::MAX >> (64 - 8 * len)));
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// The bit of a folded key: the top 13 bits of its product with [`HASH`].
+    #[inline(always)]
+    fn bit(folded: u64) -> usize {
+        (folded.wrapping_mul(HASH) >> 51) as usize
+    }
+
+    /// Whether the word at `span` of `text` may be in the set, in any ASCII case: `false`
+    /// only for a word of one to eight ASCII bytes whose lowercase form is not in it.
+    #[inline(always)]
+    fn may_hold(&self, text: &[u8], span: Span) -> bool {
+        let len = span.len();
+        let Some(chunk) = text.get(span.start..span.start + 8) else { return true };
+        if len.wrapping_sub(1) >= 8 {
+            return true;
+        }
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mask = u64::MAX >> (64 - 8 * len);
+        let word = u64::from_le_bytes(word) & mask;
+        if word & HIGHS != 0 {
+            return true;
+        }
+        let bit = WordFilter::bit((word | ONES * 0x20) & mask);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// A key of 16 bytes or fewer as one integer, zero-padded (words hold no zero bytes).
@@ -609,6 +662,20 @@ impl Lexicon {
         first < 0x80 && len < 16 && self.pronoun_or_the[usize::from(first | 0x20)] & (1 << len) != 0
     }
 
+    /// Whether the word at `span` of `text` may start a title (its [`Info::title_first`]):
+    /// `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_start_title(&self, text: &[u8], span: Span) -> bool {
+        self.title_firsts.may_hold(text, span)
+    }
+
+    /// Whether the word at `span` of `text` may end a title (its [`Info::title_last`]):
+    /// `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_end_title(&self, text: &[u8], span: Span) -> bool {
+        self.title_lasts.may_hold(text, span)
+    }
+
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
@@ -737,6 +804,14 @@ impl Lexicon {
         }
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
         let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
+        // The keys a lookup finds (`short`'s), by what they say.
+        let filter = |bit: u32| {
+            WordFilter::new(
+                index.iter().filter(|(_, i)| i.0 & bit != 0).filter_map(|(k, _)| short_of(k)),
+            )
+        };
+        let title_firsts = filter(INFO_TITLE_FIRST);
+        let title_lasts = filter(INFO_TITLE_LAST);
         Lexicon {
             titles,
             titles_packed,
@@ -751,6 +826,8 @@ impl Lexicon {
             pronoun_keys,
             pronoun_mul,
             max_key_len,
+            title_firsts,
+            title_lasts,
         }
     }
 }
@@ -770,6 +847,34 @@ mod tests {
         assert!(!alan.irregular_name());
         assert_eq!(lex.lookup("talks", &mut scratch).first_name(), None);
         assert_eq!(lex.irregular_first_name("Alan"), None);
+    }
+
+    /// The title filters pass every word that starts or ends a title, in any case, and
+    /// rule out most other words.
+    #[test]
+    fn title_filters_pass_every_title_word() {
+        let lex = Lexicon::new();
+        let may = |word: &str, last: bool| {
+            // Padded so that the filter reads eight bytes.
+            let text = format!("{word}        ");
+            let span = Span::new(0, word.len());
+            if last {
+                lex.may_end_title(text.as_bytes(), span)
+            } else {
+                lex.may_start_title(text.as_bytes(), span)
+            }
+        };
+        for title in lex.titles.keys() {
+            let first = title.split(' ').next().unwrap_or("");
+            let last = title.rsplit(' ').next().unwrap_or("");
+            for (word, is_last) in [(first, false), (last, true)] {
+                assert!(may(word, is_last), "{word:?}");
+                assert!(may(&word.to_uppercase(), is_last), "{word:?}");
+            }
+        }
+        let others = ["said", "talks", "on", "government", "city", "week", "oil", "its"];
+        let passed = others.iter().filter(|w| may(w, false) || may(w, true)).count();
+        assert!(passed <= 2, "{passed} of {others:?} pass");
     }
 
     /// Every pronoun and "the" has its own slot, in any case; other words have none.

@@ -608,8 +608,9 @@ pub(crate) enum Seg {
     Gaz(usize, usize),
     /// Words `.0..1` are the title with the id `.2` (see [`Lexicon::title_entry`]).
     Title(usize, usize, u32),
-    /// Words `.0..1` are an unknown name.
-    Unknown(usize, usize),
+    /// Words `.0..1` are an unknown name; `.2` is the listed place they spell re-cased,
+    /// found when the run was split (see [`Scanner::recased_place`]).
+    Unknown(usize, usize, Option<u32>),
     /// A word that breaks names (common word or connector).
     Break(usize),
 }
@@ -732,9 +733,19 @@ impl<'a> Scanner<'a> {
     ///
     /// Looked up with the other word lists: a first name's lowercase form says which,
     /// and the word must be written as the name is, a capital and no other capitals.
-    #[inline]
+    #[inline(always)]
     fn first_name(&self, i: usize) -> Option<Option<Gender>> {
         let info = self.info(i);
+        // Most words are no first name: ruled out here, where the call is made.
+        if !info.irregular_name() && info.first_name().is_none() {
+            return None;
+        }
+        self.first_name_as_written(i, info)
+    }
+
+    /// [`Scanner::first_name`] for a word whose lowercase form is a first name.
+    #[inline(never)]
+    fn first_name_as_written(&self, i: usize, info: Info) -> Option<Option<Gender>> {
         let span = self.words[i].span;
         if info.irregular_name() {
             if let Some(g) = self.lex.irregular_first_name(&self.text[span]) {
@@ -760,6 +771,25 @@ impl<'a> Scanner<'a> {
         self.info(i).function()
     }
 
+    /// Whether word `i` may start a title: its info if looked up already, else the
+    /// lexicon's quick filter, so that most words need no lookup to be ruled out.
+    #[inline(always)]
+    fn may_start_title(&self, i: usize) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_first(),
+            _ => self.lex.may_start_title(self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
+    /// Whether word `i` may end a title (as [`Scanner::may_start_title`]).
+    #[inline(always)]
+    fn may_end_title(&self, i: usize) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_last(),
+            _ => self.lex.may_end_title(self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
     /// The longest title starting at word `i` and ending before `end`: its number of
     /// words and its id (see [`Lexicon::title_entry`]).
     #[inline(always)]
@@ -778,7 +808,10 @@ impl<'a> Scanner<'a> {
         let max = lex.max_title_words.min(end.saturating_sub(i));
         for n in (1..=max).rev() {
             // A title's words are joined and its last word ends some title.
-            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
+            if (i + 1..i + n).any(|k| !self.words[k].joined)
+                || !self.may_end_title(i + n - 1)
+                || !self.info(i + n - 1).title_last()
+            {
                 continue;
             }
             if let Some(id) = self.title(i, i + n) {
@@ -798,6 +831,7 @@ impl<'a> Scanner<'a> {
             || !self.words[i].joined
             || self.words[i - 1].sent != self.words[i].sent
             || self.words[i - 1].poss
+            || !self.may_end_title(i - 1)
             || !self.info(i - 1).title_last()
         {
             return None;
@@ -809,14 +843,21 @@ impl<'a> Scanner<'a> {
     #[inline(never)]
     fn title_ending(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        for n in (1..=lex.max_title_words.min(i)).rev() {
-            let a = i - n;
-            let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
-            if !same || !(a + 1..=i).all(|k| self.words[k].joined) {
-                continue;
-            }
+        // The first word a title ending with word `i - 1` may start at: from there on,
+        // the words are of one sentence, joined, and not possessive (`title_before`
+        // checked this of word `i - 1`).
+        let sent = self.words[i].sent;
+        let mut first = i - 1;
+        while first > i.saturating_sub(lex.max_title_words)
+            && self.words[first - 1].sent == sent
+            && self.words[first].joined
+            && !self.words[first - 1].poss
+        {
+            first -= 1;
+        }
+        for a in first..i {
             if self.words[a].shape != Shape::Lower
-                || self.words[a..i].iter().any(|w| w.poss)
+                || !self.may_start_title(a)
                 || !self.info(a).title_first()
             {
                 continue;
@@ -1060,12 +1101,17 @@ impl<'a> Scanner<'a> {
         }
         // "the [Russian] president", not followed by a name.
         let mut i = k + 1;
-        let mut country = None;
+        // The listed name after "the", whose country is read once a title follows.
+        let mut named = None;
         if i < b && self.words[i].hit != NO_HIT && self.words[i].joined {
-            country = self.hit_country(i);
+            named = Some(i);
             i = self.hit_end(i, b);
         }
-        if i >= b || !self.words[i].joined || self.words[i].shape == Shape::Upper {
+        if i >= b
+            || !self.words[i].joined
+            || self.words[i].shape == Shape::Upper
+            || !self.may_start_title(i)
+        {
             return;
         }
         if let Some((n, id)) = self.title_at(i, b) {
@@ -1078,6 +1124,7 @@ impl<'a> Scanner<'a> {
                 && self.words[e].joined
                 && matches!(self.words[e].shape, Shape::Cap | Shape::Upper);
             if !followed_by_name && !self.words[e - 1].poss {
+                let mut country = named.and_then(|h| self.hit_country(h));
                 // "the president of Armenia": the office's country follows it.
                 if country.is_none()
                     && e + 1 < b
@@ -1122,8 +1169,9 @@ impl<'a> Scanner<'a> {
                 while j < end && j - i < 4 && self.words[j].shape == Shape::Upper {
                     j += 1;
                 }
-                if let Some(e) = (i + 1..=j).rev().find(|&e| self.recased_place(i, e).is_some()) {
-                    self.segs.push(Seg::Unknown(i, e));
+                let place = (i + 1..=j).rev().find_map(|e| Some((e, self.recased_place(i, e)?)));
+                if let Some((e, place)) = place {
+                    self.segs.push(Seg::Unknown(i, e, Some(place)));
                     i = e;
                     continue;
                 }
@@ -1139,7 +1187,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let e = self.unknown_end(i, end);
-            self.segs.push(Seg::Unknown(i, e));
+            self.segs.push(Seg::Unknown(i, e, None));
             i = e;
         }
         for s in 0..self.segs.len() {
@@ -1225,12 +1273,12 @@ impl<'a> Scanner<'a> {
             }
             Seg::Gaz(a, b) => {
                 // Merged into an organization with the next unknown segment?
-                if let Some(Seg::Unknown(ua, ub)) = next {
+                if let Some(Seg::Unknown(ua, ub, _)) = next {
                     if self.org_merge(a, ua, ub) {
                         return;
                     }
                 }
-                if let Some(Seg::Unknown(ua, ub)) = prev {
+                if let Some(Seg::Unknown(ua, ub, _)) = prev {
                     if ub - ua == 1 && self.demonym_surname(ub, a, b) {
                         let span = Span::new(self.words[ua].span.start, self.words[a].span.end);
                         let mut c = Cand::new(
@@ -1246,7 +1294,7 @@ impl<'a> Scanner<'a> {
                 }
                 // "Kurdistan Democratic Party": a name before a listed party's name makes
                 // another party.
-                if let Some(Seg::Unknown(ua, ub)) = prev {
+                if let Some(Seg::Unknown(ua, ub, _)) = prev {
                     if self.org_extends(ub, a, b) {
                         let span = Span::new(self.words[ua].span.start, self.words[b - 1].span.end);
                         out.push(Cand::new(
@@ -1267,7 +1315,7 @@ impl<'a> Scanner<'a> {
                 });
                 self.gaz_cand(a, b, title, out);
             }
-            Seg::Unknown(a, b) => {
+            Seg::Unknown(a, b, place) => {
                 if let Some(Seg::Gaz(ga, gb)) = next {
                     if self.org_extends(b, ga, gb) || b - a == 1 && self.demonym_surname(b, ga, gb)
                     {
@@ -1298,7 +1346,7 @@ impl<'a> Scanner<'a> {
                 }
                 // The title just before the name ("Dr", "foreign minister"), read once.
                 let before = self.title_before(a);
-                let mut cand = self.unknown(a, b, before);
+                let mut cand = self.unknown(a, b, before, place);
                 let title = match prev {
                     Some(Seg::Title(ta, _, id)) => {
                         let (title, t) = self.lex.title_entry(id);
@@ -1421,8 +1469,8 @@ impl<'a> Scanner<'a> {
 
     /// A place or country written in capitals amid ordinary text, as in a dateline
     /// ("NEW YORK, March 5 -", "TOKYO (Reuters) -"): the words `a..b`, all in capitals, spell
-    /// a listed place when re-cased.
-    fn recased_place(&self, a: usize, b: usize) -> Option<Cand> {
+    /// a listed place when re-cased. Gives the place's entry.
+    fn recased_place(&self, a: usize, b: usize) -> Option<u32> {
         if !self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
             return None;
         }
@@ -1452,8 +1500,7 @@ impl<'a> Scanner<'a> {
                     )
             });
         self.scratch.set(recased);
-        let (e, _) = found?;
-        Some(Cand::new(span, self.words[a].sent, Target::Entry(e), super::MentionForm::Name))
+        found.map(|(e, _)| e)
     }
 
     /// Whether unknown words ending at word `end` and the gazetteer hit at words `a..b`
@@ -1513,21 +1560,26 @@ impl<'a> Scanner<'a> {
     }
 
     /// Classifies the unknown name at words `a..b`, given the title just before it
-    /// ([`Scanner::title_before`]).
+    /// ([`Scanner::title_before`]) and the place they spell re-cased, if the run's split
+    /// found one.
     #[inline(never)]
     fn unknown(
         &mut self,
         a: usize,
         b: usize,
         before: Option<(usize, &'static str, Title)>,
+        place: Option<u32>,
     ) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
-        // Only words all in capitals can spell a place re-cased.
-        if self.words[a].shape == Shape::Upper {
-            if let Some(place) = self.recased_place(a, b) {
-                return place;
-            }
+        // Only words all in capitals can spell a place re-cased; up to four of them were
+        // tried when the run was split.
+        let place = match place {
+            None if b - a > 4 && self.words[a].shape == Shape::Upper => self.recased_place(a, b),
+            _ => place,
+        };
+        if let Some(e) = place {
+            return Cand::new(span, sent, Target::Entry(e), super::MentionForm::Name);
         }
         // "Karen guerrillas", "Houthi rebels": a lone name before a noun of armed groups.
         if b == a + 1
