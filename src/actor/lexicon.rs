@@ -244,6 +244,9 @@ const INFO_GENDER_SHIFT: u32 = 16;
 /// [`Info`] bit: the lowercase form of a first name written otherwise (not ASCII, or
 /// with more capitals): [`Lexicon::irregular_first_name`] knows it.
 const INFO_IRREGULAR_NAME: u32 = 1 << 18;
+/// [`Info`] bits: the id of the one-word title the word is (see
+/// [`Lexicon::title_entry`]), plus 1, or 0.
+const INFO_TITLE_SHIFT: u32 = 19;
 
 /// The genders in the order [`Info`] numbers them.
 const GENDERS: [Gender; 2] = [Gender::Male, Gender::Female];
@@ -334,6 +337,13 @@ impl Info {
     pub(crate) fn first_name(self) -> Option<Option<Gender>> {
         let n = (self.0 >> INFO_GENDER_SHIFT) & 0x3;
         (self.0 & INFO_FIRST_NAME != 0).then(|| GENDERS.get((n as usize).wrapping_sub(1)).copied())
+    }
+
+    /// The id of the one-word title the word is (see [`Lexicon::title_entry`]): what
+    /// [`Lexicon::title`] gives for the word alone, with no key to build.
+    #[inline]
+    pub(crate) fn title_id(self) -> Option<u32> {
+        (self.0 >> INFO_TITLE_SHIFT).checked_sub(1)
     }
 
     /// The lowercase form of a first name written otherwise (see [`INFO_IRREGULAR_NAME`]).
@@ -700,6 +710,11 @@ impl Lexicon {
         let title_list: Vec<(&'static str, Title)> = titles.into_iter().collect();
         let titles: WordMap<&'static str, u32> =
             title_list.iter().enumerate().map(|(i, &(k, _))| (k, i as u32)).collect();
+        for (id, &(title, _)) in title_list.iter().enumerate() {
+            if !title.contains(' ') {
+                slot(&mut index, title).0 |= (id as u32 + 1) << INFO_TITLE_SHIFT;
+            }
+        }
         let titles_packed = PackedMap::new(
             title_list
                 .iter()
@@ -847,6 +862,18 @@ mod tests {
         assert!(!alan.irregular_name());
         assert_eq!(lex.lookup("talks", &mut scratch).first_name(), None);
         assert_eq!(lex.irregular_first_name("Alan"), None);
+    }
+
+    /// A one-word title's id is found with the word's other info.
+    #[test]
+    fn one_word_titles_carry_their_id() {
+        let lex = Lexicon::new();
+        assert!(lex.title_list.len() < 1 << (32 - INFO_TITLE_SHIFT));
+        let mut scratch = String::new();
+        for (&title, &id) in &lex.titles {
+            let found = lex.lookup(title, &mut scratch).title_id();
+            assert_eq!(found, (!title.contains(' ')).then_some(id), "{title:?}");
+        }
     }
 
     /// The title filters pass every word that starts or ends a title, in any case, and

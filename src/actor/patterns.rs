@@ -804,21 +804,23 @@ impl<'a> Scanner<'a> {
     /// [`Scanner::title_at`] for a word `i` that starts some title.
     #[inline(never)]
     fn title_from(&mut self, i: usize, end: usize) -> Option<(usize, u32)> {
-        let lex = self.lex;
-        let max = lex.max_title_words.min(end.saturating_sub(i));
-        for n in (1..=max).rev() {
-            // A title's words are joined and its last word ends some title.
-            if (i + 1..i + n).any(|k| !self.words[k].joined)
-                || !self.may_end_title(i + n - 1)
-                || !self.info(i + n - 1).title_last()
-            {
+        // A title's words are joined: the longest one that may start here.
+        let max = self.lex.max_title_words.min(end.saturating_sub(i));
+        let mut joined = 1;
+        while joined < max && self.words[i + joined].joined {
+            joined += 1;
+        }
+        for n in (2..=joined).rev() {
+            // Its last word ends some title.
+            if !self.may_end_title(i + n - 1) || !self.info(i + n - 1).title_last() {
                 continue;
             }
             if let Some(id) = self.title(i, i + n) {
                 return Some((n, id));
             }
         }
-        None
+        // One word: its info knows.
+        self.info(i).title_id().filter(|_| max > 0).map(|id| (1, id))
     }
 
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
@@ -862,7 +864,9 @@ impl<'a> Scanner<'a> {
             {
                 continue;
             }
-            if let Some(id) = self.title(a, i) {
+            // One word: its info knows.
+            let id = if a + 1 == i { self.info(a).title_id() } else { self.title(a, i) };
+            if let Some(id) = id {
                 let (key, t) = lex.title_entry(id);
                 return Some((a, key, t));
             }
@@ -1046,6 +1050,10 @@ impl<'a> Scanner<'a> {
             if matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT {
                 j += 1;
                 continue;
+            }
+            // Only a lowercase word, not possessive, joins the capitals around it.
+            if w.shape != Shape::Lower || w.poss {
+                break;
             }
             let then_cap = j + 1 < b
                 && self.words[j + 1].joined
@@ -1674,16 +1682,16 @@ impl<'a> Scanner<'a> {
         // shaped like adjectives of nationality or creed ("Kurdish", "Welsh", "Congolese",
         // "European", "African", "Islamic").
         let adjective = || {
-            let suffixes: &[&[u8]] = match first.last() {
-                Some(b'h') => &[b"sh"],
-                Some(b'e') => &[b"ese"],
-                Some(b'n') => &[b"ean", b"ian", b"can"],
-                Some(b's') => &[b"ans", b"ists"],
-                Some(b'c') => &[b"ic"],
-                Some(b't') => &[b"ist"],
-                _ => &[],
-            };
-            suffixes.iter().any(|s| first.ends_with(s))
+            matches!(
+                first,
+                [.., b's', b'h']
+                    | [.., b'e', b's', b'e']
+                    | [.., b'e' | b'i' | b'c', b'a', b'n']
+                    | [.., b'a', b'n', b's']
+                    | [.., b'i', b's', b't', b's']
+                    | [.., b'i', b'c']
+                    | [.., b'i', b's', b't']
+            )
         };
         // The length of the first char, from its first byte (the text is UTF-8).
         let char_len = match first.first() {
