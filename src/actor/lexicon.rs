@@ -820,13 +820,13 @@ impl Lexicon {
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
         let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
         // The keys a lookup finds (`short`'s), by what they say.
-        let filter = |bit: u32| {
+        let filter = |says: &dyn Fn(Info) -> bool| {
             WordFilter::new(
-                index.iter().filter(|(_, i)| i.0 & bit != 0).filter_map(|(k, _)| short_of(k)),
+                index.iter().filter(|&(_, &i)| says(i)).filter_map(|(k, _)| short_of(k)),
             )
         };
-        let title_firsts = filter(INFO_TITLE_FIRST);
-        let title_lasts = filter(INFO_TITLE_LAST);
+        let title_firsts = filter(&Info::title_first);
+        let title_lasts = filter(&Info::title_last);
         Lexicon {
             titles,
             titles_packed,

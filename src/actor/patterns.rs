@@ -1044,43 +1044,42 @@ impl<'a> Scanner<'a> {
 
     /// The end of the capitalized run starting at word `k`.
     fn run_end(&mut self, k: usize, b: usize) -> usize {
+        let cap = |w: &Word| matches!(w.shape, Shape::Cap | Shape::Upper);
         let mut j = k + 1;
-        while j < b && (self.words[j].joined || self.amp_joined(j)) && !self.words[j - 1].poss {
+        while j < b && !self.words[j - 1].poss && (self.words[j].joined || self.amp_joined(j)) {
             let w = self.words[j];
-            if matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT {
+            if cap(&w) || w.hit != NO_HIT {
                 j += 1;
                 continue;
             }
-            // Only a lowercase word, not possessive, joins the capitals around it.
-            if w.shape != Shape::Lower || w.poss {
+            // Only a lowercase word, not possessive, joins the capitals around it, and
+            // only when the next word is joined to it.
+            if w.shape != Shape::Lower || w.poss || j + 1 >= b || !self.words[j + 1].joined {
                 break;
             }
-            let then_cap = j + 1 < b
-                && self.words[j + 1].joined
-                && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
-            // The word lists are asked only when a capital follows.
-            let connector = || {
-                w.shape == Shape::Lower
-                    && (matches!(self.cue(j), Some(Cue::Particle))
-                        || self.function(j).is_some_and(|f| f != Function::The))
-            };
+            let next = self.words[j + 1];
+            if cap(&next) {
+                // A connector before a capital; the word lists are asked only here.
+                let connector = matches!(self.cue(j), Some(Cue::Particle))
+                    || self.function(j).is_some_and(|f| f != Function::The);
+                if !connector {
+                    break;
+                }
+                j += 2;
+                continue;
+            }
             // "Chancellor of the Exchequer", "Bank of the Philippine Islands": "of the"
             // before a capital.
-            let of_the_cap = j + 2 < b
-                && self.words[j + 1].joined
+            let of_the_cap = next.shape == Shape::Lower
+                && j + 2 < b
                 && self.words[j + 2].joined
-                && matches!(self.words[j + 2].shape, Shape::Cap | Shape::Upper)
-                && w.shape == Shape::Lower
+                && cap(&self.words[j + 2])
                 && self.function(j) == Some(Function::Of)
-                && self.function(j + 1) == Some(Function::The)
-                && self.words[j + 1].shape == Shape::Lower;
-            if then_cap && !w.poss && connector() {
-                j += 2;
-            } else if of_the_cap && !w.poss {
-                j += 3;
-            } else {
+                && self.function(j + 1) == Some(Function::The);
+            if !of_the_cap {
                 break;
             }
+            j += 3;
         }
         j
     }
