@@ -615,6 +615,26 @@ pub(crate) enum Seg {
     Break(usize),
 }
 
+impl Seg {
+    /// The first word after the segment.
+    fn end(self) -> usize {
+        match self {
+            Seg::Gaz(_, e) | Seg::Title(_, e, _) | Seg::Unknown(_, e, _) => e,
+            Seg::Break(i) => i + 1,
+        }
+    }
+}
+
+/// The segments around one of a run.
+#[derive(Clone, Copy, Debug, Default)]
+struct Around {
+    prev: Option<Seg>,
+    next: Option<Seg>,
+    after_next: Option<Seg>,
+    /// It is the third segment or a later one.
+    third: bool,
+}
+
 impl<'a> Scanner<'a> {
     /// The id of the title spelled by words `a..b`, in any case and joined by single
     /// spaces (see [`Lexicon::title_entry`]).
@@ -1155,51 +1175,58 @@ impl<'a> Scanner<'a> {
 
     /// Splits the run `k..end` into segments and turns them into candidates.
     fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
+        if end == k + 1 {
+            // Most runs are one word: one segment, with no buffer.
+            let seg = self.segment(k, end);
+            self.seg(seg, Around::default(), k, out);
+            return;
+        }
         self.segs.clear();
         let mut i = k;
         while i < end {
-            let w = self.words[i];
-            if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
-                let e = self.hit_end(i, end);
-                self.segs.push(Seg::Gaz(i, e));
-                i = e;
-                continue;
-            }
-            if w.shape == Shape::Lower {
-                self.segs.push(Seg::Break(i));
-                i += 1;
-                continue;
-            }
-            if w.shape == Shape::Upper {
-                // A place in capitals ("NEW YORK"), before its words are read as common.
-                let mut j = i + 1;
-                while j < end && j - i < 4 && self.words[j].shape == Shape::Upper {
-                    j += 1;
-                }
-                let place = (i + 1..=j).rev().find_map(|e| Some((e, self.recased_place(i, e)?)));
-                if let Some((e, place)) = place {
-                    self.segs.push(Seg::Unknown(i, e, Some(place)));
-                    i = e;
-                    continue;
-                }
-            }
-            if let Some((n, id)) = self.title_at(i, end) {
-                self.segs.push(Seg::Title(i, i + n, id));
-                i += n;
-                continue;
-            }
-            if self.is_common(i) {
-                self.segs.push(Seg::Break(i));
-                i += 1;
-                continue;
-            }
-            let e = self.unknown_end(i, end);
-            self.segs.push(Seg::Unknown(i, e, None));
-            i = e;
+            let seg = self.segment(i, end);
+            i = seg.end();
+            self.segs.push(seg);
         }
         for s in 0..self.segs.len() {
-            self.seg(s, k, out);
+            let around = Around {
+                prev: s.checked_sub(1).map(|p| self.segs[p]),
+                next: self.segs.get(s + 1).copied(),
+                after_next: self.segs.get(s + 2).copied(),
+                third: s >= 2,
+            };
+            self.seg(self.segs[s], around, k, out);
         }
+    }
+
+    /// The segment starting at word `i` of a run ending before word `end`.
+    #[inline(always)]
+    fn segment(&mut self, i: usize, end: usize) -> Seg {
+        let w = self.words[i];
+        if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
+            return Seg::Gaz(i, self.hit_end(i, end));
+        }
+        if w.shape == Shape::Lower {
+            return Seg::Break(i);
+        }
+        if w.shape == Shape::Upper {
+            // A place in capitals ("NEW YORK"), before its words are read as common.
+            let mut j = i + 1;
+            while j < end && j - i < 4 && self.words[j].shape == Shape::Upper {
+                j += 1;
+            }
+            let place = (i + 1..=j).rev().find_map(|e| Some((e, self.recased_place(i, e)?)));
+            if let Some((e, place)) = place {
+                return Seg::Unknown(i, e, Some(place));
+            }
+        }
+        if let Some((n, id)) = self.title_at(i, end) {
+            return Seg::Title(i, i + n, id);
+        }
+        if self.is_common(i) {
+            return Seg::Break(i);
+        }
+        Seg::Unknown(i, self.unknown_end(i, end), None)
     }
 
     /// The end of an unknown name starting at word `i`.
@@ -1252,13 +1279,12 @@ impl<'a> Scanner<'a> {
         self.info(i).place(suffix)
     }
 
-    /// Emits the candidate for segment `s` of a run starting at word `run_start`.
-    fn seg(&mut self, s: usize, run_start: usize, out: &mut Vec<Cand>) {
-        let count = self.segs.len();
-        let prev = s.checked_sub(1).map(|p| self.segs[p]);
-        let next = self.segs.get(s + 1).copied();
-        let after_next = self.segs.get(s + 2).copied();
-        match self.segs[s] {
+    /// Emits the candidate for the segment `seg`, with the segments `around` it, of a run
+    /// starting at word `run_start`.
+    #[inline(always)]
+    fn seg(&mut self, seg: Seg, around: Around, run_start: usize, out: &mut Vec<Cand>) {
+        let Around { prev, next, after_next, third } = around;
+        match seg {
             Seg::Break(_) => {}
             Seg::Title(a, b, id) => {
                 let (title, t) = self.lex.title_entry(id);
@@ -1364,7 +1390,7 @@ impl<'a> Scanner<'a> {
                             return;
                         }
                         // A listed name before the title, when a segment is there.
-                        let affiliation = match s.checked_sub(2).and(ta.checked_sub(1)) {
+                        let affiliation = match ta.checked_sub(1).filter(|_| third) {
                             Some(p) if self.words[p].hit != NO_HIT => self.hit_country(p),
                             _ => None,
                         };
@@ -1399,7 +1425,7 @@ impl<'a> Scanner<'a> {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
-                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == count {
+                if matches!(cand.target, Target::New(ActorKind::Person)) && next.is_none() {
                     self.apposition(b, &mut cand);
                 }
                 // A lone word joined to a capitalized common word, a title or a listed
