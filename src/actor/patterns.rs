@@ -1627,14 +1627,15 @@ impl<'a> Scanner<'a> {
         // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
         // "Corp") names no organization by itself: it is a piece of a longer name or a
         // description.
-        let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
+        let info = self.info(a);
+        let noun = b == a + 1 && (info.noun() || info.org(true));
         if (a + 1..b).any(|j| self.amp_joined(j)) {
             return new(ActorKind::Organization);
         }
-        if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
+        if b - a >= 2 && (self.is_org_word(b - 1, true) || info.org(false)) {
             return new(ActorKind::Organization);
         }
-        if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {
+        if b - a >= 2 && (self.is_place_word(b - 1, true) || info.place(false)) {
             let mut c = new(ActorKind::Location);
             c.affiliation = self.country_after(b);
             return c;
@@ -1650,7 +1651,7 @@ impl<'a> Scanner<'a> {
             }
             // A common noun first, and no first name, a title or an initial: an event or
             // a work ("World Series", "Human Rights"), no actor ("DJ John Peel" is one).
-            let common_first = self.info(a).noun() || self.is_common(a);
+            let common_first = info.noun() || info.common();
             if common_first
                 && first_name.is_none()
                 && !initial
