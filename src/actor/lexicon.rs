@@ -410,6 +410,9 @@ pub(crate) struct Lexicon {
     title_firsts: WordFilter,
     /// The words of eight ASCII bytes or fewer that end some title.
     title_lasts: WordFilter,
+    /// The words of eight ASCII bytes or fewer that are nouns of armed groups
+    /// ([`Cue::Force`]).
+    forces: WordFilter,
 }
 
 /// A set of words of one to eight ASCII bytes that answers with one multiply and a bit
@@ -686,6 +689,13 @@ impl Lexicon {
         self.title_lasts.may_hold(text, span)
     }
 
+    /// Whether the word at `span` of `text` may be a noun of armed groups
+    /// ([`Cue::Force`]): `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_be_force(&self, text: &[u8], span: Span) -> bool {
+        self.forces.may_hold(text, span)
+    }
+
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
@@ -827,6 +837,7 @@ impl Lexicon {
         };
         let title_firsts = filter(&Info::title_first);
         let title_lasts = filter(&Info::title_last);
+        let forces = filter(&|i: Info| i.cue() == Some(Cue::Force));
         Lexicon {
             titles,
             titles_packed,
@@ -843,6 +854,7 @@ impl Lexicon {
             max_key_len,
             title_firsts,
             title_lasts,
+            forces,
         }
     }
 }
@@ -876,10 +888,10 @@ mod tests {
         }
     }
 
-    /// The title filters pass every word that starts or ends a title, in any case, and
-    /// rule out most other words.
+    /// The title and force filters pass every word that starts or ends a title or is a
+    /// noun of armed groups, in any case, and rule out most other words.
     #[test]
-    fn title_filters_pass_every_title_word() {
+    fn filters_pass_every_listed_word() {
         let lex = Lexicon::new();
         let may = |word: &str, last: bool| {
             // Padded so that the filter reads eight bytes.
@@ -898,6 +910,10 @@ mod tests {
                 assert!(may(word, is_last), "{word:?}");
                 assert!(may(&word.to_uppercase(), is_last), "{word:?}");
             }
+        }
+        for (key, _) in lex.index.iter().filter(|(_, i)| i.cue() == Some(Cue::Force)) {
+            let text = format!("{}        ", String::from_utf8_lossy(key).to_uppercase());
+            assert!(lex.may_be_force(text.as_bytes(), Span::new(0, key.len())), "{key:?}");
         }
         let others = ["said", "talks", "on", "government", "city", "week", "oil", "its"];
         let passed = others.iter().filter(|w| may(w, false) || may(w, true)).count();

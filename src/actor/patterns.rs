@@ -1619,6 +1619,7 @@ impl<'a> Scanner<'a> {
             && b < self.words.len()
             && self.words[b].joined
             && self.words[b].shape == Shape::Lower
+            && self.lex.may_be_force(self.text.as_bytes(), self.words[b].span)
             && self.cue(b) == Some(Cue::Force)
         {
             return Cand::new(span, sent, Target::New(ActorKind::Group), super::MentionForm::Name);
