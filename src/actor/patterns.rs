@@ -1226,7 +1226,9 @@ impl<'a> Scanner<'a> {
         if self.is_common(i) {
             return Seg::Break(i);
         }
-        Seg::Unknown(i, self.unknown_end(i, end), None)
+        // A name in a run of one word ends with it.
+        let e = if end == i + 1 { end } else { self.unknown_end(i, end) };
+        Seg::Unknown(i, e, None)
     }
 
     /// The end of an unknown name starting at word `i`.
@@ -1425,7 +1427,11 @@ impl<'a> Scanner<'a> {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
-                if matches!(cand.target, Target::New(ActorKind::Person)) && next.is_none() {
+                // An apposition follows a comma: most names have none.
+                if matches!(cand.target, Target::New(ActorKind::Person))
+                    && next.is_none()
+                    && self.text.as_bytes().get(self.words[b - 1].span.end) == Some(&b',')
+                {
                     self.apposition(b, &mut cand);
                 }
                 // A lone word joined to a capitalized common word, a title or a listed
