@@ -1343,11 +1343,9 @@ impl<'a> Scanner<'a> {
                 }
                 let title = match prev {
                     Some(Seg::Title(_, _, id)) => Some(self.lex.title_entry(id)),
+                    _ if a == run_start => self.title_before(a).map(|(_, n, t)| (n, t)),
                     _ => None,
                 };
-                let title = title.or_else(|| {
-                    (a == run_start).then(|| self.title_before(a)).flatten().map(|(_, n, t)| (n, t))
-                });
                 self.gaz_cand(a, b, title, out);
             }
             Seg::Unknown(a, b, place) => {
