@@ -413,6 +413,9 @@ pub(crate) struct Lexicon {
     /// The words of eight ASCII bytes or fewer that are nouns of armed groups
     /// ([`Cue::Force`]).
     forces: WordFilter,
+    /// The words of eight ASCII bytes or fewer that are prepositions before places or
+    /// "of" (see [`place_or_of`]).
+    places: WordFilter,
 }
 
 /// A set of words of one to eight ASCII bytes that answers with one multiply and a bit
@@ -513,6 +516,12 @@ fn collision_free<V: Copy + Default>(keys: &[(u64, V)]) -> (Box<[(u64, V); 64]>,
         mul = mul.wrapping_add(0x9e37_79b9_7f4a_7c15).rotate_left(17) | 1;
     }
     (table, mul)
+}
+
+/// Whether a word is a preposition before places ("in", "near") or "of": a lone name
+/// after it is read as a place.
+pub(crate) fn place_or_of(info: Info) -> bool {
+    info.cue() == Some(Cue::Place) || info.function() == Some(Function::Of)
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -696,6 +705,13 @@ impl Lexicon {
         self.forces.may_hold(text, span)
     }
 
+    /// Whether the word at `span` of `text` may be a preposition before places or "of"
+    /// (see [`place_or_of`]): `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_place_or_of(&self, text: &[u8], span: Span) -> bool {
+        self.places.may_hold(text, span)
+    }
+
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
@@ -838,6 +854,7 @@ impl Lexicon {
         let title_firsts = filter(&Info::title_first);
         let title_lasts = filter(&Info::title_last);
         let forces = filter(&|i: Info| i.cue() == Some(Cue::Force));
+        let places = filter(&place_or_of);
         Lexicon {
             titles,
             titles_packed,
@@ -855,6 +872,7 @@ impl Lexicon {
             title_firsts,
             title_lasts,
             forces,
+            places,
         }
     }
 }
@@ -911,9 +929,15 @@ mod tests {
                 assert!(may(&word.to_uppercase(), is_last), "{word:?}");
             }
         }
-        for (key, _) in lex.index.iter().filter(|(_, i)| i.cue() == Some(Cue::Force)) {
+        for (key, &info) in &lex.index {
             let text = format!("{}        ", String::from_utf8_lossy(key).to_uppercase());
-            assert!(lex.may_be_force(text.as_bytes(), Span::new(0, key.len())), "{key:?}");
+            let span = Span::new(0, key.len());
+            if info.cue() == Some(Cue::Force) {
+                assert!(lex.may_be_force(text.as_bytes(), span), "{key:?}");
+            }
+            if place_or_of(info) {
+                assert!(lex.may_place_or_of(text.as_bytes(), span), "{key:?}");
+            }
         }
         let others = ["said", "talks", "on", "government", "city", "week", "oil", "its"];
         let passed = others.iter().filter(|w| may(w, false) || may(w, true)).count();

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Function, Info, Lexicon, Title};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title, place_or_of};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
 use crate::ascii::alnum_run_end;
@@ -798,6 +798,16 @@ impl<'a> Scanner<'a> {
         match self.infos.get(i).map(Cell::get) {
             Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_first(),
             _ => self.lex.may_start_title(self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
+    /// Whether word `i` may be a preposition before places or "of" (as
+    /// [`Scanner::may_start_title`]).
+    #[inline(always)]
+    fn may_place_or_of(&self, i: usize) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => place_or_of(Info::from_bits(bits)),
+            _ => self.lex.may_place_or_of(self.text.as_bytes(), self.words[i].span),
         }
     }
 
@@ -1689,14 +1699,15 @@ impl<'a> Scanner<'a> {
             return new(ActorKind::Organization);
         }
         // "in Jeddah", "the town of Samarra".
-        let place_cue = a > 0
-            && self.words[a].joined
-            && (matches!(self.cue(a - 1), Some(Cue::Place))
+        let place_cue = a > 0 && self.words[a].joined && self.may_place_or_of(a - 1) && {
+            let prev = self.info(a - 1);
+            prev.cue() == Some(Cue::Place)
                 || a > 1
-                    && self.function(a - 1) == Some(Function::Of)
+                    && prev.function() == Some(Function::Of)
                     && self.words[a - 1].joined
                     && self.words[a - 2].shape == Shape::Lower
-                    && self.is_place_word(a - 2, true));
+                    && self.is_place_word(a - 2, true)
+        };
         if place_cue {
             let mut c = Cand::new(
                 span,
