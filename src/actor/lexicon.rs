@@ -434,7 +434,7 @@ impl WordFilter {
         let mut bits = Box::new([0u64; 128]);
         for key in keys {
             let len = 8 - key.leading_zeros() as usize / 8;
-            let bit = WordFilter::bit((key | ONES * 0x20) & (u64::MAX >> (64 - 8 * len)));
+            let bit = WordFilter::bit((key | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * len)));
             bits[bit / 64] |= 1 << (bit % 64);
         }
         WordFilter { bits }
@@ -462,7 +462,7 @@ impl WordFilter {
         if word & HIGHS != 0 {
             return true;
         }
-        let bit = WordFilter::bit((word | ONES * 0x20) & mask);
+        let bit = WordFilter::bit((word | (ONES * 0x20)) & mask);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
