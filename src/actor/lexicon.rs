@@ -244,6 +244,9 @@ const INFO_GENDER_SHIFT: u32 = 16;
 /// [`Info`] bit: the lowercase form of a first name written otherwise (not ASCII, or
 /// with more capitals): [`Lexicon::irregular_first_name`] knows it.
 const INFO_IRREGULAR_NAME: u32 = 1 << 18;
+/// [`Info`] bits: the id of the one-word title the word is (see
+/// [`Lexicon::title_entry`]), plus 1, or 0.
+const INFO_TITLE_SHIFT: u32 = 19;
 
 /// The genders in the order [`Info`] numbers them.
 const GENDERS: [Gender; 2] = [Gender::Male, Gender::Female];
@@ -336,6 +339,13 @@ impl Info {
         (self.0 & INFO_FIRST_NAME != 0).then(|| GENDERS.get((n as usize).wrapping_sub(1)).copied())
     }
 
+    /// The id of the one-word title the word is (see [`Lexicon::title_entry`]): what
+    /// [`Lexicon::title`] gives for the word alone, with no key to build.
+    #[inline]
+    pub(crate) fn title_id(self) -> Option<u32> {
+        (self.0 >> INFO_TITLE_SHIFT).checked_sub(1)
+    }
+
     /// The lowercase form of a first name written otherwise (see [`INFO_IRREGULAR_NAME`]).
     #[inline]
     pub(crate) fn irregular_name(self) -> bool {
@@ -396,6 +406,65 @@ pub(crate) struct Lexicon {
     listed: Box<[u32; 1024]>,
     /// The longest key of `index` in bytes (at most 24): longer words are not looked up.
     max_key_len: usize,
+    /// The words of eight ASCII bytes or fewer that start some title.
+    title_firsts: WordFilter,
+    /// The words of eight ASCII bytes or fewer that end some title.
+    title_lasts: WordFilter,
+    /// The words of eight ASCII bytes or fewer that are nouns of armed groups
+    /// ([`Cue::Force`]).
+    forces: WordFilter,
+    /// The words of eight ASCII bytes or fewer that are prepositions before places or
+    /// "of" (see [`place_or_of`]).
+    places: WordFilter,
+}
+
+/// A set of words of one to eight ASCII bytes that answers with one multiply and a bit
+/// test whether a word may be in it, in any case: a bit per hash of the word with the
+/// 0x20 bit of each byte set (which lowercases letters and may merge a few other bytes),
+/// so a few words not in it pass too. It rules out most words before the scanner looks
+/// them up in full.
+#[derive(Clone, Debug)]
+struct WordFilter {
+    bits: Box<[u64; 128]>,
+}
+
+impl WordFilter {
+    /// The filter holding `keys` (as [`short_key`] reads them).
+    fn new(keys: impl IntoIterator<Item = u64>) -> WordFilter {
+        let mut bits = Box::new([0u64; 128]);
+        for key in keys {
+            let len = 8 - key.leading_zeros() as usize / 8;
+            let bit = WordFilter::bit((key | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * len)));
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// The bit of a folded key: the top 13 bits of its product with [`HASH`].
+    #[inline(always)]
+    fn bit(folded: u64) -> usize {
+        (folded.wrapping_mul(HASH) >> 51) as usize
+    }
+
+    /// Whether the word at `span` of `text` may be in the set, in any ASCII case: `false`
+    /// only for a word of one to eight ASCII bytes whose lowercase form is not in it.
+    #[inline(always)]
+    fn may_hold(&self, text: &[u8], span: Span) -> bool {
+        let len = span.len();
+        let Some(chunk) = text.get(span.start..span.start + 8) else { return true };
+        if len.wrapping_sub(1) >= 8 {
+            return true;
+        }
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mask = u64::MAX >> (64 - 8 * len);
+        let word = u64::from_le_bytes(word) & mask;
+        if word & HIGHS != 0 {
+            return true;
+        }
+        let bit = WordFilter::bit((word | (ONES * 0x20)) & mask);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// A key of 16 bytes or fewer as one integer, zero-padded (words hold no zero bytes).
@@ -447,6 +516,12 @@ fn collision_free<V: Copy + Default>(keys: &[(u64, V)]) -> (Box<[(u64, V); 64]>,
         mul = mul.wrapping_add(0x9e37_79b9_7f4a_7c15).rotate_left(17) | 1;
     }
     (table, mul)
+}
+
+/// Whether a word is a preposition before places ("in", "near") or "of": a lone name
+/// after it is read as a place.
+pub(crate) fn place_or_of(info: Info) -> bool {
+    info.cue() == Some(Cue::Place) || info.function() == Some(Function::Of)
 }
 
 /// Lines of a data file that carry data (no blank or `#` lines), split on tabs.
@@ -609,6 +684,34 @@ impl Lexicon {
         first < 0x80 && len < 16 && self.pronoun_or_the[usize::from(first | 0x20)] & (1 << len) != 0
     }
 
+    /// Whether the word at `span` of `text` may start a title (its [`Info::title_first`]):
+    /// `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_start_title(&self, text: &[u8], span: Span) -> bool {
+        self.title_firsts.may_hold(text, span)
+    }
+
+    /// Whether the word at `span` of `text` may end a title (its [`Info::title_last`]):
+    /// `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_end_title(&self, text: &[u8], span: Span) -> bool {
+        self.title_lasts.may_hold(text, span)
+    }
+
+    /// Whether the word at `span` of `text` may be a noun of armed groups
+    /// ([`Cue::Force`]): `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_be_force(&self, text: &[u8], span: Span) -> bool {
+        self.forces.may_hold(text, span)
+    }
+
+    /// Whether the word at `span` of `text` may be a preposition before places or "of"
+    /// (see [`place_or_of`]): `false` rules it out without a lookup.
+    #[inline(always)]
+    pub(crate) fn may_place_or_of(&self, text: &[u8], span: Span) -> bool {
+        self.places.may_hold(text, span)
+    }
+
     /// Loads the embedded lists.
     pub(crate) fn new() -> Lexicon {
         let mut titles = WordMap::default();
@@ -633,6 +736,11 @@ impl Lexicon {
         let title_list: Vec<(&'static str, Title)> = titles.into_iter().collect();
         let titles: WordMap<&'static str, u32> =
             title_list.iter().enumerate().map(|(i, &(k, _))| (k, i as u32)).collect();
+        for (id, &(title, _)) in title_list.iter().enumerate() {
+            if !title.contains(' ') {
+                slot(&mut index, title).0 |= (id as u32 + 1) << INFO_TITLE_SHIFT;
+            }
+        }
         let titles_packed = PackedMap::new(
             title_list
                 .iter()
@@ -737,6 +845,16 @@ impl Lexicon {
         }
         let packed = PackedMap::new(index.iter().filter_map(|(k, &i)| Some((pack(k)?, i))));
         let short = ShortMap::new(index.iter().filter_map(|(k, &i)| Some((short_of(k)?, i))));
+        // The keys a lookup finds (`short`'s), by what they say.
+        let filter = |says: &dyn Fn(Info) -> bool| {
+            WordFilter::new(
+                index.iter().filter(|&(_, &i)| says(i)).filter_map(|(k, _)| short_of(k)),
+            )
+        };
+        let title_firsts = filter(&Info::title_first);
+        let title_lasts = filter(&Info::title_last);
+        let forces = filter(&|i: Info| i.cue() == Some(Cue::Force));
+        let places = filter(&place_or_of);
         Lexicon {
             titles,
             titles_packed,
@@ -751,6 +869,10 @@ impl Lexicon {
             pronoun_keys,
             pronoun_mul,
             max_key_len,
+            title_firsts,
+            title_lasts,
+            forces,
+            places,
         }
     }
 }
@@ -770,6 +892,56 @@ mod tests {
         assert!(!alan.irregular_name());
         assert_eq!(lex.lookup("talks", &mut scratch).first_name(), None);
         assert_eq!(lex.irregular_first_name("Alan"), None);
+    }
+
+    /// A one-word title's id is found with the word's other info.
+    #[test]
+    fn one_word_titles_carry_their_id() {
+        let lex = Lexicon::new();
+        assert!(lex.title_list.len() < 1 << (32 - INFO_TITLE_SHIFT));
+        let mut scratch = String::new();
+        for (&title, &id) in &lex.titles {
+            let found = lex.lookup(title, &mut scratch).title_id();
+            assert_eq!(found, (!title.contains(' ')).then_some(id), "{title:?}");
+        }
+    }
+
+    /// The title and force filters pass every word that starts or ends a title or is a
+    /// noun of armed groups, in any case, and rule out most other words.
+    #[test]
+    fn filters_pass_every_listed_word() {
+        let lex = Lexicon::new();
+        let may = |word: &str, last: bool| {
+            // Padded so that the filter reads eight bytes.
+            let text = format!("{word}        ");
+            let span = Span::new(0, word.len());
+            if last {
+                lex.may_end_title(text.as_bytes(), span)
+            } else {
+                lex.may_start_title(text.as_bytes(), span)
+            }
+        };
+        for title in lex.titles.keys() {
+            let first = title.split(' ').next().unwrap_or("");
+            let last = title.rsplit(' ').next().unwrap_or("");
+            for (word, is_last) in [(first, false), (last, true)] {
+                assert!(may(word, is_last), "{word:?}");
+                assert!(may(&word.to_uppercase(), is_last), "{word:?}");
+            }
+        }
+        for (key, &info) in &lex.index {
+            let text = format!("{}        ", String::from_utf8_lossy(key).to_uppercase());
+            let span = Span::new(0, key.len());
+            if info.cue() == Some(Cue::Force) {
+                assert!(lex.may_be_force(text.as_bytes(), span), "{key:?}");
+            }
+            if place_or_of(info) {
+                assert!(lex.may_place_or_of(text.as_bytes(), span), "{key:?}");
+            }
+        }
+        let others = ["said", "talks", "on", "government", "city", "week", "oil", "its"];
+        let passed = others.iter().filter(|w| may(w, false) || may(w, true)).count();
+        assert!(passed <= 2, "{passed} of {others:?} pass");
     }
 
     /// Every pronoun and "the" has its own slot, in any case; other words have none.

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use super::ActorKind;
 use super::gazetteer::{Entry, Gender};
-use super::lexicon::{Cue, Function, Info, Lexicon, Title};
+use super::lexicon::{Cue, Function, Info, Lexicon, Title, place_or_of};
 use super::matcher::{Hit, Matcher, Surface};
 use crate::Span;
 use crate::ascii::alnum_run_end;
@@ -608,10 +608,31 @@ pub(crate) enum Seg {
     Gaz(usize, usize),
     /// Words `.0..1` are the title with the id `.2` (see [`Lexicon::title_entry`]).
     Title(usize, usize, u32),
-    /// Words `.0..1` are an unknown name.
-    Unknown(usize, usize),
+    /// Words `.0..1` are an unknown name; `.2` is the listed place they spell re-cased,
+    /// found when the run was split (see [`Scanner::recased_place`]).
+    Unknown(usize, usize, Option<u32>),
     /// A word that breaks names (common word or connector).
     Break(usize),
+}
+
+impl Seg {
+    /// The first word after the segment.
+    fn end(self) -> usize {
+        match self {
+            Seg::Gaz(_, e) | Seg::Title(_, e, _) | Seg::Unknown(_, e, _) => e,
+            Seg::Break(i) => i + 1,
+        }
+    }
+}
+
+/// The segments around one of a run.
+#[derive(Clone, Copy, Debug, Default)]
+struct Around {
+    prev: Option<Seg>,
+    next: Option<Seg>,
+    after_next: Option<Seg>,
+    /// It is the third segment or a later one.
+    third: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -732,9 +753,19 @@ impl<'a> Scanner<'a> {
     ///
     /// Looked up with the other word lists: a first name's lowercase form says which,
     /// and the word must be written as the name is, a capital and no other capitals.
-    #[inline]
+    #[inline(always)]
     fn first_name(&self, i: usize) -> Option<Option<Gender>> {
         let info = self.info(i);
+        // Most words are no first name: ruled out here, where the call is made.
+        if !info.irregular_name() && info.first_name().is_none() {
+            return None;
+        }
+        self.first_name_as_written(i, info)
+    }
+
+    /// [`Scanner::first_name`] for a word whose lowercase form is a first name.
+    #[inline(never)]
+    fn first_name_as_written(&self, i: usize, info: Info) -> Option<Option<Gender>> {
         let span = self.words[i].span;
         if info.irregular_name() {
             if let Some(g) = self.lex.irregular_first_name(&self.text[span]) {
@@ -760,6 +791,35 @@ impl<'a> Scanner<'a> {
         self.info(i).function()
     }
 
+    /// Whether word `i` may start a title: its info if looked up already, else the
+    /// lexicon's quick filter, so that most words need no lookup to be ruled out.
+    #[inline(always)]
+    fn may_start_title(&self, i: usize) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_first(),
+            _ => self.lex.may_start_title(self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
+    /// Whether word `i` may be a preposition before places or "of" (as
+    /// [`Scanner::may_start_title`]).
+    #[inline(always)]
+    fn may_place_or_of(&self, i: usize) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => place_or_of(Info::from_bits(bits)),
+            _ => self.lex.may_place_or_of(self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
+    /// Whether word `i` may end a title (as [`Scanner::may_start_title`]).
+    #[inline(always)]
+    fn may_end_title(&self, i: usize) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_last(),
+            _ => self.lex.may_end_title(self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
     /// The longest title starting at word `i` and ending before `end`: its number of
     /// words and its id (see [`Lexicon::title_entry`]).
     #[inline(always)]
@@ -774,18 +834,23 @@ impl<'a> Scanner<'a> {
     /// [`Scanner::title_at`] for a word `i` that starts some title.
     #[inline(never)]
     fn title_from(&mut self, i: usize, end: usize) -> Option<(usize, u32)> {
-        let lex = self.lex;
-        let max = lex.max_title_words.min(end.saturating_sub(i));
-        for n in (1..=max).rev() {
-            // A title's words are joined and its last word ends some title.
-            if (i + 1..i + n).any(|k| !self.words[k].joined) || !self.info(i + n - 1).title_last() {
+        // A title's words are joined: the longest one that may start here.
+        let max = self.lex.max_title_words.min(end.saturating_sub(i));
+        let mut joined = 1;
+        while joined < max && self.words[i + joined].joined {
+            joined += 1;
+        }
+        for n in (2..=joined).rev() {
+            // Its last word ends some title.
+            if !self.may_end_title(i + n - 1) || !self.info(i + n - 1).title_last() {
                 continue;
             }
             if let Some(id) = self.title(i, i + n) {
                 return Some((n, id));
             }
         }
-        None
+        // One word: its info knows.
+        self.info(i).title_id().filter(|_| max > 0).map(|id| (1, id))
     }
 
     /// A lowercase title ending just before word `i` (joined to it), with its first word.
@@ -798,6 +863,7 @@ impl<'a> Scanner<'a> {
             || !self.words[i].joined
             || self.words[i - 1].sent != self.words[i].sent
             || self.words[i - 1].poss
+            || !self.may_end_title(i - 1)
             || !self.info(i - 1).title_last()
         {
             return None;
@@ -809,19 +875,28 @@ impl<'a> Scanner<'a> {
     #[inline(never)]
     fn title_ending(&mut self, i: usize) -> Option<(usize, &'static str, Title)> {
         let lex = self.lex;
-        for n in (1..=lex.max_title_words.min(i)).rev() {
-            let a = i - n;
-            let same = (a..=i).all(|k| self.words[k].sent == self.words[i].sent);
-            if !same || !(a + 1..=i).all(|k| self.words[k].joined) {
-                continue;
-            }
+        // The first word a title ending with word `i - 1` may start at: from there on,
+        // the words are of one sentence, joined, and not possessive (`title_before`
+        // checked this of word `i - 1`).
+        let sent = self.words[i].sent;
+        let mut first = i - 1;
+        while first > i.saturating_sub(lex.max_title_words)
+            && self.words[first - 1].sent == sent
+            && self.words[first].joined
+            && !self.words[first - 1].poss
+        {
+            first -= 1;
+        }
+        for a in first..i {
             if self.words[a].shape != Shape::Lower
-                || self.words[a..i].iter().any(|w| w.poss)
+                || !self.may_start_title(a)
                 || !self.info(a).title_first()
             {
                 continue;
             }
-            if let Some(id) = self.title(a, i) {
+            // One word: its info knows.
+            let id = if a + 1 == i { self.info(a).title_id() } else { self.title(a, i) };
+            if let Some(id) = id {
                 let (key, t) = lex.title_entry(id);
                 return Some((a, key, t));
             }
@@ -999,39 +1074,42 @@ impl<'a> Scanner<'a> {
 
     /// The end of the capitalized run starting at word `k`.
     fn run_end(&mut self, k: usize, b: usize) -> usize {
+        let cap = |w: &Word| matches!(w.shape, Shape::Cap | Shape::Upper);
         let mut j = k + 1;
-        while j < b && (self.words[j].joined || self.amp_joined(j)) && !self.words[j - 1].poss {
+        while j < b && !self.words[j - 1].poss && (self.words[j].joined || self.amp_joined(j)) {
             let w = self.words[j];
-            if matches!(w.shape, Shape::Cap | Shape::Upper) || w.hit != NO_HIT {
+            if cap(&w) || w.hit != NO_HIT {
                 j += 1;
                 continue;
             }
-            let then_cap = j + 1 < b
-                && self.words[j + 1].joined
-                && matches!(self.words[j + 1].shape, Shape::Cap | Shape::Upper);
-            // The word lists are asked only when a capital follows.
-            let connector = || {
-                w.shape == Shape::Lower
-                    && (matches!(self.cue(j), Some(Cue::Particle))
-                        || self.function(j).is_some_and(|f| f != Function::The))
-            };
-            // "Chancellor of the Exchequer", "Bank of the Philippine Islands": "of the"
-            // before a capital.
-            let of_the_cap = j + 2 < b
-                && self.words[j + 1].joined
-                && self.words[j + 2].joined
-                && matches!(self.words[j + 2].shape, Shape::Cap | Shape::Upper)
-                && w.shape == Shape::Lower
-                && self.function(j) == Some(Function::Of)
-                && self.function(j + 1) == Some(Function::The)
-                && self.words[j + 1].shape == Shape::Lower;
-            if then_cap && !w.poss && connector() {
-                j += 2;
-            } else if of_the_cap && !w.poss {
-                j += 3;
-            } else {
+            // Only a lowercase word, not possessive, joins the capitals around it, and
+            // only when the next word is joined to it.
+            if w.shape != Shape::Lower || w.poss || j + 1 >= b || !self.words[j + 1].joined {
                 break;
             }
+            let next = self.words[j + 1];
+            if cap(&next) {
+                // A connector before a capital; the word lists are asked only here.
+                let connector = matches!(self.cue(j), Some(Cue::Particle))
+                    || self.function(j).is_some_and(|f| f != Function::The);
+                if !connector {
+                    break;
+                }
+                j += 2;
+                continue;
+            }
+            // "Chancellor of the Exchequer", "Bank of the Philippine Islands": "of the"
+            // before a capital.
+            let of_the_cap = next.shape == Shape::Lower
+                && j + 2 < b
+                && self.words[j + 2].joined
+                && cap(&self.words[j + 2])
+                && self.function(j) == Some(Function::Of)
+                && self.function(j + 1) == Some(Function::The);
+            if !of_the_cap {
+                break;
+            }
+            j += 3;
         }
         j
     }
@@ -1060,12 +1138,17 @@ impl<'a> Scanner<'a> {
         }
         // "the [Russian] president", not followed by a name.
         let mut i = k + 1;
-        let mut country = None;
+        // The listed name after "the", whose country is read once a title follows.
+        let mut named = None;
         if i < b && self.words[i].hit != NO_HIT && self.words[i].joined {
-            country = self.hit_country(i);
+            named = Some(i);
             i = self.hit_end(i, b);
         }
-        if i >= b || !self.words[i].joined || self.words[i].shape == Shape::Upper {
+        if i >= b
+            || !self.words[i].joined
+            || self.words[i].shape == Shape::Upper
+            || !self.may_start_title(i)
+        {
             return;
         }
         if let Some((n, id)) = self.title_at(i, b) {
@@ -1078,6 +1161,7 @@ impl<'a> Scanner<'a> {
                 && self.words[e].joined
                 && matches!(self.words[e].shape, Shape::Cap | Shape::Upper);
             if !followed_by_name && !self.words[e - 1].poss {
+                let mut country = named.and_then(|h| self.hit_country(h));
                 // "the president of Armenia": the office's country follows it.
                 if country.is_none()
                     && e + 1 < b
@@ -1101,50 +1185,60 @@ impl<'a> Scanner<'a> {
 
     /// Splits the run `k..end` into segments and turns them into candidates.
     fn run(&mut self, k: usize, end: usize, out: &mut Vec<Cand>) {
+        if end == k + 1 {
+            // Most runs are one word: one segment, with no buffer.
+            let seg = self.segment(k, end);
+            self.seg(seg, Around::default(), k, out);
+            return;
+        }
         self.segs.clear();
         let mut i = k;
         while i < end {
-            let w = self.words[i];
-            if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
-                let e = self.hit_end(i, end);
-                self.segs.push(Seg::Gaz(i, e));
-                i = e;
-                continue;
-            }
-            if w.shape == Shape::Lower {
-                self.segs.push(Seg::Break(i));
-                i += 1;
-                continue;
-            }
-            if w.shape == Shape::Upper {
-                // A place in capitals ("NEW YORK"), before its words are read as common.
-                let mut j = i + 1;
-                while j < end && j - i < 4 && self.words[j].shape == Shape::Upper {
-                    j += 1;
-                }
-                if let Some(e) = (i + 1..=j).rev().find(|&e| self.recased_place(i, e).is_some()) {
-                    self.segs.push(Seg::Unknown(i, e));
-                    i = e;
-                    continue;
-                }
-            }
-            if let Some((n, id)) = self.title_at(i, end) {
-                self.segs.push(Seg::Title(i, i + n, id));
-                i += n;
-                continue;
-            }
-            if self.is_common(i) {
-                self.segs.push(Seg::Break(i));
-                i += 1;
-                continue;
-            }
-            let e = self.unknown_end(i, end);
-            self.segs.push(Seg::Unknown(i, e));
-            i = e;
+            let seg = self.segment(i, end);
+            i = seg.end();
+            self.segs.push(seg);
         }
         for s in 0..self.segs.len() {
-            self.seg(s, k, out);
+            let around = Around {
+                prev: s.checked_sub(1).map(|p| self.segs[p]),
+                next: self.segs.get(s + 1).copied(),
+                after_next: self.segs.get(s + 2).copied(),
+                third: s >= 2,
+            };
+            self.seg(self.segs[s], around, k, out);
         }
+    }
+
+    /// The segment starting at word `i` of a run ending before word `end`.
+    #[inline(always)]
+    fn segment(&mut self, i: usize, end: usize) -> Seg {
+        let w = self.words[i];
+        if w.hit != NO_HIT && self.hits[w.hit as usize].span.start == w.span.start {
+            return Seg::Gaz(i, self.hit_end(i, end));
+        }
+        if w.shape == Shape::Lower {
+            return Seg::Break(i);
+        }
+        if w.shape == Shape::Upper {
+            // A place in capitals ("NEW YORK"), before its words are read as common.
+            let mut j = i + 1;
+            while j < end && j - i < 4 && self.words[j].shape == Shape::Upper {
+                j += 1;
+            }
+            let place = (i + 1..=j).rev().find_map(|e| Some((e, self.recased_place(i, e)?)));
+            if let Some((e, place)) = place {
+                return Seg::Unknown(i, e, Some(place));
+            }
+        }
+        if let Some((n, id)) = self.title_at(i, end) {
+            return Seg::Title(i, i + n, id);
+        }
+        if self.is_common(i) {
+            return Seg::Break(i);
+        }
+        // A name in a run of one word ends with it.
+        let e = if end == i + 1 { end } else { self.unknown_end(i, end) };
+        Seg::Unknown(i, e, None)
     }
 
     /// The end of an unknown name starting at word `i`.
@@ -1197,13 +1291,12 @@ impl<'a> Scanner<'a> {
         self.info(i).place(suffix)
     }
 
-    /// Emits the candidate for segment `s` of a run starting at word `run_start`.
-    fn seg(&mut self, s: usize, run_start: usize, out: &mut Vec<Cand>) {
-        let count = self.segs.len();
-        let prev = s.checked_sub(1).map(|p| self.segs[p]);
-        let next = self.segs.get(s + 1).copied();
-        let after_next = self.segs.get(s + 2).copied();
-        match self.segs[s] {
+    /// Emits the candidate for the segment `seg`, with the segments `around` it, of a run
+    /// starting at word `run_start`.
+    #[inline(always)]
+    fn seg(&mut self, seg: Seg, around: Around, run_start: usize, out: &mut Vec<Cand>) {
+        let Around { prev, next, after_next, third } = around;
+        match seg {
             Seg::Break(_) => {}
             Seg::Title(a, b, id) => {
                 let (title, t) = self.lex.title_entry(id);
@@ -1225,12 +1318,12 @@ impl<'a> Scanner<'a> {
             }
             Seg::Gaz(a, b) => {
                 // Merged into an organization with the next unknown segment?
-                if let Some(Seg::Unknown(ua, ub)) = next {
+                if let Some(Seg::Unknown(ua, ub, _)) = next {
                     if self.org_merge(a, ua, ub) {
                         return;
                     }
                 }
-                if let Some(Seg::Unknown(ua, ub)) = prev {
+                if let Some(Seg::Unknown(ua, ub, _)) = prev {
                     if ub - ua == 1 && self.demonym_surname(ub, a, b) {
                         let span = Span::new(self.words[ua].span.start, self.words[a].span.end);
                         let mut c = Cand::new(
@@ -1246,7 +1339,7 @@ impl<'a> Scanner<'a> {
                 }
                 // "Kurdistan Democratic Party": a name before a listed party's name makes
                 // another party.
-                if let Some(Seg::Unknown(ua, ub)) = prev {
+                if let Some(Seg::Unknown(ua, ub, _)) = prev {
                     if self.org_extends(ub, a, b) {
                         let span = Span::new(self.words[ua].span.start, self.words[b - 1].span.end);
                         out.push(Cand::new(
@@ -1260,14 +1353,12 @@ impl<'a> Scanner<'a> {
                 }
                 let title = match prev {
                     Some(Seg::Title(_, _, id)) => Some(self.lex.title_entry(id)),
+                    _ if a == run_start => self.title_before(a).map(|(_, n, t)| (n, t)),
                     _ => None,
                 };
-                let title = title.or_else(|| {
-                    (a == run_start).then(|| self.title_before(a)).flatten().map(|(_, n, t)| (n, t))
-                });
                 self.gaz_cand(a, b, title, out);
             }
-            Seg::Unknown(a, b) => {
+            Seg::Unknown(a, b, place) => {
                 if let Some(Seg::Gaz(ga, gb)) = next {
                     if self.org_extends(b, ga, gb) || b - a == 1 && self.demonym_surname(b, ga, gb)
                     {
@@ -1298,7 +1389,7 @@ impl<'a> Scanner<'a> {
                 }
                 // The title just before the name ("Dr", "foreign minister"), read once.
                 let before = self.title_before(a);
-                let mut cand = self.unknown(a, b, before);
+                let mut cand = self.unknown(a, b, before, place);
                 let title = match prev {
                     Some(Seg::Title(ta, _, id)) => {
                         let (title, t) = self.lex.title_entry(id);
@@ -1309,7 +1400,7 @@ impl<'a> Scanner<'a> {
                             return;
                         }
                         // A listed name before the title, when a segment is there.
-                        let affiliation = match s.checked_sub(2).and(ta.checked_sub(1)) {
+                        let affiliation = match ta.checked_sub(1).filter(|_| third) {
                             Some(p) if self.words[p].hit != NO_HIT => self.hit_country(p),
                             _ => None,
                         };
@@ -1344,7 +1435,11 @@ impl<'a> Scanner<'a> {
                         cand.affiliation = cand.affiliation.take().or_else(|| self.hit_country(ga));
                     }
                 }
-                if matches!(cand.target, Target::New(ActorKind::Person)) && s + 1 == count {
+                // An apposition follows a comma: most names have none.
+                if matches!(cand.target, Target::New(ActorKind::Person))
+                    && next.is_none()
+                    && self.text.as_bytes().get(self.words[b - 1].span.end) == Some(&b',')
+                {
                     self.apposition(b, &mut cand);
                 }
                 // A lone word joined to a capitalized common word, a title or a listed
@@ -1421,8 +1516,8 @@ impl<'a> Scanner<'a> {
 
     /// A place or country written in capitals amid ordinary text, as in a dateline
     /// ("NEW YORK, March 5 -", "TOKYO (Reuters) -"): the words `a..b`, all in capitals, spell
-    /// a listed place when re-cased.
-    fn recased_place(&self, a: usize, b: usize) -> Option<Cand> {
+    /// a listed place when re-cased. Gives the place's entry.
+    fn recased_place(&self, a: usize, b: usize) -> Option<u32> {
         if !self.words[a..b].iter().all(|w| w.shape == Shape::Upper) {
             return None;
         }
@@ -1452,8 +1547,7 @@ impl<'a> Scanner<'a> {
                     )
             });
         self.scratch.set(recased);
-        let (e, _) = found?;
-        Some(Cand::new(span, self.words[a].sent, Target::Entry(e), super::MentionForm::Name))
+        found.map(|(e, _)| e)
     }
 
     /// Whether unknown words ending at word `end` and the gazetteer hit at words `a..b`
@@ -1513,27 +1607,33 @@ impl<'a> Scanner<'a> {
     }
 
     /// Classifies the unknown name at words `a..b`, given the title just before it
-    /// ([`Scanner::title_before`]).
+    /// ([`Scanner::title_before`]) and the place they spell re-cased, if the run's split
+    /// found one.
     #[inline(never)]
     fn unknown(
         &mut self,
         a: usize,
         b: usize,
         before: Option<(usize, &'static str, Title)>,
+        place: Option<u32>,
     ) -> Cand {
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
         let sent = self.words[a].sent;
-        // Only words all in capitals can spell a place re-cased.
-        if self.words[a].shape == Shape::Upper {
-            if let Some(place) = self.recased_place(a, b) {
-                return place;
-            }
+        // Only words all in capitals can spell a place re-cased; up to four of them were
+        // tried when the run was split.
+        let place = match place {
+            None if b - a > 4 && self.words[a].shape == Shape::Upper => self.recased_place(a, b),
+            _ => place,
+        };
+        if let Some(e) = place {
+            return Cand::new(span, sent, Target::Entry(e), super::MentionForm::Name);
         }
         // "Karen guerrillas", "Houthi rebels": a lone name before a noun of armed groups.
         if b == a + 1
             && b < self.words.len()
             && self.words[b].joined
             && self.words[b].shape == Shape::Lower
+            && self.lex.may_be_force(self.text.as_bytes(), self.words[b].span)
             && self.cue(b) == Some(Cue::Force)
         {
             return Cand::new(span, sent, Target::New(ActorKind::Group), super::MentionForm::Name);
@@ -1542,14 +1642,15 @@ impl<'a> Scanner<'a> {
         // A lone common noun ("Oil", "ISSUE") or organization word ("Department", "Air",
         // "Corp") names no organization by itself: it is a piece of a longer name or a
         // description.
-        let noun = b == a + 1 && (self.info(a).noun() || self.is_org_word(a, true));
+        let info = self.info(a);
+        let noun = b == a + 1 && (info.noun() || info.org(true));
         if (a + 1..b).any(|j| self.amp_joined(j)) {
             return new(ActorKind::Organization);
         }
-        if b - a >= 2 && (self.is_org_word(b - 1, true) || self.is_org_word(a, false)) {
+        if b - a >= 2 && (self.is_org_word(b - 1, true) || info.org(false)) {
             return new(ActorKind::Organization);
         }
-        if b - a >= 2 && (self.is_place_word(b - 1, true) || self.is_place_word(a, false)) {
+        if b - a >= 2 && (self.is_place_word(b - 1, true) || info.place(false)) {
             let mut c = new(ActorKind::Location);
             c.affiliation = self.country_after(b);
             return c;
@@ -1565,7 +1666,7 @@ impl<'a> Scanner<'a> {
             }
             // A common noun first, and no first name, a title or an initial: an event or
             // a work ("World Series", "Human Rights"), no actor ("DJ John Peel" is one).
-            let common_first = self.info(a).noun() || self.is_common(a);
+            let common_first = info.noun() || info.common();
             if common_first
                 && first_name.is_none()
                 && !initial
@@ -1598,14 +1699,15 @@ impl<'a> Scanner<'a> {
             return new(ActorKind::Organization);
         }
         // "in Jeddah", "the town of Samarra".
-        let place_cue = a > 0
-            && self.words[a].joined
-            && (matches!(self.cue(a - 1), Some(Cue::Place))
+        let place_cue = a > 0 && self.words[a].joined && self.may_place_or_of(a - 1) && {
+            let prev = self.info(a - 1);
+            prev.cue() == Some(Cue::Place)
                 || a > 1
-                    && self.function(a - 1) == Some(Function::Of)
+                    && prev.function() == Some(Function::Of)
                     && self.words[a - 1].joined
                     && self.words[a - 2].shape == Shape::Lower
-                    && self.is_place_word(a - 2, true));
+                    && self.is_place_word(a - 2, true)
+        };
         if place_cue {
             let mut c = Cand::new(
                 span,
@@ -1622,16 +1724,16 @@ impl<'a> Scanner<'a> {
         // shaped like adjectives of nationality or creed ("Kurdish", "Welsh", "Congolese",
         // "European", "African", "Islamic").
         let adjective = || {
-            let suffixes: &[&[u8]] = match first.last() {
-                Some(b'h') => &[b"sh"],
-                Some(b'e') => &[b"ese"],
-                Some(b'n') => &[b"ean", b"ian", b"can"],
-                Some(b's') => &[b"ans", b"ists"],
-                Some(b'c') => &[b"ic"],
-                Some(b't') => &[b"ist"],
-                _ => &[],
-            };
-            suffixes.iter().any(|s| first.ends_with(s))
+            matches!(
+                first,
+                [.., b's', b'h']
+                    | [.., b'e', b's', b'e']
+                    | [.., b'e' | b'i' | b'c', b'a', b'n']
+                    | [.., b'a', b'n', b's']
+                    | [.., b'i', b's', b't', b's']
+                    | [.., b'i', b'c']
+                    | [.., b'i', b's', b't']
+            )
         };
         // The length of the first char, from its first byte (the text is UTF-8).
         let char_len = match first.first() {
