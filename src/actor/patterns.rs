@@ -156,7 +156,7 @@ pub(crate) fn tokenize(
     out: &mut Vec<Word>,
     mut each: impl FnMut(&mut Word, usize, u64),
 ) {
-    use crate::ascii::{HIGHS, alnum_mask, letter_mask, load8, low_bytes};
+    use crate::ascii::{HIGHS, alnum_mask, load8, low_bytes};
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -238,23 +238,18 @@ pub(crate) fn tokenize(
                     (i, poss) = joined_end(text, start, i, end);
                 }
             }
-            let len = i - start;
-            let shape = match x as u8 {
-                // An Arabic article has a hyphen as its third or fourth byte: only then is
-                // the word asked.
-                b'a'..=b'z' if !(hyphen_third_or_fourth(x) && article_name(&bytes[start..i])) => {
-                    Shape::Lower
-                }
-                b'0'..=b'9' => Shape::Other,
-                b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
-                    // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
-                    // lowercase where its 0x20 bit is set.
-                    let word = low_bytes(x, len);
-                    let letters = letter_mask(word);
-                    let lower = letters & (word << 2);
-                    if lower != 0 || flags(letters) < 2 { Shape::Cap } else { Shape::Upper }
-                }
-                _ => shape(&text[start..i]),
+            // Most words' shape is their first byte's: lowercase, a digit, or a capital
+            // followed by a lowercase letter. The rest (capitals followed by no lowercase
+            // letter, lowercase words with a hyphen as their third or fourth byte as after
+            // an Arabic article, non-ASCII starts) take the one rarely taken branch: the
+            // case of a word's first letter is a coin toss to the branch predictor.
+            let (first, second) = (x as u8, (x >> 8) as u8);
+            let rare = (first.is_ascii_uppercase() & !second.is_ascii_lowercase())
+                | (first.is_ascii_lowercase() & hyphen_third_or_fourth(x))
+                | (first >= 0x80);
+            let shape = match rare {
+                false => FIRST_BYTE_SHAPE[usize::from(first)],
+                true => rare_shape(text, start, i, x),
             };
             // Written in place, then shown to `each`: no copy of the word.
             let index = out.len();
@@ -279,6 +274,48 @@ pub(crate) fn tokenize(
             i += 1;
             (joined, opens) = (true, false);
         }
+    }
+}
+
+/// The shape of a word by its first byte, where that says it (see [`tokenize`]).
+static FIRST_BYTE_SHAPE: [Shape; 256] = {
+    let mut table = [Shape::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_lowercase() {
+            table[b] = Shape::Lower;
+        } else if c.is_ascii_uppercase() {
+            table[b] = Shape::Cap;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The shape of the word `text[start..end]` whose first eight bytes (zero-padded past
+/// the sentence) are `x`, for the words whose first byte does not say it.
+#[inline(never)]
+fn rare_shape(text: &str, start: usize, end: usize, x: u64) -> Shape {
+    use crate::ascii::{HIGHS, letter_mask, low_bytes};
+    let bytes = text.as_bytes();
+    let len = end - start;
+    match x as u8 {
+        // An Arabic article has a hyphen as its third or fourth byte: only then is the
+        // word asked.
+        b'a'..=b'z' if !(hyphen_third_or_fourth(x) && article_name(&bytes[start..end])) => {
+            Shape::Lower
+        }
+        b'0'..=b'9' => Shape::Other,
+        b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
+            // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
+            // lowercase where its 0x20 bit is set.
+            let word = low_bytes(x, len);
+            let letters = letter_mask(word);
+            let lower = letters & (word << 2);
+            if lower != 0 || flags(letters) < 2 { Shape::Cap } else { Shape::Upper }
+        }
+        _ => shape(&text[start..end]),
     }
 }
 
@@ -455,6 +492,7 @@ mod tokenizer_tests {
             "end at eight ABCDEFGH",
             "ABCDEFG",
             "NATO",
+            "Saad al-Hariri, el-Sisi and ash-Shara: co-op re-elect al-qaeda iPhone eBay I Ax A1 1A",
         ];
         for text in texts {
             for cut in [text.len(), text.len().saturating_sub(3)] {
