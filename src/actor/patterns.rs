@@ -829,33 +829,39 @@ impl<'a> Scanner<'a> {
         self.info(i).function()
     }
 
-    /// Whether word `i` may start a title: its info if looked up already, else the
-    /// lexicon's quick filter, so that most words need no lookup to be ruled out.
+    /// What `known` says of word `i`'s info if it was looked up already, else what the
+    /// lexicon's quick `filter` says of the word (`false` only for words the list lacks),
+    /// so that most words need no lookup to be ruled out.
+    #[inline(always)]
+    fn known_or(
+        &self,
+        i: usize,
+        known: impl Fn(Info) -> bool,
+        filter: impl Fn(&Lexicon, &[u8], Span) -> bool,
+    ) -> bool {
+        match self.infos.get(i).map(Cell::get) {
+            Some(bits) if bits != UNKNOWN => known(Info::from_bits(bits)),
+            _ => filter(self.lex, self.text.as_bytes(), self.words[i].span),
+        }
+    }
+
+    /// Whether word `i` may start a title (see [`Scanner::known_or`]).
     #[inline(always)]
     fn may_start_title(&self, i: usize) -> bool {
-        match self.infos.get(i).map(Cell::get) {
-            Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_first(),
-            _ => self.lex.may_start_title(self.text.as_bytes(), self.words[i].span),
-        }
+        self.known_or(i, Info::title_first, Lexicon::may_start_title)
     }
 
-    /// Whether word `i` may be a preposition before places or "of" (as
-    /// [`Scanner::may_start_title`]).
+    /// Whether word `i` may be a preposition before places or "of" (see
+    /// [`Scanner::known_or`]).
     #[inline(always)]
     fn may_place_or_of(&self, i: usize) -> bool {
-        match self.infos.get(i).map(Cell::get) {
-            Some(bits) if bits != UNKNOWN => place_or_of(Info::from_bits(bits)),
-            _ => self.lex.may_place_or_of(self.text.as_bytes(), self.words[i].span),
-        }
+        self.known_or(i, place_or_of, Lexicon::may_place_or_of)
     }
 
-    /// Whether word `i` may end a title (as [`Scanner::may_start_title`]).
+    /// Whether word `i` may end a title (see [`Scanner::known_or`]).
     #[inline(always)]
     fn may_end_title(&self, i: usize) -> bool {
-        match self.infos.get(i).map(Cell::get) {
-            Some(bits) if bits != UNKNOWN => Info::from_bits(bits).title_last(),
-            _ => self.lex.may_end_title(self.text.as_bytes(), self.words[i].span),
-        }
+        self.known_or(i, Info::title_last, Lexicon::may_end_title)
     }
 
     /// The longest title starting at word `i` and ending before `end`: its number of
