@@ -294,19 +294,16 @@ static FIRST_BYTE_SHAPE: [Shape; 256] = {
 };
 
 /// The shape of the word `text[start..end]` whose first eight bytes (zero-padded past
-/// the sentence) are `x`, for the words whose first byte does not say it.
+/// the sentence) are `x`, for the words whose first byte does not say it (see
+/// [`tokenize`]: a lowercase word here has a hyphen as its third or fourth byte).
 #[inline(never)]
 fn rare_shape(text: &str, start: usize, end: usize, x: u64) -> Shape {
     use crate::ascii::{HIGHS, letter_mask, low_bytes};
     let bytes = text.as_bytes();
     let len = end - start;
     match x as u8 {
-        // An Arabic article has a hyphen as its third or fourth byte: only then is the
-        // word asked.
-        b'a'..=b'z' if !(hyphen_third_or_fourth(x) && article_name(&bytes[start..end])) => {
-            Shape::Lower
-        }
-        b'0'..=b'9' => Shape::Other,
+        // Lowercase unless an Arabic article starts a name ("al-Hariri").
+        b'a'..=b'z' if !article_name(&bytes[start..end]) => Shape::Lower,
         b'A'..=b'Z' if len <= 8 && low_bytes(x, len) & HIGHS == 0 => {
             // An ASCII word of up to eight bytes: [`shape`] from masks. A letter is
             // lowercase where its 0x20 bit is set.
