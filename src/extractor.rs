@@ -75,12 +75,22 @@ impl Extractor {
     /// held before is cleared.
     pub fn extract_into<'a>(&self, doc: impl Into<Document<'a>>, analysis: &mut Analysis) {
         let doc = doc.into();
-        // The actor stage writes over the previous document's actors, reusing their
-        // strings and vectors.
+        // The actor and event stages write over the previous document's records, reusing
+        // their strings and vectors (as does the id).
         let actors = std::mem::take(&mut analysis.actors);
+        let events = std::mem::take(&mut analysis.events);
+        let mut id = analysis.id.take();
         analysis.clear();
         analysis.actors = actors;
-        analysis.id = doc.id.map(str::to_string);
+        analysis.events = events;
+        match (id.as_mut(), doc.id) {
+            (Some(id), Some(new)) => {
+                id.clear();
+                id.push_str(new);
+            }
+            (_, new) => id = new.map(str::to_string),
+        }
+        analysis.id = id;
         analysis.published = doc.published;
         let text = doc.text;
         let last = self.last_stage;
@@ -105,6 +115,8 @@ impl Extractor {
         }
         if last >= Stage::Events {
             self.events.run(text, analysis, &mut shared);
+        } else {
+            analysis.events.clear();
         }
     }
 }

@@ -63,6 +63,7 @@ mod error;
 mod extractor;
 mod hash;
 mod json;
+mod reuse;
 mod span;
 
 #[cfg(doctest)]

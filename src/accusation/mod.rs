@@ -26,6 +26,7 @@
 //! assert_eq!(&text[first.allegation.expect("an allegation")], "shelling the nuclear plant");
 //! ```
 
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -39,7 +40,7 @@ pub(crate) mod tagged;
 pub(crate) mod words;
 
 use matcher::{Matcher, is_word_char};
-use tagged::{MentionIndex, Pieces, SpanIndex, View};
+use tagged::{Group, MentionIndex, Pieces, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
 const CUES: &str = include_str!("../../data/accusation/cues.tsv");
@@ -342,14 +343,17 @@ impl DateIndex {
     }
 
     /// The calendar date of the clause of word `cue` in `view` (nearest date or time
-    /// expression of the clause), else the publication date.
+    /// expression of the clause), else the publication date: where it comes from, its
+    /// value written into `value` (else left empty).
     pub(crate) fn date_of(
         &self,
         view: &View<'_>,
         analysis: &Analysis,
         sentence: usize,
         cue: usize,
-    ) -> (Option<String>, Option<DateSource>) {
+        value: &mut String,
+    ) -> Option<DateSource> {
+        value.clear();
         // The dates of the sentence (or of the piece of it the view holds).
         let (start, end) = (view.span.start, view.span.end);
         let lo = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, start));
@@ -389,26 +393,24 @@ impl DateIndex {
                 break;
             }
         }
-        let best = best.map(|(dist, i)| (dist, &analysis.dates[i]));
-        if let Some((_, d)) = best {
-            return (Some(calendar_value(&d.value.to_string())), Some(DateSource::Expression));
+        if let Some((_, i)) = best {
+            // (Writing to a string does not fail.)
+            let _ = write!(value, "{}", analysis.dates[i].value);
+            cut_to_calendar(value);
+            return Some(DateSource::Expression);
         }
-        match analysis.published {
-            Some(p) => (Some(p.to_string()), Some(DateSource::Publication)),
-            None => (None, None),
-        }
+        let published = analysis.published?;
+        let _ = write!(value, "{published}");
+        Some(DateSource::Publication)
     }
 }
 
-/// The calendar part of a TIMEX3 value: "2025-03-19TMO" -> "2025-03-19".
-fn calendar_value(value: &str) -> String {
-    match value.split_once('T') {
-        Some((date, _))
-            if date.len() >= 4 && date.as_bytes()[..4].iter().all(u8::is_ascii_digit) =>
-        {
-            date.to_string()
+/// Cuts a TIMEX3 value to its calendar part: "2025-03-19TMO" -> "2025-03-19".
+fn cut_to_calendar(value: &mut String) {
+    if let Some(t) = value.find('T') {
+        if t >= 4 && value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+            value.truncate(t);
         }
-        _ => value.to_string(),
     }
 }
 
@@ -502,7 +504,9 @@ impl Ctx<'_, '_> {
             .map(str::to_string)
             .into_iter()
             .collect();
-        let (date, date_source) = self.dates.date_of(v, self.analysis, self.sentence, first);
+        let mut date = String::new();
+        let date_source = self.dates.date_of(v, self.analysis, self.sentence, first, &mut date);
+        let date = date_source.map(|_| date);
         let mut emit = |accuser: Vec<String>, accused: Vec<String>, allegation: Option<Span>| {
             if accuser.is_empty() || accuser.iter().any(|a| accused.contains(a)) {
                 return;
@@ -542,7 +546,7 @@ impl Ctx<'_, '_> {
                 }
                 let accusers = match v.subject(first, 0) {
                     Some(k) => v.coordinated_before(k),
-                    None => Vec::new(),
+                    None => Group::default(),
                 };
                 let accuser_ids =
                     if accusers.is_empty() { speaker.clone() } else { self.ids(&accusers) };

@@ -32,6 +32,92 @@ const NP_WINDOW: usize = 8;
 /// cue reads needs more than a few hundred of its words.
 pub(crate) const MAX_PIECE: usize = 8 * 1024;
 
+/// The most mentions a coordinated group ("X, Y and Z") holds: the searches stop there.
+pub(crate) const MAX_GROUP: usize = 8;
+
+/// At most [`MAX_GROUP`] items held in place, with no allocation: the mentions of a
+/// coordinated group (indices into [`View::ments`]) or their actors' ids. Used as a
+/// slice. Adding to a full one is a bug (no caller does: groups are built up to
+/// [`MAX_GROUP`] and ids are at most as many as the mentions they come from).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Few<T> {
+    len: usize,
+    items: [T; MAX_GROUP],
+}
+
+/// Mentions of a coordinated group.
+pub(crate) type Group = Few<usize>;
+
+impl<T: Copy + Default> Default for Few<T> {
+    fn default() -> Few<T> {
+        Few { len: 0, items: [T::default(); MAX_GROUP] }
+    }
+}
+
+impl<T: Copy + Default> Few<T> {
+    /// Holding `item` alone.
+    pub(crate) fn one(item: T) -> Few<T> {
+        let mut few = Few::default();
+        few.push(item);
+        few
+    }
+
+    /// Whether it holds [`MAX_GROUP`] items.
+    pub(crate) fn is_full(&self) -> bool {
+        self.len == MAX_GROUP
+    }
+
+    /// Adds `item` at the end (the caller keeps within [`MAX_GROUP`]).
+    pub(crate) fn push(&mut self, item: T) {
+        debug_assert!(!self.is_full(), "a group holds at most {MAX_GROUP} items");
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = item;
+            self.len += 1;
+        }
+    }
+
+    /// Removes every item.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Reverses the order of the items.
+    pub(crate) fn reverse(&mut self) {
+        self.items[..self.len].reverse();
+    }
+}
+
+impl<T> std::ops::Deref for Few<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Few<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: Copy + Default> FromIterator<T> for Few<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Few<T> {
+        let mut few = Few::default();
+        items.into_iter().for_each(|item| few.push(item));
+        few
+    }
+}
+
+impl<T: Copy + Default> Extend<T> for Few<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        items.into_iter().for_each(|item| self.push(item));
+    }
+}
+
 /// One word or punctuation mark of the sentence.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
@@ -78,6 +164,54 @@ pub(crate) struct Words {
     ments: Vec<Ment>,
 }
 
+impl Drop for MentionIndex {
+    fn drop(&mut self) {
+        self.read.drain(..).for_each(|(_, words)| words.keep());
+    }
+}
+
+impl Drop for View<'_> {
+    fn drop(&mut self) {
+        self.take_words().keep();
+    }
+}
+
+/// Sets of sentence buffers a thread keeps between documents.
+const KEPT_WORDS: usize = 64;
+
+/// Words of a sentence a kept buffer may hold: a longer one's buffers are freed.
+const KEPT_TOKS: usize = 1 << 12;
+
+thread_local! {
+    /// Sentence buffers, empty, that this thread's views take before allocating.
+    static WORDS: std::cell::RefCell<Vec<Words>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Words {
+    /// Empty buffers the thread kept, if any.
+    fn kept() -> Words {
+        WORDS.with_borrow_mut(Vec::pop).unwrap_or_default()
+    }
+
+    /// Gives the buffers to the thread, emptied, for the next sentence read.
+    fn keep(mut self) {
+        if self.toks.capacity() == 0 || self.toks.capacity() > KEPT_TOKS {
+            return;
+        }
+        self.toks.clear();
+        self.clause.clear();
+        self.clause_starts.clear();
+        self.sub_clause.clear();
+        self.participles.clear();
+        self.ments.clear();
+        WORDS.with_borrow_mut(|kept| {
+            if kept.len() < KEPT_WORDS {
+                kept.push(self);
+            }
+        });
+    }
+}
+
 impl MentionIndex {
     /// Indexes the mentions of `analysis.actors`.
     pub(crate) fn new(analysis: &Analysis) -> MentionIndex {
@@ -111,7 +245,7 @@ impl MentionIndex {
     ) {
         match self.read.binary_search_by_key(&i, |&(s, _)| s) {
             Ok(k) if self.read[k].1.span == piece => {
-                view.put_words(std::mem::take(&mut self.read[k].1));
+                view.put_words(std::mem::take(&mut self.read[k].1)).keep();
             }
             _ => view.load(piece, &self.of(i)[ments]),
         }
@@ -258,7 +392,7 @@ impl<'t> View<'t> {
     /// A view of no sentence yet, to [`load`](View::load) sentences into one after the
     /// other, reusing its buffers.
     pub(crate) fn empty(text: &'t str) -> View<'t> {
-        View {
+        let mut view = View {
             text,
             span: Span::default(),
             toks: Vec::new(),
@@ -267,7 +401,9 @@ impl<'t> View<'t> {
             sub_clause: Vec::new(),
             participles: Vec::new(),
             ments: Vec::new(),
-        }
+        };
+        view.put_words(Words::kept());
+        view
     }
 
     /// Reads the sentence at `span` with its `mentions` (from [`MentionIndex::of`]).
@@ -305,25 +441,25 @@ impl<'t> View<'t> {
         }
     }
 
-    /// Takes the buffers of the sentence read, leaving the view empty.
+    /// Takes the buffers of the sentence read, leaving the view empty (with buffers the
+    /// thread kept, if any).
     fn take_words(&mut self) -> Words {
-        Words {
-            span: self.span,
-            toks: std::mem::take(&mut self.toks),
-            clause: std::mem::take(&mut self.clause),
-            clause_starts: std::mem::take(&mut self.clause_starts),
-            sub_clause: std::mem::take(&mut self.sub_clause),
-            participles: std::mem::take(&mut self.participles),
-            ments: std::mem::take(&mut self.ments),
-        }
+        self.put_words(Words::kept())
     }
 
-    /// Makes the view hold the sentence `words` were taken from.
-    fn put_words(&mut self, words: Words) {
+    /// Makes the view hold the sentence `words` were taken from; gives back the buffers
+    /// it held.
+    fn put_words(&mut self, words: Words) -> Words {
         let Words { span, toks, clause, clause_starts, sub_clause, participles, ments } = words;
-        self.span = span;
-        (self.toks, self.clause, self.clause_starts) = (toks, clause, clause_starts);
-        (self.sub_clause, self.participles, self.ments) = (sub_clause, participles, ments);
+        Words {
+            span: std::mem::replace(&mut self.span, span),
+            toks: std::mem::replace(&mut self.toks, toks),
+            clause: std::mem::replace(&mut self.clause, clause),
+            clause_starts: std::mem::replace(&mut self.clause_starts, clause_starts),
+            sub_clause: std::mem::replace(&mut self.sub_clause, sub_clause),
+            participles: std::mem::replace(&mut self.participles, participles),
+            ments: std::mem::replace(&mut self.ments, ments),
+        }
     }
 
     /// The words overlapping `span`, as a half-open word range.
@@ -485,12 +621,13 @@ impl<'t> View<'t> {
     /// The distinct ids, in order, of the actors of mentions `ments` (indices into
     /// `self.ments`) of the analysis the view was built from.
     pub(crate) fn actor_ids(&self, analysis: &Analysis, ments: &[usize]) -> Vec<String> {
-        self.actor_names(analysis, ments).into_iter().map(str::to_string).collect()
+        self.actor_names(analysis, ments).iter().map(|id| id.to_string()).collect()
     }
 
-    /// [`View::actor_ids`], borrowed from `analysis`.
-    pub(crate) fn actor_names<'a>(&self, analysis: &'a Analysis, ments: &[usize]) -> Vec<&'a str> {
-        let mut out: Vec<&str> = Vec::new();
+    /// [`View::actor_ids`], borrowed from `analysis`: as many as `ments` at most (a
+    /// [`Group`]'s).
+    pub(crate) fn actor_names<'a>(&self, analysis: &'a Analysis, ments: &[usize]) -> Few<&'a str> {
+        let mut out = Few::default();
         for &k in ments {
             let id = analysis.actors[self.ments[k].actor].id.as_str();
             if !out.contains(&id) {
@@ -586,10 +723,10 @@ impl<'t> View<'t> {
 
     /// Mentions coordinated before mention `k` ("X and Y", "X, Y and Z"), with `k`, in
     /// text order.
-    pub(crate) fn coordinated_before(&self, k: usize) -> Vec<usize> {
-        let mut out = vec![k];
+    pub(crate) fn coordinated_before(&self, k: usize) -> Group {
+        let mut out = Group::one(k);
         let mut cur = k;
-        while out.len() < 8 {
+        while !out.is_full() {
             let start = self.np_start(self.ments[cur].first);
             let Some(conj) = start.checked_sub(1) else { break };
             if !(self.is(conj, COORD) || self.is_punct(conj, ',')) {
@@ -618,10 +755,10 @@ impl<'t> View<'t> {
 
     /// Mentions coordinated after mention `k` ("Iraq and Libya", "US and British forces"),
     /// with `k`, in text order. The head of each conjunct is its last mention.
-    pub(crate) fn coordinated_after(&self, k: usize) -> Vec<usize> {
-        let mut out = vec![self.head(k)];
+    pub(crate) fn coordinated_after(&self, k: usize) -> Group {
+        let mut out = Group::one(self.head(k));
         let mut cur = *out.last().unwrap_or(&k);
-        while out.len() < 8 {
+        while !out.is_full() {
             let mut i = self.ments[cur].end;
             let mut words = 0;
             while i < self.toks.len()

@@ -34,16 +34,18 @@
 //! assert_eq!(event.target, ["per:volodymyr-zelenskyy"]);
 //! ```
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
 use crate::accusation::matcher::Matcher;
-use crate::accusation::tagged::{MentionIndex, Pieces, SpanIndex, View};
+use crate::accusation::tagged::{Few, Group, MentionIndex, Pieces, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
 use crate::quote::QuoteKind;
+use crate::reuse::recycle;
 
 pub use crate::accusation::DateSource;
 
@@ -74,7 +76,7 @@ pub enum Modality {
 }
 
 /// A coded event.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Event {
     /// PLOVER type (`CONSULT`, `ACCUSE`, ...); `None` for CAMEO statements (01) and
@@ -150,9 +152,14 @@ impl EventCoder {
     /// accusation stage left: the index of the actor mentions (else built here when
     /// needed) and the triggers, if it found them (else searched here).
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis, shared: &mut Shared) {
+        // The previous document's events are written over.
+        let mut scratch = Scratch::kept();
+        let mut events = std::mem::take(&mut analysis.events);
+        scratch.spare.append(&mut events);
         // Without an actor, a quote or an accusation no event names anybody.
         if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
-            analysis.events.clear();
+            analysis.events = events;
+            scratch.keep();
             return;
         }
         let hits = match shared.triggers.take() {
@@ -161,14 +168,12 @@ impl EventCoder {
         };
         let mentions = &mut shared.mentions;
         let accusations = &analysis.accusations;
-        let mut events = Vec::new();
         if !hits.is_empty() || !accusations.is_empty() {
             let mentions = mentions.get_or_insert_with(|| MentionIndex::new(analysis));
             let dates = DateIndex::new(&analysis.dates);
             let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
             // Sentences with a trigger or an accusation, in order (both lists are).
             let mut view = View::empty(text);
-            let mut scratch = Scratch::default();
             let mut pieces = Vec::new();
             let (mut i, mut j) = (0, 0);
             loop {
@@ -226,11 +231,19 @@ impl EventCoder {
         }
         events.sort_by_key(|e| (e.sentence, e.trigger.start));
         analysis.events = events;
+        scratch.keep();
     }
 }
 
-/// The events of one accusation record (one per accuser-accused pair).
-fn accusation_events(text: &str, index: usize, acc: &accusation::Accusation) -> Vec<Event> {
+/// Adds the events of one accusation record (one per accuser-accused pair) to `out`,
+/// written over `spare` events.
+fn accusation_events(
+    text: &str,
+    index: usize,
+    acc: &accusation::Accusation,
+    spare: &mut Vec<Event>,
+    mut out: impl FnMut(Event),
+) {
     let code = match acc.kind {
         AccusationKind::Criticism => "111",
         AccusationKind::Accusation => {
@@ -238,29 +251,91 @@ fn accusation_events(text: &str, index: usize, acc: &accusation::Accusation) -> 
             accusation::allegation_code(allegation)
         }
     };
-    let targets: Vec<Option<&String>> =
-        if acc.accused.is_empty() { vec![None] } else { acc.accused.iter().map(Some).collect() };
-    let mut out = Vec::new();
-    for s in &acc.accuser {
-        for t in &targets {
-            out.push(Event {
-                plover: code::plover(code),
-                code: code.to_string(),
-                mode: code::mode(code).map(str::to_string),
-                modality: Modality::Asserted,
-                source: vec![s.clone()],
-                target: t.map(|t| vec![t.clone()]).unwrap_or_default(),
-                date: acc.date.clone(),
-                date_source: acc.date_source,
-                negated: acc.negated,
-                trigger: acc.cue,
-                sentence: acc.sentence,
-                quote: acc.quote,
-                accusation: Some(index),
-            });
+    let draft = Draft {
+        code,
+        mode: code::mode(code),
+        modality: Modality::Asserted,
+        date: acc.date.as_deref(),
+        date_source: acc.date_source,
+        negated: acc.negated,
+        trigger: acc.cue,
+        sentence: acc.sentence,
+        quote: acc.quote,
+        accusation: Some(index),
+    };
+    for source in &acc.accuser {
+        let source: &str = source;
+        if acc.accused.is_empty() {
+            out(draft.write(&[source], &[], spare));
+        }
+        for target in &acc.accused {
+            out(draft.write(&[source], &[target], spare));
         }
     }
-    out
+}
+
+/// The fields of events to be made, borrowed: each event written from it takes its
+/// source and target ids.
+struct Draft<'s> {
+    code: &'s str,
+    mode: Option<&'s str>,
+    modality: Modality,
+    date: Option<&'s str>,
+    date_source: Option<DateSource>,
+    negated: bool,
+    trigger: Span,
+    sentence: usize,
+    quote: Option<usize>,
+    accusation: Option<usize>,
+}
+
+impl Draft<'_> {
+    /// The event of `source` on `target`, written over a `spare` event (its strings and
+    /// vectors reused) if there is one.
+    fn write(&self, source: &[&str], target: &[&str], spare: &mut Vec<Event>) -> Event {
+        let mut event = spare.pop().unwrap_or_default();
+        event.plover = code::plover(self.code);
+        event.code.clear();
+        event.code.push_str(self.code);
+        set_option(&mut event.mode, self.mode);
+        event.modality = self.modality;
+        set_ids(&mut event.source, source);
+        set_ids(&mut event.target, target);
+        set_option(&mut event.date, self.date);
+        event.date_source = self.date_source;
+        event.negated = self.negated;
+        event.trigger = self.trigger;
+        event.sentence = self.sentence;
+        event.quote = self.quote;
+        event.accusation = self.accusation;
+        event
+    }
+}
+
+/// Sets `slot` to `value`, reusing the string it holds.
+fn set_option(slot: &mut Option<String>, value: Option<&str>) {
+    match (slot.as_mut(), value) {
+        (Some(s), Some(v)) => {
+            s.clear();
+            s.push_str(v);
+        }
+        (None, Some(v)) => *slot = Some(v.to_string()),
+        (_, None) => *slot = None,
+    }
+}
+
+/// Sets `ids` to `values`, reusing the strings it holds.
+fn set_ids(ids: &mut Vec<String>, values: &[&str]) {
+    ids.truncate(values.len());
+    for (k, v) in values.iter().enumerate() {
+        match ids.get_mut(k) {
+            Some(id) => {
+                id.clear();
+                id.push_str(v);
+            }
+            None => ids.push(v.to_string()),
+        }
+    }
 }
 
 /// A trigger placed on the words of its sentence.
@@ -278,12 +353,13 @@ struct Found {
     clause: u32,
     end: usize,
     noun: bool,
-    sources: Vec<usize>,
+    sources: Group,
     /// Actors of the targets.
-    targets: Vec<usize>,
+    targets: Group,
 }
 
-/// Buffers of [`SentenceCoder::code`], reused from sentence to sentence.
+/// Buffers of [`SentenceCoder::code`], reused from sentence to sentence (and kept by a
+/// thread from one document to the next).
 #[derive(Default)]
 struct Scratch<'l> {
     triggers: Vec<Trigger<'l>>,
@@ -291,6 +367,40 @@ struct Scratch<'l> {
     consumed: Vec<bool>,
     found: Vec<Found>,
     produced: Vec<(Event, bool)>,
+    /// Events to write over: the previous document's, and those not kept.
+    spare: Vec<Event>,
+    /// The date value of the event at hand.
+    date: String,
+}
+
+/// Events a thread keeps to write over beyond those of its last document.
+const KEPT_EVENTS: usize = 256;
+
+thread_local! {
+    /// This thread's [`Scratch`], empty, while no coding runs on it.
+    static SCRATCH: std::cell::Cell<Scratch<'static>> = std::cell::Cell::new(Scratch::default());
+}
+
+impl<'l> Scratch<'l> {
+    /// The thread's scratch.
+    fn kept() -> Scratch<'l> {
+        let Scratch { triggers, fresh, consumed, found, produced, spare, date } = SCRATCH.take();
+        let triggers = recycle(triggers);
+        Scratch { triggers, fresh, consumed, found, produced, spare, date }
+    }
+
+    /// Gives the scratch back to the thread, emptied (but for spare events).
+    fn keep(self) {
+        let Scratch { triggers, mut fresh, mut consumed, mut found, mut produced, mut spare, date } =
+            self;
+        fresh.clear();
+        consumed.clear();
+        found.clear();
+        spare.extend(produced.drain(..).map(|(event, _)| event));
+        spare.truncate(KEPT_EVENTS);
+        let triggers = recycle(triggers);
+        SCRATCH.set(Scratch { triggers, fresh, consumed, found, produced, spare, date });
+    }
 }
 
 struct SentenceCoder<'l, 'a, 't> {
@@ -312,16 +422,16 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     ) {
         let v = self.view;
         let accusations = &self.analysis.accusations[accs.clone()];
-        let Scratch { triggers, fresh, consumed, found, produced } = scratch;
+        let Scratch { triggers, fresh, consumed, found, produced, spare, date } = scratch;
         triggers.clear();
         found.clear();
         produced.clear();
         for (a, acc) in accs.zip(accusations) {
             let (first, _) = v.tok_range(acc.cue);
-            for event in accusation_events(v.text, a, acc) {
+            accusation_events(v.text, a, acc, spare, |event| {
                 let sub = (event.source.is_empty() || event.target.is_empty()) && v.is_sub(first);
                 produced.push((event, sub));
-            }
+            });
         }
         let cues = SpanIndex::new(accusations.iter().map(|a| a.cue));
         let allegations = SpanIndex::new(accusations.iter().filter_map(|a| a.allegation));
@@ -383,13 +493,13 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
             }
             // A modal recodes the first trigger of its complement.
             let mut modality = Modality::Asserted;
-            let mut code = trig.entry.code.clone();
+            let mut code = trig.entry.code.as_deref().map(Cow::Borrowed);
             let mut complement: Option<Trigger<'_>> = None;
             if let Some(modal) = trig.entry.modal {
                 if let Some((inner, u)) = self.complement(triggers, consumed, t, 0) {
                     // Stacked modals ("would be ready to host") go with the first.
                     consumed[t + 1..=u].iter_mut().for_each(|c| *c = true);
-                    code = Some(code::combine(modal, &inner));
+                    code = Some(Cow::Owned(code::combine(modal, &inner)));
                     complement = Some(triggers[u]);
                 }
                 modality = match modal {
@@ -422,7 +532,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
             if !between.is_empty() {
                 // "talks between X and Y".
                 sources = between;
-                targets = Vec::new();
+                targets = Group::default();
                 reciprocal = true;
             } else if trig.entry.reported {
                 // "X said Y must ...": Y is the target, the reporter X the source.
@@ -491,13 +601,13 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
                     trig.first,
                 ));
             }
-            let target_ids: Vec<&str> =
-                self.ids(&targets).into_iter().filter(|t| !source_ids.contains(t)).collect();
+            let target_ids: Few<&str> =
+                self.ids(&targets).iter().copied().filter(|t| !source_ids.contains(t)).collect();
             found.push(Found {
                 clause,
                 end: last.end,
                 noun: trig.entry.noun,
-                sources: sources.clone(),
+                sources,
                 targets: targets.iter().map(|&k| v.ments[k].actor).collect(),
             });
             if source_ids.is_empty() && target_ids.is_empty() {
@@ -515,14 +625,10 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
             if trig.entry.weak && last.entry.weak && !political {
                 continue;
             }
-            let (date, date_source) =
-                self.dates.date_of(v, self.analysis, self.sentence, trig.first);
-            let mode = trig
-                .entry
-                .mode
-                .clone()
-                .or_else(|| last.entry.mode.clone())
-                .or_else(|| code::mode(&code).map(str::to_string));
+            let date_source = self.dates.date_of(v, self.analysis, self.sentence, trig.first, date);
+            let mode = (trig.entry.mode.as_deref())
+                .or(last.entry.mode.as_deref())
+                .or_else(|| code::mode(&code));
             // An event of a subordinate clause or a reduced relative ("property seized by
             // the army") without a full dyad is background.
             let infinitive = !trig.entry.noun
@@ -534,48 +640,48 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
                         || trig.form == Form::Participle
                             && !passive
                             && v.word(trig.end).eq_ignore_ascii_case("by"));
-            let make = |source: Vec<String>, target: Vec<String>| {
-                let event = Event {
-                    plover: code::plover(&code),
-                    code: code.clone(),
-                    mode: mode.clone(),
-                    modality,
-                    source,
-                    target,
-                    date: date.clone(),
-                    date_source,
-                    negated,
-                    trigger: trig.span,
-                    sentence: self.sentence,
-                    quote,
-                    accusation: None,
-                };
-                (event, sub)
+            let draft = Draft {
+                code: &code,
+                mode,
+                modality,
+                date: date_source.map(|_| date.as_str()),
+                date_source,
+                negated,
+                trigger: trig.span,
+                sentence: self.sentence,
+                quote,
+                accusation: None,
+            };
+            let mut make = |source: &[&str], target: &[&str]| {
+                produced.push((draft.write(source, target, spare), sub));
             };
             if reciprocal && source_ids.len() >= 2 {
                 for a in &source_ids {
                     for b in &source_ids {
                         if a != b {
-                            produced.push(make(vec![a.to_string()], vec![b.to_string()]));
+                            make(&[a], &[b]);
                         }
                     }
                 }
             } else if source_ids.is_empty() {
-                produced.push(make(Vec::new(), target_ids.iter().map(|t| t.to_string()).collect()));
+                make(&[], &target_ids);
             } else {
                 for s in &source_ids {
                     if target_ids.is_empty() {
-                        produced.push(make(vec![s.to_string()], Vec::new()));
+                        make(&[s], &[]);
                     }
                     for tg in &target_ids {
-                        produced.push(make(vec![s.to_string()], vec![tg.to_string()]));
+                        make(&[s], &[tg]);
                     }
                 }
             }
         }
-        // Main-clause events win over background ones ("..., whom they had taken hostage").
+        // Main-clause events win over background ones ("..., whom they had taken hostage");
+        // the others are kept to be written over.
         let any_main = produced.iter().any(|(_, sub)| !sub);
-        out.extend(produced.drain(..).filter(|(_, sub)| !any_main || !sub).map(|(e, _)| e));
+        for (event, sub) in produced.drain(..) {
+            if !any_main || !sub { out.push(event) } else { spare.push(event) }
+        }
     }
 
     /// Whether a trigger starts a verb phrase of its own: at the start of its clause, or
@@ -601,11 +707,11 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     /// modal ("promise to refrain from targeting" -> halt(190) = 087 -> 0356).
     fn complement(
         &self,
-        triggers: &[Trigger<'_>],
+        triggers: &[Trigger<'l>],
         consumed: &[bool],
         t: usize,
         depth: usize,
-    ) -> Option<(String, usize)> {
+    ) -> Option<(Cow<'l, str>, usize)> {
         let v = self.view;
         let trig = &triggers[t];
         let clause = v.clause[trig.first];
@@ -618,10 +724,10 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
         let inner = &triggers[u];
         match inner.entry.modal {
             Some(modal) if depth < 3 => match self.complement(triggers, consumed, u, depth + 1) {
-                Some((code, last)) => Some((code::combine(modal, &code), last)),
-                None => inner.entry.code.clone().map(|c| (c, u)),
+                Some((code, last)) => Some((Cow::Owned(code::combine(modal, &code)), last)),
+                None => inner.entry.code.as_deref().map(|c| (Cow::Borrowed(c), u)),
             },
-            _ => inner.entry.code.clone().map(|c| (c, u)),
+            _ => inner.entry.code.as_deref().map(|c| (Cow::Borrowed(c), u)),
         }
     }
 
@@ -653,7 +759,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     }
 
     /// The subject of the reporting verb before word `i` ("X said (that) Y ..."), else none.
-    fn reporter(&self, i: usize) -> Vec<usize> {
+    fn reporter(&self, i: usize) -> Group {
         let v = self.view;
         let mut r = v.np_start(i);
         if r > 0 && v.word(r - 1).eq_ignore_ascii_case("that") {
@@ -663,14 +769,14 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
             Some(p) if v.is(p, REPORT) => {
                 v.subject(p, 0).map(|k| v.coordinated_before(k)).unwrap_or_default()
             }
-            _ => Vec::new(),
+            _ => Group::default(),
         }
     }
 
     /// The subject mentions of a trigger; a later verb of the clause shares the subject
     /// of the clause's earlier event ("X agreed to A but refused B") unless an actor
     /// stands right before it ("X attacked Y and Z retaliated").
-    fn source(&self, trig: &Trigger<'_>, prev: Option<&Found>) -> Vec<usize> {
+    fn source(&self, trig: &Trigger<'_>, prev: Option<&Found>) -> Group {
         let v = self.view;
         match prev {
             Some(p) if !p.noun || trig.entry.noun => {
@@ -682,7 +788,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
                 });
                 match own {
                     Some(k) => v.coordinated_before(k),
-                    None => p.sources.clone(),
+                    None => p.sources,
                 }
             }
             _ => {
@@ -702,18 +808,18 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     }
 
     /// Actors of "between X and Y" right after word `end`.
-    fn between(&self, end: usize) -> Vec<usize> {
+    fn between(&self, end: usize) -> Group {
         let v = self.view;
         if !v.word(end).eq_ignore_ascii_case("between") {
-            return Vec::new();
+            return Group::default();
         }
         let k = v.ment_from(end + 1);
         match v.ments.get(k) {
             Some(m) if m.first <= end + 4 => {
                 let group = v.coordinated_after(k);
-                if group.len() >= 2 { group } else { Vec::new() }
+                if group.len() >= 2 { group } else { Group::default() }
             }
-            _ => Vec::new(),
+            _ => Group::default(),
         }
     }
 
@@ -727,7 +833,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
         })
     }
 
-    fn ids(&self, ments: &[usize]) -> Vec<&'a str> {
+    fn ids(&self, ments: &[usize]) -> Few<&'a str> {
         self.view.actor_names(self.analysis, ments)
     }
 }

@@ -584,3 +584,30 @@ fn seed_article() {
     assert!(has_accusation("RUS", "UKR", "attacking equipment"), "{:#?}", a.accusations);
     eprintln!("{summary:#?}");
 }
+
+#[test]
+fn events_written_over_earlier_ones_equal_fresh_ones() {
+    // Documents with more and fewer events, sources and targets than the one before:
+    // the reused records (and the thread's spare ones) must not leak into the next.
+    let docs = [
+        "Russia and Ukraine accused each other of shelling the plant on Tuesday. \
+         Germany and France met with Poland in Berlin.",
+        "Trump called Zelenskyy.",
+        "Iraq refused to meet Iran, and Syria threatened to attack Turkey and Greece. \
+         Japan agreed to release the sailors to China on Monday. Canada criticized Mexico.",
+        "Nothing happened on Friday.",
+    ];
+    let extractor = crate::Extractor::new();
+    let published = jiff::civil::date(2025, 3, 19);
+    let mut reused = Analysis::default();
+    for text in docs.iter().chain(docs.iter().rev()).chain(&docs) {
+        let doc = crate::Document::new(text).with_published(published);
+        extractor.extract_into(doc, &mut reused);
+        let fresh = extractor.extract(doc);
+        assert_eq!(reused.events, fresh.events, "{text}");
+        assert_eq!(reused.accusations, fresh.accusations, "{text}");
+    }
+    // (The test means something only if the documents have events.)
+    let counts: Vec<usize> = docs.iter().map(|t| extractor.extract(*t).events.len()).collect();
+    assert!(counts[0] >= 3 && counts[2] >= 3 && counts[3] == 0, "{counts:?}");
+}
