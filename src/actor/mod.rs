@@ -273,7 +273,7 @@ impl ActorTagger {
             start += line.len();
         }
         let mut actors = Vec::new();
-        self.tag_into(text, published, &sentences, &[], &mut actors);
+        self.tag_into(text, published, &sentences, |_| false, &mut actors);
         actors
     }
 
@@ -283,35 +283,44 @@ impl ActorTagger {
         let mut actors = std::mem::take(&mut analysis.actors);
         // Credit lines ("by India Today News Desk") name desks and sections, not actors:
         // only listed names are taken from them.
-        let bylines: Vec<bool> = analysis
-            .sentences
-            .iter()
-            .map(|s| {
-                analysis
-                    .paragraphs
-                    .get(s.paragraph)
-                    .is_some_and(|p| p.kind == ParagraphKind::Byline)
-            })
-            .collect();
-        self.tag_into(text, analysis.published, &analysis.sentences, &bylines, &mut actors);
+        let (sentences, paragraphs) = (&analysis.sentences, &analysis.paragraphs);
+        let byline = |s: usize| {
+            let paragraph = sentences.get(s).and_then(|s| paragraphs.get(s.paragraph));
+            paragraph.is_some_and(|p| p.kind == ParagraphKind::Byline)
+        };
+        self.tag_into(text, analysis.published, sentences, byline, &mut actors);
         analysis.actors = actors;
     }
 
     /// Tags the given sentences of `text` into `actors`, writing over the actors it
-    /// holds (their strings and vectors reused); in sentences flagged in `bylines` only
-    /// gazetteer names are kept.
+    /// holds (their strings and vectors reused); in sentences for which `byline` holds
+    /// only gazetteer names are kept.
     fn tag_into(
         &self,
         text: &str,
         published: Option<Date>,
         sentences: &[Sentence],
-        bylines: &[bool],
+        byline: impl Fn(usize) -> bool,
         actors: &mut Vec<Actor>,
     ) {
         let inner = &*self.inner;
         let mut buffers = BUFFERS.take();
-        let Buffers { words, hits, marks, ranges, infos, cands, caps_words, segs, lower, pieces } =
-            &mut buffers;
+        let Buffers {
+            words,
+            hits,
+            marks,
+            ranges,
+            infos,
+            cands,
+            caps_words,
+            segs,
+            lower,
+            pieces,
+            scratch,
+            found,
+            recased,
+            merged,
+        } = &mut buffers;
         // Sentences as read: a sentence too long for one chunk is read in pieces.
         pieces.clear();
         for (s, sentence) in sentences.iter().enumerate() {
@@ -324,8 +333,6 @@ impl ActorTagger {
         hits.reserve(chunk / 64);
         marks.reserve(chunk / 32);
         cands.reserve(text.len() / 32);
-        let mut scratch = String::new();
-        let mut found: Vec<Hit> = Vec::new();
         // The marks in use: `marks` is longer, room written once and kept (see below).
         let mut marked = 0;
         let lex = &inner.lexicon;
@@ -344,17 +351,17 @@ impl ActorTagger {
                     patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
                     // Names as written (acronyms) and re-cased ("UNITED STATES").
                     found.clear();
-                    inner.matcher.find(text, span, &mut found);
-                    patterns::title_case_ascii(body, &mut scratch);
-                    let mut recased = Vec::new();
-                    inner.matcher.find(&scratch, Span::new(0, scratch.len()), &mut recased);
-                    for h in &mut recased {
+                    inner.matcher.find(text, span, found);
+                    patterns::title_case_ascii(body, scratch);
+                    recased.clear();
+                    inner.matcher.find(scratch, Span::new(0, scratch.len()), recased);
+                    for h in recased.iter_mut() {
                         h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                     }
-                    merge_hits(&mut found, &recased);
+                    merge_hits(found, recased, merged);
                     // Tie each word to the hit covering its first byte.
                     let base = hits.len();
-                    hits.extend_from_slice(&found);
+                    hits.extend_from_slice(found);
                     let mut h = 0;
                     for (i, w) in words.iter_mut().enumerate().skip(first_word) {
                         while h < found.len() && found[h].span.end <= w.span.start {
@@ -423,14 +430,14 @@ impl ActorTagger {
                         infos.resize(words.len(), std::cell::Cell::new(patterns::UNKNOWN));
                         std::mem::take(infos)
                     },
-                    scratch: std::cell::Cell::new(std::mem::take(&mut scratch)),
+                    scratch: std::cell::Cell::new(std::mem::take(scratch)),
                     segs: std::mem::take(segs),
                 };
-                let scanner = scan(scanner, ranges, marks, bylines, cands);
+                let scanner = scan(scanner, ranges, marks, &byline, cands);
                 *infos = scanner.infos;
                 *segs = scanner.segs;
                 *lower = scanner.lower;
-                scratch = scanner.scratch.into_inner();
+                *scratch = scanner.scratch.into_inner();
                 words.clear();
                 hits.clear();
                 marked = 0;
@@ -477,13 +484,13 @@ fn split_long(bytes: &[u8], span: Span, mut each: impl FnMut(Span)) {
 }
 
 /// Scans the sentences of `ranges` (words, marks and whether in capitals) into `cands`;
-/// in sentences flagged in `bylines` only gazetteer names are kept. Gives the scanner
-/// back for its buffers.
+/// in sentences for which `byline` holds only gazetteer names are kept. Gives the
+/// scanner back for its buffers.
 fn scan<'a>(
     mut scanner: Scanner<'a>,
     ranges: &[(usize, usize, usize, usize, bool)],
     marks: &[u32],
-    bylines: &[bool],
+    byline: &impl Fn(usize) -> bool,
     cands: &mut Vec<Cand>,
 ) -> Scanner<'a> {
     for &(a, b, ma, mb, all_caps) in ranges {
@@ -493,7 +500,7 @@ fn scan<'a>(
         let s = scanner.words[a].sent;
         let first_cand = cands.len();
         scanner.sentence(a, b, &marks[ma..mb], all_caps, cands);
-        if bylines.get(s as usize).copied().unwrap_or(false) {
+        if byline(s as usize) {
             let mut kept = first_cand;
             for i in first_cand..cands.len() {
                 if !matches!(cands[i].target, Target::New(_) | Target::Short(_)) {
@@ -535,6 +542,15 @@ struct Buffers {
     lower: String,
     /// The sentences as read, each with its index (see [`split_long`]).
     pieces: Vec<(usize, Span)>,
+    /// The text of an all-caps sentence re-cased, and the scanner's buffer for re-cased
+    /// words.
+    scratch: String,
+    /// The hits of an all-caps sentence as written.
+    found: Vec<Hit>,
+    /// The hits of an all-caps sentence re-cased.
+    recased: Vec<Hit>,
+    /// Both, in [`merge_hits`].
+    merged: Vec<Hit>,
 }
 
 /// Words a thread keeps room for between documents (a few MB); the buffers of a longer
@@ -565,12 +581,13 @@ thread_local! {
 }
 
 /// Adds the re-cased hits of an all-caps sentence to the ones found as written,
-/// keeping the longer of overlapping hits.
-fn merge_hits(hits: &mut Vec<Hit>, recased: &[Hit]) {
-    let mut all: Vec<Hit> = hits.iter().chain(recased).copied().collect();
+/// keeping the longer of overlapping hits (`all` is a buffer).
+fn merge_hits(hits: &mut Vec<Hit>, recased: &[Hit], all: &mut Vec<Hit>) {
+    all.clear();
+    all.extend(hits.iter().chain(recased));
     all.sort_by_key(|h| (h.span.start, usize::MAX - h.span.len()));
     hits.clear();
-    for h in all {
+    for &h in all.iter() {
         match hits.last_mut() {
             Some(last) if last.span.overlaps(h.span) => {
                 if h.span.len() > last.span.len() {

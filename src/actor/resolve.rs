@@ -13,8 +13,9 @@
 //! grown. The vectors and the table are kept on each thread from one document to the
 //! next.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -25,6 +26,7 @@ use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
+use crate::reuse::recycle;
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -154,6 +156,10 @@ struct Scratch {
     strings: Vec<String>,
     /// Roles to write the next documents' into, their strings kept.
     roles: Vec<Role>,
+    /// Short forms in capitals, one after the other (for all-caps words).
+    capitals: String,
+    /// Per short form: where it is in `capitals`, its first mention and its actor.
+    spelled: Vec<(Range<usize>, usize, usize)>,
 }
 
 thread_local! {
@@ -168,13 +174,6 @@ const KEPT_MENTIONS: usize = 1 << 12;
 
 /// Form slots a thread keeps between documents; a larger table is freed.
 const KEPT_SLOTS: usize = 1 << 14;
-
-/// An empty vector with the allocation of `v`, for elements of another lifetime (the
-/// standard library collects in place where the layouts match).
-fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
-}
 
 /// A fast hash of a name: its first and last eight bytes (four, or three single bytes,
 /// for shorter names) and length, and any bytes between them eight at a time. No output
@@ -1264,24 +1263,34 @@ pub(crate) fn resolve(
     // (then the earlier actor): a rule, not the order of a hash map.
     let short_end = book.mentions.len();
     if !caps_words.is_empty() {
-        // Capitals -> (first mention of the form, actor).
-        let mut upper: HashMap<String, (usize, usize)> = HashMap::new();
+        let (mut capitals, mut spelled) = SCRATCH.with_borrow_mut(|scratch| {
+            (std::mem::take(&mut scratch.capitals), std::mem::take(&mut scratch.spelled))
+        });
+        capitals.clear();
+        spelled.clear();
         for form in &book.forms.forms {
             if form.short == NONE || form.short == AMBIGUOUS {
                 continue;
             }
-            let (at, a) = (form.first_at, form.short as usize);
+            let start = capitals.len();
             // (Every form is a slice of the text or a code: whole characters.)
             let name = String::from_utf8_lossy(form.name);
-            let best = upper.entry(name.to_uppercase()).or_insert((at, a));
-            *best = (*best).min((at, a));
+            capitals.extend(name.chars().flat_map(char::to_uppercase));
+            spelled.push((start..capitals.len(), form.first_at, form.short as usize));
         }
+        // By spelling, then first mention and actor: the first of each spelling wins.
+        let key = |(range, ..): &(Range<usize>, usize, usize)| &capitals[range.clone()];
+        spelled.sort_unstable_by(|x, y| key(x).cmp(key(y)).then((x.1, x.2).cmp(&(y.1, y.2))));
+        spelled.dedup_by(|later, first| key(later) == key(first));
         for &span in caps_words {
-            if let Some(&(_, a)) = upper.get(&text[span]) {
+            if let Ok(k) = spelled.binary_search_by(|x| key(x).cmp(&text[span])) {
+                let a = spelled[k].2;
                 let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
                 book.mention(a, span, sent, MentionForm::Name, Found::Alias);
             }
         }
+        SCRATCH
+            .with_borrow_mut(|scratch| (scratch.capitals, scratch.spelled) = (capitals, spelled));
     }
     // Pronouns and role nouns, in text order.
     let mut seen = std::mem::take(&mut book.seen);
