@@ -108,7 +108,7 @@ impl Extractor {
         }
         // What the accusation stage finds for the event stage too: the index of the actor
         // mentions, the sentences read and (in its pass over the text) the triggers.
-        let mut shared = Shared::default();
+        let mut shared = Shared::kept();
         if last >= Stage::Accusations {
             let triggers = (last >= Stage::Events).then(|| self.events.matcher());
             self.accusations.run(text, analysis, &mut shared, triggers);
@@ -118,6 +118,7 @@ impl Extractor {
         } else {
             analysis.events.clear();
         }
+        shared.keep();
     }
 }
 

@@ -202,23 +202,24 @@ impl AccusationFinder {
             analysis.accusations.clear();
             return;
         }
-        let hits = match triggers {
+        let mut hits = std::mem::take(&mut shared.cues);
+        match triggers {
             Some(triggers) => {
-                let [hits, found] = find_cues_with(&self.matcher, triggers, text, analysis);
-                shared.triggers = Some(found);
-                hits
+                let out = [&mut hits, &mut shared.triggers];
+                find_cues_with(&self.matcher, triggers, text, analysis, out);
+                shared.triggers_found = true;
             }
-            None => find_cues(&self.matcher, text, analysis),
-        };
+            None => find_cues(&self.matcher, text, analysis, &mut hits),
+        }
         if hits.is_empty() {
+            shared.cues = hits;
             return;
         }
-        let mentions = shared.mentions.get_or_insert_with(|| MentionIndex::new(analysis));
-        let dates = DateIndex::new(&analysis.dates);
-        let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
+        shared.index(analysis);
+        let Shared { mentions, dates, quotes, pieces, .. } = shared;
+        let (dates, quotes) = (&*dates, &*quotes);
         let mut out = Vec::new();
         let mut view = View::empty(text);
-        let mut pieces = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let sentence = hits[i].0;
@@ -240,8 +241,7 @@ impl AccusationFinder {
                 view.load(piece, &mentions.of(sentence)[ments]);
                 for &(_, cue_span, pattern) in &hits[k..l] {
                     let cue = self.cues[pattern];
-                    let ctx =
-                        Ctx { view: &view, analysis, dates: &dates, quotes: &quotes, sentence };
+                    let ctx = Ctx { view: &view, analysis, dates, quotes, sentence };
                     ctx.read(cue, cue_span, &mut out);
                 }
                 k = l;
@@ -254,16 +254,66 @@ impl AccusationFinder {
             i = j;
         }
         analysis.accusations = out;
+        shared.cues = hits;
     }
 }
 
-/// What the accusation stage leaves for the event stage of the same document.
+/// What the accusation stage leaves for the event stage of the same document, in
+/// buffers each thread keeps from one document to the next.
 #[derive(Debug, Default)]
 pub(crate) struct Shared {
-    /// The index of the actor mentions, with the sentences read; built when first needed.
-    pub(crate) mentions: Option<MentionIndex>,
+    /// Whether `mentions`, `dates` and `quotes` index the document (see
+    /// [`Shared::index`]).
+    indexed: bool,
+    /// The index of the actor mentions, with the sentences read.
+    pub(crate) mentions: MentionIndex,
+    /// The index of the dates.
+    pub(crate) dates: DateIndex,
+    /// The index of the quotes.
+    pub(crate) quotes: SpanIndex,
     /// The event triggers, when the accusation stage searched for them with its cues.
-    pub(crate) triggers: Option<Vec<Hit>>,
+    pub(crate) triggers: Vec<Hit>,
+    /// Whether it did (else `triggers` is empty).
+    pub(crate) triggers_found: bool,
+    /// The accusation cues.
+    cues: Vec<Hit>,
+    /// The pieces a sentence is read in, with their mentions.
+    pub(crate) pieces: Vec<(Span, std::ops::Range<usize>)>,
+}
+
+thread_local! {
+    /// This thread's [`Shared`], empty, while no document is read on it.
+    static SHARED: std::cell::Cell<Shared> = std::cell::Cell::new(Shared::default());
+}
+
+impl Shared {
+    /// The thread's buffers, for a new document.
+    pub(crate) fn kept() -> Shared {
+        SHARED.take()
+    }
+
+    /// Gives the buffers back to the thread, emptied.
+    pub(crate) fn keep(mut self) {
+        self.indexed = false;
+        self.mentions.clear();
+        self.dates.clear();
+        self.quotes.clear();
+        self.triggers.clear();
+        self.triggers_found = false;
+        self.cues.clear();
+        self.pieces.clear();
+        SHARED.set(self);
+    }
+
+    /// Indexes the actor mentions, dates and quotes of `analysis`, unless done.
+    pub(crate) fn index(&mut self, analysis: &Analysis) {
+        if !self.indexed {
+            self.mentions.fill(analysis);
+            self.dates.fill(&analysis.dates);
+            self.quotes.fill(analysis.quotes.iter().map(|q| q.span));
+            self.indexed = true;
+        }
+    }
 }
 
 /// Whether the document has an actor mention or a quote: without either, neither an
@@ -278,24 +328,24 @@ pub(crate) type Hit = (usize, Span, usize);
 /// Finds lexicon matches on word boundaries, returned in text order. A match starting
 /// with a capital letter counts only as the first word of its sentence ("March 11" is no
 /// march).
-pub(crate) fn find_cues(matcher: &Matcher, text: &str, analysis: &Analysis) -> Vec<Hit> {
-    let mut out = Vec::new();
-    matcher.for_each(text, |s, e, pattern| keep_cue(text, analysis, s, e, pattern, &mut out));
-    out
+pub(crate) fn find_cues(matcher: &Matcher, text: &str, analysis: &Analysis, out: &mut Vec<Hit>) {
+    out.clear();
+    matcher.for_each(text, |s, e, pattern| keep_cue(text, analysis, s, e, pattern, out));
 }
 
-/// [`find_cues`] of `matcher` and of `other` in one pass over the text.
+/// [`find_cues`] of `matcher` into `out[0]` and of `other` into `out[1]`, in one pass
+/// over the text.
 pub(crate) fn find_cues_with(
     matcher: &Matcher,
     other: &Matcher,
     text: &str,
     analysis: &Analysis,
-) -> [Vec<Hit>; 2] {
-    let mut out = [Vec::new(), Vec::new()];
+    mut out: [&mut Vec<Hit>; 2],
+) {
+    out.iter_mut().for_each(|o| o.clear());
     matcher.for_each_with(other, text, |w, s, e, pattern| {
-        keep_cue(text, analysis, s, e, pattern, &mut out[w]);
+        keep_cue(text, analysis, s, e, pattern, out[w]);
     });
-    out
 }
 
 /// Adds the match `s..e` of `pattern` to `out` if it is a cue: on word boundaries, not
@@ -329,17 +379,22 @@ fn keep_cue(
 }
 
 /// Dates of a document grouped by sentence: `(sentence, start, index into dates)`.
+#[derive(Debug, Default)]
 pub(crate) struct DateIndex {
     items: Vec<(usize, usize, usize)>,
 }
 
 impl DateIndex {
     /// Indexes `dates`.
-    pub(crate) fn new(dates: &[DateMention]) -> DateIndex {
-        let mut items: Vec<(usize, usize, usize)> =
-            dates.iter().enumerate().map(|(i, d)| (d.sentence, d.span.start, i)).collect();
-        items.sort_unstable();
-        DateIndex { items }
+    pub(crate) fn fill(&mut self, dates: &[DateMention]) {
+        self.items.clear();
+        self.items.extend(dates.iter().enumerate().map(|(i, d)| (d.sentence, d.span.start, i)));
+        self.items.sort_unstable();
+    }
+
+    /// Empties the index.
+    fn clear(&mut self) {
+        self.items.clear();
     }
 
     /// The calendar date of the clause of word `cue` in `view` (nearest date or time
@@ -669,12 +724,12 @@ impl Ctx<'_, '_> {
         });
         let light = first > 0
             && (first.saturating_sub(3)..first).any(|i| {
-                let w = v.word(i).to_ascii_lowercase();
                 [
                     "made", "make", "makes", "levelled", "leveled", "repeated", "renewed",
                     "voiced", "traded",
                 ]
-                .contains(&w.as_str())
+                .iter()
+                .any(|light| v.word(i).eq_ignore_ascii_case(light))
             });
         let accuser = match (by, possessive) {
             (Some(k), _) | (None, Some(k)) => Some(v.coordinated_before(k)),

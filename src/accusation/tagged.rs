@@ -164,12 +164,6 @@ pub(crate) struct Words {
     ments: Vec<Ment>,
 }
 
-impl Drop for MentionIndex {
-    fn drop(&mut self) {
-        self.read.drain(..).for_each(|(_, words)| words.keep());
-    }
-}
-
 impl Drop for View<'_> {
     fn drop(&mut self) {
         self.take_words().keep();
@@ -213,17 +207,23 @@ impl Words {
 }
 
 impl MentionIndex {
-    /// Indexes the mentions of `analysis.actors`.
-    pub(crate) fn new(analysis: &Analysis) -> MentionIndex {
-        let count = analysis.actors.iter().map(|a| a.mentions.len()).sum();
-        let mut items = Vec::with_capacity(count);
+    /// Indexes the mentions of `analysis.actors` (after [`MentionIndex::clear`]).
+    pub(crate) fn fill(&mut self, analysis: &Analysis) {
+        let items = &mut self.items;
+        items.clear();
+        items.reserve(analysis.actors.iter().map(|a| a.mentions.len()).sum());
         for (a, actor) in analysis.actors.iter().enumerate() {
             for m in &actor.mentions {
                 items.push((m.sentence, m.span, a));
             }
         }
         items.sort_unstable_by_key(|&(s, span, a)| (s, span.start, span.end, a));
-        MentionIndex { items, read: Vec::new() }
+    }
+
+    /// Empties the index, giving the buffers of the sentences read to the thread.
+    pub(crate) fn clear(&mut self) {
+        self.items.clear();
+        self.read.drain(..).for_each(|(_, words)| words.keep());
     }
 
     /// Keeps sentence `i`, read into `view` (by [`View::load`] with [`MentionIndex::of`]),
@@ -333,15 +333,27 @@ pub(crate) struct SpanIndex {
 impl SpanIndex {
     /// Indexes `spans`, remembering each one's position.
     pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
-        let mut items: Vec<(usize, usize, usize, usize)> =
-            spans.into_iter().enumerate().map(|(i, s)| (s.start, s.end, 0, i)).collect();
+        let mut index = SpanIndex::default();
+        index.fill(spans);
+        index
+    }
+
+    /// Indexes `spans` in place of what the index held.
+    pub(crate) fn fill(&mut self, spans: impl IntoIterator<Item = Span>) {
+        let items = &mut self.items;
+        items.clear();
+        items.extend(spans.into_iter().enumerate().map(|(i, s)| (s.start, s.end, 0, i)));
         items.sort_unstable();
         let mut max_end = 0;
-        for item in &mut items {
+        for item in items.iter_mut() {
             max_end = max_end.max(item.1);
             item.2 = max_end;
         }
-        SpanIndex { items }
+    }
+
+    /// Empties the index.
+    pub(crate) fn clear(&mut self) {
+        self.items.clear();
     }
 
     /// Whether some span overlaps `span`.

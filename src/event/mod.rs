@@ -39,7 +39,7 @@ use std::ops::Range;
 
 use crate::Span;
 use crate::accusation::matcher::Matcher;
-use crate::accusation::tagged::{Few, Group, MentionIndex, Pieces, SpanIndex, View};
+use crate::accusation::tagged::{Few, Group, Pieces, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
 use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
 use crate::analysis::Analysis;
@@ -162,19 +162,16 @@ impl EventCoder {
             scratch.keep();
             return;
         }
-        let hits = match shared.triggers.take() {
-            Some(hits) => hits,
-            None => find_cues(&self.lexicon.matcher, text, analysis),
-        };
-        let mentions = &mut shared.mentions;
+        if !shared.triggers_found {
+            find_cues(&self.lexicon.matcher, text, analysis, &mut shared.triggers);
+        }
         let accusations = &analysis.accusations;
-        if !hits.is_empty() || !accusations.is_empty() {
-            let mentions = mentions.get_or_insert_with(|| MentionIndex::new(analysis));
-            let dates = DateIndex::new(&analysis.dates);
-            let quotes = SpanIndex::new(analysis.quotes.iter().map(|q| q.span));
+        if !shared.triggers.is_empty() || !accusations.is_empty() {
+            shared.index(analysis);
+            let Shared { mentions, dates, quotes, pieces, triggers: hits, .. } = shared;
+            let (dates, quotes, hits) = (&*dates, &*quotes, &*hits);
             // Sentences with a trigger or an accusation, in order (both lists are).
             let mut view = View::empty(text);
-            let mut pieces = Vec::new();
             let (mut i, mut j) = (0, 0);
             loop {
                 let sentence = match (hits.get(i), accusations.get(j)) {
@@ -219,8 +216,8 @@ impl EventCoder {
                         lexicon: &self.lexicon,
                         view: &view,
                         analysis,
-                        dates: &dates,
-                        quotes: &quotes,
+                        dates,
+                        quotes,
                         sentence,
                     };
                     coder.code(&hits[i..h], j..a, &mut events, &mut scratch);
