@@ -152,16 +152,15 @@ impl EventCoder {
     /// accusation stage left: the index of the actor mentions (else built here when
     /// needed) and the triggers, if it found them (else searched here).
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis, shared: &mut Shared) {
+        // Without an actor, a quote or an accusation no event names anybody.
+        if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
+            analysis.events.clear();
+            return;
+        }
         // The previous document's events are written over.
         let mut scratch = Scratch::kept();
         let mut events = std::mem::take(&mut analysis.events);
         scratch.spare.append(&mut events);
-        // Without an actor, a quote or an accusation no event names anybody.
-        if analysis.accusations.is_empty() && !accusation::has_participants(analysis) {
-            analysis.events = events;
-            scratch.keep();
-            return;
-        }
         if !shared.triggers_found {
             find_cues(&self.lexicon.matcher, text, analysis, &mut shared.triggers);
         }
