@@ -1273,9 +1273,17 @@ pub(crate) fn resolve(
                 continue;
             }
             let start = capitals.len();
-            // (Every form is a slice of the text or a code: whole characters.)
-            let name = String::from_utf8_lossy(form.name);
-            capitals.extend(name.chars().flat_map(char::to_uppercase));
+            match std::str::from_utf8(form.name) {
+                Ok(name) if name.is_ascii() => {
+                    capitals.push_str(name);
+                    capitals[start..].make_ascii_uppercase();
+                }
+                // (Every form is a slice of the text or a code: whole characters.)
+                _ => {
+                    let name = String::from_utf8_lossy(form.name);
+                    capitals.extend(name.chars().flat_map(char::to_uppercase));
+                }
+            }
             spelled.push((start..capitals.len(), form.first_at, form.short as usize));
         }
         // By spelling, then first mention and actor: the first of each spelling wins.

@@ -510,6 +510,19 @@ fn headline_word_goes_to_the_short_form_mentioned_first() {
     }
 }
 
+/// Capitals of names outside ASCII spell them too ("ÖZTÜRK" for "Öztürk").
+#[test]
+fn headline_word_in_capitals_outside_ascii() {
+    let t = tagger();
+    let text = "ÖZTÜRK WINS AGAIN\nMehmet Öztürk said the vote was fair.\n";
+    let actors = t.tag(text, None);
+    let headline = actors
+        .iter()
+        .find(|a| a.mentions.iter().any(|m| m.span.start == 0))
+        .expect("the headline word is a mention");
+    assert_eq!(headline.name, "Mehmet Öztürk");
+}
+
 #[test]
 fn a_lone_word_inside_a_longer_name_is_not_an_organization() {
     // (text, surface, an organization?)
