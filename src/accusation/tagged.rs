@@ -166,7 +166,7 @@ pub(crate) struct Words {
 
 impl Drop for View<'_> {
     fn drop(&mut self) {
-        self.take_words().keep();
+        self.put_words(Words::default()).keep();
     }
 }
 

@@ -160,7 +160,7 @@ impl EventCoder {
         // The previous document's events are written over.
         let mut scratch = Scratch::kept();
         let mut events = std::mem::take(&mut analysis.events);
-        scratch.spare.append(&mut events);
+        scratch.spare.events.append(&mut events);
         if !shared.triggers_found {
             find_cues(&self.lexicon.matcher, text, analysis, &mut shared.triggers);
         }
@@ -232,12 +232,12 @@ impl EventCoder {
 }
 
 /// Adds the events of one accusation record (one per accuser-accused pair) to `out`,
-/// written over `spare` events.
+/// written over `spare` ones.
 fn accusation_events(
     text: &str,
     index: usize,
     acc: &accusation::Accusation,
-    spare: &mut Vec<Event>,
+    spare: &mut Spare,
     mut out: impl FnMut(Event),
 ) {
     let code = match acc.kind {
@@ -288,16 +288,17 @@ struct Draft<'s> {
 impl Draft<'_> {
     /// The event of `source` on `target`, written over a `spare` event (its strings and
     /// vectors reused) if there is one.
-    fn write(&self, source: &[&str], target: &[&str], spare: &mut Vec<Event>) -> Event {
-        let mut event = spare.pop().unwrap_or_default();
+    fn write(&self, source: &[&str], target: &[&str], spare: &mut Spare) -> Event {
+        let mut event = spare.events.pop().unwrap_or_default();
+        let strings = &mut spare.strings;
         event.plover = code::plover(self.code);
         event.code.clear();
         event.code.push_str(self.code);
-        set_option(&mut event.mode, self.mode);
+        set_option(&mut event.mode, self.mode, strings);
         event.modality = self.modality;
-        set_ids(&mut event.source, source);
-        set_ids(&mut event.target, target);
-        set_option(&mut event.date, self.date);
+        set_ids(&mut event.source, source, strings);
+        set_ids(&mut event.target, target, strings);
+        set_option(&mut event.date, self.date, strings);
         event.date_source = self.date_source;
         event.negated = self.negated;
         event.trigger = self.trigger;
@@ -308,28 +309,49 @@ impl Draft<'_> {
     }
 }
 
-/// Sets `slot` to `value`, reusing the string it holds.
-fn set_option(slot: &mut Option<String>, value: Option<&str>) {
+/// Events and strings to write new events with, kept from one document to the next.
+#[derive(Default)]
+struct Spare {
+    /// Events to write over: the previous document's, and those not kept.
+    events: Vec<Event>,
+    /// Strings events no longer hold.
+    strings: Vec<String>,
+}
+
+/// `value` written into a string of `strings` if there is one.
+fn string_from(strings: &mut Vec<String>, value: &str) -> String {
+    let mut s = strings.pop().unwrap_or_default();
+    s.clear();
+    s.push_str(value);
+    s
+}
+
+/// Sets `slot` to `value`, reusing the string it holds (or one of `strings`, where one
+/// it no longer needs goes).
+fn set_option(slot: &mut Option<String>, value: Option<&str>, strings: &mut Vec<String>) {
     match (slot.as_mut(), value) {
         (Some(s), Some(v)) => {
             s.clear();
             s.push_str(v);
         }
-        (None, Some(v)) => *slot = Some(v.to_string()),
-        (_, None) => *slot = None,
+        (None, Some(v)) => *slot = Some(string_from(strings, v)),
+        (_, None) => strings.extend(slot.take()),
     }
 }
 
-/// Sets `ids` to `values`, reusing the strings it holds.
-fn set_ids(ids: &mut Vec<String>, values: &[&str]) {
-    ids.truncate(values.len());
+/// Sets `ids` to `values`, reusing the strings it holds (or those of `strings`, where
+/// those it no longer needs go).
+fn set_ids(ids: &mut Vec<String>, values: &[&str], strings: &mut Vec<String>) {
+    if ids.len() > values.len() {
+        strings.extend(ids.drain(values.len()..));
+    }
     for (k, v) in values.iter().enumerate() {
         match ids.get_mut(k) {
             Some(id) => {
                 id.clear();
                 id.push_str(v);
             }
-            None => ids.push(v.to_string()),
+            None => ids.push(string_from(strings, v)),
         }
     }
 }
@@ -363,8 +385,8 @@ struct Scratch<'l> {
     consumed: Vec<bool>,
     found: Vec<Found>,
     produced: Vec<(Event, bool)>,
-    /// Events to write over: the previous document's, and those not kept.
-    spare: Vec<Event>,
+    /// Events and strings to write over: the previous document's, and those not kept.
+    spare: Spare,
     /// The date value of the event at hand.
     date: String,
 }
@@ -392,8 +414,9 @@ impl<'l> Scratch<'l> {
         fresh.clear();
         consumed.clear();
         found.clear();
-        spare.extend(produced.drain(..).map(|(event, _)| event));
-        spare.truncate(KEPT_EVENTS);
+        spare.events.extend(produced.drain(..).map(|(event, _)| event));
+        spare.events.truncate(KEPT_EVENTS);
+        spare.strings.truncate(KEPT_EVENTS);
         let triggers = recycle(triggers);
         SCRATCH.set(Scratch { triggers, fresh, consumed, found, produced, spare, date });
     }
@@ -676,7 +699,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
         // the others are kept to be written over.
         let any_main = produced.iter().any(|(_, sub)| !sub);
         for (event, sub) in produced.drain(..) {
-            if !any_main || !sub { out.push(event) } else { spare.push(event) }
+            if !any_main || !sub { out.push(event) } else { spare.events.push(event) }
         }
     }
 
