@@ -331,14 +331,7 @@ pub(crate) struct SpanIndex {
 }
 
 impl SpanIndex {
-    /// Indexes `spans`, remembering each one's position.
-    pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
-        let mut index = SpanIndex::default();
-        index.fill(spans);
-        index
-    }
-
-    /// Indexes `spans` in place of what the index held.
+    /// Indexes `spans` in place of what the index held, remembering each one's position.
     pub(crate) fn fill(&mut self, spans: impl IntoIterator<Item = Span>) {
         let items = &mut self.items;
         items.clear();

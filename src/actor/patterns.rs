@@ -49,8 +49,9 @@ pub(crate) struct Word {
 pub(crate) enum Target {
     /// A gazetteer entry.
     Entry(u32),
-    /// The government of a country (a capital acting: "Moscow said").
-    Government(String),
+    /// The government of the country of a capital (the capital's gazetteer entry, which
+    /// has a country: "Moscow said").
+    Government(u32),
     /// An actor the gazetteer does not list.
     New(ActorKind),
     /// A lone capitalized word: a short form of a name if one matches, else dropped
@@ -1823,16 +1824,14 @@ impl<'a> Scanner<'a> {
             }
             _ => super::MentionForm::Name,
         };
-        if entry.capital && surface != Surface::Demonym && self.acts(a, b) {
-            if let Some(country) = entry.country.clone() {
-                out.push(Cand::new(
-                    hit.span,
-                    sent,
-                    Target::Government(country),
-                    super::MentionForm::Metonym,
-                ));
-                return;
-            }
+        if entry.capital
+            && surface != Surface::Demonym
+            && self.acts(a, b)
+            && entry.country.is_some()
+        {
+            let target = Target::Government(e);
+            out.push(Cand::new(hit.span, sent, target, super::MentionForm::Metonym));
+            return;
         }
         let mut c = Cand::new(hit.span, sent, Target::Entry(e), form);
         c.title = title;

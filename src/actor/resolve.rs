@@ -1120,7 +1120,12 @@ pub(crate) fn resolve(
                 Key::Entry(*e),
                 if c.form == MentionForm::Metonym { Found::Metonym } else { Found::Gazetteer },
             ),
-            Target::Government(country) => (Key::Government(country.as_str()), Found::Metonym),
+            Target::Government(capital) => {
+                let entries = inner.gazetteer.entries();
+                let country = entries.get(*capital as usize).and_then(|e| e.country.as_deref());
+                let Some(country) = country else { continue };
+                (Key::Government(country), Found::Metonym)
+            }
             // One-word people may be short forms of a full name: see below.
             Target::New(ActorKind::Person) if !has_space(of(c.span)) => {
                 book.shorts.push(i as u32);

@@ -389,6 +389,10 @@ struct Scratch<'l> {
     spare: Spare,
     /// The date value of the event at hand.
     date: String,
+    /// The cues of the sentence's accusations.
+    cues: SpanIndex,
+    /// Their allegations.
+    allegations: SpanIndex,
 }
 
 /// Events a thread keeps to write over beyond those of its last document.
@@ -402,23 +406,22 @@ thread_local! {
 impl<'l> Scratch<'l> {
     /// The thread's scratch.
     fn kept() -> Scratch<'l> {
-        let Scratch { triggers, fresh, consumed, found, produced, spare, date } = SCRATCH.take();
-        let triggers = recycle(triggers);
-        Scratch { triggers, fresh, consumed, found, produced, spare, date }
+        SCRATCH.take()
     }
 
     /// Gives the scratch back to the thread, emptied (but for spare events).
-    fn keep(self) {
-        let Scratch { triggers, mut fresh, mut consumed, mut found, mut produced, mut spare, date } =
-            self;
-        fresh.clear();
-        consumed.clear();
-        found.clear();
-        spare.events.extend(produced.drain(..).map(|(event, _)| event));
-        spare.events.truncate(KEPT_EVENTS);
-        spare.strings.truncate(KEPT_EVENTS);
-        let triggers = recycle(triggers);
-        SCRATCH.set(Scratch { triggers, fresh, consumed, found, produced, spare, date });
+    fn keep(mut self) {
+        self.fresh.clear();
+        self.consumed.clear();
+        self.found.clear();
+        let produced = self.produced.drain(..).map(|(event, _)| event);
+        self.spare.events.extend(produced);
+        self.spare.events.truncate(KEPT_EVENTS);
+        self.spare.strings.truncate(KEPT_EVENTS);
+        self.cues.clear();
+        self.allegations.clear();
+        // (The triggers borrow the lexicon: their vector is kept empty, for any lifetime.)
+        SCRATCH.set(Scratch { triggers: recycle(self.triggers), ..self });
     }
 }
 
@@ -441,7 +444,8 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     ) {
         let v = self.view;
         let accusations = &self.analysis.accusations[accs.clone()];
-        let Scratch { triggers, fresh, consumed, found, produced, spare, date } = scratch;
+        let Scratch { triggers, fresh, consumed, found, produced, spare, date, cues, allegations } =
+            scratch;
         triggers.clear();
         found.clear();
         produced.clear();
@@ -452,8 +456,8 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
                 produced.push((event, sub));
             });
         }
-        let cues = SpanIndex::new(accusations.iter().map(|a| a.cue));
-        let allegations = SpanIndex::new(accusations.iter().filter_map(|a| a.allegation));
+        cues.fill(accusations.iter().map(|a| a.cue));
+        allegations.fill(accusations.iter().filter_map(|a| a.allegation));
         for &(_, span, pattern) in hits {
             let p = self.lexicon.patterns[pattern];
             let (first, end) = v.tok_range(span);
