@@ -59,7 +59,9 @@ fn scan(text: &str, marks: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        i = next_in_set(bytes, i, [b'"', b'\''], true);
+        // The first bytes of the marks, `"` `'` 0xC2 0xE2, are found by two tests (with
+        // six other bytes, that the match below passes over).
+        i = next_in_set(bytes, i, [(0x25, b'\''), (0x25, 0xE7)]);
         let Some(&b) = bytes.get(i) else { break };
         let (len, glyph) = match b {
             b'"' => (1, Glyph::DoubleStraight),

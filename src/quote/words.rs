@@ -164,37 +164,36 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The first offset at or after `from` whose byte is in `set` (or, when `high`, is not
-/// ASCII); `bytes.len()` when none is. Skips eight plain bytes at a time.
+/// The first offset at or after `from` whose byte `b` passes one of `tests`, `(fold,
+/// value)` pairs asking `b | fold == value`; `bytes.len()` when none does. A test passes
+/// the bytes that differ from `value` only in bits of `fold`, so that one test looks for
+/// two or four bytes at once (callers check the byte found). Skips eight plain bytes at a
+/// time.
 pub(crate) fn next_in_set<const N: usize>(
     bytes: &[u8],
     from: usize,
-    set: [u8; N],
-    high: bool,
+    tests: [(u8, u8); N],
 ) -> usize {
-    let wanted = |b: &u8| set.contains(b) || (high && *b >= 0x80);
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        // Whether some byte equals a byte of the set: a zero byte of `w ^ n` sets its flag in
-        // `(x - ONES) & !x` (false flags only appear above a true one, so "any" is exact).
-        let hit = (high && w & HIGHS != 0)
-            || set.iter().fold(0, |m, &n| {
-                let x = w ^ (ONES * u64::from(n));
-                m | (x.wrapping_sub(ONES) & !x)
-            }) & HIGHS
-                != 0;
-        // Nested, not an `if let` chain: the crate's rust-version (1.85) predates them.
-        if hit {
-            if let Some(k) = chunk.iter().position(wanted) {
-                return i + k;
-            }
+        // A zero byte of `x` (a byte passing the test) sets its flag in `(x - ONES) & !x`.
+        // A false flag needs a borrow, so it only appears above a true one: the lowest
+        // flag of all is the first byte that passes.
+        let hits = tests.iter().fold(0, |m, &(fold, value)| {
+            let x = (w | (ONES * u64::from(fold))) ^ (ONES * u64::from(value));
+            m | (x.wrapping_sub(ONES) & !x)
+        }) & HIGHS;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    bytes.get(i..).and_then(|rest| rest.iter().position(wanted)).map_or(bytes.len(), |k| i + k)
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    let passes = |b: &u8| tests.iter().any(|&(fold, value)| b | fold == value);
+    rest.iter().position(passes).map_or(bytes.len(), |k| i + k)
 }
 
 /// Sentence ends (byte offsets just past the final punctuation and any closing quotation
@@ -238,12 +237,17 @@ pub(crate) fn sentence_ends(
                 }
             }
         }
-        i = next_in_set(&bytes[..limit], i, [b'.', b'!', b'?'], false);
+        // `.` and `?` (with `/` and `>`) in one test, `!` in the other.
+        i = next_in_set(&bytes[..limit], i, [(0x11, b'?'), (0, b'!')]);
         if i >= limit {
             i = limit;
             continue;
         }
         let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
