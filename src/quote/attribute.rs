@@ -1,14 +1,11 @@
 //! Pairs quotation marks and reporting cues with speakers and content spans.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::alnum_run_end;
 
-use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_before};
+use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
 use super::words::{Tok, is_capitalized, sentence_ends, tokenize_before, tokenize_some};
 use super::{Quote, QuoteKind};
@@ -1952,22 +1949,22 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut out = Vec::with_capacity(drafts.len());
     // The spans taken so far among the drafts with the current start: the drafts come
-    // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the set holds
-    // one run of starts at a time and stays small.
-    let mut seen: HashSet<Span, BuildHasherDefault<Fnv>> = HashSet::default();
+    // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the list holds
+    // one run of starts at a time, rarely more than two spans, and a look through it
+    // costs less than hashing.
+    let mut seen: Vec<Span> = Vec::new();
     let mut run_start = usize::MAX;
     // The last resolved speaker: (actor, paragraph).
     let mut last: Option<(usize, usize)> = None;
     for d in drafts {
         if d.span.start != run_start {
             run_start = d.span.start;
-            if !seen.is_empty() {
-                seen.clear();
-            }
+            seen.clear();
         }
-        if !seen.insert(d.span) {
+        if seen.contains(&d.span) {
             continue;
         }
+        seen.push(d.span);
         let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s, d.para, last));
         if let Some(a) = actor {
             last = Some((a, d.para));
