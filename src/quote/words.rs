@@ -146,7 +146,7 @@ pub(crate) fn tokenize_before(
         // "Mr." and "B." keep their period.
         if window.as_bytes().get(j) == Some(&b'.') {
             let word = &window[i..j];
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            let initial = is_one_capital(word);
             // "R-Ky.," and "(R-Fla.)": a period before a comma or bracket ends no sentence.
             let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
             if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
@@ -157,6 +157,12 @@ pub(crate) fn tokenize_before(
         i = j;
     }
     *pos = i;
+}
+
+/// Whether `word` is one upper-case letter ("B" of "B.").
+fn is_one_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether the word starts with an upper-case letter.
@@ -314,7 +320,7 @@ fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
     if word.is_empty() {
         return false;
     }
-    let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let single_upper = is_one_capital(word);
     single_upper
         || lex.is_abbreviation(word)
         || (word.contains('.') && word.len() <= 6)
