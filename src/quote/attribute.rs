@@ -1099,7 +1099,7 @@ impl<'a> Ctx<'a> {
                 last_speaker = Some((lo, s));
             }
             let content = trim_content(self.text, content);
-            if content.is_empty() || word_count(self.slice(content), 3) < 2 {
+            if content.is_empty() || word_count(self.slice(content), 2) < 2 {
                 if let Some(speaker) = speaker {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
@@ -1184,7 +1184,7 @@ impl<'a> Ctx<'a> {
                 drafts[i].span = cut;
             }
         }
-        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 3) >= 2);
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 2) >= 2);
         for d in drafts[first..].iter_mut() {
             let i = fragments.partition_point(|f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
@@ -1401,7 +1401,7 @@ impl<'a> Ctx<'a> {
         if cue.class == CueClass::According {
             let speaker = self.np_after(cue.span.end, hi);
             let b = self.slice(before);
-            if (b.ends_with(',') || b.ends_with(['—', '–'])) && word_count(b, 3) >= 2 {
+            if (b.ends_with(',') || b.ends_with(['—', '–'])) && word_count(b, 2) >= 2 {
                 let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
                 return Some((speaker, Span::new(before.start, end)));
             }

@@ -112,18 +112,26 @@ impl WordSet {
 
     /// Where `word`, ASCII-lowercased, stands among the set's words (listed twice, its
     /// first place). Most words are turned away by their length and first and last bytes
-    /// (see [`sketch`]) before the table is read.
+    /// (see [`sketch`]) before the table is read; that test is inlined in the callers,
+    /// the table's search is not.
+    #[inline]
     fn index_any_case(&self, word: &str) -> Option<usize> {
         let w = word.as_bytes();
+        // No listed word is empty.
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else { return None };
         if w.len() > self.longest {
             return None;
         }
-        if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
-            let b = sketch(w.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
-            if self.sketch[b >> 6] >> (b & 63) & 1 == 0 {
-                return None;
-            }
+        let b = sketch(w.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        if self.sketch[b >> 6] >> (b & 63) & 1 == 0 {
+            return None;
         }
+        self.search(w)
+    }
+
+    /// The search of [`WordSet::index_any_case`] in the table.
+    #[inline(never)]
+    fn search(&self, w: &[u8]) -> Option<usize> {
         let (k0, k1) = pack(w);
         let key = (lower8(k0), lower8(k1));
         let bits = self.slots.len().trailing_zeros();
