@@ -3,7 +3,7 @@
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
-use crate::ascii::alnum_run_end;
+use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
@@ -1922,20 +1922,26 @@ fn is_finite_aux(w: &str) -> bool {
 
 /// Whether one of `words` is a whole run of ASCII letters and digits inside
 /// `bytes[start..end]` (a run cut by `start` or `end` counts as a whole one): a token of
-/// the window `start..end` can be one of the words only then.
+/// the window `start..end` can be one of the words only then. The window holds at most 64
+/// bytes: their letters and digits make one bit mask, whose runs are read from its bits.
 fn has_run(bytes: &[u8], start: usize, end: usize, words: &[&[u8]]) -> bool {
-    let end = end.min(bytes.len());
-    let mut x = start;
-    while x < end {
-        if !bytes[x].is_ascii_alphanumeric() {
-            x += 1;
-            continue;
-        }
-        let y = alnum_run_end(bytes, x + 1, end);
-        if words.contains(&&bytes[x..y]) {
+    debug_assert!(end <= start + 64, "a window of at most 64 bytes");
+    let n = end.min(bytes.len()).min(start + 64).saturating_sub(start);
+    let mut mask = 0u64;
+    for k in (0..n).step_by(8) {
+        mask |= flag_bits(alnum_mask(load8(bytes, start + k))) << k;
+    }
+    if n < 64 {
+        mask &= (1u64 << n) - 1;
+    }
+    let mut starts = mask & !(mask << 1);
+    while starts != 0 {
+        let k = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        let len = (!(mask >> k)).trailing_zeros() as usize;
+        if words.contains(&&bytes[start + k..start + k + len]) {
             return true;
         }
-        x = y;
     }
     false
 }

@@ -3,7 +3,7 @@
 use crate::Span;
 use crate::ascii::{HIGHS, ONES, alnum_run_end};
 
-use super::lexicon::{Lexicon, char_after, char_before};
+use super::lexicon::{Lexicon, char_after};
 
 /// A token of a window: a word or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -321,8 +321,9 @@ fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
         return false;
     }
     let single_upper = is_one_capital(word);
+    // Bytes, not characters: a period is one byte that no other character holds.
     single_upper
         || lex.is_abbreviation(word)
-        || (word.contains('.') && word.len() <= 6)
-        || char_before(p, word_start) == Some('.')
+        || (word.len() <= 6 && word.bytes().any(|b| b == b'.'))
+        || (word_start > 0 && p.as_bytes()[word_start - 1] == b'.')
 }
