@@ -112,6 +112,7 @@ pub(crate) fn tokenize_before(
 ) {
     let start = win.start;
     let Some(window) = text.get(start..win.end) else { return };
+    let bytes = window.as_bytes();
     let mut i = *pos;
     let mut left = max;
     while left > 0 {
@@ -133,23 +134,33 @@ pub(crate) fn tokenize_before(
         let mut j = i + len;
         loop {
             // ASCII letters and digits first, without classifying anything else.
-            j = alnum_run_end(window.as_bytes(), j, window.len());
-            let Some((d, dlen)) = class_at(window, j) else { break };
-            let joins = d == Class::Alnum
-                || (d == Class::Joiner
-                    && class_at(window, j + dlen).is_some_and(|(e, _)| e == Class::Alnum));
-            if !joins {
+            j = alnum_run_end(bytes, j, bytes.len());
+            let Some(&d) = bytes.get(j) else { break };
+            // An ASCII byte ending the run is no letter or digit: most often a space or
+            // punctuation, which ends the word at once.
+            let (joiner, dlen) = if d < 0x80 {
+                (CLASSES[usize::from(d)] == Class::Joiner, 1)
+            } else {
+                let Some((d, dlen)) = class_at(window, j) else { break };
+                if d == Class::Alnum {
+                    j += dlen;
+                    continue;
+                }
+                (d == Class::Joiner, dlen)
+            };
+            if !joiner || !class_at(window, j + dlen).is_some_and(|(e, _)| e == Class::Alnum) {
                 break;
             }
             j += dlen;
         }
         // "Mr." and "B." keep their period.
-        if window.as_bytes().get(j) == Some(&b'.') {
+        if bytes.get(j) == Some(&b'.') {
             let word = &window[i..j];
             let initial = is_one_capital(word);
             // "R-Ky.," and "(R-Fla.)": a period before a comma or bracket ends no sentence.
             let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
-            if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
+            let inner_period = word.bytes().any(|b| b == b'.');
+            if initial || glued || lex.is_abbreviation(word) || inner_period {
                 j += 1;
             }
         }
