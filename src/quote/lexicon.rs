@@ -297,12 +297,21 @@ impl Lexicon {
     }
 }
 
-/// The character ending just before byte `i` of `text`, if any.
+/// The character ending just before byte `i` of `text`, if any. An ASCII byte there is
+/// that character (no byte of a longer character is ASCII, so `i` is a char boundary).
+#[inline]
 pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(..i)?.chars().next_back(),
+    }
 }
 
-/// The character starting at byte `i` of `text`, if any.
+/// The character starting at byte `i` of `text`, if any (an ASCII byte is one).
+#[inline]
 pub(crate) fn char_after(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
