@@ -154,16 +154,24 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     title_case.resize(paras.len(), None);
     let mut cues = std::mem::take(&mut b.cues);
     cues.clear();
+    let bytes = text.as_bytes();
+    // The cues come in order, so one walk over the segments replaces a search per cue.
+    let mut si = 0;
     let kept = raw
         .iter()
         .copied()
-        .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
+        .filter(|&(s, _, _)| {
+            while segs.get(si).is_some_and(|g| g.span.end <= s) {
+                si += 1;
+            }
+            let inside = segs.get(si).is_some_and(|g| g.span.start < s && s < g.span.end);
+            // A cue starts with an ASCII letter: its bytes are its characters.
+            !inside && (s == 0 || bytes[s - 1] != b'-')
+        })
         .filter(|&(s, _, _)| {
             // A capitalized cue after a capitalized word is a name ("the Washington Post
             // Trump said") unless the whole line is in title case (a headline).
-            if !text[s..].starts_with(|c: char| c.is_ascii_uppercase())
-                || !prev_word_capitalized(text, s)
-            {
+            if !bytes[s].is_ascii_uppercase() || !prev_word_capitalized(text, s) {
                 return true;
             }
             let pi = paras.partition_point(|p| p.end <= s).min(paras.len() - 1);
@@ -196,7 +204,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     }
     let bounds = &mut b.bounds;
     bounds.clear();
-    bounds.extend(analysis.sentences.iter().flat_map(|s| [s.span.start, s.span.end]));
+    bounds.resize(2 * analysis.sentences.len(), 0);
+    for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
+        pair.copy_from_slice(&[s.span.start, s.span.end]);
+    }
     let mut cuts = std::mem::take(&mut b.merged);
     merge_sorted(&b.cuts, bounds, &mut cuts);
     cuts.dedup();
