@@ -1,16 +1,15 @@
 //! Pairs quotation marks and reporting cues with speakers and content spans.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
-use crate::ascii::alnum_run_end;
+use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
 
-use super::lexicon::{CueClass, Fnv, Lexicon, PronounKind, char_before};
+use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
-use super::words::{Tok, is_capitalized, sentence_ends, tokenize_before, tokenize_some};
+use super::words::{
+    Tok, is_capitalized, next_in_set, sentence_ends, tokenize_before, tokenize_some,
+};
 use super::{Quote, QuoteKind};
 
 /// How far (bytes) a speaker may stand from its cue.
@@ -93,30 +92,86 @@ struct Ctx<'a> {
     comma_memo: Option<(usize, usize, Option<usize>)>,
 }
 
-/// Finds every quote of `text`.
-pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote> {
+/// The vectors [`find`] fills for each document, kept on the thread between documents so
+/// that their memory is reused instead of allocated again (about a dozen allocations per
+/// document otherwise).
+#[derive(Default)]
+struct Buffers {
+    paras: Vec<Span>,
+    segs: Vec<Segment>,
+    marks: Vec<marks::Mark>,
+    raw: Vec<(usize, usize, CueClass)>,
+    title_case: Vec<Option<bool>>,
+    cues: Vec<Cue>,
+    nouns: Vec<Cue>,
+    needed: Vec<bool>,
+    cuts: Vec<usize>,
+    bounds: Vec<usize>,
+    merged: Vec<usize>,
+    quoted: Vec<Span>,
+    toks: Vec<Tok>,
+    back: Vec<Tok>,
+    drafts: Vec<Draft>,
+    fragments: Vec<Span>,
+    leads: Vec<Lead>,
+    named: Vec<Span>,
+    draft_spans: Vec<Span>,
+    said: Vec<(usize, Span)>,
+    next_in_para: Vec<Option<Span>>,
+    mentions: Vec<Mention>,
+    seen: Vec<Span>,
+}
+
+/// Documents longer than this (bytes) leave no buffers behind, so that one huge document
+/// does not hold its memory for the rest of the thread's life.
+const KEPT_TEXT: usize = 1 << 20;
+
+thread_local! {
+    /// This thread's [`Buffers`], while no [`find`] runs on it.
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
+/// Finds every quote of `text`, appended to `out`.
+pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec<Quote>) {
     if text.trim().is_empty() {
-        return Vec::new();
+        return;
     }
-    let mut paras: Vec<Span> = analysis.paragraphs.iter().map(|p| p.span).collect();
+    let mut b = BUFFERS.take();
+    let mut paras = std::mem::take(&mut b.paras);
+    paras.clear();
+    paras.extend(analysis.paragraphs.iter().map(|p| p.span));
     if paras.is_empty() {
         paras.push(Span::new(0, text.len()));
     }
-    let mut segs = Vec::new();
-    marks::segments(text, &paras, &mut segs);
-    let mut raw = Vec::with_capacity(text.len() / 128);
-    lex.cues(text, &mut raw);
-    let mut title_case: Vec<Option<bool>> = vec![None; paras.len()];
-    let mut cues: Vec<Cue> = Vec::with_capacity(raw.len());
+    let mut segs = std::mem::take(&mut b.segs);
+    segs.clear();
+    marks::segments(text, &paras, &mut b.marks, &mut segs);
+    let raw = &mut b.raw;
+    raw.clear();
+    lex.cues(text, raw);
+    let title_case = &mut b.title_case;
+    title_case.clear();
+    title_case.resize(paras.len(), None);
+    let mut cues = std::mem::take(&mut b.cues);
+    cues.clear();
+    let bytes = text.as_bytes();
+    // The cues come in order, so one walk over the segments replaces a search per cue.
+    let mut si = 0;
     let kept = raw
-        .into_iter()
-        .filter(|&(s, _, _)| !inside_any(&segs, s) && !text[..s].ends_with('-'))
+        .iter()
+        .copied()
+        .filter(|&(s, _, _)| {
+            while segs.get(si).is_some_and(|g| g.span.end <= s) {
+                si += 1;
+            }
+            let inside = segs.get(si).is_some_and(|g| g.span.start < s && s < g.span.end);
+            // A cue starts with an ASCII letter: its bytes are its characters.
+            !inside && (s == 0 || bytes[s - 1] != b'-')
+        })
         .filter(|&(s, _, _)| {
             // A capitalized cue after a capitalized word is a name ("the Washington Post
             // Trump said") unless the whole line is in title case (a headline).
-            if !text[s..].starts_with(|c: char| c.is_ascii_uppercase())
-                || !prev_word_capitalized(text, s)
-            {
+            if !bytes[s].is_ascii_uppercase() || !prev_word_capitalized(text, s) {
                 return true;
             }
             let pi = paras.partition_point(|p| p.end <= s).min(paras.len() - 1);
@@ -128,25 +183,33 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
     cues.extend(kept);
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
-    let needed = needed_paragraphs(&paras, &segs, &cues);
+    needed_paragraphs(&paras, &segs, &cues, &mut b.needed);
     // Nouns that report only after a possessive ("Trump's claim that …") are kept apart.
-    let nouns: Vec<Cue> = cues.iter().filter(|c| c.class == CueClass::Noun).copied().collect();
+    let mut nouns = std::mem::take(&mut b.nouns);
+    nouns.clear();
+    nouns.extend(cues.iter().filter(|c| c.class == CueClass::Noun));
     cues.retain(|c| c.class != CueClass::Noun);
-    let mut cuts = Vec::with_capacity(2 * paras.len() + text.len() / 64);
-    let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
-    for (&p, &need) in paras.iter().zip(&needed) {
+    let cuts = &mut b.cuts;
+    cuts.clear();
+    let quoted = &mut b.quoted;
+    quoted.clear();
+    quoted.extend(segs.iter().map(|g| g.span));
+    for (&p, &need) in paras.iter().zip(&b.needed) {
         cuts.push(p.start);
         if need {
             // The cuts strictly inside a quoted segment are dropped below.
-            sentence_ends(text, p, &quoted, lex, &mut cuts);
+            sentence_ends(text, p, quoted, lex, cuts);
         }
         cuts.push(p.end);
     }
-    let bounds = (0..2 * analysis.sentences.len()).map(|k| {
-        let s = analysis.sentences[k / 2].span;
-        if k % 2 == 0 { s.start } else { s.end }
-    });
-    let mut cuts = merge_sorted(cuts, bounds);
+    let bounds = &mut b.bounds;
+    bounds.clear();
+    bounds.resize(2 * analysis.sentences.len(), 0);
+    for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
+        pair.copy_from_slice(&[s.span.start, s.span.end]);
+    }
+    let mut cuts = std::mem::take(&mut b.merged);
+    merge_sorted(&b.cuts, bounds, &mut cuts);
     cuts.dedup();
     // The cuts ascend, so one walk over the segments replaces a search per cut.
     let mut si = 0;
@@ -156,6 +219,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         }
         !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
     });
+    let mut toks = std::mem::take(&mut b.toks);
+    toks.clear();
+    let mut back = std::mem::take(&mut b.back);
+    back.clear();
     let mut ctx = Ctx {
         lex,
         text,
@@ -164,19 +231,23 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         cuts,
         cues,
         nouns,
-        toks: Vec::with_capacity(256),
+        toks,
         win: Span::new(0, 0),
         win_pos: 0,
-        back: Vec::with_capacity(64),
+        back,
         back_win: Span::new(0, 0),
         comma_memo: None,
     };
-    let mut drafts = Vec::new();
-    let fragments = ctx.direct(&mut drafts);
-    let mut leads = Vec::new();
-    ctx.reported(&fragments, &mut drafts, &mut leads);
-    let mut named: Vec<Span> =
-        Vec::with_capacity(analysis.actors.iter().map(|a| a.mentions.len()).sum());
+    let drafts = &mut b.drafts;
+    drafts.clear();
+    let fragments = &mut b.fragments;
+    fragments.clear();
+    ctx.direct(drafts, fragments);
+    let leads = &mut b.leads;
+    leads.clear();
+    ctx.reported(fragments, drafts, leads, (&mut b.draft_spans, &mut b.said));
+    let named = &mut b.named;
+    named.clear();
     let mentions = analysis
         .actors
         .iter()
@@ -186,10 +257,20 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
         .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
     named.extend(mentions);
     named.sort_unstable_by_key(|m| m.start);
-    ctx.possessive_nouns(&fragments, &mut drafts);
-    ctx.colon_statements(&fragments, &named, &mut drafts);
-    ctx.inherit(&mut drafts, &leads);
-    resolve(&ctx, drafts, analysis)
+    ctx.possessive_nouns(fragments, drafts);
+    ctx.colon_statements(fragments, named, drafts);
+    ctx.inherit(drafts, leads, &mut b.next_in_para);
+    resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen), out);
+    if text.len() <= KEPT_TEXT {
+        b.paras = ctx.paras;
+        b.segs = ctx.segs;
+        b.merged = ctx.cuts;
+        b.cues = ctx.cues;
+        b.nouns = ctx.nouns;
+        b.toks = ctx.toks;
+        b.back = ctx.back;
+        BUFFERS.set(b);
+    }
 }
 
 /// The paragraphs whose sentence ends can matter: those holding, strictly inside, an offset
@@ -201,8 +282,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis) -> Vec<Quote>
 /// start). So the last cut at or before an offset, and the first at or after it, never
 /// come from inside a paragraph that does not hold the offset: leaving such paragraphs out
 /// changes no answer.
-fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool> {
-    let mut needed = vec![false; paras.len()];
+fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue], needed: &mut Vec<bool>) {
+    needed.clear();
+    needed.resize(paras.len(), false);
     // The offsets come mostly in ascending order: walk on from the last paragraph found.
     let mut i = 0;
     let mut mark = |x: usize| {
@@ -225,16 +307,13 @@ fn needed_paragraphs(paras: &[Span], segs: &[Segment], cues: &[Cue]) -> Vec<bool
         mark(c.span.start);
         mark(c.span.end);
     }
-    needed
 }
 
-/// `a` and `b` in one ascending vector: one merge when both ascend (paragraph cuts and
-/// sentence bounds do), a sort otherwise.
-fn merge_sorted(a: Vec<usize>, b: impl ExactSizeIterator<Item = usize>) -> Vec<usize> {
-    let mut bv = Vec::with_capacity(b.len());
-    bv.extend(b);
-    let b = bv;
-    let mut out = Vec::with_capacity(a.len() + b.len());
+/// `a` and `b` in one ascending vector `out`: one merge when both ascend (paragraph cuts
+/// and sentence bounds do), a sort otherwise.
+fn merge_sorted(a: &[usize], b: &[usize], out: &mut Vec<usize>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
     if a.is_sorted() && b.is_sorted() {
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
@@ -249,11 +328,10 @@ fn merge_sorted(a: Vec<usize>, b: impl ExactSizeIterator<Item = usize>) -> Vec<u
         out.extend_from_slice(&a[i..]);
         out.extend_from_slice(&b[j..]);
     } else {
-        out.extend_from_slice(&a);
-        out.extend_from_slice(&b);
+        out.extend_from_slice(a);
+        out.extend_from_slice(b);
         out.sort_unstable();
     }
-    out
 }
 
 /// Whether the word before `offset` starts with a capital.
@@ -811,10 +889,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// Direct quotes: quoted segments that stand as a whole sentence, possibly with an
-    /// attribution clause before ("X said:") or after ("…,” he said."). Returns the other
-    /// segments (quoted fragments inside a clause).
-    fn direct(&mut self, drafts: &mut Vec<Draft>) -> Vec<Span> {
-        let mut fragments = Vec::new();
+    /// attribution clause before ("X said:") or after ("…,” he said."). The other segments
+    /// (quoted fragments inside a clause) go to `fragments`.
+    fn direct(&mut self, drafts: &mut Vec<Draft>, fragments: &mut Vec<Span>) {
         let mut prev_end = 0;
         for k in 0..self.segs.len() {
             let seg = self.segs[k];
@@ -876,7 +953,6 @@ impl<'a> Ctx<'a> {
             let kind = if seg.apostrophes { QuoteKind::Indirect } else { QuoteKind::Direct };
             drafts.push(Draft { span: seg.span, kind, speaker, cue, para, quoted: true });
         }
-        fragments
     }
 
     /// What stands before a quote in its sentence: `None` when the quote is embedded in a
@@ -994,13 +1070,24 @@ impl<'a> Ctx<'a> {
     /// Indirect and partial quotes from the cues not used by a direct quote. Cues with a
     /// speaker but no content that close their paragraph with a colon ("He said:") become
     /// leads for the quote paragraph that follows.
-    fn reported(&mut self, fragments: &[Span], drafts: &mut Vec<Draft>, leads: &mut Vec<Lead>) {
+    ///
+    /// `scratch` holds two buffers for the spans of the direct quotes and where their cues
+    /// stand.
+    fn reported(
+        &mut self,
+        fragments: &[Span],
+        drafts: &mut Vec<Draft>,
+        leads: &mut Vec<Lead>,
+        scratch: (&mut Vec<Span>, &mut Vec<(usize, Span)>),
+    ) {
         let mut last_speaker: Option<(usize, Span)> = None;
-        let quoted: Vec<Span> = drafts.iter().map(|d| d.span).collect();
+        let (quoted, said) = scratch;
+        quoted.clear();
+        quoted.extend(drafts.iter().map(|d| d.span));
         // Where the direct quotes' cues stand, with their speakers: a participle later in
         // the same sentence ("…,” the mayor said, adding that …") is theirs.
-        let mut said: Vec<(usize, Span)> =
-            drafts.iter().filter_map(|d| Some((d.cue?.start, d.speaker?))).collect();
+        said.clear();
+        said.extend(drafts.iter().filter_map(|d| Some((d.cue?.start, d.speaker?))));
         said.sort_unstable_by_key(|&(at, _)| at);
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
@@ -1023,7 +1110,7 @@ impl<'a> Ctx<'a> {
                 last_speaker = Some((lo, s));
             }
             let content = trim_content(self.text, content);
-            if content.is_empty() || word_count(self.slice(content), 3) < 2 {
+            if content.is_empty() || word_count(self.slice(content), 2) < 2 {
                 if let Some(speaker) = speaker {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
@@ -1095,9 +1182,9 @@ impl<'a> Ctx<'a> {
             // clause of the content, and the speaker after it belongs to the content too.
             let c = self.slice(d.span);
             let c = c.strip_prefix("that ").unwrap_or(c);
-            let subordinate = c.split(' ').next().is_some_and(|w| {
-                w.bytes().all(|b| b.is_ascii_lowercase()) && self.lex.is_function_word(w)
-            });
+            let w = first_word(c);
+            let subordinate =
+                w.bytes().all(|b| b.is_ascii_lowercase()) && self.lex.is_function_word(w);
             if d.span.start < s.start
                 && !subordinate
                 && s.start < d.span.end
@@ -1108,7 +1195,7 @@ impl<'a> Ctx<'a> {
                 drafts[i].span = cut;
             }
         }
-        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 3) >= 2);
+        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 2) >= 2);
         for d in drafts[first..].iter_mut() {
             let i = fragments.partition_point(|f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
@@ -1218,7 +1305,11 @@ impl<'a> Ctx<'a> {
         for pi in 0..self.paras.len() {
             let para = self.paras[pi];
             let head = self.text.get(para.start..para.end.min(para.start + 80)).unwrap_or("");
-            let Some(colon) = head.find(':') else { continue };
+            // Eight bytes at a time: a search set up for one character costs more here.
+            let colon = next_in_set(head.as_bytes(), 0, [(0, b':')]);
+            if colon == head.len() {
+                continue;
+            }
             let colon = para.start + colon;
             if inside_any(&self.segs, colon) {
                 continue;
@@ -1321,7 +1412,7 @@ impl<'a> Ctx<'a> {
         if cue.class == CueClass::According {
             let speaker = self.np_after(cue.span.end, hi);
             let b = self.slice(before);
-            if (b.ends_with(',') || b.ends_with(['—', '–'])) && word_count(b, 3) >= 2 {
+            if (b.ends_with(',') || b.ends_with(['—', '–'])) && word_count(b, 2) >= 2 {
                 let end = before.end - b.chars().next_back().map_or(0, char::len_utf8);
                 return Some((speaker, Span::new(before.start, end)));
             }
@@ -1375,8 +1466,7 @@ impl<'a> Ctx<'a> {
             // "…, said Batchelder."
             let inverted = self.np_after(cue.span.end, hi).filter(|s| {
                 let w = self.slice(*s);
-                (w.starts_with(char::is_uppercase)
-                    || self.lex.is_determiner(w.split(' ').next().unwrap_or("")))
+                (w.starts_with(char::is_uppercase) || self.lex.is_determiner(first_word(w)))
                     && self.phrase_ends(s.end, hi)
             });
             if let Some(speaker) = inverted {
@@ -1402,8 +1492,7 @@ impl<'a> Ctx<'a> {
             && cue_word.ends_with('s')
             && self.text.get(cue.span.end..).is_some_and(|r| {
                 // "charges that might …" is a relative clause.
-                r.strip_prefix(" that ")
-                    .is_some_and(|c| !is_finite_aux(c.split(' ').next().unwrap_or("")))
+                r.strip_prefix(" that ").is_some_and(|c| !is_finite_aux(first_word(c)))
             });
         let noun_cue = cue.class == CueClass::SayNoun && !verb_that;
         match self.np_before_cue(lo, verb_start, noun_cue) {
@@ -1523,7 +1612,7 @@ impl<'a> Ctx<'a> {
                 let w = self.slice(*s);
                 // "the Security Council", "the prosecutors": a determiner and a name or role.
                 let head = w.rsplit(' ').next().unwrap_or("");
-                let determined = w.split(' ').next().is_some_and(|d| self.lex.is_determiner(d))
+                let determined = self.lex.is_determiner(first_word(w))
                     && (is_capitalized(head) || self.lex.is_role(head));
                 is_capitalized(w) || determined || self.lex.pronoun(w).is_some()
             });
@@ -1769,10 +1858,11 @@ impl<'a> Ctx<'a> {
     /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
     /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
     /// in the same paragraph.
-    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead]) {
+    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead], next_in_para: &mut Vec<Option<Span>>) {
         drafts.sort_by_key(|d| d.span.start);
         // The speaker of the next draft in the same paragraph, for each draft.
-        let mut next_in_para: Vec<Option<Span>> = vec![None; drafts.len()];
+        next_in_para.clear();
+        next_in_para.resize(drafts.len(), None);
         for i in (0..drafts.len().saturating_sub(1)).rev() {
             let n = &drafts[i + 1];
             next_in_para[i] =
@@ -1843,22 +1933,33 @@ fn is_finite_aux(w: &str) -> bool {
 
 /// Whether one of `words` is a whole run of ASCII letters and digits inside
 /// `bytes[start..end]` (a run cut by `start` or `end` counts as a whole one): a token of
-/// the window `start..end` can be one of the words only then.
+/// the window `start..end` can be one of the words only then. The window holds at most 64
+/// bytes: their letters and digits make one bit mask, whose runs are read from its bits.
 fn has_run(bytes: &[u8], start: usize, end: usize, words: &[&[u8]]) -> bool {
-    let end = end.min(bytes.len());
-    let mut x = start;
-    while x < end {
-        if !bytes[x].is_ascii_alphanumeric() {
-            x += 1;
-            continue;
-        }
-        let y = alnum_run_end(bytes, x + 1, end);
-        if words.contains(&&bytes[x..y]) {
+    debug_assert!(end <= start + 64, "a window of at most 64 bytes");
+    let n = end.min(bytes.len()).min(start + 64).saturating_sub(start);
+    let mut mask = 0u64;
+    for k in (0..n).step_by(8) {
+        mask |= flag_bits(alnum_mask(load8(bytes, start + k))) << k;
+    }
+    if n < 64 {
+        mask &= (1u64 << n) - 1;
+    }
+    let mut starts = mask & !(mask << 1);
+    while starts != 0 {
+        let k = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        let len = (!(mask >> k)).trailing_zeros() as usize;
+        if words.contains(&&bytes[start + k..start + k + len]) {
             return true;
         }
-        x = y;
     }
     false
+}
+
+/// `s` up to its first space (all of it without one).
+fn first_word(s: &str) -> &str {
+    s.as_bytes().iter().position(|&b| b == b' ').map_or(s, |k| &s[..k])
 }
 
 /// Whether `w` is an addressee that needs no noun phrase reading ("told him", "told
@@ -1935,40 +2036,42 @@ fn trim_content(text: &str, span: Span) -> Span {
 
 /// Turns drafts into quotes: speaker spans are resolved to actor ids through the actors'
 /// mentions; pronouns and role nouns without a mention take the most recent compatible
-/// actor named before, outside quotation marks.
-fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote> {
-    let mut mentions: Vec<Mention> =
-        Vec::with_capacity(analysis.actors.iter().map(|a| a.mentions.len()).sum());
-    for (ai, a) in analysis.actors.iter().enumerate() {
-        for m in &a.mentions {
-            mentions.push(Mention {
-                span: m.span,
-                actor: ai,
-                person: a.kind == ActorKind::Person,
-                form: m.form,
-            });
-        }
-    }
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    let mut out = Vec::with_capacity(drafts.len());
+/// actor named before, outside quotation marks. The quotes are appended to `out`;
+/// `scratch` holds two buffers for the mentions and the spans seen.
+fn resolve(
+    ctx: &Ctx<'_>,
+    drafts: &[Draft],
+    analysis: &Analysis,
+    scratch: (&mut Vec<Mention>, &mut Vec<Span>),
+    out: &mut Vec<Quote>,
+) {
+    let (mentions, seen) = scratch;
+    mentions.clear();
+    // The mentions are gathered when a first speaker asks for them.
+    let mut gathered = false;
+    out.reserve(drafts.len());
     // The spans taken so far among the drafts with the current start: the drafts come
-    // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the set holds
-    // one run of starts at a time and stays small.
-    let mut seen: HashSet<Span, BuildHasherDefault<Fnv>> = HashSet::default();
+    // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the list holds
+    // one run of starts at a time, rarely more than two spans, and a look through it
+    // costs less than hashing.
+    seen.clear();
     let mut run_start = usize::MAX;
     // The last resolved speaker: (actor, paragraph).
     let mut last: Option<(usize, usize)> = None;
-    for d in drafts {
+    for &d in drafts {
         if d.span.start != run_start {
             run_start = d.span.start;
-            if !seen.is_empty() {
-                seen.clear();
-            }
+            seen.clear();
         }
-        if !seen.insert(d.span) {
+        if seen.contains(&d.span) {
             continue;
         }
-        let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, &mentions, s, d.para, last));
+        seen.push(d.span);
+        if d.speaker.is_some() && !gathered {
+            gathered = true;
+            gather_mentions(analysis, mentions);
+        }
+        let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, mentions, s, d.para, last));
         if let Some(a) = actor {
             last = Some((a, d.para));
         }
@@ -1982,7 +2085,23 @@ fn resolve(ctx: &Ctx<'_>, drafts: Vec<Draft>, analysis: &Analysis) -> Vec<Quote>
             sentence,
         });
     }
-    out
+}
+
+/// Every actor mention into `mentions`, sorted by span and, for equal spans, by actor (as a
+/// stable sort of the actors' mentions in order would leave them; mentions of one actor
+/// with one span stand for the same actor whichever comes first).
+fn gather_mentions(analysis: &Analysis, mentions: &mut Vec<Mention>) {
+    for (ai, a) in analysis.actors.iter().enumerate() {
+        for m in &a.mentions {
+            mentions.push(Mention {
+                span: m.span,
+                actor: ai,
+                person: a.kind == ActorKind::Person,
+                form: m.form,
+            });
+        }
+    }
+    mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end, m.actor));
 }
 
 /// An actor mention, flattened for lookups by position.

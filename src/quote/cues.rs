@@ -58,6 +58,9 @@ pub(crate) struct CueMatcher {
     /// The words before a cue (with their final space) of the multi-word forms that may
     /// step over it when found inside a word: "went on to " before "say".
     hiding: Vec<String>,
+    /// For each letter (by its low five bits), the `hiding` prefixes whose last letter it
+    /// is, as bits: a cue is compared only with those ending like the text before it.
+    hiding_by_last: [u32; 32],
     /// The automaton over every form, for the stretches around a `hiding` prefix.
     automaton: OnceLock<AhoCorasick>,
 }
@@ -182,8 +185,26 @@ impl CueMatcher {
                 }
             }
         }
+        hiding.sort_unstable();
+        hiding.dedup();
+        assert!(hiding.len() <= 32, "at most 32 multi-word prefixes may hide a cue");
+        let mut hiding_by_last = [0u32; 32];
+        for (k, h) in hiding.iter().enumerate() {
+            // Every prefix ends with a letter and a space.
+            let last = h.as_bytes()[h.len() - 2];
+            hiding_by_last[usize::from(last & 31)] |= 1 << k;
+        }
         let shortest = firsts.iter().map(|x| x.word.len()).min().unwrap_or(1).min(8);
-        CueMatcher { forms, firsts, slots, trigrams, shortest, hiding, automaton: OnceLock::new() }
+        CueMatcher {
+            forms,
+            firsts,
+            slots,
+            trigrams,
+            shortest,
+            hiding,
+            hiding_by_last,
+            automaton: OnceLock::new(),
+        }
     }
 
     /// Every cue in `text` that stands on word boundaries, in order: (start, end, class),
@@ -310,14 +331,21 @@ impl CueMatcher {
 
     /// Whether a multi-word form found inside a word may cover `start`.
     fn may_be_hidden(&self, bytes: &[u8], start: usize) -> bool {
-        // Every prefix ends with a letter and a space: most starts fail on that letter.
-        let Some(before) = start.checked_sub(2).map(|i| bytes[i] | 0x20) else { return false };
-        self.hiding.iter().any(|h| {
-            h.as_bytes().get(h.len().wrapping_sub(2)) == Some(&before)
-                && start > h.len()
-                && bytes[start - h.len()..start].eq_ignore_ascii_case(h.as_bytes())
+        // Every prefix ends with a letter and a space: only those ending with the letter
+        // two bytes before the cue are compared.
+        let Some(before) = start.checked_sub(2).map(|i| bytes[i]) else { return false };
+        let mut candidates = self.hiding_by_last[usize::from(before & 31)];
+        while candidates != 0 {
+            let h = self.hiding[candidates.trailing_zeros() as usize].as_bytes();
+            candidates &= candidates - 1;
+            if start > h.len()
+                && bytes[start - h.len()..start].eq_ignore_ascii_case(h)
                 && is_letter(bytes[start - h.len() - 1])
-        })
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// The cues of `text[from..to]` found by the automaton over every form (`from` and `to`

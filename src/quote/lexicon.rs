@@ -1,7 +1,5 @@
 //! The quote stage's word lists, embedded from `data/quote/`, and the cue matcher.
 
-use std::hash::Hasher;
-
 use super::cues::CueMatcher;
 use crate::ascii::lower8;
 
@@ -33,29 +31,6 @@ pub(crate) enum PronounKind {
     SelfRef,
     /// "who", "which": the noun phrase just before.
     Relative,
-}
-
-/// FNV-1a: a tiny hasher for short keys (SipHash costs more than the lookups it guards;
-/// the keys are spans and embedded words, not attacker-chosen).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// A set of words looked up ASCII case-insensitively: an open-addressing table keyed by the
@@ -130,25 +105,39 @@ impl FromIterator<&'static str> for WordSet {
 }
 
 impl WordSet {
-    /// Whether `word`, ASCII-lowercased, is in the set. Most words are turned away by
-    /// their length and first and last bytes (see [`sketch`]) before the table is read.
+    /// Whether `word`, ASCII-lowercased, is in the set.
     fn contains_any_case(&self, word: &str) -> bool {
+        self.index_any_case(word).is_some()
+    }
+
+    /// Where `word`, ASCII-lowercased, stands among the set's words (listed twice, its
+    /// first place). Most words are turned away by their length and first and last bytes
+    /// (see [`sketch`]) before the table is read; that test is inlined in the callers,
+    /// the table's search is not.
+    #[inline]
+    fn index_any_case(&self, word: &str) -> Option<usize> {
         let w = word.as_bytes();
+        // No listed word is empty.
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else { return None };
         if w.len() > self.longest {
-            return false;
+            return None;
         }
-        if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
-            let b = sketch(w.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
-            if self.sketch[b >> 6] >> (b & 63) & 1 == 0 {
-                return false;
-            }
+        let b = sketch(w.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        if self.sketch[b >> 6] >> (b & 63) & 1 == 0 {
+            return None;
         }
+        self.search(w)
+    }
+
+    /// The search of [`WordSet::index_any_case`] in the table.
+    #[inline(never)]
+    fn search(&self, w: &[u8]) -> Option<usize> {
         let (k0, k1) = pack(w);
         let key = (lower8(k0), lower8(k1));
         let bits = self.slots.len().trailing_zeros();
         let mut at = slot_of(key, w.len(), bits);
         loop {
-            let Some(k) = usize::from(self.slots[at]).checked_sub(1) else { return false };
+            let k = usize::from(self.slots[at]).checked_sub(1)?;
             let listed = self.words[k].as_bytes();
             if self.keys[k] == key
                 && listed.len() == w.len()
@@ -157,7 +146,7 @@ impl WordSet {
                     .zip(&w[16.min(w.len())..])
                     .all(|(&a, &b)| a == b.to_ascii_lowercase())
             {
-                return true;
+                return Some(k);
             }
             at = (at + 1) & (self.slots.len() - 1);
         }
@@ -176,7 +165,9 @@ pub(crate) struct Lexicon {
     adjuncts: WordSet,
     times: WordSet,
     function_words: WordSet,
-    pronouns: Vec<(&'static str, PronounKind)>,
+    pronouns: WordSet,
+    /// The kind of each of `pronouns`' words.
+    pronoun_kinds: Vec<PronounKind>,
     platforms: Vec<&'static str>,
 }
 
@@ -201,18 +192,31 @@ impl Lexicon {
             forms.push((form.trim(), class));
         }
         let cues = CueMatcher::new(&forms);
-        let pronouns = lines(include_str!("../../data/quote/pronouns.txt"))
-            .filter_map(|l| {
-                let (word, kind) = l.split_once('\t')?;
-                let kind = match kind.trim() {
-                    "person" => PronounKind::Person,
-                    "group" => PronounKind::Group,
-                    "thing" => PronounKind::Thing,
-                    "rel" => PronounKind::Relative,
-                    _ => PronounKind::SelfRef,
-                };
-                Some((word.trim(), kind))
-            })
+        let listed: Vec<(&'static str, PronounKind)> =
+            lines(include_str!("../../data/quote/pronouns.txt"))
+                .filter_map(|l| {
+                    let (word, kind) = l.split_once('\t')?;
+                    let kind = match kind.trim() {
+                        "person" => PronounKind::Person,
+                        "group" => PronounKind::Group,
+                        "thing" => PronounKind::Thing,
+                        "rel" => PronounKind::Relative,
+                        _ => PronounKind::SelfRef,
+                    };
+                    Some((word.trim(), kind))
+                })
+                .collect();
+        // A word set matches its words in lower case only.
+        assert!(
+            listed.iter().all(|(w, _)| !w.bytes().any(|b| b.is_ascii_uppercase())),
+            "pronouns are listed in lower case"
+        );
+        let pronouns: WordSet = listed.iter().map(|&(w, _)| w).collect();
+        // A word listed twice keeps its first kind.
+        let pronoun_kinds = pronouns
+            .words
+            .iter()
+            .map(|w| listed.iter().find(|(p, _)| p == w).map_or(PronounKind::SelfRef, |&(_, k)| k))
             .collect();
         Lexicon {
             cues,
@@ -225,6 +229,7 @@ impl Lexicon {
             times: lines(include_str!("../../data/quote/times.txt")).collect(),
             function_words: lines(include_str!("../../data/quote/function_words.txt")).collect(),
             pronouns,
+            pronoun_kinds,
             platforms: lines(include_str!("../../data/quote/platforms.txt")).collect(),
         }
     }
@@ -276,7 +281,7 @@ impl Lexicon {
 
     /// The pronoun kind of `word`, if it is a speaker pronoun.
     pub(crate) fn pronoun(&self, word: &str) -> Option<PronounKind> {
-        self.pronouns.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, k)| k)
+        self.pronouns.index_any_case(word).map(|k| self.pronoun_kinds[k])
     }
 
     /// The length of the platform name `rest` starts with ("Truth Social account").
@@ -292,12 +297,21 @@ impl Lexicon {
     }
 }
 
-/// The character ending just before byte `i` of `text`, if any.
+/// The character ending just before byte `i` of `text`, if any. An ASCII byte there is
+/// that character (no byte of a longer character is ASCII, so `i` is a char boundary).
+#[inline]
 pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(..i)?.chars().next_back(),
+    }
 }
 
-/// The character starting at byte `i` of `text`, if any.
+/// The character starting at byte `i` of `text`, if any (an ASCII byte is one).
+#[inline]
 pub(crate) fn char_after(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }

@@ -34,7 +34,7 @@ impl Glyph {
 
 /// One quotation mark in the text.
 #[derive(Clone, Copy, Debug)]
-struct Mark {
+pub(crate) struct Mark {
     start: usize,
     end: usize,
     glyph: Glyph,
@@ -59,7 +59,9 @@ fn scan(text: &str, marks: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        i = next_in_set(bytes, i, [b'"', b'\''], true);
+        // The first bytes of the marks, `"` `'` 0xC2 0xE2, are found by two tests (with
+        // six other bytes, that the match below passes over).
+        i = next_in_set(bytes, i, [(0x25, b'\''), (0x25, 0xE7)]);
         let Some(&b) = bytes.get(i) else { break };
         let (len, glyph) = match b {
             b'"' => (1, Glyph::DoubleStraight),
@@ -197,9 +199,16 @@ fn role(text: &str, mark: Mark, para: Span) -> Role {
 /// the next paragraph opens with a quotation mark, and otherwise closes with the paragraph.
 /// Single quotes count only when an opening mark finds its closing mark in the same
 /// paragraph, so apostrophes never open a quote. Linear in the number of marks.
-pub(crate) fn segments(text: &str, paragraphs: &[Span], out: &mut Vec<Segment>) {
-    let mut marks = Vec::with_capacity(text.len() / 128);
-    scan(text, &mut marks);
+///
+/// `marks` is a buffer for the marks found.
+pub(crate) fn segments(
+    text: &str,
+    paragraphs: &[Span],
+    marks: &mut Vec<Mark>,
+    out: &mut Vec<Segment>,
+) {
+    marks.clear();
+    scan(text, marks);
     let mut m = 0;
     // A double quote carried over from the previous paragraph: its start.
     let mut carried: Option<usize> = None;

@@ -680,7 +680,7 @@ fn sentence_ends_skip_quotes_exactly() {
     for text in texts {
         let para = Span::new(0, text.len());
         let mut segs = Vec::new();
-        super::marks::segments(text, &[para], &mut segs);
+        super::marks::segments(text, &[para], &mut Vec::new(), &mut segs);
         let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
         let inside = |c: usize| quoted.iter().any(|g| g.start < c && c < g.end);
         let mut all = Vec::new();

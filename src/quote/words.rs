@@ -3,7 +3,7 @@
 use crate::Span;
 use crate::ascii::{HIGHS, ONES, alnum_run_end};
 
-use super::lexicon::{Lexicon, char_after, char_before};
+use super::lexicon::{Lexicon, char_after};
 
 /// A token of a window: a word or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,6 +112,7 @@ pub(crate) fn tokenize_before(
 ) {
     let start = win.start;
     let Some(window) = text.get(start..win.end) else { return };
+    let bytes = window.as_bytes();
     let mut i = *pos;
     let mut left = max;
     while left > 0 {
@@ -133,23 +134,33 @@ pub(crate) fn tokenize_before(
         let mut j = i + len;
         loop {
             // ASCII letters and digits first, without classifying anything else.
-            j = alnum_run_end(window.as_bytes(), j, window.len());
-            let Some((d, dlen)) = class_at(window, j) else { break };
-            let joins = d == Class::Alnum
-                || (d == Class::Joiner
-                    && class_at(window, j + dlen).is_some_and(|(e, _)| e == Class::Alnum));
-            if !joins {
+            j = alnum_run_end(bytes, j, bytes.len());
+            let Some(&d) = bytes.get(j) else { break };
+            // An ASCII byte ending the run is no letter or digit: most often a space or
+            // punctuation, which ends the word at once.
+            let (joiner, dlen) = if d < 0x80 {
+                (CLASSES[usize::from(d)] == Class::Joiner, 1)
+            } else {
+                let Some((d, dlen)) = class_at(window, j) else { break };
+                if d == Class::Alnum {
+                    j += dlen;
+                    continue;
+                }
+                (d == Class::Joiner, dlen)
+            };
+            if !joiner || !class_at(window, j + dlen).is_some_and(|(e, _)| e == Class::Alnum) {
                 break;
             }
             j += dlen;
         }
         // "Mr." and "B." keep their period.
-        if window.as_bytes().get(j) == Some(&b'.') {
+        if bytes.get(j) == Some(&b'.') {
             let word = &window[i..j];
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            let initial = is_one_capital(word);
             // "R-Ky.," and "(R-Fla.)": a period before a comma or bracket ends no sentence.
             let glued = window[j + 1..].starts_with([',', ')', ']', ';']);
-            if initial || glued || lex.is_abbreviation(word) || word.contains('.') {
+            let inner_period = word.bytes().any(|b| b == b'.');
+            if initial || glued || lex.is_abbreviation(word) || inner_period {
                 j += 1;
             }
         }
@@ -159,42 +170,47 @@ pub(crate) fn tokenize_before(
     *pos = i;
 }
 
+/// Whether `word` is one upper-case letter ("B" of "B.").
+fn is_one_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The first offset at or after `from` whose byte is in `set` (or, when `high`, is not
-/// ASCII); `bytes.len()` when none is. Skips eight plain bytes at a time.
+/// The first offset at or after `from` whose byte `b` passes one of `tests`, `(fold,
+/// value)` pairs asking `b | fold == value`; `bytes.len()` when none does. A test passes
+/// the bytes that differ from `value` only in bits of `fold`, so that one test looks for
+/// two or four bytes at once (callers check the byte found). Skips eight plain bytes at a
+/// time.
 pub(crate) fn next_in_set<const N: usize>(
     bytes: &[u8],
     from: usize,
-    set: [u8; N],
-    high: bool,
+    tests: [(u8, u8); N],
 ) -> usize {
-    let wanted = |b: &u8| set.contains(b) || (high && *b >= 0x80);
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        // Whether some byte equals a byte of the set: a zero byte of `w ^ n` sets its flag in
-        // `(x - ONES) & !x` (false flags only appear above a true one, so "any" is exact).
-        let hit = (high && w & HIGHS != 0)
-            || set.iter().fold(0, |m, &n| {
-                let x = w ^ (ONES * u64::from(n));
-                m | (x.wrapping_sub(ONES) & !x)
-            }) & HIGHS
-                != 0;
-        // Nested, not an `if let` chain: the crate's rust-version (1.85) predates them.
-        if hit {
-            if let Some(k) = chunk.iter().position(wanted) {
-                return i + k;
-            }
+        // A zero byte of `x` (a byte passing the test) sets its flag in `(x - ONES) & !x`.
+        // A false flag needs a borrow, so it only appears above a true one: the lowest
+        // flag of all is the first byte that passes.
+        let hits = tests.iter().fold(0, |m, &(fold, value)| {
+            let x = (w | (ONES * u64::from(fold))) ^ (ONES * u64::from(value));
+            m | (x.wrapping_sub(ONES) & !x)
+        }) & HIGHS;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    bytes.get(i..).and_then(|rest| rest.iter().position(wanted)).map_or(bytes.len(), |k| i + k)
+    let rest = bytes.get(i..).unwrap_or(&[]);
+    let passes = |b: &u8| tests.iter().any(|&(fold, value)| b | fold == value);
+    rest.iter().position(passes).map_or(bytes.len(), |k| i + k)
 }
 
 /// Sentence ends (byte offsets just past the final punctuation and any closing quotation
@@ -238,12 +254,17 @@ pub(crate) fn sentence_ends(
                 }
             }
         }
-        i = next_in_set(&bytes[..limit], i, [b'.', b'!', b'?'], false);
+        // `.` and `?` (with `/` and `>`) in one test, `!` in the other.
+        i = next_in_set(&bytes[..limit], i, [(0x11, b'?'), (0, b'!')]);
         if i >= limit {
             i = limit;
             continue;
         }
         let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
@@ -310,9 +331,10 @@ fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
     if word.is_empty() {
         return false;
     }
-    let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let single_upper = is_one_capital(word);
+    // Bytes, not characters: a period is one byte that no other character holds.
     single_upper
         || lex.is_abbreviation(word)
-        || (word.contains('.') && word.len() <= 6)
-        || char_before(p, word_start) == Some('.')
+        || (word.len() <= 6 && word.bytes().any(|b| b == b'.'))
+        || (word_start > 0 && p.as_bytes()[word_start - 1] == b'.')
 }
