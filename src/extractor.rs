@@ -75,13 +75,15 @@ impl Extractor {
     /// held before is cleared.
     pub fn extract_into<'a>(&self, doc: impl Into<Document<'a>>, analysis: &mut Analysis) {
         let doc = doc.into();
-        // The actor and event stages write over the previous document's records, reusing
-        // their strings and vectors (as does the id).
+        // The actor, quote and event stages write over the previous document's records,
+        // reusing their strings and vectors (as does the id).
         let actors = std::mem::take(&mut analysis.actors);
+        let quotes = std::mem::take(&mut analysis.quotes);
         let events = std::mem::take(&mut analysis.events);
         let mut id = analysis.id.take();
         analysis.clear();
         analysis.actors = actors;
+        analysis.quotes = quotes;
         analysis.events = events;
         match (id.as_mut(), doc.id) {
             (Some(id), Some(new)) => {
@@ -105,6 +107,8 @@ impl Extractor {
         }
         if last >= Stage::Quotes {
             self.quotes.run(text, analysis);
+        } else {
+            analysis.quotes.clear();
         }
         // What the accusation stage finds for the event stage too: the index of the actor
         // mentions, the sentences read and (in its pass over the text) the triggers.

@@ -120,7 +120,12 @@ struct Buffers {
     next_in_para: Vec<Option<Span>>,
     mentions: Vec<Mention>,
     seen: Vec<Span>,
+    /// Speaker ids of earlier quotes, their strings written over for new ones.
+    names: Vec<String>,
 }
+
+/// Speaker strings a thread keeps for the next documents' quotes.
+const KEPT_NAMES: usize = 256;
 
 /// Documents longer than this (bytes) leave no buffers behind, so that one huge document
 /// does not hold its memory for the rest of the thread's life.
@@ -131,12 +136,16 @@ thread_local! {
     static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
 }
 
-/// Finds every quote of `text`, appended to `out`.
+/// Finds every quote of `text` into `out`, writing over the quotes it holds (the
+/// previous document's: their speaker strings are reused).
 pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec<Quote>) {
     if text.trim().is_empty() {
+        out.clear();
         return;
     }
     let mut b = BUFFERS.take();
+    b.names.extend(out.drain(..).filter_map(|q| q.speaker));
+    b.names.truncate(KEPT_NAMES);
     let mut paras = std::mem::take(&mut b.paras);
     paras.clear();
     paras.extend(analysis.paragraphs.iter().map(|p| p.span));
@@ -260,7 +269,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     ctx.possessive_nouns(fragments, drafts);
     ctx.colon_statements(fragments, named, drafts);
     ctx.inherit(drafts, leads, &mut b.next_in_para);
-    resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen), out);
+    resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen, &mut b.names), out);
     if text.len() <= KEPT_TEXT {
         b.paras = ctx.paras;
         b.segs = ctx.segs;
@@ -2037,15 +2046,16 @@ fn trim_content(text: &str, span: Span) -> Span {
 /// Turns drafts into quotes: speaker spans are resolved to actor ids through the actors'
 /// mentions; pronouns and role nouns without a mention take the most recent compatible
 /// actor named before, outside quotation marks. The quotes are appended to `out`;
-/// `scratch` holds two buffers for the mentions and the spans seen.
+/// `scratch` holds buffers for the mentions and the spans seen, and strings to write
+/// the speakers' ids into.
 fn resolve(
     ctx: &Ctx<'_>,
     drafts: &[Draft],
     analysis: &Analysis,
-    scratch: (&mut Vec<Mention>, &mut Vec<Span>),
+    scratch: (&mut Vec<Mention>, &mut Vec<Span>, &mut Vec<String>),
     out: &mut Vec<Quote>,
 ) {
-    let (mentions, seen) = scratch;
+    let (mentions, seen, names) = scratch;
     mentions.clear();
     // The mentions are gathered when a first speaker asks for them.
     let mut gathered = false;
@@ -2079,7 +2089,12 @@ fn resolve(
         out.push(Quote {
             span: d.span,
             kind: d.kind,
-            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| a.id.clone()),
+            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| {
+                let mut id = names.pop().unwrap_or_default();
+                id.clear();
+                id.push_str(&a.id);
+                id
+            }),
             speaker_span: d.speaker,
             cue: d.cue,
             sentence,

@@ -100,9 +100,8 @@ impl QuoteFinder {
 
     /// Fills `analysis.quotes`; needs sentences, paragraphs and actors.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
-        // The vector of the previous document's quotes, emptied, is filled again.
+        // The previous document's quotes are written over.
         let mut quotes = std::mem::take(&mut analysis.quotes);
-        quotes.clear();
         attribute::find(&self.lex, text, analysis, &mut quotes);
         quotes.sort_by_key(|q| (q.span.start, q.span.end));
         analysis.quotes = quotes;
