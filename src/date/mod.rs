@@ -142,29 +142,41 @@ impl DateTagger {
     /// Fills `analysis.dates`; needs `analysis.sentences`.
     pub(crate) fn run(&self, text: &str, published: Option<Date>, analysis: &mut Analysis) {
         let mut dates = std::mem::take(&mut analysis.dates);
-        // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")
-        // is part of the name, not a temporal expression.
-        let mut names: Vec<Span> = analysis
-            .actors
-            .iter()
-            .flat_map(|a| a.mentions.iter())
-            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias))
-            .map(|m| m.span)
-            .collect();
-        names.sort_unstable();
-        let inside_name = |span: Span| {
-            let i = names.partition_point(|n| n.start <= span.start);
-            names[..i].iter().rev().take(4).any(|n| n.contains(span) && *n != span)
-        };
+        let first = dates.len();
         self.scan(text, published, |span, kind, value| {
-            if inside_name(span) {
-                return;
-            }
             let sentence = analysis.sentence_at(span.start).unwrap_or_else(|| {
                 analysis.sentences.partition_point(|s| s.span.end <= span.start).saturating_sub(1)
             });
             dates.push(DateMention { span, sentence, kind, value });
         });
+        // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")
+        // is part of the name, not a temporal expression. The dates are in text order
+        // and never overlap, so the first one starting in a name is the one that may
+        // lie inside it; most documents have no such name and need no sorted list.
+        let names = analysis
+            .actors
+            .iter()
+            .flat_map(|a| a.mentions.iter())
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias))
+            .map(|m| m.span);
+        let found = &dates[first..];
+        let inside_any = names.clone().any(|n| {
+            let i = found.partition_point(|d| d.span.start < n.start);
+            found.get(i).is_some_and(|d| n.contains(d.span) && d.span != n)
+        });
+        if inside_any {
+            let mut names: Vec<Span> = names.collect();
+            names.sort_unstable();
+            let inside_name = |span: Span| {
+                let i = names.partition_point(|n| n.start <= span.start);
+                names[..i].iter().rev().take(4).any(|n| n.contains(span) && *n != span)
+            };
+            let mut k = 0;
+            dates.retain(|d| {
+                k += 1;
+                k <= first || !inside_name(d.span)
+            });
+        }
         analysis.dates = dates;
     }
 

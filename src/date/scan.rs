@@ -68,29 +68,32 @@ fn separator_len(bytes: &[u8]) -> usize {
 /// Appends the tokens of `text[from..to]` to `out`. `from` and `to` must be char
 /// boundaries.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    let bytes = &text.as_bytes()[..to.min(text.len())];
+    let whole = text.as_bytes();
+    let bytes = &whole[..to.min(whole.len())];
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        let kind = match CLASS[usize::from(b)] {
-            SPACE => {
+        let class = CLASS[usize::from(b)];
+        // Most tokens are words: test for them first.
+        let kind = if class == LETTER {
+            i = word_end(bytes, whole, i + 1);
+            Kind::Word
+        } else if class == SPACE {
+            i += 1;
+            continue;
+        } else if class == PUNCT {
+            i += 1;
+            Kind::Punct
+        } else if class == DIGIT {
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
                 i += 1;
-                continue;
             }
-            DIGIT => {
-                i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    i += 1;
-                }
-                Kind::Num
-            }
-            LETTER => {
-                i = word_end(bytes, i + 1);
-                Kind::Word
-            }
-            HIGH => match separator_len(&bytes[i..]) {
+            Kind::Num
+        } else {
+            match separator_len(&bytes[i..]) {
                 0 => {
-                    i = word_end(bytes, i);
+                    i = word_end(bytes, whole, i);
                     Kind::Word
                 }
                 n => {
@@ -100,10 +103,6 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     }
                     Kind::Punct
                 }
-            },
-            _ => {
-                i += 1;
-                Kind::Punct
             }
         };
         out.push(Tok { start, end: i, kind });
@@ -114,18 +113,27 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// The end of the word continuing at `i`: ASCII letters (eight at a time) and
+/// The end of the word continuing at `i` in `bytes` (the text up to where tokenizing
+/// stops; `whole` is all of it, read eight bytes at a time): ASCII letters and
 /// non-ASCII letters.
 #[inline(always)]
-fn word_end(bytes: &[u8], mut i: usize) -> usize {
+fn word_end(bytes: &[u8], whole: &[u8], mut i: usize) -> usize {
     loop {
-        // Past the end, `load8` reads zeros, which are not letters.
-        let n = (!letter_mask(load8(bytes, i)) & HIGHS).trailing_zeros() as usize / 8;
+        let w = match whole.get(i..i + 8) {
+            Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+            // Past the end, `load8` reads zeros, which are not letters.
+            None => load8(whole, i),
+        };
+        let n = (!letter_mask(w) & HIGHS).trailing_zeros() as usize / 8;
+        if i + n >= bytes.len() {
+            // The letters reach the end of `bytes`, which cuts the word.
+            return bytes.len();
+        }
         i += n;
         if n == 8 {
             continue;
         }
-        // `bytes[i]`, if any, is not an ASCII letter.
+        // `bytes[i]` is not an ASCII letter.
         match bytes.get(i) {
             Some(&b) if b >= 0x80 && separator_len(&bytes[i..]) == 0 => {
                 // The whole multi-byte character.
