@@ -7,10 +7,10 @@
 //! # How it works
 //!
 //! One pass over the text reads it 64 bytes at a time into a bit mask of its letters
-//! and digits, visits the runs of them only, and keeps the trigger words (month and
-//! weekday names, units, day words, reference words, filtered on their first two and
-//! last letters and length, then looked up in place in the lexicon's word table) and
-//! the numbers that may start an expression. Around each trigger a small tokenizer reads
+//! and digits, visits the starts of the runs of them only, and keeps the trigger words
+//! (month and weekday names, units, day words, reference words: filtered on their first
+//! three bytes, then on their first two and last letters and length, then looked up in
+//! place in the lexicon's word table) and the numbers that may start an expression. Around each trigger a small tokenizer reads
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
