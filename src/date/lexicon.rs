@@ -128,6 +128,7 @@ const MAX_WORD: usize = 16;
 type Key = [u64; 2];
 
 /// The key of `bytes[s..e]` (at most [`MAX_WORD`] bytes), lowercased.
+#[inline]
 fn key_at(bytes: &[u8], s: usize, e: usize) -> Key {
     let n = e - s;
     if n <= 8 {
@@ -138,6 +139,7 @@ fn key_at(bytes: &[u8], s: usize, e: usize) -> Key {
 }
 
 /// The home slot of a key in a table of `mask + 1` slots.
+#[inline]
 fn slot_of(key: Key, len: usize, mask: usize) -> usize {
     let h = (key[0] ^ key[1].rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 40) as usize & mask
@@ -193,6 +195,7 @@ impl WordTable {
     }
 
     /// The id of `bytes[s..e]`, compared ASCII case-insensitively.
+    #[inline]
     fn get(&self, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
         let len = e - s;
         if len == 0 || len > MAX_WORD {
@@ -505,6 +508,11 @@ impl Lexicon {
     /// (ASCII).
     pub fn id_at(&self, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
         self.words.get(bytes, s, e)
+    }
+
+    /// Whether a word of `len` bytes may be the first of an approximator pair.
+    pub fn may_start_approx_pair(&self, len: usize) -> bool {
+        self.approx_lens & (1 << len.min(31)) != 0
     }
 
     /// Whether the two words form an approximator ("more than").

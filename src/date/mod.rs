@@ -393,7 +393,11 @@ impl Window {
         if from < first {
             tokenize(text, from, first, &mut self.toks);
         }
+        // The lexicon lookups made in `other` are the same here.
+        self.memo.resize(self.toks.len(), Cell::new(0));
+        self.memo.extend(other.memo.get(lo..hi).unwrap_or_default().iter().cloned());
         self.toks.extend_from_slice(&toks[lo..hi]);
+        self.memo.resize(self.toks.len(), Cell::new(0));
         if to > other.end {
             tokenize(text, other.end, to, &mut self.toks);
         }
