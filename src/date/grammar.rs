@@ -156,7 +156,7 @@ const FUNCTION_WORDS: [&str; 22] = [
 ];
 
 /// How far back from a trigger an expression may start.
-const MAX_BACK: usize = 6;
+pub(crate) const MAX_BACK: usize = 6;
 
 /// Words that join the expression after them when looking for where it may start
 /// ("the", "most", "at least").
@@ -1342,6 +1342,14 @@ impl<'a> Parser<'a> {
 
     /// Amount-and-unit phrases: durations, "two days ago", "(in) three weeks".
     fn quantity_phrase(&self, j: usize) -> Option<(usize, Expr, bool)> {
+        // A word that is no amount starts none (but "half a year"); this skips the
+        // rules below when they would read no further than the token after it.
+        let word = self.tok(j).is_some_and(|t| t.kind == Kind::Word);
+        let no_amount = word && self.word(j).is_none_or(|w| w.number.is_none());
+        if no_amount && self.tok(j + 1).is_some() && !self.punct(j + 1, ".") && !self.is(j, "half")
+        {
+            return None;
+        }
         if self.decimal(j).is_some() {
             return self.decimal_quantity(j);
         }

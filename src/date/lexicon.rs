@@ -128,14 +128,30 @@ const MAX_WORD: usize = 16;
 type Key = [u64; 2];
 
 /// The key of `bytes[s..e]` (at most [`MAX_WORD`] bytes), lowercased.
-#[inline]
+#[inline(always)]
 fn key_at(bytes: &[u8], s: usize, e: usize) -> Key {
     let n = e - s;
     if n <= 8 {
-        [lower8(low_bytes(load8(bytes, s), n)), 0]
+        [lower8(low_bytes(load(bytes, s), n)), 0]
     } else {
-        [lower8(load8(bytes, s)), lower8(low_bytes(load8(bytes, s + 8), n - 8))]
+        [lower8(load(bytes, s)), lower8(low_bytes(load(bytes, s + 8), n - 8))]
     }
+}
+
+/// [`load8`], with the copy near the end of `bytes` out of line.
+#[inline(always)]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) => u64::from_le_bytes(chunk),
+        None => load_end(bytes, at),
+    }
+}
+
+/// [`load8`] near the end of `bytes`.
+#[cold]
+#[inline(never)]
+fn load_end(bytes: &[u8], at: usize) -> u64 {
+    load8(bytes, at)
 }
 
 /// The home slot of a key in a table of `mask + 1` slots.

@@ -61,7 +61,7 @@ pub use self::value::{
     DateValue, DayPart, DayRef, ParseDateValueError, Reference, Season, TimeOfDay, Unit,
 };
 
-use self::grammar::{Memo, Parser};
+use self::grammar::{MAX_BACK, Memo, Parser};
 use self::lexicon::Lexicon;
 use self::resolve::{Context, needs_tense, resolve};
 use self::scan::{Tok, tokenize, triggers};
@@ -206,13 +206,17 @@ impl DateTagger {
             // whole window and parse again.
             let parsed = loop {
                 let toks = &window.toks;
-                let head = toks.partition_point(|t| t.end <= s);
+                let head = first_ending_after(toks, s);
                 if toks.get(head).is_none_or(|t| t.start != s) {
                     break None;
                 }
                 let edge = Cell::new(false);
                 let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
-                let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
+                // The expression starts after the last one; `leftmost` is never more
+                // than `MAX_BACK` tokens back, so only those tokens are searched.
+                let lo = head.saturating_sub(MAX_BACK);
+                let after_last = lo + toks[lo..head].partition_point(|t| t.start < last_end);
+                let from = parser.leftmost(head).max(after_last);
                 let parsed = parser.parse_covering(from, head);
                 if edge.get() && window.read_all(text) {
                     continue;
@@ -263,6 +267,19 @@ impl DateTagger {
         }
         buffers.keep();
     }
+}
+
+/// The first of `toks` (in text order) that ends after `at`: looked for from the end,
+/// where the trigger being parsed usually is, then by halves.
+fn first_ending_after(toks: &[Tok], at: usize) -> usize {
+    let mut k = toks.len();
+    for _ in 0..8 {
+        if k == 0 || toks[k - 1].end <= at {
+            return k;
+        }
+        k -= 1;
+    }
+    toks[..k].partition_point(|t| t.end <= at)
 }
 
 /// The per-document buffers of [`DateTagger::scan`], kept on each thread between
