@@ -226,7 +226,7 @@ impl DateTagger {
             let Some(parsed) = parsed else { continue };
             let toks = &window.toks;
             let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
-            let tense = if needs_tense(&parsed) {
+            let tense = if needs_tense(&parsed, dct) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
                 scratch.cover(text, span.start, span.end, TENSE_REACH, Some(window));
