@@ -10,6 +10,7 @@ use super::TimexKind;
 use super::lexicon::{HolidayRule, Lexicon, PartWord, UnitWord, Word};
 use super::scan::{Kind, Tok};
 use super::value::{DateValue, Reference, Season, TimeOfDay, Unit};
+use crate::ascii::{load8, low_bytes, lower8};
 
 /// A calendar granularity of relative expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,14 +156,39 @@ const FUNCTION_WORDS: [&str; 22] = [
 ];
 
 /// How far back from a trigger an expression may start.
-const MAX_BACK: usize = 6;
+pub(crate) const MAX_BACK: usize = 6;
 
 /// Words that join the expression after them when looking for where it may start
 /// ("the", "most", "at least").
-const LEFT_JOINERS: [&str; 14] = [
-    "the", "of", "right", "near", "most", "than", "least", "to", "other", "these", "at", "up",
-    "less", "fewer",
+const LEFT_JOINERS: [u64; 14] = [
+    key("the"),
+    key("of"),
+    key("right"),
+    key("near"),
+    key("most"),
+    key("than"),
+    key("least"),
+    key("to"),
+    key("other"),
+    key("these"),
+    key("at"),
+    key("up"),
+    key("less"),
+    key("fewer"),
 ];
+
+/// A lowercase ASCII word of at most eight bytes as one number: its bytes,
+/// little-endian, zero-padded (the form of [`Parser::key`]).
+const fn key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut k = 0;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        k |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
 
 fn dur(amount: Option<u32>, unit: Unit) -> Expr {
     Expr::Fixed(TimexKind::Duration, DateValue::Duration { amount, unit })
@@ -263,6 +289,17 @@ impl<'a> Parser<'a> {
         self.text.as_bytes().get(t.start..t.end)
     }
 
+    /// Token `i` as a [`key`]: a word of at most eight bytes, lowercased (ASCII); 0
+    /// for a longer word, or a token that is not a word.
+    fn key(&self, i: usize) -> u64 {
+        match self.tok(i) {
+            Some(t) if t.kind == Kind::Word && t.end - t.start <= 8 => {
+                lower8(low_bytes(load8(self.text.as_bytes(), t.start), t.end - t.start))
+            }
+            _ => 0,
+        }
+    }
+
     fn is(&self, i: usize, lit: &str) -> bool {
         self.bytes_of(i, Kind::Word).is_some_and(|w| w.eq_ignore_ascii_case(lit.as_bytes()))
     }
@@ -296,7 +333,9 @@ impl<'a> Parser<'a> {
         if t.kind != Kind::Num || t.end - t.start > 9 {
             return None;
         }
-        self.s(i).parse().ok()
+        // At most nine ASCII digits: no overflow.
+        let digits = self.text.as_bytes().get(t.start..t.end)?;
+        Some(digits.iter().fold(0, |n, &d| n * 10 + u32::from(d.wrapping_sub(b'0'))))
     }
 
     fn digits(&self, i: usize) -> usize {
@@ -432,11 +471,11 @@ impl<'a> Parser<'a> {
                         || self.slash_fraction(p.saturating_sub(1))
                 }
                 Some(Kind::Word) => {
-                    let lit = self.bytes_of(p, Kind::Word).unwrap_or_default();
-                    (lit.eq_ignore_ascii_case(b"s") && p > 0 && self.apostrophe(p - 1))
+                    let k = self.key(p);
+                    (k == key("s") && p > 0 && self.apostrophe(p - 1))
                         // "two and a half years"
-                        || (lit.eq_ignore_ascii_case(b"and") && self.and_a_half(p))
-                        || LEFT_JOINERS.iter().any(|l| lit.eq_ignore_ascii_case(l.as_bytes()))
+                        || (k == key("and") && self.and_a_half(p))
+                        || LEFT_JOINERS.contains(&k)
                         || self.word(p).is_some_and(|w| {
                             w.number.is_some()
                                 || w.ordinal.is_some()
@@ -486,6 +525,13 @@ impl<'a> Parser<'a> {
         }
         if self.word(i).is_some_and(|w| w.modifier.approx) {
             return Some(i + 1);
+        }
+        // A pair starts with a word of a pair's first word's length; the token after it
+        // is read all the same, as the grammar's reach is the same then.
+        let first = self.bytes_of(i, Kind::Word).unwrap_or_default();
+        if !self.lex.may_start_approx_pair(first.len()) {
+            self.tok(i + 1);
+            return None;
         }
         self.lex.is_approx_pair(self.s(i), self.s(i + 1)).then_some(i + 2)
     }
@@ -676,21 +722,20 @@ impl<'a> Parser<'a> {
     fn body(&self, j: usize, the: bool) -> Option<(usize, Expr, bool)> {
         let w = self.word(j);
         // Token `j` as a word (empty otherwise), read once for the literal checks.
-        let lit = self.bytes_of(j, Kind::Word).unwrap_or_default();
-        let is = |l: &str| lit.eq_ignore_ascii_case(l.as_bytes());
-        if is("these") && self.is(j + 1, "days") {
+        let k = self.key(j);
+        if k == key("these") && self.is(j + 1, "days") {
             return Some((j + 2, reference(Reference::Present), false));
         }
-        if is("full") && self.is(j + 1, "year") && j > 0 && self.is(j - 1, "the") {
+        if k == key("full") && self.is(j + 1, "year") && j > 0 && self.is(j - 1, "the") {
             return Some((j + 2, Expr::Rel { cal: Cal::Year, offset: 0 }, true));
         }
-        if is("right") && self.is(j + 1, "now") {
+        if k == key("right") && self.is(j + 1, "now") {
             return Some((j + 2, reference(Reference::Present), false));
         }
-        if is("near") || is("foreseeable") || is("distant") {
+        if k == key("near") || k == key("distant") || self.is(j, "foreseeable") {
             return self.is(j + 1, "future").then_some((j + 2, reference(Reference::Future), true));
         }
-        if is("q") || is("h") {
+        if k == key("q") || k == key("h") {
             return self.quarter_code(j);
         }
         if let Some(w) = w {
@@ -1297,6 +1342,14 @@ impl<'a> Parser<'a> {
 
     /// Amount-and-unit phrases: durations, "two days ago", "(in) three weeks".
     fn quantity_phrase(&self, j: usize) -> Option<(usize, Expr, bool)> {
+        // A word that is no amount starts none (but "half a year"); this skips the
+        // rules below when they would read no further than the token after it.
+        let word = self.tok(j).is_some_and(|t| t.kind == Kind::Word);
+        let no_amount = word && self.word(j).is_none_or(|w| w.number.is_none());
+        if no_amount && self.tok(j + 1).is_some() && !self.punct(j + 1, ".") && !self.is(j, "half")
+        {
+            return None;
+        }
         if self.decimal(j).is_some() {
             return self.decimal_quantity(j);
         }

@@ -128,16 +128,34 @@ const MAX_WORD: usize = 16;
 type Key = [u64; 2];
 
 /// The key of `bytes[s..e]` (at most [`MAX_WORD`] bytes), lowercased.
+#[inline(always)]
 fn key_at(bytes: &[u8], s: usize, e: usize) -> Key {
     let n = e - s;
     if n <= 8 {
-        [lower8(low_bytes(load8(bytes, s), n)), 0]
+        [lower8(low_bytes(load(bytes, s), n)), 0]
     } else {
-        [lower8(load8(bytes, s)), lower8(low_bytes(load8(bytes, s + 8), n - 8))]
+        [lower8(load(bytes, s)), lower8(low_bytes(load(bytes, s + 8), n - 8))]
     }
 }
 
+/// [`load8`], with the copy near the end of `bytes` out of line.
+#[inline(always)]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) => u64::from_le_bytes(chunk),
+        None => load_end(bytes, at),
+    }
+}
+
+/// [`load8`] near the end of `bytes`.
+#[cold]
+#[inline(never)]
+fn load_end(bytes: &[u8], at: usize) -> u64 {
+    load8(bytes, at)
+}
+
 /// The home slot of a key in a table of `mask + 1` slots.
+#[inline]
 fn slot_of(key: Key, len: usize, mask: usize) -> usize {
     let h = (key[0] ^ key[1].rotate_left(31) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 40) as usize & mask
@@ -147,6 +165,14 @@ fn slot_of(key: Key, len: usize, mask: usize) -> usize {
 /// letters of either case share one.
 fn shape_slot(first: u8, second: u8) -> usize {
     usize::from(first & 31) << 5 | usize::from(second & 31)
+}
+
+/// The bit of [`Lexicon::may_start`]'s filter for a run whose first bytes are the
+/// low bytes of `head` (little-endian): bits 0-4 and 6 of the first byte, and bits 0-4
+/// of the second and third, so that letters of either case share one and a digit
+/// first byte shares none with a letter.
+fn start_slot(head: u32) -> usize {
+    ((head & 0x1F) | ((head >> 1) & 0x20) | ((head >> 2) & 0x7C0) | ((head >> 5) & 0xF800)) as usize
 }
 
 /// One slot of [`WordTable`]; `len == 0` marks an empty slot.
@@ -185,6 +211,7 @@ impl WordTable {
     }
 
     /// The id of `bytes[s..e]`, compared ASCII case-insensitively.
+    #[inline]
     fn get(&self, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
         let len = e - s;
         if len == 0 || len > MAX_WORD {
@@ -222,6 +249,10 @@ pub(crate) struct Lexicon {
     trigger_lens: Box<[u32; 1024]>,
     /// Bit `len` is set for the length of each approximator pair's first word.
     approx_lens: u32,
+    /// A filter on the first three bytes of a run of letters and digits: bit
+    /// [`start_slot`] is set for those of each trigger word (any third byte for a
+    /// two-letter word or code, which "FY2026" starts with too) and of each number.
+    trigger_starts: Box<[u64; 1024]>,
 }
 
 const MONTHS: &str = include_str!("../../data/date/months.tsv");
@@ -430,6 +461,21 @@ impl Lexicon {
         // "FY2026": any run that starts with "FY".
         trigger_shapes[shape_slot(b'f', b'y')] = u32::MAX;
         trigger_lens[shape_slot(b'f', b'y')] = u32::MAX;
+        let mut trigger_starts = Box::new([0u64; 1024]);
+        let mut set = |b0: u8, b1: u8, b2: u8| {
+            let slot = start_slot(u32::from_le_bytes([b0, b1, b2, 0]));
+            trigger_starts[slot / 64] |= 1 << (slot % 64);
+        };
+        for t in triggers.iter().chain(&codes) {
+            match *t.as_bytes() {
+                [b0, b1] => (0..32).for_each(|b2| set(b0, b1, b2)),
+                [b0, b1, b2, ..] => set(b0, b1, b2),
+                _ => {}
+            }
+        }
+        for b0 in b'0'..=b'9' {
+            (0..32 * 32).for_each(|k| set(b0, (k / 32) as u8, (k % 32) as u8));
+        }
         let approx_lens = approx_pairs
             .iter()
             .fold(0u32, |m, (a, _): &(Box<str>, Box<str>)| m | 1 << a.len().min(31));
@@ -448,6 +494,7 @@ impl Lexicon {
             trigger_shapes,
             trigger_lens,
             approx_lens,
+            trigger_starts,
         }
     }
 
@@ -460,6 +507,14 @@ impl Lexicon {
             && self.trigger_lens[slot] & (1 << len.min(31)) != 0
     }
 
+    /// Whether a run of ASCII letters and digits whose first bytes are the low bytes of
+    /// `head` (little-endian; those past the run are whatever follows it) may be a
+    /// trigger word or code, or is a number (a cheap filter before finding its end).
+    pub fn may_start(&self, head: u32) -> bool {
+        let slot = start_slot(head);
+        self.trigger_starts[slot / 64] >> (slot % 64) & 1 != 0
+    }
+
     /// The entry with the given id.
     pub fn entry(&self, id: u32) -> &Word {
         &self.entries[id as usize]
@@ -469,6 +524,11 @@ impl Lexicon {
     /// (ASCII).
     pub fn id_at(&self, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
         self.words.get(bytes, s, e)
+    }
+
+    /// Whether a word of `len` bytes may be the first of an approximator pair.
+    pub fn may_start_approx_pair(&self, len: usize) -> bool {
+        self.approx_lens & (1 << len.min(31)) != 0
     }
 
     /// Whether the two words form an approximator ("more than").

@@ -7,10 +7,10 @@
 //! # How it works
 //!
 //! One pass over the text reads it 64 bytes at a time into a bit mask of its letters
-//! and digits, visits the runs of them only, and keeps the trigger words (month and
-//! weekday names, units, day words, reference words, filtered on their first two and
-//! last letters and length, then looked up in place in the lexicon's word table) and
-//! the numbers that may start an expression. Around each trigger a small tokenizer reads
+//! and digits, visits the starts of the runs of them only, and keeps the trigger words
+//! (month and weekday names, units, day words, reference words: filtered on their first
+//! three bytes, then on their first two and last letters and length, then looked up in
+//! place in the lexicon's word table) and the numbers that may start an expression. Around each trigger a small tokenizer reads
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
@@ -61,7 +61,7 @@ pub use self::value::{
     DateValue, DayPart, DayRef, ParseDateValueError, Reference, Season, TimeOfDay, Unit,
 };
 
-use self::grammar::{Memo, Parser};
+use self::grammar::{MAX_BACK, Memo, Parser};
 use self::lexicon::Lexicon;
 use self::resolve::{Context, needs_tense, resolve};
 use self::scan::{Tok, tokenize, triggers};
@@ -142,29 +142,41 @@ impl DateTagger {
     /// Fills `analysis.dates`; needs `analysis.sentences`.
     pub(crate) fn run(&self, text: &str, published: Option<Date>, analysis: &mut Analysis) {
         let mut dates = std::mem::take(&mut analysis.dates);
-        // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")
-        // is part of the name, not a temporal expression.
-        let mut names: Vec<Span> = analysis
-            .actors
-            .iter()
-            .flat_map(|a| a.mentions.iter())
-            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias))
-            .map(|m| m.span)
-            .collect();
-        names.sort_unstable();
-        let inside_name = |span: Span| {
-            let i = names.partition_point(|n| n.start <= span.start);
-            names[..i].iter().rev().take(4).any(|n| n.contains(span) && *n != span)
-        };
+        let first = dates.len();
         self.scan(text, published, |span, kind, value| {
-            if inside_name(span) {
-                return;
-            }
             let sentence = analysis.sentence_at(span.start).unwrap_or_else(|| {
                 analysis.sentences.partition_point(|s| s.span.end <= span.start).saturating_sub(1)
             });
             dates.push(DateMention { span, sentence, kind, value });
         });
+        // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")
+        // is part of the name, not a temporal expression. The dates are in text order
+        // and never overlap, so the first one starting in a name is the one that may
+        // lie inside it; most documents have no such name and need no sorted list.
+        let names = analysis
+            .actors
+            .iter()
+            .flat_map(|a| a.mentions.iter())
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias))
+            .map(|m| m.span);
+        let found = &dates[first..];
+        let inside_any = names.clone().any(|n| {
+            let i = found.partition_point(|d| d.span.start < n.start);
+            found.get(i).is_some_and(|d| n.contains(d.span) && d.span != n)
+        });
+        if inside_any {
+            let mut names: Vec<Span> = names.collect();
+            names.sort_unstable();
+            let inside_name = |span: Span| {
+                let i = names.partition_point(|n| n.start <= span.start);
+                names[..i].iter().rev().take(4).any(|n| n.contains(span) && *n != span)
+            };
+            let mut k = 0;
+            dates.retain(|d| {
+                k += 1;
+                k <= first || !inside_name(d.span)
+            });
+        }
         analysis.dates = dates;
     }
 
@@ -194,13 +206,17 @@ impl DateTagger {
             // whole window and parse again.
             let parsed = loop {
                 let toks = &window.toks;
-                let head = toks.partition_point(|t| t.end <= s);
+                let head = first_ending_after(toks, s);
                 if toks.get(head).is_none_or(|t| t.start != s) {
                     break None;
                 }
                 let edge = Cell::new(false);
                 let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
-                let from = parser.leftmost(head).max(toks.partition_point(|t| t.start < last_end));
+                // The expression starts after the last one; `leftmost` is never more
+                // than `MAX_BACK` tokens back, so only those tokens are searched.
+                let lo = head.saturating_sub(MAX_BACK);
+                let after_last = lo + toks[lo..head].partition_point(|t| t.start < last_end);
+                let from = parser.leftmost(head).max(after_last);
                 let parsed = parser.parse_covering(from, head);
                 if edge.get() && window.read_all(text) {
                     continue;
@@ -210,7 +226,7 @@ impl DateTagger {
             let Some(parsed) = parsed else { continue };
             let toks = &window.toks;
             let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
-            let tense = if needs_tense(&parsed) {
+            let tense = if needs_tense(&parsed, dct) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
                 scratch.cover(text, span.start, span.end, TENSE_REACH, Some(window));
@@ -251,6 +267,19 @@ impl DateTagger {
         }
         buffers.keep();
     }
+}
+
+/// The first of `toks` (in text order) that ends after `at`: looked for from the end,
+/// where the trigger being parsed usually is, then by halves.
+fn first_ending_after(toks: &[Tok], at: usize) -> usize {
+    let mut k = toks.len();
+    for _ in 0..8 {
+        if k == 0 || toks[k - 1].end <= at {
+            return k;
+        }
+        k -= 1;
+    }
+    toks[..k].partition_point(|t| t.end <= at)
 }
 
 /// The per-document buffers of [`DateTagger::scan`], kept on each thread between
@@ -381,7 +410,11 @@ impl Window {
         if from < first {
             tokenize(text, from, first, &mut self.toks);
         }
+        // The lexicon lookups made in `other` are the same here.
+        self.memo.resize(self.toks.len(), Cell::new(0));
+        self.memo.extend(other.memo.get(lo..hi).unwrap_or_default().iter().cloned());
         self.toks.extend_from_slice(&toks[lo..hi]);
+        self.memo.resize(self.toks.len(), Cell::new(0));
         if to > other.end {
             tokenize(text, other.end, to, &mut self.toks);
         }

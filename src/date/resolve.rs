@@ -22,22 +22,26 @@ pub(crate) struct Context {
     pub anchor: Option<DateValue>,
 }
 
-/// Whether resolving the expression looks at the tense.
-pub(crate) fn needs_tense(p: &Parsed) -> bool {
-    matches!(
-        p.expr,
-        Expr::Weekday { .. }
-            | Expr::MonthDay { .. }
-            | Expr::Month { .. }
-            | Expr::Quarter { .. }
-            | Expr::Half { .. }
-            | Expr::LatestQuarter { .. }
-            | Expr::Season { .. }
-            | Expr::In { .. }
-            | Expr::Clock { day: ClockDay::Weekday(_), .. }
-            | Expr::Rel { cal: Cal::Weekend, .. }
-            | Expr::Holiday { .. }
-    )
+/// Whether resolving the expression against the publication date `dct` looks at the
+/// tense: never without one, nor for a shifted weekday, month or holiday ("last
+/// Tuesday", "next March"), a period of a written year, the current month, or a
+/// weekend other than this one.
+pub(crate) fn needs_tense(p: &Parsed, dct: Option<Date>) -> bool {
+    let Some(dct) = dct else { return false };
+    match p.expr {
+        Expr::Weekday { shift, .. } => shift.is_none_or(|s| s == 0),
+        Expr::MonthDay { .. }
+        | Expr::LatestQuarter { .. }
+        | Expr::In { .. }
+        | Expr::Clock { day: ClockDay::Weekday(_), .. } => true,
+        Expr::Month { month, shift } => shift.is_none() && month != dct.month(),
+        Expr::Quarter { year, .. } | Expr::Half { year, .. } | Expr::Season { year, .. } => {
+            year == YearRef::Tense
+        }
+        Expr::Rel { cal: Cal::Weekend, offset } => offset == 0 && weekday(dct) < 6,
+        Expr::Holiday { shift, .. } => shift.is_none(),
+        _ => false,
+    }
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {

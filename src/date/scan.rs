@@ -4,7 +4,7 @@
 //! window runs across paragraphs.
 
 use super::lexicon::Lexicon;
-use crate::ascii::{HIGHS, alnum_bits, letter_mask, load8};
+use crate::ascii::{HIGHS, alnum_bits, alnum_run_end, letter_mask, load8};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,29 +68,32 @@ fn separator_len(bytes: &[u8]) -> usize {
 /// Appends the tokens of `text[from..to]` to `out`. `from` and `to` must be char
 /// boundaries.
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    let bytes = &text.as_bytes()[..to.min(text.len())];
+    let whole = text.as_bytes();
+    let bytes = &whole[..to.min(whole.len())];
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         let start = i;
-        let kind = match CLASS[usize::from(b)] {
-            SPACE => {
+        let class = CLASS[usize::from(b)];
+        // Most tokens are words: test for them first.
+        let kind = if class == LETTER {
+            i = word_end(bytes, whole, i + 1);
+            Kind::Word
+        } else if class == SPACE {
+            i += 1;
+            continue;
+        } else if class == PUNCT {
+            i += 1;
+            Kind::Punct
+        } else if class == DIGIT {
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
                 i += 1;
-                continue;
             }
-            DIGIT => {
-                i += 1;
-                while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    i += 1;
-                }
-                Kind::Num
-            }
-            LETTER => {
-                i = word_end(bytes, i + 1);
-                Kind::Word
-            }
-            HIGH => match separator_len(&bytes[i..]) {
+            Kind::Num
+        } else {
+            match separator_len(&bytes[i..]) {
                 0 => {
-                    i = word_end(bytes, i);
+                    i = word_end(bytes, whole, i);
                     Kind::Word
                 }
                 n => {
@@ -100,10 +103,6 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                     }
                     Kind::Punct
                 }
-            },
-            _ => {
-                i += 1;
-                Kind::Punct
             }
         };
         out.push(Tok { start, end: i, kind });
@@ -114,18 +113,27 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-/// The end of the word continuing at `i`: ASCII letters (eight at a time) and
+/// The end of the word continuing at `i` in `bytes` (the text up to where tokenizing
+/// stops; `whole` is all of it, read eight bytes at a time): ASCII letters and
 /// non-ASCII letters.
 #[inline(always)]
-fn word_end(bytes: &[u8], mut i: usize) -> usize {
+fn word_end(bytes: &[u8], whole: &[u8], mut i: usize) -> usize {
     loop {
-        // Past the end, `load8` reads zeros, which are not letters.
-        let n = (!letter_mask(load8(bytes, i)) & HIGHS).trailing_zeros() as usize / 8;
+        let w = match whole.get(i..i + 8) {
+            Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+            // Past the end, `load8` reads zeros, which are not letters.
+            None => load8(whole, i),
+        };
+        let n = (!letter_mask(w) & HIGHS).trailing_zeros() as usize / 8;
+        if i + n >= bytes.len() {
+            // The letters reach the end of `bytes`, which cuts the word.
+            return bytes.len();
+        }
         i += n;
         if n == 8 {
             continue;
         }
-        // `bytes[i]`, if any, is not an ASCII letter.
+        // `bytes[i]` is not an ASCII letter.
         match bytes.get(i) {
             Some(&b) if b >= 0x80 && separator_len(&bytes[i..]) == 0 => {
                 // The whole multi-byte character.
@@ -143,56 +151,67 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
 /// tried.
 ///
 /// One pass reads the text 64 bytes at a time into a bit mask of its ASCII letters and
-/// digits (one bit a byte, see [`alnum_bits`]), finds the runs of them with shifts and
-/// looks only at each run's first, second and last byte. A run is a trigger when it
-/// stands alone (no letter or digit of any script glued to it) and is
-/// - a word that the lexicon marks as a trigger (a month, a unit, "today"), found by
-///   a filter on its first and last letter and length, then looked up in place;
+/// digits (one bit a byte, see [`alnum_bits`]) and visits the start of each run of them.
+/// One bit of a table on the run's first three bytes ([`Lexicon::may_start`]) rules
+/// out most runs (nine in ten) without finding where they end. The rest pass a second
+/// filter on their first two and last bytes and length ([`may_trigger`]), and a run is
+/// a trigger when it stands alone (no letter or digit of any script glued to it) and is
+/// - a word that the lexicon marks as a trigger (a month, a unit, "today"), looked up
+///   in place;
 /// - a quarter or half code ("Q3", "H1"), or "FY" glued to a number ("FY2026");
 /// - a number that may start an expression (see [`number_may_start`]) and is not the
 ///   tail of a decimal ("2.5", "1,000").
 pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    // The start of the current run, and whether the last byte seen is in one.
-    let mut start = 0;
+    // Whether the byte before the chunk is a letter or digit.
     let mut carry = 0u64;
-    let mut visit = |o: usize, m: u64| {
-        let prev = m << 1 | carry;
-        carry = m >> 63;
-        let mut starts = m & !prev;
-        let mut ends = !m & prev;
-        // Runs start and end in turn; a run carried in from the last chunk ends first.
-        let mut open = prev & 1 != 0;
-        while ends != 0 {
-            let end = o + ends.trailing_zeros() as usize;
-            ends &= ends - 1;
-            if !open {
-                start = o + starts.trailing_zeros() as usize;
-                starts &= starts.wrapping_sub(1);
+    let mut o = 0;
+    loop {
+        // The chunk and the eight bytes after it, padded with zeros (never
+        // alphanumeric) past the end of the text, which ends the last run.
+        let buf: [u8; 72] = match bytes.get(o..o + 72).and_then(|c| c.try_into().ok()) {
+            Some(buf) => buf,
+            None => {
+                let mut buf = [0u8; 72];
+                let rest = bytes.get(o..).unwrap_or_default();
+                let k = rest.len().min(72);
+                buf[..k].copy_from_slice(&rest[..k]);
+                buf
             }
-            open = false;
-            if may_trigger(bytes, lex, start, end) {
-                if let Some(t) = trigger(text, lex, start, end) {
+        };
+        let chunk: &[u8; 64] = buf[..64].try_into().unwrap_or(&[0; 64]);
+        let m = alnum_bits(chunk);
+        let mut starts = m & !(m << 1 | carry);
+        carry = m >> 63;
+        while starts != 0 {
+            let i = (starts.trailing_zeros() & 63) as usize;
+            starts &= starts - 1;
+            let head = u32::from_le_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
+            if !lex.may_start(head) {
+                continue;
+            }
+            // The run's end: in the chunk, or in a later one.
+            let s = o + i;
+            let n = (!(m >> i)).trailing_zeros() as usize;
+            let e = if i + n < 64 { s + n } else { run_end(bytes, o + 64) };
+            if may_trigger(bytes, lex, s, e) {
+                if let Some(t) = trigger(text, lex, s, e) {
                     out.push(t);
                 }
             }
         }
-        // The run still open at the end of the chunk.
-        if starts != 0 {
-            start = o + starts.trailing_zeros() as usize;
+        if o + 64 > bytes.len() {
+            return;
         }
-    };
-    let mut chunks = bytes.chunks_exact(64);
-    let mut o = 0;
-    for chunk in &mut chunks {
-        visit(o, alnum_bits(chunk.try_into().unwrap_or(&[0; 64])));
         o += 64;
     }
-    // The rest, padded with zeros (never alphanumeric), ends the last run.
-    let mut tail = [0u8; 64];
-    let rest = chunks.remainder();
-    tail[..rest.len()].copy_from_slice(rest);
-    visit(o, alnum_bits(&tail));
+}
+
+/// The end of the run of ASCII letters and digits that goes on at `i`.
+#[cold]
+#[inline(never)]
+fn run_end(bytes: &[u8], i: usize) -> usize {
+    alnum_run_end(bytes, i, bytes.len())
 }
 
 /// A cheap filter on the run of ASCII letters and digits `s..e`: numbers pass, and
@@ -275,4 +294,56 @@ fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
     let len = bytes[word..].iter().take(17).take_while(|b| b.is_ascii_alphabetic()).count();
     lex.id_at(bytes, word, word + len).is_some()
         || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{trigger, triggers};
+    use crate::date::lexicon::Lexicon;
+
+    /// The triggers by definition: every run of ASCII letters and digits that
+    /// [`trigger`] takes, with no filter before it.
+    fn every_run(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let s = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i > s {
+                out.extend(trigger(text, lex, s, i));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The filters of the scan drop no trigger, wherever the 64-byte chunks cut.
+    #[test]
+    fn scan_finds_every_trigger() {
+        let lex = Lexicon::new();
+        let words = "Monday TUESDAY wed. Sept sept 11th 2025-03-11 30-day fortnights Fridays \
+            yesterday tonight Christmas FY2026 fy26 Fy Q3 q4 H1 h2 Q5 hr yrs 5pm 8:30 3/11 1,000 \
+            2.5 years nineteen ninety-six thousand spring autumn daily quarterly now recently \
+            may March mar. decade centuries half period future past midday noon overnight \
+            the for that than more after over market 600m 1.13bn 6.4% é2025 Tuesdayé x1 \
+            2025\u{2019}s";
+        let article = include_str!("../../examples/data/article.txt");
+        for pad in 0..70 {
+            let text = format!("{}{words}", "x ".repeat(pad / 2) + &" ".repeat(pad % 2));
+            assert_eq!(triggers_of(&text, &lex), every_run(&text, &lex), "pad {pad}");
+        }
+        assert_eq!(triggers_of(article, &lex), every_run(article, &lex));
+        let long = "2025".repeat(40) + " Tuesday" + &"a".repeat(100) + " 7";
+        assert_eq!(triggers_of(&long, &lex), every_run(&long, &lex));
+    }
+
+    fn triggers_of(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        triggers(text, lex, &mut out);
+        out
+    }
 }

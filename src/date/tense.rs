@@ -3,7 +3,7 @@
 
 use super::grammar::Parser;
 use super::lexicon::Tense;
-use super::scan::Kind;
+use super::scan::{Kind, Tok};
 
 /// How many tokens on each side of an expression are read for tense.
 const REACH: usize = 14;
@@ -16,9 +16,9 @@ impl Parser<'_> {
         if t.kind != Kind::Punct {
             return false;
         }
-        match &self.text[t.start..t.end] {
-            "!" | "?" | ";" | "\n" => true,
-            "." => {
+        match self.text.as_bytes().get(t.start..t.end).unwrap_or_default() {
+            b"!" | b"?" | b";" | b"\n" => true,
+            b"." => {
                 // "p.m.", "Mar.", "U.S." are not ends.
                 i == 0 || {
                     let p = &self.toks[i - 1];
@@ -35,29 +35,29 @@ impl Parser<'_> {
         if t.kind != Kind::Word {
             return None;
         }
-        let s = &self.text[t.start..t.end];
+        let s = self.text.as_bytes().get(t.start..t.end).unwrap_or_default();
         // "we'll": only after an apostrophe.
-        if s.eq_ignore_ascii_case("ll") {
+        if s.eq_ignore_ascii_case(b"ll") {
             let quote =
                 i > 0 && self.toks[i - 1].end == t.start && self.toks[i - 1].kind == Kind::Punct;
             return quote.then_some(Tense::Future);
         }
+        // The text of a token, and whether it is `w` (ASCII case-insensitively).
+        let text_of = |t: &Tok| self.text.as_bytes().get(t.start..t.end).unwrap_or_default();
         let next_is = |w: &str| {
-            self.tok(i + 1).is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case(w))
+            self.tok(i + 1).is_some_and(|t| text_of(t).eq_ignore_ascii_case(w.as_bytes()))
         };
         // "is to resume", "are to meet": a plan ("is to blame" is not).
-        if (s.eq_ignore_ascii_case("is") || s.eq_ignore_ascii_case("are"))
+        if (s.eq_ignore_ascii_case(b"is") || s.eq_ignore_ascii_case(b"are"))
             && next_is("to")
-            && !self
-                .tok(i + 2)
-                .is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case("blame"))
+            && !self.tok(i + 2).is_some_and(|t| text_of(t).eq_ignore_ascii_case(b"blame"))
         {
             return Some(Tense::Future);
         }
         let before = |k: usize, words: &[&str]| {
             i >= k && {
-                let p = &self.toks[i - k];
-                words.iter().any(|a| self.text[p.start..p.end].eq_ignore_ascii_case(a))
+                let p = text_of(&self.toks[i - k]);
+                words.iter().any(|a| p.eq_ignore_ascii_case(a.as_bytes()))
             }
         };
         let word = self.word(i);
@@ -68,17 +68,17 @@ impl Parser<'_> {
             // "had been due to expire", "was set to open": a plan in the past; "were
             // planning to" still looks ahead.
             let past_plan =
-                !s.ends_with("ing") && (1..=2).any(|k| before(k, &["had", "was", "were"]));
+                !s.ends_with(b"ing") && (1..=2).any(|k| before(k, &["had", "was", "were"]));
             return Some(if past_plan { Tense::Past } else { Tense::Future });
         }
         let tense = match word.and_then(|w| w.tense) {
             Some(t) => t,
             // Regular past forms: "agreed", "announced" (not "need", "speed", "hundred").
             None if s.len() >= 5
-                && s.ends_with("ed")
-                && !s.ends_with("eed")
-                && !s.ends_with("dred")
-                && s.as_bytes()[0].is_ascii_lowercase() =>
+                && s.ends_with(b"ed")
+                && !s.ends_with(b"eed")
+                && !s.ends_with(b"dred")
+                && s[0].is_ascii_lowercase() =>
             {
                 Tense::Past
             }
@@ -91,7 +91,7 @@ impl Parser<'_> {
         if tense == Tense::Future {
             // "had been scheduled", "was expected": a plan in the past.
             let past_plan =
-                s.ends_with("ed") && (1..=2).any(|k| before(k, &["had", "was", "were"]));
+                s.ends_with(b"ed") && (1..=2).any(|k| before(k, &["had", "was", "were"]));
             return Some(if past_plan { Tense::Past } else { tense });
         }
         // A participle after "be", "is", "are" is passive, not past ("will be held",
@@ -129,7 +129,11 @@ impl Parser<'_> {
     fn clause_has(&self, start: usize, end: usize, w: &str) -> bool {
         let is = |i: usize| {
             let t = &self.toks[i];
-            self.text[t.start..t.end].eq_ignore_ascii_case(w)
+            self.text
+                .as_bytes()
+                .get(t.start..t.end)
+                .unwrap_or_default()
+                .eq_ignore_ascii_case(w.as_bytes())
         };
         let lo = start.saturating_sub(REACH);
         let before = (lo..start).rev().take_while(|&i| !self.boundary(i)).any(is);
@@ -146,8 +150,8 @@ impl Parser<'_> {
     pub fn tense(&self, start: usize, end: usize) -> Option<Tense> {
         let (i, tense) = self.marker(start, end)?;
         let t = &self.toks[i];
-        let s = &self.text[t.start..t.end];
-        let until = s.eq_ignore_ascii_case("until") || s.eq_ignore_ascii_case("till");
+        let s = self.text.as_bytes().get(t.start..t.end).unwrap_or_default();
+        let until = s.eq_ignore_ascii_case(b"until") || s.eq_ignore_ascii_case(b"till");
         if until && self.clause_has(start, end, "had") {
             return Some(Tense::Past);
         }
