@@ -1,5 +1,6 @@
 //! The integration test binary: one link for every test module.
 
+mod allocations;
 mod cli;
 mod examples;
 mod hostile;
