@@ -456,6 +456,49 @@ impl<'a> Parser<'a> {
         self.adj(i) && self.is_any(i, &["st", "nd", "rd", "th"])
     }
 
+    /// Whether the number at `head` is an amount of money glued to a unit of money or a
+    /// percent sign ("$600m", "£1.13bn", "$2.5%"), which no expression covers: a
+    /// currency sign before it stops [`Parser::leftmost`] and every rule on a number
+    /// after one, the word after it is none of the grammar's (no unit, no "th"), and
+    /// the window has the tokens that [`Parser::parse`] reads there, so that it would
+    /// not look past the window either.
+    pub fn money_amount(&self, head: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let at = |i: usize| self.toks.get(i).map_or(&[][..], |t| &bytes[t.start..t.end]);
+        let glued =
+            |i: usize| i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start;
+        let is_num = |i: usize| self.toks.get(i).is_some_and(|t| t.kind == Kind::Num);
+        // A word the grammar knows nothing of.
+        let foreign = |i: usize| {
+            self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+                && self.word(i).is_none()
+                && !matches!(self.key(i), k if k == key("st") || k == key("nd") || k == key("rd") || k == key("th") || k == key("and"))
+        };
+        if head == 0 || !is_num(head) {
+            return false;
+        }
+        let sign = match self.toks[head - 1].kind {
+            Kind::Punct => matches!(at(head - 1), b"$" | b"#"),
+            Kind::Word => {
+                glued(head) && (at(head - 1) == "£".as_bytes() || at(head - 1) == "€".as_bytes())
+            }
+            Kind::Num => false,
+        };
+        // The rules read at most three tokens past the number here.
+        if !sign || !glued(head + 1) || self.toks.len() <= head + 3 {
+            return false;
+        }
+        // "$600m": the number and a word.
+        if foreign(head + 1) {
+            return true;
+        }
+        // "$1.13bn", "$2.5%": a decimal and a word or a percent sign.
+        at(head + 1) == b"."
+            && is_num(head + 2)
+            && glued(head + 2)
+            && (at(head + 3) == b"%" || foreign(head + 3))
+    }
+
     /// Earliest token where an expression containing token `head` may start.
     pub fn leftmost(&self, head: usize) -> usize {
         let mut i = head;

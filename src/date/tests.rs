@@ -842,6 +842,18 @@ fn not_temporal() {
         t!("modal after this", "Economists say this may allow a cut.", PUB, []),
         t!("fraction of workers", "Nearly a quarter of workers quit.", PUB, []),
         t!("pounds a year", "That is over £1bn a year.", PUB, []),
+        t!(
+            "amounts of money",
+            "Profit rose 6.4% to $1.13bn (£600m), from €3.5bn and $2.5% in 2004, #1 2 days on.",
+            PUB,
+            [("2004", "date", "2004"), ("2 days", "duration", "P2D")]
+        ),
+        t!(
+            "money and a unit",
+            "It cost $5 years of work and $1.5m a week.",
+            PUB,
+            [("5 years", "duration", "P5Y")]
+        ),
     ]);
 }
 
