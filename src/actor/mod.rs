@@ -273,7 +273,7 @@ impl ActorTagger {
             start += line.len();
         }
         let mut actors = Vec::new();
-        self.tag_into(text, published, &sentences, |_| false, &mut actors);
+        self.tag_into(text, published, &sentences, &|_| false, &mut actors);
         actors
     }
 
@@ -288,7 +288,7 @@ impl ActorTagger {
             let paragraph = sentences.get(s).and_then(|s| paragraphs.get(s.paragraph));
             paragraph.is_some_and(|p| p.kind == ParagraphKind::Byline)
         };
-        self.tag_into(text, analysis.published, sentences, byline, &mut actors);
+        self.tag_into(text, analysis.published, sentences, &byline, &mut actors);
         analysis.actors = actors;
     }
 
@@ -300,7 +300,7 @@ impl ActorTagger {
         text: &str,
         published: Option<Date>,
         sentences: &[Sentence],
-        byline: impl Fn(usize) -> bool,
+        byline: &dyn Fn(usize) -> bool,
         actors: &mut Vec<Actor>,
     ) {
         let inner = &*self.inner;
@@ -433,7 +433,7 @@ impl ActorTagger {
                     scratch: std::cell::Cell::new(std::mem::take(scratch)),
                     segs: std::mem::take(segs),
                 };
-                let scanner = scan(scanner, ranges, marks, &byline, cands);
+                let scanner = scan(scanner, ranges, marks, byline, cands);
                 *infos = scanner.infos;
                 *segs = scanner.segs;
                 *lower = scanner.lower;
@@ -490,7 +490,7 @@ fn scan<'a>(
     mut scanner: Scanner<'a>,
     ranges: &[(usize, usize, usize, usize, bool)],
     marks: &[u32],
-    byline: &impl Fn(usize) -> bool,
+    byline: &dyn Fn(usize) -> bool,
     cands: &mut Vec<Cand>,
 ) -> Scanner<'a> {
     for &(a, b, ma, mb, all_caps) in ranges {
