@@ -14,7 +14,8 @@
 //! the words, and a hand-written grammar takes the longest expression covering it,
 //! modifiers included ("the past two years", "early next year"). The expression is
 //! then resolved against the publication date; the clause's tense decides between the
-//! last and the next occurrence of a bare "Tuesday" or "March 11". Anaphoric periods
+//! last and the next occurrence of a bare "Tuesday" or "March 11" (it is read only when
+//! the value depends on it). Anaphoric periods
 //! ("that year", "the following month", "the previous Friday") count from the date
 //! last talked about. Without a publication date, values stay underspecified
 //! (`XXXX-WXX-2`).
@@ -62,7 +63,7 @@ pub use self::value::{
 };
 
 use self::grammar::{MAX_BACK, Memo, Parser};
-use self::lexicon::Lexicon;
+use self::lexicon::{Lexicon, Tense};
 use self::resolve::{Context, needs_tense, resolve};
 use self::scan::{Tok, tokenize, triggers};
 
@@ -229,11 +230,37 @@ impl DateTagger {
             let Some(parsed) = parsed else { continue };
             let toks = &window.toks;
             let span = Span::new(toks[parsed.start].start, toks[parsed.end - 1].end);
-            let tense = if needs_tense(&parsed, dct) {
+            let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
+                && mentions_quarters(text, span.start);
+            let anchor_value = anchor
+                .filter(|&(end, _)| span.start.saturating_sub(end) <= ANCHOR_REACH)
+                .map(|(_, v)| v);
+            let mut ctx = Context { dct, tense: None, quarters, anchor: anchor_value };
+            // The clause's tense is read only when the value depends on it. A weekday
+            // or a time to come mostly does; a date or period mostly does not when it
+            // is near the publication date, and resolving it is cheap next to reading
+            // the clause, so the three tenses are tried first.
+            let differs = |ctx: Context| {
+                if matches!(
+                    parsed.expr,
+                    grammar::Expr::Weekday { .. }
+                        | grammar::Expr::In { .. }
+                        | grammar::Expr::LatestQuarter { .. }
+                        | grammar::Expr::Clock { .. }
+                        | grammar::Expr::Rel { .. }
+                ) {
+                    return true;
+                }
+                let none = resolve(&parsed, &ctx);
+                [Tense::Past, Tense::Future]
+                    .iter()
+                    .any(|&t| resolve(&parsed, &Context { tense: Some(t), ..ctx }) != none)
+            };
+            if needs_tense(&parsed, dct) && differs(ctx) {
                 // The clause around the expression, read in a wider window.
                 scratch.reset();
                 scratch.cover(text, span.start, span.end, TENSE_REACH, Some(window));
-                loop {
+                ctx.tense = loop {
                     let toks = &scratch.toks;
                     let start = toks.partition_point(|t| t.start < span.start);
                     let end = toks.partition_point(|t| t.start < span.end);
@@ -245,16 +272,8 @@ impl DateTagger {
                         continue;
                     }
                     break tense;
-                }
-            } else {
-                None
-            };
-            let quarters = matches!(parsed.expr, grammar::Expr::YearAgo)
-                && mentions_quarters(text, span.start);
-            let anchor_value = anchor
-                .filter(|&(end, _)| span.start.saturating_sub(end) <= ANCHOR_REACH)
-                .map(|(_, v)| v);
-            let ctx = Context { dct, tense, quarters, anchor: anchor_value };
+                };
+            }
             if let Some((kind, value)) = resolve(&parsed, &ctx) {
                 last_end = span.end;
                 // A time on an implied day ("overnight", "10 p.m.") moves no anchor.
@@ -500,5 +519,7 @@ fn mentions_quarters(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let lo = at.saturating_sub(QUARTER_REACH);
     let hi = (at + QUARTER_REACH).min(bytes.len());
-    bytes[lo..hi].windows(7).any(|w| w.eq_ignore_ascii_case(b"quarter"))
+    let near = &bytes[lo..hi];
+    memchr::memchr2_iter(b'q', b'Q', near)
+        .any(|i| near.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"quarter")))
 }

@@ -102,7 +102,8 @@ const UNMARKED_FUTURE: i64 = 60;
 /// How far a candidate is from the publication date, in days, counting a date on the
 /// wrong side of the tense as further.
 fn distance(dct: Date, d: Date, tense: Option<Tense>) -> i64 {
-    let days = i64::from((d - dct).get_days());
+    // Whole days: a civil date's duration is a whole number of 24-hour days.
+    let days = d.duration_since(dct).as_secs() / 86_400;
     let penalty = match tense {
         Some(Tense::Past) if days > 1 => AGAINST_TENSE,
         Some(Tense::Future) if days < -1 => AGAINST_TENSE,

@@ -176,6 +176,32 @@ fn tense_dependent_weekdays() {
         ),
         t!("lowercase abbreviations are not days", "they sat in the sun and wed", PUB, []),
         t!("lowercase full name", "they met monday", PUB, [("monday", "date", "2025-03-17")]),
+        // The tense moves a date far from the publication date, not one near it.
+        t!(
+            "future month day",
+            "The summit will be held on January 20.",
+            PUB,
+            [("January 20", "date", "2026-01-20")]
+        ),
+        t!(
+            "past month day",
+            "The summit was held on January 20.",
+            PUB,
+            [("January 20", "date", "2025-01-20")]
+        ),
+        t!(
+            "near month day",
+            "Talks will resume on March 11.",
+            PUB,
+            [("March 11", "date", "2025-03-11")]
+        ),
+        t!("future month", "The vote will come in January.", PUB, [("January", "date", "2026-01")]),
+        t!(
+            "quarter in past narration",
+            "Sales fell in the third quarter.",
+            PUB,
+            [("the third quarter", "date", "2024-Q3")]
+        ),
     ]);
 }
 
