@@ -10,18 +10,19 @@
 //! and digits, visits the starts of the runs of them only, and keeps the trigger words
 //! (month and weekday names, units, day words, reference words: filtered on their first
 //! three bytes, then on their first two and last letters and length, then looked up in
-//! place in the lexicon's word table) and the numbers that may start an expression. Around each trigger a small tokenizer reads
-//! the words, and a hand-written grammar takes the longest expression covering it,
-//! modifiers included ("the past two years", "early next year"). The expression is
-//! then resolved against the publication date; the clause's tense decides between the
-//! last and the next occurrence of a bare "Tuesday" or "March 11" (it is read only when
-//! the value depends on it). Anaphoric periods
-//! ("that year", "the following month", "the previous Friday") count from the date
-//! last talked about. Without a publication date, values stay underspecified
+//! place in the lexicon's word table) and the numbers that may start an expression.
+//! Around each trigger a small tokenizer reads the words, and a hand-written grammar
+//! takes the longest expression covering it, modifiers included ("the past two years",
+//! "early next year"). The expression is then resolved against the publication date;
+//! the clause's tense decides between the last and the next occurrence of a bare
+//! "Tuesday" or "March 11" (it is read only when the value depends on it). Anaphoric
+//! periods ("that year", "the following month", "the previous Friday") count from the
+//! date last talked about. Without a publication date, values stay underspecified
 //! (`XXXX-WXX-2`).
 //!
 //! Numbers followed by nothing temporal ("$5 billion", "40 people") are passed over
-//! without tokenizing. The grammar words live in `data/date/*.tsv`.
+//! without tokenizing, and amounts of money glued to their unit ("$600m") without
+//! parsing. The grammar words live in `data/date/*.tsv`.
 //!
 //! ```
 //! use newsextract::date::{DateTagger, TimexKind};
