@@ -281,6 +281,9 @@ pub(crate) struct Shared {
     pub(crate) pieces: Vec<(Span, std::ops::Range<usize>)>,
 }
 
+/// The most mentions or cue hits a thread keeps room for between documents.
+const KEPT_HITS: usize = 1 << 16;
+
 thread_local! {
     /// This thread's [`Shared`], empty, while no document is read on it.
     static SHARED: std::cell::Cell<Shared> = std::cell::Cell::new(Shared::default());
@@ -292,8 +295,13 @@ impl Shared {
         SHARED.take()
     }
 
-    /// Gives the buffers back to the thread, emptied.
+    /// Gives the buffers back to the thread, emptied, unless a long document has grown
+    /// them past [`KEPT_HITS`] entries (then they are freed).
     pub(crate) fn keep(mut self) {
+        let largest = [self.mentions.capacity(), self.triggers.capacity(), self.cues.capacity()];
+        if largest.into_iter().max().unwrap_or(0) > KEPT_HITS {
+            return;
+        }
         self.indexed = false;
         self.mentions.clear();
         self.dates.clear();

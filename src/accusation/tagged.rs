@@ -220,6 +220,11 @@ impl MentionIndex {
         items.sort_unstable_by_key(|&(s, span, a)| (s, span.start, span.end, a));
     }
 
+    /// How many mentions the index has room for.
+    pub(crate) fn capacity(&self) -> usize {
+        self.items.capacity()
+    }
+
     /// Empties the index, giving the buffers of the sentences read to the thread.
     pub(crate) fn clear(&mut self) {
         self.items.clear();
