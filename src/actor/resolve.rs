@@ -26,7 +26,7 @@ use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
-use crate::reuse::recycle;
+use crate::reuse::{recycle, set_option};
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -731,44 +731,6 @@ fn empty_actor() -> Actor {
         sector: None,
         roles: Vec::new(),
         mentions: Vec::new(),
-    }
-}
-
-/// Strings a thread keeps for optional fields between documents.
-const KEPT_STRINGS: usize = 256;
-
-/// Sets an optional string, reusing the one there, else one of `spare`; a string no
-/// longer needed goes to `spare`.
-#[inline]
-fn set_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
-    match (slot.as_mut(), value) {
-        (Some(s), Some(v)) => {
-            s.clear();
-            s.push_str(v);
-        }
-        (None, None) => {}
-        _ => swap_option(slot, value, spare),
-    }
-}
-
-/// [`set_option`] when the string is to appear (a spare one taken) or go (kept as a
-/// spare).
-#[inline(never)]
-fn swap_option(slot: &mut Option<String>, value: Option<&str>, spare: &mut Vec<String>) {
-    match value {
-        Some(v) => {
-            let mut s = spare.pop().unwrap_or_default();
-            s.clear();
-            s.push_str(v);
-            *slot = Some(s);
-        }
-        None => {
-            if let Some(s) = slot.take() {
-                if spare.len() < KEPT_STRINGS {
-                    spare.push(s);
-                }
-            }
-        }
     }
 }
 

@@ -45,7 +45,7 @@ use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
 use crate::quote::QuoteKind;
-use crate::reuse::recycle;
+use crate::reuse::{recycle, set_option, set_strings};
 
 pub use crate::accusation::DateSource;
 
@@ -296,8 +296,8 @@ impl Draft<'_> {
         event.code.push_str(self.code);
         set_option(&mut event.mode, self.mode, strings);
         event.modality = self.modality;
-        set_ids(&mut event.source, source, strings);
-        set_ids(&mut event.target, target, strings);
+        set_strings(&mut event.source, source, strings);
+        set_strings(&mut event.target, target, strings);
         set_option(&mut event.date, self.date, strings);
         event.date_source = self.date_source;
         event.negated = self.negated;
@@ -316,44 +316,6 @@ struct Spare {
     events: Vec<Event>,
     /// Strings events no longer hold.
     strings: Vec<String>,
-}
-
-/// `value` written into a string of `strings` if there is one.
-fn string_from(strings: &mut Vec<String>, value: &str) -> String {
-    let mut s = strings.pop().unwrap_or_default();
-    s.clear();
-    s.push_str(value);
-    s
-}
-
-/// Sets `slot` to `value`, reusing the string it holds (or one of `strings`, where one
-/// it no longer needs goes).
-fn set_option(slot: &mut Option<String>, value: Option<&str>, strings: &mut Vec<String>) {
-    match (slot.as_mut(), value) {
-        (Some(s), Some(v)) => {
-            s.clear();
-            s.push_str(v);
-        }
-        (None, Some(v)) => *slot = Some(string_from(strings, v)),
-        (_, None) => strings.extend(slot.take()),
-    }
-}
-
-/// Sets `ids` to `values`, reusing the strings it holds (or those of `strings`, where
-/// those it no longer needs go).
-fn set_ids(ids: &mut Vec<String>, values: &[&str], strings: &mut Vec<String>) {
-    if ids.len() > values.len() {
-        strings.extend(ids.drain(values.len()..));
-    }
-    for (k, v) in values.iter().enumerate() {
-        match ids.get_mut(k) {
-            Some(id) => {
-                id.clear();
-                id.push_str(v);
-            }
-            None => ids.push(string_from(strings, v)),
-        }
-    }
 }
 
 /// A trigger placed on the words of its sentence.
@@ -417,7 +379,6 @@ impl<'l> Scratch<'l> {
         let produced = self.produced.drain(..).map(|(event, _)| event);
         self.spare.events.extend(produced);
         self.spare.events.truncate(KEPT_EVENTS);
-        self.spare.strings.truncate(KEPT_EVENTS);
         self.cues.clear();
         self.allegations.clear();
         // (The triggers borrow the lexicon: their vector is kept empty, for any lifetime.)

@@ -4,6 +4,7 @@ use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
+use crate::reuse::{KEPT_STRINGS, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
@@ -124,9 +125,6 @@ struct Buffers {
     names: Vec<String>,
 }
 
-/// Speaker strings a thread keeps for the next documents' quotes.
-const KEPT_NAMES: usize = 256;
-
 /// Documents longer than this (bytes) leave no buffers behind, so that one huge document
 /// does not hold its memory for the rest of the thread's life.
 const KEPT_TEXT: usize = 1 << 20;
@@ -145,7 +143,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     }
     let mut b = BUFFERS.take();
     b.names.extend(out.drain(..).filter_map(|q| q.speaker));
-    b.names.truncate(KEPT_NAMES);
+    b.names.truncate(KEPT_STRINGS);
     let mut paras = std::mem::take(&mut b.paras);
     paras.clear();
     paras.extend(analysis.paragraphs.iter().map(|p| p.span));
@@ -2089,12 +2087,7 @@ fn resolve(
         out.push(Quote {
             span: d.span,
             kind: d.kind,
-            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| {
-                let mut id = names.pop().unwrap_or_default();
-                id.clear();
-                id.push_str(&a.id);
-                id
-            }),
+            speaker: actor.and_then(|a| analysis.actors.get(a)).map(|a| string_from(names, &a.id)),
             speaker_span: d.speaker,
             cue: d.cue,
             sentence,
