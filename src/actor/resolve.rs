@@ -160,6 +160,8 @@ struct Scratch {
     capitals: String,
     /// Per short form: where it is in `capitals`, its first mention and its actor.
     spelled: Vec<(Range<usize>, usize, usize)>,
+    /// Room for merging mentions into text order (see [`text_order`]).
+    merged: Vec<Seen>,
 }
 
 thread_local! {
@@ -865,37 +867,39 @@ fn plain_slug(name: &str, id: &mut String) -> bool {
 }
 
 /// The mentions that start before `limit` as [`Seen`] records, sorted, into `seen` (no
-/// later one is read). They were found in three runs (names, short forms, capitals,
-/// split at `a` and `b`), the first two in text order as the candidates are: those are
-/// merged by start, then mentions sharing a start sorted.
-fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, limit: usize, seen: &mut Vec<Seen>) {
+/// later one is read), with `merged` as room. They were found in three runs (names,
+/// short forms, capitals, split at `a` and `b`), the first two in text order as the
+/// candidates are and the last as the all-caps words are: the runs are merged by start
+/// (in linear time, however long the document), then mentions sharing a start sorted.
+fn text_order(
+    mentions: &[(Mention, u32)],
+    (a, b): (usize, usize),
+    limit: usize,
+    seen: &mut Vec<Seen>,
+    merged: &mut Vec<Seen>,
+) {
     let key = |i: usize| {
         let (m, actor) = mentions[i];
         (m.span.start, m.sentence as u32, actor as usize, i as u32)
     };
-    seen.clear();
     let a = a.min(mentions.len());
     let b = b.clamp(a, mentions.len());
     let before = |from: usize, to: usize| {
         from + mentions[from..to].partition_point(|(m, _)| m.span.start < limit)
     };
     let (names, shorts) = (0..before(0, a), a..before(a, b));
-    let (mut i, mut j) = (names.start, shorts.start);
-    while i < names.end && j < shorts.end {
-        if mentions[i].0.span.start <= mentions[j].0.span.start {
-            seen.push(key(i));
-            i += 1;
+    merge_by_start(names.map(key), shorts.map(key), seen);
+    let capitals = &mentions[b..];
+    if !capitals.is_empty() {
+        if capitals.is_sorted_by_key(|(m, _)| m.span.start) {
+            let capitals = b..before(b, mentions.len());
+            merge_by_start(seen.drain(..), capitals.map(key), merged);
+            std::mem::swap(seen, merged);
         } else {
-            seen.push(key(j));
-            j += 1;
+            seen.extend((b..mentions.len()).filter(|&k| mentions[k].0.span.start < limit).map(key));
+            seen.sort_unstable();
+            return;
         }
-    }
-    seen.extend((i..names.end).chain(j..shorts.end).map(key));
-    if b < mentions.len() {
-        seen.extend((b..mentions.len()).filter(|&k| mentions[k].0.span.start < limit).map(key));
-        // Rare (headlines in capitals): a plain sort.
-        seen.sort_unstable();
-        return;
     }
     let mut i = 1;
     while i < seen.len() {
@@ -911,6 +915,28 @@ fn text_order(mentions: &[(Mention, u32)], a: usize, b: usize, limit: usize, see
         }
         seen[first..end].sort_unstable();
         i = end + 1;
+    }
+}
+
+/// The records of two runs sorted by start, merged by start into `out` (emptied first;
+/// on equal starts the first run's come first).
+fn merge_by_start(
+    first: impl Iterator<Item = Seen>,
+    second: impl Iterator<Item = Seen>,
+    out: &mut Vec<Seen>,
+) {
+    out.clear();
+    let (mut first, mut second) = (first.peekable(), second.peekable());
+    loop {
+        let next = match (first.peek(), second.peek()) {
+            (Some(x), Some(y)) if y.0 < x.0 => second.next(),
+            (Some(_), _) => first.next(),
+            (None, _) => second.next(),
+        };
+        match next {
+            Some(record) => out.push(record),
+            None => return,
+        }
     }
 }
 
@@ -1272,7 +1298,13 @@ pub(crate) fn resolve(
     if !refs.is_empty() {
         // (No window reaches past the last reference.)
         let limit = refs.last().map_or(0, |&i| cands[i as usize].span.start);
-        text_order(&book.mentions, names_end, short_end, limit, &mut seen);
+        let mut merged = SCRATCH.with_borrow_mut(|scratch| std::mem::take(&mut scratch.merged));
+        text_order(&book.mentions, (names_end, short_end), limit, &mut seen, &mut merged);
+        // (A long document's room is freed, as its other vectors are.)
+        if merged.capacity() <= KEPT_MENTIONS {
+            merged.clear();
+            SCRATCH.with_borrow_mut(|scratch| scratch.merged = merged);
+        }
     }
     // Where the windows below start and end in `seen`, kept from one candidate to the
     // next: they come in text order, so the ends move a little forward each time.
@@ -1418,6 +1450,39 @@ fn verb_between(text: &str, end: usize, pronoun: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Mentions in three runs (names, short forms, capitals), each in text order, with
+    /// starts shared within and across runs: merged, they read as one full sort does,
+    /// and only those before the limit are kept.
+    #[test]
+    fn text_order_merges_the_three_runs_as_a_sort_would() {
+        use crate::actor::{Found, Mention, MentionForm};
+        let mention = |start: usize, sentence: usize| Mention {
+            span: Span::new(start, start + 3),
+            sentence,
+            form: MentionForm::Name,
+            found: Found::Gazetteer,
+        };
+        let names = [(0, 0, 2), (10, 0, 1), (40, 1, 0), (90, 3, 4)];
+        let shorts = [(10, 0, 3), (12, 0, 1), (40, 1, 2), (70, 2, 0)];
+        let capitals = [(0, 0, 5), (10, 0, 0), (41, 1, 1), (95, 3, 2)];
+        let mentions: Vec<(Mention, u32)> = names
+            .iter()
+            .chain(&shorts)
+            .chain(&capitals)
+            .map(|&(start, sentence, actor)| (mention(start, sentence), actor))
+            .collect();
+        for limit in [0, 11, 41, 80, 1000] {
+            let (mut seen, mut merged) = (Vec::new(), Vec::new());
+            text_order(&mentions, (4, 8), limit, &mut seen, &mut merged);
+            let mut sorted: Vec<Seen> = (mentions.iter().enumerate())
+                .filter(|(_, (m, _))| m.span.start < limit)
+                .map(|(i, &(m, a))| (m.span.start, m.sentence as u32, a as usize, i as u32))
+                .collect();
+            sorted.sort_unstable();
+            assert_eq!(seen, sorted, "limit {limit}");
+        }
+    }
 
     /// The slug rule spelled out a character at a time: runs of letters and digits,
     /// lowercased, joined by single dashes.
