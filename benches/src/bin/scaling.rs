@@ -52,40 +52,45 @@ fn pieces(text: &str, size: usize) -> Vec<&str> {
     out
 }
 
-/// Nanoseconds per byte of extracting `docs` one after the other (best of the rounds
-/// run within about four seconds, at least three rounds), and the records of the last
-/// round.
-fn ns_per_byte(extractor: &Extractor, docs: &[&str], analysis: &mut Analysis) -> (f64, usize) {
-    let bytes: usize = docs.iter().map(|d| d.len()).sum();
-    let mut best = f64::INFINITY;
-    let mut records = 0;
+/// Seconds taken to extract `docs` one after the other, and the records found.
+fn one_round(extractor: &Extractor, docs: &[&str], analysis: &mut Analysis) -> (f64, usize) {
     let start = Instant::now();
-    let mut rounds = 0;
-    while rounds < 3 || start.elapsed().as_secs_f64() < 4.0 {
-        let t = Instant::now();
-        records = 0;
-        for doc in docs {
-            extractor.extract_into(Document::new(doc), analysis);
-            records += analysis.sentences.len()
-                + analysis.actors.len()
-                + analysis.dates.len()
-                + analysis.quotes.len()
-                + analysis.events.len();
-        }
-        best = best.min(t.elapsed().as_secs_f64());
-        rounds += 1;
+    let mut records = 0;
+    for doc in docs {
+        extractor.extract_into(Document::new(doc), analysis);
+        records += analysis.sentences.len()
+            + analysis.actors.len()
+            + analysis.dates.len()
+            + analysis.quotes.len()
+            + analysis.events.len();
     }
-    (best * 1e9 / bytes as f64, records)
+    (start.elapsed().as_secs_f64(), records)
 }
 
-/// Prints one family (label, documents) and the spread of its cost per byte.
+/// Prints one family (label, documents) and the spread of its cost per byte. The members
+/// are timed in turns (a round of each, again and again, for about four seconds per
+/// member and at least three rounds), and each one's best round counts: a slow spell
+/// of a shared machine then falls on every member alike rather than on one.
 fn family(extractor: &Extractor, name: &str, family: &[(&str, Vec<&str>)]) {
     let mut analysis = Analysis::default();
+    let mut best = vec![f64::INFINITY; family.len()];
+    let mut records = vec![0; family.len()];
+    let start = Instant::now();
+    let mut rounds = 0;
+    while rounds < 3 || start.elapsed().as_secs_f64() < 4.0 * family.len() as f64 {
+        for (k, (_, docs)) in family.iter().enumerate() {
+            let (seconds, found) = one_round(extractor, docs, &mut analysis);
+            best[k] = best[k].min(seconds);
+            records[k] = found;
+        }
+        rounds += 1;
+    }
     let mut figures = Vec::new();
-    for (label, docs) in family {
-        let (ns, records) = ns_per_byte(extractor, docs, &mut analysis);
+    for (k, (label, docs)) in family.iter().enumerate() {
+        let records = records[k];
         assert!(records > 0, "{name} {label}: no records");
         let bytes: usize = docs.iter().map(|d| d.len()).sum();
+        let ns = best[k] * 1e9 / bytes as f64;
         println!(
             "{name:<22} {label:>7}  {:>6} docs {bytes:>9} bytes  {ns:6.2} ns/byte  {:6.1} MB/s  {records} records",
             docs.len(),
