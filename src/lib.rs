@@ -63,6 +63,7 @@ mod error;
 mod extractor;
 mod hash;
 mod json;
+mod order;
 mod reuse;
 mod span;
 

@@ -47,6 +47,7 @@ use jiff::civil::Date;
 use crate::Span;
 use crate::actor::MentionForm;
 use crate::analysis::Analysis;
+use crate::order::sort_by_sentence;
 use crate::segment::Segmenter;
 
 mod grammar;
@@ -159,19 +160,20 @@ impl DateTagger {
             .actors
             .iter()
             .flat_map(|a| a.mentions.iter())
-            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias))
-            .map(|m| m.span);
+            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias));
         let found = &dates[first..];
-        let inside_any = names.clone().any(|n| {
-            let i = found.partition_point(|d| d.span.start < n.start);
+        let inside_any = names.clone().any(|m| {
+            let (n, i) = (m.span, found.partition_point(|d| d.span.start < m.span.start));
             found.get(i).is_some_and(|d| n.contains(d.span) && d.span != n)
         });
         if inside_any {
-            let mut names: Vec<Span> = names.collect();
-            names.sort_unstable();
+            let mut names: Vec<(usize, Span)> = names.map(|m| (m.sentence, m.span)).collect();
+            let sentences = analysis.sentences.len();
+            let (mut room, mut counts) = (Vec::new(), Vec::new());
+            sort_by_sentence(&mut names, sentences, |n| n.0, |n| n.1, &mut room, &mut counts);
             let inside_name = |span: Span| {
-                let i = names.partition_point(|n| n.start <= span.start);
-                names[..i].iter().rev().take(4).any(|n| n.contains(span) && *n != span)
+                let i = names.partition_point(|(_, n)| n.start <= span.start);
+                names[..i].iter().rev().take(4).any(|(_, n)| n.contains(span) && *n != span)
             };
             let mut k = 0;
             dates.retain(|d| {
