@@ -526,6 +526,12 @@ impl<'a> Ctx<'a> {
     /// token read yet: [`Ctx::fill`] and [`Ctx::has`] read as far as needed.
     fn load_lazy(&mut self, start: usize, end: usize) {
         self.toks.clear();
+        self.win = self.window(start, end);
+        self.win_pos = 0;
+    }
+
+    /// `start..end` clamped to char boundaries, as [`Ctx::load`] reads it.
+    fn window(&self, start: usize, end: usize) -> Span {
         let mut s = start.min(self.text.len());
         while !self.text.is_char_boundary(s) {
             s += 1;
@@ -534,8 +540,7 @@ impl<'a> Ctx<'a> {
         while !self.text.is_char_boundary(e) {
             e -= 1;
         }
-        self.win = Span::new(s, e.max(s));
-        self.win_pos = 0;
+        Span::new(s, e.max(s))
     }
 
     /// Reads tokens of the window until `self.toks` holds `n` or the window ends.
@@ -1222,6 +1227,13 @@ impl<'a> Ctx<'a> {
     /// (and at most two modifiers), followed by "that" and a clause. The possessor speaks;
     /// the content runs from "that" to the end of the sentence `..hi`.
     fn possessive_noun(&mut self, cue: Cue, lo: usize, hi: usize) -> Option<(Option<Span>, Span)> {
+        // The first token starts with the window's first character that is no space: it
+        // can be "that" only when the text from there is.
+        let win = self.window(cue.span.end, hi);
+        let words = trim_span(self.text, win.start, win.end);
+        if !self.slice(words).starts_with("that") {
+            return None;
+        }
         self.load_lazy(cue.span.end, hi);
         self.fill(2);
         if self.tok_text(0) != "that" || !self.toks.get(1).is_some_and(|t| t.word) {
@@ -1636,7 +1648,14 @@ impl<'a> Ctx<'a> {
     /// `speaker` widened back over up to three lower-case modifiers ("retired", "senior")
     /// when a comma or a closing quotation mark stands just before them.
     fn modifiers_after_close(&mut self, lo: usize, speaker: Span) -> Span {
-        self.load(lo.max(speaker.start.saturating_sub(40)), speaker.start);
+        let win = self.window(lo.max(speaker.start.saturating_sub(40)), speaker.start);
+        // The last token ends with the window's last character that is no space: unless
+        // that is a lower-case letter, no modifier stands there and no need to tokenize.
+        let words = trim_span(self.text, win.start, win.end);
+        if !char_before(self.text, words.end).is_some_and(|c| c.is_ascii_lowercase()) {
+            return speaker;
+        }
+        self.load(win.start, win.end);
         let mut i = self.toks.len();
         while i > 0 && self.toks.len() - i < 3 {
             if !self.lower_modifier(i - 1) {
