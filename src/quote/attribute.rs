@@ -1345,14 +1345,16 @@ impl<'a> Ctx<'a> {
             let words = self.slice(speaker);
             let shouted =
                 words.chars().any(char::is_alphabetic) && !words.chars().any(char::is_lowercase);
-            if !shouted && !gathered {
-                gathered = true;
-                gather_names(analysis, named);
-            }
-            let k = named.partition_point(|m| m.end <= speaker.start);
-            let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
-            if !shouted && !is_actor {
-                continue;
+            if !shouted {
+                if !gathered {
+                    gathered = true;
+                    gather_names(analysis, named);
+                }
+                let k = named.partition_point(|m| m.end <= speaker.start);
+                let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
+                if !is_actor {
+                    continue;
+                }
             }
             let content = trim_content(self.text, Span::new(colon + 1, para.end));
             if word_count(self.slice(content), 3) < 3 {
