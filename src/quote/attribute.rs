@@ -253,19 +253,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     let leads = &mut b.leads;
     leads.clear();
     ctx.reported(fragments, drafts, leads, (&mut b.draft_spans, &mut b.said));
-    let named = &mut b.named;
-    named.clear();
-    let mentions = analysis
-        .actors
-        .iter()
-        .filter(|a| {
-            matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
-        })
-        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
-    named.extend(mentions);
-    named.sort_unstable_by_key(|m| m.start);
     ctx.possessive_nouns(fragments, drafts);
-    ctx.colon_statements(fragments, named, drafts);
+    ctx.colon_statements(fragments, analysis, &mut b.named, drafts);
     ctx.inherit(drafts, leads, &mut b.next_in_para);
     resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen, &mut b.names), out);
     if text.len() <= KEPT_TEXT {
@@ -537,6 +526,12 @@ impl<'a> Ctx<'a> {
     /// token read yet: [`Ctx::fill`] and [`Ctx::has`] read as far as needed.
     fn load_lazy(&mut self, start: usize, end: usize) {
         self.toks.clear();
+        self.win = self.window(start, end);
+        self.win_pos = 0;
+    }
+
+    /// `start..end` clamped to char boundaries, as [`Ctx::load`] reads it.
+    fn window(&self, start: usize, end: usize) -> Span {
         let mut s = start.min(self.text.len());
         while !self.text.is_char_boundary(s) {
             s += 1;
@@ -545,8 +540,7 @@ impl<'a> Ctx<'a> {
         while !self.text.is_char_boundary(e) {
             e -= 1;
         }
-        self.win = Span::new(s, e.max(s));
-        self.win_pos = 0;
+        Span::new(s, e.max(s))
     }
 
     /// Reads tokens of the window until `self.toks` holds `n` or the window ends.
@@ -1233,6 +1227,13 @@ impl<'a> Ctx<'a> {
     /// (and at most two modifiers), followed by "that" and a clause. The possessor speaks;
     /// the content runs from "that" to the end of the sentence `..hi`.
     fn possessive_noun(&mut self, cue: Cue, lo: usize, hi: usize) -> Option<(Option<Span>, Span)> {
+        // The first token starts with the window's first character that is no space: it
+        // can be "that" only when the text from there is.
+        let win = self.window(cue.span.end, hi);
+        let words = trim_span(self.text, win.start, win.end);
+        if !self.slice(words).starts_with("that") {
+            return None;
+        }
         self.load_lazy(cue.span.end, hi);
         self.fill(2);
         if self.tok_text(0) != "that" || !self.toks.get(1).is_some_and(|t| t.word) {
@@ -1308,7 +1309,17 @@ impl<'a> Ctx<'a> {
     /// "Pat Caddell: Voters Worried About …" and transcript turns ("PENCE: Well, …"): a
     /// paragraph opening with a short name and a colon reports what follows. The name must
     /// be an actor the actors stage found, or written in capitals (a transcript speaker).
-    fn colon_statements(&mut self, fragments: &[Span], named: &[Span], drafts: &mut Vec<Draft>) {
+    ///
+    /// `named` is a buffer for the name mentions of the actors, gathered when a first
+    /// speaker needs them.
+    fn colon_statements(
+        &mut self,
+        fragments: &[Span],
+        analysis: &Analysis,
+        named: &mut Vec<Span>,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let mut gathered = false;
         for pi in 0..self.paras.len() {
             let para = self.paras[pi];
             let head = self.text.get(para.start..para.end.min(para.start + 80)).unwrap_or("");
@@ -1334,10 +1345,16 @@ impl<'a> Ctx<'a> {
             let words = self.slice(speaker);
             let shouted =
                 words.chars().any(char::is_alphabetic) && !words.chars().any(char::is_lowercase);
-            let k = named.partition_point(|m| m.end <= speaker.start);
-            let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
-            if !shouted && !is_actor {
-                continue;
+            if !shouted {
+                if !gathered {
+                    gathered = true;
+                    gather_names(analysis, named);
+                }
+                let k = named.partition_point(|m| m.end <= speaker.start);
+                let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
+                if !is_actor {
+                    continue;
+                }
             }
             let content = trim_content(self.text, Span::new(colon + 1, para.end));
             if word_count(self.slice(content), 3) < 3 {
@@ -1633,7 +1650,14 @@ impl<'a> Ctx<'a> {
     /// `speaker` widened back over up to three lower-case modifiers ("retired", "senior")
     /// when a comma or a closing quotation mark stands just before them.
     fn modifiers_after_close(&mut self, lo: usize, speaker: Span) -> Span {
-        self.load(lo.max(speaker.start.saturating_sub(40)), speaker.start);
+        let win = self.window(lo.max(speaker.start.saturating_sub(40)), speaker.start);
+        // The last token ends with the window's last character that is no space: unless
+        // that is a lower-case letter, no modifier stands there and no need to tokenize.
+        let words = trim_span(self.text, win.start, win.end);
+        if !char_before(self.text, words.end).is_some_and(|c| c.is_ascii_lowercase()) {
+            return speaker;
+        }
+        self.load(win.start, win.end);
         let mut i = self.toks.len();
         while i > 0 && self.toks.len() - i < 3 {
             if !self.lower_modifier(i - 1) {
@@ -1792,10 +1816,11 @@ impl<'a> Ctx<'a> {
     /// to the end of the sentence.
     fn content_after(&mut self, cue: Cue, hi: usize) -> Span {
         self.load_lazy(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
-        self.fill(10);
-        // "said on Wednesday that …", "told reporters that …"
-        let that = (0..self.toks.len().min(10)).find(|&j| {
-            let w = self.tok_text(j);
+        // "said on Wednesday that …", "told reporters that …": such a word opens the content
+        // only among the first seven tokens, so no more are read for it; the first is read
+        // alone, as it most often decides.
+        let opens = |ctx: &Self, j: usize| {
+            let w = ctx.tok_text(j);
             w == "that"
                 || (cue.class == CueClass::Tell
                     && j < 6
@@ -1803,11 +1828,16 @@ impl<'a> Ctx<'a> {
                         w,
                         "to" | "how" | "why" | "what" | "whether" | "when" | "if" | "about"
                     ))
-        });
+        };
+        let that = if self.has(0) && opens(self, 0) {
+            Some(0)
+        } else {
+            self.fill(7);
+            (1..self.toks.len()).find(|&j| opens(self, j))
+        };
         let mut start = match that {
             Some(j)
-                if j <= 6
-                    && self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
+                if self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
                     && self.has(j + 1)
                     && self.toks[j + 1].word
                     && (0..j).all(|k| {
@@ -2110,6 +2140,21 @@ fn gather_mentions(analysis: &Analysis, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end, m.actor));
+}
+
+/// The name mentions (no pronouns) of the people, organizations and governments into
+/// `named`, sorted by start.
+fn gather_names(analysis: &Analysis, named: &mut Vec<Span>) {
+    named.clear();
+    let mentions = analysis
+        .actors
+        .iter()
+        .filter(|a| {
+            matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
+        })
+        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
+    named.extend(mentions);
+    named.sort_unstable_by_key(|m| m.start);
 }
 
 /// An actor mention, flattened for lookups by position.
