@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::Error;
-use crate::accusation::matcher::Matcher;
+use crate::accusation::matcher::{Matcher, Starts};
 use crate::accusation::words::{Form, phrase_forms, plural};
 
 use super::code::Modal;
@@ -164,7 +164,8 @@ impl LexiconBuilder {
     pub(crate) fn build(self) -> Lexicon {
         let patterns: Vec<Pattern> = self.order.iter().map(|f| self.forms[f]).collect();
         let matcher = Matcher::new(&self.order);
-        Lexicon { entries: self.entries, patterns, matcher }
+        let with_cues = Starts::of(&[crate::accusation::cue_matcher(), &matcher]);
+        Lexicon { entries: self.entries, patterns, matcher, with_cues }
     }
 }
 
@@ -177,6 +178,8 @@ pub(crate) struct Lexicon {
     pub patterns: Vec<Pattern>,
     /// One matcher over every form.
     pub matcher: Matcher,
+    /// Where an accusation cue or a form may start, to search both in one pass.
+    pub with_cues: Starts,
 }
 
 impl Lexicon {

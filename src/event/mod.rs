@@ -38,10 +38,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
-use crate::accusation::matcher::Matcher;
 use crate::accusation::tagged::{Few, Group, Pieces, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
-use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
+use crate::accusation::{self, AccusationKind, DateIndex, Shared, Triggers, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
 use crate::quote::QuoteKind;
@@ -144,8 +143,8 @@ impl EventCoder {
 
     /// The matcher of the lexicon's forms, for the accusation stage to find the triggers
     /// in its pass over the text.
-    pub(crate) fn matcher(&self) -> &Matcher {
-        &self.lexicon.matcher
+    pub(crate) fn matcher(&self) -> Triggers<'_> {
+        Triggers { matcher: &self.lexicon.matcher, starts: &self.lexicon.with_cues }
     }
 
     /// Fills `analysis.events`; needs every earlier record. `shared` holds what the
