@@ -144,7 +144,7 @@ impl Starts {
     /// The flag of each byte of `x` (ASCII bytes only) that is a mark of some matcher.
     #[inline(always)]
     fn mark_bytes(&self, x: u64) -> u64 {
-        self.marks.iter().fold(0, |acc, &m| acc | ascii_eq_bytes(x, m))
+        mark_bytes(&self.marks, x)
     }
 }
 
@@ -541,11 +541,7 @@ impl Matcher {
     /// The flag of each byte of `x` (ASCII bytes only) that is one of [`Matcher::marks`].
     #[inline(always)]
     fn mark_bytes(&self, x: u64) -> u64 {
-        match self.marks.as_slice() {
-            [] => 0,
-            [m] => ascii_eq_bytes(x, *m),
-            marks => marks.iter().fold(0, |acc, &m| acc | ascii_eq_bytes(x, m)),
-        }
+        mark_bytes(&self.marks, x)
     }
 
     /// Calls `found(start, end, pattern)` for each match, in text order, that does not
@@ -761,6 +757,17 @@ fn ascii_word_bytes(x: u64) -> u64 {
         & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
     let digit = (x + ONES * (0x80 - u64::from(b'0'))) & !(x + ONES * (0x80 - u64::from(b'9') - 1));
     (letter | digit | ascii_eq_bytes(x, ONES * u64::from(b'-'))) & HIGHS
+}
+
+/// The flag of each byte of `x`, eight ASCII bytes, that is one of `marks` (each an
+/// ASCII byte repeated).
+#[inline(always)]
+fn mark_bytes(marks: &[u64], x: u64) -> u64 {
+    match marks {
+        [] => 0,
+        [m] => ascii_eq_bytes(x, *m),
+        marks => marks.iter().fold(0, |acc, &m| acc | ascii_eq_bytes(x, m)),
+    }
 }
 
 /// The flag of each byte of `x`, eight ASCII bytes, that is the ASCII byte repeated in
