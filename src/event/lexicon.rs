@@ -191,6 +191,13 @@ impl Lexicon {
         has(pattern.entry) || pattern.alt.is_some_and(has)
     }
 
+    /// Whether every reading of pattern `p` is weak (needs a political actor).
+    pub(crate) fn weak(&self, p: usize) -> bool {
+        let pattern = &self.patterns[p];
+        let weak = |e: u32| self.entries[e as usize].weak;
+        weak(pattern.entry) && pattern.alt.is_none_or(weak)
+    }
+
     /// The default lexicon plus user files `(source name, text)`; user lines override
     /// default lines with the same form.
     pub(crate) fn new(user: &[(String, String)]) -> Result<Lexicon, Error> {

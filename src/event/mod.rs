@@ -209,6 +209,17 @@ impl EventCoder {
                     if (h, a) == (i, j) {
                         continue;
                     }
+                    // Weak triggers alone ("beat", "signed") code nothing without a
+                    // political actor.
+                    let weak = a == j
+                        && hits[i..h].iter().all(|h| self.lexicon.weak(h.2))
+                        && !mentions.of(sentence)[ments.clone()]
+                            .iter()
+                            .any(|&(_, _, actor)| political(&analysis.actors[actor]));
+                    if weak {
+                        (i, j) = (h, a);
+                        continue;
+                    }
                     mentions.load(sentence, (piece, ments), &mut view);
                     let coder = SentenceCoder {
                         lexicon: &self.lexicon,
@@ -717,15 +728,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     /// Whether the sentence names a political actor: one with a country (a state, its
     /// government, people or officials) or an international one.
     fn political(&self) -> bool {
-        let v = self.view;
-        v.ments.iter().any(|m| {
-            let a = &self.analysis.actors[m.actor];
-            a.country.is_some()
-                || matches!(
-                    a.kind,
-                    crate::actor::ActorKind::Country | crate::actor::ActorKind::Government
-                )
-        })
+        self.view.ments.iter().any(|m| political(&self.analysis.actors[m.actor]))
     }
 
     /// The actor after a request noun ("a demand from X", "a call by X").
@@ -819,6 +822,16 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     fn ids(&self, ments: &[usize]) -> Few<&'a str> {
         self.view.actor_names(self.analysis, ments)
     }
+}
+
+/// Whether an actor is political: it has a country (a state, its government, people or
+/// officials) or is an international one.
+fn political(actor: &crate::actor::Actor) -> bool {
+    actor.country.is_some()
+        || matches!(
+            actor.kind,
+            crate::actor::ActorKind::Country | crate::actor::ActorKind::Government
+        )
 }
 
 /// Whether a place after "in"/"across" may be the target of an event of this code: physical
