@@ -6,10 +6,11 @@
 //! `data/event/nouns.tsv`, extendable with user files through
 //! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
 //! word-start trie over every inflected form, searched in the accusation stage's pass
-//! over the text. Only sentences with a trigger are read (once: the sentences the
-//! accusation stage read are reused), as words, clauses and actor mentions (a run-on
-//! sentence of more than 8 KiB in pieces of about that size, as the accusation stage
-//! reads it):
+//! over the text. Only sentences with a trigger that may be coded are read (not those
+//! whose triggers are all weak senses, like "beat", without a political actor), once: the
+//! sentences the accusation stage read are reused. They are read as words, clauses and
+//! actor mentions (a run-on sentence of more than 8 KiB in pieces of about that size, as
+//! the accusation stage reads it):
 //!
 //! - source: the subject actor (nearest actor before the trigger in its clause, outside
 //!   prepositional phrases, with its coordinated actors); the agent after "by" in the
