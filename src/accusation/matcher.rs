@@ -21,7 +21,8 @@
 //! (one 12-byte cell per node, the rows of the nodes interleaved): the event lexicon's
 //! trie takes 150 KB instead of 1.5 MB of full rows, and a step of a walk reads one cell.
 //! Two matchers can search in one pass ([`Matcher::for_each_with`]: the accusation cues
-//! and the event triggers), which classifies the bytes and finds the word starts once.
+//! and the event triggers), which classifies the bytes and finds the word starts once,
+//! and turns most word starts away for both with the union of their filters ([`Starts`]).
 
 use crate::ascii::{HIGHS, ONES};
 
@@ -73,6 +74,106 @@ pub(crate) struct Matcher {
     heads: Box<[u64; 1024]>,
     /// Whether some first word with its marks has two bytes: else `heads` decides.
     tiny_heads: bool,
+    /// The filter of this matcher alone, for [`Matcher::for_each`].
+    starts: Starts,
+}
+
+/// Where a walk of one or more matchers may start: the union of their filters. Most word
+/// starts begin no pattern of any of them, nor a part of one after a possible first word,
+/// and one or two lookups here turn them away for all.
+#[derive(Clone, Debug)]
+pub(crate) struct Starts {
+    /// The union of the matchers' `prefixes`.
+    prefixes: Box<[[u64; 2]; 1024]>,
+    /// The union of the matchers' `pairs`.
+    pairs: Box<[[u64; 2]; 1024]>,
+    /// Whether some matcher has one- or two-byte patterns or parts: else `pairs` is empty.
+    short: bool,
+    /// The union of the matchers' `heads`.
+    heads: Box<[u64; 1024]>,
+    /// Whether some matcher has a first word of two bytes: else `heads` decides.
+    tiny_heads: bool,
+    /// The marks of every matcher.
+    marks: Vec<u64>,
+}
+
+impl Starts {
+    /// The union of the filters of `matchers`.
+    pub(crate) fn of(matchers: &[&Matcher]) -> Starts {
+        let mut starts = Starts {
+            prefixes: Box::new([[0; 2]; 1024]),
+            pairs: Box::new([[0; 2]; 1024]),
+            short: false,
+            heads: Box::new([0; 1024]),
+            tiny_heads: false,
+            marks: Vec::new(),
+        };
+        for m in matchers {
+            let union = starts.prefixes.iter_mut().chain(starts.pairs.iter_mut());
+            for (bits, theirs) in union.zip(m.prefixes.iter().chain(m.pairs.iter())) {
+                bits[0] |= theirs[0];
+                bits[1] |= theirs[1];
+            }
+            for (bits, theirs) in starts.heads.iter_mut().zip(m.heads.iter()) {
+                *bits |= theirs;
+            }
+            starts.short |= m.short;
+            starts.tiny_heads |= m.tiny_heads;
+            for &mark in &m.marks {
+                if !starts.marks.contains(&mark) {
+                    starts.marks.push(mark);
+                }
+            }
+        }
+        starts
+    }
+
+    /// [`Matcher::may_start`] of some matcher: the most any of them gives.
+    #[inline(always)]
+    fn may_start(&self, x: u32) -> u8 {
+        may_start(&self.prefixes, self.short.then_some(&*self.pairs), x)
+    }
+
+    /// Whether the first word of a pattern of several words, with the marks after it, of
+    /// some matcher may end at `at` of `bytes` (no false negatives).
+    #[inline(always)]
+    fn head_before(&self, bytes: &[u8], at: usize) -> bool {
+        head_before(&self.heads, self.tiny_heads, bytes, at)
+    }
+
+    /// The flag of each byte of `x` (ASCII bytes only) that is a mark of some matcher.
+    #[inline(always)]
+    fn mark_bytes(&self, x: u64) -> u64 {
+        mark_bytes(&self.marks, x)
+    }
+}
+
+/// [`Matcher::may_start`] with the filters `prefixes` and, if some pattern or part is
+/// that short, `pairs`.
+#[inline(always)]
+fn may_start(prefixes: &[[u64; 2]; 1024], pairs: Option<&[[u64; 2]; 1024]>, x: u32) -> u8 {
+    let h = prefix_hash(x);
+    let [mut part, mut pattern] = prefixes[h / 64].map(|bits| bits >> (h % 64) & 1);
+    if let Some(pairs) = pairs {
+        let p = pair_key(x as u8, (x >> 8) as u8);
+        let [pair_part, pair_pattern] = pairs[p / 64].map(|bits| bits >> (p % 64) & 1);
+        part |= pair_part;
+        pattern |= pair_pattern;
+    }
+    (part + pattern) as u8
+}
+
+/// Whether the four bytes before `at` of `bytes` may end a first word with its marks, by
+/// the filter `heads` (which cannot tell if `tiny_heads`).
+#[inline(always)]
+fn head_before(heads: &[u64; 1024], tiny_heads: bool, bytes: &[u8], at: usize) -> bool {
+    match at.checked_sub(4).and_then(|j| bytes.get(j..at)) {
+        Some(&[a, b, c, d]) if !tiny_heads => {
+            let h = prefix_hash(u32::from_le_bytes([a, b, c, d]));
+            heads[h / 64] >> (h % 64) & 1 != 0
+        }
+        _ => true,
+    }
 }
 
 /// A trie in double-array form: the child of the node in cell `n` by column `c` is the
@@ -268,6 +369,7 @@ impl Matcher {
             short: false,
             heads: Box::new([0; 1024]),
             tiny_heads: false,
+            starts: Starts::of(&[]),
         };
         for (id, p) in lowered.iter().enumerate() {
             let Some(&b) = p.as_bytes().first() else { continue };
@@ -294,6 +396,7 @@ impl Matcher {
         }
         m.next = Trie::pack(&next, width);
         m.back = Trie::pack(&back, width);
+        m.starts = Starts::of(&[&m]);
         m
     }
 
@@ -343,15 +446,7 @@ impl Matcher {
     /// pattern; no false negatives.
     #[inline(always)]
     fn may_start(&self, x: u32) -> u8 {
-        let h = prefix_hash(x);
-        let [mut part, mut pattern] = self.prefixes[h / 64].map(|bits| bits >> (h % 64) & 1);
-        if self.short {
-            let p = pair_key(x as u8, (x >> 8) as u8);
-            let [pair_part, pair_pattern] = self.pairs[p / 64].map(|bits| bits >> (p % 64) & 1);
-            part |= pair_part;
-            pattern |= pair_pattern;
-        }
-        (part + pattern) as u8
+        may_start(&self.prefixes, self.short.then_some(&*self.pairs), x)
     }
 
     /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
@@ -389,14 +484,7 @@ impl Matcher {
     #[inline(never)]
     fn hidden(&self, text: &str, at: usize) -> bool {
         // The four bytes before `at` must end some first word with its marks.
-        let possible = match at.checked_sub(4).and_then(|j| text.as_bytes().get(j..at)) {
-            Some(&[a, b, c, d]) if !self.tiny_heads => {
-                let h = prefix_hash(u32::from_le_bytes([a, b, c, d]));
-                self.heads[h / 64] >> (h % 64) & 1 != 0
-            }
-            _ => true,
-        };
-        possible && self.hidden_walk(text, at)
+        head_before(&self.heads, self.tiny_heads, text.as_bytes(), at) && self.hidden_walk(text, at)
     }
 
     /// [`Matcher::hidden`], by a walk of the reversed trie of the first words.
@@ -453,48 +541,42 @@ impl Matcher {
     /// The flag of each byte of `x` (ASCII bytes only) that is one of [`Matcher::marks`].
     #[inline(always)]
     fn mark_bytes(&self, x: u64) -> u64 {
-        match self.marks.as_slice() {
-            [] => 0,
-            [m] => ascii_eq_bytes(x, *m),
-            marks => marks.iter().fold(0, |acc, &m| acc | ascii_eq_bytes(x, m)),
-        }
+        mark_bytes(&self.marks, x)
     }
 
     /// Calls `found(start, end, pattern)` for each match, in text order, that does not
     /// start inside a word (at a word character after another).
     pub(crate) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
-        scan([self], text, |_, s, e, p| found(s, e, p));
+        scan([self], &self.starts, text, |_, s, e, p| found(s, e, p));
     }
 
     /// Calls `found(0, start, end, pattern)` for each match of `self` and
     /// `found(1, start, end, pattern)` for each match of `other`, each in text order, that
     /// does not start inside a word: both searches in one pass over the text, which finds
-    /// the word starts once for both.
+    /// the word starts once for both and turns most of them away with `starts`, which
+    /// must be [`Starts::of`] both matchers.
     pub(crate) fn for_each_with(
         &self,
         other: &Matcher,
+        starts: &Starts,
         text: &str,
         found: impl FnMut(usize, usize, usize, usize),
     ) {
-        scan([self, other], text, found);
+        scan([self, other], starts, text, found);
     }
 
-    /// Looks at the word start `i + k`, byte `k` of `window` (from `i`), and returns the
-    /// state of the search after it.
+    /// Looks at the word start `at`, whose first four bytes are `four` (packed first
+    /// byte lowest), and returns the state of the search after it.
     #[inline(always)]
     fn word_start(
         &self,
         text: &str,
-        window: &[u8; 16],
-        i: usize,
-        k: usize,
+        at: usize,
+        four: u32,
         mut scan: Scan,
         found: &mut impl FnMut(usize, usize, usize),
     ) -> Scan {
-        let at = i + k;
-        let k = k & 7;
-        let four = [window[k], window[k + 1], window[k + 2], window[k + 3]];
-        match self.may_start(u32::from_le_bytes(four)) {
+        match self.may_start(four) {
             NOTHING => scan.last = at,
             // The part of a pattern from its second word on matters only where it
             // hides a match inside the last word.
@@ -561,12 +643,14 @@ impl Matcher {
 }
 
 /// The searches of [`Matcher::for_each_with`], one per matcher (`found` gets its index
-/// first), in one pass.
+/// first), in one pass; `starts` is [`Starts::of`] the matchers.
 ///
 /// Eight ASCII bytes at a time are classified with word-wide bit operations; only word
-/// starts and marks that start a pattern are looked at one by one, by each matcher.
+/// starts and marks that start a pattern are looked at one by one, first by `starts`,
+/// then, where it lets them through, by each matcher.
 fn scan<const N: usize>(
     matchers: [&Matcher; N],
+    starts: &Starts,
     text: &str,
     mut found: impl FnMut(usize, usize, usize, usize),
 ) {
@@ -582,22 +666,38 @@ fn scan<const N: usize>(
             let x = u64::from_le_bytes(*window.first_chunk::<8>().unwrap_or(&[0x80; 8]));
             if x & HIGHS == 0 {
                 let words = ascii_word_bytes(x);
-                let starts = words & !((words << 8) | carry);
+                let word_starts = words & !((words << 8) | carry);
                 carry = words >> 56;
-                let marks = matchers.map(|m| m.mark_bytes(x));
-                if marks.iter().all(|&m| m == 0) {
-                    let mut starts = starts;
-                    while starts != 0 {
-                        let k = (starts.trailing_zeros() / 8) as usize;
-                        starts &= starts - 1;
+                // The four bytes from byte `k` of the eight.
+                let four = |k: usize| {
+                    u32::from_le_bytes([window[k], window[k + 1], window[k + 2], window[k + 3]])
+                };
+                if starts.mark_bytes(x) == 0 {
+                    let mut word_starts = word_starts;
+                    while word_starts != 0 {
+                        let k = (word_starts.trailing_zeros() / 8) as usize;
+                        word_starts &= word_starts - 1;
+                        let (at, four) = (i + k, four(k));
+                        // Nothing may start here, or only the part of a pattern from its
+                        // second word on where no first word ends before.
+                        let nothing = match starts.may_start(four) {
+                            NOTHING => true,
+                            PART => !starts.head_before(bytes, at),
+                            _ => false,
+                        };
+                        if nothing {
+                            scans.iter_mut().for_each(|scan| scan.last = at);
+                            continue;
+                        }
                         for w in 0..N {
                             let mut found = |s, e, p| found(w, s, e, p);
                             let scan = scans[w];
-                            scans[w] = matchers[w].word_start(text, window, i, k, scan, &mut found);
+                            scans[w] = matchers[w].word_start(text, at, four, scan, &mut found);
                         }
                     }
                 } else {
-                    let mut events = marks.iter().fold(starts, |acc, &m| acc | m);
+                    let marks = matchers.map(|m| m.mark_bytes(x));
+                    let mut events = marks.iter().fold(word_starts, |acc, &m| acc | m);
                     while events != 0 {
                         let bit = events.trailing_zeros();
                         events &= events - 1;
@@ -605,8 +705,8 @@ fn scan<const N: usize>(
                         for w in 0..N {
                             let (m, scan) = (matchers[w], scans[w]);
                             let mut found = |s, e, p| found(w, s, e, p);
-                            if (starts >> bit) & 1 != 0 {
-                                scans[w] = m.word_start(text, window, i, k, scan, &mut found);
+                            if (word_starts >> bit) & 1 != 0 {
+                                scans[w] = m.word_start(text, i + k, four(k), scan, &mut found);
                             } else if (marks[w] >> bit) & 1 != 0 {
                                 scans[w] = m.visit(text, i + k, false, scan, &mut found);
                             }
@@ -657,6 +757,17 @@ fn ascii_word_bytes(x: u64) -> u64 {
         & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
     let digit = (x + ONES * (0x80 - u64::from(b'0'))) & !(x + ONES * (0x80 - u64::from(b'9') - 1));
     (letter | digit | ascii_eq_bytes(x, ONES * u64::from(b'-'))) & HIGHS
+}
+
+/// The flag of each byte of `x`, eight ASCII bytes, that is one of `marks` (each an
+/// ASCII byte repeated).
+#[inline(always)]
+fn mark_bytes(marks: &[u64], x: u64) -> u64 {
+    match marks {
+        [] => 0,
+        [m] => ascii_eq_bytes(x, *m),
+        marks => marks.iter().fold(0, |acc, &m| acc | ascii_eq_bytes(x, m)),
+    }
 }
 
 /// The flag of each byte of `x`, eight ASCII bytes, that is the ASCII byte repeated in

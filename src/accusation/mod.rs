@@ -39,7 +39,7 @@ pub(crate) mod matcher;
 pub(crate) mod tagged;
 pub(crate) mod words;
 
-use matcher::{Matcher, is_word_char};
+use matcher::{Matcher, Starts, is_word_char};
 use tagged::{Group, MentionIndex, Pieces, SpanIndex, View};
 use words::{DENY, Form, PREP, REPORT};
 
@@ -120,8 +120,7 @@ struct Cue {
 /// Finds accusations.
 #[derive(Clone, Debug)]
 pub struct AccusationFinder {
-    matcher: Matcher,
-    cues: Vec<Cue>,
+    lexicon: &'static CueLexicon,
 }
 
 impl Default for AccusationFinder {
@@ -130,9 +129,34 @@ impl Default for AccusationFinder {
     }
 }
 
-impl AccusationFinder {
-    /// The finder with the default cue lexicon.
-    pub fn new() -> AccusationFinder {
+/// The cue lexicon: the matcher of every cue form and the cue of each.
+#[derive(Debug)]
+struct CueLexicon {
+    matcher: Matcher,
+    cues: Vec<Cue>,
+}
+
+/// The cue lexicon, built once (the event lexicon's [`Triggers`] filter is made with
+/// its matcher).
+static CUE_LEXICON: LazyLock<CueLexicon> = LazyLock::new(CueLexicon::new);
+
+/// The matcher of the accusation cues.
+pub(crate) fn cue_matcher() -> &'static Matcher {
+    &CUE_LEXICON.matcher
+}
+
+/// The event triggers' matcher with [`Starts::of`] the cue matcher and it: what the
+/// accusation stage needs to find the triggers in its pass over the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Triggers<'a> {
+    /// The matcher of the triggers.
+    pub(crate) matcher: &'a Matcher,
+    /// Where a cue or a trigger may start.
+    pub(crate) starts: &'a Starts,
+}
+
+impl CueLexicon {
+    fn new() -> CueLexicon {
         let mut forms: Vec<String> = Vec::new();
         let mut cues = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -182,8 +206,15 @@ impl AccusationFinder {
                 }
             }
         }
+        CueLexicon { matcher: Matcher::new(&forms), cues }
+    }
+}
+
+impl AccusationFinder {
+    /// The finder with the default cue lexicon.
+    pub fn new() -> AccusationFinder {
         prepare();
-        AccusationFinder { matcher: Matcher::new(&forms), cues }
+        AccusationFinder { lexicon: &CUE_LEXICON }
     }
 
     /// Fills `analysis.accusations`; needs sentences, actors, dates and quotes. What it
@@ -195,7 +226,7 @@ impl AccusationFinder {
         text: &str,
         analysis: &mut Analysis,
         shared: &mut Shared,
-        triggers: Option<&Matcher>,
+        triggers: Option<Triggers<'_>>,
     ) {
         // Nobody accuses without an actor or a quote (whose speaker may): no need to look.
         if !has_participants(analysis) {
@@ -206,10 +237,10 @@ impl AccusationFinder {
         match triggers {
             Some(triggers) => {
                 let out = [&mut hits, &mut shared.triggers];
-                find_cues_with(&self.matcher, triggers, text, analysis, out);
+                find_cues_with(&self.lexicon.matcher, triggers, text, analysis, out);
                 shared.triggers_found = true;
             }
-            None => find_cues(&self.matcher, text, analysis, &mut hits),
+            None => find_cues(&self.lexicon.matcher, text, analysis, &mut hits),
         }
         if hits.is_empty() {
             shared.cues = hits;
@@ -240,7 +271,7 @@ impl AccusationFinder {
                 }
                 view.load(piece, &mentions.of(sentence)[ments]);
                 for &(_, cue_span, pattern) in &hits[k..l] {
-                    let cue = self.cues[pattern];
+                    let cue = self.lexicon.cues[pattern];
                     let ctx = Ctx { view: &view, analysis, dates, quotes, sentence };
                     ctx.read(cue, cue_span, &mut out);
                 }
@@ -341,17 +372,17 @@ pub(crate) fn find_cues(matcher: &Matcher, text: &str, analysis: &Analysis, out:
     matcher.for_each(text, |s, e, pattern| keep_cue(text, analysis, s, e, pattern, out));
 }
 
-/// [`find_cues`] of `matcher` into `out[0]` and of `other` into `out[1]`, in one pass
-/// over the text.
-pub(crate) fn find_cues_with(
+/// [`find_cues`] of `matcher` (the cue matcher) into `out[0]` and of `triggers` into
+/// `out[1]`, in one pass over the text.
+fn find_cues_with(
     matcher: &Matcher,
-    other: &Matcher,
+    triggers: Triggers<'_>,
     text: &str,
     analysis: &Analysis,
     mut out: [&mut Vec<Hit>; 2],
 ) {
     out.iter_mut().for_each(|o| o.clear());
-    matcher.for_each_with(other, text, |w, s, e, pattern| {
+    matcher.for_each_with(triggers.matcher, triggers.starts, text, |w, s, e, pattern| {
         keep_cue(text, analysis, s, e, pattern, out[w]);
     });
 }
@@ -498,6 +529,7 @@ pub(crate) fn first_person_speaker<'a>(
 /// Builds the tables the accusation and event stages share (grammar words, allegation
 /// topics) now, when the stage is built, rather than while the first document is read.
 pub(crate) fn prepare() {
+    LazyLock::force(&CUE_LEXICON);
     LazyLock::force(&TOPIC_AUTOMATON);
     words::prepare();
 }

@@ -954,6 +954,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     // (capped, so a long run of letters does not reserve more than it fills).
     out.reserve((n / 4).min(1024));
     let base = span.start;
+    let classes = words::classes();
     let mut i = 0;
     while i < n {
         let b = bytes[i];
@@ -966,7 +967,8 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             let mut end = i + len;
             loop {
                 end = alnum_run_end(bytes, end, n);
-                if end >= n {
+                // (Most words end at a space.)
+                if end >= n || bytes[end] == b' ' {
                     break;
                 }
                 let (d, dl) = char_at(s, end);
@@ -992,7 +994,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             }
             out.push(Tok {
                 span: Span::new(base + i, base + end),
-                class: words::class_at(bytes, i, end),
+                class: classes.class_at(bytes, i, end),
                 punct: None,
                 cap: c.is_uppercase() || c.is_ascii_digit(),
             });

@@ -3,7 +3,7 @@
 use jiff::civil::date;
 
 use super::*;
-use crate::accusation::matcher::Matcher;
+use crate::accusation::matcher::{Matcher, Starts};
 use crate::accusation::tagged::MAX_PIECE;
 use crate::actor::{Actor, ActorKind, Found, Mention, MentionForm};
 use crate::quote::{Quote, QuoteKind};
@@ -397,7 +397,9 @@ fn matcher_matches(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> 
 /// The matches of two matchers searched in one pass.
 fn pair_matches(a: &[&str], b: &[&str], text: &str) -> [Vec<(usize, usize, usize)>; 2] {
     let mut out = [Vec::new(), Vec::new()];
-    Matcher::new(a).for_each_with(&Matcher::new(b), text, |w, s, e, p| out[w].push((s, e, p)));
+    let (a, b) = (Matcher::new(a), Matcher::new(b));
+    let starts = Starts::of(&[&a, &b]);
+    a.for_each_with(&b, &starts, text, |w, s, e, p| out[w].push((s, e, p)));
     out
 }
 

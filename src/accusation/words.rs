@@ -43,7 +43,7 @@ const SLOTS: usize = 1024;
 /// `u64` (words of up to eight bytes) or a `u128` (longer ones; zero-padded, so the
 /// packing is unique), probed linearly from a multiplicative hash. Multi-word entries
 /// ("each other") are stored under their first word with the RECIP bit only.
-struct ClassTable {
+pub(crate) struct ClassTable {
     /// `(key, class)` of the words of up to eight bytes; key 0 is an empty slot.
     short: Box<[(u64, Class)]>,
     /// `(key, class)` of the longer words; key 0 is an empty slot.
@@ -164,42 +164,49 @@ pub(crate) fn prepare() {
     LazyLock::force(&CLASSES);
 }
 
+/// The table of the grammar words, for [`ClassTable::class_at`].
+pub(crate) fn classes() -> &'static ClassTable {
+    &CLASSES
+}
+
 /// The class bits of `word` (case-insensitive; 0 when it has none).
 #[cfg(test)]
 pub(crate) fn class(word: &str) -> Class {
-    class_at(word.as_bytes(), 0, word.len())
+    classes().class_at(word.as_bytes(), 0, word.len())
 }
 
-/// The class bits of the word `bytes[start..end]` (case-insensitive; 0 when it has
-/// none). Short words are read eight bytes at a time, from `bytes` past `end` where it
-/// goes on.
-#[inline]
-pub(crate) fn class_at(bytes: &[u8], start: usize, end: usize) -> Class {
-    let Some(word) = bytes.get(start..end) else { return 0 };
-    let n = word.len();
-    if n == 0 || n > MAX_WORD {
-        return 0;
-    }
-    // "didn't", "won’t": the tokenizer keeps contractions in one word.
-    let t = |i: usize, b: u8| word[i].eq_ignore_ascii_case(&b);
-    if word[n - 1] | 0x20 == b't' {
-        let apostrophe = n >= 3 && word[n - 2] == b'\'' && t(n - 3, b'n');
-        let curly = n >= 5 && word[n - 4..n - 1] == *"\u{2019}".as_bytes() && t(n - 5, b'n');
-        if apostrophe || curly {
-            return NEG;
+impl ClassTable {
+    /// The class bits of the word `bytes[start..end]` (case-insensitive; 0 when it has
+    /// none). Short words are read eight bytes at a time, from `bytes` past `end` where it
+    /// goes on.
+    #[inline]
+    pub(crate) fn class_at(&self, bytes: &[u8], start: usize, end: usize) -> Class {
+        let Some(word) = bytes.get(start..end) else { return 0 };
+        let n = word.len();
+        if n == 0 || n > MAX_WORD {
+            return 0;
         }
+        // "didn't", "won’t": the tokenizer keeps contractions in one word.
+        let t = |i: usize, b: u8| word[i].eq_ignore_ascii_case(&b);
+        if word[n - 1] | 0x20 == b't' {
+            let apostrophe = n >= 3 && word[n - 2] == b'\'' && t(n - 3, b'n');
+            let curly = n >= 5 && word[n - 4..n - 1] == *"\u{2019}".as_bytes() && t(n - 5, b'n');
+            if apostrophe || curly {
+                return NEG;
+            }
+        }
+        let h = shape(word);
+        if n > MAX_KEY || self.shapes[h / 64] & (1 << (h % 64)) == 0 {
+            return 0;
+        }
+        if n <= 8 {
+            return self.get_short(lower8(low_bytes(load8(bytes, start), n)));
+        }
+        let mut key = [0u8; MAX_KEY];
+        key[..n].copy_from_slice(word);
+        let key = u128::from_le_bytes(key);
+        self.get(key | (upper_bytes(key) >> 2))
     }
-    let h = shape(word);
-    if n > MAX_KEY || CLASSES.shapes[h / 64] & (1 << (h % 64)) == 0 {
-        return 0;
-    }
-    if n <= 8 {
-        return CLASSES.get_short(lower8(low_bytes(load8(bytes, start), n)));
-    }
-    let mut key = [0u8; MAX_KEY];
-    key[..n].copy_from_slice(word);
-    let key = u128::from_le_bytes(key);
-    CLASSES.get(key | (upper_bytes(key) >> 2))
 }
 
 /// The high bit (0x80) of each byte of `x` that is an ASCII upper-case letter.

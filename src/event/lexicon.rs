@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::Error;
-use crate::accusation::matcher::Matcher;
+use crate::accusation::matcher::{Matcher, Starts};
 use crate::accusation::words::{Form, phrase_forms, plural};
 
 use super::code::Modal;
@@ -164,7 +164,8 @@ impl LexiconBuilder {
     pub(crate) fn build(self) -> Lexicon {
         let patterns: Vec<Pattern> = self.order.iter().map(|f| self.forms[f]).collect();
         let matcher = Matcher::new(&self.order);
-        Lexicon { entries: self.entries, patterns, matcher }
+        let with_cues = Starts::of(&[crate::accusation::cue_matcher(), &matcher]);
+        Lexicon { entries: self.entries, patterns, matcher, with_cues }
     }
 }
 
@@ -177,6 +178,8 @@ pub(crate) struct Lexicon {
     pub patterns: Vec<Pattern>,
     /// One matcher over every form.
     pub matcher: Matcher,
+    /// Where an accusation cue or a form may start, to search both in one pass.
+    pub with_cues: Starts,
 }
 
 impl Lexicon {
@@ -186,6 +189,13 @@ impl Lexicon {
         let has =
             |e: u32| self.entries[e as usize].code.is_some() && !self.entries[e as usize].stop;
         has(pattern.entry) || pattern.alt.is_some_and(has)
+    }
+
+    /// Whether every reading of pattern `p` is weak (needs a political actor).
+    pub(crate) fn weak(&self, p: usize) -> bool {
+        let pattern = &self.patterns[p];
+        let weak = |e: u32| self.entries[e as usize].weak;
+        weak(pattern.entry) && pattern.alt.is_none_or(weak)
     }
 
     /// The default lexicon plus user files `(source name, text)`; user lines override

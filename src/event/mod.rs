@@ -6,10 +6,11 @@
 //! `data/event/nouns.tsv`, extendable with user files through
 //! [`ExtractorBuilder::event_lexicon`](crate::ExtractorBuilder::event_lexicon)), found by one
 //! word-start trie over every inflected form, searched in the accusation stage's pass
-//! over the text. Only sentences with a trigger are read (once: the sentences the
-//! accusation stage read are reused), as words, clauses and actor mentions (a run-on
-//! sentence of more than 8 KiB in pieces of about that size, as the accusation stage
-//! reads it):
+//! over the text. Only sentences with a trigger that may be coded are read (not those
+//! whose triggers are all weak senses, like "beat", without a political actor), once: the
+//! sentences the accusation stage read are reused. They are read as words, clauses and
+//! actor mentions (a run-on sentence of more than 8 KiB in pieces of about that size, as
+//! the accusation stage reads it):
 //!
 //! - source: the subject actor (nearest actor before the trigger in its clause, outside
 //!   prepositional phrases, with its coordinated actors); the agent after "by" in the
@@ -38,10 +39,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::Span;
-use crate::accusation::matcher::Matcher;
 use crate::accusation::tagged::{Few, Group, Pieces, SpanIndex, View};
 use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PREP, PRON, REPORT};
-use crate::accusation::{self, AccusationKind, DateIndex, Shared, find_cues};
+use crate::accusation::{self, AccusationKind, DateIndex, Shared, Triggers, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
 use crate::quote::QuoteKind;
@@ -144,8 +144,8 @@ impl EventCoder {
 
     /// The matcher of the lexicon's forms, for the accusation stage to find the triggers
     /// in its pass over the text.
-    pub(crate) fn matcher(&self) -> &Matcher {
-        &self.lexicon.matcher
+    pub(crate) fn matcher(&self) -> Triggers<'_> {
+        Triggers { matcher: &self.lexicon.matcher, starts: &self.lexicon.with_cues }
     }
 
     /// Fills `analysis.events`; needs every earlier record. `shared` holds what the
@@ -208,6 +208,17 @@ impl EventCoder {
                         .take_while(|a| a.cue.start < piece.end)
                         .count();
                     if (h, a) == (i, j) {
+                        continue;
+                    }
+                    // Weak triggers alone ("beat", "signed") code nothing without a
+                    // political actor.
+                    let weak = a == j
+                        && hits[i..h].iter().all(|h| self.lexicon.weak(h.2))
+                        && !mentions.of(sentence)[ments.clone()]
+                            .iter()
+                            .any(|&(_, _, actor)| political(&analysis.actors[actor]));
+                    if weak {
+                        (i, j) = (h, a);
                         continue;
                     }
                     mentions.load(sentence, (piece, ments), &mut view);
@@ -718,15 +729,7 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     /// Whether the sentence names a political actor: one with a country (a state, its
     /// government, people or officials) or an international one.
     fn political(&self) -> bool {
-        let v = self.view;
-        v.ments.iter().any(|m| {
-            let a = &self.analysis.actors[m.actor];
-            a.country.is_some()
-                || matches!(
-                    a.kind,
-                    crate::actor::ActorKind::Country | crate::actor::ActorKind::Government
-                )
-        })
+        self.view.ments.iter().any(|m| political(&self.analysis.actors[m.actor]))
     }
 
     /// The actor after a request noun ("a demand from X", "a call by X").
@@ -820,6 +823,16 @@ impl<'l, 'a> SentenceCoder<'l, 'a, '_> {
     fn ids(&self, ments: &[usize]) -> Few<&'a str> {
         self.view.actor_names(self.analysis, ments)
     }
+}
+
+/// Whether an actor is political: it has a country (a state, its government, people or
+/// officials) or is an international one.
+fn political(actor: &crate::actor::Actor) -> bool {
+    actor.country.is_some()
+        || matches!(
+            actor.kind,
+            crate::actor::ActorKind::Country | crate::actor::ActorKind::Government
+        )
 }
 
 /// Whether a place after "in"/"across" may be the target of an event of this code: physical
