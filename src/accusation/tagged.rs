@@ -11,6 +11,7 @@ use std::ops::Range;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::ascii::alnum_run_end;
+use crate::order::sort_by_sentence;
 
 use super::words::{
     self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
@@ -148,6 +149,9 @@ pub(crate) struct Ment {
 #[derive(Debug, Default)]
 pub(crate) struct MentionIndex {
     items: Vec<(usize, Span, usize)>,
+    /// Room for putting `items` in text order (see [`sort_by_sentence`]).
+    room: Vec<(usize, Span, usize)>,
+    counts: Vec<usize>,
     /// Sentences read as words, by increasing sentence index.
     read: Vec<(usize, Words)>,
 }
@@ -217,7 +221,9 @@ impl MentionIndex {
                 items.push((m.sentence, m.span, a));
             }
         }
-        items.sort_unstable_by_key(|&(s, span, a)| (s, span.start, span.end, a));
+        let key = |&(s, span, a): &(usize, Span, usize)| (s, span.start, span.end, a);
+        let sentences = analysis.sentences.len();
+        sort_by_sentence(items, sentences, |m| m.0, key, &mut self.room, &mut self.counts);
     }
 
     /// How many mentions the index has room for.

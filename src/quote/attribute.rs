@@ -4,6 +4,7 @@ use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
+use crate::order::sort_by_sentence;
 use crate::reuse::{KEPT_STRINGS, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
@@ -2133,14 +2134,29 @@ fn gather_mentions(analysis: &Analysis, mentions: &mut Vec<Mention>) {
         for m in &a.mentions {
             mentions.push(Mention {
                 span: m.span,
+                sentence: m.sentence,
                 actor: ai,
                 person: a.kind == ActorKind::Person,
                 form: m.form,
             });
         }
     }
-    mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end, m.actor));
+    // In text order by sentence: linear however long the document (see
+    // [`sort_by_sentence`]), with room kept on the thread.
+    thread_local! {
+        static ROOM: std::cell::Cell<(Vec<Mention>, Vec<usize>)> = Default::default();
+    }
+    let (mut room, mut counts) = ROOM.take();
+    let key = |m: &Mention| (m.span.start, m.span.end, m.actor);
+    let sentences = analysis.sentences.len();
+    sort_by_sentence(mentions, sentences, |m| m.sentence, key, &mut room, &mut counts);
+    if room.capacity() <= KEPT_MENTIONS {
+        ROOM.set((room, counts));
+    }
 }
+
+/// Mentions a thread keeps room for when ordering them; a longer document's is freed.
+const KEPT_MENTIONS: usize = 1 << 12;
 
 /// The name mentions (no pronouns) of the people, organizations and governments into
 /// `named`, sorted by start.
@@ -2161,6 +2177,8 @@ fn gather_names(analysis: &Analysis, named: &mut Vec<Span>) {
 #[derive(Clone, Copy, Debug)]
 struct Mention {
     span: Span,
+    /// The sentence it is in.
+    sentence: usize,
     actor: usize,
     person: bool,
     form: MentionForm,
