@@ -12,6 +12,10 @@ pub(crate) fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
 /// Spare strings a thread keeps for the next records' fields.
 pub(crate) const KEPT_STRINGS: usize = 256;
 
+/// Mentions a thread keeps room for between documents; the vectors of a longer
+/// document are freed.
+pub(crate) const KEPT_MENTIONS: usize = 1 << 12;
+
 /// `value` written into one of the `spare` strings if there is one.
 pub(crate) fn string_from(spare: &mut Vec<String>, value: &str) -> String {
     let mut s = spare.pop().unwrap_or_default();

@@ -26,7 +26,7 @@ use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
-use crate::reuse::{recycle, set_option};
+use crate::reuse::{KEPT_MENTIONS, recycle, set_option};
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -169,10 +169,6 @@ thread_local! {
     /// back one by one, never the whole of it).
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
-
-/// Mentions a thread keeps room for between documents; the vectors of a longer
-/// document are freed.
-const KEPT_MENTIONS: usize = 1 << 12;
 
 /// Form slots a thread keeps between documents; a larger table is freed.
 const KEPT_SLOTS: usize = 1 << 14;

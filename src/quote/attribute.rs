@@ -5,7 +5,7 @@ use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
 use crate::order::sort_by_sentence;
-use crate::reuse::{KEPT_STRINGS, string_from};
+use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
@@ -2154,9 +2154,6 @@ fn gather_mentions(analysis: &Analysis, mentions: &mut Vec<Mention>) {
         ROOM.set((room, counts));
     }
 }
-
-/// Mentions a thread keeps room for when ordering them; a longer document's is freed.
-const KEPT_MENTIONS: usize = 1 << 12;
 
 /// The name mentions (no pronouns) of the people, organizations and governments into
 /// `named`, sorted by start.
