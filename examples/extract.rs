@@ -6,12 +6,17 @@
 //! extract --jsonl [--threads N] [--progress]        JSON Lines on stdin to JSON Lines on stdout
 //! ```
 //!
+//! Either form takes `--gazetteer FILE.tsv` and `--phoenix-actors FILE`, each as often as
+//! wanted, to add user actors to the default gazetteer; a file that cannot be read or has
+//! a malformed line stops the run before any input is read, naming the file and line.
+//!
 //! Without a FILE, and with stdin not a terminal, `--jsonl` is implied.
 //!
 //! In `--jsonl` mode every input line gets exactly one output line, in order. A line that
 //! is not valid JSON, lacks `"text"`, has an invalid `"published"` date or is not UTF-8 gets
 //! `{"id": ..., "error": "line N: ..."}` in its place, a message on stderr, and the run goes
-//! on; the exit status is then 1. Usage errors exit with 2.
+//! on; the exit status is then 1. Usage errors, and actor files that cannot be read or
+//! have a malformed line, exit with 2.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -20,8 +25,9 @@ use std::time::Instant;
 
 use newsextract::{Analysis, Document, Extractor};
 
-const USAGE: &str = "usage: extract FILE [--published YYYY-MM-DD] [--id ID] [--html OUT.html]
-       extract --jsonl [--threads N] [--progress]
+const USAGE: &str =
+    "usage: extract FILE [--published YYYY-MM-DD] [--id ID] [--html OUT.html] [ACTORS]
+       extract --jsonl [--threads N] [--progress] [ACTORS]
 
   FILE            a UTF-8 plain-text article; prints its analysis as pretty JSON
   --published D   the article's publication date (anchors \"on Tuesday\", \"last year\")
@@ -29,15 +35,28 @@ const USAGE: &str = "usage: extract FILE [--published YYYY-MM-DD] [--id ID] [--h
   --html OUT      write a self-contained HTML view of the analysis to OUT instead of JSON
   --jsonl         read {\"id\",\"text\",\"published\"} lines on stdin, write one analysis per line
   --threads N     analyze with N threads (0: one per core); output is identical to 1 thread
-  --progress      report documents, MB and MB/s on stderr (default when stderr is a terminal)";
+  --progress      report documents, MB and MB/s on stderr (default when stderr is a terminal)
 
-/// What the command line asked for.
+ACTORS, each as often as wanted, extend the default gazetteer (later files win on equal ids):
+  --gazetteer F       a gazetteer in newsextract's TSV format (data/gazetteer/README.md)
+  --phoenix-actors F  a Phoenix/PETRARCH actor dictionary";
+
+/// What the command line asked for: the gazetteer files to add, and what to analyze.
+struct Args {
+    /// User actor files in the order given, each with whether it is a Phoenix dictionary.
+    gazetteers: Vec<(String, bool)>,
+    /// What to analyze, and how.
+    mode: Mode,
+}
+
+/// What to analyze, and how.
 enum Mode {
     File { path: String, published: Option<String>, id: Option<String>, html: Option<String> },
     Jsonl { threads: usize, progress: bool },
 }
 
-fn parse_args(args: &[String]) -> Result<Mode, String> {
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut gazetteers = Vec::new();
     let mut path = None;
     let mut published = None;
     let mut id = None;
@@ -58,6 +77,10 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
                     Err(_) => return Err(format!("--threads takes a number, not {value:?}")),
                 };
             }
+            "--gazetteer" | "--phoenix-actors" => {
+                let value = it.next().ok_or_else(|| format!("{arg} needs a FILE"))?;
+                gazetteers.push((value.clone(), arg == "--phoenix-actors"));
+            }
             "--published" | "--id" | "--html" => {
                 let value = it.next().ok_or_else(|| format!("{arg} needs a value"))?;
                 match arg.as_str() {
@@ -72,7 +95,7 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
             extra => return Err(format!("unexpected argument {extra:?}")),
         }
     }
-    match (jsonl, path) {
+    let mode = match (jsonl, path) {
         (true, _) if html.is_some() => Err("--html takes a FILE, not --jsonl".to_string()),
         (true, None) => Ok(Mode::Jsonl { threads, progress }),
         (true, Some(_)) => Err("--jsonl reads stdin and takes no FILE".to_string()),
@@ -86,13 +109,14 @@ fn parse_args(args: &[String]) -> Result<Mode, String> {
             }
         }
         (false, None) => Err("give a FILE to go with --published, --id or --html".to_string()),
-    }
+    }?;
+    Ok(Args { gazetteers, mode })
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mode = match parse_args(&args) {
-        Ok(mode) => mode,
+    let Args { gazetteers, mode } = match parse_args(&args) {
+        Ok(args) => args,
         Err(message) if message.is_empty() => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -102,7 +126,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let extractor = Extractor::new();
+    let mut builder = Extractor::builder();
+    for (path, phoenix) in gazetteers {
+        if phoenix {
+            builder.phoenix_actors_file(path);
+        } else {
+            builder.gazetteer_file(path);
+        }
+    }
+    let extractor = match builder.build() {
+        Ok(extractor) => extractor,
+        Err(err) => {
+            eprintln!("extract: {err}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match mode {
         Mode::File { path, published, id, html } => {
             run_file(&extractor, &path, published, id, html)

@@ -352,3 +352,55 @@ fn jsonl_output_into_a_closed_pipe_ends_quietly() {
     assert!(out.status.success(), "exit status {:?}", out.status);
     assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// The ids of the actors of one analysis record.
+fn actor_ids(record: &serde_json::Value) -> Vec<String> {
+    let actors = record["actors"].as_array().expect("actors list");
+    actors.iter().map(|a| a["id"].as_str().expect("actor id").to_string()).collect()
+}
+
+#[test]
+fn actor_files_extend_the_default_gazetteer() {
+    let tsv = temp_file(
+        "actors.tsv",
+        "# id\tkind\tcountry\tname\taliases\tdemonyms\troles\tflags\n\
+         org:zephyr-grain\torganization\tKEN\tZephyr Grain Cooperative\tZephyr Grain\t\t\t\n"
+            .as_bytes(),
+    );
+    let phoenix = temp_file("phoenix.txt", b"REPUBLIC_OF_FREEDONIA_  [FRE]\n+FREEDONIA_\n");
+    let input = "{\"id\":\"g\",\"text\":\"Freedonia accused Zephyr Grain of hoarding wheat.\"}\n";
+    let (tsv_arg, phoenix_arg) = (tsv.to_str().expect("path"), phoenix.to_str().expect("path"));
+    let with = run(
+        &["--jsonl", "--gazetteer", tsv_arg, "--phoenix-actors", phoenix_arg],
+        input.as_bytes(),
+    );
+    let without = run(&["--jsonl"], input.as_bytes());
+    std::fs::remove_file(&tsv).ok();
+    std::fs::remove_file(&phoenix).ok();
+    assert!(with.status.success(), "{}", String::from_utf8_lossy(&with.stderr));
+    let ids = actor_ids(&lines(&with)[0]);
+    assert!(ids.iter().any(|id| id == "org:zephyr-grain"), "{ids:?}");
+    assert!(ids.iter().any(|id| id == "phoenix:republic_of_freedonia"), "{ids:?}");
+    let ids = actor_ids(&lines(&without)[0]);
+    assert!(
+        !ids.iter().any(|id| id == "org:zephyr-grain" || id.starts_with("phoenix:")),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn a_malformed_actor_file_stops_the_run_naming_file_and_line() {
+    let bad = temp_file("bad.txt", b"# a comment\n\t[FRE]\n");
+    let out = run(&["--jsonl", "--phoenix-actors", bad.to_str().expect("path")], b"");
+    let missing = run(&["--jsonl", "--gazetteer", "/no/such/actors.tsv"], b"");
+    let bare = run(&["--jsonl", "--gazetteer"], b"");
+    std::fs::remove_file(&bad).ok();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{}, line 2:", bad.display())), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/actors.tsv"));
+    assert_eq!(bare.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bare.stderr).contains("--gazetteer needs a FILE"));
+}
