@@ -1,6 +1,8 @@
-//! Document-wide lists put in text order in linear time. Records gathered actor by actor
-//! (each actor's mentions in text order) are bucketed by sentence, then each sentence's
-//! few are sorted: a plain sort of every mention of a long document costs `n log n`.
+//! Document-wide lists put in text order, and searched in it, in linear time. Records
+//! gathered actor by actor (each actor's mentions in text order) are bucketed by
+//! sentence, then each sentence's few are sorted: a plain sort of every mention of a
+//! long document costs `n log n`. Points looked up one after another, mostly forward,
+//! are found from a cursor rather than by a binary search over the whole document.
 
 /// Below this many items a plain sort is as quick as bucketing.
 const SMALL: usize = 64;
@@ -52,6 +54,32 @@ pub(crate) fn sort_by_sentence<T: Copy, K: Ord>(
     counts.clear();
 }
 
+/// [`slice::partition_point`] of `pred` over `items`, found from `cursor` (the point
+/// last found, updated): a step or two forward for a point a little after the last one,
+/// a binary search otherwise.
+pub(crate) fn partition_from<T>(
+    items: &[T],
+    cursor: &mut usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let mut at = (*cursor).min(items.len());
+    if at > 0 && !pred(&items[at - 1]) {
+        at = items[..at].partition_point(&pred);
+    } else {
+        let mut steps = 0;
+        while at < items.len() && pred(&items[at]) {
+            at += 1;
+            steps += 1;
+            if steps == 4 {
+                at += items[at..].partition_point(&pred);
+                break;
+            }
+        }
+    }
+    *cursor = at;
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +115,18 @@ mod tests {
             sorted.sort_unstable_by_key(|m| m.1);
             sort_by_sentence(&mut past, sentences, |m| m.0, |m| m.1, &mut room, &mut counts);
             assert_eq!(past, sorted, "{n} items, one past the sentences");
+        }
+    }
+
+    /// Windows found from a cursor agree with binary searches, whichever way the
+    /// points move.
+    #[test]
+    fn partitions_from_a_cursor_agree_with_binary_search() {
+        let items: Vec<usize> = (0..40).map(|i| i / 3).collect();
+        let mut cursor = 0;
+        for x in [0, 1, 1, 2, 5, 9, 13, 20, 3, 0, 7, 8, 8, 14] {
+            let want = items.partition_point(|&v| v < x);
+            assert_eq!(partition_from(&items, &mut cursor, |&v| v < x), want, "{x}");
         }
     }
 }

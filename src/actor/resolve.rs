@@ -26,6 +26,7 @@ use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
+use crate::order::partition_from;
 use crate::reuse::{KEPT_MENTIONS, recycle, set_option};
 use crate::segment::Sentence;
 
@@ -936,28 +937,6 @@ fn merge_by_start(
     }
 }
 
-/// [`slice::partition_point`] of `pred` over `items`, found from `cursor` (the point
-/// last found, updated): a step or two forward for a point a little after the last one,
-/// a binary search otherwise.
-fn partition_from<T>(items: &[T], cursor: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
-    let mut at = (*cursor).min(items.len());
-    if at > 0 && !pred(&items[at - 1]) {
-        at = items[..at].partition_point(&pred);
-    } else {
-        let mut steps = 0;
-        while at < items.len() && pred(&items[at]) {
-            at += 1;
-            steps += 1;
-            if steps == 4 {
-                at += items[at..].partition_point(&pred);
-                break;
-            }
-        }
-    }
-    *cursor = at;
-    at
-}
-
 /// A mention in text order: (start, sentence, actor, index in [`Book::mentions`]).
 type Seen = (usize, u32, usize, u32);
 
@@ -1566,18 +1545,6 @@ mod tests {
                 let want = (i..bytes.len()).find(|&k| !bytes[k].is_ascii_alphanumeric());
                 assert_eq!(alnum_end(bytes, i), want.unwrap_or(bytes.len()), "{name:?} {i}");
             }
-        }
-    }
-
-    /// Windows found from a cursor agree with binary searches, whichever way the
-    /// points move.
-    #[test]
-    fn partitions_from_a_cursor_agree_with_binary_search() {
-        let items: Vec<usize> = (0..40).map(|i| i / 3).collect();
-        let mut cursor = 0;
-        for x in [0, 1, 1, 2, 5, 9, 13, 20, 3, 0, 7, 8, 8, 14] {
-            let want = items.partition_point(|&v| v < x);
-            assert_eq!(partition_from(&items, &mut cursor, |&v| v < x), want, "{x}");
         }
     }
 
