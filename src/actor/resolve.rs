@@ -27,7 +27,7 @@ use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
 use crate::order::partition_from;
-use crate::reuse::{KEPT_MENTIONS, recycle, set_option};
+use crate::reuse::{KEPT_MENTIONS, keeps, recycle, set_option};
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -171,7 +171,7 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
-/// Form slots a thread keeps between documents; a larger table is freed.
+/// Form slots a thread always keeps between documents (see [`keeps`]).
 const KEPT_SLOTS: usize = 1 << 14;
 
 /// A fast hash of a name: its first and last eight bytes (four, or three single bytes,
@@ -603,7 +603,10 @@ impl<'a> Book<'a> {
             scratch.spare.extend(out.drain(order.len()..).take(keep));
             out.truncate(order.len());
         }
-        if self.mentions.capacity() <= KEPT_MENTIONS && self.forms.slots.len() <= KEPT_SLOTS {
+        // (The form table is full at half its slots.)
+        let (forms, slots) = (self.forms.forms.len(), self.forms.slots.len());
+        let mentions = (self.mentions.len(), self.mentions.capacity());
+        if keeps(mentions.0, mentions.1, KEPT_MENTIONS) && keeps(2 * forms, slots, KEPT_SLOTS) {
             order.clear();
             self.mentions.clear();
             self.seen.clear();
@@ -1275,8 +1278,8 @@ pub(crate) fn resolve(
         let limit = refs.last().map_or(0, |&i| cands[i as usize].span.start);
         let mut merged = SCRATCH.with_borrow_mut(|scratch| std::mem::take(&mut scratch.merged));
         text_order(&book.mentions, (names_end, short_end), limit, &mut seen, &mut merged);
-        // (A long document's room is freed, as its other vectors are.)
-        if merged.capacity() <= KEPT_MENTIONS {
+        // (The room is kept as the other vectors are.)
+        if keeps(merged.len(), merged.capacity(), KEPT_MENTIONS) {
             merged.clear();
             SCRATCH.with_borrow_mut(|scratch| scratch.merged = merged);
         }

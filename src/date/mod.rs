@@ -48,6 +48,7 @@ use crate::Span;
 use crate::actor::MentionForm;
 use crate::analysis::Analysis;
 use crate::order::partition_from;
+use crate::reuse::keeps;
 use crate::segment::Segmenter;
 
 mod grammar;
@@ -329,15 +330,14 @@ struct Buffers {
     found: Vec<(usize, usize)>,
 }
 
-/// Trigger spans a thread keeps room for between documents; the list of a longer
-/// document is freed.
+/// Trigger spans a thread always keeps room for between documents (see [`keeps`]).
 const KEPT_TRIGGERS: usize = 1 << 14;
 
 impl Buffers {
-    /// Keeps the buffers for the thread's next document, unless the trigger list has
-    /// grown too large to keep.
+    /// Keeps the buffers for the thread's next document, unless the trigger list is
+    /// large and the document used little of it ([`keeps`]).
     fn keep(self) {
-        if self.found.capacity() <= KEPT_TRIGGERS {
+        if keeps(self.found.len(), self.found.capacity(), KEPT_TRIGGERS) {
             BUFFERS.set(self);
         }
     }
