@@ -15,7 +15,6 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -157,10 +156,11 @@ struct Scratch {
     strings: Vec<String>,
     /// Roles to write the next documents' into, their strings kept.
     roles: Vec<Role>,
-    /// Short forms in capitals, one after the other (for all-caps words).
+    /// A short form in capitals (for all-caps words).
     capitals: String,
-    /// Per short form: where it is in `capitals`, its first mention and its actor.
-    spelled: Vec<(Range<usize>, usize, usize)>,
+    /// The spellings of the all-caps words, each once, with the first mention and the
+    /// actor of the first short form spelled so in capitals.
+    spelled: Vec<(Span, usize, u32)>,
     /// Room for merging mentions into text order (see [`text_order`]).
     merged: Vec<Seen>,
 }
@@ -1237,17 +1237,21 @@ pub(crate) fn resolve(
         let (mut capitals, mut spelled) = SCRATCH.with_borrow_mut(|scratch| {
             (std::mem::take(&mut scratch.capitals), std::mem::take(&mut scratch.spelled))
         });
-        capitals.clear();
+        // The spellings of the all-caps words, each once: far fewer than the forms,
+        // so each form in capitals is looked up among them (no sort of every form).
         spelled.clear();
+        spelled.extend(caps_words.iter().map(|&span| (span, usize::MAX, NONE)));
+        spelled.sort_unstable_by(|x, y| text[x.0].cmp(&text[y.0]));
+        spelled.dedup_by(|later, first| text[later.0] == text[first.0]);
         for form in &book.forms.forms {
             if form.short == NONE || form.short == AMBIGUOUS {
                 continue;
             }
-            let start = capitals.len();
+            capitals.clear();
             match std::str::from_utf8(form.name) {
                 Ok(name) if name.is_ascii() => {
                     capitals.push_str(name);
-                    capitals[start..].make_ascii_uppercase();
+                    capitals.make_ascii_uppercase();
                 }
                 // (Every form is a slice of the text or a code: whole characters.)
                 _ => {
@@ -1255,17 +1259,19 @@ pub(crate) fn resolve(
                     capitals.extend(name.chars().flat_map(char::to_uppercase));
                 }
             }
-            spelled.push((start..capitals.len(), form.first_at, form.short as usize));
+            let Ok(k) = spelled.binary_search_by(|x| text[x.0].cmp(&capitals)) else { continue };
+            let best = &mut spelled[k];
+            if (form.first_at, form.short) < (best.1, best.2) {
+                (best.1, best.2) = (form.first_at, form.short);
+            }
         }
-        // By spelling, then first mention and actor: the first of each spelling wins.
-        let key = |(range, ..): &(Range<usize>, usize, usize)| &capitals[range.clone()];
-        spelled.sort_unstable_by(|x, y| key(x).cmp(key(y)).then((x.1, x.2).cmp(&(y.1, y.2))));
-        spelled.dedup_by(|later, first| key(later) == key(first));
+        let mut cursor = 0;
         for &span in caps_words {
-            if let Ok(k) = spelled.binary_search_by(|x| key(x).cmp(&text[span])) {
-                let a = spelled[k].2;
-                let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
-                book.mention(a, span, sent, MentionForm::Name, Found::Alias);
+            let Ok(k) = spelled.binary_search_by(|x| text[x.0].cmp(&text[span])) else { continue };
+            let a = spelled[k].2;
+            if a != NONE {
+                let sent = partition_from(sentences, &mut cursor, |s| s.span.end <= span.start);
+                book.mention(a as usize, span, sent as u32, MentionForm::Name, Found::Alias);
             }
         }
         SCRATCH
