@@ -55,6 +55,77 @@ pub(crate) fn sort_by_sentence<T: Copy, K: Ord>(
     counts.clear();
 }
 
+/// Sorts `items` by `key` as a stable sort would, in time linear in the items when they
+/// already come grouped by `group` in key order (events by sentence, quotes by start):
+/// each run of equal groups is sorted on its own, the runs staying where they are. Items
+/// that do not come so are then sorted whole, with the same result (a stable sort's order
+/// depends only on the order of items with equal keys, which sorting the runs keeps).
+pub(crate) fn sort_within_runs<T, G: PartialEq, K: Ord>(
+    items: &mut [T],
+    group: impl Fn(&T) -> G,
+    key: impl Fn(&T) -> K,
+) {
+    let mut start = 0;
+    while let Some(first) = items.get(start) {
+        let g = group(first);
+        let end = start + 1 + items[start + 1..].iter().take_while(|item| group(item) == g).count();
+        items[start..end].sort_by_key(&key);
+        start = end;
+    }
+    if !items.is_sorted_by_key(&key) {
+        items.sort_by_key(key);
+    }
+}
+
+/// Sorts `items` by `key` as a stable sort would, in time linear in the items and the
+/// `buckets`: a counting sort (which keeps the order of equal items) by `bucket` of an
+/// item, below `buckets`, then a stable sort of each bucket's few. The buckets must come in
+/// key order (a block of text holding a span's start, for a key that is the start); should
+/// they not, a stable sort of the whole, as the items came, gives the result. `room` and
+/// `counts` are scratch space, left empty.
+pub(crate) fn sort_stable_by_bucket<T: Copy, K: Ord>(
+    items: &mut [T],
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+    key: impl Fn(&T) -> K,
+    room: &mut Vec<T>,
+    counts: &mut Vec<usize>,
+) {
+    if items.len() <= SMALL || items.iter().any(|item| bucket(item) >= buckets) {
+        items.sort_by_key(key);
+        return;
+    }
+    counts.clear();
+    counts.resize(buckets + 1, 0);
+    for item in items.iter() {
+        counts[bucket(item) + 1] += 1;
+    }
+    for b in 1..counts.len() {
+        counts[b] += counts[b - 1];
+    }
+    room.clear();
+    room.extend_from_slice(items);
+    for item in room.iter() {
+        let at = &mut counts[bucket(item)];
+        items[*at] = *item;
+        *at += 1;
+    }
+    // Bucket `b`'s items now end at `counts[b]` and start at `counts[b - 1]` (or 0).
+    let mut start = 0;
+    for &end in &counts[..buckets] {
+        items[start..end].sort_by_key(&key);
+        start = end;
+    }
+    if !items.is_sorted_by_key(&key) {
+        // Buckets against the keys may have changed the order of equal items: the whole
+        // is sorted from the order it came in.
+        items.copy_from_slice(room);
+        items.sort_by_key(key);
+    }
+    room.clear();
+    counts.clear();
+}
+
 /// A place in a sorted list, kept from one search to the next: [`Cursor::partition_point`]
 /// answers as the slice method of that name does, but gallops from its previous answer.
 /// Searches made in text order then cost a few steps each however long the list, where a
@@ -103,6 +174,58 @@ impl Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Records `(group, key, original position)` with many equal keys, in runs by group
+    /// (or not), and bucketed by a block of their key (or not): both sorts leave them as a
+    /// stable sort by key does.
+    #[test]
+    fn linear_sorts_agree_with_a_stable_sort() {
+        let mut seed = 11u64;
+        let mut next = move |bound: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % bound
+        };
+        for n in [0, 3, SMALL, SMALL + 1, 300, 2000] {
+            // Runs by group, keys of a group within its range, with ties.
+            let mut items: Vec<(usize, usize, usize)> = Vec::new();
+            for i in 0..n {
+                let g = i / 7;
+                items.push((g, g * 10 + next(4), i));
+            }
+            // Some out of their group's place (a late item of an earlier group).
+            if n > 10 {
+                let late = (2, 20 + next(4), n);
+                items.push(late);
+            }
+            let mut stable = items.clone();
+            stable.sort_by_key(|it| it.1);
+            let mut runs = items.clone();
+            sort_within_runs(&mut runs, |it| it.0, |it| it.1);
+            assert_eq!(runs, stable, "{n} items in runs");
+            let (mut room, mut counts) = (Vec::new(), Vec::new());
+            let buckets = n / 7 + 1;
+            let mut bucketed = items.clone();
+            let by_block = |it: &(usize, usize, usize)| it.1 / 10;
+            sort_stable_by_bucket(
+                &mut bucketed,
+                buckets,
+                by_block,
+                |it| it.1,
+                &mut room,
+                &mut counts,
+            );
+            assert_eq!(bucketed, stable, "{n} items by block");
+            // Buckets that disagree with the keys, and one past the count given.
+            let mut shuffled = items.clone();
+            let wrong = |it: &(usize, usize, usize)| it.2 % buckets;
+            sort_stable_by_bucket(&mut shuffled, buckets, wrong, |it| it.1, &mut room, &mut counts);
+            assert_eq!(shuffled, stable, "{n} items, buckets against keys");
+            let mut past = items.clone();
+            let beyond = |it: &(usize, usize, usize)| it.1;
+            sort_stable_by_bucket(&mut past, buckets, beyond, |it| it.1, &mut room, &mut counts);
+            assert_eq!(past, stable, "{n} items, buckets past the count");
+        }
+    }
 
     /// The cursor answers as a binary search for lists with runs of equal items, queries
     /// ascending, descending and jumping, and queries past either end.

@@ -4,7 +4,7 @@ use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
-use crate::order::{Cursor, sort_by_sentence};
+use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket};
 use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
@@ -140,6 +140,8 @@ struct Buffers {
     drafts: Vec<Draft>,
     fragments: Vec<Span>,
     leads: Vec<Lead>,
+    /// Room for putting the drafts in text order, and counts of drafts per block of text.
+    draft_room: (Vec<Draft>, Vec<usize>),
     named: Vec<Span>,
     draft_spans: Vec<Span>,
     said: Vec<(usize, Span)>,
@@ -283,7 +285,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     ctx.reported(fragments, drafts, leads, (&mut b.draft_spans, &mut b.said));
     ctx.possessive_nouns(fragments, drafts);
     ctx.colon_statements(fragments, analysis, &mut b.named, drafts);
-    ctx.inherit(drafts, leads, &mut b.next_in_para);
+    ctx.inherit(drafts, leads, &mut b.next_in_para, &mut b.draft_room);
     resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen, &mut b.names), out);
     if text.len() <= KEPT_TEXT {
         b.paras = ctx.paras;
@@ -1944,9 +1946,20 @@ impl<'a> Ctx<'a> {
 
     /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
     /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
-    /// in the same paragraph.
-    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead], next_in_para: &mut Vec<Option<Span>>) {
-        drafts.sort_by_key(|d| d.span.start);
+    /// in the same paragraph. The drafts are put in text order first (`room` is scratch
+    /// space for that).
+    fn inherit(
+        &self,
+        drafts: &mut [Draft],
+        leads: &[Lead],
+        next_in_para: &mut Vec<Option<Span>>,
+        room: &mut (Vec<Draft>, Vec<usize>),
+    ) {
+        // A stable sort by start, linear however long the document: the drafts come in a few
+        // runs in text order, which a plain sort merges at a cost growing with their number.
+        let blocks = self.text.len() / DRAFT_BLOCK + 1;
+        let block = |d: &Draft| d.span.start / DRAFT_BLOCK;
+        sort_stable_by_bucket(drafts, blocks, block, |d| d.span.start, &mut room.0, &mut room.1);
         // The speaker of the next draft in the same paragraph, for each draft.
         next_in_para.clear();
         next_in_para.resize(drafts.len(), None);
@@ -1984,6 +1997,10 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+/// The bytes of text whose drafts [`Ctx::inherit`] sorts together (see
+/// [`sort_stable_by_bucket`]): a few sentences, holding a few drafts at most.
+const DRAFT_BLOCK: usize = 512;
 
 /// A speaker named with a cue but no content ("He said:", "Jordan said in an interview."):
 /// the quote that follows is theirs.
