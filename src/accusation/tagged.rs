@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::ascii::alnum_run_end;
-use crate::order::sort_by_sentence;
+use crate::order::{Cursor, sort_by_sentence};
 
 use super::words::{
     self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
@@ -154,6 +154,13 @@ pub(crate) struct MentionIndex {
     counts: Vec<usize>,
     /// Sentences read as words, by increasing sentence index.
     read: Vec<(usize, Words)>,
+    /// Where the searches of [`MentionIndex::of`] for a sentence's first mention, for its
+    /// last one, and of [`MentionIndex::load`] in `read` last ended: the stages ask
+    /// sentence after sentence, so each search walks on from there instead of searching
+    /// the whole document's list.
+    first_cursor: Cursor,
+    last_cursor: Cursor,
+    read_cursor: Cursor,
 }
 
 /// The buffers of a [`View`] holding one sentence read with its mentions.
@@ -254,9 +261,10 @@ impl MentionIndex {
         (piece, ments): (Span, Range<usize>),
         view: &mut View<'_>,
     ) {
-        match self.read.binary_search_by_key(&i, |&(s, _)| s) {
-            Ok(k) if self.read[k].1.span == piece => {
-                view.put_words(std::mem::take(&mut self.read[k].1)).keep();
+        let k = self.read_cursor.partition_point(&self.read, |&(s, _)| s < i);
+        match self.read.get_mut(k) {
+            Some((s, words)) if *s == i && words.span == piece => {
+                view.put_words(std::mem::take(words)).keep();
             }
             _ => view.load(piece, &self.of(i)[ments]),
         }
@@ -264,8 +272,8 @@ impl MentionIndex {
 
     /// The mentions of sentence `i`, in text order.
     pub(crate) fn of(&self, i: usize) -> &[(usize, Span, usize)] {
-        let lo = self.items.partition_point(|&(s, ..)| s < i);
-        let hi = self.items.partition_point(|&(s, ..)| s <= i);
+        let lo = self.first_cursor.partition_point(&self.items, |&(s, ..)| s < i);
+        let hi = self.last_cursor.partition_point(&self.items, |&(s, ..)| s <= i);
         &self.items[lo..hi]
     }
 }
@@ -334,11 +342,14 @@ impl Iterator for Pieces<'_> {
 }
 
 /// Spans sorted by start, each with the largest end so far: answers "does a span overlap
-/// or contain this one" in logarithmic time.
+/// or contain this one" in logarithmic time, and in a few steps for questions asked in
+/// text order.
 #[derive(Debug, Default)]
 pub(crate) struct SpanIndex {
     /// `(start, end, largest end up to here, caller's index)`, sorted by start.
     items: Vec<(usize, usize, usize, usize)>,
+    /// Where the last search ended.
+    cursor: Cursor,
 }
 
 impl SpanIndex {
@@ -362,13 +373,13 @@ impl SpanIndex {
 
     /// Whether some span overlaps `span`.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
-        let hi = self.items.partition_point(|it| it.0 < span.end);
+        let hi = self.cursor.partition_point(&self.items, |it| it.0 < span.end);
         hi > 0 && self.items[hi - 1].2 > span.start
     }
 
     /// Whether some span contains `span`.
     pub(crate) fn contains(&self, span: Span) -> bool {
-        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        let hi = self.cursor.partition_point(&self.items, |it| it.0 <= span.start);
         hi > 0 && self.items[hi - 1].2 >= span.end
     }
 
@@ -377,7 +388,7 @@ impl SpanIndex {
         if !self.contains(span) {
             return None;
         }
-        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        let hi = self.cursor.partition_point(&self.items, |it| it.0 <= span.start);
         self.items[..hi].iter().rev().take(16).find(|it| it.1 >= span.end).map(|it| it.3)
     }
 }
