@@ -280,7 +280,7 @@ impl AccusationFinder {
                 // The event stage reads most of these sentences too (not pieces: they are
                 // read again rather than all held).
                 if piece == span {
-                    mentions.keep(sentence, &mut view);
+                    mentions.keep(sentence, &view);
                 }
             }
             i = j;

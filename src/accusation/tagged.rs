@@ -152,8 +152,12 @@ pub(crate) struct MentionIndex {
     /// Room for putting `items` in text order (see [`sort_by_sentence`]).
     room: Vec<(usize, Span, usize)>,
     counts: Vec<usize>,
-    /// Sentences read as words, by increasing sentence index.
-    read: Vec<(usize, Words)>,
+    /// Sentences read as words, by increasing sentence index, their words in `store`.
+    read: Vec<KeptSentence>,
+    /// The words of the sentences kept, one after the other in each buffer: keeping a
+    /// sentence copies its words here rather than holding buffers of its own (thousands
+    /// of small allocations in a long document).
+    store: Words,
     /// Where the searches of [`MentionIndex::of`] for a sentence's first mention, for its
     /// last one, and of [`MentionIndex::load`] in `read` last ended: the stages ask
     /// sentence after sentence, so each search walks on from there instead of searching
@@ -161,6 +165,15 @@ pub(crate) struct MentionIndex {
     first_cursor: Cursor,
     last_cursor: Cursor,
     read_cursor: Cursor,
+}
+
+/// A sentence kept for the event stage: its index, the span read, and where its words end
+/// in each buffer of the store (they start where the previous sentence's end).
+#[derive(Clone, Copy, Debug)]
+struct KeptSentence {
+    sentence: usize,
+    span: Span,
+    ends: [usize; 6],
 }
 
 /// The buffers of a [`View`] holding one sentence read with its mentions.
@@ -233,22 +246,44 @@ impl MentionIndex {
         sort_by_sentence(items, sentences, |m| m.0, key, &mut self.room, &mut self.counts);
     }
 
-    /// How many mentions the index has room for.
+    /// How many mentions, or words of kept sentences, the index has room for (the larger).
     pub(crate) fn capacity(&self) -> usize {
-        self.items.capacity()
+        self.items.capacity().max(self.store.toks.capacity())
     }
 
-    /// Empties the index, giving the buffers of the sentences read to the thread.
+    /// Empties the index.
     pub(crate) fn clear(&mut self) {
         self.items.clear();
-        self.read.drain(..).for_each(|(_, words)| words.keep());
+        self.read.clear();
+        let s = &mut self.store;
+        s.toks.clear();
+        s.clause.clear();
+        s.clause_starts.clear();
+        s.sub_clause.clear();
+        s.participles.clear();
+        s.ments.clear();
     }
 
     /// Keeps sentence `i`, read into `view` (by [`View::load`] with [`MentionIndex::of`]),
     /// for [`MentionIndex::load`]; sentences are kept in increasing order.
-    pub(crate) fn keep(&mut self, i: usize, view: &mut View<'_>) {
-        if self.read.last().is_none_or(|&(last, _)| last < i) {
-            self.read.push((i, view.take_words()));
+    pub(crate) fn keep(&mut self, i: usize, view: &View<'_>) {
+        if self.read.last().is_none_or(|last| last.sentence < i) {
+            let s = &mut self.store;
+            s.toks.extend_from_slice(&view.toks);
+            s.clause.extend_from_slice(&view.clause);
+            s.clause_starts.extend_from_slice(&view.clause_starts);
+            s.sub_clause.extend_from_slice(&view.sub_clause);
+            s.participles.extend_from_slice(&view.participles);
+            s.ments.extend_from_slice(&view.ments);
+            let ends = [
+                s.toks.len(),
+                s.clause.len(),
+                s.clause_starts.len(),
+                s.sub_clause.len(),
+                s.participles.len(),
+                s.ments.len(),
+            ];
+            self.read.push(KeptSentence { sentence: i, span: view.span, ends });
         }
     }
 
@@ -261,10 +296,19 @@ impl MentionIndex {
         (piece, ments): (Span, Range<usize>),
         view: &mut View<'_>,
     ) {
-        let k = self.read_cursor.partition_point(&self.read, |&(s, _)| s < i);
-        match self.read.get_mut(k) {
-            Some((s, words)) if *s == i && words.span == piece => {
-                view.put_words(std::mem::take(words)).keep();
+        let k = self.read_cursor.partition_point(&self.read, |r| r.sentence < i);
+        match self.read.get(k) {
+            Some(kept) if kept.sentence == i && kept.span == piece => {
+                let starts = k.checked_sub(1).map_or([0; 6], |p| self.read[p].ends);
+                let (s, [t, c, cs, sc, p, m]) = (&self.store, starts);
+                let ends = kept.ends;
+                view.span = piece;
+                copy_into(&mut view.toks, &s.toks[t..ends[0]]);
+                copy_into(&mut view.clause, &s.clause[c..ends[1]]);
+                copy_into(&mut view.clause_starts, &s.clause_starts[cs..ends[2]]);
+                copy_into(&mut view.sub_clause, &s.sub_clause[sc..ends[3]]);
+                copy_into(&mut view.participles, &s.participles[p..ends[4]]);
+                copy_into(&mut view.ments, &s.ments[m..ends[5]]);
             }
             _ => view.load(piece, &self.of(i)[ments]),
         }
@@ -276,6 +320,12 @@ impl MentionIndex {
         let hi = self.last_cursor.partition_point(&self.items, |&(s, ..)| s <= i);
         &self.items[lo..hi]
     }
+}
+
+/// Makes `out` a copy of `items`, in the room it has.
+fn copy_into<T: Copy>(out: &mut Vec<T>, items: &[T]) {
+    out.clear();
+    out.extend_from_slice(items);
 }
 
 /// The pieces a sentence is read in, each with the range of its mentions in those of the
@@ -466,12 +516,6 @@ impl<'t> View<'t> {
                 self.ments.push(Ment { first, end, actor });
             }
         }
-    }
-
-    /// Takes the buffers of the sentence read, leaving the view empty (with buffers the
-    /// thread kept, if any).
-    fn take_words(&mut self) -> Words {
-        self.put_words(Words::kept())
     }
 
     /// Makes the view hold the sentence `words` were taken from; gives back the buffers
