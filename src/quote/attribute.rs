@@ -284,9 +284,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     leads.clear();
     ctx.reported(fragments, drafts, leads, (&mut b.draft_spans, &mut b.said));
     ctx.possessive_nouns(fragments, drafts);
-    ctx.colon_statements(fragments, analysis, &mut b.named, drafts);
+    let mut mentions = Mentions::new(&mut b.mentions);
+    ctx.colon_statements(fragments, analysis, (&mut mentions, &mut b.named), drafts);
     ctx.inherit(drafts, leads, &mut b.next_in_para, &mut b.draft_room);
-    resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen, &mut b.names), out);
+    resolve(&ctx, drafts, analysis, (&mut mentions, &mut b.seen, &mut b.names), out);
     if text.len() <= KEPT_TEXT {
         b.paras = ctx.paras;
         b.segs = ctx.segs;
@@ -1358,13 +1359,13 @@ impl<'a> Ctx<'a> {
     /// paragraph opening with a short name and a colon reports what follows. The name must
     /// be an actor the actors stage found, or written in capitals (a transcript speaker).
     ///
-    /// `named` is a buffer for the name mentions of the actors, gathered when a first
-    /// speaker needs them.
+    /// `named` is a buffer for the name mentions of the actors, taken from the `mentions`
+    /// when a first speaker needs them.
     fn colon_statements(
         &mut self,
         fragments: &[Span],
         analysis: &Analysis,
-        named: &mut Vec<Span>,
+        (mentions, named): (&mut Mentions<'_>, &mut Vec<Span>),
         drafts: &mut Vec<Draft>,
     ) {
         let mut gathered = false;
@@ -1398,7 +1399,7 @@ impl<'a> Ctx<'a> {
             if !shouted {
                 if !gathered {
                     gathered = true;
-                    gather_names(analysis, named);
+                    gather_names(analysis, mentions.get(analysis), named);
                 }
                 let k = named_cursor.partition_point(named, |m| m.end <= speaker.start);
                 let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
@@ -2149,13 +2150,10 @@ fn resolve(
     ctx: &Ctx<'_>,
     drafts: &[Draft],
     analysis: &Analysis,
-    scratch: (&mut Vec<Mention>, &mut Vec<Span>, &mut Vec<String>),
+    scratch: (&mut Mentions<'_>, &mut Vec<Span>, &mut Vec<String>),
     out: &mut Vec<Quote>,
 ) {
     let (mentions, seen, names) = scratch;
-    mentions.clear();
-    // The mentions are gathered when a first speaker asks for them.
-    let mut gathered = false;
     out.reserve(drafts.len());
     // The spans taken so far among the drafts with the current start: the drafts come
     // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the list holds
@@ -2177,12 +2175,13 @@ fn resolve(
             continue;
         }
         seen.push(d.span);
-        if d.speaker.is_some() && !gathered {
-            gathered = true;
-            gather_mentions(analysis, mentions);
-        }
-        let speaker = |s| actor_for(ctx, analysis, (mentions, &mention_cursor), s, d.para, last);
-        let actor = d.speaker.and_then(speaker);
+        let actor = match d.speaker {
+            Some(s) => {
+                let list = mentions.get(analysis);
+                actor_for(ctx, analysis, (list, &mention_cursor), s, d.para, last)
+            }
+            None => None,
+        };
         if let Some(a) = actor {
             last = Some((a, d.para));
         }
@@ -2198,6 +2197,30 @@ fn resolve(
             cue: d.cue,
             sentence,
         });
+    }
+}
+
+/// The document's actor mentions in text order (see [`gather_mentions`]), gathered when
+/// first asked for: by a colon statement's speaker or a quote's.
+struct Mentions<'b> {
+    list: &'b mut Vec<Mention>,
+    gathered: bool,
+}
+
+impl<'b> Mentions<'b> {
+    /// None gathered yet, into `list`.
+    fn new(list: &'b mut Vec<Mention>) -> Mentions<'b> {
+        list.clear();
+        Mentions { list, gathered: false }
+    }
+
+    /// The mentions of `analysis`, gathered at the first call.
+    fn get(&mut self, analysis: &Analysis) -> &[Mention] {
+        if !self.gathered {
+            self.gathered = true;
+            gather_mentions(analysis, self.list);
+        }
+        self.list
     }
 }
 
@@ -2231,18 +2254,19 @@ fn gather_mentions(analysis: &Analysis, mentions: &mut Vec<Mention>) {
 }
 
 /// The name mentions (no pronouns) of the people, organizations and governments into
-/// `named`, sorted by start.
-fn gather_names(analysis: &Analysis, named: &mut Vec<Span>) {
+/// `named`, sorted by start: taken in order from the document's `mentions` (in text
+/// order already), not sorted again.
+fn gather_names(analysis: &Analysis, mentions: &[Mention], named: &mut Vec<Span>) {
     named.clear();
-    let mentions = analysis
-        .actors
-        .iter()
-        .filter(|a| {
-            matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
-        })
-        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
-    named.extend(mentions);
-    named.sort_unstable_by_key(|m| m.start);
+    let names = mentions.iter().filter(|m| {
+        let kind = analysis.actors.get(m.actor).map(|a| a.kind);
+        let named_kind = matches!(
+            kind,
+            Some(ActorKind::Person | ActorKind::Organization | ActorKind::Government)
+        );
+        named_kind && m.form != MentionForm::Pronoun
+    });
+    named.extend(names.map(|m| m.span));
 }
 
 /// An actor mention, flattened for lookups by position.
