@@ -216,6 +216,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
             })
         })
         .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
+    // The buffers of a long document are new (see `KEPT_TEXT`): room for what they will
+    // hold, as far as it is known, is taken at once rather than grown by copies.
+    cues.reserve(raw.len());
     cues.extend(kept);
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
@@ -227,6 +230,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     cues.retain(|c| c.class != CueClass::Noun);
     let cuts = &mut b.cuts;
     cuts.clear();
+    cuts.reserve(2 * paras.len() + analysis.sentences.len());
     let quoted = &mut b.quoted;
     quoted.clear();
     quoted.extend(segs.iter().map(|g| g.span));
@@ -277,8 +281,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     };
     let drafts = &mut b.drafts;
     drafts.clear();
+    drafts.reserve(ctx.segs.len() + ctx.cues.len());
     let fragments = &mut b.fragments;
     fragments.clear();
+    fragments.reserve(ctx.segs.len());
     ctx.direct(drafts, fragments);
     let leads = &mut b.leads;
     leads.clear();
