@@ -34,6 +34,7 @@ use aho_corasick::AhoCorasick;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::date::{DateMention, DateValue, TimexKind};
+use crate::order::Cursor;
 
 pub(crate) mod matcher;
 pub(crate) mod tagged;
@@ -279,7 +280,7 @@ impl AccusationFinder {
                 // The event stage reads most of these sentences too (not pieces: they are
                 // read again rather than all held).
                 if piece == span {
-                    mentions.keep(sentence, &mut view);
+                    mentions.keep(sentence, &view);
                 }
             }
             i = j;
@@ -369,7 +370,10 @@ pub(crate) type Hit = (usize, Span, usize);
 /// march).
 pub(crate) fn find_cues(matcher: &Matcher, text: &str, analysis: &Analysis, out: &mut Vec<Hit>) {
     out.clear();
-    matcher.for_each(text, |s, e, pattern| keep_cue(text, analysis, s, e, pattern, out));
+    let sentences = Cursor::default();
+    matcher.for_each(text, |s, e, pattern| {
+        keep_cue(text, (analysis, &sentences), s, e, pattern, out);
+    });
 }
 
 /// [`find_cues`] of `matcher` (the cue matcher) into `out[0]` and of `triggers` into
@@ -382,16 +386,18 @@ fn find_cues_with(
     mut out: [&mut Vec<Hit>; 2],
 ) {
     out.iter_mut().for_each(|o| o.clear());
+    let sentences = Cursor::default();
     matcher.for_each_with(triggers.matcher, triggers.starts, text, |w, s, e, pattern| {
-        keep_cue(text, analysis, s, e, pattern, out[w]);
+        keep_cue(text, (analysis, &sentences), s, e, pattern, out[w]);
     });
 }
 
 /// Adds the match `s..e` of `pattern` to `out` if it is a cue: on word boundaries, not
-/// after an apostrophe, and capitalized only at the start of its sentence.
+/// after an apostrophe, and capitalized only at the start of its sentence. The matches
+/// come in text order: the search of the sentence walks on with `cursor`.
 fn keep_cue(
     text: &str,
-    analysis: &Analysis,
+    (analysis, cursor): (&Analysis, &Cursor),
     s: usize,
     e: usize,
     pattern: usize,
@@ -406,7 +412,12 @@ fn keep_cue(
     if before.is_some_and(|c| c == '\'' || c == '’') {
         return;
     }
-    let Some(sentence) = analysis.sentence_at(s) else { return };
+    // As `Analysis::sentence_at`.
+    let sentences = &analysis.sentences;
+    let sentence = cursor.partition_point(sentences, |x| x.span.end <= s);
+    if sentences.get(sentence).is_none_or(|x| x.span.start > s) {
+        return;
+    }
     if text.as_bytes()[s].is_ascii_uppercase() {
         let first =
             text[analysis.sentences[sentence].span.start..s].chars().all(|c| !c.is_alphanumeric());
@@ -421,6 +432,10 @@ fn keep_cue(
 #[derive(Debug, Default)]
 pub(crate) struct DateIndex {
     items: Vec<(usize, usize, usize)>,
+    /// Where the searches of [`DateIndex::date_of`] for the first and the last date of a
+    /// sentence last ended: the stages ask in text order.
+    first_cursor: Cursor,
+    last_cursor: Cursor,
 }
 
 impl DateIndex {
@@ -450,8 +465,9 @@ impl DateIndex {
         value.clear();
         // The dates of the sentence (or of the piece of it the view holds).
         let (start, end) = (view.span.start, view.span.end);
-        let lo = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, start));
-        let hi = self.items.partition_point(|&(s, at, _)| (s, at) < (sentence, end));
+        let before = |&(s, at, _): &(usize, usize, usize), offset| (s, at) < (sentence, offset);
+        let lo = self.first_cursor.partition_point(&self.items, |d| before(d, start));
+        let hi = self.last_cursor.partition_point(&self.items, |d| before(d, end));
         let (c0, c1) = view.clause_range(cue);
         // "now", "recently" say nothing about the day.
         let usable = |i: usize| {

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::Span;
 use crate::analysis::Analysis;
 use crate::ascii::alnum_run_end;
-use crate::order::sort_by_sentence;
+use crate::order::{Cursor, sort_by_sentence};
 
 use super::words::{
     self, ADVERB, AUX, BE, COMMASUB, COORD, Class, DET, NEG, PREP, PRON, RECIP, REPORT, SUB, TARGET,
@@ -152,8 +152,28 @@ pub(crate) struct MentionIndex {
     /// Room for putting `items` in text order (see [`sort_by_sentence`]).
     room: Vec<(usize, Span, usize)>,
     counts: Vec<usize>,
-    /// Sentences read as words, by increasing sentence index.
-    read: Vec<(usize, Words)>,
+    /// Sentences read as words, by increasing sentence index, their words in `store`.
+    read: Vec<KeptSentence>,
+    /// The words of the sentences kept, one after the other in each buffer: keeping a
+    /// sentence copies its words here rather than holding buffers of its own (thousands
+    /// of small allocations in a long document).
+    store: Words,
+    /// Where the searches of [`MentionIndex::of`] for a sentence's first mention, for its
+    /// last one, and of [`MentionIndex::load`] in `read` last ended: the stages ask
+    /// sentence after sentence, so each search walks on from there instead of searching
+    /// the whole document's list.
+    first_cursor: Cursor,
+    last_cursor: Cursor,
+    read_cursor: Cursor,
+}
+
+/// A sentence kept for the event stage: its index, the span read, and where its words end
+/// in each buffer of the store (they start where the previous sentence's end).
+#[derive(Clone, Copy, Debug)]
+struct KeptSentence {
+    sentence: usize,
+    span: Span,
+    ends: [usize; 6],
 }
 
 /// The buffers of a [`View`] holding one sentence read with its mentions.
@@ -226,22 +246,44 @@ impl MentionIndex {
         sort_by_sentence(items, sentences, |m| m.0, key, &mut self.room, &mut self.counts);
     }
 
-    /// How many mentions the index has room for.
+    /// How many mentions, or words of kept sentences, the index has room for (the larger).
     pub(crate) fn capacity(&self) -> usize {
-        self.items.capacity()
+        self.items.capacity().max(self.store.toks.capacity())
     }
 
-    /// Empties the index, giving the buffers of the sentences read to the thread.
+    /// Empties the index.
     pub(crate) fn clear(&mut self) {
         self.items.clear();
-        self.read.drain(..).for_each(|(_, words)| words.keep());
+        self.read.clear();
+        let s = &mut self.store;
+        s.toks.clear();
+        s.clause.clear();
+        s.clause_starts.clear();
+        s.sub_clause.clear();
+        s.participles.clear();
+        s.ments.clear();
     }
 
     /// Keeps sentence `i`, read into `view` (by [`View::load`] with [`MentionIndex::of`]),
     /// for [`MentionIndex::load`]; sentences are kept in increasing order.
-    pub(crate) fn keep(&mut self, i: usize, view: &mut View<'_>) {
-        if self.read.last().is_none_or(|&(last, _)| last < i) {
-            self.read.push((i, view.take_words()));
+    pub(crate) fn keep(&mut self, i: usize, view: &View<'_>) {
+        if self.read.last().is_none_or(|last| last.sentence < i) {
+            let s = &mut self.store;
+            s.toks.extend_from_slice(&view.toks);
+            s.clause.extend_from_slice(&view.clause);
+            s.clause_starts.extend_from_slice(&view.clause_starts);
+            s.sub_clause.extend_from_slice(&view.sub_clause);
+            s.participles.extend_from_slice(&view.participles);
+            s.ments.extend_from_slice(&view.ments);
+            let ends = [
+                s.toks.len(),
+                s.clause.len(),
+                s.clause_starts.len(),
+                s.sub_clause.len(),
+                s.participles.len(),
+                s.ments.len(),
+            ];
+            self.read.push(KeptSentence { sentence: i, span: view.span, ends });
         }
     }
 
@@ -254,9 +296,19 @@ impl MentionIndex {
         (piece, ments): (Span, Range<usize>),
         view: &mut View<'_>,
     ) {
-        match self.read.binary_search_by_key(&i, |&(s, _)| s) {
-            Ok(k) if self.read[k].1.span == piece => {
-                view.put_words(std::mem::take(&mut self.read[k].1)).keep();
+        let k = self.read_cursor.partition_point(&self.read, |r| r.sentence < i);
+        match self.read.get(k) {
+            Some(kept) if kept.sentence == i && kept.span == piece => {
+                let starts = k.checked_sub(1).map_or([0; 6], |p| self.read[p].ends);
+                let (s, [t, c, cs, sc, p, m]) = (&self.store, starts);
+                let ends = kept.ends;
+                view.span = piece;
+                copy_into(&mut view.toks, &s.toks[t..ends[0]]);
+                copy_into(&mut view.clause, &s.clause[c..ends[1]]);
+                copy_into(&mut view.clause_starts, &s.clause_starts[cs..ends[2]]);
+                copy_into(&mut view.sub_clause, &s.sub_clause[sc..ends[3]]);
+                copy_into(&mut view.participles, &s.participles[p..ends[4]]);
+                copy_into(&mut view.ments, &s.ments[m..ends[5]]);
             }
             _ => view.load(piece, &self.of(i)[ments]),
         }
@@ -264,10 +316,16 @@ impl MentionIndex {
 
     /// The mentions of sentence `i`, in text order.
     pub(crate) fn of(&self, i: usize) -> &[(usize, Span, usize)] {
-        let lo = self.items.partition_point(|&(s, ..)| s < i);
-        let hi = self.items.partition_point(|&(s, ..)| s <= i);
+        let lo = self.first_cursor.partition_point(&self.items, |&(s, ..)| s < i);
+        let hi = self.last_cursor.partition_point(&self.items, |&(s, ..)| s <= i);
         &self.items[lo..hi]
     }
+}
+
+/// Makes `out` a copy of `items`, in the room it has.
+fn copy_into<T: Copy>(out: &mut Vec<T>, items: &[T]) {
+    out.clear();
+    out.extend_from_slice(items);
 }
 
 /// The pieces a sentence is read in, each with the range of its mentions in those of the
@@ -334,11 +392,14 @@ impl Iterator for Pieces<'_> {
 }
 
 /// Spans sorted by start, each with the largest end so far: answers "does a span overlap
-/// or contain this one" in logarithmic time.
+/// or contain this one" in logarithmic time, and in a few steps for questions asked in
+/// text order.
 #[derive(Debug, Default)]
 pub(crate) struct SpanIndex {
     /// `(start, end, largest end up to here, caller's index)`, sorted by start.
     items: Vec<(usize, usize, usize, usize)>,
+    /// Where the last search ended.
+    cursor: Cursor,
 }
 
 impl SpanIndex {
@@ -362,13 +423,13 @@ impl SpanIndex {
 
     /// Whether some span overlaps `span`.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
-        let hi = self.items.partition_point(|it| it.0 < span.end);
+        let hi = self.cursor.partition_point(&self.items, |it| it.0 < span.end);
         hi > 0 && self.items[hi - 1].2 > span.start
     }
 
     /// Whether some span contains `span`.
     pub(crate) fn contains(&self, span: Span) -> bool {
-        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        let hi = self.cursor.partition_point(&self.items, |it| it.0 <= span.start);
         hi > 0 && self.items[hi - 1].2 >= span.end
     }
 
@@ -377,7 +438,7 @@ impl SpanIndex {
         if !self.contains(span) {
             return None;
         }
-        let hi = self.items.partition_point(|it| it.0 <= span.start);
+        let hi = self.cursor.partition_point(&self.items, |it| it.0 <= span.start);
         self.items[..hi].iter().rev().take(16).find(|it| it.1 >= span.end).map(|it| it.3)
     }
 }
@@ -455,12 +516,6 @@ impl<'t> View<'t> {
                 self.ments.push(Ment { first, end, actor });
             }
         }
-    }
-
-    /// Takes the buffers of the sentence read, leaving the view empty (with buffers the
-    /// thread kept, if any).
-    fn take_words(&mut self) -> Words {
-        self.put_words(Words::kept())
     }
 
     /// Makes the view hold the sentence `words` were taken from; gives back the buffers

@@ -25,7 +25,7 @@ use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
-use crate::order::partition_from;
+use crate::order::Cursor;
 use crate::reuse::{KEPT_MENTIONS, keeps, recycle, set_option};
 use crate::segment::Sentence;
 
@@ -1265,12 +1265,12 @@ pub(crate) fn resolve(
                 (best.1, best.2) = (form.first_at, form.short);
             }
         }
-        let mut cursor = 0;
+        let cursor = Cursor::default();
         for &span in caps_words {
             let Ok(k) = spelled.binary_search_by(|x| text[x.0].cmp(&text[span])) else { continue };
             let a = spelled[k].2;
             if a != NONE {
-                let sent = partition_from(sentences, &mut cursor, |s| s.span.end <= span.start);
+                let sent = cursor.partition_point(sentences, |s| s.span.end <= span.start);
                 book.mention(a as usize, span, sent as u32, MentionForm::Name, Found::Alias);
             }
         }
@@ -1292,8 +1292,8 @@ pub(crate) fn resolve(
     }
     // Where the windows below start and end in `seen`, kept from one candidate to the
     // next: they come in text order, so the ends move a little forward each time.
-    let mut from_at = [0; 2];
-    let mut to_at = 0;
+    let from_at = [Cursor::default(), Cursor::default()];
+    let to_at = Cursor::default();
     for c in refs.iter().map(|&i| &cands[i as usize]) {
         match &c.target {
             Target::Pronoun(cue) => {
@@ -1302,10 +1302,9 @@ pub(crate) fn resolve(
                 // before it ("Iraq said it would", "Iraq says that it"), else to the
                 // actor that opens the sentence.
                 let back = if *cue == Cue::It { 0 } else { 1 };
-                let mut from = partition_from(&seen, &mut from_at[back], |&(_, s, _, _)| {
-                    s as usize + back < c.sent as usize
-                });
-                let mut to = partition_from(&seen, &mut to_at, |&(p, _, _, _)| p < c.span.start);
+                let mut from = from_at[back]
+                    .partition_point(&seen, |&(_, s, _, _)| s as usize + back < c.sent as usize);
+                let mut to = to_at.partition_point(&seen, |&(p, _, _, _)| p < c.span.start);
                 if *cue == Cue::It {
                     // The mention itself is at hand (no walk over the actor's mentions),
                     // and only the last mentions are read: bounded work on hostile input.
@@ -1352,7 +1351,7 @@ pub(crate) fn resolve(
                 }
             }
             Target::Nominal(title, country) => {
-                let to = partition_from(&seen, &mut to_at, |&(p, _, _, _)| p < c.span.start);
+                let to = to_at.partition_point(&seen, |&(p, _, _, _)| p < c.span.start);
                 let country = country.as_deref();
                 let fits = |b: &Building| {
                     b.kind == ActorKind::Person

@@ -47,7 +47,7 @@ use jiff::civil::Date;
 use crate::Span;
 use crate::actor::MentionForm;
 use crate::analysis::Analysis;
-use crate::order::partition_from;
+use crate::order::Cursor;
 use crate::reuse::keeps;
 use crate::segment::Segmenter;
 
@@ -150,9 +150,9 @@ impl DateTagger {
         // The sentence holding a date's start, else the one before; dates come in text
         // order, so it is found from the last one's.
         let sentences = &analysis.sentences;
-        let mut cursor = 0;
+        let cursor = Cursor::default();
         self.scan(text, published, |span, kind, value| {
-            let i = partition_from(sentences, &mut cursor, |s| s.span.end <= span.start);
+            let i = cursor.partition_point(sentences, |s| s.span.end <= span.start);
             let inside = sentences.get(i).is_some_and(|s| s.span.start <= span.start);
             let sentence = if inside { i } else { i.saturating_sub(1) };
             dates.push(DateMention { span, sentence, kind, value });
@@ -170,9 +170,9 @@ impl DateTagger {
             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias));
         let found = &dates[first..];
         let mut inside: Vec<usize> = Vec::new();
-        let mut cursor = 0;
+        let cursor = Cursor::default();
         for name in names.map(|m| m.span) {
-            let from = partition_from(found, &mut cursor, |d| d.span.start < name.start);
+            let from = cursor.partition_point(found, |d| d.span.start < name.start);
             let run = found[from..].iter().take_while(|d| d.span.start < name.end);
             for (k, d) in run.enumerate() {
                 if name.contains(d.span) && d.span != name {

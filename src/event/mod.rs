@@ -44,6 +44,7 @@ use crate::accusation::words::{ADVERB, AUX, BE, COORD, DET, Form, NEG, POSS, PRE
 use crate::accusation::{self, AccusationKind, DateIndex, Shared, Triggers, find_cues};
 use crate::analysis::Analysis;
 use crate::error::Error;
+use crate::order::sort_within_runs;
 use crate::quote::QuoteKind;
 use crate::reuse::{recycle, set_option, set_strings};
 
@@ -236,7 +237,8 @@ impl EventCoder {
                 (i, j) = (i2, j2);
             }
         }
-        events.sort_by_key(|e| (e.sentence, e.trigger.start));
+        // The events come by sentence: only each sentence's are sorted by trigger.
+        sort_within_runs(&mut events, |e| e.sentence, |e| (e.sentence, e.trigger.start));
         analysis.events = events;
         scratch.keep();
     }

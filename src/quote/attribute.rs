@@ -4,7 +4,7 @@ use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
-use crate::order::sort_by_sentence;
+use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket};
 use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
@@ -55,15 +55,14 @@ struct Draft {
 }
 
 impl Draft {
-    /// A reported (indirect or partial) quote: partial when a quoted fragment lies in it.
+    /// A reported quote of `kind` (indirect or partial, see [`Ctx::reported_kind`]).
     fn reported(
-        fragments: &[Span],
+        kind: QuoteKind,
         content: Span,
         speaker: Option<Span>,
         cue: Option<Span>,
         para: usize,
     ) -> Draft {
-        let kind = reported_kind(fragments, content);
         Draft { span: content, kind, speaker, cue, para, quoted: false }
     }
 }
@@ -92,6 +91,31 @@ struct Ctx<'a> {
     back_win: Span,
     /// The last search of [`Ctx::comma_after`]: its `from`, its `hi` and its answer.
     comma_memo: Option<(usize, usize, Option<usize>)>,
+    /// Where the searches in the document-wide lists last ended.
+    cursors: Cursors,
+}
+
+/// Where each kind of search of a [`Ctx`] in a document-wide list last ended: the
+/// candidates come in text order, so each search walks on from there (see [`Cursor`])
+/// instead of searching the whole list, whose length grows with the document.
+#[derive(Default)]
+struct Cursors {
+    /// For [`Ctx::cut_before`].
+    cut_before: Cursor,
+    /// For [`Ctx::cut_after`].
+    cut_after: Cursor,
+    /// For [`Ctx::para_of`].
+    para: Cursor,
+    /// For the start of [`Ctx::cues_in`].
+    cues_from: Cursor,
+    /// For the end of [`Ctx::cues_in`].
+    cues_to: Cursor,
+    /// For [`Ctx::inside_quote`].
+    inside: Cursor,
+    /// For the searches of quoted segments by their start.
+    seg_start: Cursor,
+    /// For [`Ctx::reported_kind`].
+    fragment: Cursor,
 }
 
 /// The vectors [`find`] fills for each document, kept on the thread between documents so
@@ -116,6 +140,8 @@ struct Buffers {
     drafts: Vec<Draft>,
     fragments: Vec<Span>,
     leads: Vec<Lead>,
+    /// Room for putting the drafts in text order, and counts of drafts per block of text.
+    draft_room: (Vec<Draft>, Vec<usize>),
     named: Vec<Span>,
     draft_spans: Vec<Span>,
     said: Vec<(usize, Span)>,
@@ -163,8 +189,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     let mut cues = std::mem::take(&mut b.cues);
     cues.clear();
     let bytes = text.as_bytes();
-    // The cues come in order, so one walk over the segments replaces a search per cue.
+    // The cues come in order, so one walk over the segments replaces a search per cue,
+    // and their paragraphs are found walking on too.
     let mut si = 0;
+    let para_cursor = Cursor::default();
     let kept = raw
         .iter()
         .copied()
@@ -182,12 +210,15 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
             if !bytes[s].is_ascii_uppercase() || !prev_word_capitalized(text, s) {
                 return true;
             }
-            let pi = paras.partition_point(|p| p.end <= s).min(paras.len() - 1);
+            let pi = para_cursor.partition_point(&paras, |p| p.end <= s).min(paras.len() - 1);
             *title_case[pi].get_or_insert_with(|| {
                 is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
             })
         })
         .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
+    // The buffers of a long document are new (see `KEPT_TEXT`): room for what they will
+    // hold, as far as it is known, is taken at once rather than grown by copies.
+    cues.reserve(raw.len());
     cues.extend(kept);
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
     // `needed_paragraphs`).
@@ -199,6 +230,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     cues.retain(|c| c.class != CueClass::Noun);
     let cuts = &mut b.cuts;
     cuts.clear();
+    cuts.reserve(2 * paras.len() + analysis.sentences.len());
     let quoted = &mut b.quoted;
     quoted.clear();
     quoted.extend(segs.iter().map(|g| g.span));
@@ -245,19 +277,23 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
         back,
         back_win: Span::new(0, 0),
         comma_memo: None,
+        cursors: Cursors::default(),
     };
     let drafts = &mut b.drafts;
     drafts.clear();
+    drafts.reserve(ctx.segs.len() + ctx.cues.len());
     let fragments = &mut b.fragments;
     fragments.clear();
+    fragments.reserve(ctx.segs.len());
     ctx.direct(drafts, fragments);
     let leads = &mut b.leads;
     leads.clear();
     ctx.reported(fragments, drafts, leads, (&mut b.draft_spans, &mut b.said));
     ctx.possessive_nouns(fragments, drafts);
-    ctx.colon_statements(fragments, analysis, &mut b.named, drafts);
-    ctx.inherit(drafts, leads, &mut b.next_in_para);
-    resolve(&ctx, drafts, analysis, (&mut b.mentions, &mut b.seen, &mut b.names), out);
+    let mut mentions = Mentions::new(&mut b.mentions);
+    ctx.colon_statements(fragments, analysis, (&mut mentions, &mut b.named), drafts);
+    ctx.inherit(drafts, leads, &mut b.next_in_para, &mut b.draft_room);
+    resolve(&ctx, drafts, analysis, (&mut mentions, &mut b.seen, &mut b.names), out);
     if text.len() <= KEPT_TEXT {
         b.paras = ctx.paras;
         b.segs = ctx.segs;
@@ -353,12 +389,6 @@ fn is_title_case(line: &str) -> bool {
     words.len() >= 3 && words.iter().filter(|&&c| c).count() * 10 >= words.len() * 8
 }
 
-/// Whether `offset` lies strictly inside one of the sorted, disjoint `segs`.
-fn inside_any(segs: &[Segment], offset: usize) -> bool {
-    let i = segs.partition_point(|s| s.span.end <= offset);
-    segs.get(i).is_some_and(|s| s.span.start < offset && offset < s.span.end)
-}
-
 /// `text[start..end]` with surrounding whitespace removed, as a span. ASCII whitespace
 /// goes by byte; characters are decoded only where other bytes meet the edges.
 fn trim_span(text: &str, start: usize, end: usize) -> Span {
@@ -387,26 +417,49 @@ impl<'a> Ctx<'a> {
 
     /// The paragraph holding `offset`.
     fn para_of(&self, offset: usize) -> usize {
-        self.paras.partition_point(|p| p.end <= offset).min(self.paras.len().saturating_sub(1))
+        let i = self.cursors.para.partition_point(&self.paras, |p| p.end <= offset);
+        i.min(self.paras.len().saturating_sub(1))
     }
 
     /// The last cut at or before `offset`.
     fn cut_before(&self, offset: usize) -> usize {
-        let i = self.cuts.partition_point(|&c| c <= offset);
+        let i = self.cursors.cut_before.partition_point(&self.cuts, |&c| c <= offset);
         if i == 0 { 0 } else { self.cuts[i - 1] }
     }
 
     /// The first cut at or after `offset`.
     fn cut_after(&self, offset: usize) -> usize {
-        let i = self.cuts.partition_point(|&c| c < offset);
+        let i = self.cursors.cut_after.partition_point(&self.cuts, |&c| c < offset);
         self.cuts.get(i).copied().unwrap_or(self.text.len())
     }
 
     /// Indices of the cues starting in `start..end`.
     fn cues_in(&self, start: usize, end: usize) -> core::ops::Range<usize> {
-        let a = self.cues.partition_point(|c| c.span.start < start);
-        let b = self.cues.partition_point(|c| c.span.start < end);
+        let a = self.cursors.cues_from.partition_point(&self.cues, |c| c.span.start < start);
+        let b = self.cursors.cues_to.partition_point(&self.cues, |c| c.span.start < end);
         a..b.max(a)
+    }
+
+    /// Whether `offset` lies strictly inside one of the quoted segments.
+    fn inside_quote(&self, offset: usize) -> bool {
+        let i = self.cursors.inside.partition_point(&self.segs, |s| s.span.end <= offset);
+        self.segs.get(i).is_some_and(|s| s.span.start < offset && offset < s.span.end)
+    }
+
+    /// The first quoted segment starting at or after `offset`, if any.
+    fn seg_from(&self, offset: usize) -> Option<&Segment> {
+        self.segs.get(self.cursors.seg_start.partition_point(&self.segs, |g| g.span.start < offset))
+    }
+
+    /// A reported clause is partial when a quoted fragment (sorted `fragments`) lies in it,
+    /// indirect otherwise.
+    fn reported_kind(&self, fragments: &[Span], content: Span) -> QuoteKind {
+        let i = self.cursors.fragment.partition_point(fragments, |f| f.end <= content.start);
+        if fragments.get(i).is_some_and(|f| f.start < content.end) {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Indirect
+        }
     }
 
     /// Tokenizes `start..end` (clamped to char boundaries) into `self.toks`.
@@ -1091,6 +1144,8 @@ impl<'a> Ctx<'a> {
         said.clear();
         said.extend(drafts.iter().filter_map(|d| Some((d.cue?.start, d.speaker?))));
         said.sort_unstable_by_key(|&(at, _)| at);
+        // The cues come in text order: the searches in both lists walk on.
+        let (said_cursor, quoted_cursor) = (Cursor::default(), Cursor::default());
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci];
             if cue.used {
@@ -1099,7 +1154,7 @@ impl<'a> Ctx<'a> {
             let lo = self.cut_before(cue.span.start);
             let hi = self.cut_after(cue.span.end);
             let para = self.para_of(cue.span.start);
-            let k = said.partition_point(|&(at, _)| at < cue.span.start);
+            let k = said_cursor.partition_point(said, |&(at, _)| at < cue.span.start);
             let direct = k.checked_sub(1).map(|k| said[k]).filter(|&(at, _)| at >= lo);
             let subject = match last_speaker {
                 Some((l, _)) if l == lo => last_speaker,
@@ -1119,15 +1174,13 @@ impl<'a> Ctx<'a> {
                     leads.push(Lead { para, speaker, cue: cue.span, colon });
                     // "Limbaugh added:" and a paragraph quoted without quotation marks.
                     let unquoted = |next: &Span| {
-                        self.segs
-                            .get(self.segs.partition_point(|g| g.span.start < next.start))
-                            .is_none_or(|g| g.span.start != next.start)
+                        self.seg_from(next.start).is_none_or(|g| g.span.start != next.start)
                     };
                     if let Some(next) =
                         self.paras.get(para + 1).copied().filter(|next| colon && unquoted(next))
                     {
                         let content = trim_content(self.text, next);
-                        let kind = reported_kind(fragments, content);
+                        let kind = self.reported_kind(fragments, content);
                         let d = Draft {
                             span: content,
                             kind,
@@ -1164,14 +1217,15 @@ impl<'a> Ctx<'a> {
                 }
             }
             // A content that is one quoted segment is already there.
-            let k = quoted.partition_point(|q| q.start < content.start);
+            let k = quoted_cursor.partition_point(quoted, |q| q.start < content.start);
             if quoted
                 .get(k)
                 .is_some_and(|q| content.contains(*q) && q.len() * 10 >= content.len() * 9)
             {
                 continue;
             }
-            drafts.push(Draft::reported(fragments, content, speaker, Some(cue.span), para));
+            let kind = self.reported_kind(fragments, content);
+            drafts.push(Draft::reported(kind, content, speaker, Some(cue.span), para));
         }
         // A reported clause stops where the next speaker of its sentence begins: "he wrote
         // his book, Mr. McKinley said that …" reports "his book" only.
@@ -1199,7 +1253,7 @@ impl<'a> Ctx<'a> {
         }
         drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 2) >= 2);
         for d in drafts[first..].iter_mut() {
-            let i = fragments.partition_point(|f| f.end <= d.span.start);
+            let i = self.cursors.fragment.partition_point(fragments, |f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
                 && fragments.get(i).is_none_or(|f| f.start >= d.span.end)
             {
@@ -1220,7 +1274,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let para = self.para_of(cue.span.start);
-            drafts.push(Draft::reported(fragments, content, speaker, Some(cue.span), para));
+            let kind = self.reported_kind(fragments, content);
+            drafts.push(Draft::reported(kind, content, speaker, Some(cue.span), para));
         }
     }
 
@@ -1293,8 +1348,7 @@ impl<'a> Ctx<'a> {
                 return found;
             }
         }
-        let found =
-            c.match_indices(',').map(|(k, _)| from + k).find(|&k| !inside_any(&self.segs, k));
+        let found = c.match_indices(',').map(|(k, _)| from + k).find(|&k| !self.inside_quote(k));
         self.comma_memo = Some((from, hi, found));
         found
     }
@@ -1311,16 +1365,18 @@ impl<'a> Ctx<'a> {
     /// paragraph opening with a short name and a colon reports what follows. The name must
     /// be an actor the actors stage found, or written in capitals (a transcript speaker).
     ///
-    /// `named` is a buffer for the name mentions of the actors, gathered when a first
-    /// speaker needs them.
+    /// `named` is a buffer for the name mentions of the actors, taken from the `mentions`
+    /// when a first speaker needs them.
     fn colon_statements(
         &mut self,
         fragments: &[Span],
         analysis: &Analysis,
-        named: &mut Vec<Span>,
+        (mentions, named): (&mut Mentions<'_>, &mut Vec<Span>),
         drafts: &mut Vec<Draft>,
     ) {
         let mut gathered = false;
+        // The paragraphs come in text order: the searches of the names walk on.
+        let named_cursor = Cursor::default();
         for pi in 0..self.paras.len() {
             let para = self.paras[pi];
             let head = self.text.get(para.start..para.end.min(para.start + 80)).unwrap_or("");
@@ -1330,7 +1386,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let colon = para.start + colon;
-            if inside_any(&self.segs, colon) {
+            if self.inside_quote(colon) {
                 continue;
             }
             self.load(para.start, colon);
@@ -1349,9 +1405,9 @@ impl<'a> Ctx<'a> {
             if !shouted {
                 if !gathered {
                     gathered = true;
-                    gather_names(analysis, named);
+                    gather_names(analysis, mentions.get(analysis), named);
                 }
-                let k = named.partition_point(|m| m.end <= speaker.start);
+                let k = named_cursor.partition_point(named, |m| m.end <= speaker.start);
                 let is_actor = named.get(k).is_some_and(|m| m.start < speaker.end);
                 if !is_actor {
                     continue;
@@ -1362,7 +1418,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // A quotation after the colon is a direct quote already.
-            let q = self.segs.partition_point(|g| g.span.end <= content.start);
+            let q =
+                self.cursors.inside.partition_point(&self.segs, |g| g.span.end <= content.start);
             if self
                 .segs
                 .get(q)
@@ -1370,7 +1427,8 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            drafts.push(Draft::reported(fragments, content, Some(speaker), None, pi));
+            let kind = self.reported_kind(fragments, content);
+            drafts.push(Draft::reported(kind, content, Some(speaker), None, pi));
         }
     }
 
@@ -1895,9 +1953,20 @@ impl<'a> Ctx<'a> {
 
     /// Direct quotes without a speaker take the speaker of a neighbouring quote: the one
     /// before in the same or the previous paragraph ("…,” he said. “…”), else the next one
-    /// in the same paragraph.
-    fn inherit(&self, drafts: &mut [Draft], leads: &[Lead], next_in_para: &mut Vec<Option<Span>>) {
-        drafts.sort_by_key(|d| d.span.start);
+    /// in the same paragraph. The drafts are put in text order first (`room` is scratch
+    /// space for that).
+    fn inherit(
+        &self,
+        drafts: &mut [Draft],
+        leads: &[Lead],
+        next_in_para: &mut Vec<Option<Span>>,
+        room: &mut (Vec<Draft>, Vec<usize>),
+    ) {
+        // A stable sort by start, linear however long the document: the drafts come in a few
+        // runs in text order, which a plain sort merges at a cost growing with their number.
+        let blocks = self.text.len() / DRAFT_BLOCK + 1;
+        let block = |d: &Draft| d.span.start / DRAFT_BLOCK;
+        sort_stable_by_bucket(drafts, blocks, block, |d| d.span.start, &mut room.0, &mut room.1);
         // The speaker of the next draft in the same paragraph, for each draft.
         next_in_para.clear();
         next_in_para.resize(drafts.len(), None);
@@ -1908,11 +1977,13 @@ impl<'a> Ctx<'a> {
         }
         // The last speaker seen: (paragraph, speaker span, where its quote started).
         let mut last: Option<(usize, Span, usize)> = None;
+        // The drafts come in text order: the searches of the leads walk on.
+        let lead_cursor = Cursor::default();
         for i in 0..drafts.len() {
             let d = drafts[i];
             if d.speaker.is_none() && d.quoted {
                 // "X said in an interview." or "He said:" just before the quote.
-                let k = leads.partition_point(|l| l.cue.end <= d.span.start);
+                let k = lead_cursor.partition_point(leads, |l| l.cue.end <= d.span.start);
                 let lead = k.checked_sub(1).map(|k| leads[k]).filter(|l| {
                     let near = l.para == d.para || (l.colon && l.para + 1 == d.para);
                     near && last.is_none_or(|(_, _, at)| at < l.cue.start)
@@ -1933,6 +2004,10 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+/// The bytes of text whose drafts [`Ctx::inherit`] sorts together (see
+/// [`sort_stable_by_bucket`]): a few sentences, holding a few drafts at most.
+const DRAFT_BLOCK: usize = 512;
 
 /// A speaker named with a cue but no content ("He said:", "Jordan said in an interview."):
 /// the quote that follows is theirs.
@@ -2081,13 +2156,10 @@ fn resolve(
     ctx: &Ctx<'_>,
     drafts: &[Draft],
     analysis: &Analysis,
-    scratch: (&mut Vec<Mention>, &mut Vec<Span>, &mut Vec<String>),
+    scratch: (&mut Mentions<'_>, &mut Vec<Span>, &mut Vec<String>),
     out: &mut Vec<Quote>,
 ) {
     let (mentions, seen, names) = scratch;
-    mentions.clear();
-    // The mentions are gathered when a first speaker asks for them.
-    let mut gathered = false;
     out.reserve(drafts.len());
     // The spans taken so far among the drafts with the current start: the drafts come
     // sorted by start (see `Ctx::inherit`), and equal spans start alike, so the list holds
@@ -2097,6 +2169,9 @@ fn resolve(
     let mut run_start = usize::MAX;
     // The last resolved speaker: (actor, paragraph).
     let mut last: Option<(usize, usize)> = None;
+    // The drafts come in text order: the searches of mentions and sentences walk on.
+    let (mention_cursor, sentence_cursor) = (Cursor::default(), Cursor::default());
+    let sentences = &analysis.sentences;
     for &d in drafts {
         if d.span.start != run_start {
             run_start = d.span.start;
@@ -2106,15 +2181,20 @@ fn resolve(
             continue;
         }
         seen.push(d.span);
-        if d.speaker.is_some() && !gathered {
-            gathered = true;
-            gather_mentions(analysis, mentions);
-        }
-        let actor = d.speaker.and_then(|s| actor_for(ctx, analysis, mentions, s, d.para, last));
+        let actor = match d.speaker {
+            Some(s) => {
+                let list = mentions.get(analysis);
+                actor_for(ctx, analysis, (list, &mention_cursor), s, d.para, last)
+            }
+            None => None,
+        };
         if let Some(a) = actor {
             last = Some((a, d.para));
         }
-        let sentence = analysis.sentence_at(d.span.start).unwrap_or(0);
+        // As `Analysis::sentence_at`.
+        let at = d.span.start;
+        let i = sentence_cursor.partition_point(sentences, |s| s.span.end <= at);
+        let sentence = if sentences.get(i).is_some_and(|s| s.span.start <= at) { i } else { 0 };
         out.push(Quote {
             span: d.span,
             kind: d.kind,
@@ -2123,6 +2203,30 @@ fn resolve(
             cue: d.cue,
             sentence,
         });
+    }
+}
+
+/// The document's actor mentions in text order (see [`gather_mentions`]), gathered when
+/// first asked for: by a colon statement's speaker or a quote's.
+struct Mentions<'b> {
+    list: &'b mut Vec<Mention>,
+    gathered: bool,
+}
+
+impl<'b> Mentions<'b> {
+    /// None gathered yet, into `list`.
+    fn new(list: &'b mut Vec<Mention>) -> Mentions<'b> {
+        list.clear();
+        Mentions { list, gathered: false }
+    }
+
+    /// The mentions of `analysis`, gathered at the first call.
+    fn get(&mut self, analysis: &Analysis) -> &[Mention] {
+        if !self.gathered {
+            self.gathered = true;
+            gather_mentions(analysis, self.list);
+        }
+        self.list
     }
 }
 
@@ -2156,18 +2260,19 @@ fn gather_mentions(analysis: &Analysis, mentions: &mut Vec<Mention>) {
 }
 
 /// The name mentions (no pronouns) of the people, organizations and governments into
-/// `named`, sorted by start.
-fn gather_names(analysis: &Analysis, named: &mut Vec<Span>) {
+/// `named`, sorted by start: taken in order from the document's `mentions` (in text
+/// order already), not sorted again.
+fn gather_names(analysis: &Analysis, mentions: &[Mention], named: &mut Vec<Span>) {
     named.clear();
-    let mentions = analysis
-        .actors
-        .iter()
-        .filter(|a| {
-            matches!(a.kind, ActorKind::Person | ActorKind::Organization | ActorKind::Government)
-        })
-        .flat_map(|a| a.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| m.span));
-    named.extend(mentions);
-    named.sort_unstable_by_key(|m| m.start);
+    let names = mentions.iter().filter(|m| {
+        let kind = analysis.actors.get(m.actor).map(|a| a.kind);
+        let named_kind = matches!(
+            kind,
+            Some(ActorKind::Person | ActorKind::Organization | ActorKind::Government)
+        );
+        named_kind && m.form != MentionForm::Pronoun
+    });
+    named.extend(names.map(|m| m.span));
 }
 
 /// An actor mention, flattened for lookups by position.
@@ -2189,10 +2294,11 @@ struct Mention {
 /// paragraphs before and is compatible, else the actors stage's reading of the pronoun,
 /// else the most recent compatible actor named before, outside quotation marks. A role noun
 /// with "the" ("the minister") takes the most recent person; "a source" stays unresolved.
+/// The `mentions` are searched from where their cursor stands.
 fn actor_for(
     ctx: &Ctx<'_>,
     analysis: &Analysis,
-    mentions: &[Mention],
+    (mentions, cursor): (&[Mention], &Cursor),
     span: Span,
     para: usize,
     last: Option<(usize, usize)>,
@@ -2202,7 +2308,8 @@ fn actor_for(
         Some(c) => Span::new(span.start, span.start + c),
         None => span,
     };
-    let i = mentions.partition_point(|m| m.span.start < main.start.saturating_sub(MAX_MENTION));
+    let from = main.start.saturating_sub(MAX_MENTION);
+    let i = cursor.partition_point(mentions, |m| m.span.start < from);
     let overlapping = || {
         mentions[i..]
             .iter()
@@ -2248,23 +2355,12 @@ fn actor_for(
             return Some(m.actor);
         }
     }
-    let j = mentions.partition_point(|m| m.span.start < span.start);
+    let j = cursor.partition_point(mentions, |m| m.span.start < span.start);
     mentions[..j]
         .iter()
         .rev()
         .take(200)
-        .filter(|m| m.form != MentionForm::Pronoun && !inside_any(&ctx.segs, m.span.start))
+        .filter(|m| m.form != MentionForm::Pronoun && !ctx.inside_quote(m.span.start))
         .find(|m| compatible(m.actor))
         .map(|m| m.actor)
-}
-
-/// A reported clause is partial when a quoted fragment (sorted `fragments`) lies in it,
-/// indirect otherwise.
-fn reported_kind(fragments: &[Span], content: Span) -> QuoteKind {
-    let i = fragments.partition_point(|f| f.end <= content.start);
-    if fragments.get(i).is_some_and(|f| f.start < content.end) {
-        QuoteKind::Partial
-    } else {
-        QuoteKind::Indirect
-    }
 }

@@ -54,44 +54,58 @@ pub(crate) struct Segment {
     pub(crate) single: bool,
 }
 
-/// Finds every quotation mark in `text` with one pass over its bytes.
-fn scan(text: &str, marks: &mut Vec<Mark>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // The first bytes of the marks, `"` `'` 0xC2 0xE2, are found by two tests (with
-        // six other bytes, that the match below passes over).
-        i = next_in_set(bytes, i, [(0x25, b'\''), (0x25, 0xE7)]);
-        let Some(&b) = bytes.get(i) else { break };
-        let (len, glyph) = match b {
-            b'"' => (1, Glyph::DoubleStraight),
-            b'\'' if bytes.get(i + 1) == Some(&b'\'') => (2, Glyph::DoubleApos),
-            b'\'' => (1, Glyph::SingleStraight),
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) | Some(0x9E) => (3, Glyph::DoubleOpen),
-                Some(0x9D) => (3, Glyph::DoubleClose),
-                Some(0x98) => (3, Glyph::SingleOpen),
-                Some(0x99) => (3, Glyph::SingleClose),
+/// Finds the quotation marks of `text` with one pass over its bytes, made in steps: each
+/// step reads on from where the last one stopped, so the marks of a paragraph are found
+/// just before they are paired, while its text is still in cache (in a long document a
+/// pass over all of it first would leave the start evicted by the time it is paired).
+#[derive(Default)]
+struct Scan {
+    /// Where the pass goes on.
+    at: usize,
+}
+
+impl Scan {
+    /// Adds to `marks` the marks of `text` from where the pass stopped, going on at least
+    /// until every mark starting before `limit` is found.
+    fn until(&mut self, text: &str, limit: usize, marks: &mut Vec<Mark>) {
+        let bytes = text.as_bytes();
+        let mut i = self.at;
+        while i < bytes.len().min(limit) {
+            // The first bytes of the marks, `"` `'` 0xC2 0xE2, are found by two tests (with
+            // six other bytes, that the match below passes over).
+            i = next_in_set(bytes, i, [(0x25, b'\''), (0x25, 0xE7)]);
+            let Some(&b) = bytes.get(i) else { break };
+            let (len, glyph) = match b {
+                b'"' => (1, Glyph::DoubleStraight),
+                b'\'' if bytes.get(i + 1) == Some(&b'\'') => (2, Glyph::DoubleApos),
+                b'\'' => (1, Glyph::SingleStraight),
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9C) | Some(0x9E) => (3, Glyph::DoubleOpen),
+                    Some(0x9D) => (3, Glyph::DoubleClose),
+                    Some(0x98) => (3, Glyph::SingleOpen),
+                    Some(0x99) => (3, Glyph::SingleClose),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
+                0xC2 => match bytes.get(i + 1) {
+                    Some(0xAB) => (2, Glyph::DoubleOpen),
+                    Some(0xBB) => (2, Glyph::DoubleClose),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
                 _ => {
                     i += 1;
                     continue;
                 }
-            },
-            0xC2 => match bytes.get(i + 1) {
-                Some(0xAB) => (2, Glyph::DoubleOpen),
-                Some(0xBB) => (2, Glyph::DoubleClose),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            },
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        marks.push(Mark { start: i, end: i + len, glyph });
-        i += len;
+            };
+            marks.push(Mark { start: i, end: i + len, glyph });
+            i += len;
+        }
+        self.at = i;
     }
 }
 
@@ -200,7 +214,7 @@ fn role(text: &str, mark: Mark, para: Span) -> Role {
 /// Single quotes count only when an opening mark finds its closing mark in the same
 /// paragraph, so apostrophes never open a quote. Linear in the number of marks.
 ///
-/// `marks` is a buffer for the marks found.
+/// `marks` is a buffer for the marks of the paragraph at hand.
 pub(crate) fn segments(
     text: &str,
     paragraphs: &[Span],
@@ -208,11 +222,15 @@ pub(crate) fn segments(
     out: &mut Vec<Segment>,
 ) {
     marks.clear();
-    scan(text, marks);
+    let mut scan = Scan::default();
     let mut m = 0;
     // A double quote carried over from the previous paragraph: its start.
     let mut carried: Option<usize> = None;
     for (pi, &para) in paragraphs.iter().enumerate() {
+        // The marks paired already are dropped: the buffer holds a paragraph's at most.
+        marks.drain(..m);
+        m = 0;
+        scan.until(text, para.end, marks);
         while m < marks.len() && marks[m].start < para.start {
             m += 1;
         }
@@ -281,6 +299,8 @@ pub(crate) fn segments(
         if depth > 0 {
             if let Some(start) = double_start {
                 let next_opens = paragraphs.get(pi + 1).is_some_and(|next| {
+                    // The marks up to the next paragraph's first are there to look at.
+                    scan.until(text, next.start + 1, marks);
                     marks.get(m).is_some_and(|mk| {
                         mk.start == next.start
                             && mk.glyph.is_double()
@@ -326,4 +346,33 @@ pub(crate) fn segments(
 /// Whether the quote at `start` opens with two apostrophes.
 fn apos_at(text: &str, start: usize) -> bool {
     text.as_bytes().get(start..start + 2) == Some(b"''")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pass made in steps, stopping at every offset (inside two-byte and three-byte marks
+    /// and between the two apostrophes of a '' too), finds the marks one pass finds.
+    #[test]
+    fn scan_in_steps_finds_what_one_pass_finds() {
+        let text = "“A ‘b’ c,” he said. ''Old'' «d» don't \"e\" „f“ x' ’90s ''";
+        let mut whole = Vec::new();
+        Scan::default().until(text, usize::MAX, &mut whole);
+        let found: Vec<(usize, usize)> = whole.iter().map(|m| (m.start, m.end)).collect();
+        assert_eq!(found.len(), 16, "{found:?}");
+        for step in 1..=text.len() {
+            let (mut scan, mut marks) = (Scan::default(), Vec::new());
+            let mut limit = 0;
+            while limit < text.len() {
+                limit += step;
+                scan.until(text, limit, &mut marks);
+                // Every mark starting before the limit is there.
+                let before = found.iter().filter(|m| m.0 < limit).count();
+                assert!(marks.len() >= before, "step {step}, limit {limit}");
+            }
+            let stepped: Vec<(usize, usize)> = marks.iter().map(|m| (m.start, m.end)).collect();
+            assert_eq!(stepped, found, "step {step}");
+        }
+    }
 }

@@ -33,6 +33,7 @@ mod tests;
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::order::sort_within_runs;
 
 use self::lexicon::Lexicon;
 
@@ -103,7 +104,8 @@ impl QuoteFinder {
         // The previous document's quotes are written over.
         let mut quotes = std::mem::take(&mut analysis.quotes);
         attribute::find(&self.lex, text, analysis, &mut quotes);
-        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        // The quotes come sorted by start: only those with one start are sorted by end.
+        sort_within_runs(&mut quotes, |q| q.span.start, |q| (q.span.start, q.span.end));
         analysis.quotes = quotes;
     }
 }
