@@ -139,6 +139,7 @@ impl Cursor {
     /// The index of the first item of `items` for which `pred` is false, `pred` being true
     /// for a prefix of `items` and false for the rest (as for `slice::partition_point`).
     /// Costs `log d` steps, `d` the distance from the previous answer.
+    #[inline]
     pub(crate) fn partition_point<T>(&self, items: &[T], pred: impl Fn(&T) -> bool) -> usize {
         let at = self.at.get().min(items.len());
         // The answer lies in `lo..=hi`: steps of 1, 2, 4, ... from `at` find such a range.
