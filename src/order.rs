@@ -1,7 +1,9 @@
-//! Document-wide lists put in text order in linear time. Records gathered actor by actor
-//! (each actor's mentions in text order) are bucketed by sentence, then each sentence's
-//! few are sorted: a plain sort of every mention of a long document costs `n log n`.
-//! Searches in such lists made in text order walk on with a [`Cursor`].
+//! Document-wide lists put in text order, and searched in it, in linear time. Records
+//! gathered actor by actor (each actor's mentions in text order) are bucketed by
+//! sentence, then each sentence's few are sorted: a plain sort of every mention of a
+//! long document costs `n log n`. Points looked up one after another, mostly forward,
+//! are found from a cursor ([`partition_from`], [`Cursor`]) rather than by a binary
+//! search over the whole document.
 
 use std::cell::Cell;
 
@@ -126,47 +128,59 @@ pub(crate) fn sort_stable_by_bucket<T: Copy, K: Ord>(
     counts.clear();
 }
 
-/// A place in a sorted list, kept from one search to the next: [`Cursor::partition_point`]
-/// answers as the slice method of that name does, but gallops from its previous answer.
-/// Searches made in text order then cost a few steps each however long the list, where a
-/// binary search costs `log n` steps, most of them cache misses in a long document.
+/// [`slice::partition_point`] of `pred` over `items`, found from `cursor` (the point
+/// last found, updated): steps of 1, 2, 4, ... from there towards the answer, then a
+/// binary search within the last step. A point `d` places from the last one costs about
+/// `2 log d` tests however long the list, where a binary search costs `log n`, most of
+/// them cache misses in a long document.
+pub(crate) fn partition_from<T>(
+    items: &[T],
+    cursor: &mut usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let at = (*cursor).min(items.len());
+    // The answer lies in `lo..=hi`.
+    let (mut lo, mut hi) = (0, items.len());
+    let mut step = 1;
+    if items.get(at).is_some_and(&pred) {
+        lo = at + 1;
+        while let Some(item) = items.get(at + step) {
+            if !pred(item) {
+                hi = at + step;
+                break;
+            }
+            lo = at + step + 1;
+            step *= 2;
+        }
+    } else {
+        hi = at;
+        while let Some(probe) = at.checked_sub(step) {
+            if pred(&items[probe]) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
+    }
+    let found = lo + items[lo..hi].partition_point(pred);
+    *cursor = found;
+    found
+}
+
+/// A cursor for [`partition_from`] that searches through a shared reference: for the
+/// search helpers of a context that is passed around as `&self`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Cursor {
     at: Cell<usize>,
 }
 
 impl Cursor {
-    /// The index of the first item of `items` for which `pred` is false, `pred` being true
-    /// for a prefix of `items` and false for the rest (as for `slice::partition_point`).
-    /// Costs `log d` steps, `d` the distance from the previous answer.
+    /// [`partition_from`] of `pred` over `items` from this cursor.
     pub(crate) fn partition_point<T>(&self, items: &[T], pred: impl Fn(&T) -> bool) -> usize {
-        let at = self.at.get().min(items.len());
-        // The answer lies in `lo..=hi`: steps of 1, 2, 4, ... from `at` find such a range.
-        let (mut lo, mut hi) = (0, items.len());
-        let mut step = 1;
-        if items.get(at).is_some_and(&pred) {
-            lo = at + 1;
-            while let Some(item) = items.get(at + step) {
-                if !pred(item) {
-                    hi = at + step;
-                    break;
-                }
-                lo = at + step + 1;
-                step *= 2;
-            }
-        } else {
-            hi = at;
-            while let Some(probe) = at.checked_sub(step) {
-                if pred(&items[probe]) {
-                    lo = probe + 1;
-                    break;
-                }
-                hi = probe;
-                step *= 2;
-            }
-        }
-        let found = lo + items[lo..hi].partition_point(pred);
-        self.at.set(found);
+        let mut at = self.at.get();
+        let found = partition_from(items, &mut at, pred);
+        self.at.set(at);
         found
     }
 }
@@ -294,6 +308,18 @@ mod tests {
             sorted.sort_unstable_by_key(|m| m.1);
             sort_by_sentence(&mut past, sentences, |m| m.0, |m| m.1, &mut room, &mut counts);
             assert_eq!(past, sorted, "{n} items, one past the sentences");
+        }
+    }
+
+    /// Windows found from a cursor agree with binary searches, whichever way the
+    /// points move.
+    #[test]
+    fn partitions_from_a_cursor_agree_with_binary_search() {
+        let items: Vec<usize> = (0..40).map(|i| i / 3).collect();
+        let mut cursor = 0;
+        for x in [0, 1, 1, 2, 5, 9, 13, 20, 3, 0, 7, 8, 8, 14] {
+            let want = items.partition_point(|&v| v < x);
+            assert_eq!(partition_from(&items, &mut cursor, |&v| v < x), want, "{x}");
         }
     }
 }

@@ -12,9 +12,18 @@ pub(crate) fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
 /// Spare strings a thread keeps for the next records' fields.
 pub(crate) const KEPT_STRINGS: usize = 256;
 
-/// Mentions a thread keeps room for between documents; the vectors of a longer
-/// document are freed.
+/// Mentions a thread always keeps room for between documents (see [`keeps`]).
 pub(crate) const KEPT_MENTIONS: usize = 1 << 12;
+
+/// Whether a thread keeps, for its next document, a buffer that the document just read
+/// filled to `len` of its `capacity`: a `small` one always, a larger one while documents
+/// still fill a quarter of it. A run of long documents then reuses its buffers instead
+/// of growing them from nothing for each one (copying them as they double, and the
+/// system handing out fresh pages), and the first short document after them gives the
+/// memory back.
+pub(crate) fn keeps(len: usize, capacity: usize, small: usize) -> bool {
+    capacity <= small || len >= capacity / 4
+}
 
 /// `value` written into one of the `spare` strings if there is one.
 pub(crate) fn string_from(spare: &mut Vec<String>, value: &str) -> String {

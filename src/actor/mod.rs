@@ -34,6 +34,7 @@ use jiff::civil::Date;
 
 use crate::Span;
 use crate::analysis::Analysis;
+use crate::reuse::keeps;
 use crate::segment::{ParagraphKind, Sentence};
 
 mod gazetteer;
@@ -553,15 +554,16 @@ struct Buffers {
     merged: Vec<Hit>,
 }
 
-/// Words a thread keeps room for between documents (a few MB); the buffers of a longer
-/// document are freed.
+/// Words a thread always keeps room for between documents (a few MB; see
+/// [`keeps`]).
 const KEPT_WORDS: usize = 1 << 16;
 
 impl Buffers {
     /// Empties the buffers (but for the room of `marks`) and keeps them for the
-    /// thread's next document, unless they have grown too large to keep.
+    /// thread's next document, unless they are large and the document used little of
+    /// them ([`keeps`]).
     fn keep(mut self) {
-        if self.words.capacity() > KEPT_WORDS {
+        if !keeps(self.words.len(), self.words.capacity(), KEPT_WORDS) {
             return;
         }
         self.words.clear();

@@ -15,7 +15,6 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -26,7 +25,8 @@ use super::patterns::{Cand, Target};
 use super::{Actor, ActorKind, Found, Inner, Mention, MentionForm};
 use crate::Span;
 use crate::ascii;
-use crate::reuse::{KEPT_MENTIONS, recycle, set_option};
+use crate::order::partition_from;
+use crate::reuse::{KEPT_MENTIONS, keeps, recycle, set_option};
 use crate::segment::Sentence;
 
 /// How many earlier mentions a pronoun or role noun looks back over.
@@ -156,10 +156,11 @@ struct Scratch {
     strings: Vec<String>,
     /// Roles to write the next documents' into, their strings kept.
     roles: Vec<Role>,
-    /// Short forms in capitals, one after the other (for all-caps words).
+    /// A short form in capitals (for all-caps words).
     capitals: String,
-    /// Per short form: where it is in `capitals`, its first mention and its actor.
-    spelled: Vec<(Range<usize>, usize, usize)>,
+    /// The spellings of the all-caps words, each once, with the first mention and the
+    /// actor of the first short form spelled so in capitals.
+    spelled: Vec<(Span, usize, u32)>,
     /// Room for merging mentions into text order (see [`text_order`]).
     merged: Vec<Seen>,
 }
@@ -170,7 +171,7 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
-/// Form slots a thread keeps between documents; a larger table is freed.
+/// Form slots a thread always keeps between documents (see [`keeps`]).
 const KEPT_SLOTS: usize = 1 << 14;
 
 /// A fast hash of a name: its first and last eight bytes (four, or three single bytes,
@@ -602,7 +603,10 @@ impl<'a> Book<'a> {
             scratch.spare.extend(out.drain(order.len()..).take(keep));
             out.truncate(order.len());
         }
-        if self.mentions.capacity() <= KEPT_MENTIONS && self.forms.slots.len() <= KEPT_SLOTS {
+        // (The form table is full at half its slots.)
+        let (forms, slots) = (self.forms.forms.len(), self.forms.slots.len());
+        let mentions = (self.mentions.len(), self.mentions.capacity());
+        if keeps(mentions.0, mentions.1, KEPT_MENTIONS) && keeps(2 * forms, slots, KEPT_SLOTS) {
             order.clear();
             self.mentions.clear();
             self.seen.clear();
@@ -936,28 +940,6 @@ fn merge_by_start(
     }
 }
 
-/// [`slice::partition_point`] of `pred` over `items`, found from `cursor` (the point
-/// last found, updated): a step or two forward for a point a little after the last one,
-/// a binary search otherwise.
-fn partition_from<T>(items: &[T], cursor: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
-    let mut at = (*cursor).min(items.len());
-    if at > 0 && !pred(&items[at - 1]) {
-        at = items[..at].partition_point(&pred);
-    } else {
-        let mut steps = 0;
-        while at < items.len() && pred(&items[at]) {
-            at += 1;
-            steps += 1;
-            if steps == 4 {
-                at += items[at..].partition_point(&pred);
-                break;
-            }
-        }
-    }
-    *cursor = at;
-    at
-}
-
 /// A mention in text order: (start, sentence, actor, index in [`Book::mentions`]).
 type Seen = (usize, u32, usize, u32);
 
@@ -1255,17 +1237,21 @@ pub(crate) fn resolve(
         let (mut capitals, mut spelled) = SCRATCH.with_borrow_mut(|scratch| {
             (std::mem::take(&mut scratch.capitals), std::mem::take(&mut scratch.spelled))
         });
-        capitals.clear();
+        // The spellings of the all-caps words, each once: far fewer than the forms,
+        // so each form in capitals is looked up among them (no sort of every form).
         spelled.clear();
+        spelled.extend(caps_words.iter().map(|&span| (span, usize::MAX, NONE)));
+        spelled.sort_unstable_by(|x, y| text[x.0].cmp(&text[y.0]));
+        spelled.dedup_by(|later, first| text[later.0] == text[first.0]);
         for form in &book.forms.forms {
             if form.short == NONE || form.short == AMBIGUOUS {
                 continue;
             }
-            let start = capitals.len();
+            capitals.clear();
             match std::str::from_utf8(form.name) {
                 Ok(name) if name.is_ascii() => {
                     capitals.push_str(name);
-                    capitals[start..].make_ascii_uppercase();
+                    capitals.make_ascii_uppercase();
                 }
                 // (Every form is a slice of the text or a code: whole characters.)
                 _ => {
@@ -1273,17 +1259,19 @@ pub(crate) fn resolve(
                     capitals.extend(name.chars().flat_map(char::to_uppercase));
                 }
             }
-            spelled.push((start..capitals.len(), form.first_at, form.short as usize));
+            let Ok(k) = spelled.binary_search_by(|x| text[x.0].cmp(&capitals)) else { continue };
+            let best = &mut spelled[k];
+            if (form.first_at, form.short) < (best.1, best.2) {
+                (best.1, best.2) = (form.first_at, form.short);
+            }
         }
-        // By spelling, then first mention and actor: the first of each spelling wins.
-        let key = |(range, ..): &(Range<usize>, usize, usize)| &capitals[range.clone()];
-        spelled.sort_unstable_by(|x, y| key(x).cmp(key(y)).then((x.1, x.2).cmp(&(y.1, y.2))));
-        spelled.dedup_by(|later, first| key(later) == key(first));
+        let mut cursor = 0;
         for &span in caps_words {
-            if let Ok(k) = spelled.binary_search_by(|x| key(x).cmp(&text[span])) {
-                let a = spelled[k].2;
-                let sent = sentences.partition_point(|s| s.span.end <= span.start) as u32;
-                book.mention(a, span, sent, MentionForm::Name, Found::Alias);
+            let Ok(k) = spelled.binary_search_by(|x| text[x.0].cmp(&text[span])) else { continue };
+            let a = spelled[k].2;
+            if a != NONE {
+                let sent = partition_from(sentences, &mut cursor, |s| s.span.end <= span.start);
+                book.mention(a as usize, span, sent as u32, MentionForm::Name, Found::Alias);
             }
         }
         SCRATCH
@@ -1296,8 +1284,8 @@ pub(crate) fn resolve(
         let limit = refs.last().map_or(0, |&i| cands[i as usize].span.start);
         let mut merged = SCRATCH.with_borrow_mut(|scratch| std::mem::take(&mut scratch.merged));
         text_order(&book.mentions, (names_end, short_end), limit, &mut seen, &mut merged);
-        // (A long document's room is freed, as its other vectors are.)
-        if merged.capacity() <= KEPT_MENTIONS {
+        // (The room is kept as the other vectors are.)
+        if keeps(merged.len(), merged.capacity(), KEPT_MENTIONS) {
             merged.clear();
             SCRATCH.with_borrow_mut(|scratch| scratch.merged = merged);
         }
@@ -1566,18 +1554,6 @@ mod tests {
                 let want = (i..bytes.len()).find(|&k| !bytes[k].is_ascii_alphanumeric());
                 assert_eq!(alnum_end(bytes, i), want.unwrap_or(bytes.len()), "{name:?} {i}");
             }
-        }
-    }
-
-    /// Windows found from a cursor agree with binary searches, whichever way the
-    /// points move.
-    #[test]
-    fn partitions_from_a_cursor_agree_with_binary_search() {
-        let items: Vec<usize> = (0..40).map(|i| i / 3).collect();
-        let mut cursor = 0;
-        for x in [0, 1, 1, 2, 5, 9, 13, 20, 3, 0, 7, 8, 8, 14] {
-            let want = items.partition_point(|&v| v < x);
-            assert_eq!(partition_from(&items, &mut cursor, |&v| v < x), want, "{x}");
         }
     }
 

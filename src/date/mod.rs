@@ -47,7 +47,8 @@ use jiff::civil::Date;
 use crate::Span;
 use crate::actor::MentionForm;
 use crate::analysis::Analysis;
-use crate::order::sort_by_sentence;
+use crate::order::partition_from;
+use crate::reuse::keeps;
 use crate::segment::Segmenter;
 
 mod grammar;
@@ -146,39 +147,49 @@ impl DateTagger {
     pub(crate) fn run(&self, text: &str, published: Option<Date>, analysis: &mut Analysis) {
         let mut dates = std::mem::take(&mut analysis.dates);
         let first = dates.len();
+        // The sentence holding a date's start, else the one before; dates come in text
+        // order, so it is found from the last one's.
+        let sentences = &analysis.sentences;
+        let mut cursor = 0;
         self.scan(text, published, |span, kind, value| {
-            let sentence = analysis.sentence_at(span.start).unwrap_or_else(|| {
-                analysis.sentences.partition_point(|s| s.span.end <= span.start).saturating_sub(1)
-            });
+            let i = partition_from(sentences, &mut cursor, |s| s.span.end <= span.start);
+            let inside = sentences.get(i).is_some_and(|s| s.span.start <= span.start);
+            let sentence = if inside { i } else { i.saturating_sub(1) };
             dates.push(DateMention { span, sentence, kind, value });
         });
         // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")
         // is part of the name, not a temporal expression. The dates are in text order
-        // and never overlap, so the first one starting in a name is the one that may
-        // lie inside it; most documents have no such name and need no sorted list.
+        // and never overlap, so those inside a name are the run of dates from the first
+        // one starting in it; each name's run is found from a cursor (an actor's names
+        // come in text order, so it moves forward but for a jump back at the next
+        // actor). Most documents have no such name and keep their list untouched.
         let names = analysis
             .actors
             .iter()
             .flat_map(|a| a.mentions.iter())
             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::Alias));
         let found = &dates[first..];
-        let inside_any = names.clone().any(|m| {
-            let (n, i) = (m.span, found.partition_point(|d| d.span.start < m.span.start));
-            found.get(i).is_some_and(|d| n.contains(d.span) && d.span != n)
-        });
-        if inside_any {
-            let mut names: Vec<(usize, Span)> = names.map(|m| (m.sentence, m.span)).collect();
-            let sentences = analysis.sentences.len();
-            let (mut room, mut counts) = (Vec::new(), Vec::new());
-            sort_by_sentence(&mut names, sentences, |n| n.0, |n| n.1, &mut room, &mut counts);
-            let inside_name = |span: Span| {
-                let i = names.partition_point(|(_, n)| n.start <= span.start);
-                names[..i].iter().rev().take(4).any(|(_, n)| n.contains(span) && *n != span)
-            };
+        let mut inside: Vec<usize> = Vec::new();
+        let mut cursor = 0;
+        for name in names.map(|m| m.span) {
+            let from = partition_from(found, &mut cursor, |d| d.span.start < name.start);
+            let run = found[from..].iter().take_while(|d| d.span.start < name.end);
+            for (k, d) in run.enumerate() {
+                if name.contains(d.span) && d.span != name {
+                    inside.push(first + from + k);
+                }
+            }
+        }
+        if !inside.is_empty() {
+            // (A date inside several names is listed once for each.)
+            inside.sort_unstable();
+            inside.dedup();
+            let mut inside = inside.into_iter().peekable();
             let mut k = 0;
-            dates.retain(|d| {
+            dates.retain(|_| {
+                let drop = inside.next_if_eq(&k).is_some();
                 k += 1;
-                k <= first || !inside_name(d.span)
+                !drop
             });
         }
         analysis.dates = dates;
@@ -319,15 +330,14 @@ struct Buffers {
     found: Vec<(usize, usize)>,
 }
 
-/// Trigger spans a thread keeps room for between documents; the list of a longer
-/// document is freed.
+/// Trigger spans a thread always keeps room for between documents (see [`keeps`]).
 const KEPT_TRIGGERS: usize = 1 << 14;
 
 impl Buffers {
-    /// Keeps the buffers for the thread's next document, unless the trigger list has
-    /// grown too large to keep.
+    /// Keeps the buffers for the thread's next document, unless the trigger list is
+    /// large and the document used little of it ([`keeps`]).
     fn keep(self) {
-        if self.found.capacity() <= KEPT_TRIGGERS {
+        if keeps(self.found.len(), self.found.capacity(), KEPT_TRIGGERS) {
             BUFFERS.set(self);
         }
     }

@@ -1178,3 +1178,23 @@ fn sentence_indices() {
     let sentences: Vec<usize> = dates.iter().map(|d| d.sentence).collect();
     assert_eq!(sentences, [0, 1, 2]);
 }
+
+/// In the whole pipeline, a date word inside a longer actor name is part of the name:
+/// every such date goes, whichever actor's name holds it and however the names of
+/// several actors interleave, and the dates around them stay.
+#[test]
+fn dates_inside_actor_names_are_dropped() {
+    let text = "India Today reported on Monday that Theresa May will visit Delhi. On Friday, \
+                India Today said Theresa May had agreed in March to meet Modi.";
+    let published = "2025-03-19".parse::<Date>().expect("valid test date");
+    let doc = crate::Document::new(text).with_published(published);
+    let analysis = crate::Extractor::new().extract(doc);
+    let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"India Today") && names.contains(&"Theresa May"), "{names:?}");
+    let dates: Vec<&str> = analysis.dates.iter().map(|d| &text[d.span]).collect();
+    assert_eq!(dates, ["Monday", "Friday", "March"]);
+    // Without the actor names, "Today" is a date.
+    let plain = DateTagger::new().tag(text, Some(published));
+    let words: Vec<&str> = plain.iter().map(|d| &text[d.span]).collect();
+    assert_eq!(words, ["Today", "Monday", "Friday", "Today", "March"]);
+}
