@@ -133,6 +133,7 @@ pub(crate) fn sort_stable_by_bucket<T: Copy, K: Ord>(
 /// binary search within the last step. A point `d` places from the last one costs about
 /// `2 log d` tests however long the list, where a binary search costs `log n`, most of
 /// them cache misses in a long document.
+#[inline]
 pub(crate) fn partition_from<T>(
     items: &[T],
     cursor: &mut usize,
@@ -177,6 +178,7 @@ pub(crate) struct Cursor {
 
 impl Cursor {
     /// [`partition_from`] of `pred` over `items` from this cursor.
+    #[inline]
     pub(crate) fn partition_point<T>(&self, items: &[T], pred: impl Fn(&T) -> bool) -> usize {
         let mut at = self.at.get();
         let found = partition_from(items, &mut at, pred);
