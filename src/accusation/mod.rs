@@ -35,6 +35,7 @@ use crate::Span;
 use crate::analysis::Analysis;
 use crate::date::{DateMention, DateValue, TimexKind};
 use crate::order::Cursor;
+use crate::reuse::keeps;
 
 pub(crate) mod matcher;
 pub(crate) mod tagged;
@@ -327,11 +328,14 @@ impl Shared {
         SHARED.take()
     }
 
-    /// Gives the buffers back to the thread, emptied, unless a long document has grown
-    /// them past [`KEPT_HITS`] entries (then they are freed).
+    /// Gives the buffers back to the thread, emptied, unless long documents have grown
+    /// them past [`KEPT_HITS`] entries and the document just read filled less than a
+    /// quarter of one (see [`keeps`]): then they are freed.
     pub(crate) fn keep(mut self) {
-        let largest = [self.mentions.capacity(), self.triggers.capacity(), self.cues.capacity()];
-        if largest.into_iter().max().unwrap_or(0) > KEPT_HITS {
+        let [mentions, words] = self.mentions.filled();
+        let triggers = (self.triggers.len(), self.triggers.capacity());
+        let cues = (self.cues.len(), self.cues.capacity());
+        if ![mentions, words, triggers, cues].iter().all(|&(len, cap)| keeps(len, cap, KEPT_HITS)) {
             return;
         }
         self.indexed = false;

@@ -246,9 +246,11 @@ impl MentionIndex {
         sort_by_sentence(items, sentences, |m| m.0, key, &mut self.room, &mut self.counts);
     }
 
-    /// How many mentions, or words of kept sentences, the index has room for (the larger).
-    pub(crate) fn capacity(&self) -> usize {
-        self.items.capacity().max(self.store.toks.capacity())
+    /// The length and the capacity of the index's two large buffers: the mentions, and
+    /// the words of the sentences kept.
+    pub(crate) fn filled(&self) -> [(usize, usize); 2] {
+        let (items, words) = (&self.items, &self.store.toks);
+        [(items.len(), items.capacity()), (words.len(), words.capacity())]
     }
 
     /// Empties the index.

@@ -5,7 +5,7 @@ use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
 use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket};
-use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, string_from};
+use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, keeps, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
 use super::marks::{self, Segment};
@@ -150,10 +150,13 @@ struct Buffers {
     seen: Vec<Span>,
     /// Speaker ids of earlier quotes, their strings written over for new ones.
     names: Vec<String>,
+    /// The length of the longest text the buffers held since they were last freed.
+    sized_for: usize,
 }
 
-/// Documents longer than this (bytes) leave no buffers behind, so that one huge document
-/// does not hold its memory for the rest of the thread's life.
+/// Text (bytes) whose buffers a thread always keeps for the next document: those of a
+/// longer one are kept while documents still fill a quarter of them (see [`keeps`]), so
+/// that one huge document does not hold its memory for the rest of the thread's life.
 const KEPT_TEXT: usize = 1 << 20;
 
 thread_local! {
@@ -216,8 +219,8 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
             })
         })
         .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
-    // The buffers of a long document are new (see `KEPT_TEXT`): room for what they will
-    // hold, as far as it is known, is taken at once rather than grown by copies.
+    // The buffers of a long document may be new (see `KEPT_TEXT`): room for what they
+    // will hold, as far as it is known, is taken at once rather than grown by copies.
     cues.reserve(raw.len());
     cues.extend(kept);
     // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
@@ -294,7 +297,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     ctx.colon_statements(fragments, analysis, (&mut mentions, &mut b.named), drafts);
     ctx.inherit(drafts, leads, &mut b.next_in_para, &mut b.draft_room);
     resolve(&ctx, drafts, analysis, (&mut mentions, &mut b.seen, &mut b.names), out);
-    if text.len() <= KEPT_TEXT {
+    let sized_for = b.sized_for.max(text.len());
+    if keeps(text.len(), sized_for, KEPT_TEXT) {
+        b.sized_for = sized_for;
         b.paras = ctx.paras;
         b.segs = ctx.segs;
         b.merged = ctx.cuts;
