@@ -69,17 +69,21 @@ fn a_reused_analysis_allocates_little() {
 
 #[test]
 fn a_run_of_long_documents_reuses_its_buffers() {
-    // Long enough for the actor stage's lists of mentions to pass the room every thread
-    // keeps whatever the documents (thousands of mentions).
-    let text = include_str!("../examples/data/article.txt").repeat(100);
+    // Long enough for the document-wide lists of the actor, date and quote stages
+    // (thousands of mentions, quote cues and speakers) to pass the room every thread
+    // keeps whatever the documents.
+    let copies = 100;
+    let text = include_str!("../examples/data/article.txt").repeat(copies);
     let doc = Document::new(&text).with_published(jiff::civil::date(2025, 3, 19));
-    let extractor = Extractor::builder().last_stage(Stage::Dates).build().unwrap();
-    let mut analysis = Analysis::default();
-    extractor.extract_into(doc, &mut analysis);
-    let mentions: usize = analysis.actors.iter().map(|a| a.mentions.len()).sum();
-    assert!(mentions > 5_000, "{mentions} mentions");
-    let before = allocations();
-    extractor.extract_into(doc, &mut analysis);
-    let again = allocations() - before;
-    assert!(again <= 10, "{again} allocations for the same long document again");
+    for (stage, most) in [(Stage::Dates, 10), (Stage::Quotes, 2 * copies)] {
+        let extractor = Extractor::builder().last_stage(stage).build().unwrap();
+        let mut analysis = Analysis::default();
+        extractor.extract_into(doc, &mut analysis);
+        let mentions: usize = analysis.actors.iter().map(|a| a.mentions.len()).sum();
+        assert!(mentions > 5_000, "{mentions} mentions");
+        let before = allocations();
+        extractor.extract_into(doc, &mut analysis);
+        let again = allocations() - before;
+        assert!(again <= most, "{stage:?}: {again} allocations for the same long document again");
+    }
 }

@@ -172,8 +172,10 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
         return;
     }
     let mut b = BUFFERS.take();
-    b.names.extend(out.drain(..).filter_map(|q| q.speaker));
-    b.names.truncate(KEPT_STRINGS);
+    // (All of them, for a document as long as the last, the first quote's on top, as
+    // they are taken; the spares left at the end are cut down to the few every thread
+    // keeps.)
+    b.names.extend(out.drain(..).rev().filter_map(|q| q.speaker));
     let mut paras = std::mem::take(&mut b.paras);
     paras.clear();
     paras.extend(analysis.paragraphs.iter().map(|p| p.span));
@@ -297,6 +299,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     ctx.colon_statements(fragments, analysis, (&mut mentions, &mut b.named), drafts);
     ctx.inherit(drafts, leads, &mut b.next_in_para, &mut b.draft_room);
     resolve(&ctx, drafts, analysis, (&mut mentions, &mut b.seen, &mut b.names), out);
+    b.names.truncate(KEPT_STRINGS);
     let sized_for = b.sized_for.max(text.len());
     if keeps(text.len(), sized_for, KEPT_TEXT) {
         b.sized_for = sized_for;
