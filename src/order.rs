@@ -24,23 +24,7 @@ pub(crate) fn sort_by_sentence<T: Copy, K: Ord>(
         items.sort_unstable_by_key(key);
         return;
     }
-    // Where each sentence's items start in `room`, then (moved one by one) end.
-    counts.clear();
-    counts.resize(sentences + 1, 0);
-    for item in items.iter() {
-        counts[sentence(item) + 1] += 1;
-    }
-    for s in 1..counts.len() {
-        counts[s] += counts[s - 1];
-    }
-    room.clear();
-    room.extend_from_slice(items);
-    for item in room.iter() {
-        let at = &mut counts[sentence(item)];
-        items[*at] = *item;
-        *at += 1;
-    }
-    // Sentence `s`'s items now end at `counts[s]` and start at `counts[s - 1]` (or 0).
+    count_into_buckets(items, sentences, sentence, room, counts);
     let mut start = 0;
     for &end in &counts[..sentences] {
         items[start..end].sort_unstable_by_key(&key);
@@ -95,6 +79,33 @@ pub(crate) fn sort_stable_by_bucket<T: Copy, K: Ord>(
         items.sort_by_key(key);
         return;
     }
+    count_into_buckets(items, buckets, bucket, room, counts);
+    let mut start = 0;
+    for &end in &counts[..buckets] {
+        items[start..end].sort_by_key(&key);
+        start = end;
+    }
+    if !items.is_sorted_by_key(&key) {
+        // Buckets against the keys may have changed the order of equal items: the whole
+        // is sorted from the order it came in.
+        items.copy_from_slice(room);
+        items.sort_by_key(key);
+    }
+    room.clear();
+    counts.clear();
+}
+
+/// Puts `items` in order of their `bucket` (each below `buckets`), keeping the order of
+/// the items of one bucket: a counting sort. Afterwards `room` holds the items as they
+/// came, and bucket `b`'s items end at `counts[b]` and start at `counts[b - 1]` (or 0).
+fn count_into_buckets<T: Copy>(
+    items: &mut [T],
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+    room: &mut Vec<T>,
+    counts: &mut Vec<usize>,
+) {
+    // Where each bucket's items start, then (as they are moved one by one) end.
     counts.clear();
     counts.resize(buckets + 1, 0);
     for item in items.iter() {
@@ -110,20 +121,6 @@ pub(crate) fn sort_stable_by_bucket<T: Copy, K: Ord>(
         items[*at] = *item;
         *at += 1;
     }
-    // Bucket `b`'s items now end at `counts[b]` and start at `counts[b - 1]` (or 0).
-    let mut start = 0;
-    for &end in &counts[..buckets] {
-        items[start..end].sort_by_key(&key);
-        start = end;
-    }
-    if !items.is_sorted_by_key(&key) {
-        // Buckets against the keys may have changed the order of equal items: the whole
-        // is sorted from the order it came in.
-        items.copy_from_slice(room);
-        items.sort_by_key(key);
-    }
-    room.clear();
-    counts.clear();
 }
 
 /// A place in a sorted list, kept from one search to the next: [`Cursor::partition_point`]
