@@ -6,6 +6,7 @@ use crate::accusation::Accusation;
 use crate::actor::Actor;
 use crate::date::DateMention;
 use crate::event::Event;
+use crate::order::Cursor;
 use crate::quote::Quote;
 use crate::segment::{Paragraph, Sentence, Token};
 
@@ -64,6 +65,13 @@ impl Analysis {
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// [`Analysis::sentence_at`] for offsets asked about mostly in text order: the search
+    /// walks on from the `cursor`'s last answer.
+    pub(crate) fn sentence_at_from(&self, offset: usize, cursor: &Cursor) -> Option<usize> {
+        let i = cursor.partition_point(&self.sentences, |s| s.span.end <= offset);
+        self.sentences.get(i).is_some_and(|s| s.span.start <= offset).then_some(i)
     }
 
     /// The actor with the given id.

@@ -416,12 +416,7 @@ fn keep_cue(
     if before.is_some_and(|c| c == '\'' || c == '’') {
         return;
     }
-    // As `Analysis::sentence_at`.
-    let sentences = &analysis.sentences;
-    let sentence = cursor.partition_point(sentences, |x| x.span.end <= s);
-    if sentences.get(sentence).is_none_or(|x| x.span.start > s) {
-        return;
-    }
+    let Some(sentence) = analysis.sentence_at_from(s, cursor) else { return };
     if text.as_bytes()[s].is_ascii_uppercase() {
         let first =
             text[analysis.sentences[sentence].span.start..s].chars().all(|c| !c.is_alphanumeric());

@@ -149,12 +149,11 @@ impl DateTagger {
         let first = dates.len();
         // The sentence holding a date's start, else the one before; dates come in text
         // order, so it is found from the last one's.
-        let sentences = &analysis.sentences;
         let cursor = Cursor::default();
         self.scan(text, published, |span, kind, value| {
-            let i = cursor.partition_point(sentences, |s| s.span.end <= span.start);
-            let inside = sentences.get(i).is_some_and(|s| s.span.start <= span.start);
-            let sentence = if inside { i } else { i.saturating_sub(1) };
+            let sentence = analysis.sentence_at_from(span.start, &cursor).unwrap_or_else(|| {
+                analysis.sentences.partition_point(|s| s.span.end <= span.start).saturating_sub(1)
+            });
             dates.push(DateMention { span, sentence, kind, value });
         });
         // A date word inside a longer actor name ("India Today", "Tuesday Morning Corp")

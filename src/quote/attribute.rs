@@ -2179,7 +2179,6 @@ fn resolve(
     let mut last: Option<(usize, usize)> = None;
     // The drafts come in text order: the searches of mentions and sentences walk on.
     let (mention_cursor, sentence_cursor) = (Cursor::default(), Cursor::default());
-    let sentences = &analysis.sentences;
     for &d in drafts {
         if d.span.start != run_start {
             run_start = d.span.start;
@@ -2199,10 +2198,7 @@ fn resolve(
         if let Some(a) = actor {
             last = Some((a, d.para));
         }
-        // As `Analysis::sentence_at`.
-        let at = d.span.start;
-        let i = sentence_cursor.partition_point(sentences, |s| s.span.end <= at);
-        let sentence = if sentences.get(i).is_some_and(|s| s.span.start <= at) { i } else { 0 };
+        let sentence = analysis.sentence_at_from(d.span.start, &sentence_cursor).unwrap_or(0);
         out.push(Quote {
             span: d.span,
             kind: d.kind,
