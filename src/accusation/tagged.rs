@@ -206,6 +206,16 @@ thread_local! {
 }
 
 impl Words {
+    /// Empties the buffers, keeping their room.
+    fn clear(&mut self) {
+        self.toks.clear();
+        self.clause.clear();
+        self.clause_starts.clear();
+        self.sub_clause.clear();
+        self.participles.clear();
+        self.ments.clear();
+    }
+
     /// Empty buffers the thread kept, if any.
     fn kept() -> Words {
         WORDS.with_borrow_mut(Vec::pop).unwrap_or_default()
@@ -216,12 +226,7 @@ impl Words {
         if self.toks.capacity() == 0 || self.toks.capacity() > KEPT_TOKS {
             return;
         }
-        self.toks.clear();
-        self.clause.clear();
-        self.clause_starts.clear();
-        self.sub_clause.clear();
-        self.participles.clear();
-        self.ments.clear();
+        self.clear();
         WORDS.with_borrow_mut(|kept| {
             if kept.len() < KEPT_WORDS {
                 kept.push(self);
@@ -257,13 +262,7 @@ impl MentionIndex {
     pub(crate) fn clear(&mut self) {
         self.items.clear();
         self.read.clear();
-        let s = &mut self.store;
-        s.toks.clear();
-        s.clause.clear();
-        s.clause_starts.clear();
-        s.sub_clause.clear();
-        s.participles.clear();
-        s.ments.clear();
+        self.store.clear();
     }
 
     /// Keeps sentence `i`, read into `view` (by [`View::load`] with [`MentionIndex::of`]),
