@@ -19,8 +19,10 @@
 //! have a malformed line, exit with 2.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
 use newsextract::{Analysis, Document, Extractor};
@@ -231,75 +233,162 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
-/// Lines handed to the worker threads at a time in `--threads` mode.
-const BATCH_LINES: usize = 512;
+/// Input text handed to a thread at a time: small enough that the threads stay evenly
+/// loaded to the end of the input, large enough that handing it over costs nothing.
+const JOB_BYTES: usize = 64 << 10;
 
-/// Reads protocol lines from stdin; `Ok(false)` when some line failed.
-///
-/// With several threads, lines are read in batches, each batch is cut into one contiguous
-/// chunk per thread (balanced by bytes), and the chunks' output is written in input order, so the output is
-/// byte-identical to a single-threaded run.
-fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Result<bool> {
-    let mut input = io::stdin().lock();
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut meter = Progress::new(progress);
-    let mut workers: Vec<Worker> = (0..threads.max(1)).map(|_| Worker::default()).collect();
-    let mut batch: Vec<Vec<u8>> = Vec::new();
-    let mut all_ok = true;
-    let mut number = 0usize;
-    loop {
-        let mut filled = 0;
-        while filled < BATCH_LINES {
-            if batch.len() == filled {
-                batch.push(Vec::new());
+/// Input lines handed to a thread at most at a time (for inputs of very short lines).
+const JOB_LINES: usize = 256;
+
+/// A run of consecutive input lines and, once analyzed, their output.
+#[derive(Default)]
+struct Job {
+    /// The job's place in the input, counted in jobs.
+    seq: usize,
+    /// The number of input lines before the job's first.
+    first: usize,
+    /// Line buffers, reused from job to job; the first `filled` hold the job's lines.
+    lines: Vec<Vec<u8>>,
+    filled: usize,
+    /// One output line per input line, and the error messages, once analyzed.
+    output: Vec<u8>,
+    errors: Vec<String>,
+}
+
+impl Job {
+    /// Reads the next lines of `input` into the job, up to [`JOB_BYTES`] or [`JOB_LINES`];
+    /// `Ok(false)` at the end of the input.
+    fn read(&mut self, input: &mut impl BufRead, meter: &mut Progress) -> io::Result<bool> {
+        self.filled = 0;
+        let mut bytes = 0;
+        while self.filled < JOB_LINES && bytes < JOB_BYTES {
+            if self.lines.len() == self.filled {
+                self.lines.push(Vec::new());
             }
-            let line = &mut batch[filled];
+            let line = &mut self.lines[self.filled];
             line.clear();
             if input.read_until(b'\n', line)? == 0 {
                 break;
             }
             meter.add(line.len());
-            filled += 1;
+            bytes += line.len();
+            self.filled += 1;
         }
-        if filled == 0 {
-            break;
-        }
-        let lines = &batch[..filled];
-        if workers.len() == 1 || filled < 2 {
-            workers[0].process(extractor, number, lines);
-        } else {
-            // One contiguous chunk per thread, balanced by bytes (articles vary in length).
-            let total: usize = lines.iter().map(Vec::len).sum();
-            let per_worker = total.div_ceil(workers.len());
-            std::thread::scope(|scope| {
-                let mut rest = lines;
-                let mut first = number;
-                for worker in &mut workers {
-                    let mut n = 0;
-                    let mut bytes = 0;
-                    while n < rest.len() && (n == 0 || bytes < per_worker) {
-                        bytes += rest[n].len();
-                        n += 1;
-                    }
-                    let (part, tail) = rest.split_at(n);
-                    rest = tail;
-                    scope.spawn(move || worker.process(extractor, first, part));
-                    first += n;
-                }
-            });
-        }
-        for worker in &mut workers {
-            for error in worker.errors.drain(..) {
-                all_ok = false;
-                eprintln!("extract: {error}");
-            }
-            out.write_all(&worker.output)?;
-            worker.output.clear();
-        }
-        number += filled;
+        Ok(self.filled > 0)
     }
+
+    /// Analyzes the job's lines with `worker`, leaving their output in the job.
+    fn run(&mut self, extractor: &Extractor, worker: &mut Worker) {
+        worker.process(extractor, self.first, &self.lines[..self.filled]);
+        std::mem::swap(&mut worker.output, &mut self.output);
+        std::mem::swap(&mut worker.errors, &mut self.errors);
+    }
+
+    /// Writes the job's output and its error messages (to stderr), and empties both;
+    /// `Ok(false)` when some line failed.
+    fn write(&mut self, out: &mut impl Write) -> io::Result<bool> {
+        let ok = self.errors.is_empty();
+        for error in self.errors.drain(..) {
+            eprintln!("extract: {error}");
+        }
+        out.write_all(&self.output)?;
+        self.output.clear();
+        Ok(ok)
+    }
+}
+
+/// Reads protocol lines from stdin; `Ok(false)` when some line failed.
+///
+/// With several threads, the main thread reads the input in jobs of a few dozen KB, the
+/// threads analyze the jobs as they come (each takes the next when it is done, so a long
+/// article does not hold the others up), and the main thread writes the jobs' output in
+/// input order: the output is byte-identical to a single-threaded run, and reading and
+/// writing overlap the analysis.
+fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Result<bool> {
+    let mut input = io::stdin().lock();
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut meter = Progress::new(progress);
+    let all_ok = if threads <= 1 {
+        let (mut job, mut worker) = (Job::default(), Worker::default());
+        let mut all_ok = true;
+        while job.read(&mut input, &mut meter)? {
+            job.run(extractor, &mut worker);
+            all_ok &= job.write(&mut out)?;
+            job.first += job.filled;
+        }
+        all_ok
+    } else {
+        let (job_sender, jobs) = mpsc::sync_channel::<Job>(threads);
+        let (done_sender, done) = mpsc::channel::<Job>();
+        let jobs = Mutex::new(jobs);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (jobs, done_sender) = (&jobs, done_sender.clone());
+                scope.spawn(move || {
+                    let mut worker = Worker::default();
+                    // Ends when the main thread stops handing out jobs (or has stopped
+                    // taking them back, after a write error).
+                    while let Some(mut job) = jobs.lock().ok().and_then(|jobs| jobs.recv().ok()) {
+                        job.run(extractor, &mut worker);
+                        if done_sender.send(job).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(done_sender);
+            // Returning drops `job_sender`, which lets the threads end and be joined.
+            feed_threads(threads, &mut input, &mut out, &mut meter, job_sender, &done)
+        })?
+    };
     out.flush()?;
     meter.finish();
+    Ok(all_ok)
+}
+
+/// The main thread's side of a `--threads` run: hands out jobs of `input` through
+/// `job_sender`, takes them back analyzed from `done`, and writes them in input order,
+/// keeping at most two jobs per thread in flight.
+fn feed_threads(
+    threads: usize,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    meter: &mut Progress,
+    job_sender: mpsc::SyncSender<Job>,
+    done: &mpsc::Receiver<Job>,
+) -> io::Result<bool> {
+    let lost = || io::Error::other("an analysis thread stopped");
+    let mut all_ok = true;
+    // Analyzed jobs waiting for the ones before them, by `seq`.
+    let mut waiting: BTreeMap<usize, Job> = BTreeMap::new();
+    let mut spare: Vec<Job> = Vec::new();
+    let (mut sent, mut written, mut lines) = (0, 0, 0);
+    let mut at_end = false;
+    while !at_end || written < sent {
+        if !at_end && sent - written < 2 * threads {
+            let mut job = spare.pop().unwrap_or_default();
+            if job.read(input, meter)? {
+                (job.seq, job.first) = (sent, lines);
+                lines += job.filled;
+                sent += 1;
+                job_sender.send(job).map_err(|_| lost())?;
+            } else {
+                at_end = true;
+            }
+            // Write whatever is ready, without waiting, and read on.
+            for job in done.try_iter() {
+                waiting.insert(job.seq, job);
+            }
+        } else {
+            let job = done.recv().map_err(|_| lost())?;
+            waiting.insert(job.seq, job);
+        }
+        while let Some(mut job) = waiting.remove(&written) {
+            all_ok &= job.write(out)?;
+            written += 1;
+            spare.push(job);
+        }
+    }
     Ok(all_ok)
 }
 
