@@ -18,9 +18,11 @@
 //! on; the exit status is then 1. Usage errors, and actor files that cannot be read or
 //! have a malformed line, exit with 2.
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::{Mutex, mpsc};
 use std::time::Instant;
@@ -297,6 +299,9 @@ impl Job {
     }
 }
 
+/// A job back from a thread: analyzed, or the payload of the panic that stopped it.
+type Analyzed = Result<Job, Box<dyn Any + Send>>;
+
 /// Reads protocol lines from stdin; `Ok(false)` when some line failed.
 ///
 /// With several threads, the main thread reads the input in jobs of a few dozen KB, the
@@ -319,7 +324,7 @@ fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Resul
         all_ok
     } else {
         let (job_sender, jobs) = mpsc::sync_channel::<Job>(threads);
-        let (done_sender, done) = mpsc::channel::<Job>();
+        let (done_sender, done) = mpsc::channel::<Analyzed>();
         let jobs = Mutex::new(jobs);
         std::thread::scope(|scope| {
             for _ in 0..threads {
@@ -329,8 +334,13 @@ fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Resul
                     // Ends when the main thread stops handing out jobs (or has stopped
                     // taking them back, after a write error).
                     while let Some(mut job) = jobs.lock().ok().and_then(|jobs| jobs.recv().ok()) {
-                        job.run(extractor, &mut worker);
-                        if done_sender.send(job).is_err() {
+                        // A panic goes to the main thread, which re-raises it: left here,
+                        // the main thread would wait for this job for ever.
+                        let ran = panic::catch_unwind(AssertUnwindSafe(|| {
+                            job.run(extractor, &mut worker);
+                        }));
+                        let stop = ran.is_err();
+                        if done_sender.send(ran.map(|()| job)).is_err() || stop {
                             break;
                         }
                     }
@@ -355,7 +365,7 @@ fn feed_threads(
     out: &mut impl Write,
     meter: &mut Progress,
     job_sender: mpsc::SyncSender<Job>,
-    done: &mpsc::Receiver<Job>,
+    done: &mpsc::Receiver<Analyzed>,
 ) -> io::Result<bool> {
     let lost = || io::Error::other("an analysis thread stopped");
     let mut all_ok = true;
@@ -376,11 +386,13 @@ fn feed_threads(
                 at_end = true;
             }
             // Write whatever is ready, without waiting, and read on.
-            for job in done.try_iter() {
+            for analyzed in done.try_iter() {
+                let job = analyzed.unwrap_or_else(|payload| panic::resume_unwind(payload));
                 waiting.insert(job.seq, job);
             }
         } else {
-            let job = done.recv().map_err(|_| lost())?;
+            let analyzed = done.recv().map_err(|_| lost())?;
+            let job = analyzed.unwrap_or_else(|payload| panic::resume_unwind(payload));
             waiting.insert(job.seq, job);
         }
         while let Some(mut job) = waiting.remove(&written) {
