@@ -14,8 +14,10 @@
 //! letters and digits (up to eight bytes, hashed into a bitmap: the tokenizer reads it
 //! with the word, so that "The" or "But" cost a multiply and a load; words starting with
 //! a lowercase letter are tested in a small bitmap of their own), the first byte and
-//! the first two bytes. A search goes on past a space only if the next word starts the
-//! way a word after a space in some pattern does (the same bitmap, for those words).
+//! the first two bytes. A first word that is that run alone before a space (most) is
+//! looked up by the run, its bytes not read again. A search goes on past a space only if
+//! the next word starts the way a word after a space in some pattern does (the same
+//! bitmap, for those words).
 //! Keys of 15 bytes or fewer are packed into one integer and looked up in an
 //! open-addressing table ([`PackedMap`]).
 
@@ -188,7 +190,8 @@ impl Matcher {
             if starts {
                 let pair = pair_index(bytes, pos);
                 if self.first[pair / 64] & (1 << (pair % 64)) != 0 {
-                    if let Some((stop, pattern)) = self.longest_at(hay, pos, end) {
+                    let run = first_run(bytes, pos, end);
+                    if let Some((stop, pattern)) = self.longest_at(hay, pos, end, run) {
                         out.push(Hit { span: Span::new(pos, stop), pattern });
                         prev = bytes[stop - 1];
                         pos = stop;
@@ -220,9 +223,15 @@ impl Matcher {
         self.first_runs.get(at / 64).map_or(0, |w| (w >> (at % 64)) as u32 & 1)
     }
 
-    /// The hit starting at `pos` (a word start), if any ends by `end`. The caller has
-    /// checked [`Matcher::start_bit`] for the word.
+    /// The hit starting at `pos` (a word start), if any ends by `end`.
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
+        self.find_at_run(hay, pos, end, first_run(hay.as_bytes(), pos, end))
+    }
+
+    /// [`Matcher::find_at`] for a word whose [`first_run`] (read up to `end`), as the
+    /// tokenizer read it, is `run`. The caller has checked [`Matcher::start_bit`] for the
+    /// word.
+    pub(crate) fn find_at_run(&self, hay: &str, pos: usize, end: usize, run: u64) -> Option<Hit> {
         let bytes = hay.as_bytes();
         if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
             return None;
@@ -231,11 +240,10 @@ impl Matcher {
         if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
             return None;
         }
-        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
+        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()), run)?;
         Some(Hit { span: Span::new(pos, stop), pattern })
     }
 
-    /// The longest whole-word pattern starting at `start` and ending by `end`.
     /// What `hay[start..e]` is in the pattern trie, if anything.
     #[inline]
     fn node(&self, hay: &str, start: usize, e: usize) -> Option<Node> {
@@ -245,11 +253,37 @@ impl Matcher {
         }
     }
 
-    fn longest_at(&self, hay: &str, start: usize, end: usize) -> Option<(usize, u32)> {
+    /// The longest whole-word pattern starting at `start` and ending by `end`, where the
+    /// [`first_run`] is `run`.
+    fn longest_at(&self, hay: &str, start: usize, end: usize, run: u64) -> Option<(usize, u32)> {
         let bytes = hay.as_bytes();
         let end = end.min(start + self.max_len);
-        let mut best = None;
-        let mut i = start;
+        // Most first words are their run of letters and digits alone, before a space:
+        // the first chunk is the run, whose node is looked up as it is, with no scan.
+        let len = (71 - run.leading_zeros() as usize) / 8;
+        if len == 0 || len >= 8 || start + len >= end || bytes[start + len] != b' ' {
+            return self.longest_from(hay, start, end, start, None);
+        }
+        let key = u128::from(run) | (len as u128) << 120;
+        let node = self.short.get(key).map(Node::from).unwrap_or_default();
+        let best = node.pattern.map(|p| (start + len, p));
+        if !self.goes_on(bytes, end, start + len, node.prefix) {
+            return best;
+        }
+        self.longest_from(hay, start, end, start + len + 1, best)
+    }
+
+    /// [`Matcher::longest_at`] once the chunks before `i` are read, the longest pattern
+    /// in them being `best`.
+    fn longest_from(
+        &self,
+        hay: &str,
+        start: usize,
+        end: usize,
+        mut i: usize,
+        mut best: Option<(usize, u32)>,
+    ) -> Option<(usize, u32)> {
+        let bytes = hay.as_bytes();
         loop {
             // The chunk up to the next space; each place in it where a word ends is a
             // possible end of a pattern ("U.S." ends after "U", "U.S" and "U.S.").
@@ -293,17 +327,25 @@ impl Matcher {
             // Where the chunk ends (a space or `end`), unless the tries ran out: then
             // `prefix` is false.
             let chunk_end = e;
-            if !prefix || chunk_end + 1 >= end {
+            if !self.goes_on(bytes, end, chunk_end, prefix) {
                 return best;
             }
             i = chunk_end + 1;
-            // Every pattern going on here starts the next word with the run there (as
-            // for `first_runs`).
-            let bit = run_bit(first_run(bytes, i, end));
-            if self.next_runs[bit / 64] & (1 << (bit % 64)) == 0 {
-                return best;
-            }
         }
+    }
+
+    /// Whether a search goes on past a chunk ending at `chunk_end` (a space or `end`)
+    /// whose text so far is a prefix of a longer pattern if `prefix`: only if a next word
+    /// is there and starts the way a word after a space in some pattern does.
+    #[inline]
+    fn goes_on(&self, bytes: &[u8], end: usize, chunk_end: usize, prefix: bool) -> bool {
+        if !prefix || chunk_end + 1 >= end {
+            return false;
+        }
+        // Every pattern going on here starts the next word with the run there (as for
+        // `first_runs`).
+        let bit = run_bit(first_run(bytes, chunk_end + 1, end));
+        self.next_runs[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 

@@ -395,7 +395,9 @@ impl ActorTagger {
                         if w.span.start >= covered {
                             if u32::from(starts & PROBE != 0) & inner.matcher.start_bit(run) != 0 {
                                 let at = w.span.start;
-                                if let Some(hit) = inner.matcher.find_at(text, at, span.end) {
+                                if let Some(hit) =
+                                    inner.matcher.find_at_run(text, at, span.end, run)
+                                {
                                     covered = hit.span.end;
                                     hits.push(hit);
                                     w.hit = (hits.len() - 1) as u32;
