@@ -258,94 +258,96 @@ impl Matcher {
     fn longest_at(&self, hay: &str, start: usize, end: usize, run: u64) -> Option<(usize, u32)> {
         let bytes = hay.as_bytes();
         let end = end.min(start + self.max_len);
-        // Most first words are their run of letters and digits alone, before a space:
-        // the first chunk is the run, whose node is looked up as it is, with no scan.
-        let len = (71 - run.leading_zeros() as usize) / 8;
-        if len == 0 || len >= 8 || start + len >= end || bytes[start + len] != b' ' {
-            return self.longest_from(hay, start, end, start, None);
+        let mut best = None;
+        // Each chunk runs up to the next space; `run` is its first run of letters and
+        // digits (read for the bitmaps before the chunk).
+        let (mut i, mut run) = (start, run);
+        loop {
+            // Most chunks are their run alone, before a space: the run's end is the
+            // chunk's, with no scan (and the first chunk's key is the run itself).
+            let len = (71 - run.leading_zeros() as usize) / 8;
+            let (chunk_end, prefix) =
+                if len > 0 && len < 8 && i + len < end && bytes[i + len] == b' ' {
+                    let e = i + len;
+                    let node = match i == start {
+                        true => {
+                            self.short.get(u128::from(run) | (len as u128) << 120).map(Node::from)
+                        }
+                        false => self.node(hay, start, e),
+                    };
+                    let node = node.unwrap_or_default();
+                    best = node.pattern.map(|p| (e, p)).or(best);
+                    (e, node.prefix)
+                } else {
+                    self.chunk(hay, start, end, i, &mut best)
+                };
+            if !prefix || chunk_end + 1 >= end {
+                return best;
+            }
+            i = chunk_end + 1;
+            // Every pattern going on here starts the next word with the run there (as
+            // for `first_runs`).
+            run = first_run(bytes, i, end);
+            let bit = run_bit(run);
+            if self.next_runs[bit / 64] & (1 << (bit % 64)) == 0 {
+                return best;
+            }
         }
-        let key = u128::from(run) | (len as u128) << 120;
-        let node = self.short.get(key).map(Node::from).unwrap_or_default();
-        let best = node.pattern.map(|p| (start + len, p));
-        if !self.goes_on(bytes, end, start + len, node.prefix) {
-            return best;
-        }
-        self.longest_from(hay, start, end, start + len + 1, best)
     }
 
-    /// [`Matcher::longest_at`] once the chunks before `i` are read, the longest pattern
-    /// in them being `best`.
-    fn longest_from(
+    /// Reads the chunk of [`Matcher::longest_at`] from `i` (up to the next space or
+    /// `end`), setting `best` to the longest pattern from `start` ending in it. Gives
+    /// where it ends and whether the text up to there is a prefix of a longer pattern
+    /// (never when the tries ran out).
+    fn chunk(
         &self,
         hay: &str,
         start: usize,
         end: usize,
-        mut i: usize,
-        mut best: Option<(usize, u32)>,
-    ) -> Option<(usize, u32)> {
+        i: usize,
+        best: &mut Option<(usize, u32)>,
+    ) -> (usize, bool) {
         let bytes = hay.as_bytes();
-        loop {
-            // The chunk up to the next space; each place in it where a word ends is a
-            // possible end of a pattern ("U.S." ends after "U", "U.S" and "U.S.").
-            let mut prefix = false;
-            // A few word ends per chunk at most ("U.S." has three): bounded work on
-            // hostile input such as "A.A.A.A...".
-            let mut tries = 0;
-            let mut e = i;
-            while e < end && bytes[e] != b' ' {
-                // Inside a word (an ASCII letter or digit follows) no pattern ends: skip
-                // to the end of the run of letters and digits (at most to `end`).
-                e = ascii::alnum_run_end(bytes, e + 1, end);
-                let next = bytes.get(e).copied();
-                if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                // After an ASCII byte that is not a letter or digit, or at the end of the
-                // text, a char and a word end here.
-                let ends_word = match next {
-                    Some(b) if b >= 0x80 => hay.is_char_boundary(e) && is_boundary_after(hay, e),
-                    _ => true,
-                };
-                if !word_end(bytes[e - 1]) || !ends_word {
-                    continue;
-                }
-                tries += 1;
-                if tries > 8 {
-                    break;
-                }
-                // No node is no pattern and no prefix: whether there is one is the
-                // branch predictor's guess, so it is not branched on.
-                let node = self.node(hay, start, e).unwrap_or_default();
-                best = node.pattern.map(|p| (e, p)).or(best);
-                prefix = (e >= end || bytes[e] == b' ') & node.prefix;
+        // Each place in the chunk where a word ends is a possible end of a pattern
+        // ("U.S." ends after "U", "U.S" and "U.S.").
+        let mut prefix = false;
+        // A few word ends per chunk at most ("U.S." has three): bounded work on hostile
+        // input such as "A.A.A.A...".
+        let mut tries = 0;
+        let mut e = i;
+        while e < end && bytes[e] != b' ' {
+            // Inside a word (an ASCII letter or digit follows) no pattern ends: skip to
+            // the end of the run of letters and digits (at most to `end`).
+            e = ascii::alnum_run_end(bytes, e + 1, end);
+            let next = bytes.get(e).copied();
+            if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
+                continue;
             }
-            // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead
-            // on to a longer pattern.
-            if e < end && bytes[e] == b' ' && e > i && !word_end(bytes[e - 1]) && tries <= 8 {
-                prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
+            // After an ASCII byte that is not a letter or digit, or at the end of the
+            // text, a char and a word end here.
+            let ends_word = match next {
+                Some(b) if b >= 0x80 => hay.is_char_boundary(e) && is_boundary_after(hay, e),
+                _ => true,
+            };
+            if !word_end(bytes[e - 1]) || !ends_word {
+                continue;
             }
-            // Where the chunk ends (a space or `end`), unless the tries ran out: then
-            // `prefix` is false.
-            let chunk_end = e;
-            if !self.goes_on(bytes, end, chunk_end, prefix) {
-                return best;
+            tries += 1;
+            if tries > 8 {
+                break;
             }
-            i = chunk_end + 1;
+            // No node is no pattern and no prefix: whether there is one is the branch
+            // predictor's guess, so it is not branched on.
+            let node = self.node(hay, start, e).unwrap_or_default();
+            *best = node.pattern.map(|p| (e, p)).or(*best);
+            prefix = (e >= end || bytes[e] == b' ') & node.prefix;
         }
-    }
-
-    /// Whether a search goes on past a chunk ending at `chunk_end` (a space or `end`)
-    /// whose text so far is a prefix of a longer pattern if `prefix`: only if a next word
-    /// is there and starts the way a word after a space in some pattern does.
-    #[inline]
-    fn goes_on(&self, bytes: &[u8], end: usize, chunk_end: usize, prefix: bool) -> bool {
-        if !prefix || chunk_end + 1 >= end {
-            return false;
+        // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead on to
+        // a longer pattern.
+        if e < end && bytes[e] == b' ' && e > i && !word_end(bytes[e - 1]) && tries <= 8 {
+            prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
         }
-        // Every pattern going on here starts the next word with the run there (as for
-        // `first_runs`).
-        let bit = run_bit(first_run(bytes, chunk_end + 1, end));
-        self.next_runs[bit / 64] & (1 << (bit % 64)) != 0
+        (e, prefix)
     }
 }
 
