@@ -184,6 +184,58 @@ struct Inner {
     starts: Box<[u32; 256]>,
 }
 
+impl Inner {
+    /// Reads the words of the sentence `s` at `span` (not in capitals) into `words`, its
+    /// gazetteer hits into `hits` and its marks into `marks` from `marked` on (which has
+    /// room for them); gives the marks then in use.
+    ///
+    /// Names start where words start; a word is tied to the hit covering its first byte.
+    /// The marks are decided as the words are read. (A function of its own, so that the
+    /// word loop's state is kept in registers.)
+    ///
+    /// Whether a word is searched for a name and whether it is marked turn on its
+    /// letters, which a branch predictor cannot guess: both are worked out as integers,
+    /// so that the only branch is the rarely taken one into a search, and a word's index
+    /// is written as the next mark whatever it is but kept only if it is one.
+    #[inline(never)]
+    fn read_sentence(
+        &self,
+        text: &str,
+        (s, span): (usize, Span),
+        words: &mut Vec<Word>,
+        hits: &mut Vec<Hit>,
+        marks: &mut [u32],
+        mut marked: usize,
+    ) -> usize {
+        let mut covered = 0;
+        patterns::tokenize(text, span, s as u32, words, |w, i, run| {
+            // The run's first byte is the word's, or 0 where that is not ASCII.
+            let starts = self.starts[usize::from(run as u8)];
+            let len = w.span.end - w.span.start;
+            if w.span.start >= covered {
+                if u32::from(starts & PROBE != 0) & self.matcher.start_bit(run) != 0 {
+                    let at = w.span.start;
+                    if let Some(hit) = self.matcher.find_at_run(text, at, span.end, run) {
+                        covered = hit.span.end;
+                        hits.push(hit);
+                        w.hit = (hits.len() - 1) as u32;
+                    }
+                }
+            } else {
+                w.hit = (hits.len() - 1) as u32;
+            }
+            let name_like = matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
+            let pronoun_or_the = (starts & PRONOUN_LENGTHS) >> len.min(16) & 1;
+            let mark = u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
+            if let Some(slot) = marks.get_mut(marked) {
+                *slot = i as u32;
+                marked += mark as usize;
+            }
+        });
+        marked
+    }
+}
+
 /// [`Inner::starts`] bit: a gazetteer name may start with the byte.
 const PROBE: u32 = 1 << 16;
 
@@ -379,43 +431,7 @@ impl ActorTagger {
                         }
                     }
                 } else {
-                    // Names start where words start; a word is tied to the hit covering its
-                    // first byte. The marks are decided as the words are read.
-                    //
-                    // Whether a word is searched for a name and whether it is marked turn
-                    // on its letters, which a branch predictor cannot guess: both are
-                    // worked out as integers, so that the only branch is the rarely taken
-                    // one into a search, and a word's index is written as the next mark
-                    // whatever it is but kept only if it is one.
-                    let mut covered = 0;
-                    patterns::tokenize(text, span, s as u32, words, |w, i, run| {
-                        // The run's first byte is the word's, or 0 where that is not ASCII.
-                        let starts = inner.starts[usize::from(run as u8)];
-                        let len = w.span.end - w.span.start;
-                        if w.span.start >= covered {
-                            if u32::from(starts & PROBE != 0) & inner.matcher.start_bit(run) != 0 {
-                                let at = w.span.start;
-                                if let Some(hit) =
-                                    inner.matcher.find_at_run(text, at, span.end, run)
-                                {
-                                    covered = hit.span.end;
-                                    hits.push(hit);
-                                    w.hit = (hits.len() - 1) as u32;
-                                }
-                            }
-                        } else {
-                            w.hit = (hits.len() - 1) as u32;
-                        }
-                        let name_like =
-                            matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
-                        let pronoun_or_the = (starts & PRONOUN_LENGTHS) >> len.min(16) & 1;
-                        let mark =
-                            u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
-                        if let Some(slot) = marks.get_mut(marked) {
-                            *slot = i as u32;
-                            marked += mark as usize;
-                        }
-                    });
+                    marked = inner.read_sentence(text, (s, span), words, hits, marks, marked);
                 }
                 ranges.push((first_word, words.len(), first_mark, marked, all_caps));
             }
