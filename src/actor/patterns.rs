@@ -1559,16 +1559,6 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
-        // A team in a results table ("CHICAGO 62 70 .470"), not a dateline
-        // ("LONDON 1996-08-30", "NEW YORK, March 5").
-        let next = self.text[span.end..].trim_start_matches(' ');
-        let number = next.split([' ', '\n', '\t']).next().is_some_and(|t| {
-            t.bytes().any(|b| b.is_ascii_digit())
-                && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
-        });
-        if number {
-            return None;
-        }
         let mut recased = self.scratch.take();
         title_case_ascii(&self.text[span], &mut recased);
         let found = self
@@ -1584,6 +1574,18 @@ impl<'a> Scanner<'a> {
                     )
             });
         self.scratch.set(recased);
+        // A team in a results table ("CHICAGO 62 70 .470"), not a dateline
+        // ("LONDON 1996-08-30", "NEW YORK, March 5"). (Read only for a place found: most
+        // words in capitals spell none.)
+        found?;
+        let next = self.text[span.end..].trim_start_matches(' ');
+        let number = next.split([' ', '\n', '\t']).next().is_some_and(|t| {
+            t.bytes().any(|b| b.is_ascii_digit())
+                && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        });
+        if number {
+            return None;
+        }
         found.map(|(e, _)| e)
     }
 
