@@ -356,8 +356,25 @@ impl ActorTagger {
         byline: &dyn Fn(usize) -> bool,
         actors: &mut Vec<Actor>,
     ) {
+        // The thread's buffers are used in place (moving them out and back would copy
+        // them for every document).
+        BUFFERS.with_borrow_mut(|buffers| {
+            self.tag_with(buffers, text, published, sentences, byline, actors);
+        });
+    }
+
+    /// [`ActorTagger::tag_into`] with the thread's `buffers`.
+    fn tag_with(
+        &self,
+        buffers: &mut Buffers,
+        text: &str,
+        published: Option<Date>,
+        sentences: &[Sentence],
+        byline: &dyn Fn(usize) -> bool,
+        actors: &mut Vec<Actor>,
+    ) {
         let inner = &*self.inner;
-        let mut buffers = BUFFERS.take();
+        buffers.clear();
         let Buffers {
             words,
             hits,
@@ -373,9 +390,8 @@ impl ActorTagger {
             found,
             recased,
             merged,
-        } = &mut buffers;
+        } = &mut *buffers;
         // Sentences as read: a sentence too long for one chunk is read in pieces.
-        pieces.clear();
         for (s, sentence) in sentences.iter().enumerate() {
             split_long(text.as_bytes(), sentence.span, |piece| pieces.push((s, piece)));
         }
@@ -437,7 +453,7 @@ impl ActorTagger {
             }
             if words.len() >= CHUNK_WORDS || k + 1 == pieces.len() {
                 // The sentences read so far: candidates, then empty buffers.
-                let scanner = Scanner {
+                let mut scanner = Scanner {
                     text,
                     words,
                     hits,
@@ -452,7 +468,7 @@ impl ActorTagger {
                     scratch: std::cell::Cell::new(std::mem::take(scratch)),
                     segs: std::mem::take(segs),
                 };
-                let scanner = scan(scanner, ranges, marks, byline, cands);
+                scan(&mut scanner, ranges, marks, byline, cands);
                 *infos = scanner.infos;
                 *segs = scanner.segs;
                 *lower = scanner.lower;
@@ -503,15 +519,14 @@ fn split_long(bytes: &[u8], span: Span, mut each: impl FnMut(Span)) {
 }
 
 /// Scans the sentences of `ranges` (words, marks and whether in capitals) into `cands`;
-/// in sentences for which `byline` holds only gazetteer names are kept. Gives the
-/// scanner back for its buffers.
-fn scan<'a>(
-    mut scanner: Scanner<'a>,
+/// in sentences for which `byline` holds only gazetteer names are kept.
+fn scan(
+    scanner: &mut Scanner<'_>,
     ranges: &[(usize, usize, usize, usize, bool)],
     marks: &[u32],
     byline: &dyn Fn(usize) -> bool,
     cands: &mut Vec<Cand>,
-) -> Scanner<'a> {
+) {
     for &(a, b, ma, mb, all_caps) in ranges {
         if a == b {
             continue;
@@ -530,7 +545,6 @@ fn scan<'a>(
             cands.truncate(kept);
         }
     }
-    scanner
 }
 
 /// The per-document buffers of [`ActorTagger::tag_into`], kept on each thread from one
@@ -577,13 +591,9 @@ struct Buffers {
 const KEPT_WORDS: usize = 1 << 16;
 
 impl Buffers {
-    /// Empties the buffers (but for the room of `marks`) and keeps them for the
-    /// thread's next document, unless they are large and the document used little of
-    /// them ([`keeps`]).
-    fn keep(mut self) {
-        if !keeps(self.words.len(), self.words.capacity(), KEPT_WORDS) {
-            return;
-        }
+    /// Empties the buffers (but for the room of `marks`) for a document: the last one
+    /// left them empty unless a panic cut it short.
+    fn clear(&mut self) {
         self.words.clear();
         self.hits.clear();
         self.ranges.clear();
@@ -591,13 +601,20 @@ impl Buffers {
         self.cands.clear();
         self.caps_words.clear();
         self.pieces.clear();
-        BUFFERS.set(self);
+    }
+
+    /// Keeps the buffers for the thread's next document, unless they are large and the
+    /// document used little of them ([`keeps`]): then they are given back.
+    fn keep(&mut self) {
+        if !keeps(self.words.len(), self.words.capacity(), KEPT_WORDS) {
+            *self = Buffers::default();
+        }
     }
 }
 
 thread_local! {
-    /// This thread's [`Buffers`], while no tagging runs on it.
-    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+    /// This thread's [`Buffers`].
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
 }
 
 /// Adds the re-cased hits of an all-caps sentence to the ones found as written,
