@@ -14,8 +14,10 @@
 //! letters and digits (up to eight bytes, hashed into a bitmap: the tokenizer reads it
 //! with the word, so that "The" or "But" cost a multiply and a load; words starting with
 //! a lowercase letter are tested in a small bitmap of their own), the first byte and
-//! the first two bytes. A search goes on past a space only if the next word starts the
-//! way a word after a space in some pattern does (the same bitmap, for those words).
+//! the first two bytes. A first word that is that run alone before a space (most) is
+//! looked up by the run, its bytes not read again. A search goes on past a space only if
+//! the next word starts the way a word after a space in some pattern does (the same
+//! bitmap, for those words).
 //! Keys of 15 bytes or fewer are packed into one integer and looked up in an
 //! open-addressing table ([`PackedMap`]).
 
@@ -188,7 +190,8 @@ impl Matcher {
             if starts {
                 let pair = pair_index(bytes, pos);
                 if self.first[pair / 64] & (1 << (pair % 64)) != 0 {
-                    if let Some((stop, pattern)) = self.longest_at(hay, pos, end) {
+                    let run = first_run(bytes, pos, end);
+                    if let Some((stop, pattern)) = self.longest_at(hay, pos, end, run) {
                         out.push(Hit { span: Span::new(pos, stop), pattern });
                         prev = bytes[stop - 1];
                         pos = stop;
@@ -220,9 +223,15 @@ impl Matcher {
         self.first_runs.get(at / 64).map_or(0, |w| (w >> (at % 64)) as u32 & 1)
     }
 
-    /// The hit starting at `pos` (a word start), if any ends by `end`. The caller has
-    /// checked [`Matcher::start_bit`] for the word.
+    /// The hit starting at `pos` (a word start), if any ends by `end`.
     pub(crate) fn find_at(&self, hay: &str, pos: usize, end: usize) -> Option<Hit> {
+        self.find_at_run(hay, pos, end, first_run(hay.as_bytes(), pos, end))
+    }
+
+    /// [`Matcher::find_at`] for a word whose [`first_run`] (read up to `end`), as the
+    /// tokenizer read it, is `run`. The caller has checked [`Matcher::start_bit`] for the
+    /// word.
+    pub(crate) fn find_at_run(&self, hay: &str, pos: usize, end: usize, run: u64) -> Option<Hit> {
         let bytes = hay.as_bytes();
         if pos >= end.min(bytes.len()) || !self.first_byte[usize::from(bytes[pos])] {
             return None;
@@ -231,11 +240,10 @@ impl Matcher {
         if self.first[pair / 64] & (1 << (pair % 64)) == 0 || !is_boundary_before(hay, pos) {
             return None;
         }
-        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()))?;
+        let (stop, pattern) = self.longest_at(hay, pos, end.min(bytes.len()), run)?;
         Some(Hit { span: Span::new(pos, stop), pattern })
     }
 
-    /// The longest whole-word pattern starting at `start` and ending by `end`.
     /// What `hay[start..e]` is in the pattern trie, if anything.
     #[inline]
     fn node(&self, hay: &str, start: usize, e: usize) -> Option<Node> {
@@ -245,65 +253,101 @@ impl Matcher {
         }
     }
 
-    fn longest_at(&self, hay: &str, start: usize, end: usize) -> Option<(usize, u32)> {
+    /// The longest whole-word pattern starting at `start` and ending by `end`, where the
+    /// [`first_run`] is `run`.
+    fn longest_at(&self, hay: &str, start: usize, end: usize, run: u64) -> Option<(usize, u32)> {
         let bytes = hay.as_bytes();
         let end = end.min(start + self.max_len);
         let mut best = None;
-        let mut i = start;
+        // Each chunk runs up to the next space; `run` is its first run of letters and
+        // digits (read for the bitmaps before the chunk).
+        let (mut i, mut run) = (start, run);
         loop {
-            // The chunk up to the next space; each place in it where a word ends is a
-            // possible end of a pattern ("U.S." ends after "U", "U.S" and "U.S.").
-            let mut prefix = false;
-            // A few word ends per chunk at most ("U.S." has three): bounded work on
-            // hostile input such as "A.A.A.A...".
-            let mut tries = 0;
-            let mut e = i;
-            while e < end && bytes[e] != b' ' {
-                // Inside a word (an ASCII letter or digit follows) no pattern ends: skip
-                // to the end of the run of letters and digits (at most to `end`).
-                e = ascii::alnum_run_end(bytes, e + 1, end);
-                let next = bytes.get(e).copied();
-                if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                // After an ASCII byte that is not a letter or digit, or at the end of the
-                // text, a char and a word end here.
-                let ends_word = match next {
-                    Some(b) if b >= 0x80 => hay.is_char_boundary(e) && is_boundary_after(hay, e),
-                    _ => true,
+            // Most chunks are their run alone, before a space: the run's end is the
+            // chunk's, with no scan (and the first chunk's key is the run itself).
+            let len = (71 - run.leading_zeros() as usize) / 8;
+            let (chunk_end, prefix) =
+                if len > 0 && len < 8 && i + len < end && bytes[i + len] == b' ' {
+                    let e = i + len;
+                    let node = match i == start {
+                        true => {
+                            self.short.get(u128::from(run) | (len as u128) << 120).map(Node::from)
+                        }
+                        false => self.node(hay, start, e),
+                    };
+                    let node = node.unwrap_or_default();
+                    best = node.pattern.map(|p| (e, p)).or(best);
+                    (e, node.prefix)
+                } else {
+                    self.chunk(hay, start, end, i, &mut best)
                 };
-                if !word_end(bytes[e - 1]) || !ends_word {
-                    continue;
-                }
-                tries += 1;
-                if tries > 8 {
-                    break;
-                }
-                // No node is no pattern and no prefix: whether there is one is the
-                // branch predictor's guess, so it is not branched on.
-                let node = self.node(hay, start, e).unwrap_or_default();
-                best = node.pattern.map(|p| (e, p)).or(best);
-                prefix = (e >= end || bytes[e] == b' ') & node.prefix;
-            }
-            // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead
-            // on to a longer pattern.
-            if e < end && bytes[e] == b' ' && e > i && !word_end(bytes[e - 1]) && tries <= 8 {
-                prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
-            }
-            // Where the chunk ends (a space or `end`), unless the tries ran out: then
-            // `prefix` is false.
-            let chunk_end = e;
             if !prefix || chunk_end + 1 >= end {
                 return best;
             }
             i = chunk_end + 1;
             // Every pattern going on here starts the next word with the run there (as
             // for `first_runs`).
-            let bit = run_bit(first_run(bytes, i, end));
+            run = first_run(bytes, i, end);
+            let bit = run_bit(run);
             if self.next_runs[bit / 64] & (1 << (bit % 64)) == 0 {
                 return best;
             }
         }
+    }
+
+    /// Reads the chunk of [`Matcher::longest_at`] from `i` (up to the next space or
+    /// `end`), setting `best` to the longest pattern from `start` ending in it. Gives
+    /// where it ends and whether the text up to there is a prefix of a longer pattern
+    /// (never when the tries ran out).
+    fn chunk(
+        &self,
+        hay: &str,
+        start: usize,
+        end: usize,
+        i: usize,
+        best: &mut Option<(usize, u32)>,
+    ) -> (usize, bool) {
+        let bytes = hay.as_bytes();
+        // Each place in the chunk where a word ends is a possible end of a pattern
+        // ("U.S." ends after "U", "U.S" and "U.S.").
+        let mut prefix = false;
+        // A few word ends per chunk at most ("U.S." has three): bounded work on hostile
+        // input such as "A.A.A.A...".
+        let mut tries = 0;
+        let mut e = i;
+        while e < end && bytes[e] != b' ' {
+            // Inside a word (an ASCII letter or digit follows) no pattern ends: skip to
+            // the end of the run of letters and digits (at most to `end`).
+            e = ascii::alnum_run_end(bytes, e + 1, end);
+            let next = bytes.get(e).copied();
+            if next.is_some_and(|b| b.is_ascii_alphanumeric()) {
+                continue;
+            }
+            // After an ASCII byte that is not a letter or digit, or at the end of the
+            // text, a char and a word end here.
+            let ends_word = match next {
+                Some(b) if b >= 0x80 => hay.is_char_boundary(e) && is_boundary_after(hay, e),
+                _ => true,
+            };
+            if !word_end(bytes[e - 1]) || !ends_word {
+                continue;
+            }
+            tries += 1;
+            if tries > 8 {
+                break;
+            }
+            // No node is no pattern and no prefix: whether there is one is the branch
+            // predictor's guess, so it is not branched on.
+            let node = self.node(hay, start, e).unwrap_or_default();
+            *best = node.pattern.map(|p| (e, p)).or(*best);
+            prefix = (e >= end || bytes[e] == b' ') & node.prefix;
+        }
+        // A chunk that ends in no word ("&" of "Johnson & Johnson") may still lead on to
+        // a longer pattern.
+        if e < end && bytes[e] == b' ' && e > i && !word_end(bytes[e - 1]) && tries <= 8 {
+            prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
+        }
+        (e, prefix)
     }
 }
 

@@ -184,6 +184,58 @@ struct Inner {
     starts: Box<[u32; 256]>,
 }
 
+impl Inner {
+    /// Reads the words of the sentence `s` at `span` (not in capitals) into `words`, its
+    /// gazetteer hits into `hits` and its marks into `marks` from `marked` on (which has
+    /// room for them); gives the marks then in use.
+    ///
+    /// Names start where words start; a word is tied to the hit covering its first byte.
+    /// The marks are decided as the words are read. (A function of its own, so that the
+    /// word loop's state is kept in registers.)
+    ///
+    /// Whether a word is searched for a name and whether it is marked turn on its
+    /// letters, which a branch predictor cannot guess: both are worked out as integers,
+    /// so that the only branch is the rarely taken one into a search, and a word's index
+    /// is written as the next mark whatever it is but kept only if it is one.
+    #[inline(never)]
+    fn read_sentence(
+        &self,
+        text: &str,
+        (s, span): (usize, Span),
+        words: &mut Vec<Word>,
+        hits: &mut Vec<Hit>,
+        marks: &mut [u32],
+        mut marked: usize,
+    ) -> usize {
+        let mut covered = 0;
+        patterns::tokenize(text, span, s as u32, words, |w, i, run| {
+            // The run's first byte is the word's, or 0 where that is not ASCII.
+            let starts = self.starts[usize::from(run as u8)];
+            let len = w.span.end - w.span.start;
+            if w.span.start >= covered {
+                if u32::from(starts & PROBE != 0) & self.matcher.start_bit(run) != 0 {
+                    let at = w.span.start;
+                    if let Some(hit) = self.matcher.find_at_run(text, at, span.end, run) {
+                        covered = hit.span.end;
+                        hits.push(hit);
+                        w.hit = (hits.len() - 1) as u32;
+                    }
+                }
+            } else {
+                w.hit = (hits.len() - 1) as u32;
+            }
+            let name_like = matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
+            let pronoun_or_the = (starts & PRONOUN_LENGTHS) >> len.min(16) & 1;
+            let mark = u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
+            if let Some(slot) = marks.get_mut(marked) {
+                *slot = i as u32;
+                marked += mark as usize;
+            }
+        });
+        marked
+    }
+}
+
 /// [`Inner::starts`] bit: a gazetteer name may start with the byte.
 const PROBE: u32 = 1 << 16;
 
@@ -304,8 +356,25 @@ impl ActorTagger {
         byline: &dyn Fn(usize) -> bool,
         actors: &mut Vec<Actor>,
     ) {
+        // The thread's buffers are used in place (moving them out and back would copy
+        // them for every document).
+        BUFFERS.with_borrow_mut(|buffers| {
+            self.tag_with(buffers, text, published, sentences, byline, actors);
+        });
+    }
+
+    /// [`ActorTagger::tag_into`] with the thread's `buffers`.
+    fn tag_with(
+        &self,
+        buffers: &mut Buffers,
+        text: &str,
+        published: Option<Date>,
+        sentences: &[Sentence],
+        byline: &dyn Fn(usize) -> bool,
+        actors: &mut Vec<Actor>,
+    ) {
         let inner = &*self.inner;
-        let mut buffers = BUFFERS.take();
+        buffers.clear();
         let Buffers {
             words,
             hits,
@@ -321,9 +390,8 @@ impl ActorTagger {
             found,
             recased,
             merged,
-        } = &mut buffers;
+        } = &mut *buffers;
         // Sentences as read: a sentence too long for one chunk is read in pieces.
-        pieces.clear();
         for (s, sentence) in sentences.iter().enumerate() {
             split_long(text.as_bytes(), sentence.span, |piece| pieces.push((s, piece)));
         }
@@ -379,47 +447,13 @@ impl ActorTagger {
                         }
                     }
                 } else {
-                    // Names start where words start; a word is tied to the hit covering its
-                    // first byte. The marks are decided as the words are read.
-                    //
-                    // Whether a word is searched for a name and whether it is marked turn
-                    // on its letters, which a branch predictor cannot guess: both are
-                    // worked out as integers, so that the only branch is the rarely taken
-                    // one into a search, and a word's index is written as the next mark
-                    // whatever it is but kept only if it is one.
-                    let mut covered = 0;
-                    patterns::tokenize(text, span, s as u32, words, |w, i, run| {
-                        // The run's first byte is the word's, or 0 where that is not ASCII.
-                        let starts = inner.starts[usize::from(run as u8)];
-                        let len = w.span.end - w.span.start;
-                        if w.span.start >= covered {
-                            if u32::from(starts & PROBE != 0) & inner.matcher.start_bit(run) != 0 {
-                                let at = w.span.start;
-                                if let Some(hit) = inner.matcher.find_at(text, at, span.end) {
-                                    covered = hit.span.end;
-                                    hits.push(hit);
-                                    w.hit = (hits.len() - 1) as u32;
-                                }
-                            }
-                        } else {
-                            w.hit = (hits.len() - 1) as u32;
-                        }
-                        let name_like =
-                            matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
-                        let pronoun_or_the = (starts & PRONOUN_LENGTHS) >> len.min(16) & 1;
-                        let mark =
-                            u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
-                        if let Some(slot) = marks.get_mut(marked) {
-                            *slot = i as u32;
-                            marked += mark as usize;
-                        }
-                    });
+                    marked = inner.read_sentence(text, (s, span), words, hits, marks, marked);
                 }
                 ranges.push((first_word, words.len(), first_mark, marked, all_caps));
             }
             if words.len() >= CHUNK_WORDS || k + 1 == pieces.len() {
                 // The sentences read so far: candidates, then empty buffers.
-                let scanner = Scanner {
+                let mut scanner = Scanner {
                     text,
                     words,
                     hits,
@@ -434,7 +468,7 @@ impl ActorTagger {
                     scratch: std::cell::Cell::new(std::mem::take(scratch)),
                     segs: std::mem::take(segs),
                 };
-                let scanner = scan(scanner, ranges, marks, byline, cands);
+                scan(&mut scanner, ranges, marks, byline, cands);
                 *infos = scanner.infos;
                 *segs = scanner.segs;
                 *lower = scanner.lower;
@@ -485,15 +519,14 @@ fn split_long(bytes: &[u8], span: Span, mut each: impl FnMut(Span)) {
 }
 
 /// Scans the sentences of `ranges` (words, marks and whether in capitals) into `cands`;
-/// in sentences for which `byline` holds only gazetteer names are kept. Gives the
-/// scanner back for its buffers.
-fn scan<'a>(
-    mut scanner: Scanner<'a>,
+/// in sentences for which `byline` holds only gazetteer names are kept.
+fn scan(
+    scanner: &mut Scanner<'_>,
     ranges: &[(usize, usize, usize, usize, bool)],
     marks: &[u32],
     byline: &dyn Fn(usize) -> bool,
     cands: &mut Vec<Cand>,
-) -> Scanner<'a> {
+) {
     for &(a, b, ma, mb, all_caps) in ranges {
         if a == b {
             continue;
@@ -512,7 +545,6 @@ fn scan<'a>(
             cands.truncate(kept);
         }
     }
-    scanner
 }
 
 /// The per-document buffers of [`ActorTagger::tag_into`], kept on each thread from one
@@ -559,13 +591,9 @@ struct Buffers {
 const KEPT_WORDS: usize = 1 << 16;
 
 impl Buffers {
-    /// Empties the buffers (but for the room of `marks`) and keeps them for the
-    /// thread's next document, unless they are large and the document used little of
-    /// them ([`keeps`]).
-    fn keep(mut self) {
-        if !keeps(self.words.len(), self.words.capacity(), KEPT_WORDS) {
-            return;
-        }
+    /// Empties the buffers (but for the room of `marks`) for a document: the last one
+    /// left them empty unless a panic cut it short.
+    fn clear(&mut self) {
         self.words.clear();
         self.hits.clear();
         self.ranges.clear();
@@ -573,13 +601,20 @@ impl Buffers {
         self.cands.clear();
         self.caps_words.clear();
         self.pieces.clear();
-        BUFFERS.set(self);
+    }
+
+    /// Keeps the buffers for the thread's next document, unless they are large and the
+    /// document used little of them ([`keeps`]): then they are given back.
+    fn keep(&mut self) {
+        if !keeps(self.words.len(), self.words.capacity(), KEPT_WORDS) {
+            *self = Buffers::default();
+        }
     }
 }
 
 thread_local! {
-    /// This thread's [`Buffers`], while no tagging runs on it.
-    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+    /// This thread's [`Buffers`].
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
 }
 
 /// Adds the re-cased hits of an all-caps sentence to the ones found as written,

@@ -209,6 +209,9 @@ pub(crate) fn tokenize(
             };
             let stop = !alnum_mask(x) & HIGHS;
             let mut poss = false;
+            // An Arabic article joined to a name ("al-Hariri"): the one lowercase start
+            // of a capitalized word, found where its hyphen ends the first run.
+            let mut article = false;
             // The next word follows after exactly one space.
             let mut next = false;
             let run;
@@ -224,10 +227,9 @@ pub(crate) fn tokenize(
                     // As [`joined_end`] decides: a period joins only single letters
                     // ("U.S."), and a hyphen no word that starts lowercase, so that
                     // "said." and "well-known" end here.
-                    let plain = (after == b'.' && k >= 2)
-                        || (after == b'-'
-                            && (x as u8).is_ascii_lowercase()
-                            && !article_name(&bytes[start..end]));
+                    let hyphen_after_lower = after == b'-' && (x as u8).is_ascii_lowercase();
+                    article = hyphen_after_lower && article_name(&bytes[start..end]);
+                    let plain = (after == b'.' && k >= 2) || (hyphen_after_lower && !article);
                     if !plain {
                         (i, poss) = joined_end(text, start, i, end);
                     }
@@ -241,13 +243,13 @@ pub(crate) fn tokenize(
             }
             // Most words' shape is their first byte's: lowercase, a digit, or a capital
             // followed by a lowercase letter. The rest (capitals followed by no lowercase
-            // letter, lowercase words with a hyphen as their third or fourth byte as after
-            // an Arabic article, non-ASCII starts) take the one rarely taken branch: the
-            // case of a word's first letter is a coin toss to the branch predictor.
+            // letter, words starting with an Arabic article, non-ASCII starts) take the
+            // one rarely taken branch: the case of a word's first letter is a coin toss to
+            // the branch predictor.
             let (first, second) = (x as u8, (x >> 8) as u8);
             let rare = (first.is_ascii_uppercase() & !second.is_ascii_lowercase())
-                | (first.is_ascii_lowercase() & hyphen_third_or_fourth(x))
-                | (first >= 0x80);
+                | (first >= 0x80)
+                | article;
             let shape = match rare {
                 false => FIRST_BYTE_SHAPE[usize::from(first)],
                 true => rare_shape(text, start, i, x),
@@ -296,7 +298,7 @@ static FIRST_BYTE_SHAPE: [Shape; 256] = {
 
 /// The shape of the word `text[start..end]` whose first eight bytes (zero-padded past
 /// the sentence) are `x`, for the words whose first byte does not say it (see
-/// [`tokenize`]: a lowercase word here has a hyphen as its third or fourth byte).
+/// [`tokenize`]: a lowercase word here starts with an Arabic article).
 #[inline(never)]
 fn rare_shape(text: &str, start: usize, end: usize, x: u64) -> Shape {
     use crate::ascii::{HIGHS, letter_mask, low_bytes};
@@ -330,13 +332,6 @@ fn flags(mask: u64) -> usize {
 fn flags2(a: u64, b: u64) -> usize {
     // At most two a byte: the byte sums of the multiply stay below 256.
     (((a >> 7) + (b >> 7)).wrapping_mul(crate::ascii::ONES) >> 56) as usize
-}
-
-/// Whether the third or fourth of the eight bytes loaded in `x` is a hyphen, as in a
-/// word that [`article_name`] accepts.
-#[inline(always)]
-fn hyphen_third_or_fourth(x: u64) -> bool {
-    (x >> 16) as u8 == b'-' || (x >> 24) as u8 == b'-'
 }
 
 /// Whether `word` starts with an Arabic article joined to a capitalized name
@@ -1564,16 +1559,6 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let span = Span::new(self.words[a].span.start, self.words[b - 1].span.end);
-        // A team in a results table ("CHICAGO 62 70 .470"), not a dateline
-        // ("LONDON 1996-08-30", "NEW YORK, March 5").
-        let next = self.text[span.end..].trim_start_matches(' ');
-        let number = next.split([' ', '\n', '\t']).next().is_some_and(|t| {
-            t.bytes().any(|b| b.is_ascii_digit())
-                && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
-        });
-        if number {
-            return None;
-        }
         let mut recased = self.scratch.take();
         title_case_ascii(&self.text[span], &mut recased);
         let found = self
@@ -1589,6 +1574,18 @@ impl<'a> Scanner<'a> {
                     )
             });
         self.scratch.set(recased);
+        // A team in a results table ("CHICAGO 62 70 .470"), not a dateline
+        // ("LONDON 1996-08-30", "NEW YORK, March 5"). (Read only for a place found: most
+        // words in capitals spell none.)
+        found?;
+        let next = self.text[span.end..].trim_start_matches(' ');
+        let number = next.split([' ', '\n', '\t']).next().is_some_and(|t| {
+            t.bytes().any(|b| b.is_ascii_digit())
+                && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        });
+        if number {
+            return None;
+        }
         found.map(|(e, _)| e)
     }
 

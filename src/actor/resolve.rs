@@ -822,16 +822,17 @@ fn local_id(kind: ActorKind, name: &str, id: &mut String) {
 
 /// Appends the slug of a name of up to 64 ASCII letters and digits in words split by
 /// single spaces (most names), and answers whether it did (writing nothing for another
-/// name). Such a name is checked eight bytes at a time; its words are copied whole and
-/// only its capitals lowercased (a dash in the slug stands where a space is in the name).
+/// name). Such a name is checked and its slug built eight bytes at a time (lowercased, a
+/// dash where a space is), then appended in one copy.
 fn plain_slug(name: &str, id: &mut String) -> bool {
     let bytes = name.as_bytes();
     let n = bytes.len();
     if n == 0 || n > 64 || bytes[n - 1] == b' ' {
         return false;
     }
-    // Bit k of each: byte k is a space, a capital.
-    let (mut spaces, mut capitals) = (0u64, 0u64);
+    let mut slug = [0u8; 64];
+    // Bit k: byte k is a space.
+    let mut spaces = 0u64;
     let mut at = 0;
     while at < n {
         let w = ascii::load8(bytes, at);
@@ -841,29 +842,23 @@ fn plain_slug(name: &str, id: &mut String) -> bool {
             return false;
         }
         spaces |= ascii::flag_bits(space) << at;
-        capitals |= ascii::flag_bits(((ascii::lower8(w) ^ w) << 2) & ascii::HIGHS) << at;
+        // A space (0x20) turns into a dash (0x2d); the bytes past the name are not kept.
+        let out = ascii::lower8(w) ^ ((space >> 7) * 0x0d);
+        slug[at..at + 8].copy_from_slice(&out.to_le_bytes());
         at += 8;
     }
     // No leading space, no two in a row.
     if spaces & (spaces << 1 | 1) != 0 {
         return false;
     }
-    let slug = id.len();
-    let mut word = 0;
-    while spaces != 0 {
-        let space = spaces.trailing_zeros() as usize;
-        id.push_str(&name[word..space]);
-        id.push('-');
-        word = space + 1;
-        spaces &= spaces - 1;
+    // (Letters, digits and dashes: always ASCII.)
+    match std::str::from_utf8(&slug[..n]) {
+        Ok(slug) => {
+            id.push_str(slug);
+            true
+        }
+        Err(_) => false,
     }
-    id.push_str(&name[word..]);
-    while capitals != 0 {
-        let at = slug + capitals.trailing_zeros() as usize;
-        id[at..at + 1].make_ascii_lowercase();
-        capitals &= capitals - 1;
-    }
-    true
 }
 
 /// The mentions that start before `limit` as [`Seen`] records, sorted, into `seen` (no

@@ -151,6 +151,10 @@ fn matching_finds_whole_words_longest_first() {
         ("Russia and Ukraine met.", &[("Russia", "RUS"), ("Ukraine", "UKR")]),
         ("Ukraine’s grid and Russia's army.", &[("Ukraine", "UKR"), ("Russia", "RUS")]),
         ("The New York Times reported it.", &[("New York Times", "org:new-york-times")]),
+        // A longer pattern goes on past a name but not in the text: the name counts,
+        // before a space or punctuation.
+        ("Officials in New York said so.", &[("New York", "loc:new-york")]),
+        ("In New York, officials said so.", &[("New York", "loc:new-york")]),
         // The longest pattern ends inside a word: the shorter one still counts.
         ("NEW YORK TIMESQUARE", &[("NEW YORK", "loc:new-york")]),
         ("Russians and Russian-backed forces.", &[("Russians", "RUS"), ("Russian", "RUS")]),
