@@ -185,9 +185,14 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     let mut segs = std::mem::take(&mut b.segs);
     segs.clear();
     marks::segments(text, &paras, &mut b.marks, &mut segs);
+    let quoted = &mut b.quoted;
+    quoted.clear();
+    quoted.extend(segs.iter().map(|g| g.span));
     let raw = &mut b.raw;
     raw.clear();
-    lex.cues(text, raw);
+    // No cue starting inside a quotation is kept (see below): most of their text is not
+    // read for cues.
+    lex.cues(text, quoted, raw);
     let title_case = &mut b.title_case;
     title_case.clear();
     title_case.resize(paras.len(), None);
@@ -236,9 +241,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     let cuts = &mut b.cuts;
     cuts.clear();
     cuts.reserve(2 * paras.len() + analysis.sentences.len());
-    let quoted = &mut b.quoted;
-    quoted.clear();
-    quoted.extend(segs.iter().map(|g| g.span));
+    let quoted = &b.quoted;
     for (&p, &need) in paras.iter().zip(&b.needed) {
         cuts.push(p.start);
         if need {

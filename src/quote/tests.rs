@@ -653,14 +653,61 @@ fn cue_matcher_agrees_with_automaton() {
             text.push_str(SEPARATORS[next(SEPARATORS.len())]);
         }
         let mut got = Vec::new();
-        lex.cues(&text, &mut got);
+        lex.cues(&text, &[], &mut got);
         assert_eq!(got, reference_cues(&text), "{text:?}");
     }
     for text in ["Gwent on to say so", "xwent on to saywent on to says", "he went on to say it"] {
         let mut got = Vec::new();
-        lex.cues(text, &mut got);
+        lex.cues(text, &[], &mut got);
         assert_eq!(got, reference_cues(text), "{text:?}");
     }
+}
+
+/// Outside the quoted segments, the cues found while skipping them are those found over the
+/// whole text: also where a segment never closes and ends in the middle of a multi-word
+/// form ("went on to say").
+#[test]
+fn cues_skip_quotes_exactly() {
+    use crate::Span;
+    let lex = super::lexicon::Lexicon::new();
+    const PIECES: &[&str] =
+        &["went on to", "say", "said", "according", "to", "told", "“", "”", "\"", "x", "\n\n"];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut skipped_some = 0;
+    for _ in 0..5_000 {
+        let mut text = String::new();
+        for _ in 0..next(16) + 1 {
+            text.push_str(PIECES[next(PIECES.len())]);
+            text.push(' ');
+        }
+        let paras: Vec<Span> = text
+            .split("\n\n")
+            .scan(0, |at, p| {
+                let span = Span::new(*at, *at + p.len());
+                *at += p.len() + 2;
+                Some(span)
+            })
+            .collect();
+        let mut segs = Vec::new();
+        super::marks::segments(&text, &paras, &mut Vec::new(), &mut segs);
+        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let outside = |c: &(usize, usize, _)| !quoted.iter().any(|g| g.start < c.0 && c.0 < g.end);
+        let mut all = Vec::new();
+        lex.cues(&text, &[], &mut all);
+        all.retain(outside);
+        let mut skipping = Vec::new();
+        lex.cues(&text, &quoted, &mut skipping);
+        skipping.retain(outside);
+        assert_eq!(skipping, all, "{text:?}");
+        skipped_some += usize::from(!quoted.is_empty());
+    }
+    assert!(skipped_some > 1_000);
 }
 
 /// Sentence ends found while skipping quoted spans are those found without skipping, less
