@@ -254,17 +254,12 @@ pub(crate) fn sentence_ends(
                 }
             }
         }
-        // `.` and `?` (with `/` and `>`) in one test, `!` in the other.
-        i = next_in_set(&bytes[..limit], i, [(0x11, b'?'), (0, b'!')]);
-        if i >= limit {
+        let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..limit]) else {
             i = limit;
             continue;
-        }
+        };
+        i += k;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
