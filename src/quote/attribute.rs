@@ -909,8 +909,9 @@ impl<'a> Ctx<'a> {
     /// ending before `hi`.
     fn np_after(&mut self, start: usize, hi: usize) -> Option<Span> {
         self.load_lazy(start, hi.min(start + SPEAKER_WINDOW));
-        // The phrase is read no further than its first NP_TOKENS tokens.
-        self.fill(NP_TOKENS);
+        // The phrase is read as far as it goes, and no further than its first NP_TOKENS
+        // tokens.
+        self.fill(1);
         let first = *self.toks.first()?;
         let fw = first.text(self.text);
         if !first.word {
@@ -928,7 +929,7 @@ impl<'a> Ctx<'a> {
             has_det = true;
         }
         let mut last = None;
-        while j < self.toks.len() && j < NP_TOKENS {
+        while j < NP_TOKENS && self.has(j) {
             let t = self.toks[j];
             if !t.word {
                 break;
@@ -1887,8 +1888,9 @@ impl<'a> Ctx<'a> {
     fn content_after(&mut self, cue: Cue, hi: usize) -> Span {
         self.load_lazy(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
         // "said on Wednesday that …", "told reporters that …": such a word opens the content
-        // only among the first seven tokens, so no more are read for it; the first is read
-        // alone, as it most often decides.
+        // only among the first seven tokens, and only after words or commas that are no
+        // "of", "for", participle or auxiliary. So the tokens are read one at a time, up to
+        // the first that opens or the first that no opening word may follow.
         let opens = |ctx: &Self, j: usize| {
             let w = ctx.tok_text(j);
             w == "that"
@@ -1899,24 +1901,30 @@ impl<'a> Ctx<'a> {
                         "to" | "how" | "why" | "what" | "whether" | "when" | "if" | "about"
                     ))
         };
-        let that = if self.has(0) && opens(self, 0) {
-            Some(0)
-        } else {
-            self.fill(7);
-            (1..self.toks.len()).find(|&j| opens(self, j))
+        let may_precede = |ctx: &Self, k: usize| {
+            let w = ctx.tok_text(k);
+            (ctx.toks[k].word || w == ",")
+                && !matches!(w, "of" | "for")
+                && !w.ends_with("ing")
+                && !is_finite_aux(w)
         };
+        let mut that = None;
+        let mut k = 0;
+        while k < 7 && self.has(k) {
+            if opens(self, k) {
+                that = Some(k);
+                break;
+            }
+            if !may_precede(self, k) {
+                break;
+            }
+            k += 1;
+        }
         let mut start = match that {
             Some(j)
                 if self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
                     && self.has(j + 1)
-                    && self.toks[j + 1].word
-                    && (0..j).all(|k| {
-                        let w = self.tok_text(k);
-                        (self.toks[k].word || w == ",")
-                            && !matches!(w, "of" | "for")
-                            && !w.ends_with("ing")
-                            && !is_finite_aux(w)
-                    }) =>
+                    && self.toks[j + 1].word =>
             {
                 self.toks[j].span.start
             }
