@@ -229,7 +229,10 @@ impl CueMatcher {
         let mut from = 0;
         for span in skipped {
             let start = span.start.min(bytes.len());
-            debug_assert!(bytes.get(start).is_none_or(|&b| !in_form(b)), "a span opens a form");
+            debug_assert!(
+                bytes.get(start).is_none_or(|&b| !in_form(b)),
+                "a skipped span starts with a byte of a form"
+            );
             self.scan(text, from..start, base, &mut consumed, out);
             let inner = bytes.get(start..span.end.min(bytes.len())).unwrap_or(&[]);
             from =
