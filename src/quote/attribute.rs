@@ -238,6 +238,15 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     nouns.clear();
     nouns.extend(cues.iter().filter(|c| c.class == CueClass::Noun));
     cues.retain(|c| c.class != CueClass::Noun);
+    let bounds = &mut b.bounds;
+    bounds.clear();
+    bounds.resize(2 * analysis.sentences.len(), 0);
+    for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
+        pair.copy_from_slice(&[s.span.start, s.span.end]);
+    }
+    // The sentence bounds are cuts already: the sentence ends found on them are left out
+    // (see `sentence_ends`), when they ascend, as they do.
+    let known: &[usize] = if bounds.is_sorted() { bounds } else { &[] };
     let cuts = &mut b.cuts;
     cuts.clear();
     cuts.reserve(2 * paras.len() + analysis.sentences.len());
@@ -246,15 +255,9 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
         cuts.push(p.start);
         if need {
             // The cuts strictly inside a quoted segment are dropped below.
-            sentence_ends(text, p, quoted, lex, cuts);
+            sentence_ends(text, p, (quoted, known), lex, cuts);
         }
         cuts.push(p.end);
-    }
-    let bounds = &mut b.bounds;
-    bounds.clear();
-    bounds.resize(2 * analysis.sentences.len(), 0);
-    for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
-        pair.copy_from_slice(&[s.span.start, s.span.end]);
     }
     let mut cuts = std::mem::take(&mut b.merged);
     merge_sorted(&b.cuts, bounds, &mut cuts);

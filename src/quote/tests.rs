@@ -731,12 +731,61 @@ fn sentence_ends_skip_quotes_exactly() {
         let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
         let inside = |c: usize| quoted.iter().any(|g| g.start < c && c < g.end);
         let mut all = Vec::new();
-        sentence_ends(text, para, &[], &lex, &mut all);
+        sentence_ends(text, para, (&[], &[]), &lex, &mut all);
         all.retain(|&c| !inside(c));
         let mut skipped = Vec::new();
-        sentence_ends(text, para, &quoted, &lex, &mut skipped);
+        sentence_ends(text, para, (&quoted, &[]), &lex, &mut skipped);
         skipped.retain(|&c| !inside(c));
         assert_eq!(all, skipped, "{text}");
+    }
+}
+
+/// Sentence ends found while leaving out those on known cuts, with the known cuts, are the
+/// ends found without them, with the known cuts: whichever ends are known, and known cuts
+/// that are no ends too.
+#[test]
+fn sentence_ends_known_cuts_change_nothing() {
+    use super::lexicon::Lexicon;
+    use super::words::sentence_ends;
+    use crate::Span;
+    let lex = Lexicon::new();
+    let texts = [
+        "He said. “We left. Then we came back.” She stayed. “Why? Because!” Done.",
+        "“Go.” “Stop.” “Mr. Smith arrived.” The U.S. agreed. “It is over,” he said.",
+        "It rose 3.5 percent. (Really.) Prices fell!! Then?  What next... Nothing. 'Yes.' No",
+        "Odd “…!?” marks. “.” “!” She said: “No. (Yes.) Maybe.” End.",
+        "Go. Hi. Ok! We? So. Up. At.” “Be. On.",
+    ];
+    for text in texts {
+        let para = Span::new(0, text.len());
+        let mut segs = Vec::new();
+        super::marks::segments(text, &[para], &mut Vec::new(), &mut segs);
+        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let mut all = Vec::new();
+        sentence_ends(text, para, (&quoted, &[]), &lex, &mut all);
+        assert!(all.len() >= 3, "{text}: {all:?}");
+        // Every pattern of known ends, with offsets that are no ends among them.
+        for pattern in 0u32..64 {
+            let mut known: Vec<usize> = all
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| pattern >> (n % 6) & 1 == 1)
+                .map(|(_, &c)| c)
+                .collect();
+            known.extend((pattern as usize..text.len()).step_by(7));
+            known.sort_unstable();
+            known.dedup();
+            let mut found = Vec::new();
+            sentence_ends(text, para, (&quoted, &known), &lex, &mut found);
+            assert!(found.iter().all(|c| !known.contains(c)), "{text}: {found:?}");
+            let mut with = [found, known.clone()].concat();
+            with.sort_unstable();
+            with.dedup();
+            let mut without = [all.clone(), known].concat();
+            without.sort_unstable();
+            without.dedup();
+            assert_eq!(with, without, "{text}, pattern {pattern}");
+        }
     }
 }
 
