@@ -1731,6 +1731,20 @@ impl<'a> Ctx<'a> {
         if !char_before(self.text, words.end).is_some_and(|c| c.is_ascii_lowercase()) {
             return speaker;
         }
+        // The modifiers are words of lower-case ASCII letters and hyphens, so the mark before
+        // them stands where a walk back over such letters and ASCII spaces stops. Unless it
+        // stops at a comma, an ASCII quotation mark or a character that is no ASCII (”, or
+        // a space of another kind), nothing is widened: no need to tokenize either.
+        let bytes = self.text.as_bytes();
+        let stop = bytes[win.start..words.end].iter().rposition(|&b| {
+            !(b.is_ascii_lowercase()
+                || matches!(b, b'-' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        });
+        let may_close =
+            stop.is_some_and(|k| matches!(bytes[win.start + k], b',' | b'"' | b'\'' | 0x80..));
+        if !may_close {
+            return speaker;
+        }
         self.load(win.start, win.end);
         let mut i = self.toks.len();
         while i > 0 && self.toks.len() - i < 3 {

@@ -334,6 +334,19 @@ const CONSTRUCTIONS: &[Case] = &[
         ),]
     ),
     case!(
+        "lower-case modifiers before a name after a straight quotation mark or a comma",
+        "The mayor \"has done nothing for the harbor,\" retired navy captain Ines Falk said. \
+         The harbor needs work, senior port engineer Ola Berg said.",
+        [
+            (
+                "The mayor \"has done nothing for the harbor,\"",
+                Partial,
+                Some("retired navy captain Ines Falk")
+            ),
+            ("The harbor needs work", Indirect, Some("senior port engineer Ola Berg")),
+        ]
+    ),
+    case!(
         "two-apostrophe fragment before an inverted attribution",
         "For small towns, the levy ''is a heavy burden,'' said Mr. Ostrow.",
         [("For small towns, the levy ''is a heavy burden,''", Indirect, Some("Mr. Ostrow")),]
