@@ -185,9 +185,14 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     let mut segs = std::mem::take(&mut b.segs);
     segs.clear();
     marks::segments(text, &paras, &mut b.marks, &mut segs);
+    let quoted = &mut b.quoted;
+    quoted.clear();
+    quoted.extend(segs.iter().map(|g| g.span));
     let raw = &mut b.raw;
     raw.clear();
-    lex.cues(text, raw);
+    // No cue starting inside a quotation is kept (see below): most of their text is not
+    // read for cues.
+    lex.cues(text, quoted, raw);
     let title_case = &mut b.title_case;
     title_case.clear();
     title_case.resize(paras.len(), None);
@@ -233,25 +238,26 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
     nouns.clear();
     nouns.extend(cues.iter().filter(|c| c.class == CueClass::Noun));
     cues.retain(|c| c.class != CueClass::Noun);
-    let cuts = &mut b.cuts;
-    cuts.clear();
-    cuts.reserve(2 * paras.len() + analysis.sentences.len());
-    let quoted = &mut b.quoted;
-    quoted.clear();
-    quoted.extend(segs.iter().map(|g| g.span));
-    for (&p, &need) in paras.iter().zip(&b.needed) {
-        cuts.push(p.start);
-        if need {
-            // The cuts strictly inside a quoted segment are dropped below.
-            sentence_ends(text, p, quoted, lex, cuts);
-        }
-        cuts.push(p.end);
-    }
     let bounds = &mut b.bounds;
     bounds.clear();
     bounds.resize(2 * analysis.sentences.len(), 0);
     for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
         pair.copy_from_slice(&[s.span.start, s.span.end]);
+    }
+    // The sentence bounds are cuts already: the sentence ends found on them are left out
+    // (see `sentence_ends`), when they ascend, as they do.
+    let known: &[usize] = if bounds.is_sorted() { bounds } else { &[] };
+    let cuts = &mut b.cuts;
+    cuts.clear();
+    cuts.reserve(2 * paras.len() + analysis.sentences.len());
+    let quoted = &b.quoted;
+    for (&p, &need) in paras.iter().zip(&b.needed) {
+        cuts.push(p.start);
+        if need {
+            // The cuts strictly inside a quoted segment are dropped below.
+            sentence_ends(text, p, (quoted, known), lex, cuts);
+        }
+        cuts.push(p.end);
     }
     let mut cuts = std::mem::take(&mut b.merged);
     merge_sorted(&b.cuts, bounds, &mut cuts);
@@ -906,8 +912,9 @@ impl<'a> Ctx<'a> {
     /// ending before `hi`.
     fn np_after(&mut self, start: usize, hi: usize) -> Option<Span> {
         self.load_lazy(start, hi.min(start + SPEAKER_WINDOW));
-        // The phrase is read no further than its first NP_TOKENS tokens.
-        self.fill(NP_TOKENS);
+        // The phrase is read as far as it goes, and no further than its first NP_TOKENS
+        // tokens.
+        self.fill(1);
         let first = *self.toks.first()?;
         let fw = first.text(self.text);
         if !first.word {
@@ -925,7 +932,7 @@ impl<'a> Ctx<'a> {
             has_det = true;
         }
         let mut last = None;
-        while j < self.toks.len() && j < NP_TOKENS {
+        while j < NP_TOKENS && self.has(j) {
             let t = self.toks[j];
             if !t.word {
                 break;
@@ -1724,6 +1731,20 @@ impl<'a> Ctx<'a> {
         if !char_before(self.text, words.end).is_some_and(|c| c.is_ascii_lowercase()) {
             return speaker;
         }
+        // The modifiers are words of lower-case ASCII letters and hyphens, so the mark before
+        // them stands where a walk back over such letters and ASCII spaces stops. Unless it
+        // stops at a comma, an ASCII quotation mark or a character that is no ASCII (”, or
+        // a space of another kind), nothing is widened: no need to tokenize either.
+        let bytes = self.text.as_bytes();
+        let stop = bytes[win.start..words.end].iter().rposition(|&b| {
+            !(b.is_ascii_lowercase()
+                || matches!(b, b'-' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        });
+        let may_close =
+            stop.is_some_and(|k| matches!(bytes[win.start + k], b',' | b'"' | b'\'' | 0x80..));
+        if !may_close {
+            return speaker;
+        }
         self.load(win.start, win.end);
         let mut i = self.toks.len();
         while i > 0 && self.toks.len() - i < 3 {
@@ -1884,8 +1905,9 @@ impl<'a> Ctx<'a> {
     fn content_after(&mut self, cue: Cue, hi: usize) -> Span {
         self.load_lazy(cue.span.end, hi.min(cue.span.end + SPEAKER_WINDOW));
         // "said on Wednesday that …", "told reporters that …": such a word opens the content
-        // only among the first seven tokens, so no more are read for it; the first is read
-        // alone, as it most often decides.
+        // only among the first seven tokens, and only after words or commas that are no
+        // "of", "for", participle or auxiliary. So the tokens are read one at a time, up to
+        // the first that opens or the first that no opening word may follow.
         let opens = |ctx: &Self, j: usize| {
             let w = ctx.tok_text(j);
             w == "that"
@@ -1896,24 +1918,30 @@ impl<'a> Ctx<'a> {
                         "to" | "how" | "why" | "what" | "whether" | "when" | "if" | "about"
                     ))
         };
-        let that = if self.has(0) && opens(self, 0) {
-            Some(0)
-        } else {
-            self.fill(7);
-            (1..self.toks.len()).find(|&j| opens(self, j))
+        let may_precede = |ctx: &Self, k: usize| {
+            let w = ctx.tok_text(k);
+            (ctx.toks[k].word || w == ",")
+                && !matches!(w, "of" | "for")
+                && !w.ends_with("ing")
+                && !is_finite_aux(w)
         };
+        let mut that = None;
+        let mut k = 0;
+        while k < 7 && self.has(k) {
+            if opens(self, k) {
+                that = Some(k);
+                break;
+            }
+            if !may_precede(self, k) {
+                break;
+            }
+            k += 1;
+        }
         let mut start = match that {
             Some(j)
                 if self.cues_in(cue.span.end, self.toks[j].span.start).is_empty()
                     && self.has(j + 1)
-                    && self.toks[j + 1].word
-                    && (0..j).all(|k| {
-                        let w = self.tok_text(k);
-                        (self.toks[k].word || w == ",")
-                            && !matches!(w, "of" | "for")
-                            && !w.ends_with("ing")
-                            && !is_finite_aux(w)
-                    }) =>
+                    && self.toks[j + 1].word =>
             {
                 self.toks[j].span.start
             }

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::lexicon::{CueClass, char_after, char_before};
+use crate::Span;
 use crate::ascii::{self, load8, low_bytes};
 
 /// First words are at most this long.
@@ -208,19 +209,55 @@ impl CueMatcher {
     }
 
     /// Every cue in `text` that stands on word boundaries, in order: (start, end, class),
-    /// appended to `out`.
-    pub(crate) fn find(&self, text: &str, out: &mut Vec<(usize, usize, CueClass)>) {
+    /// appended to `out`, except inside the sorted, disjoint spans `skipped`, which are
+    /// mostly not read: there a cue may be left out.
+    ///
+    /// Each span must start with a byte that no form contains (a quotation mark does). The
+    /// scan stops there and goes on after the span's last such byte: a match starting
+    /// between the two ends before that byte, so it could neither reach nor hide a cue
+    /// outside the span, and leaving it out changes nothing outside.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        skipped: &[Span],
+        out: &mut Vec<(usize, usize, CueClass)>,
+    ) {
         let bytes = text.as_bytes();
         let base = out.len();
         // Where the last multi-word match ended: runs starting before it are inside it.
         let mut consumed = 0;
+        let mut from = 0;
+        for span in skipped {
+            let start = span.start.min(bytes.len());
+            debug_assert!(
+                bytes.get(start).is_none_or(|&b| !in_form(b)),
+                "a skipped span starts with a byte of a form"
+            );
+            self.scan(text, from..start, base, &mut consumed, out);
+            let inner = bytes.get(start..span.end.min(bytes.len())).unwrap_or(&[]);
+            from =
+                from.max(inner.iter().rposition(|&b| !in_form(b)).map_or(start, |k| start + k + 1));
+        }
+        self.scan(text, from..bytes.len(), base, &mut consumed, out);
+    }
+
+    /// The cues of [`CueMatcher::find`] whose runs of letters start in `range`.
+    fn scan(
+        &self,
+        text: &str,
+        range: core::ops::Range<usize>,
+        base: usize,
+        consumed: &mut usize,
+        out: &mut Vec<(usize, usize, CueClass)>,
+    ) {
+        let bytes = text.as_bytes();
         // Whether the byte before the current block is a letter.
-        let mut carry = 0;
+        let mut carry = u64::from(range.start > 0 && is_letter(bytes[range.start - 1]));
         // The current block of 64 bytes and the next 8, so that the bytes after a run's
         // start are read without bounds checks: in place, or copied with zeros past the end
         // of the text near its end.
         let mut buf = [0u8; 72];
-        for block_at in (0..bytes.len()).step_by(64) {
+        for block_at in range.clone().step_by(64) {
             let full =
                 bytes.get(block_at..block_at + 72).and_then(|c| <&[u8; 72]>::try_from(c).ok());
             let buf: &[u8; 72] = match full {
@@ -235,6 +272,10 @@ impl CueMatcher {
             let letters = letter_mask(buf);
             let mut starts = letters & !((letters << 1) | carry);
             carry = letters >> 63;
+            if range.end - block_at < 64 {
+                // Runs starting past the range belong to another scan.
+                starts &= (1u64 << (range.end - block_at)) - 1;
+            }
             // Runs shorter than every first word need no look (near the end of the block,
             // where the run may go on in the next one, the look decides).
             for j in 1..self.shortest {
@@ -245,7 +286,7 @@ impl CueMatcher {
                 starts &= starts - 1;
                 let start = block_at + k;
                 let t = trigram(buf[k], buf[k + 1], buf[k + 2]);
-                if self.trigrams[t >> 6] >> (t & 63) & 1 == 0 || start < consumed {
+                if self.trigrams[t >> 6] >> (t & 63) & 1 == 0 || start < *consumed {
                     continue;
                 }
                 let mut len = (!(letters >> k)).trailing_zeros() as usize;
@@ -255,7 +296,7 @@ impl CueMatcher {
                         len += 1;
                     }
                 }
-                self.at_run(text, start, start + len, base, &mut consumed, out);
+                self.at_run(text, start, start + len, base, consumed, out);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The quote stage's word lists, embedded from `data/quote/`, and the cue matcher.
 
 use super::cues::CueMatcher;
+use crate::Span;
 use crate::ascii::lower8;
 
 /// How a reporting cue relates speaker and content.
@@ -234,9 +235,16 @@ impl Lexicon {
         }
     }
 
-    /// Every cue in `text` that stands on word boundaries, in order: (start, end, class).
-    pub(crate) fn cues(&self, text: &str, out: &mut Vec<(usize, usize, CueClass)>) {
-        self.cues.find(text, out);
+    /// Every cue in `text` that stands on word boundaries, in order: (start, end, class),
+    /// less most of those starting strictly inside one of the sorted, disjoint spans
+    /// `skipped`, each opening with a quotation mark (see [`CueMatcher::find`]).
+    pub(crate) fn cues(
+        &self,
+        text: &str,
+        skipped: &[Span],
+        out: &mut Vec<(usize, usize, CueClass)>,
+    ) {
+        self.cues.find(text, skipped, out);
     }
 
     /// Whether `word` (any case) may stand between a speaker and its cue.

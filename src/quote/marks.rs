@@ -2,8 +2,6 @@
 
 use crate::Span;
 
-use super::words::next_in_set;
-
 /// A quotation mark's glyph family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Glyph {
@@ -62,7 +60,14 @@ pub(crate) struct Segment {
 struct Scan {
     /// Where the pass goes on.
     at: usize,
+    /// No byte 0xC2 (which opens « and ») lies from `at` to here: the next one, or the end
+    /// of the stretch searched for one.
+    c2: usize,
 }
+
+/// How far ahead of the pass [`Scan`] looks for the rare byte 0xC2 at a time, so that a
+/// long document is not read ahead of its pairing.
+const C2_STRETCH: usize = 4096;
 
 impl Scan {
     /// Adds to `marks` the marks of `text` from where the pass stopped, going on at least
@@ -71,9 +76,14 @@ impl Scan {
         let bytes = text.as_bytes();
         let mut i = self.at;
         while i < bytes.len().min(limit) {
-            // The first bytes of the marks, `"` `'` 0xC2 0xE2, are found by two tests (with
-            // six other bytes, that the match below passes over).
-            i = next_in_set(bytes, i, [(0x25, b'\''), (0x25, 0xE7)]);
+            // The first bytes of the marks are `"` `'` 0xE2, found by one search, and 0xC2,
+            // by another, made again only once passed; the match below passes over the
+            // other characters starting so.
+            if self.c2 < i {
+                let stretch = &bytes[i..bytes.len().min(i + C2_STRETCH)];
+                self.c2 = memchr::memchr(0xC2, stretch).map_or(i + stretch.len(), |k| i + k);
+            }
+            i = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..self.c2]).map_or(self.c2, |k| i + k);
             let Some(&b) = bytes.get(i) else { break };
             let (len, glyph) = match b {
                 b'"' => (1, Glyph::DoubleStraight),
@@ -351,6 +361,32 @@ fn apos_at(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pass finds every mark a look at each byte finds, also where « and » lie
+    /// further ahead than one search for their first byte reaches.
+    #[test]
+    fn scan_finds_every_mark() {
+        let pad = "x’y — z ".repeat(C2_STRETCH / 8 + 3);
+        let text = format!("«a» {pad}“b” «c» {pad}\u{a0}'d' ''e'' {pad}»");
+        let mut found = Vec::new();
+        Scan::default().until(&text, usize::MAX, &mut found);
+        let found: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+        let mut each = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let rest = &text[i..];
+            let len = ["''", "«", "»", "“", "„", "”", "‘", "’", "\"", "'"]
+                .iter()
+                .find(|m| rest.starts_with(*m))
+                .map_or(0, |m| m.len());
+            if len > 0 {
+                each.push((i, i + len));
+            }
+            i += len.max(rest.chars().next().map_or(1, char::len_utf8));
+        }
+        assert!(each.len() > 2 * C2_STRETCH / 8, "{}", each.len());
+        assert_eq!(found, each);
+    }
 
     /// A pass made in steps, stopping at every offset (inside two-byte and three-byte marks
     /// and between the two apostrophes of a '' too), finds the marks one pass finds.

@@ -334,6 +334,19 @@ const CONSTRUCTIONS: &[Case] = &[
         ),]
     ),
     case!(
+        "lower-case modifiers before a name after a straight quotation mark or a comma",
+        "The mayor \"has done nothing for the harbor,\" retired navy captain Ines Falk said. \
+         The harbor needs work, senior port engineer Ola Berg said.",
+        [
+            (
+                "The mayor \"has done nothing for the harbor,\"",
+                Partial,
+                Some("retired navy captain Ines Falk")
+            ),
+            ("The harbor needs work", Indirect, Some("senior port engineer Ola Berg")),
+        ]
+    ),
+    case!(
         "two-apostrophe fragment before an inverted attribution",
         "For small towns, the levy ''is a heavy burden,'' said Mr. Ostrow.",
         [("For small towns, the levy ''is a heavy burden,''", Indirect, Some("Mr. Ostrow")),]
@@ -653,14 +666,61 @@ fn cue_matcher_agrees_with_automaton() {
             text.push_str(SEPARATORS[next(SEPARATORS.len())]);
         }
         let mut got = Vec::new();
-        lex.cues(&text, &mut got);
+        lex.cues(&text, &[], &mut got);
         assert_eq!(got, reference_cues(&text), "{text:?}");
     }
     for text in ["Gwent on to say so", "xwent on to saywent on to says", "he went on to say it"] {
         let mut got = Vec::new();
-        lex.cues(text, &mut got);
+        lex.cues(text, &[], &mut got);
         assert_eq!(got, reference_cues(text), "{text:?}");
     }
+}
+
+/// Outside the quoted segments, the cues found while skipping them are those found over the
+/// whole text: also where a segment never closes and ends in the middle of a multi-word
+/// form ("went on to say").
+#[test]
+fn cues_skip_quotes_exactly() {
+    use crate::Span;
+    let lex = super::lexicon::Lexicon::new();
+    const PIECES: &[&str] =
+        &["went on to", "say", "said", "according", "to", "told", "“", "”", "\"", "x", "\n\n"];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut skipped_some = 0;
+    for _ in 0..5_000 {
+        let mut text = String::new();
+        for _ in 0..next(16) + 1 {
+            text.push_str(PIECES[next(PIECES.len())]);
+            text.push(' ');
+        }
+        let paras: Vec<Span> = text
+            .split("\n\n")
+            .scan(0, |at, p| {
+                let span = Span::new(*at, *at + p.len());
+                *at += p.len() + 2;
+                Some(span)
+            })
+            .collect();
+        let mut segs = Vec::new();
+        super::marks::segments(&text, &paras, &mut Vec::new(), &mut segs);
+        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let outside = |c: &(usize, usize, _)| !quoted.iter().any(|g| g.start < c.0 && c.0 < g.end);
+        let mut all = Vec::new();
+        lex.cues(&text, &[], &mut all);
+        all.retain(outside);
+        let mut skipping = Vec::new();
+        lex.cues(&text, &quoted, &mut skipping);
+        skipping.retain(outside);
+        assert_eq!(skipping, all, "{text:?}");
+        skipped_some += usize::from(!quoted.is_empty());
+    }
+    assert!(skipped_some > 1_000);
 }
 
 /// Sentence ends found while skipping quoted spans are those found without skipping, less
@@ -684,12 +744,61 @@ fn sentence_ends_skip_quotes_exactly() {
         let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
         let inside = |c: usize| quoted.iter().any(|g| g.start < c && c < g.end);
         let mut all = Vec::new();
-        sentence_ends(text, para, &[], &lex, &mut all);
+        sentence_ends(text, para, (&[], &[]), &lex, &mut all);
         all.retain(|&c| !inside(c));
         let mut skipped = Vec::new();
-        sentence_ends(text, para, &quoted, &lex, &mut skipped);
+        sentence_ends(text, para, (&quoted, &[]), &lex, &mut skipped);
         skipped.retain(|&c| !inside(c));
         assert_eq!(all, skipped, "{text}");
+    }
+}
+
+/// Sentence ends found while leaving out those on known cuts, with the known cuts, are the
+/// ends found without them, with the known cuts: whichever ends are known, and known cuts
+/// that are no ends too.
+#[test]
+fn sentence_ends_known_cuts_change_nothing() {
+    use super::lexicon::Lexicon;
+    use super::words::sentence_ends;
+    use crate::Span;
+    let lex = Lexicon::new();
+    let texts = [
+        "He said. “We left. Then we came back.” She stayed. “Why? Because!” Done.",
+        "“Go.” “Stop.” “Mr. Smith arrived.” The U.S. agreed. “It is over,” he said.",
+        "It rose 3.5 percent. (Really.) Prices fell!! Then?  What next... Nothing. 'Yes.' No",
+        "Odd “…!?” marks. “.” “!” She said: “No. (Yes.) Maybe.” End.",
+        "Go. Hi. Ok! We? So. Up. At.” “Be. On.",
+    ];
+    for text in texts {
+        let para = Span::new(0, text.len());
+        let mut segs = Vec::new();
+        super::marks::segments(text, &[para], &mut Vec::new(), &mut segs);
+        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let mut all = Vec::new();
+        sentence_ends(text, para, (&quoted, &[]), &lex, &mut all);
+        assert!(all.len() >= 3, "{text}: {all:?}");
+        // Every pattern of known ends, with offsets that are no ends among them.
+        for pattern in 0u32..64 {
+            let mut known: Vec<usize> = all
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| pattern >> (n % 6) & 1 == 1)
+                .map(|(_, &c)| c)
+                .collect();
+            known.extend((pattern as usize..text.len()).step_by(7));
+            known.sort_unstable();
+            known.dedup();
+            let mut found = Vec::new();
+            sentence_ends(text, para, (&quoted, &known), &lex, &mut found);
+            assert!(found.iter().all(|c| !known.contains(c)), "{text}: {found:?}");
+            let mut with = [found, known.clone()].concat();
+            with.sort_unstable();
+            with.dedup();
+            let mut without = [all.clone(), known].concat();
+            without.sort_unstable();
+            without.dedup();
+            assert_eq!(with, without, "{text}, pattern {pattern}");
+        }
     }
 }
 

@@ -222,16 +222,24 @@ pub(crate) fn next_in_set<const N: usize>(
 /// before that position lie inside the span (the pass steps only over punctuation,
 /// closing marks and whitespace, never over a letter or digit), and from a position after
 /// a letter or digit the pass finds what it finds from the paragraph's start.
+///
+/// The caller also has cuts of its own, the sorted offsets `known` (the sentence bounds of
+/// the segmenter, which most ends found here fall on): an end there is not pushed, and a
+/// punctuation mark whose closing marks end there needs none of the checks that decide
+/// whether it ends a sentence. The pass goes on after the closing marks instead of after
+/// the spaces that may follow them, which holds no mark it could stop at.
 pub(crate) fn sentence_ends(
     text: &str,
     para: Span,
-    quoted: &[Span],
+    (quoted, known): (&[Span], &[usize]),
     lex: &Lexicon,
     out: &mut Vec<usize>,
 ) {
     let Some(p) = text.get(para.start..para.end) else { return };
     let bytes = p.as_bytes();
     let mut q = quoted.partition_point(|g| g.end <= para.start);
+    // The first of the `known` cuts not before the last end looked at.
+    let mut kc = known.partition_point(|&c| c < para.start);
     // The span skipped last (its index in `quoted`).
     let mut skipped = usize::MAX;
     let mut i = 0;
@@ -254,17 +262,12 @@ pub(crate) fn sentence_ends(
                 }
             }
         }
-        // `.` and `?` (with `/` and `>`) in one test, `!` in the other.
-        i = next_in_set(&bytes[..limit], i, [(0x11, b'?'), (0, b'!')]);
-        if i >= limit {
+        let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..limit]) else {
             i = limit;
             continue;
-        }
+        };
+        i += k;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         let mut j = i + 1;
         // Closing marks and brackets after the punctuation belong to the sentence.
         loop {
@@ -273,6 +276,13 @@ pub(crate) fn sentence_ends(
                 Some(c @ ('.' | '!' | '?')) => j += c.len_utf8(),
                 _ => break,
             }
+        }
+        while known.get(kc).is_some_and(|&c| c < para.start + j) {
+            kc += 1;
+        }
+        if known.get(kc) == Some(&(para.start + j)) {
+            i = j.max(i + 1);
+            continue;
         }
         let next = char_after(p, j);
         if !next.is_some_and(char::is_whitespace) {
