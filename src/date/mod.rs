@@ -226,9 +226,6 @@ impl DateTagger {
                 }
                 let edge = Cell::new(false);
                 let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
-                if parser.money_amount(head) {
-                    break None;
-                }
                 // The expression starts after the last one; `leftmost` is never more
                 // than `MAX_BACK` tokens back, so only those tokens are searched.
                 let lo = head.saturating_sub(MAX_BACK);

@@ -3,8 +3,9 @@
 //! spans. Line breaks are kept as punctuation tokens so that no expression or tense
 //! window runs across paragraphs.
 
-use super::lexicon::Lexicon;
-use crate::ascii::{HIGHS, alnum_bits, alnum_run_end, letter_mask, load8};
+use super::grammar::{key, word_joins};
+use super::lexicon::{Lexicon, Word};
+use crate::ascii::{HIGHS, alnum_bits, alnum_run_end, letter_mask, load8, low_bytes, lower8};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,7 +228,9 @@ fn may_trigger(bytes: &[u8], lex: &Lexicon, s: usize, e: usize) -> bool {
     }
 }
 
-/// The trigger in the run of ASCII letters and digits `s..e`, if any.
+/// The trigger in the run of ASCII letters and digits `s..e`, if any. (Out of line: the
+/// scan's loop over every run stays small.)
+#[inline(never)]
 fn trigger(text: &str, lex: &Lexicon, s: usize, e: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     // Not after a non-ASCII letter or digit.
@@ -275,18 +278,20 @@ fn alphanumeric_before(text: &str, i: usize) -> bool {
 }
 
 /// A quick look at the bytes after a number at `s`: only a year, a number glued to a
-/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th"), or a number
-/// followed by a grammar word ("two weeks", "11 March", "8 p.m.") can start an
-/// expression. Most numbers in news ("$5 billion", "40 people") are passed over
-/// without tokenizing their line.
+/// date or time separator or suffix ("30-day", "8:30", "3/11", "11th") that is not
+/// [`plain_amount`], or a number followed by a grammar word ("two weeks", "11 March",
+/// "8 p.m.") can start an expression. Most numbers in news ("$5 billion", "40 people",
+/// "4.5%", "$600m") are passed over without tokenizing their line.
 fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
     let end = s + bytes[s..].iter().take_while(|b| b.is_ascii_digit()).count();
     if end - s == 4 {
         return true;
     }
     match bytes.get(end) {
-        Some(b'-' | b':' | b'/' | b'.') => return true,
-        Some(b) if b.is_ascii_alphabetic() => return true,
+        Some(b':' | b'/') => return true,
+        Some(b) if *b == b'-' || *b == b'.' || b.is_ascii_alphabetic() => {
+            return !plain_amount(bytes, s, end, lex);
+        }
         Some(b' ') => {}
         _ => return false,
     }
@@ -296,9 +301,129 @@ fn number_may_start(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
         || (1..=2).contains(&len) && matches!(bytes[word] | 0x20, b'a' | b'p')
 }
 
+/// Whether the number `s..end` (not a year's four digits) is plainly an amount that no
+/// expression starts at or takes in: what follows it is an amount's ([`amount_tail`])
+/// and nothing before it joins an expression ([`nothing_joins_before`]), so that the
+/// grammar would try it alone and find nothing.
+fn plain_amount(bytes: &[u8], s: usize, end: usize, lex: &Lexicon) -> bool {
+    end - s != 4 && amount_tail(bytes, end, lex) && nothing_joins_before(bytes, s, lex)
+}
+
+/// Words after a number that the grammar reads with it in context: ordinal suffixes,
+/// "and" ("two and a half"), and a.m. and p.m.
+const NUMBER_WORDS: [u64; 9] = [
+    key("st"),
+    key("nd"),
+    key("rd"),
+    key("th"),
+    key("and"),
+    key("a"),
+    key("am"),
+    key("p"),
+    key("pm"),
+];
+
+/// Whether what follows the digits ending at `end` makes them an amount that no rule
+/// on a number takes (see `Parser::numeric`, `Parser::ordinal_period` and
+/// `Parser::quantity_phrase`):
+/// - a glued word the grammar does not know ("600m", "10bn");
+/// - a period and no digit ("rose to 80.");
+/// - a decimal and a percent sign, a mark, or a word that is no unit, glued or after
+///   spaces ("4.5%", "1.5bn", "2.25 million");
+/// - a hyphen and a glued word that is no unit ("60-employee"), or an age
+///   ("32-year-old").
+fn amount_tail(bytes: &[u8], end: usize, lex: &Lexicon) -> bool {
+    // The whole word at `i..e` is none of the number words and no unit.
+    let no_unit = |i: usize, e: usize| {
+        let (k, word) = word_at(bytes, i, e, lex);
+        !NUMBER_WORDS.contains(&k) && word.is_none_or(|w| w.unit.is_none())
+    };
+    match bytes.get(end) {
+        Some(b) if b.is_ascii_alphabetic() => ascii_word_end(bytes, end).is_some_and(|e| {
+            let (k, word) = word_at(bytes, end, e, lex);
+            word.is_none() && !NUMBER_WORDS.contains(&k)
+        }),
+        Some(b'.') => {
+            let places = bytes[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let x = end + 1 + places;
+            if places == 0 {
+                return true;
+            }
+            // The token after the decimal ("1.2.3" and "1.5-hour" go on).
+            let y = x + bytes[x..].iter().take_while(|&&b| is_space(b)).count();
+            match bytes.get(y) {
+                None => true,
+                Some(b'.' | b'-') if y == x => false,
+                Some(b) if b.is_ascii_alphabetic() => {
+                    ascii_word_end(bytes, y).is_some_and(|e| no_unit(y, e))
+                }
+                Some(&b) => b < 0x80,
+            }
+        }
+        Some(b'-') => ascii_word_end(bytes, end + 1).is_some_and(|e| {
+            let age = bytes.get(e) == Some(&b'-')
+                && ascii_word_end(bytes, e + 1)
+                    .is_some_and(|o| bytes[e + 1..o].eq_ignore_ascii_case(b"old"));
+            age || no_unit(end + 1, e)
+        }),
+        _ => false,
+    }
+}
+
+/// Whether the token before the number at `s` joins no expression (see
+/// `Parser::leftmost`): there is none, or it is a mark other than a hyphen, an
+/// apostrophe, a comma or a slash, a pound or euro sign glued to the number, or a word
+/// that joins nothing ([`word_joins`]; "'s" and "and" may).
+fn nothing_joins_before(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
+    let p = s - bytes[..s].iter().rev().take_while(|&&b| is_space(b)).count();
+    let Some(&b) = p.checked_sub(1).and_then(|i| bytes.get(i)) else { return true };
+    if b.is_ascii_alphabetic() {
+        let start = p - bytes[..p].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+        // A non-ASCII letter before would be part of the word.
+        if start > 0 && bytes[start - 1] >= 0x80 {
+            return false;
+        }
+        let (k, word) = word_at(bytes, start, p, lex);
+        return k != key("s") && k != key("and") && !word_joins(k, word);
+    }
+    if b >= 0x80 {
+        // "£5m": the sign is a word of its own when no letter comes before it.
+        let sign = ["£", "€"].iter().find(|c| bytes[..p].ends_with(c.as_bytes()));
+        return p == s
+            && sign.is_some_and(|c| {
+                let i = p - c.len();
+                i == 0 || bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_alphabetic()
+            });
+    }
+    !b.is_ascii_digit() && !matches!(b, b'-' | b'\'' | b',' | b'/')
+}
+
+/// Whether `b` is an ASCII space the tokenizer skips (a line break is a token).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | 0x0C)
+}
+
+/// The end of the word of ASCII letters at `i` when it is a whole token: its letters
+/// end at an ASCII byte (a non-ASCII letter would go on with them) or at the end of the
+/// text.
+fn ascii_word_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let e = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    (e > i && bytes.get(e).is_none_or(|&b| b < 0x80)).then_some(e)
+}
+
+/// The grammar's view of the word `bytes[s..e]`: its key (see [`key`]; 0 past eight
+/// bytes) and its lexicon entry.
+fn word_at<'l>(bytes: &[u8], s: usize, e: usize, lex: &'l Lexicon) -> (u64, Option<&'l Word>) {
+    let k = if e - s <= 8 { lower8(low_bytes(load8(bytes, s), e - s)) } else { 0 };
+    (k, lex.id_at(bytes, s, e).map(|id| lex.entry(id)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{trigger, triggers};
+    use core::cell::Cell;
+
+    use super::{Kind, plain_amount, tokenize, trigger, triggers};
+    use crate::date::grammar::Parser;
     use crate::date::lexicon::Lexicon;
 
     /// The triggers by definition: every run of ASCII letters and digits that
@@ -339,6 +464,43 @@ mod tests {
         assert_eq!(triggers_of(article, &lex), every_run(article, &lex));
         let long = "2025".repeat(40) + " Tuesday" + &"a".repeat(100) + " 7";
         assert_eq!(triggers_of(&long, &lex), every_run(&long, &lex));
+    }
+
+    /// Every number the scan passes over as a plain amount is one the grammar finds
+    /// nothing at: with the tokens of the whole text, no expression from as far back as
+    /// it may start covers the number.
+    #[test]
+    fn plain_amounts_start_nothing() {
+        let lex = Lexicon::new();
+        let cases = "Sales rose 4.5% to $600m (£1.13bn), up 4.5% on 2.25 million units; \
+            the 32-year-old sold 60-employee firms for 10bn yen and 800m euros. It fell to \
+            80. Then 1.5 years, 3.30 pm, 3.30pm, 8.30 a.m., 30-day, 1.5-hour, 2.5yrs, 11th, \
+            5pm, 12.5 PM, on 3/11, 1.2.3, (4.5%), \u{201c}£5m, 14-19, Tuesday 3.5%, March 3.5%, \
+            fiscal 12.5%, about 2.5 weeks, the 30-year-old, a 16.4% rise, 24hrs, 7days, \
+            20m-year, 40-odd years, 2 1/2 years, 1,000.5 days and 9.75%. It sold 30-day bills \
+            and saw 2.5 yrs pass; 8.30 pm came.";
+        let article = include_str!("../../examples/data/article.txt");
+        let local = include_str!("../../examples/data/local_news.txt");
+        let mut passed_over = 0;
+        for text in [cases, article, local] {
+            let bytes = text.as_bytes();
+            let mut toks = Vec::new();
+            tokenize(text, 0, text.len(), &mut toks);
+            let memo = vec![Cell::new(0); toks.len()];
+            let edge = Cell::new(false);
+            let parser = Parser { text, toks: &toks, lex: &lex, memo: &memo, edge: &edge };
+            for (head, t) in toks.iter().enumerate() {
+                let tail = t.start >= 2
+                    && matches!(bytes[t.start - 1], b'.' | b',')
+                    && bytes[t.start - 2].is_ascii_digit();
+                if t.kind == Kind::Num && !tail && plain_amount(bytes, t.start, t.end, &lex) {
+                    passed_over += 1;
+                    let parsed = parser.parse_covering(parser.leftmost(head), head);
+                    assert_eq!(parsed, None, "{:?}", &text[t.start..(t.end + 12).min(text.len())]);
+                }
+            }
+        }
+        assert!(passed_over >= 6, "{passed_over}");
     }
 
     fn triggers_of(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
