@@ -21,8 +21,9 @@
 //! (`XXXX-WXX-2`).
 //!
 //! Numbers followed by nothing temporal ("$5 billion", "40 people") are passed over
-//! without tokenizing, and amounts of money glued to their unit ("$600m") without
-//! parsing. The grammar words live in `data/date/*.tsv`.
+//! without tokenizing, and so are plain amounts ("4.5%", "$600m", "32-year-old") that
+//! no word before them could join to an expression. The grammar words live in
+//! `data/date/*.tsv`.
 //!
 //! ```
 //! use newsextract::date::{DateTagger, TimexKind};

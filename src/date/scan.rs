@@ -160,8 +160,8 @@ fn word_end(bytes: &[u8], whole: &[u8], mut i: usize) -> usize {
 /// - a word that the lexicon marks as a trigger (a month, a unit, "today"), looked up
 ///   in place;
 /// - a quarter or half code ("Q3", "H1"), or "FY" glued to a number ("FY2026");
-/// - a number that may start an expression (see [`number_may_start`]) and is not the
-///   tail of a decimal ("2.5", "1,000").
+/// - a number that may start an expression (see [`number_may_start`]; not a plain
+///   amount such as "4.5%") and is not the tail of a decimal ("2.5", "1,000").
 pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     // Whether the byte before the chunk is a letter or digit.
