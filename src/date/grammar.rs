@@ -160,7 +160,7 @@ pub(crate) const MAX_BACK: usize = 6;
 
 /// Words that join the expression after them when looking for where it may start
 /// ("the", "most", "at least").
-const LEFT_JOINERS: [u64; 14] = [
+pub(crate) const LEFT_JOINERS: [u64; 14] = [
     key("the"),
     key("of"),
     key("right"),

@@ -3,7 +3,7 @@
 //! spans. Line breaks are kept as punctuation tokens so that no expression or tense
 //! window runs across paragraphs.
 
-use super::grammar::{key, word_joins};
+use super::grammar::{LEFT_JOINERS, key, word_joins};
 use super::lexicon::{Lexicon, Word};
 use crate::ascii::{HIGHS, alnum_bits, alnum_run_end, letter_mask, load8, low_bytes, lower8};
 
@@ -349,11 +349,13 @@ fn amount_tail(bytes: &[u8], end: usize, lex: &Lexicon) -> bool {
             if places == 0 {
                 return true;
             }
-            // The token after the decimal ("1.2.3" and "1.5-hour" go on).
+            // The token after the decimal.
             let y = x + bytes[x..].iter().take_while(|&&b| is_space(b)).count();
             match bytes.get(y) {
                 None => true,
-                Some(b'.' | b'-') if y == x => false,
+                // "1.2.3", "1.5-hour"
+                Some(b'.') if y == x => !bytes.get(x + 1).is_some_and(u8::is_ascii_digit),
+                Some(b'-') if y == x => false,
                 Some(b) if b.is_ascii_alphabetic() => {
                     ascii_word_end(bytes, y).is_some_and(|e| no_unit(y, e))
                 }
@@ -370,22 +372,37 @@ fn amount_tail(bytes: &[u8], end: usize, lex: &Lexicon) -> bool {
     }
 }
 
-/// Whether the token before the number at `s` joins no expression (see
-/// `Parser::leftmost`): there is none, or it is a mark other than a hyphen, an
-/// apostrophe, a comma or a slash, a pound or euro sign glued to the number, or a word
-/// that joins nothing ([`word_joins`]; "'s" and "and" may).
+/// Whether the tokens before the number at `s` join no expression that may take it in
+/// (see `Parser::leftmost`): the first token before it that joins nothing is none, a
+/// mark other than a hyphen, an apostrophe, a comma or a slash, a pound or euro sign
+/// glued to the number, or a word that joins nothing ([`word_joins`]; "'s" and "and"
+/// may), and the words between are joiners outside the lexicon ("of", "the", "up to"),
+/// at which no expression starts when a word or number follows.
 fn nothing_joins_before(bytes: &[u8], s: usize, lex: &Lexicon) -> bool {
-    let p = s - bytes[..s].iter().rev().take_while(|&&b| is_space(b)).count();
-    let Some(&b) = p.checked_sub(1).and_then(|i| bytes.get(i)) else { return true };
-    if b.is_ascii_alphabetic() {
+    let mut s = s;
+    loop {
+        let p = s - bytes[..s].iter().rev().take_while(|&&b| is_space(b)).count();
+        let Some(&b) = p.checked_sub(1).and_then(|i| bytes.get(i)) else { return true };
+        if !b.is_ascii_alphabetic() {
+            return mark_joins_nothing(bytes, s, p, b);
+        }
         let start = p - bytes[..p].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
         // A non-ASCII letter before would be part of the word.
         if start > 0 && bytes[start - 1] >= 0x80 {
             return false;
         }
         let (k, word) = word_at(bytes, start, p, lex);
+        if word.is_none() && LEFT_JOINERS.contains(&k) {
+            s = start;
+            continue;
+        }
         return k != key("s") && k != key("and") && !word_joins(k, word);
     }
+}
+
+/// Whether the token ending at `p` before the number or word at `s`, which ends in
+/// `b` and is not a word of ASCII letters, joins nothing (see [`nothing_joins_before`]).
+fn mark_joins_nothing(bytes: &[u8], s: usize, p: usize, b: u8) -> bool {
     if b >= 0x80 {
         // "£5m": the sign is a word of its own when no letter comes before it.
         let sign = ["£", "€"].iter().find(|c| bytes[..p].ends_with(c.as_bytes()));
@@ -478,7 +495,9 @@ mod tests {
             5pm, 12.5 PM, on 3/11, 1.2.3, (4.5%), \u{201c}£5m, 14-19, Tuesday 3.5%, March 3.5%, \
             fiscal 12.5%, about 2.5 weeks, the 30-year-old, a 16.4% rise, 24hrs, 7days, \
             20m-year, 40-odd years, 2 1/2 years, 1,000.5 days and 9.75%. It sold 30-day bills \
-            and saw 2.5 yrs pass; 8.30 pm came.";
+            and saw 2.5 yrs pass; 8.30 pm came. It went from 11.2% to 9.6% last month, \
+            up to 1.4m workers, prices of 7.1% at $31.22. or the 4.5% rise, of the 30-day \
+            bills, up to 20m-year, the 8.30 pm and the 2.5 years.";
         let article = include_str!("../../examples/data/article.txt");
         let local = include_str!("../../examples/data/local_news.txt");
         let mut passed_over = 0;
