@@ -158,7 +158,8 @@ fn word_end(bytes: &[u8], whole: &[u8], mut i: usize) -> usize {
 /// filter on their first two and last bytes and length ([`may_trigger`]), and a run is
 /// a trigger when it stands alone (no letter or digit of any script glued to it) and is
 /// - a word that the lexicon marks as a trigger (a month, a unit, "today"), looked up
-///   in place;
+///   in place, but for a lowercase "may" or "march" that no word before joins to an
+///   expression;
 /// - a quarter or half code ("Q3", "H1"), or "FY" glued to a number ("FY2026");
 /// - a number that may start an expression (see [`number_may_start`]; not a plain
 ///   amount such as "4.5%") and is not the tail of a decimal ("2.5", "1,000").
@@ -262,7 +263,30 @@ fn trigger(text: &str, lex: &Lexicon, s: usize, e: usize) -> Option<(usize, usiz
         return None;
     }
     let id = lex.id_at(bytes, s, e)?;
-    lex.entry(id).trigger.then_some((s, e))
+    let word = lex.entry(id);
+    // "it may rain", "to march on": no month (see `Parser::month`).
+    let verb = bytes[s].is_ascii_lowercase()
+        && only_capitalized_month(word)
+        && nothing_joins_before(bytes, s, lex);
+    (word.trigger && !verb).then_some((s, e))
+}
+
+/// Whether the word is a month only when capitalized ("May", "March") and has no other
+/// role in the grammar but a tense or a holiday's first word (holidays are capitalized
+/// too), so that in lowercase no expression starts at it.
+fn only_capitalized_month(word: &Word) -> bool {
+    word.month.is_some()
+        && word.month_cap
+        && word.modifier == Default::default()
+        && word.number.is_none()
+        && word.ordinal.is_none()
+        && word.weekday.is_none()
+        && word.unit.is_none()
+        && word.part.is_none()
+        && word.deictic.is_none()
+        && word.reference.is_none()
+        && word.season.is_none()
+        && word.set.is_none()
 }
 
 /// Whether the character at `i`, after a run of ASCII letters and digits, is a letter
@@ -439,7 +463,10 @@ fn word_at<'l>(bytes: &[u8], s: usize, e: usize, lex: &'l Lexicon) -> (u64, Opti
 mod tests {
     use core::cell::Cell;
 
-    use super::{Kind, plain_amount, tokenize, trigger, triggers};
+    use super::{
+        Kind, nothing_joins_before, only_capitalized_month, plain_amount, tokenize, trigger,
+        triggers,
+    };
     use crate::date::grammar::Parser;
     use crate::date::lexicon::Lexicon;
 
@@ -483,11 +510,11 @@ mod tests {
         assert_eq!(triggers_of(&long, &lex), every_run(&long, &lex));
     }
 
-    /// Every number the scan passes over as a plain amount is one the grammar finds
-    /// nothing at: with the tokens of the whole text, no expression from as far back as
-    /// it may start covers the number.
+    /// Every number the scan passes over as a plain amount, and every lowercase "may"
+    /// or "march" it passes over, is one the grammar finds nothing at: with the tokens
+    /// of the whole text, no expression from as far back as it may start covers it.
     #[test]
-    fn plain_amounts_start_nothing() {
+    fn passed_over_words_start_nothing() {
         let lex = Lexicon::new();
         let cases = "Sales rose 4.5% to $600m (£1.13bn), up 4.5% on 2.25 million units; \
             the 32-year-old sold 60-employee firms for 10bn yen and 800m euros. It fell to \
@@ -497,7 +524,8 @@ mod tests {
             20m-year, 40-odd years, 2 1/2 years, 1,000.5 days and 9.75%. It sold 30-day bills \
             and saw 2.5 yrs pass; 8.30 pm came. It went from 11.2% to 9.6% last month, \
             up to 1.4m workers, prices of 7.1% at $31.22. or the 4.5% rise, of the 30-day \
-            bills, up to 20m-year, the 8.30 pm and the 2.5 years.";
+            bills, up to 20m-year, the 8.30 pm and the 2.5 years. It may rain; they march \
+            on, may. On 5 may 2025, the may 5 vote, troops march 3 miles, of may.";
         let article = include_str!("../../examples/data/article.txt");
         let local = include_str!("../../examples/data/local_news.txt");
         let mut passed_over = 0;
@@ -512,7 +540,15 @@ mod tests {
                 let tail = t.start >= 2
                     && matches!(bytes[t.start - 1], b'.' | b',')
                     && bytes[t.start - 2].is_ascii_digit();
-                if t.kind == Kind::Num && !tail && plain_amount(bytes, t.start, t.end, &lex) {
+                let amount =
+                    t.kind == Kind::Num && !tail && plain_amount(bytes, t.start, t.end, &lex);
+                let verb = t.kind == Kind::Word
+                    && bytes[t.start].is_ascii_lowercase()
+                    && lex
+                        .id_at(bytes, t.start, t.end)
+                        .is_some_and(|id| only_capitalized_month(lex.entry(id)))
+                    && nothing_joins_before(bytes, t.start, &lex);
+                if amount || verb {
                     passed_over += 1;
                     let parsed = parser.parse_covering(parser.leftmost(head), head);
                     assert_eq!(parsed, None, "{:?}", &text[t.start..(t.end + 12).min(text.len())]);
