@@ -229,9 +229,7 @@ fn may_trigger(bytes: &[u8], lex: &Lexicon, s: usize, e: usize) -> bool {
     }
 }
 
-/// The trigger in the run of ASCII letters and digits `s..e`, if any. (Out of line: the
-/// scan's loop over every run stays small.)
-#[inline(never)]
+/// The trigger in the run of ASCII letters and digits `s..e`, if any.
 fn trigger(text: &str, lex: &Lexicon, s: usize, e: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     // Not after a non-ASCII letter or digit.
