@@ -168,17 +168,19 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
     // Whether the byte before the chunk is a letter or digit.
     let mut carry = 0u64;
     let mut o = 0;
+    // The text's last bytes, padded with zeros (never alphanumeric), which end the last
+    // run.
+    let mut padded = [0u8; 72];
     loop {
-        // The chunk and the eight bytes after it, padded with zeros (never
-        // alphanumeric) past the end of the text, which ends the last run.
-        let buf: [u8; 72] = match bytes.get(o..o + 72).and_then(|c| c.try_into().ok()) {
+        // The chunk and the eight bytes after it, read in place but near the end.
+        let buf: &[u8; 72] = match bytes.get(o..o + 72).and_then(|c| c.try_into().ok()) {
             Some(buf) => buf,
             None => {
-                let mut buf = [0u8; 72];
                 let rest = bytes.get(o..).unwrap_or_default();
                 let k = rest.len().min(72);
-                buf[..k].copy_from_slice(&rest[..k]);
-                buf
+                padded[..k].copy_from_slice(&rest[..k]);
+                padded[k..].fill(0);
+                &padded
             }
         };
         let chunk: &[u8; 64] = buf[..64].try_into().unwrap_or(&[0; 64]);
