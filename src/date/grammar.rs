@@ -160,7 +160,7 @@ pub(crate) const MAX_BACK: usize = 6;
 
 /// Words that join the expression after them when looking for where it may start
 /// ("the", "most", "at least").
-const LEFT_JOINERS: [u64; 14] = [
+pub(crate) const LEFT_JOINERS: [u64; 14] = [
     key("the"),
     key("of"),
     key("right"),
@@ -177,9 +177,28 @@ const LEFT_JOINERS: [u64; 14] = [
     key("fewer"),
 ];
 
+/// Whether a word before an expression joins it whatever its neighbours (see
+/// [`Parser::leftmost`]); `k` is its [`key`], `word` its lexicon entry. "'s" and "and"
+/// join only in context.
+#[inline]
+pub(crate) fn word_joins(k: u64, word: Option<&Word>) -> bool {
+    LEFT_JOINERS.contains(&k)
+        || word.is_some_and(|w| {
+            w.number.is_some()
+                || w.ordinal.is_some()
+                || w.modifier != Default::default()
+                || w.unit.is_some()
+                || w.weekday.is_some()
+                || w.month.is_some()
+                || w.deictic.is_some()
+                || w.reference == Some(Reference::Past)
+                || w.holiday
+        })
+}
+
 /// A lowercase ASCII word of at most eight bytes as one number: its bytes,
 /// little-endian, zero-padded (the form of [`Parser::key`]).
-const fn key(word: &str) -> u64 {
+pub(crate) const fn key(word: &str) -> u64 {
     let b = word.as_bytes();
     let mut k = 0;
     let mut i = 0;
@@ -456,49 +475,6 @@ impl<'a> Parser<'a> {
         self.adj(i) && self.is_any(i, &["st", "nd", "rd", "th"])
     }
 
-    /// Whether the number at `head` is an amount of money glued to a unit of money or a
-    /// percent sign ("$600m", "£1.13bn", "$2.5%"), which no expression covers: a
-    /// currency sign before it stops [`Parser::leftmost`] and every rule on a number
-    /// after one, the word after it is none of the grammar's (no unit, no "th"), and
-    /// the window has the tokens that [`Parser::parse`] reads there, so that it would
-    /// not look past the window either.
-    pub fn money_amount(&self, head: usize) -> bool {
-        let bytes = self.text.as_bytes();
-        let at = |i: usize| self.toks.get(i).map_or(&[][..], |t| &bytes[t.start..t.end]);
-        let glued =
-            |i: usize| i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start;
-        let is_num = |i: usize| self.toks.get(i).is_some_and(|t| t.kind == Kind::Num);
-        // A word the grammar knows nothing of.
-        let foreign = |i: usize| {
-            self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
-                && self.word(i).is_none()
-                && !matches!(self.key(i), k if k == key("st") || k == key("nd") || k == key("rd") || k == key("th") || k == key("and"))
-        };
-        if head == 0 || !is_num(head) {
-            return false;
-        }
-        let sign = match self.toks[head - 1].kind {
-            Kind::Punct => matches!(at(head - 1), b"$" | b"#"),
-            Kind::Word => {
-                glued(head) && (at(head - 1) == "£".as_bytes() || at(head - 1) == "€".as_bytes())
-            }
-            Kind::Num => false,
-        };
-        // The rules read at most three tokens past the number here.
-        if !sign || !glued(head + 1) || self.toks.len() <= head + 3 {
-            return false;
-        }
-        // "$600m": the number and a word.
-        if foreign(head + 1) {
-            return true;
-        }
-        // "$1.13bn", "$2.5%": a decimal and a word or a percent sign.
-        at(head + 1) == b"."
-            && is_num(head + 2)
-            && glued(head + 2)
-            && (at(head + 3) == b"%" || foreign(head + 3))
-    }
-
     /// Earliest token where an expression containing token `head` may start.
     pub fn leftmost(&self, head: usize) -> usize {
         let mut i = head;
@@ -518,18 +494,7 @@ impl<'a> Parser<'a> {
                     (k == key("s") && p > 0 && self.apostrophe(p - 1))
                         // "two and a half years"
                         || (k == key("and") && self.and_a_half(p))
-                        || LEFT_JOINERS.contains(&k)
-                        || self.word(p).is_some_and(|w| {
-                            w.number.is_some()
-                                || w.ordinal.is_some()
-                                || w.modifier != Default::default()
-                                || w.unit.is_some()
-                                || w.weekday.is_some()
-                                || w.month.is_some()
-                                || w.deictic.is_some()
-                                || w.reference == Some(Reference::Past)
-                                || w.holiday
-                        })
+                        || word_joins(k, self.word(p))
                 }
                 None => false,
             };

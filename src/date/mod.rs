@@ -21,8 +21,9 @@
 //! (`XXXX-WXX-2`).
 //!
 //! Numbers followed by nothing temporal ("$5 billion", "40 people") are passed over
-//! without tokenizing, and amounts of money glued to their unit ("$600m") without
-//! parsing. The grammar words live in `data/date/*.tsv`.
+//! without tokenizing, and so are plain amounts ("4.5%", "$600m", "32-year-old") that
+//! no word before them could join to an expression. The grammar words live in
+//! `data/date/*.tsv`.
 //!
 //! ```
 //! use newsextract::date::{DateTagger, TimexKind};
@@ -226,9 +227,6 @@ impl DateTagger {
                 }
                 let edge = Cell::new(false);
                 let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
-                if parser.money_amount(head) {
-                    break None;
-                }
                 // The expression starts after the last one; `leftmost` is never more
                 // than `MAX_BACK` tokens back, so only those tokens are searched.
                 let lo = head.saturating_sub(MAX_BACK);
