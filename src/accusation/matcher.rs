@@ -22,7 +22,8 @@
 //! trie takes 150 KB instead of 1.5 MB of full rows, and a step of a walk reads one cell.
 //! Two matchers can search in one pass ([`Matcher::for_each_with`]: the accusation cues
 //! and the event triggers), which classifies the bytes and finds the word starts once,
-//! and turns most word starts away for both with the union of their filters ([`Starts`]).
+//! and looks their filters up together ([`Starts`]: one lookup of the first four bytes
+//! tells each matcher what may start there), turning most word starts away for both.
 
 use crate::ascii::{HIGHS, ONES};
 
@@ -78,47 +79,77 @@ pub(crate) struct Matcher {
     starts: Starts,
 }
 
-/// Where a walk of one or more matchers may start: the union of their filters. Most word
-/// starts begin no pattern of any of them, nor a part of one after a possible first word,
-/// and one or two lookups here turn them away for all.
+/// Where the walks of one or two matchers may start, in tables that answer for both at
+/// once: one lookup per word start tells each matcher whether nothing, only the part of
+/// a pattern from its second word on, or a pattern may start there, and turns most word
+/// starts away for both (the matchers then look no further).
 #[derive(Clone, Debug)]
 pub(crate) struct Starts {
-    /// The union of the matchers' `prefixes`.
-    prefixes: Box<[[u64; 2]; 1024]>,
-    /// The union of the matchers' `pairs`.
-    pairs: Box<[[u64; 2]; 1024]>,
+    /// For each [`prefix_hash`] `h`, the nibble at bit `4 * (h % 16)` of entry `h / 16`:
+    /// the part and pattern bits of the `prefixes` of the first matcher (bits 0 and 1),
+    /// then of the second (bits 2 and 3).
+    prefixes: Box<[u64; 4096]>,
+    /// The same for each [`pair_key`], from the matchers' `pairs`.
+    pairs: Box<[u64; 4096]>,
     /// Whether some matcher has one- or two-byte patterns or parts: else `pairs` is empty.
     short: bool,
-    /// The union of the matchers' `heads`.
-    heads: Box<[u64; 1024]>,
-    /// Whether some matcher has a first word of two bytes: else `heads` decides.
-    tiny_heads: bool,
+    /// For each [`prefix_hash`] `h`, two bits at bit `2 * (h % 32)` of entry `h / 32`:
+    /// whether a first word, with its marks, of the first (bit 0) or the second matcher
+    /// (bit 1) may end with those four bytes, by its `heads` (every bit of a matcher with
+    /// `tiny_heads`).
+    heads: Box<[u64; 2048]>,
     /// The marks of every matcher.
     marks: Vec<u64>,
 }
 
+/// The bits of [`Starts::kinds`] that say a part may start, one per matcher.
+const PARTS: u32 = 0b0101;
+/// The bits of [`Starts::kinds`] that say a pattern may start, one per matcher.
+const PATTERNS: u32 = 0b1010;
+
+/// What may start at a word start, for each matcher of a [`Starts`].
+#[derive(Clone, Copy)]
+struct Start {
+    /// [`Starts::kinds`] of the four bytes there.
+    kinds: u32,
+    /// [`Starts::heads_before`] there, where only a part may start for some matcher (else
+    /// not needed, and 0).
+    heads: u32,
+}
+
+impl Start {
+    /// What may start for matcher `w`: [`NOTHING`], only a [`PART`], or (else) a pattern;
+    /// and whether one of its first words may end right before.
+    #[inline(always)]
+    fn of(self, w: usize) -> (u32, bool) {
+        (self.kinds >> (2 * w) & 3, self.heads >> w & 1 != 0)
+    }
+}
+
 impl Starts {
-    /// The union of the filters of `matchers`.
+    /// The tables of `matchers` (at most two: the first's bits, then the second's).
     pub(crate) fn of(matchers: &[&Matcher]) -> Starts {
+        assert!(matchers.len() <= 2, "the start tables serve at most two matchers");
         let mut starts = Starts {
-            prefixes: Box::new([[0; 2]; 1024]),
-            pairs: Box::new([[0; 2]; 1024]),
+            prefixes: Box::new([0; 4096]),
+            pairs: Box::new([0; 4096]),
             short: false,
-            heads: Box::new([0; 1024]),
-            tiny_heads: false,
+            heads: Box::new([0; 2048]),
             marks: Vec::new(),
         };
-        for m in matchers {
-            let union = starts.prefixes.iter_mut().chain(starts.pairs.iter_mut());
-            for (bits, theirs) in union.zip(m.prefixes.iter().chain(m.pairs.iter())) {
-                bits[0] |= theirs[0];
-                bits[1] |= theirs[1];
-            }
-            for (bits, theirs) in starts.heads.iter_mut().zip(m.heads.iter()) {
-                *bits |= theirs;
+        for (w, m) in matchers.iter().enumerate() {
+            for h in 0..1 << 16 {
+                // The part and pattern bits of `h` in a matcher's table, placed for `w`.
+                let nibble = |table: &[[u64; 2]; 1024]| {
+                    let [part, pattern] = table[h / 64].map(|bits| bits >> (h % 64) & 1);
+                    (part | pattern << 1) << (2 * w + 4 * (h % 16))
+                };
+                starts.prefixes[h / 16] |= nibble(&m.prefixes);
+                starts.pairs[h / 16] |= nibble(&m.pairs);
+                let head = m.tiny_heads || m.heads[h / 64] >> (h % 64) & 1 != 0;
+                starts.heads[h / 32] |= u64::from(head) << (2 * (h % 32) + w);
             }
             starts.short |= m.short;
-            starts.tiny_heads |= m.tiny_heads;
             for &mark in &m.marks {
                 if !starts.marks.contains(&mark) {
                     starts.marks.push(mark);
@@ -128,17 +159,44 @@ impl Starts {
         starts
     }
 
-    /// [`Matcher::may_start`] of some matcher: the most any of them gives.
+    /// What may start where the next four bytes are `x`, packed first byte lowest: for
+    /// matcher `w`, bit `2 * w` set where the part of a pattern from its second word on
+    /// may, and bit `2 * w + 1` where a pattern may (a pattern's bits say its part may
+    /// too); no false negatives.
     #[inline(always)]
-    fn may_start(&self, x: u32) -> u8 {
-        may_start(&self.prefixes, self.short.then_some(&*self.pairs), x)
+    fn kinds(&self, x: u32) -> u32 {
+        let nibble = |table: &[u64; 4096], h: usize| (table[h / 16] >> (4 * (h % 16)) & 15) as u32;
+        let mut kinds = nibble(&self.prefixes, prefix_hash(x));
+        if self.short {
+            kinds |= nibble(&self.pairs, pair_key(x as u8, (x >> 8) as u8));
+        }
+        kinds
     }
 
-    /// Whether the first word of a pattern of several words, with the marks after it, of
-    /// some matcher may end at `at` of `bytes` (no false negatives).
+    /// Bit `w` set where a first word of matcher `w`, with its marks, may end at `at` of
+    /// `bytes` (no false negatives).
     #[inline(always)]
-    fn head_before(&self, bytes: &[u8], at: usize) -> bool {
-        head_before(&self.heads, self.tiny_heads, bytes, at)
+    fn heads_before(&self, bytes: &[u8], at: usize) -> u32 {
+        match at.checked_sub(4).and_then(|j| bytes.get(j..at)) {
+            Some(&[a, b, c, d]) => {
+                let h = prefix_hash(u32::from_le_bytes([a, b, c, d]));
+                (self.heads[h / 32] >> (2 * (h % 32)) & 3) as u32
+            }
+            _ => 3,
+        }
+    }
+
+    /// What may start at the word start `at` of `bytes`, whose first four bytes are
+    /// `four`; `None` where nothing may for any matcher: no pattern, and no part after a
+    /// possible first word.
+    #[inline(always)]
+    fn at(&self, bytes: &[u8], at: usize, four: u32) -> Option<Start> {
+        let kinds = self.kinds(four);
+        // The matchers for which only a part may start need to know about a first word.
+        let parts_only = kinds & !(kinds >> 1) & PARTS;
+        let heads = if parts_only != 0 { self.heads_before(bytes, at) } else { 0 };
+        let nothing = kinds & PATTERNS == 0 && heads == 0;
+        (!nothing).then_some(Start { kinds, heads })
     }
 
     /// The flag of each byte of `x` (ASCII bytes only) that is a mark of some matcher.
@@ -146,21 +204,6 @@ impl Starts {
     fn mark_bytes(&self, x: u64) -> u64 {
         mark_bytes(&self.marks, x)
     }
-}
-
-/// [`Matcher::may_start`] with the filters `prefixes` and, if some pattern or part is
-/// that short, `pairs`.
-#[inline(always)]
-fn may_start(prefixes: &[[u64; 2]; 1024], pairs: Option<&[[u64; 2]; 1024]>, x: u32) -> u8 {
-    let h = prefix_hash(x);
-    let [mut part, mut pattern] = prefixes[h / 64].map(|bits| bits >> (h % 64) & 1);
-    if let Some(pairs) = pairs {
-        let p = pair_key(x as u8, (x >> 8) as u8);
-        let [pair_part, pair_pattern] = pairs[p / 64].map(|bits| bits >> (p % 64) & 1);
-        part |= pair_part;
-        pattern |= pair_pattern;
-    }
-    (part + pattern) as u8
 }
 
 /// Whether the four bytes before `at` of `bytes` may end a first word with its marks, by
@@ -441,14 +484,6 @@ impl Matcher {
         }
     }
 
-    /// What may start where the next four bytes are `x`, packed first byte lowest:
-    /// [`NOTHING`], only the [`PART`] of a pattern from its second word on, or (2) a
-    /// pattern; no false negatives.
-    #[inline(always)]
-    fn may_start(&self, x: u32) -> u8 {
-        may_start(&self.prefixes, self.short.then_some(&*self.pairs), x)
-    }
-
     /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
     #[inline(always)]
     fn walk(&self, bytes: &[u8], at: usize, first: usize) -> Walk {
@@ -565,22 +600,26 @@ impl Matcher {
         scan([self, other], starts, text, found);
     }
 
-    /// Looks at the word start `at`, whose first four bytes are `four` (packed first
-    /// byte lowest), and returns the state of the search after it.
+    /// Looks at the word start `at`, where `kind` ([`Start::of`] this matcher) may start,
+    /// after a first word if `head`, and returns the state of the search after it.
     #[inline(always)]
     fn word_start(
         &self,
         text: &str,
         at: usize,
-        four: u32,
+        (kind, head): (u32, bool),
         mut scan: Scan,
         found: &mut impl FnMut(usize, usize, usize),
     ) -> Scan {
-        match self.may_start(four) {
+        match kind {
             NOTHING => scan.last = at,
             // The part of a pattern from its second word on matters only where it
             // hides a match inside the last word.
-            PART if at < scan.pos || scan.last == NO_WORD || !self.hidden(text, at) => {
+            PART if at < scan.pos
+                || scan.last == NO_WORD
+                || !head
+                || !self.hidden_walk(text, at) =>
+            {
                 scan.last = at;
             }
             _ => scan = self.visit(text, at, true, scan, found),
@@ -677,22 +716,15 @@ fn scan<const N: usize>(
                     while word_starts != 0 {
                         let k = (word_starts.trailing_zeros() / 8) as usize;
                         word_starts &= word_starts - 1;
-                        let (at, four) = (i + k, four(k));
-                        // Nothing may start here, or only the part of a pattern from its
-                        // second word on where no first word ends before.
-                        let nothing = match starts.may_start(four) {
-                            NOTHING => true,
-                            PART => !starts.head_before(bytes, at),
-                            _ => false,
-                        };
-                        if nothing {
+                        let at = i + k;
+                        let Some(start) = starts.at(bytes, at, four(k)) else {
                             scans.iter_mut().for_each(|scan| scan.last = at);
                             continue;
-                        }
+                        };
                         for w in 0..N {
                             let mut found = |s, e, p| found(w, s, e, p);
-                            let scan = scans[w];
-                            scans[w] = matchers[w].word_start(text, at, four, scan, &mut found);
+                            let (m, scan) = (matchers[w], scans[w]);
+                            scans[w] = m.word_start(text, at, start.of(w), scan, &mut found);
                         }
                     }
                 } else {
@@ -701,14 +733,21 @@ fn scan<const N: usize>(
                     while events != 0 {
                         let bit = events.trailing_zeros();
                         events &= events - 1;
-                        let k = (bit / 8) as usize;
+                        let (k, word) = ((bit / 8) as usize, (word_starts >> bit) & 1 != 0);
+                        let at = i + k;
+                        let kinds = starts.kinds(four(k));
+                        let start = if word { starts.at(bytes, at, four(k)) } else { None };
                         for w in 0..N {
                             let (m, scan) = (matchers[w], scans[w]);
                             let mut found = |s, e, p| found(w, s, e, p);
-                            if (word_starts >> bit) & 1 != 0 {
-                                scans[w] = m.word_start(text, i + k, four(k), scan, &mut found);
-                            } else if (marks[w] >> bit) & 1 != 0 {
-                                scans[w] = m.visit(text, i + k, false, scan, &mut found);
+                            if word {
+                                let nothing = (NOTHING, false);
+                                let of = start.map_or(nothing, |start| start.of(w));
+                                scans[w] = m.word_start(text, at, of, scan, &mut found);
+                            } else if (marks[w] >> bit) & 1 != 0 && kinds >> (2 * w + 1) & 1 != 0 {
+                                // (Only a pattern starts with a mark: not the part of one from
+                                // its second word on.)
+                                scans[w] = m.visit(text, at, false, scan, &mut found);
                             }
                         }
                     }
@@ -729,10 +768,10 @@ fn scan<const N: usize>(
     }
 }
 
-/// [`Matcher::may_start`]: no walk starts here.
-const NOTHING: u8 = 0;
-/// [`Matcher::may_start`]: only the part of a pattern from its second word on may.
-const PART: u8 = 1;
+/// [`Start::of`]: no walk starts here.
+const NOTHING: u32 = 0;
+/// [`Start::of`]: only the part of a pattern from its second word on may.
+const PART: u32 = 1;
 
 /// No word start in [`Scan::last`].
 const NO_WORD: usize = usize::MAX;
