@@ -75,6 +75,15 @@ pub(crate) struct Matcher {
     heads: Box<[u64; 1024]>,
     /// Whether some first word with its marks has two bytes: else `heads` decides.
     tiny_heads: bool,
+    /// For each [`length_key`] of four bytes, the lengths of the patterns and parts of
+    /// three bytes or more that start with them: bit 0 for three or four bytes (every
+    /// completion of three-byte ones), bit `m - 4` for `m` bytes, `m` from 5 to 7, and
+    /// bit 4 for eight or more.
+    lengths: Box<[u8; 1 << 14]>,
+    /// Bit [`beginning_hash`] of every pattern and part of five to seven bytes, and of
+    /// the first eight bytes of every longer one: with `lengths` and `pairs`, what a walk
+    /// needs to find anything.
+    beginnings: Box<[u64; 1024]>,
     /// The filter of this matcher alone, for [`Matcher::for_each`].
     starts: Starts,
 }
@@ -115,14 +124,18 @@ struct Start {
     /// [`Starts::heads_before`] there, where only a part may start for some matcher (else
     /// not needed, and 0).
     heads: u32,
+    /// The bits of `kinds` that a pattern or part of one or two bytes set.
+    short: u32,
 }
 
 impl Start {
     /// What may start for matcher `w`: [`NOTHING`], only a [`PART`], or (else) a pattern;
-    /// and whether one of its first words may end right before.
+    /// whether one of its first words may end right before; and whether one of its
+    /// patterns or parts of one or two bytes may start.
     #[inline(always)]
-    fn of(self, w: usize) -> (u32, bool) {
-        (self.kinds >> (2 * w) & 3, self.heads >> w & 1 != 0)
+    fn of(self, w: usize) -> (u32, bool, bool) {
+        let bit = |bits: u32, b: usize| bits >> b & 1 != 0;
+        (self.kinds >> (2 * w) & 3, bit(self.heads, w), bit(self.short, 2 * w))
     }
 }
 
@@ -165,12 +178,21 @@ impl Starts {
     /// too); no false negatives.
     #[inline(always)]
     fn kinds(&self, x: u32) -> u32 {
-        let nibble = |table: &[u64; 4096], h: usize| (table[h / 16] >> (4 * (h % 16)) & 15) as u32;
-        let mut kinds = nibble(&self.prefixes, prefix_hash(x));
-        if self.short {
-            kinds |= nibble(&self.pairs, pair_key(x as u8, (x >> 8) as u8));
-        }
-        kinds
+        self.kinds_of_four(x) | self.kinds_of_two(x)
+    }
+
+    /// [`Starts::kinds`] by the first four bytes of `x` (the patterns and parts of three
+    /// bytes or more).
+    #[inline(always)]
+    fn kinds_of_four(&self, x: u32) -> u32 {
+        nibble(&self.prefixes, prefix_hash(x))
+    }
+
+    /// [`Starts::kinds`] by the first two bytes of `x` (the patterns and parts of one or
+    /// two bytes).
+    #[inline(always)]
+    fn kinds_of_two(&self, x: u32) -> u32 {
+        if self.short { nibble(&self.pairs, pair_key(x as u8, (x >> 8) as u8)) } else { 0 }
     }
 
     /// Bit `w` set where a first word of matcher `w`, with its marks, may end at `at` of
@@ -191,12 +213,13 @@ impl Starts {
     /// possible first word.
     #[inline(always)]
     fn at(&self, bytes: &[u8], at: usize, four: u32) -> Option<Start> {
-        let kinds = self.kinds(four);
+        let short = self.kinds_of_two(four);
+        let kinds = self.kinds_of_four(four) | short;
         // The matchers for which only a part may start need to know about a first word.
         let parts_only = kinds & !(kinds >> 1) & PARTS;
         let heads = if parts_only != 0 { self.heads_before(bytes, at) } else { 0 };
         let nothing = kinds & PATTERNS == 0 && heads == 0;
-        (!nothing).then_some(Start { kinds, heads })
+        (!nothing).then_some(Start { kinds, heads, short })
     }
 
     /// The flag of each byte of `x` (ASCII bytes only) that is a mark of some matcher.
@@ -204,6 +227,12 @@ impl Starts {
     fn mark_bytes(&self, x: u64) -> u64 {
         mark_bytes(&self.marks, x)
     }
+}
+
+/// Nibble `h % 16` of entry `h / 16` of `table`.
+#[inline(always)]
+fn nibble(table: &[u64; 4096], h: usize) -> u32 {
+    (table[h / 16] >> (4 * (h % 16)) & 15) as u32
 }
 
 /// Whether the four bytes before `at` of `bytes` may end a first word with its marks, by
@@ -323,6 +352,20 @@ fn prefix_hash(x: u32) -> usize {
     (u64::from(x | 0x2020_2020).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
+/// The index of four bytes in [`Matcher::lengths`]: a 14-bit [`prefix_hash`].
+#[inline]
+fn length_key(x: u32) -> usize {
+    prefix_hash(x) >> 2
+}
+
+/// A 16-bit hash of the first `m` (5 to 8) of the eight bytes `x` (packed first byte
+/// lowest), folded as in [`prefix_hash`].
+#[inline]
+fn beginning_hash(x: u64, m: usize) -> usize {
+    let first = u64::MAX >> (64 - 8 * m);
+    (((x | ONES * 0x20) & first).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
 /// Whether the character before `j` (a character boundary) of `text` is a word
 /// character.
 #[cold]
@@ -412,6 +455,8 @@ impl Matcher {
             short: false,
             heads: Box::new([0; 1024]),
             tiny_heads: false,
+            lengths: Box::new([0; 1 << 14]),
+            beginnings: Box::new([0; 1024]),
             starts: Starts::of(&[]),
         };
         for (id, p) in lowered.iter().enumerate() {
@@ -427,9 +472,11 @@ impl Matcher {
         }
         for p in &lowered {
             m.add_prefix(p.as_bytes(), true);
+            m.add_beginning(p.as_bytes());
             if let Some(o) = second_word(p) {
                 let (head, tail) = p.as_bytes().split_at(o);
                 m.add_prefix(tail, false);
+                m.add_beginning(tail);
                 let node = insert(&mut next, &column, width, tail.iter().copied());
                 next[node + INFO] |= TAIL;
                 m.add_head(head);
@@ -469,6 +516,55 @@ impl Matcher {
             3 => (0..=0xff).for_each(|rest| set(b(0) | b(1) << 8 | b(2) << 16 | rest << 24)),
             _ => set(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24),
         }
+    }
+
+    /// Sets the bits of `lengths` and `beginnings` a walk matching `bytes`, a pattern or
+    /// the part of one, needs (one or two bytes: `pairs` has them).
+    fn add_beginning(&mut self, bytes: &[u8]) {
+        let b = |k: usize| u32::from(bytes[k]);
+        match bytes.len() {
+            0..=2 => {}
+            3 => (0..=0xff).for_each(|rest| {
+                self.lengths[length_key(b(0) | b(1) << 8 | b(2) << 16 | rest << 24)] |= 1;
+            }),
+            4 => self.lengths[length_key(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24)] |= 1,
+            n => {
+                let m = n.min(8);
+                let key = length_key(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24);
+                self.lengths[key] |= 1 << (m - 4);
+                let mut eight = [0; 8];
+                eight[..m].copy_from_slice(&bytes[..m]);
+                let h = beginning_hash(u64::from_le_bytes(eight), m);
+                self.beginnings[h / 64] |= 1 << (h % 64);
+            }
+        }
+    }
+
+    /// Whether a walk from `at` of `bytes` may find a pattern or the part of one (no
+    /// false negatives), given whether one of one or two bytes may start there (`short`):
+    /// whether the text there begins like one, in its first bytes up to eight. Most
+    /// words that begin like a pattern in their first four bytes go on otherwise
+    /// ("three", "threat"; "was a", "was willing to"): their walk is saved.
+    #[inline(always)]
+    fn may_match(&self, bytes: &[u8], at: usize, short: bool) -> bool {
+        let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+            return true;
+        };
+        let x = u64::from_le_bytes(*eight);
+        let mut lengths = self.lengths[length_key(x as u32)];
+        if short || lengths & 1 != 0 {
+            return true;
+        }
+        lengths >>= 1;
+        while lengths != 0 {
+            let m = lengths.trailing_zeros() as usize + 5;
+            lengths &= lengths - 1;
+            let h = beginning_hash(x, m);
+            if self.beginnings[h / 64] >> (h % 64) & 1 != 0 {
+                return true;
+            }
+        }
+        false
     }
 
     /// Sets the bits of `heads` a first word with its marks, `head`, needs.
@@ -589,7 +685,7 @@ impl Matcher {
     /// `found(1, start, end, pattern)` for each match of `other`, each in text order, that
     /// does not start inside a word: both searches in one pass over the text, which finds
     /// the word starts once for both and turns most of them away with `starts`, which
-    /// must be [`Starts::of`] both matchers.
+    /// must be [`Starts::of`] `[self, other]`, in this order.
     pub(crate) fn for_each_with(
         &self,
         other: &Matcher,
@@ -601,13 +697,14 @@ impl Matcher {
     }
 
     /// Looks at the word start `at`, where `kind` ([`Start::of`] this matcher) may start,
-    /// after a first word if `head`, and returns the state of the search after it.
+    /// after a first word if `head`, a pattern or part of one or two bytes if `short`,
+    /// and returns the state of the search after it.
     #[inline(always)]
     fn word_start(
         &self,
         text: &str,
         at: usize,
-        (kind, head): (u32, bool),
+        (kind, head, short): (u32, bool, bool),
         mut scan: Scan,
         found: &mut impl FnMut(usize, usize, usize),
     ) -> Scan {
@@ -622,6 +719,8 @@ impl Matcher {
             {
                 scan.last = at;
             }
+            // A walk that finds nothing leaves the search as this does.
+            _ if !self.may_match(text.as_bytes(), at, short) => scan.last = at,
             _ => scan = self.visit(text, at, true, scan, found),
         }
         scan
@@ -741,7 +840,7 @@ fn scan<const N: usize>(
                             let (m, scan) = (matchers[w], scans[w]);
                             let mut found = |s, e, p| found(w, s, e, p);
                             if word {
-                                let nothing = (NOTHING, false);
+                                let nothing = (NOTHING, false, false);
                                 let of = start.map_or(nothing, |start| start.of(w));
                                 scans[w] = m.word_start(text, at, of, scan, &mut found);
                             } else if (marks[w] >> bit) & 1 != 0 && kinds >> (2 * w + 1) & 1 != 0 {
