@@ -215,6 +215,9 @@ impl Starts {
     fn at(&self, bytes: &[u8], at: usize, four: u32) -> Option<Start> {
         let short = self.kinds_of_two(four);
         let kinds = self.kinds_of_four(four) | short;
+        if kinds == 0 {
+            return None;
+        }
         // The matchers for which only a part may start need to know about a first word.
         let parts_only = kinds & !(kinds >> 1) & PARTS;
         let heads = if parts_only != 0 { self.heads_before(bytes, at) } else { 0 };
