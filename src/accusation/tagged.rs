@@ -288,13 +288,13 @@ impl MentionIndex {
         }
     }
 
-    /// Loads `piece` of sentence `i` into `view` with its mentions (`ments`, indices into
-    /// [`MentionIndex::of`], as [`Pieces`] gives both): the words kept for it if any, else
+    /// Loads `piece` of sentence `i` into `view` with its mentions (`ments`, from
+    /// [`MentionIndex::of`] as [`Pieces`] cuts them): the words kept for it if any, else
     /// read now.
     pub(crate) fn load(
-        &mut self,
+        &self,
         i: usize,
-        (piece, ments): (Span, Range<usize>),
+        (piece, ments): (Span, &[(usize, Span, usize)]),
         view: &mut View<'_>,
     ) {
         let k = self.read_cursor.partition_point(&self.read, |r| r.sentence < i);
@@ -311,7 +311,7 @@ impl MentionIndex {
                 copy_into(&mut view.participles, &s.participles[p..ends[4]]);
                 copy_into(&mut view.ments, &s.ments[m..ends[5]]);
             }
-            _ => view.load(piece, &self.of(i)[ments]),
+            _ => view.load(piece, ments),
         }
     }
 
