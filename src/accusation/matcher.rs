@@ -70,8 +70,9 @@ pub(crate) struct Matcher {
     /// Whether some pattern or part has one or two bytes: else `pairs` is empty.
     short: bool,
     /// Bit [`prefix_hash`] of the last four bytes of every first word with the marks
-    /// after it (every extension by one byte before of three-byte ones): no such word
-    /// ends where the four bytes before have their bit clear.
+    /// after it (of three-byte ones, every extension by a byte before that may end a word
+    /// character: only one starting inside a word counts): no such word ends, starting
+    /// inside a word, where the four bytes before have their bit clear.
     heads: Box<[u64; 1024]>,
     /// Whether some first word with its marks has two bytes: else `heads` decides.
     tiny_heads: bool,
@@ -104,8 +105,8 @@ pub(crate) struct Starts {
     short: bool,
     /// For each [`prefix_hash`] `h`, two bits at bit `2 * (h % 32)` of entry `h / 32`:
     /// whether a first word, with its marks, of the first (bit 0) or the second matcher
-    /// (bit 1) may end with those four bytes, by its `heads` (every bit of a matcher with
-    /// `tiny_heads`).
+    /// (bit 1) may end with those four bytes, starting inside a word, by its `heads`
+    /// (every bit of a matcher with `tiny_heads`).
     heads: Box<[u64; 2048]>,
     /// The marks of every matcher.
     marks: Vec<u64>,
@@ -196,7 +197,7 @@ impl Starts {
     }
 
     /// Bit `w` set where a first word of matcher `w`, with its marks, may end at `at` of
-    /// `bytes` (no false negatives).
+    /// `bytes`, starting inside a word (no false negatives).
     #[inline(always)]
     fn heads_before(&self, bytes: &[u8], at: usize) -> u32 {
         match at.checked_sub(4).and_then(|j| bytes.get(j..at)) {
@@ -238,8 +239,8 @@ fn nibble(table: &[u64; 4096], h: usize) -> u32 {
     (table[h / 16] >> (4 * (h % 16)) & 15) as u32
 }
 
-/// Whether the four bytes before `at` of `bytes` may end a first word with its marks, by
-/// the filter `heads` (which cannot tell if `tiny_heads`).
+/// Whether the four bytes before `at` of `bytes` may end a first word with its marks,
+/// starting inside a word, by the filter `heads` (which cannot tell if `tiny_heads`).
 #[inline(always)]
 fn head_before(heads: &[u64; 1024], tiny_heads: bool, bytes: &[u8], at: usize) -> bool {
     match at.checked_sub(4).and_then(|j| bytes.get(j..at)) {
@@ -578,7 +579,9 @@ impl Matcher {
         };
         match *head {
             [.., a, b, c, d] => set(u32::from_le_bytes([a, b, c, d])),
-            [a, b, c] => (0..=0xff).for_each(|x| set(u32::from_le_bytes([x, a, b, c]))),
+            [a, b, c] => (0..=0xff)
+                .filter(|&x| KIND[usize::from(x)] != 0)
+                .for_each(|x| set(u32::from_le_bytes([x, a, b, c]))),
             _ => self.tiny_heads = true,
         }
     }
