@@ -95,12 +95,12 @@ pub(crate) struct Matcher {
 /// starts away for both (the matchers then look no further).
 #[derive(Clone, Debug)]
 pub(crate) struct Starts {
-    /// For each [`prefix_hash`] `h`, the nibble at bit `4 * (h % 16)` of entry `h / 16`:
-    /// the part and pattern bits of the `prefixes` of the first matcher (bits 0 and 1),
-    /// then of the second (bits 2 and 3).
-    prefixes: Box<[u64; 4096]>,
+    /// For each [`prefix_hash`], the part and pattern bits of the `prefixes` of the first
+    /// matcher (bits 0 and 1), then of the second (bits 2 and 3): a byte each, read
+    /// without shifts or masks.
+    prefixes: Box<[u8; 1 << 16]>,
     /// The same for each [`pair_key`], from the matchers' `pairs`.
-    pairs: Box<[u64; 4096]>,
+    pairs: Box<[u8; 1 << 16]>,
     /// Whether some matcher has one- or two-byte patterns or parts: else `pairs` is empty.
     short: bool,
     /// For each [`prefix_hash`] `h`, two bits at bit `2 * (h % 32)` of entry `h / 32`:
@@ -145,8 +145,8 @@ impl Starts {
     pub(crate) fn of(matchers: &[&Matcher]) -> Starts {
         assert!(matchers.len() <= 2, "the start tables serve at most two matchers");
         let mut starts = Starts {
-            prefixes: Box::new([0; 4096]),
-            pairs: Box::new([0; 4096]),
+            prefixes: Box::new([0; 1 << 16]),
+            pairs: Box::new([0; 1 << 16]),
             short: false,
             heads: Box::new([0; 2048]),
             marks: Vec::new(),
@@ -154,12 +154,12 @@ impl Starts {
         for (w, m) in matchers.iter().enumerate() {
             for h in 0..1 << 16 {
                 // The part and pattern bits of `h` in a matcher's table, placed for `w`.
-                let nibble = |table: &[[u64; 2]; 1024]| {
-                    let [part, pattern] = table[h / 64].map(|bits| bits >> (h % 64) & 1);
-                    (part | pattern << 1) << (2 * w + 4 * (h % 16))
+                let kinds = |table: &[[u64; 2]; 1024]| {
+                    let [part, pattern] = table[h / 64].map(|bits| (bits >> (h % 64) & 1) as u8);
+                    (part | pattern << 1) << (2 * w)
                 };
-                starts.prefixes[h / 16] |= nibble(&m.prefixes);
-                starts.pairs[h / 16] |= nibble(&m.pairs);
+                starts.prefixes[h] |= kinds(&m.prefixes);
+                starts.pairs[h] |= kinds(&m.pairs);
                 let head = m.tiny_heads || m.heads[h / 64] >> (h % 64) & 1 != 0;
                 starts.heads[h / 32] |= u64::from(head) << (2 * (h % 32) + w);
             }
@@ -186,14 +186,16 @@ impl Starts {
     /// bytes or more).
     #[inline(always)]
     fn kinds_of_four(&self, x: u32) -> u32 {
-        nibble(&self.prefixes, prefix_hash(x))
+        u32::from(self.prefixes[prefix_hash(x)])
     }
 
     /// [`Starts::kinds`] by the first two bytes of `x` (the patterns and parts of one or
     /// two bytes).
     #[inline(always)]
     fn kinds_of_two(&self, x: u32) -> u32 {
-        if self.short { nibble(&self.pairs, pair_key(x as u8, (x >> 8) as u8)) } else { 0 }
+        // (The two bytes' [`pair_key`], taken from `x` at once.)
+        let pair = usize::from(x as u16 | 0x2020);
+        if self.short { u32::from(self.pairs[pair]) } else { 0 }
     }
 
     /// Bit `w` set where a first word of matcher `w`, with its marks, may end at `at` of
@@ -231,12 +233,6 @@ impl Starts {
     fn mark_bytes(&self, x: u64) -> u64 {
         mark_bytes(&self.marks, x)
     }
-}
-
-/// Nibble `h % 16` of entry `h / 16` of `table`.
-#[inline(always)]
-fn nibble(table: &[u64; 4096], h: usize) -> u32 {
-    (table[h / 16] >> (4 * (h % 16)) & 15) as u32
 }
 
 /// Whether the four bytes before `at` of `bytes` may end a first word with its marks,
