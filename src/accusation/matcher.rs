@@ -5,9 +5,12 @@
 //! search over every byte would report (an aho-corasick scan), except those that start
 //! inside a word: those are never cues, so nobody looks at them. Instead of stepping an
 //! automaton through every byte, it classifies eight ASCII bytes at a time to find the
-//! word starts, skips a word start unless its first four bytes (hashed into a bit set)
+//! word starts, skips a word start unless its first four bytes (hashed into a table)
 //! begin some pattern, and walks the trie from the rest, and from the few marks that
-//! start a pattern ("'ll"). A match starting inside a word can still hide a cue of the
+//! start a pattern ("'ll"); but not from a word whose first bytes up to eight begin no
+//! pattern ("three" begins like "threaten" in four bytes, not in five), which a table of
+//! the patterns' lengths by their first four bytes and a hashed set of their first
+//! bytes tell without a walk. A match starting inside a word can still hide a cue of the
 //! next word ("withhold talks": "hold talks" starts inside "withhold" and hides
 //! "talks"), so the trie also holds, for each pattern of several words, its part from
 //! the second word on ("talks" of "hold talks"), and a second trie holds the first words
@@ -16,7 +19,8 @@
 //! the previous word searched byte by byte. A word start whose first four bytes begin
 //! such parts but no pattern ("the " of "lift the ban") is not walked at all unless the
 //! text before it ends that way (the backward trie is asked first, and only where the
-//! four bytes before end some first word, by a second hashed bit set). Every walk is
+//! four bytes before end some first word starting inside a word, by a second hashed
+//! bit set). Every walk is
 //! bounded by the longest pattern, so the scan is linear. Both tries are double arrays
 //! (one 12-byte cell per node, the rows of the nodes interleaved): the event lexicon's
 //! trie takes 150 KB instead of 1.5 MB of full rows, and a step of a walk reads one cell.
@@ -363,7 +367,7 @@ fn length_key(x: u32) -> usize {
 #[inline]
 fn beginning_hash(x: u64, m: usize) -> usize {
     let first = u64::MAX >> (64 - 8 * m);
-    (((x | ONES * 0x20) & first).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    (((x | (ONES * 0x20)) & first).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 /// Whether the character before `j` (a character boundary) of `text` is a word
