@@ -5,9 +5,12 @@
 //! search over every byte would report (an aho-corasick scan), except those that start
 //! inside a word: those are never cues, so nobody looks at them. Instead of stepping an
 //! automaton through every byte, it classifies eight ASCII bytes at a time to find the
-//! word starts, skips a word start unless its first four bytes (hashed into a bit set)
+//! word starts, skips a word start unless its first four bytes (hashed into a table)
 //! begin some pattern, and walks the trie from the rest, and from the few marks that
-//! start a pattern ("'ll"). A match starting inside a word can still hide a cue of the
+//! start a pattern ("'ll"); but not from a word whose first bytes up to eight begin no
+//! pattern ("three" begins like "threaten" in four bytes, not in five), which a table of
+//! the patterns' lengths by their first four bytes and a hashed set of their first
+//! bytes tell without a walk. A match starting inside a word can still hide a cue of the
 //! next word ("withhold talks": "hold talks" starts inside "withhold" and hides
 //! "talks"), so the trie also holds, for each pattern of several words, its part from
 //! the second word on ("talks" of "hold talks"), and a second trie holds the first words
@@ -16,13 +19,15 @@
 //! the previous word searched byte by byte. A word start whose first four bytes begin
 //! such parts but no pattern ("the " of "lift the ban") is not walked at all unless the
 //! text before it ends that way (the backward trie is asked first, and only where the
-//! four bytes before end some first word, by a second hashed bit set). Every walk is
+//! four bytes before end some first word starting inside a word, by a second hashed
+//! bit set). Every walk is
 //! bounded by the longest pattern, so the scan is linear. Both tries are double arrays
 //! (one 12-byte cell per node, the rows of the nodes interleaved): the event lexicon's
 //! trie takes 150 KB instead of 1.5 MB of full rows, and a step of a walk reads one cell.
 //! Two matchers can search in one pass ([`Matcher::for_each_with`]: the accusation cues
 //! and the event triggers), which classifies the bytes and finds the word starts once,
-//! and turns most word starts away for both with the union of their filters ([`Starts`]).
+//! and looks their filters up together ([`Starts`]: one lookup of the first four bytes
+//! tells each matcher what may start there), turning most word starts away for both.
 
 use crate::ascii::{HIGHS, ONES};
 
@@ -69,56 +74,100 @@ pub(crate) struct Matcher {
     /// Whether some pattern or part has one or two bytes: else `pairs` is empty.
     short: bool,
     /// Bit [`prefix_hash`] of the last four bytes of every first word with the marks
-    /// after it (every extension by one byte before of three-byte ones): no such word
-    /// ends where the four bytes before have their bit clear.
+    /// after it (of three-byte ones, every extension by a byte before that may end a word
+    /// character: only one starting inside a word counts): no such word ends, starting
+    /// inside a word, where the four bytes before have their bit clear.
     heads: Box<[u64; 1024]>,
     /// Whether some first word with its marks has two bytes: else `heads` decides.
     tiny_heads: bool,
+    /// For each [`length_key`] of four bytes, the lengths of the patterns and parts of
+    /// three bytes or more that start with them: bit 0 for three or four bytes (every
+    /// completion of three-byte ones), bit `m - 4` for `m` bytes, `m` from 5 to 7, and
+    /// bit 4 for eight or more.
+    lengths: Box<[u8; 1 << 14]>,
+    /// Bit [`beginning_hash`] of every pattern and part of five to seven bytes, and of
+    /// the first eight bytes of every longer one: with `lengths` and `pairs`, what a walk
+    /// needs to find anything.
+    beginnings: Box<[u64; 1024]>,
     /// The filter of this matcher alone, for [`Matcher::for_each`].
     starts: Starts,
 }
 
-/// Where a walk of one or more matchers may start: the union of their filters. Most word
-/// starts begin no pattern of any of them, nor a part of one after a possible first word,
-/// and one or two lookups here turn them away for all.
+/// Where the walks of one or two matchers may start, in tables that answer for both at
+/// once: one lookup per word start tells each matcher whether nothing, only the part of
+/// a pattern from its second word on, or a pattern may start there, and turns most word
+/// starts away for both (the matchers then look no further).
 #[derive(Clone, Debug)]
 pub(crate) struct Starts {
-    /// The union of the matchers' `prefixes`.
-    prefixes: Box<[[u64; 2]; 1024]>,
-    /// The union of the matchers' `pairs`.
-    pairs: Box<[[u64; 2]; 1024]>,
+    /// For each [`prefix_hash`], the part and pattern bits of the `prefixes` of the first
+    /// matcher (bits 0 and 1), then of the second (bits 2 and 3): a byte each, read
+    /// without shifts or masks.
+    prefixes: Box<[u8; 1 << 16]>,
+    /// The same for each [`pair_key`], from the matchers' `pairs`.
+    pairs: Box<[u8; 1 << 16]>,
     /// Whether some matcher has one- or two-byte patterns or parts: else `pairs` is empty.
     short: bool,
-    /// The union of the matchers' `heads`.
-    heads: Box<[u64; 1024]>,
-    /// Whether some matcher has a first word of two bytes: else `heads` decides.
-    tiny_heads: bool,
+    /// For each [`prefix_hash`] `h`, two bits at bit `2 * (h % 32)` of entry `h / 32`:
+    /// whether a first word, with its marks, of the first (bit 0) or the second matcher
+    /// (bit 1) may end with those four bytes, starting inside a word, by its `heads`
+    /// (every bit of a matcher with `tiny_heads`).
+    heads: Box<[u64; 2048]>,
     /// The marks of every matcher.
     marks: Vec<u64>,
 }
 
+/// The bits of [`Starts::kinds`] that say a part may start, one per matcher.
+const PARTS: u32 = 0b0101;
+/// The bits of [`Starts::kinds`] that say a pattern may start, one per matcher.
+const PATTERNS: u32 = 0b1010;
+
+/// What may start at a word start, for each matcher of a [`Starts`].
+#[derive(Clone, Copy)]
+struct Start {
+    /// [`Starts::kinds`] of the four bytes there.
+    kinds: u32,
+    /// [`Starts::heads_before`] there, where only a part may start for some matcher (else
+    /// not needed, and 0).
+    heads: u32,
+    /// The bits of `kinds` that a pattern or part of one or two bytes set.
+    short: u32,
+}
+
+impl Start {
+    /// What may start for matcher `w`: [`NOTHING`], only a [`PART`], or (else) a pattern;
+    /// whether one of its first words may end right before; and whether one of its
+    /// patterns or parts of one or two bytes may start.
+    #[inline(always)]
+    fn of(self, w: usize) -> (u32, bool, bool) {
+        let bit = |bits: u32, b: usize| bits >> b & 1 != 0;
+        (self.kinds >> (2 * w) & 3, bit(self.heads, w), bit(self.short, 2 * w))
+    }
+}
+
 impl Starts {
-    /// The union of the filters of `matchers`.
+    /// The tables of `matchers` (at most two: the first's bits, then the second's).
     pub(crate) fn of(matchers: &[&Matcher]) -> Starts {
+        assert!(matchers.len() <= 2, "the start tables serve at most two matchers");
         let mut starts = Starts {
-            prefixes: Box::new([[0; 2]; 1024]),
-            pairs: Box::new([[0; 2]; 1024]),
+            prefixes: Box::new([0; 1 << 16]),
+            pairs: Box::new([0; 1 << 16]),
             short: false,
-            heads: Box::new([0; 1024]),
-            tiny_heads: false,
+            heads: Box::new([0; 2048]),
             marks: Vec::new(),
         };
-        for m in matchers {
-            let union = starts.prefixes.iter_mut().chain(starts.pairs.iter_mut());
-            for (bits, theirs) in union.zip(m.prefixes.iter().chain(m.pairs.iter())) {
-                bits[0] |= theirs[0];
-                bits[1] |= theirs[1];
-            }
-            for (bits, theirs) in starts.heads.iter_mut().zip(m.heads.iter()) {
-                *bits |= theirs;
+        for (w, m) in matchers.iter().enumerate() {
+            for h in 0..1 << 16 {
+                // The part and pattern bits of `h` in a matcher's table, placed for `w`.
+                let kinds = |table: &[[u64; 2]; 1024]| {
+                    let [part, pattern] = table[h / 64].map(|bits| (bits >> (h % 64) & 1) as u8);
+                    (part | pattern << 1) << (2 * w)
+                };
+                starts.prefixes[h] |= kinds(&m.prefixes);
+                starts.pairs[h] |= kinds(&m.pairs);
+                let head = m.tiny_heads || m.heads[h / 64] >> (h % 64) & 1 != 0;
+                starts.heads[h / 32] |= u64::from(head) << (2 * (h % 32) + w);
             }
             starts.short |= m.short;
-            starts.tiny_heads |= m.tiny_heads;
             for &mark in &m.marks {
                 if !starts.marks.contains(&mark) {
                     starts.marks.push(mark);
@@ -128,17 +177,59 @@ impl Starts {
         starts
     }
 
-    /// [`Matcher::may_start`] of some matcher: the most any of them gives.
+    /// What may start where the next four bytes are `x`, packed first byte lowest: for
+    /// matcher `w`, bit `2 * w` set where the part of a pattern from its second word on
+    /// may, and bit `2 * w + 1` where a pattern may (a pattern's bits say its part may
+    /// too); no false negatives.
     #[inline(always)]
-    fn may_start(&self, x: u32) -> u8 {
-        may_start(&self.prefixes, self.short.then_some(&*self.pairs), x)
+    fn kinds(&self, x: u32) -> u32 {
+        self.kinds_of_four(x) | self.kinds_of_two(x)
     }
 
-    /// Whether the first word of a pattern of several words, with the marks after it, of
-    /// some matcher may end at `at` of `bytes` (no false negatives).
+    /// [`Starts::kinds`] by the first four bytes of `x` (the patterns and parts of three
+    /// bytes or more).
     #[inline(always)]
-    fn head_before(&self, bytes: &[u8], at: usize) -> bool {
-        head_before(&self.heads, self.tiny_heads, bytes, at)
+    fn kinds_of_four(&self, x: u32) -> u32 {
+        u32::from(self.prefixes[prefix_hash(x)])
+    }
+
+    /// [`Starts::kinds`] by the first two bytes of `x` (the patterns and parts of one or
+    /// two bytes).
+    #[inline(always)]
+    fn kinds_of_two(&self, x: u32) -> u32 {
+        // (The two bytes' [`pair_key`], taken from `x` at once.)
+        let pair = usize::from(x as u16 | 0x2020);
+        if self.short { u32::from(self.pairs[pair]) } else { 0 }
+    }
+
+    /// Bit `w` set where a first word of matcher `w`, with its marks, may end at `at` of
+    /// `bytes`, starting inside a word (no false negatives).
+    #[inline(always)]
+    fn heads_before(&self, bytes: &[u8], at: usize) -> u32 {
+        match at.checked_sub(4).and_then(|j| bytes.get(j..at)) {
+            Some(&[a, b, c, d]) => {
+                let h = prefix_hash(u32::from_le_bytes([a, b, c, d]));
+                (self.heads[h / 32] >> (2 * (h % 32)) & 3) as u32
+            }
+            _ => 3,
+        }
+    }
+
+    /// What may start at the word start `at` of `bytes`, whose first four bytes are
+    /// `four`; `None` where nothing may for any matcher: no pattern, and no part after a
+    /// possible first word.
+    #[inline(always)]
+    fn at(&self, bytes: &[u8], at: usize, four: u32) -> Option<Start> {
+        let short = self.kinds_of_two(four);
+        let kinds = self.kinds_of_four(four) | short;
+        if kinds == 0 {
+            return None;
+        }
+        // The matchers for which only a part may start need to know about a first word.
+        let parts_only = kinds & !(kinds >> 1) & PARTS;
+        let heads = if parts_only != 0 { self.heads_before(bytes, at) } else { 0 };
+        let nothing = kinds & PATTERNS == 0 && heads == 0;
+        (!nothing).then_some(Start { kinds, heads, short })
     }
 
     /// The flag of each byte of `x` (ASCII bytes only) that is a mark of some matcher.
@@ -148,23 +239,8 @@ impl Starts {
     }
 }
 
-/// [`Matcher::may_start`] with the filters `prefixes` and, if some pattern or part is
-/// that short, `pairs`.
-#[inline(always)]
-fn may_start(prefixes: &[[u64; 2]; 1024], pairs: Option<&[[u64; 2]; 1024]>, x: u32) -> u8 {
-    let h = prefix_hash(x);
-    let [mut part, mut pattern] = prefixes[h / 64].map(|bits| bits >> (h % 64) & 1);
-    if let Some(pairs) = pairs {
-        let p = pair_key(x as u8, (x >> 8) as u8);
-        let [pair_part, pair_pattern] = pairs[p / 64].map(|bits| bits >> (p % 64) & 1);
-        part |= pair_part;
-        pattern |= pair_pattern;
-    }
-    (part + pattern) as u8
-}
-
-/// Whether the four bytes before `at` of `bytes` may end a first word with its marks, by
-/// the filter `heads` (which cannot tell if `tiny_heads`).
+/// Whether the four bytes before `at` of `bytes` may end a first word with its marks,
+/// starting inside a word, by the filter `heads` (which cannot tell if `tiny_heads`).
 #[inline(always)]
 fn head_before(heads: &[u64; 1024], tiny_heads: bool, bytes: &[u8], at: usize) -> bool {
     match at.checked_sub(4).and_then(|j| bytes.get(j..at)) {
@@ -280,6 +356,20 @@ fn prefix_hash(x: u32) -> usize {
     (u64::from(x | 0x2020_2020).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
+/// The index of four bytes in [`Matcher::lengths`]: a 14-bit [`prefix_hash`].
+#[inline]
+fn length_key(x: u32) -> usize {
+    prefix_hash(x) >> 2
+}
+
+/// A 16-bit hash of the first `m` (5 to 8) of the eight bytes `x` (packed first byte
+/// lowest), folded as in [`prefix_hash`].
+#[inline]
+fn beginning_hash(x: u64, m: usize) -> usize {
+    let first = u64::MAX >> (64 - 8 * m);
+    (((x | (ONES * 0x20)) & first).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
 /// Whether the character before `j` (a character boundary) of `text` is a word
 /// character.
 #[cold]
@@ -369,6 +459,8 @@ impl Matcher {
             short: false,
             heads: Box::new([0; 1024]),
             tiny_heads: false,
+            lengths: Box::new([0; 1 << 14]),
+            beginnings: Box::new([0; 1024]),
             starts: Starts::of(&[]),
         };
         for (id, p) in lowered.iter().enumerate() {
@@ -384,9 +476,11 @@ impl Matcher {
         }
         for p in &lowered {
             m.add_prefix(p.as_bytes(), true);
+            m.add_beginning(p.as_bytes());
             if let Some(o) = second_word(p) {
                 let (head, tail) = p.as_bytes().split_at(o);
                 m.add_prefix(tail, false);
+                m.add_beginning(tail);
                 let node = insert(&mut next, &column, width, tail.iter().copied());
                 next[node + INFO] |= TAIL;
                 m.add_head(head);
@@ -428,6 +522,55 @@ impl Matcher {
         }
     }
 
+    /// Sets the bits of `lengths` and `beginnings` a walk matching `bytes`, a pattern or
+    /// the part of one, needs (one or two bytes: `pairs` has them).
+    fn add_beginning(&mut self, bytes: &[u8]) {
+        let b = |k: usize| u32::from(bytes[k]);
+        match bytes.len() {
+            0..=2 => {}
+            3 => (0..=0xff).for_each(|rest| {
+                self.lengths[length_key(b(0) | b(1) << 8 | b(2) << 16 | rest << 24)] |= 1;
+            }),
+            4 => self.lengths[length_key(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24)] |= 1,
+            n => {
+                let m = n.min(8);
+                let key = length_key(b(0) | b(1) << 8 | b(2) << 16 | b(3) << 24);
+                self.lengths[key] |= 1 << (m - 4);
+                let mut eight = [0; 8];
+                eight[..m].copy_from_slice(&bytes[..m]);
+                let h = beginning_hash(u64::from_le_bytes(eight), m);
+                self.beginnings[h / 64] |= 1 << (h % 64);
+            }
+        }
+    }
+
+    /// Whether a walk from `at` of `bytes` may find a pattern or the part of one (no
+    /// false negatives), given whether one of one or two bytes may start there (`short`):
+    /// whether the text there begins like one, in its first bytes up to eight. Most
+    /// words that begin like a pattern in their first four bytes go on otherwise
+    /// ("three", "threat"; "was a", "was willing to"): their walk is saved.
+    #[inline(always)]
+    fn may_match(&self, bytes: &[u8], at: usize, short: bool) -> bool {
+        let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+            return true;
+        };
+        let x = u64::from_le_bytes(*eight);
+        let mut lengths = self.lengths[length_key(x as u32)];
+        if short || lengths & 1 != 0 {
+            return true;
+        }
+        lengths >>= 1;
+        while lengths != 0 {
+            let m = lengths.trailing_zeros() as usize + 5;
+            lengths &= lengths - 1;
+            let h = beginning_hash(x, m);
+            if self.beginnings[h / 64] >> (h % 64) & 1 != 0 {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Sets the bits of `heads` a first word with its marks, `head`, needs.
     fn add_head(&mut self, head: &[u8]) {
         let mut set = |x: u32| {
@@ -436,17 +579,11 @@ impl Matcher {
         };
         match *head {
             [.., a, b, c, d] => set(u32::from_le_bytes([a, b, c, d])),
-            [a, b, c] => (0..=0xff).for_each(|x| set(u32::from_le_bytes([x, a, b, c]))),
+            [a, b, c] => (0..=0xff)
+                .filter(|&x| KIND[usize::from(x)] != 0)
+                .for_each(|x| set(u32::from_le_bytes([x, a, b, c]))),
             _ => self.tiny_heads = true,
         }
-    }
-
-    /// What may start where the next four bytes are `x`, packed first byte lowest:
-    /// [`NOTHING`], only the [`PART`] of a pattern from its second word on, or (2) a
-    /// pattern; no false negatives.
-    #[inline(always)]
-    fn may_start(&self, x: u32) -> u8 {
-        may_start(&self.prefixes, self.short.then_some(&*self.pairs), x)
     }
 
     /// Walks the trie over `bytes` from `at`, whose first byte leads to node `first`.
@@ -554,7 +691,7 @@ impl Matcher {
     /// `found(1, start, end, pattern)` for each match of `other`, each in text order, that
     /// does not start inside a word: both searches in one pass over the text, which finds
     /// the word starts once for both and turns most of them away with `starts`, which
-    /// must be [`Starts::of`] both matchers.
+    /// must be [`Starts::of`] `[self, other]`, in this order.
     pub(crate) fn for_each_with(
         &self,
         other: &Matcher,
@@ -565,24 +702,31 @@ impl Matcher {
         scan([self, other], starts, text, found);
     }
 
-    /// Looks at the word start `at`, whose first four bytes are `four` (packed first
-    /// byte lowest), and returns the state of the search after it.
+    /// Looks at the word start `at`, where `kind` ([`Start::of`] this matcher) may start,
+    /// after a first word if `head`, a pattern or part of one or two bytes if `short`,
+    /// and returns the state of the search after it.
     #[inline(always)]
     fn word_start(
         &self,
         text: &str,
         at: usize,
-        four: u32,
+        (kind, head, short): (u32, bool, bool),
         mut scan: Scan,
         found: &mut impl FnMut(usize, usize, usize),
     ) -> Scan {
-        match self.may_start(four) {
+        match kind {
             NOTHING => scan.last = at,
             // The part of a pattern from its second word on matters only where it
             // hides a match inside the last word.
-            PART if at < scan.pos || scan.last == NO_WORD || !self.hidden(text, at) => {
+            PART if at < scan.pos
+                || scan.last == NO_WORD
+                || !head
+                || !self.hidden_walk(text, at) =>
+            {
                 scan.last = at;
             }
+            // A walk that finds nothing leaves the search as this does.
+            _ if !self.may_match(text.as_bytes(), at, short) => scan.last = at,
             _ => scan = self.visit(text, at, true, scan, found),
         }
         scan
@@ -677,22 +821,15 @@ fn scan<const N: usize>(
                     while word_starts != 0 {
                         let k = (word_starts.trailing_zeros() / 8) as usize;
                         word_starts &= word_starts - 1;
-                        let (at, four) = (i + k, four(k));
-                        // Nothing may start here, or only the part of a pattern from its
-                        // second word on where no first word ends before.
-                        let nothing = match starts.may_start(four) {
-                            NOTHING => true,
-                            PART => !starts.head_before(bytes, at),
-                            _ => false,
-                        };
-                        if nothing {
+                        let at = i + k;
+                        let Some(start) = starts.at(bytes, at, four(k)) else {
                             scans.iter_mut().for_each(|scan| scan.last = at);
                             continue;
-                        }
+                        };
                         for w in 0..N {
                             let mut found = |s, e, p| found(w, s, e, p);
-                            let scan = scans[w];
-                            scans[w] = matchers[w].word_start(text, at, four, scan, &mut found);
+                            let (m, scan) = (matchers[w], scans[w]);
+                            scans[w] = m.word_start(text, at, start.of(w), scan, &mut found);
                         }
                     }
                 } else {
@@ -701,14 +838,21 @@ fn scan<const N: usize>(
                     while events != 0 {
                         let bit = events.trailing_zeros();
                         events &= events - 1;
-                        let k = (bit / 8) as usize;
+                        let (k, word) = ((bit / 8) as usize, (word_starts >> bit) & 1 != 0);
+                        let at = i + k;
+                        let kinds = starts.kinds(four(k));
+                        let start = if word { starts.at(bytes, at, four(k)) } else { None };
                         for w in 0..N {
                             let (m, scan) = (matchers[w], scans[w]);
                             let mut found = |s, e, p| found(w, s, e, p);
-                            if (word_starts >> bit) & 1 != 0 {
-                                scans[w] = m.word_start(text, i + k, four(k), scan, &mut found);
-                            } else if (marks[w] >> bit) & 1 != 0 {
-                                scans[w] = m.visit(text, i + k, false, scan, &mut found);
+                            if word {
+                                let nothing = (NOTHING, false, false);
+                                let of = start.map_or(nothing, |start| start.of(w));
+                                scans[w] = m.word_start(text, at, of, scan, &mut found);
+                            } else if (marks[w] >> bit) & 1 != 0 && kinds >> (2 * w + 1) & 1 != 0 {
+                                // (Only a pattern starts with a mark: not the part of one from
+                                // its second word on.)
+                                scans[w] = m.visit(text, at, false, scan, &mut found);
                             }
                         }
                     }
@@ -729,10 +873,10 @@ fn scan<const N: usize>(
     }
 }
 
-/// [`Matcher::may_start`]: no walk starts here.
-const NOTHING: u8 = 0;
-/// [`Matcher::may_start`]: only the part of a pattern from its second word on may.
-const PART: u8 = 1;
+/// [`Start::of`]: no walk starts here.
+const NOTHING: u32 = 0;
+/// [`Start::of`]: only the part of a pattern from its second word on may.
+const PART: u32 = 1;
 
 /// No word start in [`Scan::last`].
 const NO_WORD: usize = usize::MAX;

@@ -332,10 +332,11 @@ impl Shared {
     /// them past [`KEPT_HITS`] entries and the document just read filled less than a
     /// quarter of one (see [`keeps`]): then they are freed.
     pub(crate) fn keep(mut self) {
-        let [mentions, words] = self.mentions.filled();
+        let [mentions, firsts, words] = self.mentions.filled();
         let triggers = (self.triggers.len(), self.triggers.capacity());
         let cues = (self.cues.len(), self.cues.capacity());
-        if ![mentions, words, triggers, cues].iter().all(|&(len, cap)| keeps(len, cap, KEPT_HITS)) {
+        let filled = [mentions, firsts, words, triggers, cues];
+        if !filled.iter().all(|&(len, cap)| keeps(len, cap, KEPT_HITS)) {
             return;
         }
         self.indexed = false;

@@ -149,6 +149,9 @@ pub(crate) struct Ment {
 #[derive(Debug, Default)]
 pub(crate) struct MentionIndex {
     items: Vec<(usize, Span, usize)>,
+    /// For each sentence `i` of the document and one past the last, the first of `items`
+    /// in sentence `i` or after: sentence `i`'s mentions are found without a search.
+    firsts: Vec<usize>,
     /// Room for putting `items` in text order (see [`sort_by_sentence`]).
     room: Vec<(usize, Span, usize)>,
     counts: Vec<usize>,
@@ -158,12 +161,9 @@ pub(crate) struct MentionIndex {
     /// sentence copies its words here rather than holding buffers of its own (thousands
     /// of small allocations in a long document).
     store: Words,
-    /// Where the searches of [`MentionIndex::of`] for a sentence's first mention, for its
-    /// last one, and of [`MentionIndex::load`] in `read` last ended: the stages ask
+    /// Where the search of [`MentionIndex::load`] in `read` last ended: the stages ask
     /// sentence after sentence, so each search walks on from there instead of searching
-    /// the whole document's list.
-    first_cursor: Cursor,
-    last_cursor: Cursor,
+    /// the whole list.
     read_cursor: Cursor,
 }
 
@@ -249,18 +249,29 @@ impl MentionIndex {
         let key = |&(s, span, a): &(usize, Span, usize)| (s, span.start, span.end, a);
         let sentences = analysis.sentences.len();
         sort_by_sentence(items, sentences, |m| m.0, key, &mut self.room, &mut self.counts);
+        self.firsts.clear();
+        let mut k = 0;
+        for i in 0..=sentences {
+            k += items[k..].iter().take_while(|m| m.0 < i).count();
+            self.firsts.push(k);
+        }
     }
 
-    /// The length and the capacity of the index's two large buffers: the mentions, and
-    /// the words of the sentences kept.
-    pub(crate) fn filled(&self) -> [(usize, usize); 2] {
-        let (items, words) = (&self.items, &self.store.toks);
-        [(items.len(), items.capacity()), (words.len(), words.capacity())]
+    /// The length and the capacity of the index's three large buffers: the mentions,
+    /// where each sentence's mentions start, and the words of the sentences kept.
+    pub(crate) fn filled(&self) -> [(usize, usize); 3] {
+        let (items, firsts, words) = (&self.items, &self.firsts, &self.store.toks);
+        [
+            (items.len(), items.capacity()),
+            (firsts.len(), firsts.capacity()),
+            (words.len(), words.capacity()),
+        ]
     }
 
     /// Empties the index.
     pub(crate) fn clear(&mut self) {
         self.items.clear();
+        self.firsts.clear();
         self.read.clear();
         self.store.clear();
     }
@@ -288,13 +299,13 @@ impl MentionIndex {
         }
     }
 
-    /// Loads `piece` of sentence `i` into `view` with its mentions (`ments`, indices into
-    /// [`MentionIndex::of`], as [`Pieces`] gives both): the words kept for it if any, else
+    /// Loads `piece` of sentence `i` into `view` with its mentions (`ments`, from
+    /// [`MentionIndex::of`] as [`Pieces`] cuts them): the words kept for it if any, else
     /// read now.
     pub(crate) fn load(
-        &mut self,
+        &self,
         i: usize,
-        (piece, ments): (Span, Range<usize>),
+        (piece, ments): (Span, &[(usize, Span, usize)]),
         view: &mut View<'_>,
     ) {
         let k = self.read_cursor.partition_point(&self.read, |r| r.sentence < i);
@@ -311,15 +322,22 @@ impl MentionIndex {
                 copy_into(&mut view.participles, &s.participles[p..ends[4]]);
                 copy_into(&mut view.ments, &s.ments[m..ends[5]]);
             }
-            _ => view.load(piece, &self.of(i)[ments]),
+            _ => view.load(piece, ments),
         }
     }
 
     /// The mentions of sentence `i`, in text order.
     pub(crate) fn of(&self, i: usize) -> &[(usize, Span, usize)] {
-        let lo = self.first_cursor.partition_point(&self.items, |&(s, ..)| s < i);
-        let hi = self.last_cursor.partition_point(&self.items, |&(s, ..)| s <= i);
-        &self.items[lo..hi]
+        match (self.firsts.get(i), self.firsts.get(i + 1)) {
+            (Some(&lo), Some(&hi)) => &self.items[lo..hi],
+            _ => {
+                // Past the document's sentences: mentions there, if any, come last.
+                let rest = &self.items[self.firsts.last().map_or(0, |&k| k)..];
+                let lo = rest.partition_point(|&(s, ..)| s < i);
+                let hi = rest.partition_point(|&(s, ..)| s <= i);
+                &rest[lo..hi]
+            }
+        }
     }
 }
 

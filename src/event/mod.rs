@@ -183,12 +183,13 @@ impl EventCoder {
                 let i2 = i + hits[i..].iter().take_while(|h| h.0 == sentence).count();
                 let j2 = j + accusations[j..].iter().take_while(|a| a.sentence == sentence).count();
                 let Some(s) = analysis.sentences.get(sentence) else { break };
+                let sentence_mentions = mentions.of(sentence);
                 // Work only where an event can come out: a coded trigger (not only "will")
                 // and an actor or a quote (for "we"), or an accusation.
                 let coded = hits[i..i2].iter().any(|h| self.lexicon.coded(h.2));
                 // Without a mention only the speaker of a direct or partial quote around a
                 // trigger can take part (for "we").
-                let actors = !mentions.of(sentence).is_empty()
+                let actors = !sentence_mentions.is_empty()
                     || hits[i..i2].iter().any(|h| {
                         quotes.containing(h.1).is_some_and(|q| {
                             let q = &analysis.quotes[q];
@@ -200,7 +201,7 @@ impl EventCoder {
                     continue;
                 }
                 pieces.clear();
-                pieces.extend(Pieces::new(text, s.span, mentions.of(sentence)));
+                pieces.extend(Pieces::new(text, s.span, sentence_mentions));
                 for (piece, ments) in pieces.drain(..) {
                     // The triggers and accusations of the piece.
                     let h = i + hits[i..i2].iter().take_while(|h| h.1.start < piece.end).count();
@@ -215,14 +216,14 @@ impl EventCoder {
                     // political actor.
                     let weak = a == j
                         && hits[i..h].iter().all(|h| self.lexicon.weak(h.2))
-                        && !mentions.of(sentence)[ments.clone()]
+                        && !sentence_mentions[ments.clone()]
                             .iter()
                             .any(|&(_, _, actor)| political(&analysis.actors[actor]));
                     if weak {
                         (i, j) = (h, a);
                         continue;
                     }
-                    mentions.load(sentence, (piece, ments), &mut view);
+                    mentions.load(sentence, (piece, &sentence_mentions[ments]), &mut view);
                     let coder = SentenceCoder {
                         lexicon: &self.lexicon,
                         view: &view,
