@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::ascii::alnum_run_end;
+use crate::ascii::{HIGHS, ONES, alnum_mask, alnum_run_end, load8};
 use crate::order::{Cursor, sort_by_sentence};
 
 use super::words::{
@@ -609,8 +609,17 @@ impl<'t> View<'t> {
         // The closing bracket of a short gloss ("Hizbollah (Party of God) group"), which
         // stays in its clause.
         let mut gloss_end = None;
-        for i in 0..n {
-            let t = self.toks[i];
+        let mut i = 0;
+        while i < n {
+            // Only marks and subordinators can open a clause: the words up to the next
+            // one take the current number in one go.
+            let plain = self.toks[i..]
+                .iter()
+                .take_while(|t| t.punct.is_none() && t.class & SUB == 0)
+                .count();
+            i += plain;
+            self.clause.resize(i, id);
+            let Some(&t) = self.toks.get(i) else { break };
             let mut new_clause = None;
             match t.punct {
                 Some('(') if gloss_end.is_none() => match self.gloss_end(i) {
@@ -650,6 +659,7 @@ impl<'t> View<'t> {
                 self.sub_clause.push(sub);
             }
             self.clause.push(id);
+            i += 1;
         }
     }
 
@@ -1023,8 +1033,10 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 /// periods and ampersands between letters or digits stay inside a word ("Ukraine’s",
 /// "30-day", "U.S", "AT&T"), and so do thousands separators ("13,000").
 ///
-/// Runs of ASCII letters and digits are skipped eight bytes at a time; characters are
-/// decoded only at the other bytes.
+/// A word starting with an ASCII letter or digit is read eight bytes at a time: its first
+/// eight bytes, loaded once, give where its first run of letters and digits ends and, for
+/// a word of at most eight letters and digits (most words), its class key, so the word
+/// is read once. Characters are decoded only at bytes of 0x80 or more.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.clear();
     let Some(s) = text.get(span.start..span.end) else { return };
@@ -1038,59 +1050,92 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        if b == b' ' {
-            i += 1;
+        if !b.is_ascii_alphanumeric() {
+            i = mark_or_word(s, i, base, out);
             continue;
         }
-        let (c, len) = char_at(s, i);
-        if c.is_alphanumeric() {
-            let mut end = i + len;
-            loop {
-                end = alnum_run_end(bytes, end, n);
-                // (Most words end at a space.)
-                if end >= n || bytes[end] == b' ' {
-                    break;
-                }
-                let (d, dl) = char_at(s, end);
-                if d.is_alphanumeric() {
-                    end += dl;
-                    continue;
-                }
-                let joiner = matches!(d, '\'' | '’' | '-' | '.' | '&');
-                if !joiner && d != ',' {
-                    break;
-                }
-                let Some(&b) = bytes.get(end + dl) else { break };
-                let joined = if joiner {
-                    b.is_ascii_alphanumeric()
-                        || b >= 0x80 && char_at(s, end + dl).0.is_alphanumeric()
-                } else {
-                    bytes[end - 1].is_ascii_digit() && b.is_ascii_digit()
-                };
-                if !joined {
-                    break;
-                }
-                end += dl;
-            }
-            out.push(Tok {
-                span: Span::new(base + i, base + end),
-                class: classes.class_at(bytes, i, end),
-                punct: None,
-                cap: c.is_uppercase() || c.is_ascii_digit(),
-            });
-            i = end;
+        let head = load8(bytes, i);
+        // The flags of the bytes ending the first run (the zero padding past the text
+        // ends it too), and the bytes before the first of them.
+        let stop = !alnum_mask(head) & HIGHS;
+        let run = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
+        let run_end = if stop == 0 {
+            alnum_run_end(bytes, i + 8, n)
         } else {
-            if !c.is_whitespace() {
-                out.push(Tok {
-                    span: Span::new(base + i, base + i + len),
-                    class: 0,
-                    punct: Some(c),
-                    cap: false,
-                });
+            i + (stop.trailing_zeros() / 8) as usize
+        };
+        // Where the word ends and the next token starts: most words end at a space,
+        // which needs no second look.
+        let (end, next) = match bytes.get(run_end) {
+            Some(b' ') => (run_end, run_end + 1),
+            None => (run_end, run_end),
+            Some(_) => {
+                let end = joined_end(s, run_end);
+                (end, end)
             }
-            i += len;
-        }
+        };
+        let class = if end == run_end && end - i <= 8 {
+            // Only letters and digits: setting bit 5 lower-cases the letters and keeps
+            // the digits.
+            classes.class_of_key((head | ONES * 0x20) & run)
+        } else {
+            classes.class_at(bytes, i, end)
+        };
+        let cap = !b.is_ascii_lowercase();
+        out.push(Tok { span: Span::new(base + i, base + end), class, punct: None, cap });
+        i = next;
     }
+}
+
+/// Reads the token at byte `i` of the sentence `s` (at offset `base` in the text), which
+/// is not an ASCII letter or digit, into `out`: a punctuation mark, nothing for
+/// whitespace, or a word starting with another letter or digit ("État"). Returns where
+/// the next token starts.
+fn mark_or_word(s: &str, i: usize, base: usize, out: &mut Vec<Tok>) -> usize {
+    let (c, len) = char_at(s, i);
+    if c.is_alphanumeric() {
+        let bytes = s.as_bytes();
+        let end = joined_end(s, alnum_run_end(bytes, i + len, bytes.len()));
+        let class = words::classes().class_at(bytes, i, end);
+        let span = Span::new(base + i, base + end);
+        out.push(Tok { span, class, punct: None, cap: c.is_uppercase() });
+        return end;
+    }
+    if !c.is_whitespace() {
+        let span = Span::new(base + i, base + i + len);
+        out.push(Tok { span, class: 0, punct: Some(c), cap: false });
+    }
+    i + len
+}
+
+/// The end of a word whose letters and digits run to byte `end` of `s`: past joiners
+/// between letters or digits, other letters and digits, and thousands separators.
+#[inline]
+fn joined_end(s: &str, mut end: usize) -> usize {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    while end < n && bytes[end] != b' ' {
+        let (d, dl) = char_at(s, end);
+        if d.is_alphanumeric() {
+            end = alnum_run_end(bytes, end + dl, n);
+            continue;
+        }
+        let joiner = matches!(d, '\'' | '’' | '-' | '.' | '&');
+        if !joiner && d != ',' {
+            break;
+        }
+        let Some(&b) = bytes.get(end + dl) else { break };
+        let joined = if joiner {
+            b.is_ascii_alphanumeric() || b >= 0x80 && char_at(s, end + dl).0.is_alphanumeric()
+        } else {
+            bytes[end - 1].is_ascii_digit() && b.is_ascii_digit()
+        };
+        if !joined {
+            break;
+        }
+        end = alnum_run_end(bytes, end + dl, n);
+    }
+    end
 }
 
 /// The character at byte `i` of `s` (a character boundary) and its length, without

@@ -176,6 +176,14 @@ pub(crate) fn class(word: &str) -> Class {
 }
 
 impl ClassTable {
+    /// The class bits of a word of at most eight ASCII letters and digits, lower case,
+    /// packed as [`ClassTable::class_at`] packs it: one probe, with none of the length,
+    /// contraction and shape checks, which only spare other words the probe.
+    #[inline]
+    pub(crate) fn class_of_key(&self, key: u64) -> Class {
+        self.get_short(key)
+    }
+
     /// The class bits of the word `bytes[start..end]` (case-insensitive; 0 when it has
     /// none). Short words are read eight bytes at a time, from `bytes` past `end` where it
     /// goes on.
