@@ -44,8 +44,9 @@ const SLOTS: usize = 1024;
 /// packing is unique), probed linearly from a multiplicative hash. Multi-word entries
 /// ("each other") are stored under their first word with the RECIP bit only.
 pub(crate) struct ClassTable {
-    /// `(key, class)` of the words of up to eight bytes; key 0 is an empty slot.
-    short: Box<[(u64, Class)]>,
+    /// `(key, class)` of the words of up to eight bytes; key 0 is an empty slot. (An
+    /// array: its probe needs no bounds checks.)
+    short: Box<[(u64, Class); SLOTS]>,
     /// `(key, class)` of the longer words; key 0 is an empty slot.
     slots: Box<[(u128, Class)]>,
     /// Bit [`shape`] of every listed word: most other words are turned away by it.
@@ -72,12 +73,6 @@ impl ClassTable {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize % SLOTS
     }
 
-    /// The class bits of a packed lower-case word of up to eight bytes.
-    #[inline]
-    fn get_short(&self, key: u64) -> Class {
-        self.short[probe(&self.short, ClassTable::short_home(key), key)].1
-    }
-
     /// Adds `class` to the bits of `word` (lower case; ignored if longer than
     /// [`MAX_KEY`] bytes).
     fn add(&mut self, word: &[u8], class: Class) {
@@ -91,7 +86,7 @@ impl ClassTable {
         self.shapes[h / 64] |= 1 << (h % 64);
         if word.len() <= 8 {
             let key = key as u64;
-            let slot = &mut self.short[probe(&self.short, ClassTable::short_home(key), key)];
+            let slot = &mut self.short[probe(&self.short[..], ClassTable::short_home(key), key)];
             *slot = (key, slot.1 | class);
             return;
         }
@@ -120,7 +115,7 @@ fn probe<K: Copy + PartialEq + From<u8>>(slots: &[(K, Class)], home: usize, key:
 /// The grammar words of `data/accusation/grammar.tsv`.
 static CLASSES: LazyLock<ClassTable> = LazyLock::new(|| {
     let mut table = ClassTable {
-        short: vec![(0, 0); SLOTS].into_boxed_slice(),
+        short: Box::new([(0, 0); SLOTS]),
         slots: vec![(0, 0); SLOTS].into_boxed_slice(),
         shapes: [0; 256],
     };
@@ -176,12 +171,23 @@ pub(crate) fn class(word: &str) -> Class {
 }
 
 impl ClassTable {
-    /// The class bits of a word of at most eight ASCII letters and digits, lower case,
-    /// packed as [`ClassTable::class_at`] packs it: one probe, with none of the length,
-    /// contraction and shape checks, which only spare other words the probe.
+    /// The class bits of a lower-case word of up to eight bytes packed into a `u64`
+    /// (zero-padded), as [`ClassTable::class_at`] packs it: the probe alone, with none of
+    /// the length, contraction and shape checks, which the tokenizer's words of letters
+    /// and digits need not pass (the checks only spare other words the probe).
     #[inline]
     pub(crate) fn class_of_key(&self, key: u64) -> Class {
-        self.get_short(key)
+        let mut i = ClassTable::short_home(key);
+        loop {
+            let (listed, class) = self.short[i];
+            if listed == key {
+                return class;
+            }
+            if listed == 0 {
+                return 0;
+            }
+            i = (i + 1) % SLOTS;
+        }
     }
 
     /// The class bits of the word `bytes[start..end]` (case-insensitive; 0 when it has
@@ -208,7 +214,7 @@ impl ClassTable {
             return 0;
         }
         if n <= 8 {
-            return self.get_short(lower8(low_bytes(load8(bytes, start), n)));
+            return self.class_of_key(lower8(low_bytes(load8(bytes, start), n)));
         }
         let mut key = [0u8; MAX_KEY];
         key[..n].copy_from_slice(word);
