@@ -505,13 +505,13 @@ impl<'t> View<'t> {
     /// Reads the sentence at `span` with its `mentions` (from [`MentionIndex::of`]).
     pub(crate) fn load(&mut self, span: Span, mentions: &[(usize, Span, usize)]) {
         self.span = span;
-        tokenize(self.text, span, &mut self.toks);
+        let last_comma = tokenize(self.text, span, &mut self.toks);
         self.clause.clear();
         self.clause_starts.clear();
         self.sub_clause.clear();
         self.participles.clear();
         self.ments.clear();
-        self.number_clauses();
+        self.number_clauses(last_comma);
         // The mentions come in text order: each one's words are found by walking on from
         // the last one's (`tok_range` without a search from scratch).
         let mut first = 0;
@@ -596,9 +596,10 @@ impl<'t> View<'t> {
         (start, end)
     }
 
-    fn number_clauses(&mut self) {
+    /// Numbers the clauses of the words read, `last_comma` the last comma among them.
+    fn number_clauses(&mut self, last_comma: Option<usize>) {
         let n = self.toks.len();
-        let attribution = self.attribution_comma();
+        let attribution = self.attribution_comma(last_comma);
         let mut id = 0u32;
         // A sentence opening with a prepositional phrase ("In a letter handed over to the
         // UN on Monday, Iraq said") keeps it apart up to the first comma.
@@ -671,11 +672,12 @@ impl<'t> View<'t> {
         (close > open + 1 && self.toks[close].punct == Some(')')).then_some(close)
     }
 
-    /// The comma before a closing attribution (", the ministry said on Monday.").
-    fn attribution_comma(&self) -> Option<usize> {
+    /// The comma before a closing attribution (", the ministry said on Monday."), given
+    /// the sentence's last comma.
+    fn attribution_comma(&self, last_comma: Option<usize>) -> Option<usize> {
         // Only a comma among the last 17 words can be one.
         let last = self.toks.len().saturating_sub(17);
-        let comma = last + self.toks[last..].iter().rposition(|t| t.punct == Some(','))?;
+        let comma = last_comma.filter(|&comma| comma >= last)?;
         // Words after the comma, and how many come after the last reporting verb.
         let (mut words, mut report) = (0, None);
         for i in comma + 1..self.toks.len() {
@@ -1037,9 +1039,12 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 /// eight bytes, loaded once, give where its first run of letters and digits ends and, for
 /// a word of at most eight letters and digits (most words), its class key, so the word
 /// is read once. Characters are decoded only at bytes of 0x80 or more.
-fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+///
+/// Returns the index of the last comma, which clause numbering asks for (noted here, it
+/// needs no search).
+fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) -> Option<usize> {
     out.clear();
-    let Some(s) = text.get(span.start..span.end) else { return };
+    let Some(s) = text.get(span.start..span.end) else { return None };
     let bytes = s.as_bytes();
     let n = bytes.len();
     // About one token per four bytes: one allocation where growing would take several
@@ -1047,10 +1052,15 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.reserve((n / 4).min(1024));
     let base = span.start;
     let classes = words::classes();
+    let mut last_comma = None;
     let mut i = 0;
     while i < n {
         let b = bytes[i];
         if !b.is_ascii_alphanumeric() {
+            // (A word starts with a letter or digit: a comma here is a mark.)
+            if b == b',' {
+                last_comma = Some(out.len());
+            }
             i = mark_or_word(s, i, base, out);
             continue;
         }
@@ -1085,6 +1095,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         out.push(Tok { span: Span::new(base + i, base + end), class, punct: None, cap });
         i = next;
     }
+    last_comma
 }
 
 /// Reads the token at byte `i` of the sentence `s` (at offset `base` in the text), which
