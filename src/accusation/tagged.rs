@@ -1044,7 +1044,7 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 /// needs no search).
 fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) -> Option<usize> {
     out.clear();
-    let Some(s) = text.get(span.start..span.end) else { return None };
+    let s = text.get(span.start..span.end)?;
     let bytes = s.as_bytes();
     let n = bytes.len();
     // About one token per four bytes: one allocation where growing would take several
@@ -1087,7 +1087,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) -> Option<usize> {
         let class = if end == run_end && end - i <= 8 {
             // Only letters and digits: setting bit 5 lower-cases the letters and keeps
             // the digits.
-            classes.class_of_key((head | ONES * 0x20) & run)
+            classes.class_of_key((head | (ONES * 0x20)) & run)
         } else {
             classes.class_at(bytes, i, end)
         };
