@@ -501,3 +501,36 @@ fn word_classes_fold_ascii_case_only() {
     assert_eq!(class("ÉACH"), 0);
     assert_eq!(class(""), 0);
 }
+
+#[test]
+fn tokenizer_classes_words_as_the_word_table_does() {
+    // Words of at most eight ASCII letters and digits are keyed by the tokenizer itself
+    // (from the bytes that found their end); the others go through the table's own
+    // reading. Both must give every word its class, in any case.
+    use crate::accusation::tagged::View;
+    let text = "ALTHOUGH Moscow's envoy said 13,000 troops were WITHDRAWN, the Kremlin did \
+                not confirm it, whereas Kyiv\u{2014}which Moscow accuses\u{2014}said the U.S. \
+                and AT&T\u{2019}s staff weren't told, According to 3 officials.";
+    let mut view = View::empty(text);
+    view.load(Span::new(0, text.len()), &[]);
+    let words: Vec<&str> = (0..view.toks.len())
+        .filter(|&i| view.toks[i].punct.is_none())
+        .map(|i| view.word(i))
+        .collect();
+    assert_eq!(words[..6], ["ALTHOUGH", "Moscow's", "envoy", "said", "13,000", "troops"]);
+    assert!(words.contains(&"AT&T\u{2019}s") && words.contains(&"U.S"), "{words:?}");
+    for (i, t) in view.toks.iter().enumerate() {
+        assert_eq!(t.class, words::class(view.word(i)), "{:?}", view.word(i));
+    }
+    let class_of = |word: &str| view.toks[first_token_reading(&view, word)].class;
+    assert_eq!(class_of("ALTHOUGH") & words::SUB, words::SUB);
+    assert_eq!(class_of("whereas") & words::SUB, words::SUB);
+    assert_eq!(class_of("said"), words::REPORT);
+    assert_eq!(class_of("weren't"), words::NEG);
+    assert_eq!(class_of("envoy"), 0);
+}
+
+/// The index of the first token of `view` reading `word`.
+fn first_token_reading(view: &crate::accusation::tagged::View<'_>, word: &str) -> usize {
+    (0..view.toks.len()).find(|&i| view.word(i) == word).unwrap_or(usize::MAX)
+}
