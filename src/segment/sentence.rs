@@ -75,6 +75,23 @@ fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl 
             i += 1;
             continue;
         }
+        // The two common cases are settled before the full analysis of the run: a period
+        // inside a word ("3.5", "U.S"), and a period after a plain word ("said. The").
+        if byte == b'.' {
+            match b.get(i + 1) {
+                Some(c) if i + 1 < end && c.is_ascii_alphanumeric() => {
+                    i += 1;
+                    continue;
+                }
+                Some(b' ') if is_plain_end(lex, b, s, i, end) => {
+                    sink(Span::new(s, i + 1));
+                    s = i + 2;
+                    i = s;
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let mut run = Run::scan(b, i, end);
         run.end = after_citations(b, run.end, end);
         if run.end < end && space_len(b, run.end) == 0 {
@@ -95,6 +112,28 @@ fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl 
     if s < end {
         sink(Span::new(s, end));
     }
+}
+
+/// Whether the period at `i`, followed by a space, ends the sentence begun at `s` for
+/// the plainest reasons: a capital follows the space, and the word before the period is
+/// two or more ASCII letters after a space, neither an abbreviation nor a roman numeral.
+/// [`decide`] reaches the same verdict on such a period, the long way.
+fn is_plain_end(lex: &Lexicon, b: &[u8], s: usize, i: usize, end: usize) -> bool {
+    if i + 2 >= end || !b[i + 2].is_ascii_uppercase() {
+        return false;
+    }
+    let floor = s.max(i.saturating_sub(MAX_WORD));
+    let mut k = i;
+    while k > floor && b[k - 1].is_ascii_alphabetic() {
+        k -= 1;
+    }
+    let word = &b[k..i];
+    // A roman numeral alone may be a list marker ("iv. Next"): that is for `decide`.
+    k > floor
+        && b[k - 1] == b' '
+        && word.len() >= 2
+        && !word.iter().all(|c| matches!(c, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
+        && matches!(lex.abbreviation(word), None | Some(Abbrev::Number))
 }
 
 /// A run of terminators with the closing quotes and brackets after it (`?!`, `...”`,
