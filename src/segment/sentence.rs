@@ -29,20 +29,36 @@ const MAX_WORD: usize = 64;
 /// Longest sentence opening, in bytes, taken for a time adverbial ("At 9 a.m.").
 const OPENING_TIME: usize = 24;
 
-/// Splits the paragraph at `para` (already trimmed) into sentences, in order.
-pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut impl FnMut(Span)) {
+/// Where the next `…` of a text starts. It is kept from paragraph to paragraph (which must
+/// come in order) so that a text is searched for `…` once, not once per paragraph.
+#[derive(Default)]
+pub(crate) struct NextEllipsis {
+    /// The offset of the next `…` at or after the last search (`usize::MAX` if none is
+    /// left; 0 before the first search).
+    at: usize,
+}
+
+/// Splits the paragraph at `para` (already trimmed) into sentences, in order. `ellipsis`
+/// belongs to `text` and is shared by its paragraphs.
+pub(crate) fn split_paragraph(
+    lex: &Lexicon,
+    text: &str,
+    para: Span,
+    ellipsis: &mut NextEllipsis,
+    sink: &mut impl FnMut(Span),
+) {
     let b = text.as_bytes();
     let (start, end) = (para.start.min(b.len()), para.end.min(b.len()));
     let mut from = start;
     if let Some(mut marker) = ListMarker::at(b, start, end) {
         // An inline list ("1. one 2. two", "a. one b. two"): each item is a unit.
         while let Some(at) = marker.successor_in(text, from, end) {
-            split_run(lex, b, from, trim_end(b, from, at), sink);
+            split_run(lex, b, from, trim_end(b, from, at), ellipsis, sink);
             from = at;
             marker.number += 1;
         }
     }
-    split_run(lex, b, from, end, sink);
+    split_run(lex, b, from, end, ellipsis, sink);
 }
 
 /// The searcher for "…", built once (building one costs more than most searches).
@@ -50,26 +66,31 @@ static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("…"));
 
 /// The first offset at or after `i` and before `end` where a terminator (`.` `?` `!`
-/// `…`) may start, or `end`. `ellipsis` is where the next `…` starts (`usize::MAX` if
-/// none is left; 0 before the first call): it is looked for again only once reached.
+/// `…`) may start, or `end`. The next `…` is looked for again (to the end of the text)
+/// only once `ellipsis` is reached; one that starts before `end` counts, even if it ends
+/// after it.
 #[inline]
-fn next_candidate(b: &[u8], i: usize, end: usize, ellipsis: &mut usize) -> usize {
-    if *ellipsis <= i {
-        // A "…" that starts before `end` counts, even if it ends after it.
-        let hay = &b[i..(end + 2).min(b.len())];
-        *ellipsis = ELLIPSIS.find(hay).map_or(usize::MAX, |k| i + k);
+fn next_candidate(b: &[u8], i: usize, end: usize, ellipsis: &mut NextEllipsis) -> usize {
+    if ellipsis.at <= i {
+        ellipsis.at = ELLIPSIS.find(&b[i..]).map_or(usize::MAX, |k| i + k);
     }
-    let stop = (*ellipsis).min(end);
+    let stop = ellipsis.at.min(end);
     memchr::memchr3(b'.', b'?', b'!', &b[i..stop]).map_or(stop, |k| i + k)
 }
 
 /// Splits `b[start..end]` (no list markers inside) into sentences.
-fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl FnMut(Span)) {
+fn split_run(
+    lex: &Lexicon,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    ellipsis: &mut NextEllipsis,
+    sink: &mut impl FnMut(Span),
+) {
     let mut s = skip_space(b, start, end);
     let mut i = s;
-    let mut ellipsis = 0;
     while i < end {
-        i = next_candidate(b, i, end, &mut ellipsis);
+        i = next_candidate(b, i, end, ellipsis);
         let Some(&byte) = b.get(i).filter(|_| i < end) else { break };
         if !CANDIDATE[byte as usize] || (byte == 0xE2 && !is_ellipsis_char(b, i)) {
             i += 1;
