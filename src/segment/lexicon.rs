@@ -1,6 +1,7 @@
 //! The word lists the splitter consults: abbreviations, sentence starters, byline openers.
 //! All of them are data files under `data/segment/`, parsed once by [`Lexicon::new`].
 
+use crate::ascii::lower8;
 use crate::hash::{WordMap, WordSet};
 
 const ABBREVIATIONS: &str = include_str!("../../data/segment/abbreviations.txt");
@@ -13,6 +14,8 @@ const AFTER_TIME: &str = include_str!("../../data/segment/after_time.txt");
 const MAX_STARTER: usize = 16;
 /// Longest abbreviation (without its period) that can be listed, in bytes.
 const MAX_ABBREVIATION: usize = 12;
+/// The abbreviation filter has `1 << FILTER_BITS` bits.
+const FILTER_BITS: u32 = 10;
 
 /// How an abbreviation behaves before a possible sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +41,9 @@ pub(crate) struct Lexicon {
     folded: WordMap<Box<[u8]>, Abbrev>,
     /// Length of the longest abbreviation, in bytes: longer words are not looked up.
     longest: usize,
+    /// A one-hash Bloom filter of the abbreviations in ASCII lowercase (those of up to
+    /// eight bytes): most words are ruled out by one bit instead of two map lookups.
+    filter: [u64; 1 << FILTER_BITS >> 6],
     /// Typical sentence-opening words.
     starters: WordSet<Box<[u8]>>,
     /// Byline openers, lowercase, each ending in a space ("reporting by ").
@@ -77,10 +83,15 @@ impl Lexicon {
         }
         let bylines = data_lines(BYLINES).map(|l| format!("{} ", l.to_lowercase())).collect();
         let longest = exact.keys().chain(folded.keys()).map(|k| k.len()).max().unwrap_or(0);
+        let mut filter = [0; 1 << FILTER_BITS >> 6];
+        for slot in exact.keys().chain(folded.keys()).filter_map(|k| filter_slot(k)) {
+            filter[slot >> 6] |= 1 << (slot & 63);
+        }
         Lexicon {
             exact,
             folded,
             longest,
+            filter,
             starters: words(STARTERS),
             bylines,
             speech_verbs: words(SPEECH_VERBS),
@@ -92,6 +103,11 @@ impl Lexicon {
     pub(crate) fn abbreviation(&self, word: &[u8]) -> Option<Abbrev> {
         if word.is_empty() || word.len() > self.longest {
             return None;
+        }
+        if let Some(slot) = filter_slot(word) {
+            if self.filter[slot >> 6] & 1 << (slot & 63) == 0 {
+                return None;
+            }
         }
         if let Some(&class) = self.exact.get(word) {
             return Some(class);
@@ -135,6 +151,16 @@ impl Lexicon {
     }
 }
 
+/// The bit of the abbreviation filter for `word` in ASCII lowercase, if it has at most
+/// eight bytes.
+fn filter_slot(word: &[u8]) -> Option<usize> {
+    if word.len() > 8 {
+        return None;
+    }
+    let packed = word.iter().rev().fold(0, |w: u64, &c| w << 8 | u64::from(c));
+    Some((lower8(packed).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize)
+}
+
 /// The whitespace-separated words of a data file.
 fn words(data: &str) -> WordSet<Box<[u8]>> {
     data_lines(data).flat_map(str::split_whitespace).map(|w| w.as_bytes().into()).collect()
@@ -143,4 +169,20 @@ fn words(data: &str) -> WordSet<Box<[u8]>> {
 /// The non-empty, non-comment lines of a data file, trimmed.
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter may let a word through wrongly, never stop a listed one.
+    #[test]
+    fn filter_keeps_every_abbreviation() {
+        let lex = Lexicon::new();
+        for (word, &class) in lex.exact.iter().chain(lex.folded.iter()) {
+            assert_eq!(lex.abbreviation(word), Some(class), "{}", String::from_utf8_lossy(word));
+        }
+        assert_eq!(lex.abbreviation(b"APPROX"), Some(Abbrev::Inner));
+        assert_eq!(lex.abbreviation(b"said"), None);
+    }
 }
