@@ -48,6 +48,9 @@ pub(crate) struct Lexicon {
     starters: WordSet<Box<[u8]>>,
     /// Byline openers, lowercase, each ending in a space ("reporting by ").
     bylines: Vec<String>,
+    /// The first two bytes of each byline opener: most lines start otherwise and are
+    /// ruled out without comparing them with every opener.
+    byline_heads: Vec<[u8; 2]>,
     /// Verbs attributing a quotation ("said", "asked").
     speech_verbs: WordSet<Box<[u8]>>,
     /// Capitalized words that may follow a clock time ("Tuesday", "Eastern").
@@ -81,7 +84,9 @@ impl Lexicon {
                 }
             };
         }
-        let bylines = data_lines(BYLINES).map(|l| format!("{} ", l.to_lowercase())).collect();
+        let bylines: Vec<String> =
+            data_lines(BYLINES).map(|l| format!("{} ", l.to_lowercase())).collect();
+        let byline_heads = bylines.iter().filter_map(|lead| two_bytes(lead.as_bytes())).collect();
         let longest = exact.keys().chain(folded.keys()).map(|k| k.len()).max().unwrap_or(0);
         let mut filter = [0; 1 << FILTER_BITS >> 6];
         for slot in exact.keys().chain(folded.keys()).filter_map(|k| filter_slot(k)) {
@@ -94,6 +99,7 @@ impl Lexicon {
             filter,
             starters: words(STARTERS),
             bylines,
+            byline_heads,
             speech_verbs: words(SPEECH_VERBS),
             after_time: words(AFTER_TIME),
         }
@@ -144,6 +150,10 @@ impl Lexicon {
 
     /// The length of the byline opener `line` starts with ("By ", "Reporting by "), if any.
     pub(crate) fn byline_opener(&self, line: &str) -> Option<usize> {
+        let head = two_bytes(line.as_bytes())?.map(|c| c.to_ascii_lowercase());
+        if !self.byline_heads.contains(&head) {
+            return None;
+        }
         self.bylines
             .iter()
             .find(|lead| line.get(..lead.len()).is_some_and(|head| head.eq_ignore_ascii_case(lead)))
@@ -159,6 +169,11 @@ fn filter_slot(word: &[u8]) -> Option<usize> {
     }
     let packed = word.iter().rev().fold(0, |w: u64, &c| w << 8 | u64::from(c));
     Some((lower8(packed).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize)
+}
+
+/// The first two bytes of `text`, if it has two.
+fn two_bytes(text: &[u8]) -> Option<[u8; 2]> {
+    text.get(..2)?.try_into().ok()
 }
 
 /// The whitespace-separated words of a data file.
