@@ -13,6 +13,7 @@ use super::bytes::{
 };
 use super::lexicon::{Abbrev, Lexicon};
 use crate::Span;
+use crate::ascii::{HIGHS, letter_mask, load8};
 
 /// Bytes that may start a terminator: `.` `?` `!` and 0xE2, the lead byte of `…`.
 static CANDIDATE: [bool; 256] = {
@@ -144,10 +145,7 @@ fn is_plain_end(lex: &Lexicon, b: &[u8], s: usize, i: usize, end: usize) -> bool
         return false;
     }
     let floor = s.max(i.saturating_sub(MAX_WORD));
-    let mut k = i;
-    while k > floor && b[k - 1].is_ascii_alphabetic() {
-        k -= 1;
-    }
+    let k = letter_run_start(b, floor, i);
     let word = &b[k..i];
     // A roman numeral alone may be a list marker ("iv. Next"): that is for `decide`.
     k > floor
@@ -155,6 +153,24 @@ fn is_plain_end(lex: &Lexicon, b: &[u8], s: usize, i: usize, end: usize) -> bool
         && word.len() >= 2
         && !word.iter().all(|c| matches!(c, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
         && matches!(lex.abbreviation(word), None | Some(Abbrev::Number))
+}
+
+/// The start of the run of ASCII letters that ends at `i`, going back no further than
+/// `floor`.
+fn letter_run_start(b: &[u8], floor: usize, mut i: usize) -> usize {
+    // Eight bytes at a time: the bytes just before `i` are the top ones of the word loaded
+    // from `i - 8`, so the letters among them are counted from its top.
+    while i >= floor + 8 {
+        let others = !letter_mask(load8(b, i - 8)) & HIGHS;
+        if others != 0 {
+            return i - (others.leading_zeros() / 8) as usize;
+        }
+        i -= 8;
+    }
+    while i > floor && b[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    i
 }
 
 /// A run of terminators with the closing quotes and brackets after it (`?!`, `...”`,
