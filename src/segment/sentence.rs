@@ -97,11 +97,15 @@ fn split_run(
             i += 1;
             continue;
         }
-        // The two common cases are settled before the full analysis of the run: a period
-        // inside a word ("3.5", "U.S"), and a period after a plain word ("said. The").
+        // The common cases are settled before the full analysis of the run: the period
+        // that ends the paragraph, one inside a word ("3.5", "U.S"), and one after a plain word
+        // ("said. The").
         if byte == b'.' {
+            if i + 1 == end {
+                break;
+            }
             match b.get(i + 1) {
-                Some(c) if i + 1 < end && c.is_ascii_alphanumeric() => {
+                Some(c) if c.is_ascii_alphanumeric() => {
                     i += 1;
                     continue;
                 }
