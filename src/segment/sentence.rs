@@ -13,7 +13,7 @@ use super::bytes::{
 };
 use super::lexicon::{Abbrev, Lexicon};
 use crate::Span;
-use crate::ascii::{HIGHS, letter_mask, load8};
+use crate::ascii::{HIGHS, alnum_mask, load8};
 
 /// Bytes that may start a terminator: `.` `?` `!` and 0xE2, the lead byte of `…`.
 static CANDIDATE: [bool; 256] = {
@@ -141,37 +141,41 @@ fn split_run(
 }
 
 /// Whether the period at `i`, followed by a space, ends the sentence begun at `s` for
-/// the plainest reasons: a capital follows the space, and the word before the period is
-/// two or more ASCII letters after a space, neither an abbreviation nor a roman numeral.
-/// [`decide`] reaches the same verdict on such a period, the long way.
+/// the plainest reasons: a capital follows the space (perhaps after an opening quote or
+/// bracket), and the word before the period is two or more ASCII letters or digits after
+/// a space, not an abbreviation. [`decide`] reaches the same verdict on such a period,
+/// the long way.
 fn is_plain_end(lex: &Lexicon, b: &[u8], s: usize, i: usize, end: usize) -> bool {
-    if i + 2 >= end || !b[i + 2].is_ascii_uppercase() {
+    let core = i + 2 + opener_len(b, i + 2);
+    if core >= end || !b[core].is_ascii_uppercase() {
         return false;
     }
     let floor = s.max(i.saturating_sub(MAX_WORD));
-    let k = letter_run_start(b, floor, i);
+    let k = alnum_run_start(b, floor, i);
     let word = &b[k..i];
-    // A roman numeral alone may be a list marker ("iv. Next"): that is for `decide`.
+    // Only a number or a roman numeral may be a list marker ("12. Next", "iv. Next").
+    let may_mark =
+        || word.iter().all(|c| matches!(c, b'0'..=b'9' | b'i' | b'v' | b'x' | b'I' | b'V' | b'X'));
     k > floor
         && b[k - 1] == b' '
         && word.len() >= 2
-        && !word.iter().all(|c| matches!(c, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
+        && !(may_mark() && is_list_marker(b, s, i))
         && matches!(lex.abbreviation(word), None | Some(Abbrev::Number))
 }
 
-/// The start of the run of ASCII letters that ends at `i`, going back no further than
-/// `floor`.
-fn letter_run_start(b: &[u8], floor: usize, mut i: usize) -> usize {
+/// The start of the run of ASCII letters and digits that ends at `i`, going back no
+/// further than `floor`.
+fn alnum_run_start(b: &[u8], floor: usize, mut i: usize) -> usize {
     // Eight bytes at a time: the bytes just before `i` are the top ones of the word loaded
-    // from `i - 8`, so the letters among them are counted from its top.
+    // from `i - 8`, so the letters and digits among them are counted from its top.
     while i >= floor + 8 {
-        let others = !letter_mask(load8(b, i - 8)) & HIGHS;
+        let others = !alnum_mask(load8(b, i - 8)) & HIGHS;
         if others != 0 {
             return i - (others.leading_zeros() / 8) as usize;
         }
         i -= 8;
     }
-    while i > floor && b[i - 1].is_ascii_alphabetic() {
+    while i > floor && b[i - 1].is_ascii_alphanumeric() {
         i -= 1;
     }
     i
