@@ -2,7 +2,9 @@
 //!
 //! One pass over the bytes of a paragraph finds candidate terminators (`.` `?` `!` `…`);
 //! each is judged on its local context only: the run of terminators and closing quotes or
-//! brackets it belongs to, the word before it and the word after it. Nothing is allocated
+//! brackets it belongs to, the word before it and the word after it. The common cases (a
+//! period inside a word, one ending the paragraph, one after a plain word before a capital)
+//! are settled by cheap tests first; the rest get the full analysis. Nothing is allocated
 //! per sentence; boundaries go straight to the caller's sink.
 
 use std::sync::LazyLock;
