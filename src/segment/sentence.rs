@@ -144,13 +144,17 @@ fn split_run(
 
 /// Whether the period at `i`, followed by a space, ends the sentence begun at `s` for
 /// the plainest reasons: a capital follows the space (perhaps after an opening quote or
-/// bracket), and the word before the period is two or more ASCII letters or digits after
-/// a space, not an abbreviation. [`decide`] reaches the same verdict on such a period,
-/// the long way.
+/// bracket), and the period follows a straight double quote (`"tax". The`) or a word of
+/// two or more ASCII letters or digits after a space that is not an abbreviation.
+/// [`decide`] reaches the same verdict on such a period, the long way.
 fn is_plain_end(lex: &Lexicon, b: &[u8], s: usize, i: usize, end: usize) -> bool {
     let core = i + 2 + opener_len(b, i + 2);
-    if core >= end || !b[core].is_ascii_uppercase() {
+    if core >= end || !b[core].is_ascii_uppercase() || i == s {
         return false;
+    }
+    if b[i - 1] == b'"' {
+        // The quote ends the word before it: no abbreviation, initial or list marker.
+        return true;
     }
     let floor = s.max(i.saturating_sub(MAX_WORD));
     let k = alnum_run_start(b, floor, i);

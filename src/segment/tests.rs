@@ -195,6 +195,11 @@ const ELLIPSES: &[SplitTest] = &[
 
 const QUOTES: &[SplitTest] = &[
     t!(
+        "period after a quoted word",
+        "He called it \"theft\". The board disagreed.",
+        ["He called it \"theft\".", "The board disagreed."]
+    ),
+    t!(
         "comma inside quote",
         "“We are on track,” he added. Talks resume.",
         ["“We are on track,” he added.", "Talks resume."]
