@@ -1,6 +1,7 @@
 //! The word lists the splitter consults: abbreviations, sentence starters, byline openers.
 //! All of them are data files under `data/segment/`, parsed once by [`Lexicon::new`].
 
+use crate::ascii::lower8;
 use crate::hash::{WordMap, WordSet};
 
 const ABBREVIATIONS: &str = include_str!("../../data/segment/abbreviations.txt");
@@ -13,6 +14,8 @@ const AFTER_TIME: &str = include_str!("../../data/segment/after_time.txt");
 const MAX_STARTER: usize = 16;
 /// Longest abbreviation (without its period) that can be listed, in bytes.
 const MAX_ABBREVIATION: usize = 12;
+/// The abbreviation filter has `1 << FILTER_BITS` bits.
+const FILTER_BITS: u32 = 10;
 
 /// How an abbreviation behaves before a possible sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,10 +41,16 @@ pub(crate) struct Lexicon {
     folded: WordMap<Box<[u8]>, Abbrev>,
     /// Length of the longest abbreviation, in bytes: longer words are not looked up.
     longest: usize,
+    /// A one-hash Bloom filter of the abbreviations in ASCII lowercase (those of up to
+    /// eight bytes): most words are ruled out by one bit instead of two map lookups.
+    filter: [u64; 1 << FILTER_BITS >> 6],
     /// Typical sentence-opening words.
     starters: WordSet<Box<[u8]>>,
     /// Byline openers, lowercase, each ending in a space ("reporting by ").
     bylines: Vec<String>,
+    /// The first two bytes of each byline opener: most lines start otherwise and are
+    /// ruled out without comparing them with every opener.
+    byline_heads: Vec<[u8; 2]>,
     /// Verbs attributing a quotation ("said", "asked").
     speech_verbs: WordSet<Box<[u8]>>,
     /// Capitalized words that may follow a clock time ("Tuesday", "Eastern").
@@ -75,14 +84,22 @@ impl Lexicon {
                 }
             };
         }
-        let bylines = data_lines(BYLINES).map(|l| format!("{} ", l.to_lowercase())).collect();
+        let bylines: Vec<String> =
+            data_lines(BYLINES).map(|l| format!("{} ", l.to_lowercase())).collect();
+        let byline_heads = bylines.iter().filter_map(|lead| two_bytes(lead.as_bytes())).collect();
         let longest = exact.keys().chain(folded.keys()).map(|k| k.len()).max().unwrap_or(0);
+        let mut filter = [0; 1 << FILTER_BITS >> 6];
+        for slot in exact.keys().chain(folded.keys()).filter_map(|k| filter_slot(k)) {
+            filter[slot >> 6] |= 1 << (slot & 63);
+        }
         Lexicon {
             exact,
             folded,
             longest,
+            filter,
             starters: words(STARTERS),
             bylines,
+            byline_heads,
             speech_verbs: words(SPEECH_VERBS),
             after_time: words(AFTER_TIME),
         }
@@ -92,6 +109,11 @@ impl Lexicon {
     pub(crate) fn abbreviation(&self, word: &[u8]) -> Option<Abbrev> {
         if word.is_empty() || word.len() > self.longest {
             return None;
+        }
+        if let Some(slot) = filter_slot(word) {
+            if self.filter[slot >> 6] & 1 << (slot & 63) == 0 {
+                return None;
+            }
         }
         if let Some(&class) = self.exact.get(word) {
             return Some(class);
@@ -128,11 +150,30 @@ impl Lexicon {
 
     /// The length of the byline opener `line` starts with ("By ", "Reporting by "), if any.
     pub(crate) fn byline_opener(&self, line: &str) -> Option<usize> {
+        let head = two_bytes(line.as_bytes())?.map(|c| c.to_ascii_lowercase());
+        if !self.byline_heads.contains(&head) {
+            return None;
+        }
         self.bylines
             .iter()
             .find(|lead| line.get(..lead.len()).is_some_and(|head| head.eq_ignore_ascii_case(lead)))
             .map(String::len)
     }
+}
+
+/// The bit of the abbreviation filter for `word` in ASCII lowercase, if it has at most
+/// eight bytes.
+fn filter_slot(word: &[u8]) -> Option<usize> {
+    if word.len() > 8 {
+        return None;
+    }
+    let packed = word.iter().rev().fold(0, |w: u64, &c| w << 8 | u64::from(c));
+    Some((lower8(packed).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS)) as usize)
+}
+
+/// The first two bytes of `text`, if it has two.
+fn two_bytes(text: &[u8]) -> Option<[u8; 2]> {
+    text.get(..2)?.try_into().ok()
 }
 
 /// The whitespace-separated words of a data file.
@@ -143,4 +184,20 @@ fn words(data: &str) -> WordSet<Box<[u8]>> {
 /// The non-empty, non-comment lines of a data file, trimmed.
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter may let a word through wrongly, never stop a listed one.
+    #[test]
+    fn filter_keeps_every_abbreviation() {
+        let lex = Lexicon::new();
+        for (word, &class) in lex.exact.iter().chain(lex.folded.iter()) {
+            assert_eq!(lex.abbreviation(word), Some(class), "{}", String::from_utf8_lossy(word));
+        }
+        assert_eq!(lex.abbreviation(b"APPROX"), Some(Abbrev::Inner));
+        assert_eq!(lex.abbreviation(b"said"), None);
+    }
 }

@@ -170,8 +170,11 @@ impl Segmenter {
     /// ```
     pub fn sentences(&self, text: &str) -> Vec<Span> {
         let mut out = Vec::new();
+        let mut ellipsis = sentence::NextEllipsis::default();
         for p in self.paragraphs(text) {
-            sentence::split_paragraph(&self.lexicon, text, p.span, &mut |span| out.push(span));
+            sentence::split_paragraph(&self.lexicon, text, p.span, &mut ellipsis, &mut |span| {
+                out.push(span);
+            });
         }
         out
     }
@@ -198,8 +201,9 @@ impl Segmenter {
     pub(crate) fn run(&self, text: &str, with_tokens: bool, analysis: &mut Analysis) {
         paragraph::paragraphs(&self.lexicon, text, &mut analysis.paragraphs);
         let sentences = &mut analysis.sentences;
+        let mut ellipsis = sentence::NextEllipsis::default();
         for (i, p) in analysis.paragraphs.iter().enumerate() {
-            sentence::split_paragraph(&self.lexicon, text, p.span, &mut |span| {
+            sentence::split_paragraph(&self.lexicon, text, p.span, &mut ellipsis, &mut |span| {
                 sentences.push(Sentence { span, paragraph: i });
             });
         }

@@ -131,15 +131,18 @@ fn is_bullet(b: &[u8]) -> bool {
 fn dateline(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     let limit = line.len().min(DATELINE_BYTES);
-    let (dash, dash_len) =
-        line.char_indices().take_while(|&(k, _)| k < limit).find_map(|(k, c)| match c {
-            '-' if k > 0 && b[k - 1] == b' ' => {
+    // The dashes are "-" and the lead byte 0xE2 of "–" and "—", so two bytes are searched
+    // for rather than every character decoded.
+    let (dash, dash_len) = memchr::memchr2_iter(b'-', 0xE2, &b[..limit]).find_map(|k| {
+        match (b[k], b.get(k + 1), b.get(k + 2)) {
+            (b'-', ..) if k > 0 && b[k - 1] == b' ' => {
                 let len = if b.get(k + 1) == Some(&b'-') { 2 } else { 1 };
                 (space_len(b, k + len) > 0).then_some((k, len))
             }
-            '–' | '—' => Some((k, c.len_utf8())),
+            (0xE2, Some(0x80), Some(0x93 | 0x94)) => Some((k, 3)),
             _ => None,
-        })?;
+        }
+    })?;
     let prefix = line[..dash].trim_end();
     let mut words = prefix.split_whitespace();
     let first = words.next()?.trim_end_matches(',');

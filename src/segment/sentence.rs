@@ -2,7 +2,9 @@
 //!
 //! One pass over the bytes of a paragraph finds candidate terminators (`.` `?` `!` `…`);
 //! each is judged on its local context only: the run of terminators and closing quotes or
-//! brackets it belongs to, the word before it and the word after it. Nothing is allocated
+//! brackets it belongs to, the word before it and the word after it. The common cases (a
+//! period inside a word, one ending the paragraph, one after a plain word before a capital)
+//! are settled by cheap tests first; the rest get the full analysis. Nothing is allocated
 //! per sentence; boundaries go straight to the caller's sink.
 
 use std::sync::LazyLock;
@@ -13,6 +15,7 @@ use super::bytes::{
 };
 use super::lexicon::{Abbrev, Lexicon};
 use crate::Span;
+use crate::ascii::{HIGHS, alnum_mask, load8};
 
 /// Bytes that may start a terminator: `.` `?` `!` and 0xE2, the lead byte of `…`.
 static CANDIDATE: [bool; 256] = {
@@ -29,20 +32,36 @@ const MAX_WORD: usize = 64;
 /// Longest sentence opening, in bytes, taken for a time adverbial ("At 9 a.m.").
 const OPENING_TIME: usize = 24;
 
-/// Splits the paragraph at `para` (already trimmed) into sentences, in order.
-pub(crate) fn split_paragraph(lex: &Lexicon, text: &str, para: Span, sink: &mut impl FnMut(Span)) {
+/// Where the next `…` of a text starts. It is kept from paragraph to paragraph (which must
+/// come in order) so that a text is searched for `…` once, not once per paragraph.
+#[derive(Default)]
+pub(crate) struct NextEllipsis {
+    /// The offset of the next `…` at or after the last search (`usize::MAX` if none is
+    /// left; 0 before the first search).
+    at: usize,
+}
+
+/// Splits the paragraph at `para` (already trimmed) into sentences, in order. `ellipsis`
+/// belongs to `text` and is shared by its paragraphs.
+pub(crate) fn split_paragraph(
+    lex: &Lexicon,
+    text: &str,
+    para: Span,
+    ellipsis: &mut NextEllipsis,
+    sink: &mut impl FnMut(Span),
+) {
     let b = text.as_bytes();
     let (start, end) = (para.start.min(b.len()), para.end.min(b.len()));
     let mut from = start;
     if let Some(mut marker) = ListMarker::at(b, start, end) {
         // An inline list ("1. one 2. two", "a. one b. two"): each item is a unit.
         while let Some(at) = marker.successor_in(text, from, end) {
-            split_run(lex, b, from, trim_end(b, from, at), sink);
+            split_run(lex, b, from, trim_end(b, from, at), ellipsis, sink);
             from = at;
             marker.number += 1;
         }
     }
-    split_run(lex, b, from, end, sink);
+    split_run(lex, b, from, end, ellipsis, sink);
 }
 
 /// The searcher for "…", built once (building one costs more than most searches).
@@ -50,30 +69,56 @@ static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("…"));
 
 /// The first offset at or after `i` and before `end` where a terminator (`.` `?` `!`
-/// `…`) may start, or `end`. `ellipsis` is where the next `…` starts (`usize::MAX` if
-/// none is left; 0 before the first call): it is looked for again only once reached.
+/// `…`) may start, or `end`. The next `…` is looked for again (to the end of the text)
+/// only once `ellipsis` is reached; one that starts before `end` counts, even if it ends
+/// after it.
 #[inline]
-fn next_candidate(b: &[u8], i: usize, end: usize, ellipsis: &mut usize) -> usize {
-    if *ellipsis <= i {
-        // A "…" that starts before `end` counts, even if it ends after it.
-        let hay = &b[i..(end + 2).min(b.len())];
-        *ellipsis = ELLIPSIS.find(hay).map_or(usize::MAX, |k| i + k);
+fn next_candidate(b: &[u8], i: usize, end: usize, ellipsis: &mut NextEllipsis) -> usize {
+    if ellipsis.at <= i {
+        ellipsis.at = ELLIPSIS.find(&b[i..]).map_or(usize::MAX, |k| i + k);
     }
-    let stop = (*ellipsis).min(end);
+    let stop = ellipsis.at.min(end);
     memchr::memchr3(b'.', b'?', b'!', &b[i..stop]).map_or(stop, |k| i + k)
 }
 
 /// Splits `b[start..end]` (no list markers inside) into sentences.
-fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl FnMut(Span)) {
+fn split_run(
+    lex: &Lexicon,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    ellipsis: &mut NextEllipsis,
+    sink: &mut impl FnMut(Span),
+) {
     let mut s = skip_space(b, start, end);
     let mut i = s;
-    let mut ellipsis = 0;
     while i < end {
-        i = next_candidate(b, i, end, &mut ellipsis);
+        i = next_candidate(b, i, end, ellipsis);
         let Some(&byte) = b.get(i).filter(|_| i < end) else { break };
         if !CANDIDATE[byte as usize] || (byte == 0xE2 && !is_ellipsis_char(b, i)) {
             i += 1;
             continue;
+        }
+        // The common cases are settled before the full analysis of the run: the period
+        // that ends the paragraph, one inside a word ("3.5", "U.S"), and one after a plain word
+        // ("said. The").
+        if byte == b'.' {
+            if i + 1 == end {
+                break;
+            }
+            match b.get(i + 1) {
+                Some(c) if c.is_ascii_alphanumeric() => {
+                    i += 1;
+                    continue;
+                }
+                Some(b' ') if is_plain_end(lex, b, s, i, end) => {
+                    sink(Span::new(s, i + 1));
+                    s = i + 2;
+                    i = s;
+                    continue;
+                }
+                _ => {}
+            }
         }
         let mut run = Run::scan(b, i, end);
         run.end = after_citations(b, run.end, end);
@@ -95,6 +140,51 @@ fn split_run(lex: &Lexicon, b: &[u8], start: usize, end: usize, sink: &mut impl 
     if s < end {
         sink(Span::new(s, end));
     }
+}
+
+/// Whether the period at `i`, followed by a space, ends the sentence begun at `s` for
+/// the plainest reasons: a capital follows the space (perhaps after an opening quote or
+/// bracket), and the period follows a straight double quote (`"tax". The`) or a word of
+/// two or more ASCII letters or digits after a space that is not an abbreviation.
+/// [`decide`] reaches the same verdict on such a period, the long way.
+fn is_plain_end(lex: &Lexicon, b: &[u8], s: usize, i: usize, end: usize) -> bool {
+    let core = i + 2 + opener_len(b, i + 2);
+    if core >= end || !b[core].is_ascii_uppercase() || i == s {
+        return false;
+    }
+    if b[i - 1] == b'"' {
+        // The quote ends the word before it: no abbreviation, initial or list marker.
+        return true;
+    }
+    let floor = s.max(i.saturating_sub(MAX_WORD));
+    let k = alnum_run_start(b, floor, i);
+    let word = &b[k..i];
+    // Only a number or a roman numeral may be a list marker ("12. Next", "iv. Next").
+    let may_mark =
+        || word.iter().all(|c| matches!(c, b'0'..=b'9' | b'i' | b'v' | b'x' | b'I' | b'V' | b'X'));
+    k > floor
+        && b[k - 1] == b' '
+        && word.len() >= 2
+        && !(may_mark() && is_list_marker(b, s, i))
+        && matches!(lex.abbreviation(word), None | Some(Abbrev::Number))
+}
+
+/// The start of the run of ASCII letters and digits that ends at `i`, going back no
+/// further than `floor`.
+fn alnum_run_start(b: &[u8], floor: usize, mut i: usize) -> usize {
+    // Eight bytes at a time: the bytes just before `i` are the top ones of the word loaded
+    // from `i - 8`, so the letters and digits among them are counted from its top.
+    while i >= floor + 8 {
+        let others = !alnum_mask(load8(b, i - 8)) & HIGHS;
+        if others != 0 {
+            return i - (others.leading_zeros() / 8) as usize;
+        }
+        i -= 8;
+    }
+    while i > floor && b[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    i
 }
 
 /// A run of terminators with the closing quotes and brackets after it (`?!`, `...”`,

@@ -195,6 +195,11 @@ const ELLIPSES: &[SplitTest] = &[
 
 const QUOTES: &[SplitTest] = &[
     t!(
+        "period after a quoted word",
+        "He called it \"theft\". The board disagreed.",
+        ["He called it \"theft\".", "The board disagreed."]
+    ),
+    t!(
         "comma inside quote",
         "“We are on track,” he added. Talks resume.",
         ["“We are on track,” he added.", "Talks resume."]
@@ -279,6 +284,13 @@ const LISTS: &[SplitTest] = &[
         ["• 9. Talks resume", "• 10. Troops withdraw"]
     ),
     t!("section number", "2.1. Background of the talks", ["2.1. Background of the talks"]),
+    t!("bulleted number", "- 12. Talks resume", ["- 12. Talks resume"]),
+    t!("bulleted roman numeral", "- iv. Talks resume", ["- iv. Talks resume"]),
+    t!(
+        "year before a quotation",
+        "Prices rose in 2023. \"We expect more,\" he said.",
+        ["Prices rose in 2023.", "\"We expect more,\" he said."]
+    ),
     t!(
         "number inside text",
         "The vote was 3 to 2. The bill failed.",
