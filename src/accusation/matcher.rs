@@ -156,16 +156,31 @@ impl Starts {
             marks: Vec::new(),
         };
         for (w, m) in matchers.iter().enumerate() {
-            for h in 0..1 << 16 {
-                // The part and pattern bits of `h` in a matcher's table, placed for `w`.
-                let kinds = |table: &[[u64; 2]; 1024]| {
-                    let [part, pattern] = table[h / 64].map(|bits| (bits >> (h % 64) & 1) as u8);
-                    (part | pattern << 1) << (2 * w)
-                };
-                starts.prefixes[h] |= kinds(&m.prefixes);
-                starts.pairs[h] |= kinds(&m.pairs);
-                let head = m.tiny_heads || m.heads[h / 64] >> (h % 64) & 1 != 0;
-                starts.heads[h / 32] |= u64::from(head) << (2 * (h % 32) + w);
+            // Only the set bits of the matcher's tables are read: they are sparse.
+            let tables = [(&m.prefixes, &mut starts.prefixes), (&m.pairs, &mut starts.pairs)];
+            for (table, joint) in tables {
+                for (i, &[part, pattern]) in table.iter().enumerate() {
+                    let mut bits = part | pattern;
+                    while bits != 0 {
+                        let b = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        // The part and pattern bits of `h`, placed for `w`.
+                        let kinds = (part >> b & 1) as u8 | ((pattern >> b & 1) as u8) << 1;
+                        joint[i * 64 + b] |= kinds << (2 * w);
+                    }
+                }
+            }
+            let mut place_head = |h: usize| starts.heads[h / 32] |= 1 << (2 * (h % 32) + w);
+            if m.tiny_heads {
+                (0..1 << 16).for_each(place_head);
+            } else {
+                for (i, &word) in m.heads.iter().enumerate() {
+                    let mut bits = word;
+                    while bits != 0 {
+                        place_head(i * 64 + bits.trailing_zeros() as usize);
+                        bits &= bits - 1;
+                    }
+                }
             }
             starts.short |= m.short;
             for &mark in &m.marks {
