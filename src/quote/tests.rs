@@ -707,9 +707,7 @@ fn cues_skip_quotes_exactly() {
                 Some(span)
             })
             .collect();
-        let mut segs = Vec::new();
-        super::marks::segments(&text, &paras, &mut Vec::new(), &mut segs);
-        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let quoted = quoted_spans(&text, &paras);
         let outside = |c: &(usize, usize, _)| !quoted.iter().any(|g| g.start < c.0 && c.0 < g.end);
         let mut all = Vec::new();
         lex.cues(&text, &[], &mut all);
@@ -739,9 +737,7 @@ fn sentence_ends_skip_quotes_exactly() {
     ];
     for text in texts {
         let para = Span::new(0, text.len());
-        let mut segs = Vec::new();
-        super::marks::segments(text, &[para], &mut Vec::new(), &mut segs);
-        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let quoted = quoted_spans(text, &[para]);
         let inside = |c: usize| quoted.iter().any(|g| g.start < c && c < g.end);
         let mut all = Vec::new();
         sentence_ends(text, para, (&[], &[]), &lex, &mut all);
@@ -771,9 +767,7 @@ fn sentence_ends_known_cuts_change_nothing() {
     ];
     for text in texts {
         let para = Span::new(0, text.len());
-        let mut segs = Vec::new();
-        super::marks::segments(text, &[para], &mut Vec::new(), &mut segs);
-        let quoted: Vec<Span> = segs.iter().map(|g| g.span).collect();
+        let quoted = quoted_spans(text, &[para]);
         let mut all = Vec::new();
         sentence_ends(text, para, (&quoted, &[]), &lex, &mut all);
         assert!(all.len() >= 3, "{text}: {all:?}");
@@ -831,4 +825,11 @@ fn long_sentence_with_many_cues() {
         assert_eq!(q.speaker_span.map(|s| s.start - at), Some(0));
         assert_eq!(q.cue.map(|c| &text[c]), Some("claim"));
     }
+}
+
+/// The spans of the quoted segments of `text` in `paras`, in text order.
+fn quoted_spans(text: &str, paras: &[crate::Span]) -> Vec<crate::Span> {
+    let mut segs = Vec::new();
+    super::marks::segments(text, paras, &mut Vec::new(), &mut segs);
+    segs.iter().map(|g| g.span).collect()
 }
