@@ -21,10 +21,10 @@
 use std::any::Any;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
 use newsextract::{Analysis, Document, Extractor};
@@ -38,7 +38,8 @@ const USAGE: &str =
   --id ID         an identifier echoed in the output
   --html OUT      write a self-contained HTML view of the analysis to OUT instead of JSON
   --jsonl         read {\"id\",\"text\",\"published\"} lines on stdin, write one analysis per line
-  --threads N     analyze with N threads (0: one per core); output is identical to 1 thread
+  --threads N     analyze with N threads (default and 0: one per core); the output is
+                  the same bytes for any N
   --progress      report documents, MB and MB/s on stderr (default when stderr is a terminal)
 
 ACTORS, each as often as wanted, extend the default gazetteer (later files win on equal ids):
@@ -66,7 +67,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut id = None;
     let mut html = None;
     let mut jsonl = false;
-    let mut threads = 1;
+    let one_per_core = || std::thread::available_parallelism().map_or(1, usize::from);
+    let mut threads = one_per_core();
     let mut progress = io::stderr().is_terminal();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -76,7 +78,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--threads" => {
                 let value = it.next().ok_or("--threads needs a value")?;
                 threads = match value.parse::<usize>() {
-                    Ok(0) => std::thread::available_parallelism().map_or(1, usize::from),
+                    Ok(0) => one_per_core(),
                     Ok(n) => n,
                     Err(_) => return Err(format!("--threads takes a number, not {value:?}")),
                 };
@@ -138,23 +140,21 @@ fn main() -> ExitCode {
             builder.gazetteer_file(path);
         }
     }
-    let extractor = match builder.build() {
-        Ok(extractor) => extractor,
+    // The extractor lives as long as the process: the analysis threads borrow it for as
+    // long as they run, and freeing its tens of thousands of gazetteer and lexicon
+    // allocations one by one at the end would only cost time (about 20 M instructions,
+    // mostly cache misses); the operating system takes them back with the rest.
+    let extractor: &'static Extractor = match builder.build() {
+        Ok(extractor) => Box::leak(Box::new(extractor)),
         Err(err) => {
             eprintln!("extract: {err}");
             return ExitCode::from(2);
         }
     };
     let result = match mode {
-        Mode::File { path, published, id, html } => {
-            run_file(&extractor, &path, published, id, html)
-        }
-        Mode::Jsonl { threads, progress } => run_jsonl(&extractor, threads, progress),
+        Mode::File { path, published, id, html } => run_file(extractor, &path, published, id, html),
+        Mode::Jsonl { threads, progress } => run_jsonl(extractor, threads, progress),
     };
-    // The process ends here: freeing the extractor's tens of thousands of gazetteer and
-    // lexicon allocations one by one would only cost time (about 20 M instructions,
-    // mostly cache misses), so the operating system takes them back with the rest.
-    std::mem::forget(extractor);
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -258,12 +258,16 @@ struct Job {
 }
 
 impl Job {
-    /// Reads the next lines of `input` into the job, up to [`JOB_BYTES`] or [`JOB_LINES`];
-    /// `Ok(false)` at the end of the input.
-    fn read(&mut self, input: &mut impl BufRead, meter: &mut Progress) -> io::Result<bool> {
+    /// Reads the next lines of `input` into the job, up to [`JOB_BYTES`] or [`JOB_LINES`],
+    /// but without waiting for more input once it has a line: a line that arrives alone
+    /// (a live feed) is analyzed at once. `Ok(false)` at the end of the input.
+    fn read(&mut self, input: &mut BufReader<impl Read>, meter: &mut Progress) -> io::Result<bool> {
         self.filled = 0;
         let mut bytes = 0;
         while self.filled < JOB_LINES && bytes < JOB_BYTES {
+            if self.filled > 0 && input.buffer().is_empty() {
+                break;
+            }
             if self.lines.len() == self.filled {
                 self.lines.push(Vec::new());
             }
@@ -302,103 +306,146 @@ impl Job {
 /// A job back from a thread: analyzed, or the payload of the panic that stopped it.
 type Analyzed = Result<Job, Box<dyn Any + Send>>;
 
-/// Reads protocol lines from stdin; `Ok(false)` when some line failed.
+/// Reads protocol lines from stdin and writes one analysis line each to stdout, in input
+/// order; `Ok(false)` when some line failed.
 ///
-/// With several threads, the main thread reads the input in jobs of a few dozen KB, the
-/// threads analyze the jobs as they come (each takes the next when it is done, so a long
-/// article does not hold the others up), and the main thread writes the jobs' output in
-/// input order: the output is byte-identical to a single-threaded run, and reading and
-/// writing overlap the analysis.
-fn run_jsonl(extractor: &Extractor, threads: usize, progress: bool) -> io::Result<bool> {
-    let mut input = io::stdin().lock();
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+/// Output is flushed whenever the next step would wait for input, so a live feed gets
+/// each analysis as soon as it is made. With several threads, a reader thread cuts the
+/// input into jobs of a few dozen KB, the analysis threads take the jobs as they come
+/// (each takes the next when it is done, so a long article does not hold the others up),
+/// and this thread writes their output in input order: the output is byte-identical to a
+/// single-threaded run.
+fn run_jsonl(extractor: &'static Extractor, threads: usize, progress: bool) -> io::Result<bool> {
+    let mut input = BufReader::with_capacity(INPUT_BUFFER, io::stdin());
+    let mut out = io::BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout().lock());
     let mut meter = Progress::new(progress);
-    let all_ok = if threads <= 1 {
+    let mut all_ok = true;
+    if threads <= 1 {
         let (mut job, mut worker) = (Job::default(), Worker::default());
-        let mut all_ok = true;
         while job.read(&mut input, &mut meter)? {
             job.run(extractor, &mut worker);
             all_ok &= job.write(&mut out)?;
             job.first += job.filled;
-        }
-        all_ok
-    } else {
-        let (job_sender, jobs) = mpsc::sync_channel::<Job>(threads);
-        let (done_sender, done) = mpsc::channel::<Analyzed>();
-        let jobs = Mutex::new(jobs);
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                let (jobs, done_sender) = (&jobs, done_sender.clone());
-                scope.spawn(move || {
-                    let mut worker = Worker::default();
-                    // Ends when the main thread stops handing out jobs (or has stopped
-                    // taking them back, after a write error).
-                    while let Some(mut job) = jobs.lock().ok().and_then(|jobs| jobs.recv().ok()) {
-                        // A panic goes to the main thread, which re-raises it: left here,
-                        // the main thread would wait for this job for ever.
-                        let ran = panic::catch_unwind(AssertUnwindSafe(|| {
-                            job.run(extractor, &mut worker);
-                        }));
-                        let stop = ran.is_err();
-                        if done_sender.send(ran.map(|()| job)).is_err() || stop {
-                            break;
-                        }
-                    }
-                });
+            if input.buffer().is_empty() {
+                out.flush()?;
             }
-            drop(done_sender);
-            // Returning drops `job_sender`, which lets the threads end and be joined.
-            feed_threads(threads, &mut input, &mut out, &mut meter, job_sender, &done)
-        })?
-    };
+        }
+    } else {
+        let (reader, done) = start_threads(extractor, threads, input, meter);
+        all_ok = write_in_order(&mut out, done, reader.free)?;
+        meter = match reader.thread.join() {
+            Ok(read) => read?,
+            Err(payload) => panic::resume_unwind(payload),
+        };
+    }
     out.flush()?;
     meter.finish();
     Ok(all_ok)
 }
 
-/// The main thread's side of a `--threads` run: hands out jobs of `input` through
-/// `job_sender`, takes them back analyzed from `done`, and writes them in input order,
-/// keeping at most two jobs per thread in flight.
-fn feed_threads(
+/// Input read ahead of the analysis (it is also the largest batch read at once).
+const INPUT_BUFFER: usize = 256 << 10;
+
+/// Output gathered before a write to stdout (unless a flush comes first).
+const OUTPUT_BUFFER: usize = 64 << 10;
+
+/// The reader thread of a `--threads` run, and how jobs go back to it once written.
+struct Reader {
+    /// Ends with the meter at the end of the input, or with the read error.
+    thread: std::thread::JoinHandle<io::Result<Progress>>,
+    /// Written jobs, for the reader to fill again.
+    free: mpsc::Sender<Job>,
+}
+
+/// Starts a `--threads` run: a reader thread that fills jobs from `input` and hands them
+/// to `threads` analysis threads, which send them back analyzed on the returned channel.
+/// Two jobs per thread go round, so a slow writer holds up the reader rather than letting
+/// the input pile up in memory.
+///
+/// The threads are not scoped: on a write error (a closed pipe) the process ends at once
+/// instead of waiting for a reader blocked on a live input.
+fn start_threads(
+    extractor: &'static Extractor,
     threads: usize,
-    input: &mut impl BufRead,
+    mut input: BufReader<impl Read + Send + 'static>,
+    mut meter: Progress,
+) -> (Reader, mpsc::Receiver<Analyzed>) {
+    let (free, free_jobs) = mpsc::channel::<Job>();
+    for _ in 0..2 * threads {
+        // The receiver is alive: it moves into the reader below.
+        let _ = free.send(Job::default());
+    }
+    let (job_sender, jobs) = mpsc::channel::<Job>();
+    let (done_sender, done) = mpsc::channel::<Analyzed>();
+    let jobs = Arc::new(Mutex::new(jobs));
+    for _ in 0..threads {
+        let (jobs, done_sender) = (Arc::clone(&jobs), done_sender.clone());
+        std::thread::spawn(move || {
+            let mut worker = Worker::default();
+            // Ends when the reader is done and the jobs are all taken, or once the main
+            // thread has stopped taking them back (after a write error).
+            while let Some(mut job) = jobs.lock().ok().and_then(|jobs| jobs.recv().ok()) {
+                // A panic goes to the main thread, which re-raises it: left here, the
+                // main thread would wait for this job for ever.
+                let ran = panic::catch_unwind(AssertUnwindSafe(|| job.run(extractor, &mut worker)));
+                let stop = ran.is_err();
+                if done_sender.send(ran.map(|()| job)).is_err() || stop {
+                    break;
+                }
+            }
+        });
+    }
+    let thread = std::thread::spawn(move || {
+        let (mut seq, mut lines) = (0, 0);
+        // Ends at the end of the input, or when the main thread stops handing jobs back.
+        while let Ok(mut job) = free_jobs.recv() {
+            if !job.read(&mut input, &mut meter)? {
+                break;
+            }
+            (job.seq, job.first) = (seq, lines);
+            seq += 1;
+            lines += job.filled;
+            if job_sender.send(job).is_err() {
+                break;
+            }
+        }
+        Ok(meter)
+    });
+    (Reader { thread, free }, done)
+}
+
+/// The main thread's side of a `--threads` run: takes the jobs back analyzed from `done`,
+/// writes them in input order to `out`, flushing before it waits, and hands them back to
+/// the reader through `free`; `Ok(false)` when some line failed.
+fn write_in_order(
     out: &mut impl Write,
-    meter: &mut Progress,
-    job_sender: mpsc::SyncSender<Job>,
-    done: &mpsc::Receiver<Analyzed>,
+    done: mpsc::Receiver<Analyzed>,
+    free: mpsc::Sender<Job>,
 ) -> io::Result<bool> {
-    let lost = || io::Error::other("an analysis thread stopped");
     let mut all_ok = true;
     // Analyzed jobs waiting for the ones before them, by `seq`.
     let mut waiting: BTreeMap<usize, Job> = BTreeMap::new();
-    let mut spare: Vec<Job> = Vec::new();
-    let (mut sent, mut written, mut lines) = (0, 0, 0);
-    let mut at_end = false;
-    while !at_end || written < sent {
-        if !at_end && sent - written < 2 * threads {
-            let mut job = spare.pop().unwrap_or_default();
-            if job.read(input, meter)? {
-                (job.seq, job.first) = (sent, lines);
-                lines += job.filled;
-                sent += 1;
-                job_sender.send(job).map_err(|_| lost())?;
-            } else {
-                at_end = true;
+    let mut written = 0;
+    loop {
+        let analyzed = match done.try_recv() {
+            Ok(analyzed) => analyzed,
+            Err(mpsc::TryRecvError::Empty) => {
+                out.flush()?;
+                match done.recv() {
+                    Ok(analyzed) => analyzed,
+                    Err(mpsc::RecvError) => break,
+                }
             }
-            // Write whatever is ready, without waiting, and read on.
-            for analyzed in done.try_iter() {
-                let job = analyzed.unwrap_or_else(|payload| panic::resume_unwind(payload));
-                waiting.insert(job.seq, job);
-            }
-        } else {
-            let analyzed = done.recv().map_err(|_| lost())?;
-            let job = analyzed.unwrap_or_else(|payload| panic::resume_unwind(payload));
-            waiting.insert(job.seq, job);
-        }
+            // Every analysis thread has ended: the input is all read and analyzed.
+            Err(mpsc::TryRecvError::Disconnected) => break,
+        };
+        let job = analyzed.unwrap_or_else(|payload| panic::resume_unwind(payload));
+        waiting.insert(job.seq, job);
         while let Some(mut job) = waiting.remove(&written) {
             all_ok &= job.write(out)?;
             written += 1;
-            spare.push(job);
+            // The reader may have stopped (at the end of the input): the job is not needed.
+            let _ = free.send(job);
         }
     }
     Ok(all_ok)

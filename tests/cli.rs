@@ -353,6 +353,44 @@ fn jsonl_output_into_a_closed_pipe_ends_quietly() {
     assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
 }
 
+#[test]
+fn jsonl_answers_a_live_feed_line_by_line() {
+    // Like `tail -f feed.jsonl | extract`: each analysis must come out while the input
+    // stays open, not once a batch of lines has gathered or the input has ended.
+    for threads in ["1", "2"] {
+        let mut child = spawn(&["--jsonl", "--threads", threads]);
+        let mut pipe = child.stdin.take().expect("stdin");
+        let stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let (sender, answers) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(stdout) {
+                if sender.send(line.expect("read stdout")).is_err() {
+                    break;
+                }
+            }
+        });
+        for id in ["first", "second"] {
+            let line = format!("{{\"id\":\"{id}\",\"text\":\"Putin met Trump on Tuesday.\"}}\n");
+            pipe.write_all(line.as_bytes()).expect("write a line");
+            pipe.flush().expect("flush stdin");
+            // A generous bound, only so that a held-back answer fails the test instead
+            // of hanging it.
+            let answer =
+                answers.recv_timeout(std::time::Duration::from_secs(120)).unwrap_or_else(|_| {
+                    panic!("--threads {threads}: no answer to {id:?} while stdin is open")
+                });
+            let record: serde_json::Value = serde_json::from_str(&answer).expect("JSON");
+            assert_eq!(record["id"], id, "--threads {threads}");
+            assert_eq!(record["actors"].as_array().map(Vec::len), Some(2), "{answer}");
+        }
+        drop(pipe);
+        let status = child.wait().expect("wait for extract");
+        assert!(status.success(), "--threads {threads}: {status:?}");
+        reader.join().expect("stdout reader");
+        assert!(answers.try_recv().is_err(), "nothing after the end of the input");
+    }
+}
+
 /// The ids of the actors of one analysis record.
 fn actor_ids(record: &serde_json::Value) -> Vec<String> {
     let actors = record["actors"].as_array().expect("actors list");
