@@ -46,26 +46,60 @@ impl<'a> Document<'a> {
         self
     }
 
-    /// Parses a publication date written `YYYY-MM-DD`; a longer ISO 8601 timestamp
-    /// (`2025-03-19T08:00:00Z`) is accepted and its date part kept.
+    /// Parses a publication date as news feeds write it, keeping the calendar date the
+    /// writer gave (a timestamp's time and offset are dropped, not converted):
+    /// - ISO 8601: `2025-03-19`, or a timestamp starting with it
+    ///   (`2025-03-19T08:00:00Z`, `2025-03-19 08:00:00`);
+    /// - ISO 8601 basic, as in GDELT: `20250319`, `20250319T080000Z`, `20250319080000`;
+    /// - RFC 2822, as in RSS `pubDate` and e-mail: `Wed, 19 Mar 2025 08:00:00 GMT`.
     ///
     /// # Errors
     ///
-    /// When the text is not a real calendar date (`2025-02-30`, `19/03/2025`).
+    /// When the text is none of these or not a real calendar date (`2025-02-30`,
+    /// `19/03/2025`).
     ///
     /// ```
     /// use newsextract::Document;
     ///
-    /// assert!(Document::parse_published("2025-03-19").is_ok());
+    /// let date = Document::parse_published("Wed, 19 Mar 2025 23:30:00 -0500")?;
+    /// assert_eq!(date.to_string(), "2025-03-19");
+    /// assert_eq!(Document::parse_published("20250319103000")?, date);
     /// assert!(Document::parse_published("2025-02-30").is_err());
+    /// # Ok::<(), newsextract::Error>(())
     /// ```
     pub fn parse_published(text: &str) -> Result<Date, Error> {
         let trimmed = text.trim();
-        let date_part = trimmed.get(..10).filter(|_| {
-            trimmed.len() == 10 || trimmed.as_bytes()[10] == b'T' || trimmed.as_bytes()[10] == b' '
-        });
-        date_part.and_then(|d| d.parse::<Date>().ok()).ok_or_else(|| Error::invalid_date(text))
+        iso_date(trimmed)
+            .or_else(|| basic_iso_date(trimmed))
+            .or_else(|| jiff::fmt::rfc2822::parse(trimmed).ok().map(|zoned| zoned.date()))
+            .ok_or_else(|| Error::invalid_date(text))
     }
+}
+
+/// `YYYY-MM-DD`, alone or before a time (`T` or a space and what follows).
+fn iso_date(text: &str) -> Option<Date> {
+    let date = text.get(..10)?;
+    match text.as_bytes().get(10) {
+        None | Some(b'T' | b' ') => date.parse().ok(),
+        Some(_) => None,
+    }
+}
+
+/// `YYYYMMDD`, alone, before a `T` and a time, or before six digits of time (`HHMMSS`).
+fn basic_iso_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let shaped = match digits {
+        8 => matches!(bytes.get(8), None | Some(b'T')),
+        14 => bytes.len() == 14,
+        _ => false,
+    };
+    if !shaped {
+        return None;
+    }
+    let (year, month, day) =
+        (text[..4].parse().ok()?, text[4..6].parse().ok()?, text[6..8].parse().ok()?);
+    Date::new(year, month, day).ok()
 }
 
 impl<'a> From<&'a str> for Document<'a> {

@@ -50,7 +50,7 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::InvalidDate { text } => write!(
                 f,
-                "invalid publication date {text:?}: expected a calendar date written YYYY-MM-DD"
+                "invalid publication date {text:?}: expected a calendar date such as 2025-03-19, 2025-03-19T08:00:00Z, 20250319 or Wed, 19 Mar 2025 08:00:00 GMT"
             ),
             ErrorKind::Io { path, message } => {
                 write!(f, "cannot read {}: {message}", path.display())

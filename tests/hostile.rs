@@ -75,11 +75,42 @@ fn very_long_names_and_sentences() {
 
 #[test]
 fn impossible_dates_in_metadata_are_errors() {
-    for bad in ["2025-02-30", "2025-13-01", "yesterday", "", "19/03/2025", "2025-3-9"] {
+    for bad in [
+        "2025-02-30",
+        "2025-13-01",
+        "yesterday",
+        "",
+        "19/03/2025",
+        "2025-3-9",
+        "20250230",
+        "2025031",
+        "1742378400",
+        "20250319103",
+        "Sun, 30 Feb 2025 10:00:00 GMT",
+    ] {
         assert!(Document::parse_published(bad).is_err(), "{bad:?}");
     }
     assert!(Document::parse_published("2024-02-29").is_ok());
     assert!(Document::parse_published("2025-03-19T08:30:00Z").is_ok());
+}
+
+#[test]
+fn publication_dates_in_feed_formats_keep_the_writers_calendar_date() {
+    let march_19 = Document::parse_published("2025-03-19").expect("ISO date");
+    for written in [
+        "2025-03-19T23:30:00-05:00",
+        " 2025-03-19 08:30:00 ",
+        "20250319",
+        "20250319T233000Z",
+        "20250319233000",
+        "Wed, 19 Mar 2025 23:30:00 -0500",
+        "Wed, 19 Mar 2025 08:30:00 GMT",
+        "19 Mar 2025 08:30 +0100",
+    ] {
+        assert_eq!(Document::parse_published(written).ok(), Some(march_19), "{written:?}");
+    }
+    let err = Document::parse_published("19.03.2025").expect_err("not a feed format");
+    assert!(err.to_string().contains("20250319"), "the message lists the formats: {err}");
 }
 
 #[test]
