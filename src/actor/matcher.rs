@@ -204,11 +204,6 @@ impl Matcher {
         }
     }
 
-    /// Whether some pattern starts with the byte `b`.
-    pub(crate) fn starts_with_byte(&self, b: u8) -> bool {
-        self.first_byte[usize::from(b)]
-    }
-
     /// 0 if no pattern starts at a word whose first run of ASCII letters and digits,
     /// read up to the end of its sentence and at most eight bytes, is `run`
     /// (zero-padded; see [`first_run`]), else 1 (a hit there is possible). Worked out

@@ -222,7 +222,9 @@ pub(crate) fn tokenize(
                 i = start + k;
                 let after = (x >> (8 * k)) as u8;
                 if after == b' ' {
-                    next = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
+                    // The byte after the space, flagged as no letter or digit past the
+                    // load.
+                    next = ((stop >> 8) | (0x80 << 56)) >> (8 * k) & 0x80 == 0;
                 } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
                     // As [`joined_end`] decides: a period joins only single letters
                     // ("U.S."), and a hyphen no word that starts lowercase, so that
