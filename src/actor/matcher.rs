@@ -215,7 +215,7 @@ impl Matcher {
         // All ones for a lowercase word, which reads the small bitmap instead.
         let lower = usize::from((run as u8).is_ascii_lowercase()).wrapping_neg();
         let at = (bit & !lower) | (lower_run_bit(bit) & lower);
-        self.first_runs.get(at / 64).map_or(0, |w| (w >> (at % 64)) as u32 & 1)
+        (self.first_runs[at / 64] >> (at % 64)) as u32 & 1
     }
 
     /// The hit starting at `pos` (a word start), if any ends by `end`.

@@ -211,25 +211,30 @@ impl Inner {
             // The run's first byte is the word's, or 0 where that is not ASCII.
             let starts = self.starts[usize::from(run as u8)];
             let len = w.span.end - w.span.start;
+            // (None yet.)
+            let mut hit = w.hit;
             if w.span.start >= covered {
                 if self.matcher.start_bit(run) != 0 {
                     let at = w.span.start;
-                    if let Some(hit) = self.matcher.find_at_run(text, at, span.end, run) {
-                        covered = hit.span.end;
-                        hits.push(hit);
-                        w.hit = (hits.len() - 1) as u32;
+                    if let Some(found) = self.matcher.find_at_run(text, at, span.end, run) {
+                        covered = found.span.end;
+                        hits.push(found);
+                        hit = (hits.len() - 1) as u32;
                     }
                 }
             } else {
-                w.hit = (hits.len() - 1) as u32;
+                hit = (hits.len() - 1) as u32;
             }
             let name_like = matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
-            let pronoun_or_the = starts >> len.min(16) & 1;
-            let mark = u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
+            // (Taken modulo 16, the length marks a few long words too: the scanner rules
+            // them out as it does any word that is no pronoun.)
+            let pronoun_or_the = starts >> (len % 16) & 1;
+            let mark = u32::from(hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
             if let Some(slot) = marks.get_mut(marked) {
                 *slot = i as u32;
                 marked += mark as usize;
             }
+            hit
         });
         marked
     }
@@ -403,7 +408,7 @@ impl ActorTagger {
                     marks.resize(room, 0);
                 }
                 if all_caps {
-                    patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
+                    patterns::tokenize(text, span, s as u32, words, |w, _, _| w.hit);
                     // Names as written (acronyms) and re-cased ("UNITED STATES").
                     found.clear();
                     inner.matcher.find(text, span, found);

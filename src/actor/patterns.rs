@@ -137,10 +137,10 @@ static CLASS: [u8; 256] = {
 };
 
 /// Splits the sentence `span` of `text` into words, appended to `out`. `each` sees every
-/// word once appended (in place, with its index in `out`) and its first
+/// word before it is appended (with the index it gets in `out`) and its first
 /// run of ASCII letters and digits (up to eight bytes, zero-padded: the key of
 /// [`super::matcher::Matcher::start_bit`]; its low byte is the word's first byte, or 0
-/// where that is not ASCII).
+/// where that is not ASCII), and gives the word's [`Word::hit`].
 ///
 /// Driven by [`CLASS`] and read eight bytes at a time: one load at a word start gives
 /// the end of its first run of ASCII letters and digits, the byte after it, whether the
@@ -155,7 +155,7 @@ pub(crate) fn tokenize(
     span: Span,
     sent: u32,
     out: &mut Vec<Word>,
-    mut each: impl FnMut(&mut Word, usize, u64),
+    mut each: impl FnMut(&Word, usize, u64) -> u32,
 ) {
     use crate::ascii::{HIGHS, alnum_mask, load8, low_bytes};
     let bytes = text.as_bytes();
@@ -256,20 +256,11 @@ pub(crate) fn tokenize(
                 false => FIRST_BYTE_SHAPE[usize::from(first)],
                 true => rare_shape(text, start, i, x),
             };
-            // Written in place, then shown to `each`: no copy of the word.
-            let index = out.len();
-            out.push(Word {
-                span: Span::new(start, i),
-                sent,
-                shape,
-                poss,
-                joined,
-                opens,
-                hit: NO_HIT,
-            });
-            if let Some(word) = out.last_mut() {
-                each(word, index, run);
-            }
+            // Shown to `each` while in registers, then written with its hit.
+            let word =
+                Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
+            let hit = each(&word, out.len(), run);
+            out.push(Word { hit, ..word });
             if !next {
                 if poss {
                     i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
@@ -498,6 +489,7 @@ mod tokenizer_tests {
                     assert_eq!(i, seen);
                     seen += 1;
                     assert!(w.span.end <= cut, "{sentence:?}: {w:?}");
+                    NO_HIT
                 });
                 let mut prev_end: Option<usize> = None;
                 for w in &words {
