@@ -243,18 +243,14 @@ pub(crate) fn tokenize(
                     (i, poss) = joined_end(text, start, i, end);
                 }
             }
-            // Most words' shape is their first byte's: lowercase, a digit, or a capital
-            // followed by a lowercase letter. The rest (capitals followed by no lowercase
-            // letter, words starting with an Arabic article, non-ASCII starts) take the
-            // one rarely taken branch: the case of a word's first letter is a coin toss to
-            // the branch predictor.
-            let (first, second) = (x as u8, (x >> 8) as u8);
-            let rare = (first.is_ascii_uppercase() & !second.is_ascii_lowercase())
-                | (first >= 0x80)
-                | article;
-            let shape = match rare {
-                false => FIRST_BYTE_SHAPE[usize::from(first)],
-                true => rare_shape(text, start, i, x),
+            // Most words' shape is told by their first two bytes: lowercase, a digit, or
+            // a capital followed by a lowercase letter. The rest (capitals followed by no
+            // lowercase letter, words starting with an Arabic article, non-ASCII starts)
+            // take the one rarely taken branch: the case of a word's first letter is a
+            // coin toss to the branch predictor.
+            let shape = match SHAPE_BY_PAIR[usize::from(x as u16)] {
+                Some(shape) if !article => shape,
+                _ => rare_shape(text, start, i, x),
             };
             // Shown to `each` while in registers, then written with its hit.
             let word =
@@ -273,18 +269,23 @@ pub(crate) fn tokenize(
     }
 }
 
-/// The shape of a word by its first byte, where that says it (see [`tokenize`]).
-static FIRST_BYTE_SHAPE: [Shape; 256] = {
-    let mut table = [Shape::Other; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_lowercase() {
-            table[b] = Shape::Lower;
-        } else if c.is_ascii_uppercase() {
-            table[b] = Shape::Cap;
-        }
-        b += 1;
+/// The shape of a word by its first two bytes (the first in the low byte), where they
+/// say it (see [`tokenize`]); `None` where [`rare_shape`] decides.
+static SHAPE_BY_PAIR: [Option<Shape>; 1 << 16] = {
+    let mut table = [None; 1 << 16];
+    let mut pair = 0;
+    while pair < 1 << 16 {
+        let (first, second) = (pair as u8, (pair >> 8) as u8);
+        table[pair] = if first.is_ascii_lowercase() {
+            Some(Shape::Lower)
+        } else if first.is_ascii_uppercase() {
+            if second.is_ascii_lowercase() { Some(Shape::Cap) } else { None }
+        } else if first < 0x80 {
+            Some(Shape::Other)
+        } else {
+            None
+        };
+        pair += 1;
     }
     table
 };
