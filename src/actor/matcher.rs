@@ -204,11 +204,6 @@ impl Matcher {
         }
     }
 
-    /// Whether some pattern starts with the byte `b`.
-    pub(crate) fn starts_with_byte(&self, b: u8) -> bool {
-        self.first_byte[usize::from(b)]
-    }
-
     /// 0 if no pattern starts at a word whose first run of ASCII letters and digits,
     /// read up to the end of its sentence and at most eight bytes, is `run`
     /// (zero-padded; see [`first_run`]), else 1 (a hit there is possible). Worked out
@@ -220,7 +215,7 @@ impl Matcher {
         // All ones for a lowercase word, which reads the small bitmap instead.
         let lower = usize::from((run as u8).is_ascii_lowercase()).wrapping_neg();
         let at = (bit & !lower) | (lower_run_bit(bit) & lower);
-        self.first_runs.get(at / 64).map_or(0, |w| (w >> (at % 64)) as u32 & 1)
+        (self.first_runs[at / 64] >> (at % 64)) as u32 & 1
     }
 
     /// The hit starting at `pos` (a word start), if any ends by `end`.

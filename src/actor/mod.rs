@@ -179,8 +179,7 @@ struct Inner {
     /// Country code -> the entry for its government as a whole, if listed.
     governments: HashMap<String, u32>,
     /// What the first byte of a word says (0 standing for a non-ASCII one): bit `n`
-    /// (below 16) if a word of `n` bytes may be a pronoun or "the", and [`PROBE`] if a
-    /// gazetteer name may start with it.
+    /// (below 16) if a word of `n` bytes may be a pronoun or "the".
     starts: Box<[u32; 256]>,
 }
 
@@ -212,35 +211,34 @@ impl Inner {
             // The run's first byte is the word's, or 0 where that is not ASCII.
             let starts = self.starts[usize::from(run as u8)];
             let len = w.span.end - w.span.start;
+            // (None yet.)
+            let mut hit = w.hit;
             if w.span.start >= covered {
-                if u32::from(starts & PROBE != 0) & self.matcher.start_bit(run) != 0 {
+                if self.matcher.start_bit(run) != 0 {
                     let at = w.span.start;
-                    if let Some(hit) = self.matcher.find_at_run(text, at, span.end, run) {
-                        covered = hit.span.end;
-                        hits.push(hit);
-                        w.hit = (hits.len() - 1) as u32;
+                    if let Some(found) = self.matcher.find_at_run(text, at, span.end, run) {
+                        covered = found.span.end;
+                        hits.push(found);
+                        hit = (hits.len() - 1) as u32;
                     }
                 }
             } else {
-                w.hit = (hits.len() - 1) as u32;
+                hit = (hits.len() - 1) as u32;
             }
             let name_like = matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
-            let pronoun_or_the = (starts & PRONOUN_LENGTHS) >> len.min(16) & 1;
-            let mark = u32::from(w.hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
+            // (Taken modulo 16, the length marks a few long words too: the scanner rules
+            // them out as it does any word that is no pronoun.)
+            let pronoun_or_the = starts >> (len % 16) & 1;
+            let mark = u32::from(hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
             if let Some(slot) = marks.get_mut(marked) {
                 *slot = i as u32;
                 marked += mark as usize;
             }
+            hit
         });
         marked
     }
 }
-
-/// [`Inner::starts`] bit: a gazetteer name may start with the byte.
-const PROBE: u32 = 1 << 16;
-
-/// [`Inner::starts`] bits: the lengths of possible pronouns or "the".
-const PRONOUN_LENGTHS: u32 = PROBE - 1;
 
 impl Default for ActorTagger {
     fn default() -> ActorTagger {
@@ -290,18 +288,11 @@ impl ActorTagger {
         }
         let mut starts = Box::new([0u32; 256]);
         for (b, slot) in (0..=255u8).zip(starts.iter_mut()) {
-            if b == 0 {
-                // A non-ASCII first byte: no pronoun, and the matcher decides.
-                *slot = PROBE;
-                continue;
-            }
+            // (0 stands for a non-ASCII first byte: no pronoun.)
             for len in 0..16 {
-                if lexicon.may_be_pronoun_or_the_start(b, len) {
+                if b != 0 && lexicon.may_be_pronoun_or_the_start(b, len) {
                     *slot |= 1 << len;
                 }
-            }
-            if matcher.starts_with_byte(b) {
-                *slot |= PROBE;
             }
         }
         let inner = Inner { gazetteer, matcher, lexicon, by_title, governments, starts };
@@ -417,7 +408,7 @@ impl ActorTagger {
                     marks.resize(room, 0);
                 }
                 if all_caps {
-                    patterns::tokenize(text, span, s as u32, words, |_, _, _| {});
+                    patterns::tokenize(text, span, s as u32, words, |w, _, _| w.hit);
                     // Names as written (acronyms) and re-cased ("UNITED STATES").
                     found.clear();
                     inner.matcher.find(text, span, found);

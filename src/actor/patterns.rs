@@ -137,10 +137,10 @@ static CLASS: [u8; 256] = {
 };
 
 /// Splits the sentence `span` of `text` into words, appended to `out`. `each` sees every
-/// word once appended (in place, with its index in `out`) and its first
+/// word before it is appended (with the index it gets in `out`) and its first
 /// run of ASCII letters and digits (up to eight bytes, zero-padded: the key of
 /// [`super::matcher::Matcher::start_bit`]; its low byte is the word's first byte, or 0
-/// where that is not ASCII).
+/// where that is not ASCII), and gives the word's [`Word::hit`].
 ///
 /// Driven by [`CLASS`] and read eight bytes at a time: one load at a word start gives
 /// the end of its first run of ASCII letters and digits, the byte after it, whether the
@@ -155,7 +155,7 @@ pub(crate) fn tokenize(
     span: Span,
     sent: u32,
     out: &mut Vec<Word>,
-    mut each: impl FnMut(&mut Word, usize, u64),
+    mut each: impl FnMut(&Word, usize, u64) -> u32,
 ) {
     use crate::ascii::{HIGHS, alnum_mask, load8, low_bytes};
     let bytes = text.as_bytes();
@@ -222,7 +222,9 @@ pub(crate) fn tokenize(
                 i = start + k;
                 let after = (x >> (8 * k)) as u8;
                 if after == b' ' {
-                    next = k < 7 && stop & (0x80 << (8 * k + 8)) == 0;
+                    // The byte after the space, flagged as no letter or digit past the
+                    // load.
+                    next = ((stop >> 8) | (0x80 << 56)) >> (8 * k) & 0x80 == 0;
                 } else if k < avail && CLASS[usize::from(after)] & JOINER != 0 {
                     // As [`joined_end`] decides: a period joins only single letters
                     // ("U.S."), and a hyphen no word that starts lowercase, so that
@@ -241,33 +243,20 @@ pub(crate) fn tokenize(
                     (i, poss) = joined_end(text, start, i, end);
                 }
             }
-            // Most words' shape is their first byte's: lowercase, a digit, or a capital
-            // followed by a lowercase letter. The rest (capitals followed by no lowercase
-            // letter, words starting with an Arabic article, non-ASCII starts) take the
-            // one rarely taken branch: the case of a word's first letter is a coin toss to
-            // the branch predictor.
-            let (first, second) = (x as u8, (x >> 8) as u8);
-            let rare = (first.is_ascii_uppercase() & !second.is_ascii_lowercase())
-                | (first >= 0x80)
-                | article;
-            let shape = match rare {
-                false => FIRST_BYTE_SHAPE[usize::from(first)],
-                true => rare_shape(text, start, i, x),
+            // Most words' shape is told by their first two bytes: lowercase, a digit, or
+            // a capital followed by a lowercase letter. The rest (capitals followed by no
+            // lowercase letter, words starting with an Arabic article, non-ASCII starts)
+            // take the one rarely taken branch: the case of a word's first letter is a
+            // coin toss to the branch predictor.
+            let shape = match SHAPE_BY_PAIR[usize::from(x as u16)] {
+                Some(shape) if !article => shape,
+                _ => rare_shape(text, start, i, x),
             };
-            // Written in place, then shown to `each`: no copy of the word.
-            let index = out.len();
-            out.push(Word {
-                span: Span::new(start, i),
-                sent,
-                shape,
-                poss,
-                joined,
-                opens,
-                hit: NO_HIT,
-            });
-            if let Some(word) = out.last_mut() {
-                each(word, index, run);
-            }
+            // Shown to `each` while in registers, then written with its hit.
+            let word =
+                Word { span: Span::new(start, i), sent, shape, poss, joined, opens, hit: NO_HIT };
+            let hit = each(&word, out.len(), run);
+            out.push(Word { hit, ..word });
             if !next {
                 if poss {
                     i += text[i..].chars().next().map_or(1, char::len_utf8) + 1;
@@ -280,18 +269,23 @@ pub(crate) fn tokenize(
     }
 }
 
-/// The shape of a word by its first byte, where that says it (see [`tokenize`]).
-static FIRST_BYTE_SHAPE: [Shape; 256] = {
-    let mut table = [Shape::Other; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_lowercase() {
-            table[b] = Shape::Lower;
-        } else if c.is_ascii_uppercase() {
-            table[b] = Shape::Cap;
-        }
-        b += 1;
+/// The shape of a word by its first two bytes (the first in the low byte), where they
+/// say it (see [`tokenize`]); `None` where [`rare_shape`] decides.
+static SHAPE_BY_PAIR: [Option<Shape>; 1 << 16] = {
+    let mut table = [None; 1 << 16];
+    let mut pair = 0;
+    while pair < 1 << 16 {
+        let (first, second) = (pair as u8, (pair >> 8) as u8);
+        table[pair] = if first.is_ascii_lowercase() {
+            Some(Shape::Lower)
+        } else if first.is_ascii_uppercase() {
+            if second.is_ascii_lowercase() { Some(Shape::Cap) } else { None }
+        } else if first < 0x80 {
+            Some(Shape::Other)
+        } else {
+            None
+        };
+        pair += 1;
     }
     table
 };
@@ -496,6 +490,7 @@ mod tokenizer_tests {
                     assert_eq!(i, seen);
                     seen += 1;
                     assert!(w.span.end <= cut, "{sentence:?}: {w:?}");
+                    NO_HIT
                 });
                 let mut prev_end: Option<usize> = None;
                 for w in &words {
