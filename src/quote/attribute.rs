@@ -7,7 +7,7 @@ use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
 use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket};
 use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, keeps, string_from};
 
-use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
+use super::lexicon::{CueClass, Lexicon, PronounKind, char_before, is_alnum};
 use super::marks::{self, Segment};
 use super::words::{
     Tok, is_capitalized, next_in_set, sentence_ends, tokenize_before, tokenize_some,
@@ -386,7 +386,7 @@ fn prev_word_capitalized(text: &str, offset: usize) -> bool {
     let prev = text.get(..offset).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
     prev.char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
+        .take_while(|&(_, c)| is_alnum(c) || c == '.' || c == '-')
         .take(64)
         .last()
         .is_some_and(|(i, _)| prev[i..].starts_with(char::is_uppercase))
@@ -1096,7 +1096,7 @@ impl<'a> Ctx<'a> {
             let np_start = trim_span(self.text, start, right.end).start;
             let speaker = self.np_after(np_start, right.end)?;
             let rest = trim_span(self.text, speaker.end, right.end);
-            let tail_ok = self.slice(rest).chars().all(|c| !c.is_alphanumeric());
+            let tail_ok = self.slice(rest).chars().all(|c| !is_alnum(c));
             return tail_ok.then_some((Some(speaker), None));
         }
         let quote_text = self.slice(seg.span);
@@ -1851,7 +1851,7 @@ impl<'a> Ctx<'a> {
         let r = self.slice(rest);
         let first = r.split_whitespace().next().unwrap_or("");
         r.is_empty()
-            || r.starts_with(|c: char| !c.is_alphanumeric())
+            || r.starts_with(|c: char| !is_alnum(c))
             || (first != "to" && self.lex.is_adjunct(first))
     }
 
@@ -2133,7 +2133,7 @@ fn infinitive(lex: &Lexicon, to: &str, next: &str) -> bool {
 
 /// Letters and digits inside a quote.
 fn inner_letters(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).take(2).count()
+    s.chars().filter(|&c| is_alnum(c)).take(2).count()
 }
 
 /// Whitespace-separated words holding a letter or digit, counted up to `cap` (the callers
@@ -2156,7 +2156,7 @@ fn word_count(s: &str, cap: usize) -> usize {
         } else {
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
             i += c.len_utf8();
-            alnum |= c.is_alphanumeric();
+            alnum |= is_alnum(c);
             c.is_whitespace()
         };
         if space {

@@ -3,7 +3,7 @@
 use crate::Span;
 use crate::ascii::{HIGHS, ONES, alnum_run_end};
 
-use super::lexicon::{Lexicon, char_after};
+use super::lexicon::{Lexicon, char_after, is_alnum};
 
 /// A token of a window: a word or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +70,7 @@ fn class_at(s: &str, i: usize) -> Option<(Class, usize)> {
     let c = s.get(i..)?.chars().next()?;
     let class = if c.is_whitespace() {
         Class::Space
-    } else if c.is_alphanumeric() {
+    } else if is_alnum(c) {
         Class::Alnum
     } else if is_joiner(c) {
         Class::Joiner
@@ -332,7 +332,7 @@ fn before_is_abbreviation(p: &str, dot: usize, lex: &Lexicon) -> bool {
         word_start = head
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .take_while(|&(_, c)| is_alnum(c) || c == '.')
             .take(12)
             .last()
             .map_or(dot, |(i, _)| i);
