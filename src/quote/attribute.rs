@@ -52,10 +52,14 @@ struct Draft {
     para: usize,
     /// Whether the draft is one quoted segment standing as its own sentence.
     quoted: bool,
+    /// Whether the span is known to hold two words or more (see [`word_count`]): counted
+    /// when the draft was made, and not cut since.
+    two_words: bool,
 }
 
 impl Draft {
-    /// A reported quote of `kind` (indirect or partial, see [`Ctx::reported_kind`]).
+    /// A reported quote of `kind` (indirect or partial, see [`Ctx::reported_kind`]), whose
+    /// `content` holds two words or more.
     fn reported(
         kind: QuoteKind,
         content: Span,
@@ -63,7 +67,7 @@ impl Draft {
         cue: Option<Span>,
         para: usize,
     ) -> Draft {
-        Draft { span: content, kind, speaker, cue, para, quoted: false }
+        Draft { span: content, kind, speaker, cue, para, quoted: false, two_words: true }
     }
 }
 
@@ -1021,7 +1025,9 @@ impl<'a> Ctx<'a> {
             // between '' pairs is found and attributed alike, but its kind says that no
             // word of it stands inside those marks.
             let kind = if seg.apostrophes { QuoteKind::Indirect } else { QuoteKind::Direct };
-            drafts.push(Draft { span: seg.span, kind, speaker, cue, para, quoted: true });
+            let d =
+                Draft { span: seg.span, kind, speaker, cue, para, quoted: true, two_words: false };
+            drafts.push(d);
         }
     }
 
@@ -1203,6 +1209,7 @@ impl<'a> Ctx<'a> {
                             cue: Some(cue.span),
                             para: para + 1,
                             quoted: false,
+                            two_words: false,
                         };
                         drafts.push(d);
                     }
@@ -1226,6 +1233,7 @@ impl<'a> Ctx<'a> {
                             cue: Some(cue.span),
                             para,
                             quoted: false,
+                            two_words: false,
                         };
                         drafts.push(d);
                     }
@@ -1264,9 +1272,10 @@ impl<'a> Ctx<'a> {
             {
                 let cut = trim_content(self.text, Span::new(d.span.start, s.start));
                 drafts[i].span = cut;
+                drafts[i].two_words = false;
             }
         }
-        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 2) >= 2);
+        drafts.retain(|d| d.quoted || d.two_words || word_count(self.slice(d.span), 2) >= 2);
         for d in drafts[first..].iter_mut() {
             let i = self.cursors.fragment.partition_point(fragments, |f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
