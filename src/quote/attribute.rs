@@ -3,11 +3,11 @@
 use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
-use crate::ascii::{alnum_mask, alnum_run_end, flag_bits, load8};
+use crate::ascii::{alnum_run_end, flag_bits, letter_mask, load8};
 use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket};
 use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, keeps, string_from};
 
-use super::lexicon::{CueClass, Lexicon, PronounKind, char_before};
+use super::lexicon::{CueClass, Lexicon, PronounKind, char_before, is_alnum};
 use super::marks::{self, Segment};
 use super::words::{
     Tok, is_capitalized, next_in_set, sentence_ends, tokenize_before, tokenize_some,
@@ -52,10 +52,14 @@ struct Draft {
     para: usize,
     /// Whether the draft is one quoted segment standing as its own sentence.
     quoted: bool,
+    /// Whether the span is known to hold two words or more (see [`word_count`]): counted
+    /// when the draft was made, and not cut since.
+    two_words: bool,
 }
 
 impl Draft {
-    /// A reported quote of `kind` (indirect or partial, see [`Ctx::reported_kind`]).
+    /// A reported quote of `kind` (indirect or partial, see [`Ctx::reported_kind`]), whose
+    /// `content` holds two words or more.
     fn reported(
         kind: QuoteKind,
         content: Span,
@@ -63,7 +67,7 @@ impl Draft {
         cue: Option<Span>,
         para: usize,
     ) -> Draft {
-        Draft { span: content, kind, speaker, cue, para, quoted: false }
+        Draft { span: content, kind, speaker, cue, para, quoted: false, two_words: true }
     }
 }
 
@@ -386,7 +390,7 @@ fn prev_word_capitalized(text: &str, offset: usize) -> bool {
     let prev = text.get(..offset).unwrap_or("").trim_end_matches([' ', '\u{a0}']);
     prev.char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '-')
+        .take_while(|&(_, c)| is_alnum(c) || c == '.' || c == '-')
         .take(64)
         .last()
         .is_some_and(|(i, _)| prev[i..].starts_with(char::is_uppercase))
@@ -1021,7 +1025,9 @@ impl<'a> Ctx<'a> {
             // between '' pairs is found and attributed alike, but its kind says that no
             // word of it stands inside those marks.
             let kind = if seg.apostrophes { QuoteKind::Indirect } else { QuoteKind::Direct };
-            drafts.push(Draft { span: seg.span, kind, speaker, cue, para, quoted: true });
+            let d =
+                Draft { span: seg.span, kind, speaker, cue, para, quoted: true, two_words: false };
+            drafts.push(d);
         }
     }
 
@@ -1096,7 +1102,7 @@ impl<'a> Ctx<'a> {
             let np_start = trim_span(self.text, start, right.end).start;
             let speaker = self.np_after(np_start, right.end)?;
             let rest = trim_span(self.text, speaker.end, right.end);
-            let tail_ok = self.slice(rest).chars().all(|c| !c.is_alphanumeric());
+            let tail_ok = self.slice(rest).chars().all(|c| !is_alnum(c));
             return tail_ok.then_some((Some(speaker), None));
         }
         let quote_text = self.slice(seg.span);
@@ -1203,6 +1209,7 @@ impl<'a> Ctx<'a> {
                             cue: Some(cue.span),
                             para: para + 1,
                             quoted: false,
+                            two_words: false,
                         };
                         drafts.push(d);
                     }
@@ -1226,6 +1233,7 @@ impl<'a> Ctx<'a> {
                             cue: Some(cue.span),
                             para,
                             quoted: false,
+                            two_words: false,
                         };
                         drafts.push(d);
                     }
@@ -1264,9 +1272,10 @@ impl<'a> Ctx<'a> {
             {
                 let cut = trim_content(self.text, Span::new(d.span.start, s.start));
                 drafts[i].span = cut;
+                drafts[i].two_words = false;
             }
         }
-        drafts.retain(|d| d.quoted || word_count(self.slice(d.span), 2) >= 2);
+        drafts.retain(|d| d.quoted || d.two_words || word_count(self.slice(d.span), 2) >= 2);
         for d in drafts[first..].iter_mut() {
             let i = self.cursors.fragment.partition_point(fragments, |f| f.end <= d.span.start);
             if d.kind == QuoteKind::Partial
@@ -1851,7 +1860,7 @@ impl<'a> Ctx<'a> {
         let r = self.slice(rest);
         let first = r.split_whitespace().next().unwrap_or("");
         r.is_empty()
-            || r.starts_with(|c: char| !c.is_alphanumeric())
+            || r.starts_with(|c: char| !is_alnum(c))
             || (first != "to" && self.lex.is_adjunct(first))
     }
 
@@ -2080,30 +2089,39 @@ fn is_finite_aux(w: &str) -> bool {
     )
 }
 
-/// Whether one of `words` is a whole run of ASCII letters and digits inside
+/// Whether one of `words` (ASCII letters) is a whole run of ASCII letters inside
 /// `bytes[start..end]` (a run cut by `start` or `end` counts as a whole one): a token of
 /// the window `start..end` can be one of the words only then. The window holds at most 64
-/// bytes: their letters and digits make one bit mask, whose runs are read from its bits.
+/// bytes: their letters make one bit mask, from whose bits the runs as long as each word
+/// are picked, and only those are compared with it.
 fn has_run(bytes: &[u8], start: usize, end: usize, words: &[&[u8]]) -> bool {
     debug_assert!(end <= start + 64, "a window of at most 64 bytes");
+    debug_assert!(
+        words.iter().all(|w| (1..64).contains(&w.len()) && w.iter().all(u8::is_ascii_alphabetic)),
+        "words of 1 to 63 letters"
+    );
     let n = end.min(bytes.len()).min(start + 64).saturating_sub(start);
     let mut mask = 0u64;
     for k in (0..n).step_by(8) {
-        mask |= flag_bits(alnum_mask(load8(bytes, start + k))) << k;
+        mask |= flag_bits(letter_mask(load8(bytes, start + k))) << k;
     }
     if n < 64 {
         mask &= (1u64 << n) - 1;
     }
-    let mut starts = mask & !(mask << 1);
-    while starts != 0 {
-        let k = starts.trailing_zeros() as usize;
-        starts &= starts - 1;
-        let len = (!(mask >> k)).trailing_zeros() as usize;
-        if words.contains(&&bytes[start + k..start + k + len]) {
-            return true;
+    let starts = mask & !(mask << 1);
+    words.iter().any(|w| {
+        // The runs of exactly `w.len()` bytes: set from their start on, clear just after.
+        let len = w.len();
+        let mut runs = (1..len).fold(starts & !(mask >> len), |r, j| r & (mask >> j));
+        while runs != 0 {
+            let k = runs.trailing_zeros() as usize;
+            runs &= runs - 1;
+            if bytes[start + k..start + k + len] == **w {
+                return true;
+            }
         }
-    }
-    false
+        false
+    })
 }
 
 /// `s` up to its first space (all of it without one).
@@ -2133,7 +2151,7 @@ fn infinitive(lex: &Lexicon, to: &str, next: &str) -> bool {
 
 /// Letters and digits inside a quote.
 fn inner_letters(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).take(2).count()
+    s.chars().filter(|&c| is_alnum(c)).take(2).count()
 }
 
 /// Whitespace-separated words holding a letter or digit, counted up to `cap` (the callers
@@ -2156,7 +2174,7 @@ fn word_count(s: &str, cap: usize) -> usize {
         } else {
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
             i += c.len_utf8();
-            alnum |= c.is_alphanumeric();
+            alnum |= is_alnum(c);
             c.is_whitespace()
         };
         if space {
@@ -2395,4 +2413,36 @@ fn actor_for(
         .filter(|m| m.form != MentionForm::Pronoun && !ctx.inside_quote(m.span.start))
         .find(|m| compatible(m.actor))
         .map(|m| m.actor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `has_run` answers as a split of the window into runs of ASCII letters does, on windows cut anywhere in a pseudo-random text (runs cut by the window's
+    /// ends, runs longer than the words, words inside longer runs, case).
+    #[test]
+    fn has_run_agrees_with_a_split() {
+        let pieces = ["and", "or", "but", "band", "ore", "And", "o", "r", "é", " ", ",", "x7"];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut text = Vec::new();
+        for _ in 0..3000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.extend_from_slice(pieces[(state % pieces.len() as u64) as usize].as_bytes());
+        }
+        let words: [&[u8]; 3] = [b"and", b"but", b"or"];
+        let (mut yes, mut no) = (0, 0);
+        for start in (0..text.len() - 64).step_by(7) {
+            for len in [0, 1, 2, 3, 10, 40, 63, 64] {
+                let window = &text[start..start + len];
+                let split =
+                    window.split(|b| !b.is_ascii_alphabetic()).any(|run| words.contains(&run));
+                assert_eq!(has_run(&text, start, start + len, &words), split, "{start} {len}");
+                if split { yes += 1 } else { no += 1 }
+            }
+        }
+        assert!(yes > 1000 && no > 1000, "{yes} {no}");
+    }
 }

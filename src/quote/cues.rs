@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-use super::lexicon::{CueClass, char_after, char_before};
+use super::lexicon::{CueClass, char_after, char_before, is_alnum};
 use crate::Span;
 use crate::ascii::{self, load8, low_bytes};
 
@@ -250,6 +250,12 @@ impl CueMatcher {
         consumed: &mut usize,
         out: &mut Vec<(usize, usize, CueClass)>,
     ) {
+        // The range ends where a run of letters cannot go on (the start of a skipped span,
+        // or the end of the text): one shorter than every first word holds no cue, as
+        // between two quotations close together.
+        if range.len() < self.shortest {
+            return;
+        }
         let bytes = text.as_bytes();
         // Whether the byte before the current block is a letter.
         let mut carry = u64::from(range.start > 0 && is_letter(bytes[range.start - 1]));
@@ -330,8 +336,8 @@ impl CueMatcher {
         if end > run_end {
             *consumed = end;
         }
-        let before_ok = char_before(text, start).is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = char_after(text, end).is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = char_before(text, start).is_none_or(|c| !is_alnum(c));
+        let after_ok = char_after(text, end).is_none_or(|c| !is_alnum(c));
         if before_ok && after_ok {
             out.push((start, end, class));
         }
@@ -407,8 +413,8 @@ impl CueMatcher {
         });
         for m in ac.find_iter(Input::new(text).span(from..to)) {
             let (s, e) = (m.start(), m.end());
-            let before_ok = char_before(text, s).is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = char_after(text, e).is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = char_before(text, s).is_none_or(|c| !is_alnum(c));
+            let after_ok = char_after(text, e).is_none_or(|c| !is_alnum(c));
             if before_ok && after_ok {
                 out.push((s, e, self.forms[m.pattern().as_usize()].1));
             }

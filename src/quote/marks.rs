@@ -1,6 +1,9 @@
 //! Quotation marks: one byte scan finds them, one pass per paragraph pairs them.
 
 use crate::Span;
+use crate::ascii::{ONES, zero_bytes};
+
+use super::lexicon::is_alnum;
 
 /// A quotation mark's glyph family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +78,8 @@ impl Scan {
     fn until(&mut self, text: &str, limit: usize, marks: &mut Vec<Mark>) {
         let bytes = text.as_bytes();
         let mut i = self.at;
+        // Whether the last search found its byte within eight bytes (see `next_lead_byte`).
+        let mut close = false;
         while i < bytes.len().min(limit) {
             // The first bytes of the marks are `"` `'` 0xE2, found by one search, and 0xC2,
             // by another, made again only once passed; the match below passes over the
@@ -83,7 +88,9 @@ impl Scan {
                 let stretch = &bytes[i..bytes.len().min(i + C2_STRETCH)];
                 self.c2 = memchr::memchr(0xC2, stretch).map_or(i + stretch.len(), |k| i + k);
             }
-            i = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..self.c2]).map_or(self.c2, |k| i + k);
+            let from = i;
+            i = next_lead_byte(bytes, i, self.c2, close);
+            close = i < from + 8;
             let Some(&b) = bytes.get(i) else { break };
             let (len, glyph) = match b {
                 b'"' => (1, Glyph::DoubleStraight),
@@ -117,6 +124,28 @@ impl Scan {
         }
         self.at = i;
     }
+}
+
+/// The first offset in `from..end` whose byte is `"`, `'` or 0xE2, else `end`.
+///
+/// With `close` (the last search found its byte within eight bytes), the eight bytes at
+/// `from` are looked at in one word first: where marks come close together, that finds
+/// the next one without the call and setup of a vector search; in text where they are
+/// far apart, the look would mostly be wasted.
+#[inline]
+fn next_lead_byte(bytes: &[u8], from: usize, end: usize, close: bool) -> usize {
+    let mut from = from;
+    let chunk = if close { bytes.get(from..end).and_then(|b| b.first_chunk::<8>()) } else { None };
+    if let Some(chunk) = chunk {
+        let w = u64::from_le_bytes(*chunk);
+        let hits =
+            [b'"', b'\'', 0xE2].iter().fold(0, |m, &b| m | zero_bytes(w ^ (ONES * u64::from(b))));
+        if hits != 0 {
+            return from + (hits.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..end]).map_or(end, |k| from + k)
 }
 
 /// What the characters around a mark say about it.
@@ -187,8 +216,8 @@ fn role(text: &str, mark: Mark, para: Span) -> Role {
     let before =
         if mark.start > para.start { super::lexicon::char_before(text, mark.start) } else { None };
     let after = if mark.end < para.end { super::lexicon::char_after(text, mark.end) } else { None };
-    let alnum_before = before.is_some_and(char::is_alphanumeric);
-    let alnum_after = after.is_some_and(char::is_alphanumeric);
+    let alnum_before = before.is_some_and(is_alnum);
+    let alnum_after = after.is_some_and(is_alnum);
     if !mark.glyph.is_double() {
         if alnum_before && alnum_after {
             return Role::Apostrophe;
@@ -290,7 +319,7 @@ pub(crate) fn segments(
                     Role::Close | Role::Either => {
                         if let Some(start) = single_start.take() {
                             if text.get(start..mark.start).is_some_and(|t| {
-                                t.chars().filter(|c| c.is_alphanumeric()).nth(1).is_some()
+                                t.chars().filter(|&c| is_alnum(c)).nth(1).is_some()
                             }) {
                                 singles.push(Segment {
                                     span: Span::new(start, mark.end),
@@ -362,15 +391,8 @@ fn apos_at(text: &str, start: usize) -> bool {
 mod tests {
     use super::*;
 
-    /// The pass finds every mark a look at each byte finds, also where « and » lie
-    /// further ahead than one search for their first byte reaches.
-    #[test]
-    fn scan_finds_every_mark() {
-        let pad = "x’y — z ".repeat(C2_STRETCH / 8 + 3);
-        let text = format!("«a» {pad}“b” «c» {pad}\u{a0}'d' ''e'' {pad}»");
-        let mut found = Vec::new();
-        Scan::default().until(&text, usize::MAX, &mut found);
-        let found: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+    /// The marks of `text` as a look at each character finds them: (start, end).
+    fn marks_by_character(text: &str) -> Vec<(usize, usize)> {
         let mut each = Vec::new();
         let mut i = 0;
         while i < text.len() {
@@ -384,8 +406,48 @@ mod tests {
             }
             i += len.max(rest.chars().next().map_or(1, char::len_utf8));
         }
+        each
+    }
+
+    /// The marks one pass over `text` finds: (start, end).
+    fn scanned(text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        Scan::default().until(text, usize::MAX, &mut found);
+        found.iter().map(|m| (m.start, m.end)).collect()
+    }
+
+    /// The pass finds every mark a look at each byte finds, also where « and » lie
+    /// further ahead than one search for their first byte reaches.
+    #[test]
+    fn scan_finds_every_mark() {
+        let pad = "x’y — z ".repeat(C2_STRETCH / 8 + 3);
+        let text = format!("«a» {pad}“b” «c» {pad}\u{a0}'d' ''e'' {pad}»");
+        let each = marks_by_character(&text);
         assert!(each.len() > 2 * C2_STRETCH / 8, "{}", each.len());
-        assert_eq!(found, each);
+        assert_eq!(scanned(&text), each);
+    }
+
+    /// Where marks come close together (the searches look at the next eight bytes in one
+    /// word first) and where they stand apart, with every gap between them up to beyond
+    /// eight bytes, the pass finds the marks a look at each character finds.
+    #[test]
+    fn scan_finds_close_marks() {
+        let pieces = ["“", "”", "\"", "'", "''", "‘", "’", "«", "»", "—", "a", " ", "bc de"];
+        let mut text = String::new();
+        // A fixed pseudo-random sequence of pieces, and runs of letters of every length.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for k in 0..4000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            if k % 50 == 0 {
+                text.push_str(&"x".repeat(k % 23));
+            }
+        }
+        let each = marks_by_character(&text);
+        assert!(each.len() > 2000, "{}", each.len());
+        assert_eq!(scanned(&text), each);
     }
 
     /// A pass made in steps, stopping at every offset (inside two-byte and three-byte marks
