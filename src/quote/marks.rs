@@ -435,12 +435,9 @@ mod tests {
         let pieces = ["“", "”", "\"", "'", "''", "‘", "’", "«", "»", "—", "a", " ", "bc de"];
         let mut text = String::new();
         // A fixed pseudo-random sequence of pieces, and runs of letters of every length.
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = crate::quote::tests::pseudo_random(0x2545_F491_4F6C_DD1D);
         for k in 0..4000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            text.push_str(pieces[next(pieces.len())]);
             if k % 50 == 0 {
                 text.push_str(&"x".repeat(k % 23));
             }

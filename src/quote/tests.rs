@@ -3,6 +3,18 @@
 use crate::Extractor;
 use crate::quote::{Quote, QuoteKind};
 
+/// A fixed pseudo-random sequence (xorshift64) for the property tests of the quote
+/// stage: each call gives a number below its argument.
+pub(super) fn pseudo_random(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    }
+}
+
 /// One expected quote: its exact text, kind and the text of its speaker span.
 type Want = (&'static str, QuoteKind, Option<&'static str>);
 
@@ -652,13 +664,7 @@ fn cue_matcher_agrees_with_automaton() {
         "  ",
     ];
     const SEPARATORS: &[&str] = &[" ", " ", " ", "", "", "\n", "é"];
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = pseudo_random(0x2545_f491_4f6c_dd1d);
     for _ in 0..20_000 {
         let mut text = String::new();
         for _ in 0..next(14) + 1 {
@@ -685,13 +691,7 @@ fn cues_skip_quotes_exactly() {
     let lex = super::lexicon::Lexicon::new();
     const PIECES: &[&str] =
         &["went on to", "say", "said", "according", "to", "told", "“", "”", "\"", "x", "\n\n"];
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = pseudo_random(0x9e37_79b9_7f4a_7c15);
     let mut skipped_some = 0;
     for _ in 0..5_000 {
         let mut text = String::new();

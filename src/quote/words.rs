@@ -447,13 +447,7 @@ mod tests {
             "'é",
             "q.é",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::quote::tests::pseudo_random(0x9E37_79B9_7F4A_7C15);
         let mut tokens = 0;
         for round in 0..2000 {
             let mut text = String::new();
