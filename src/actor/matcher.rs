@@ -116,19 +116,27 @@ pub(crate) struct Matcher {
 impl Matcher {
     /// Compiles every name, alias and demonym of `gazetteer`.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Matcher {
-        let mut nodes: WordMap<Box<str>, Node> = WordMap::default();
-        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        let entries = gazetteer.entries();
+        let forms = entries.iter().map(|e| 1 + e.aliases.len() + e.demonyms.len()).sum();
+        // The trie keyed by the gazetteer's own text while it is built (a key is copied
+        // once, into `nodes`, however many forms share it).
+        let mut trie: WordMap<&str, Node> = WordMap::default();
+        trie.reserve(forms);
+        let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(forms);
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
         let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS + LOWER_RUN_WORDS]);
         let mut next_runs = Box::new([0u64; FIRST_RUN_WORDS]);
         let mut max_len = 0;
-        for (i, e) in gazetteer.entries().iter().enumerate() {
+        for (i, e) in entries.iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
                 .chain(e.aliases.iter().map(|a| (a.as_str(), Surface::Alias)))
                 .chain(e.demonyms.iter().map(|d| (d.as_str(), Surface::Demonym)));
             for (form, surface) in forms {
-                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 || form != form.trim() {
+                // Fewer than two letters or digits.
+                if form.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
+                    || form != form.trim()
+                {
                     continue;
                 }
                 let pair = pair_index(form.as_bytes(), 0);
@@ -142,25 +150,30 @@ impl Matcher {
                 }
                 max_len = max_len.max(form.len());
                 for (k, _) in form.match_indices(' ') {
-                    nodes.entry(form[..k].into()).or_default().prefix = true;
+                    trie.entry(&form[..k]).or_default().prefix = true;
                     let bit = run_bit(first_run(form.as_bytes(), k + 1, form.len()));
                     next_runs[bit / 64] |= 1 << (bit % 64);
                 }
-                let node = nodes.entry(form.into()).or_default();
-                let p = *node.pattern.get_or_insert_with(|| {
-                    candidates.push(Vec::new());
-                    candidates.len() as u32 - 1
-                });
+                let node = trie.entry(form).or_default();
                 let cand = Candidate { entry: i as u32, surface };
-                let list = &mut candidates[p as usize];
-                if !list.iter().any(|c| c.entry == cand.entry) {
-                    list.push(cand);
+                match node.pattern {
+                    Some(p) => {
+                        let list = &mut candidates[p as usize];
+                        if !list.iter().any(|c| c.entry == cand.entry) {
+                            list.push(cand);
+                        }
+                    }
+                    None => {
+                        node.pattern = Some(candidates.len() as u32);
+                        candidates.push(vec![cand]);
+                    }
                 }
             }
         }
         let short = PackedMap::new(
-            nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
+            trie.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
         );
+        let nodes = trie.into_iter().map(|(k, n)| (Box::from(k), n)).collect();
         Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
