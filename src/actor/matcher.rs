@@ -87,9 +87,10 @@ impl From<PackedNode> for Node {
 /// The compiled surface forms.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// Every pattern and every pattern prefix ending before a space.
+    /// Every pattern and every pattern prefix ending before a space, of 16 bytes or
+    /// more (the others are only looked up in `short`).
     nodes: WordMap<Box<str>, Node>,
-    /// The keys of `nodes` of 15 bytes or fewer, packed by [`pack`] (most lookups).
+    /// Those of 15 bytes or fewer, packed by [`pack`] (most lookups).
     short: PackedMap<PackedNode>,
     candidates: Vec<Vec<Candidate>>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
@@ -118,8 +119,8 @@ impl Matcher {
     pub(crate) fn new(gazetteer: &Gazetteer) -> Matcher {
         let entries = gazetteer.entries();
         let forms = entries.iter().map(|e| 1 + e.aliases.len() + e.demonyms.len()).sum();
-        // The trie keyed by the gazetteer's own text while it is built (a key is copied
-        // once, into `nodes`, however many forms share it).
+        // The trie keyed by the gazetteer's own text while it is built (a long key is
+        // copied once, into `nodes`, however many forms share it).
         let mut trie: WordMap<&str, Node> = WordMap::default();
         trie.reserve(forms);
         let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(forms);
@@ -135,7 +136,8 @@ impl Matcher {
             for (form, surface) in forms {
                 // Fewer than two letters or digits.
                 if form.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
-                    || form != form.trim()
+                    || form.starts_with(char::is_whitespace)
+                    || form.ends_with(char::is_whitespace)
                 {
                     continue;
                 }
@@ -149,7 +151,9 @@ impl Matcher {
                     first_runs[small / 64] |= 1 << (small % 64);
                 }
                 max_len = max_len.max(form.len());
-                for (k, _) in form.match_indices(' ') {
+                // (A byte loop: a `memchr` per space costs more in these short forms.)
+                let spaces = form.bytes().enumerate().filter(|&(_, b)| b == b' ');
+                for (k, _) in spaces {
                     trie.entry(&form[..k]).or_default().prefix = true;
                     let bit = run_bit(first_run(form.as_bytes(), k + 1, form.len()));
                     next_runs[bit / 64] |= 1 << (bit % 64);
@@ -173,7 +177,10 @@ impl Matcher {
         let short = PackedMap::new(
             trie.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
         );
-        let nodes = trie.into_iter().map(|(k, n)| (Box::from(k), n)).collect();
+        let long = |k: &str| pack(k.as_bytes()).is_none();
+        let mut nodes = WordMap::default();
+        nodes.reserve(trie.keys().filter(|k| long(k)).count());
+        nodes.extend(trie.into_iter().filter(|(k, _)| long(k)).map(|(k, n)| (Box::from(k), n)));
         Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
