@@ -185,12 +185,12 @@ impl Gazetteer {
     /// ```
     pub fn add_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
         // Room for an entry per line (a line holds one at most).
-        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let lines = count_byte(text, b'\n') + 1;
         self.entries.reserve(lines);
         self.by_id.reserve(lines);
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in split_byte(text, b'\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.starts_with('#') {
+            if trim(line).is_empty() || line.starts_with('#') {
                 continue;
             }
             let entry = parse_line(line).map_err(|m| Error::parse(source, n + 1, m))?;
@@ -227,26 +227,26 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         let found = line.split('\t').count();
         return Err(format!("expected 8 tab-separated columns, found {found}"));
     };
-    let id = cols[0].trim();
+    let id = trim(cols[0]);
     if id.is_empty() {
         return Err("empty id".to_string());
     }
-    let kind = parse_kind(cols[1].trim())?;
-    let name = cols[3].trim();
+    let kind = parse_kind(trim(cols[1]))?;
+    let name = trim(cols[3]);
     if name.is_empty() {
         return Err(format!("entry {id:?} has an empty name"));
     }
     let mut entry = Entry::new(id, kind, name);
-    entry.country = parse_country(cols[2].trim())?;
+    entry.country = parse_country(trim(cols[2]))?;
     entry.aliases = split_list(cols[4], b'|');
     entry.demonyms = split_list(cols[5], b'|');
-    if !cols[6].trim().is_empty() {
+    if !trim(cols[6]).is_empty() {
         entry.roles.reserve(count_byte(cols[6], b';') + 1);
-        for role in split_byte(cols[6], b';').filter(|r| !r.trim().is_empty()) {
+        for role in split_byte(cols[6], b';').filter(|r| !trim(r).is_empty()) {
             entry.roles.push(parse_role(role)?);
         }
     }
-    for flag in split_byte(cols[7], b',').map(str::trim).filter(|f| !f.is_empty()) {
+    for flag in split_byte(cols[7], b',').map(trim).filter(|f| !f.is_empty()) {
         match flag {
             "male" => entry.gender = Some(Gender::Male),
             "female" => entry.gender = Some(Gender::Female),
@@ -294,27 +294,38 @@ fn parse_country(code: &str) -> Result<Option<String>, String> {
 
 /// Splits a list column, dropping empty items.
 fn split_list(field: &str, sep: u8) -> Vec<String> {
-    if field.trim().is_empty() {
+    if trim(field).is_empty() {
         return Vec::new();
     }
     let mut list = Vec::with_capacity(count_byte(field, sep) + 1);
-    list.extend(split_byte(field, sep).map(str::trim).filter(|s| !s.is_empty()).map(String::from));
+    list.extend(split_byte(field, sep).map(trim).filter(|s| !s.is_empty()).map(String::from));
     list
+}
+
+/// `text.trim()`, without decoding a char when `text` starts and ends with a visible
+/// ASCII one (most fields).
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// How many times the ASCII byte `b` occurs in `text`.
 fn count_byte(text: &str, b: u8) -> usize {
-    text.bytes().filter(|&x| x == b).count()
+    memchr::memchr_iter(b, text.as_bytes()).count()
 }
 
 /// The parts of `text` between the ASCII byte `sep`, as `text.split(sep)` gives them
 /// (without the set-up of a `char` search, which costs more than these short parts).
 fn split_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(sep, text.as_bytes()).chain([text.len()]);
     let mut start = 0;
-    text.as_bytes().split(move |&b| b == sep).map(move |part| {
-        let s = &text[start..start + part.len()];
-        start += part.len() + 1;
-        s
+    ends.map(move |end| {
+        let part = &text[start..end];
+        start = end + 1;
+        part
     })
 }
 
@@ -332,7 +343,7 @@ fn split_exact<const N: usize>(text: &str, sep: u8) -> Option<[&str; N]> {
 
 /// Parses `title|country|sector|from|to`.
 fn parse_role(text: &str) -> Result<Role, String> {
-    let Some(parts) = split_exact::<5>(text, b'|').map(|p| p.map(str::trim)) else {
+    let Some(parts) = split_exact::<5>(text, b'|').map(|p| p.map(trim)) else {
         return Err(format!(
             "role {text:?} needs 5 '|'-separated fields: title|country|sector|from|to"
         ));
