@@ -119,10 +119,9 @@ impl Matcher {
     pub(crate) fn new(gazetteer: &Gazetteer) -> Matcher {
         let entries = gazetteer.entries();
         let forms = entries.iter().map(|e| 1 + e.aliases.len() + e.demonyms.len()).sum();
-        // The trie keyed by the gazetteer's own text while it is built (a long key is
-        // copied once, into `nodes`, however many forms share it).
-        let mut trie: WordMap<&str, Node> = WordMap::default();
-        trie.reserve(forms);
+        let mut trie = TrieBuilder::default();
+        trie.short.reserve(forms);
+        trie.long.reserve(forms);
         let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(forms);
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
@@ -154,11 +153,11 @@ impl Matcher {
                 // (A byte loop: a `memchr` per space costs more in these short forms.)
                 let spaces = form.bytes().enumerate().filter(|&(_, b)| b == b' ');
                 for (k, _) in spaces {
-                    trie.entry(&form[..k]).or_default().prefix = true;
+                    trie.node(&form[..k]).prefix = true;
                     let bit = run_bit(first_run(form.as_bytes(), k + 1, form.len()));
                     next_runs[bit / 64] |= 1 << (bit % 64);
                 }
-                let node = trie.entry(form).or_default();
+                let node = trie.node(form);
                 let cand = Candidate { entry: i as u32, surface };
                 match node.pattern {
                     Some(p) => {
@@ -174,13 +173,8 @@ impl Matcher {
                 }
             }
         }
-        let short = PackedMap::new(
-            trie.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
-        );
-        let long = |k: &str| pack(k.as_bytes()).is_none();
-        let mut nodes = WordMap::default();
-        nodes.reserve(trie.keys().filter(|k| long(k)).count());
-        nodes.extend(trie.into_iter().filter(|(k, _)| long(k)).map(|(k, n)| (Box::from(k), n)));
+        let short = PackedMap::new(trie.short.into_iter().map(|(k, n)| (k, PackedNode::from(n))));
+        let nodes = trie.long.into_iter().map(|(k, n)| (Box::from(k), n)).collect();
         Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
@@ -368,6 +362,25 @@ impl Matcher {
             prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
         }
         (e, prefix)
+    }
+}
+
+/// The trie while [`Matcher::new`] builds it: keys of 15 bytes or fewer as [`pack`] packs
+/// them (for [`Matcher::short`]), longer ones as slices of the gazetteer's text (each
+/// copied once, into [`Matcher::nodes`], however many forms reach it).
+#[derive(Default)]
+struct TrieBuilder<'a> {
+    short: WordMap<u128, Node>,
+    long: WordMap<&'a str, Node>,
+}
+
+impl<'a> TrieBuilder<'a> {
+    /// The node of `key`, added if new.
+    fn node(&mut self, key: &'a str) -> &mut Node {
+        match pack(key.as_bytes()) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(key).or_default(),
+        }
     }
 }
 
