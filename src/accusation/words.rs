@@ -275,17 +275,17 @@ pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
         || lemma.ends_with('x')
         || lemma.ends_with('z')
     {
-        format!("{lemma}es")
+        [lemma, "es"].concat()
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
-        format!("{}ies", &lemma[..n - 1])
+        [&lemma[..n - 1], "ies"].concat()
     } else {
-        format!("{lemma}s")
+        [lemma, "s"].concat()
     };
     out.push((third, Form::Plain));
     let ing = if last == b'e' && n > 2 && !lemma.ends_with("ee") {
-        format!("{}ing", &lemma[..n - 1])
+        [&lemma[..n - 1], "ing"].concat()
     } else {
-        format!("{lemma}ing")
+        [lemma, "ing"].concat()
     };
     out.push((ing, Form::Plain));
     if let Some(&(past, participle)) = IRREGULARS.get(lemma) {
@@ -296,17 +296,17 @@ pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
         // Doubled consonant -ing for the listed doubling verbs ("admitting").
         if let Some(stem) = past.strip_suffix("ed") {
             if stem.len() == n + 1 {
-                out.push((format!("{stem}ing"), Form::Plain));
+                out.push(([stem, "ing"].concat(), Form::Plain));
             }
         }
         return out;
     }
     let past = if last == b'e' {
-        format!("{lemma}d")
+        [lemma, "d"].concat()
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
-        format!("{}ied", &lemma[..n - 1])
+        [&lemma[..n - 1], "ied"].concat()
     } else {
-        format!("{lemma}ed")
+        [lemma, "ed"].concat()
     };
     out.push((past, Form::Participle));
     // Short consonant-vowel-consonant verbs double their last letter ("ban" -> "banned");
@@ -317,8 +317,8 @@ pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
         && is_vowel(b[n - 2])
         && !is_vowel(b[n - 3])
     {
-        out.push((format!("{lemma}{}ed", last as char), Form::Participle));
-        out.push((format!("{lemma}{}ing", last as char), Form::Plain));
+        out.push(([lemma, &lemma[n - 1..], "ed"].concat(), Form::Participle));
+        out.push(([lemma, &lemma[n - 1..], "ing"].concat(), Form::Plain));
     }
     out
 }
@@ -333,11 +333,11 @@ pub(crate) fn plural(noun: &str) -> String {
         || noun.ends_with('x')
         || noun.ends_with('z')
     {
-        format!("{noun}es")
+        [noun, "es"].concat()
     } else if n > 1 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
-        format!("{}ies", &noun[..n - 1])
+        [&noun[..n - 1], "ies"].concat()
     } else {
-        format!("{noun}s")
+        [noun, "s"].concat()
     }
 }
 
@@ -350,7 +350,7 @@ pub(crate) fn phrase_forms(phrase: &str) -> Vec<(String, Form)> {
     verb_forms(head)
         .into_iter()
         .map(|(form, kind)| match rest {
-            Some(rest) => (format!("{form} {rest}"), kind),
+            Some(rest) => ([form.as_str(), " ", rest].concat(), kind),
             None => (form, kind),
         })
         .collect()

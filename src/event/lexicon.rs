@@ -1,11 +1,10 @@
 //! The event lexicon: verb and noun phrases with their CAMEO codes, compiled into one
 //! word-start [`Matcher`] over every inflected form.
 
-use std::collections::HashMap;
-
 use crate::Error;
 use crate::accusation::matcher::{Matcher, Starts};
 use crate::accusation::words::{Form, phrase_forms, plural};
+use crate::hash::WordMap;
 
 use super::code::Modal;
 
@@ -55,7 +54,7 @@ pub(crate) struct Pattern {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LexiconBuilder {
     entries: Vec<Entry>,
-    forms: HashMap<String, Pattern>,
+    forms: WordMap<String, Pattern>,
     order: Vec<String>,
 }
 
@@ -131,7 +130,7 @@ impl LexiconBuilder {
                 vec![(phrase.clone(), Form::Plain)]
             } else if entry.noun {
                 let plural_phrase = match phrase.rsplit_once(' ') {
-                    Some((head, last)) => format!("{head} {}", plural(last)),
+                    Some((head, last)) => [head, " ", &plural(last)].concat(),
                     None => plural(&phrase),
                 };
                 vec![(phrase.clone(), Form::Plain), (plural_phrase, Form::Plain)]
