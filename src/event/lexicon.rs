@@ -125,10 +125,11 @@ impl LexiconBuilder {
                 return Err(err("code - is only allowed with a modal option"));
             }
             let id = self.entries.len() as u32;
-            self.entries.push(entry.clone());
-            let forms: Vec<(String, Form)> = if fixed || (entry.noun && noplural) {
+            let noun = entry.noun;
+            self.entries.push(entry);
+            let forms: Vec<(String, Form)> = if fixed || (noun && noplural) {
                 vec![(phrase.clone(), Form::Plain)]
-            } else if entry.noun {
+            } else if noun {
                 let plural_phrase = match phrase.rsplit_once(' ') {
                     Some((head, last)) => [head, " ", &plural(last)].concat(),
                     None => plural(&phrase),
@@ -141,8 +142,8 @@ impl LexiconBuilder {
                 let pattern = Pattern { entry: id, form: kind, alt: None };
                 match self.forms.get_mut(&form) {
                     // A homograph of the other part of speech: keep both readings.
-                    Some(old) if self.entries[old.entry as usize].noun != entry.noun => {
-                        if entry.noun {
+                    Some(old) if self.entries[old.entry as usize].noun != noun => {
+                        if noun {
                             old.alt = Some(id);
                         } else {
                             *old = Pattern { alt: Some(old.entry), ..pattern };
