@@ -485,8 +485,13 @@ impl Matcher {
                 }
             }
         }
-        let mut next = vec![0; width];
-        let mut back = vec![0; width];
+        // Room for a node per pattern byte, more than either trie takes in practice (the
+        // patterns share their first words): the rows are not copied as they grow.
+        let nodes = 1 + lowered.iter().map(String::len).sum::<usize>();
+        let mut next = Vec::with_capacity(nodes * width);
+        next.resize(width, 0);
+        let mut back = Vec::with_capacity(nodes * width);
+        back.resize(width, 0);
         let mut m = Matcher {
             column,
             next: Trie { cells: Vec::new() },
