@@ -320,12 +320,14 @@ fn count_byte(text: &str, b: u8) -> usize {
 /// The parts of `text` between the ASCII byte `sep`, as `text.split(sep)` gives them
 /// (without the set-up of a `char` search, which costs more than these short parts).
 fn split_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let ends = memchr::memchr_iter(sep, text.as_bytes()).chain([text.len()]);
-    let mut start = 0;
-    ends.map(move |end| {
-        let part = &text[start..end];
-        start = end + 1;
-        part
+    let mut seps = memchr::memchr_iter(sep, text.as_bytes());
+    // Where the next part starts; `None` after the last.
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = seps.next();
+        start = end.map(|e| e + 1);
+        Some(&text[from..end.unwrap_or(text.len())])
     })
 }
 
