@@ -133,7 +133,7 @@ impl Matcher {
                 .chain(e.aliases.iter().map(|a| (a.as_str(), Surface::Alias)))
                 .chain(e.demonyms.iter().map(|d| (d.as_str(), Surface::Demonym)));
             for (form, surface) in forms {
-                // Fewer than two letters or digits.
+                // Fewer than two letters or digits, or a space at an end: no pattern.
                 if form.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
                     || form.starts_with(char::is_whitespace)
                     || form.ends_with(char::is_whitespace)
