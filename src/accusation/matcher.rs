@@ -313,17 +313,19 @@ impl Trie {
     /// of the next [`MAX_TRIES`] bases fits).
     fn pack(rows: &[u32], width: usize) -> Trie {
         let free = Cell { base: 0, check: EMPTY, info: 0 };
-        let mut cells = vec![free; 2];
+        let nodes = rows.len() / width;
+        let mut cells = Vec::with_capacity(nodes + width);
+        cells.extend([free; 2]);
         cells[0].info = rows[INFO];
         // Cells 0 and 1 are never a child: column 0 is no byte's and 1 only absent ones'.
         let mut first_free = 2;
-        let mut queue = vec![(0usize, 0usize)];
+        let mut queue = Vec::with_capacity(nodes);
+        queue.push((0usize, 0usize));
         let mut head = 0;
         let mut kids = Vec::new();
         while let Some(&(row, cell)) = queue.get(head) {
             head += 1;
-            kids.clear();
-            kids.extend((usize::from(ABSENT) + 1..width).filter(|&c| rows[row + c] != 0));
+            children(&rows[row..row + width], &mut kids);
             let Some(&lowest) = kids.first() else { continue };
             while cells.get(first_free).is_some_and(|c| c.check != EMPTY) {
                 first_free += 1;
@@ -348,6 +350,27 @@ impl Trie {
         }
         Trie { cells }
     }
+}
+
+/// Sets `kids` to the columns of the children in the trie row `row` (its non-zero
+/// cells after [`ABSENT`]), in order.
+fn children(row: &[u32], kids: &mut Vec<usize>) {
+    const FIRST: usize = ABSENT as usize + 1;
+    kids.clear();
+    let mut add = |at: usize, cells: &[u32]| {
+        let columns = cells.iter().enumerate().filter(|&(_, &child)| child != 0);
+        kids.extend(columns.map(|(j, _)| at + j));
+    };
+    let mut chunks = row[FIRST..].chunks_exact(8);
+    let mut at = FIRST;
+    for chunk in &mut chunks {
+        // Most cells are empty: eight of them are tested at once.
+        if chunk.iter().fold(0, |any, &child| any | child) != 0 {
+            add(at, chunk);
+        }
+        at += 8;
+    }
+    add(at, chunks.remainder());
 }
 
 /// The column of a node's information bits in the rows [`insert`] builds.
@@ -462,8 +485,13 @@ impl Matcher {
                 }
             }
         }
-        let mut next = vec![0; width];
-        let mut back = vec![0; width];
+        // Room for a node per pattern byte, more than either trie takes in practice (the
+        // patterns share their first words): the rows are not copied as they grow.
+        let nodes = 1 + lowered.iter().map(String::len).sum::<usize>();
+        let mut next = Vec::with_capacity(nodes * width);
+        next.resize(width, 0);
+        let mut back = Vec::with_capacity(nodes * width);
+        back.resize(width, 0);
         let mut m = Matcher {
             column,
             next: Trie { cells: Vec::new() },

@@ -262,7 +262,13 @@ fn is_vowel(c: u8) -> bool {
 
 /// Every form of the verb `lemma` (lower case), each with whether it is a participle.
 pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
-    let mut out = vec![(lemma.to_string(), Form::Plain)];
+    inflect(lemma, "")
+}
+
+/// [`verb_forms`] of `lemma`, each followed by `rest` (built with it: no form is copied).
+fn inflect(lemma: &str, rest: &str) -> Vec<(String, Form)> {
+    let mut out = Vec::with_capacity(6);
+    out.push(([lemma, rest].concat(), Form::Plain));
     let b = lemma.as_bytes();
     let n = b.len();
     if n == 0 {
@@ -275,38 +281,38 @@ pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
         || lemma.ends_with('x')
         || lemma.ends_with('z')
     {
-        format!("{lemma}es")
+        [lemma, "es", rest].concat()
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
-        format!("{}ies", &lemma[..n - 1])
+        [&lemma[..n - 1], "ies", rest].concat()
     } else {
-        format!("{lemma}s")
+        [lemma, "s", rest].concat()
     };
     out.push((third, Form::Plain));
     let ing = if last == b'e' && n > 2 && !lemma.ends_with("ee") {
-        format!("{}ing", &lemma[..n - 1])
+        [&lemma[..n - 1], "ing", rest].concat()
     } else {
-        format!("{lemma}ing")
+        [lemma, "ing", rest].concat()
     };
     out.push((ing, Form::Plain));
     if let Some(&(past, participle)) = IRREGULARS.get(lemma) {
-        out.push((past.to_string(), Form::Participle));
+        out.push(([past, rest].concat(), Form::Participle));
         if participle != past {
-            out.push((participle.to_string(), Form::Participle));
+            out.push(([participle, rest].concat(), Form::Participle));
         }
         // Doubled consonant -ing for the listed doubling verbs ("admitting").
         if let Some(stem) = past.strip_suffix("ed") {
             if stem.len() == n + 1 {
-                out.push((format!("{stem}ing"), Form::Plain));
+                out.push(([stem, "ing", rest].concat(), Form::Plain));
             }
         }
         return out;
     }
     let past = if last == b'e' {
-        format!("{lemma}d")
+        [lemma, "d", rest].concat()
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
-        format!("{}ied", &lemma[..n - 1])
+        [&lemma[..n - 1], "ied", rest].concat()
     } else {
-        format!("{lemma}ed")
+        [lemma, "ed", rest].concat()
     };
     out.push((past, Form::Participle));
     // Short consonant-vowel-consonant verbs double their last letter ("ban" -> "banned");
@@ -317,8 +323,8 @@ pub(crate) fn verb_forms(lemma: &str) -> Vec<(String, Form)> {
         && is_vowel(b[n - 2])
         && !is_vowel(b[n - 3])
     {
-        out.push((format!("{lemma}{}ed", last as char), Form::Participle));
-        out.push((format!("{lemma}{}ing", last as char), Form::Plain));
+        out.push(([lemma, &lemma[n - 1..], "ed", rest].concat(), Form::Participle));
+        out.push(([lemma, &lemma[n - 1..], "ing", rest].concat(), Form::Plain));
     }
     out
 }
@@ -333,25 +339,18 @@ pub(crate) fn plural(noun: &str) -> String {
         || noun.ends_with('x')
         || noun.ends_with('z')
     {
-        format!("{noun}es")
+        [noun, "es"].concat()
     } else if n > 1 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
-        format!("{}ies", &noun[..n - 1])
+        [&noun[..n - 1], "ies"].concat()
     } else {
-        format!("{noun}s")
+        [noun, "s"].concat()
     }
 }
 
 /// Every form of a phrase whose first word is a verb: the first word inflected, the rest kept.
 pub(crate) fn phrase_forms(phrase: &str) -> Vec<(String, Form)> {
-    let (head, rest) = match phrase.split_once(' ') {
-        Some((h, r)) => (h, Some(r)),
-        None => (phrase, None),
-    };
-    verb_forms(head)
-        .into_iter()
-        .map(|(form, kind)| match rest {
-            Some(rest) => (format!("{form} {rest}"), kind),
-            None => (form, kind),
-        })
-        .collect()
+    match phrase.split_once(' ') {
+        Some((head, _)) => inflect(head, &phrase[head.len()..]),
+        None => inflect(phrase, ""),
+    }
 }

@@ -12,13 +12,14 @@
 //! `to` empty while the role is held) and `flags` are `,`-separated words among `male`,
 //! `female`, `capital` and `metonym`.
 
-use std::collections::HashMap;
+use std::collections::hash_map;
 use std::path::Path;
 
 use jiff::civil::Date;
 
 use super::ActorKind;
 use crate::Error;
+use crate::hash::WordMap;
 
 /// A person's grammatical gender, used to resolve "he" and "she".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -111,7 +112,7 @@ impl Entry {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: WordMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -157,10 +158,10 @@ impl Gazetteer {
 
     /// Adds an entry, replacing any entry with the same id.
     pub fn insert(&mut self, entry: Entry) {
-        match self.by_id.get(&entry.id) {
-            Some(&i) => self.entries[i] = entry,
-            None => {
-                self.by_id.insert(entry.id.clone(), self.entries.len());
+        match self.by_id.entry(entry.id.clone()) {
+            hash_map::Entry::Occupied(slot) => self.entries[*slot.get()] = entry,
+            hash_map::Entry::Vacant(slot) => {
+                slot.insert(self.entries.len());
                 self.entries.push(entry);
             }
         }
@@ -183,9 +184,13 @@ impl Gazetteer {
     /// # Ok::<(), newsextract::Error>(())
     /// ```
     pub fn add_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
-        for (n, line) in text.lines().enumerate() {
+        // Room for an entry per line (a line holds one at most).
+        let lines = count_byte(text, b'\n') + 1;
+        self.entries.reserve(lines);
+        self.by_id.reserve(lines);
+        for (n, line) in split_byte(text, b'\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.starts_with('#') {
+            if trim(line).is_empty() || line.starts_with('#') {
                 continue;
             }
             let entry = parse_line(line).map_err(|m| Error::parse(source, n + 1, m))?;
@@ -218,27 +223,30 @@ const EMBEDDED: &[(&str, &str)] = &[
 
 /// Parses one non-comment line into an entry; the error is the message only.
 fn parse_line(line: &str) -> Result<Entry, String> {
-    let cols: Vec<&str> = line.split('\t').collect();
-    if cols.len() != 8 {
-        return Err(format!("expected 8 tab-separated columns, found {}", cols.len()));
-    }
-    let id = cols[0].trim();
+    let Some(cols) = split_exact::<8>(line, b'\t') else {
+        let found = line.split('\t').count();
+        return Err(format!("expected 8 tab-separated columns, found {found}"));
+    };
+    let id = trim(cols[0]);
     if id.is_empty() {
         return Err("empty id".to_string());
     }
-    let kind = parse_kind(cols[1].trim())?;
-    let name = cols[3].trim();
+    let kind = parse_kind(trim(cols[1]))?;
+    let name = trim(cols[3]);
     if name.is_empty() {
         return Err(format!("entry {id:?} has an empty name"));
     }
     let mut entry = Entry::new(id, kind, name);
-    entry.country = parse_country(cols[2].trim())?;
-    entry.aliases = split_list(cols[4], '|');
-    entry.demonyms = split_list(cols[5], '|');
-    for role in cols[6].split(';').filter(|r| !r.trim().is_empty()) {
-        entry.roles.push(parse_role(role)?);
+    entry.country = parse_country(trim(cols[2]))?;
+    entry.aliases = split_list(cols[4], b'|');
+    entry.demonyms = split_list(cols[5], b'|');
+    if !trim(cols[6]).is_empty() {
+        entry.roles.reserve(count_byte(cols[6], b';') + 1);
+        for role in split_byte(cols[6], b';').filter(|r| !trim(r).is_empty()) {
+            entry.roles.push(parse_role(role)?);
+        }
     }
-    for flag in cols[7].split(',').map(str::trim).filter(|f| !f.is_empty()) {
+    for flag in split_byte(cols[7], b',').map(trim).filter(|f| !f.is_empty()) {
         match flag {
             "male" => entry.gender = Some(Gender::Male),
             "female" => entry.gender = Some(Gender::Female),
@@ -285,18 +293,63 @@ fn parse_country(code: &str) -> Result<Option<String>, String> {
 }
 
 /// Splits a list column, dropping empty items.
-fn split_list(field: &str, sep: char) -> Vec<String> {
-    field.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+fn split_list(field: &str, sep: u8) -> Vec<String> {
+    if trim(field).is_empty() {
+        return Vec::new();
+    }
+    let mut list = Vec::with_capacity(count_byte(field, sep) + 1);
+    list.extend(split_byte(field, sep).map(trim).filter(|s| !s.is_empty()).map(String::from));
+    list
+}
+
+/// `text.trim()`, without decoding a char when `text` starts and ends with a visible
+/// ASCII one (most fields).
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// How many times the ASCII byte `b` occurs in `text`.
+fn count_byte(text: &str, b: u8) -> usize {
+    memchr::memchr_iter(b, text.as_bytes()).count()
+}
+
+/// The parts of `text` between the ASCII byte `sep`, as `text.split(sep)` gives them
+/// (without the set-up of a `char` search, which costs more than these short parts).
+fn split_byte(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut seps = memchr::memchr_iter(sep, text.as_bytes());
+    // Where the next part starts; `None` after the last.
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = seps.next();
+        start = end.map(|e| e + 1);
+        Some(&text[from..end.unwrap_or(text.len())])
+    })
+}
+
+/// The `N` parts of `text` between the ASCII byte `sep`; `None` unless there are exactly
+/// `N`.
+fn split_exact<const N: usize>(text: &str, sep: u8) -> Option<[&str; N]> {
+    let mut parts = [""; N];
+    let mut n = 0;
+    for part in split_byte(text, sep) {
+        *parts.get_mut(n)? = part;
+        n += 1;
+    }
+    (n == N).then_some(parts)
 }
 
 /// Parses `title|country|sector|from|to`.
 fn parse_role(text: &str) -> Result<Role, String> {
-    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
-    if parts.len() != 5 {
+    let Some(parts) = split_exact::<5>(text, b'|').map(|p| p.map(trim)) else {
         return Err(format!(
             "role {text:?} needs 5 '|'-separated fields: title|country|sector|from|to"
         ));
-    }
+    };
     if parts[0].is_empty() {
         return Err(format!("role {text:?} has no title"));
     }
@@ -322,19 +375,26 @@ fn parse_date(text: &str, end: bool) -> Result<Option<Date>, String> {
     }
     let bad = || format!("bad date {text:?}: expected YYYY-MM-DD, YYYY-MM or YYYY");
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty();
-    let parts: Vec<&str> = text.split('-').collect();
-    if !parts.iter().all(|p| digits(p)) || parts[0].len() != 4 {
+    let mut parts = ["", "", ""];
+    let mut n = 0;
+    for part in split_byte(text, b'-') {
+        if !digits(part) || n == 3 {
+            return Err(bad());
+        }
+        parts[n] = part;
+        n += 1;
+    }
+    if parts[0].len() != 4 {
         return Err(bad());
     }
     let year: i16 = parts[0].parse().map_err(|_| bad())?;
-    let date = match parts[..] {
-        [_] => Date::new(year, if end { 12 } else { 1 }, if end { 31 } else { 1 }),
-        [_, m] => {
-            let month: i8 = m.parse().map_err(|_| bad())?;
+    let date = match n {
+        1 => Date::new(year, if end { 12 } else { 1 }, if end { 31 } else { 1 }),
+        2 => {
+            let month: i8 = parts[1].parse().map_err(|_| bad())?;
             Date::new(year, month, 1).map(|d| if end { d.last_of_month() } else { d })
         }
-        [_, _, _] => text.parse::<Date>(),
-        _ => return Err(bad()),
+        _ => text.parse::<Date>(),
     };
     date.map(Some).map_err(|_| bad())
 }

@@ -87,9 +87,10 @@ impl From<PackedNode> for Node {
 /// The compiled surface forms.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// Every pattern and every pattern prefix ending before a space.
+    /// Every pattern and every pattern prefix ending before a space, of 16 bytes or
+    /// more (the others are only looked up in `short`).
     nodes: WordMap<Box<str>, Node>,
-    /// The keys of `nodes` of 15 bytes or fewer, packed by [`pack`] (most lookups).
+    /// Those of 15 bytes or fewer, packed by [`pack`] (most lookups).
     short: PackedMap<PackedNode>,
     candidates: Vec<Vec<Candidate>>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
@@ -116,19 +117,27 @@ pub(crate) struct Matcher {
 impl Matcher {
     /// Compiles every name, alias and demonym of `gazetteer`.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Matcher {
-        let mut nodes: WordMap<Box<str>, Node> = WordMap::default();
-        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        let entries = gazetteer.entries();
+        let forms = entries.iter().map(|e| 1 + e.aliases.len() + e.demonyms.len()).sum();
+        let mut trie = TrieBuilder::default();
+        trie.short.reserve(forms);
+        trie.long.reserve(forms);
+        let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(forms);
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
         let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS + LOWER_RUN_WORDS]);
         let mut next_runs = Box::new([0u64; FIRST_RUN_WORDS]);
         let mut max_len = 0;
-        for (i, e) in gazetteer.entries().iter().enumerate() {
+        for (i, e) in entries.iter().enumerate() {
             let forms = std::iter::once((e.name.as_str(), Surface::Name))
                 .chain(e.aliases.iter().map(|a| (a.as_str(), Surface::Alias)))
                 .chain(e.demonyms.iter().map(|d| (d.as_str(), Surface::Demonym)));
             for (form, surface) in forms {
-                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 || form != form.trim() {
+                // Fewer than two letters or digits, or a space at an end: no pattern.
+                if form.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
+                    || form.starts_with(char::is_whitespace)
+                    || form.ends_with(char::is_whitespace)
+                {
                     continue;
                 }
                 let pair = pair_index(form.as_bytes(), 0);
@@ -141,26 +150,31 @@ impl Matcher {
                     first_runs[small / 64] |= 1 << (small % 64);
                 }
                 max_len = max_len.max(form.len());
-                for (k, _) in form.match_indices(' ') {
-                    nodes.entry(form[..k].into()).or_default().prefix = true;
+                // (A byte loop: a `memchr` per space costs more in these short forms.)
+                let spaces = form.bytes().enumerate().filter(|&(_, b)| b == b' ');
+                for (k, _) in spaces {
+                    trie.node(&form[..k]).prefix = true;
                     let bit = run_bit(first_run(form.as_bytes(), k + 1, form.len()));
                     next_runs[bit / 64] |= 1 << (bit % 64);
                 }
-                let node = nodes.entry(form.into()).or_default();
-                let p = *node.pattern.get_or_insert_with(|| {
-                    candidates.push(Vec::new());
-                    candidates.len() as u32 - 1
-                });
+                let node = trie.node(form);
                 let cand = Candidate { entry: i as u32, surface };
-                let list = &mut candidates[p as usize];
-                if !list.iter().any(|c| c.entry == cand.entry) {
-                    list.push(cand);
+                match node.pattern {
+                    Some(p) => {
+                        let list = &mut candidates[p as usize];
+                        if !list.iter().any(|c| c.entry == cand.entry) {
+                            list.push(cand);
+                        }
+                    }
+                    None => {
+                        node.pattern = Some(candidates.len() as u32);
+                        candidates.push(vec![cand]);
+                    }
                 }
             }
         }
-        let short = PackedMap::new(
-            nodes.iter().filter_map(|(k, &n)| Some((pack(k.as_bytes())?, PackedNode::from(n)))),
-        );
+        let short = PackedMap::new(trie.short.into_iter().map(|(k, n)| (k, PackedNode::from(n))));
+        let nodes = trie.long.into_iter().map(|(k, n)| (Box::from(k), n)).collect();
         Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
     }
 
@@ -343,6 +357,25 @@ impl Matcher {
             prefix = self.node(hay, start, e).is_some_and(|n| n.prefix);
         }
         (e, prefix)
+    }
+}
+
+/// The trie while [`Matcher::new`] builds it: keys of 15 bytes or fewer as [`pack`] packs
+/// them (for [`Matcher::short`]), longer ones as slices of the gazetteer's text (each
+/// copied once, into [`Matcher::nodes`], however many forms reach it).
+#[derive(Default)]
+struct TrieBuilder<'a> {
+    short: WordMap<u128, Node>,
+    long: WordMap<&'a str, Node>,
+}
+
+impl<'a> TrieBuilder<'a> {
+    /// The node of `key`, added if new.
+    fn node(&mut self, key: &'a str) -> &mut Node {
+        match pack(key.as_bytes()) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(key).or_default(),
+        }
     }
 }
 

@@ -262,17 +262,22 @@ impl ActorTagger {
             if e.kind == ActorKind::Person {
                 for r in &e.roles {
                     let head = r.title.rsplit(' ').next().unwrap_or(&r.title);
-                    let list = by_title.entry(head.to_string()).or_default();
-                    if !list.contains(&(i as u32)) {
-                        list.push(i as u32);
+                    match by_title.get_mut(head) {
+                        Some(list) if !list.contains(&(i as u32)) => list.push(i as u32),
+                        Some(_) => {}
+                        None => {
+                            by_title.insert(head.to_string(), vec![i as u32]);
+                        }
                     }
                 }
             }
             // The government as a whole ("Government of Russia", "Russian government"):
             // what a capital acting stands for. Ministries and parliaments are not it.
-            let lower = e.name.to_lowercase();
-            let whole = lower.starts_with("government of") || lower.ends_with(" government");
-            if e.kind == ActorKind::Government && whole {
+            let whole = |name: &str| {
+                let lower = name.to_lowercase();
+                lower.starts_with("government of") || lower.ends_with(" government")
+            };
+            if e.kind == ActorKind::Government && whole(&e.name) {
                 if let Some(c) = &e.country {
                     // The national government ("Government" role) wins over a devolved one
                     // of the same country ("Scottish Government").

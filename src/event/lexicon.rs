@@ -1,11 +1,10 @@
 //! The event lexicon: verb and noun phrases with their CAMEO codes, compiled into one
 //! word-start [`Matcher`] over every inflected form.
 
-use std::collections::HashMap;
-
 use crate::Error;
 use crate::accusation::matcher::{Matcher, Starts};
 use crate::accusation::words::{Form, phrase_forms, plural};
+use crate::hash::WordMap;
 
 use super::code::Modal;
 
@@ -55,7 +54,7 @@ pub(crate) struct Pattern {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LexiconBuilder {
     entries: Vec<Entry>,
-    forms: HashMap<String, Pattern>,
+    forms: WordMap<String, Pattern>,
     order: Vec<String>,
 }
 
@@ -126,12 +125,13 @@ impl LexiconBuilder {
                 return Err(err("code - is only allowed with a modal option"));
             }
             let id = self.entries.len() as u32;
-            self.entries.push(entry.clone());
-            let forms: Vec<(String, Form)> = if fixed || (entry.noun && noplural) {
+            let noun = entry.noun;
+            self.entries.push(entry);
+            let forms: Vec<(String, Form)> = if fixed || (noun && noplural) {
                 vec![(phrase.clone(), Form::Plain)]
-            } else if entry.noun {
+            } else if noun {
                 let plural_phrase = match phrase.rsplit_once(' ') {
-                    Some((head, last)) => format!("{head} {}", plural(last)),
+                    Some((head, last)) => [head, " ", &plural(last)].concat(),
                     None => plural(&phrase),
                 };
                 vec![(phrase.clone(), Form::Plain), (plural_phrase, Form::Plain)]
@@ -142,8 +142,8 @@ impl LexiconBuilder {
                 let pattern = Pattern { entry: id, form: kind, alt: None };
                 match self.forms.get_mut(&form) {
                     // A homograph of the other part of speech: keep both readings.
-                    Some(old) if self.entries[old.entry as usize].noun != entry.noun => {
-                        if entry.noun {
+                    Some(old) if self.entries[old.entry as usize].noun != noun => {
+                        if noun {
                             old.alt = Some(id);
                         } else {
                             *old = Pattern { alt: Some(old.entry), ..pattern };
