@@ -250,7 +250,7 @@ impl AccusationFinder {
             shared.cues = hits;
             return;
         }
-        shared.index(analysis);
+        shared.index(analysis, hits.iter().map(|h| h.0));
         let Shared { mentions, dates, quotes, pieces, .. } = shared;
         let (dates, quotes) = (&*dates, &*quotes);
         let mut out = Vec::new();
@@ -357,10 +357,13 @@ impl Shared {
         SHARED.set(self);
     }
 
-    /// Indexes the actor mentions, dates and quotes of `analysis`, unless done.
-    pub(crate) fn index(&mut self, analysis: &Analysis) {
+    /// Indexes the actor mentions, dates and quotes of `analysis`, unless done: the
+    /// mentions of the sentences with an event trigger or in `read` (those of the cues
+    /// or the accusations), the only ones the stages read.
+    pub(crate) fn index(&mut self, analysis: &Analysis, read: impl IntoIterator<Item = usize>) {
         if !self.indexed {
-            self.mentions.fill(analysis);
+            let triggers = self.triggers.iter().map(|h| h.0);
+            self.mentions.fill(analysis, triggers.chain(read));
             self.dates.fill(&analysis.dates);
             self.quotes.fill(analysis.quotes.iter().map(|q| q.span));
             self.indexed = true;
