@@ -25,10 +25,13 @@
 //! (one 12-byte cell per node, the rows of the nodes interleaved): the event lexicon's
 //! trie takes 150 KB instead of 1.5 MB of full rows, and a step of a walk reads one cell.
 //! Two matchers can search in one pass ([`Matcher::for_each_with`]: the accusation cues
-//! and the event triggers), which classifies the bytes and finds the word starts once,
-//! and looks their filters up together ([`Starts`]: one lookup of the first four bytes
-//! tells each matcher what may start there), turning most word starts away for both.
+//! and the event triggers, in the sentences that may hold either, each search starting
+//! afresh after a byte no pattern holds), which classifies the bytes and finds the word
+//! starts once, and looks their filters up together ([`Starts`]: one lookup of the first
+//! four bytes tells each matcher what may start there), turning most word starts away
+//! for both.
 
+use crate::Span;
 use crate::ascii::{HIGHS, ONES};
 
 /// No pattern ends at this node.
@@ -727,22 +730,33 @@ impl Matcher {
     /// Calls `found(start, end, pattern)` for each match, in text order, that does not
     /// start inside a word (at a word character after another).
     pub(crate) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
-        scan([self], &self.starts, text, |_, s, e, p| found(s, e, p));
+        let whole = [Span::new(0, text.len())];
+        scan([self], &self.starts, text, whole, |_, s, e, p| found(s, e, p));
     }
 
     /// Calls `found(0, start, end, pattern)` for each match of `self` and
     /// `found(1, start, end, pattern)` for each match of `other`, each in text order, that
-    /// does not start inside a word: both searches in one pass over the text, which finds
-    /// the word starts once for both and turns most of them away with `starts`, which
-    /// must be [`Starts::of`] `[self, other]`, in this order.
+    /// does not start inside a word and starts in one of `spans` (in text order), and
+    /// maybe for some others (never for one a search of the whole text would not find):
+    /// both searches in one pass over the spans, which finds the word starts once for
+    /// both and turns most of them away with `starts`, which must be [`Starts::of`]
+    /// `[self, other]`, in this order.
     pub(crate) fn for_each_with(
         &self,
         other: &Matcher,
         starts: &Starts,
         text: &str,
+        spans: impl IntoIterator<Item = Span>,
         found: impl FnMut(usize, usize, usize, usize),
     ) {
-        scan([self, other], starts, text, found);
+        scan([self, other], starts, text, spans, found);
+    }
+
+    /// Whether byte `b` is an ASCII byte outside words that no pattern holds: no match
+    /// spans it, and no search looks across it.
+    #[inline]
+    fn breaks(&self, b: u8) -> bool {
+        KIND[usize::from(b)] == 0 && self.column[usize::from(b)] == ABSENT
     }
 
     /// Looks at the word start `at`, where `kind` ([`Start::of`] this matcher) may start,
@@ -830,26 +844,64 @@ impl Matcher {
 }
 
 /// The searches of [`Matcher::for_each_with`], one per matcher (`found` gets its index
-/// first), in one pass; `starts` is [`Starts::of`] the matchers.
+/// first), in one pass over `spans` of the text (in text order); `starts` is
+/// [`Starts::of`] the matchers.
 ///
-/// Eight ASCII bytes at a time are classified with word-wide bit operations; only word
-/// starts and marks that start a pattern are looked at one by one, first by `starts`,
-/// then, where it lets them through, by each matcher.
+/// A search starts afresh right after a byte no pattern holds (see [`Matcher::breaks`]):
+/// no match spans it, so the matches after it are those a search from the start of the
+/// text finds. Each span is searched from the last such byte before it, or, if there is
+/// none since the last span searched, on from there.
 fn scan<const N: usize>(
     matchers: [&Matcher; N],
     starts: &Starts,
     text: &str,
+    spans: impl IntoIterator<Item = Span>,
     mut found: impl FnMut(usize, usize, usize, usize),
 ) {
     let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut scans = [Scan { pos: 0, last: NO_WORD }; N];
-    // Bit 7 set when the character before `i` is a word character.
-    let mut carry = 0u64;
-    let mut i = 0;
-    while i < n {
+    let mut state = ([Scan { pos: 0, last: NO_WORD }; N], 0);
+    // Where the search stopped.
+    let mut at = 0;
+    for span in spans {
+        let (start, end) = (span.start.max(at), span.end.min(bytes.len()));
+        if start >= end {
+            continue;
+        }
+        let breaks = |j: &usize| matchers.iter().all(|m| m.breaks(bytes[*j]));
+        if let Some(j) = (at..start).rev().find(breaks) {
+            state = ([Scan { pos: 0, last: NO_WORD }; N], 0);
+            at = j + 1;
+        }
+        at = scan_range(matchers, starts, text, at..end, &mut state, &mut found);
+    }
+}
+
+/// [`scan`] from `range.start` (a character boundary) up to `range.end`, with the states of
+/// the searches and the carry (bit 7 set when the character before is a word character)
+/// in `state`: looks at the word starts and marks before `range.end`, and returns the
+/// character boundary where it stopped, the first at or after `range.end`.
+///
+/// Eight ASCII bytes at a time are classified with word-wide bit operations; only word
+/// starts and marks that start a pattern are looked at one by one, first by `starts`,
+/// then, where it lets them through, by each matcher.
+#[inline(always)]
+fn scan_range<const N: usize>(
+    matchers: [&Matcher; N],
+    starts: &Starts,
+    text: &str,
+    range: std::ops::Range<usize>,
+    state: &mut ([Scan; N], u64),
+    found: &mut impl FnMut(usize, usize, usize, usize),
+) -> usize {
+    let bytes = text.as_bytes();
+    let (mut scans, mut carry) = *state;
+    let (mut i, end) = (range.start, range.end);
+    // Where the chunks of eight bytes before `end`, with the eight after them, end.
+    let chunks_end = end.saturating_sub(7).min(bytes.len().saturating_sub(15));
+    while i < end {
         // Eight ASCII bytes, and the eight after them for the prefix filter.
-        if let Some(window) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let window = bytes.get(i..chunks_end + 15).and_then(<[u8]>::first_chunk::<16>);
+        if let Some(window) = window {
             let x = u64::from_le_bytes(*window.first_chunk::<8>().unwrap_or(&[0x80; 8]));
             if x & HIGHS == 0 {
                 let words = ascii_word_bytes(x);
@@ -914,6 +966,8 @@ fn scan<const N: usize>(
         carry = u64::from(word) << 7;
         i += len;
     }
+    *state = (scans, carry);
+    i
 }
 
 /// [`Start::of`]: no walk starts here.

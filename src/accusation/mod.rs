@@ -5,7 +5,8 @@
 //! Cues come from `data/accusation/cues.tsv` ("accuse", "blame", "alleged that",
 //! "accusations by", "condemn") and `data/accusation/offenses.tsv` (offense verbs of
 //! reported accusations: "X said Y had violated ..."). One word-start trie finds
-//! them; only sentences with a cue are read, as words, clauses and actor mentions (a
+//! them in the sentences with an actor mention or a quote (nobody accuses in the
+//! others); only sentences with a cue are read, as words, clauses and actor mentions (a
 //! run-on sentence of more than 8 KiB in pieces of about that size, each read as a
 //! sentence of its own):
 //!
@@ -239,7 +240,8 @@ impl AccusationFinder {
         match triggers {
             Some(triggers) => {
                 let out = [&mut hits, &mut shared.triggers];
-                find_cues_with(&self.lexicon.matcher, triggers, text, analysis, out);
+                let readable = &mut shared.readable;
+                find_cues_with(&self.lexicon.matcher, triggers, text, analysis, readable, out);
                 shared.triggers_found = true;
             }
             None => find_cues(&self.lexicon.matcher, text, analysis, &mut hits),
@@ -248,7 +250,7 @@ impl AccusationFinder {
             shared.cues = hits;
             return;
         }
-        shared.index(analysis);
+        shared.index(analysis, hits.iter().map(|h| h.0));
         let Shared { mentions, dates, quotes, pieces, .. } = shared;
         let (dates, quotes) = (&*dates, &*quotes);
         let mut out = Vec::new();
@@ -312,6 +314,9 @@ pub(crate) struct Shared {
     cues: Vec<Hit>,
     /// The pieces a sentence is read in, with their mentions.
     pub(crate) pieces: Vec<(Span, std::ops::Range<usize>)>,
+    /// Whether each sentence may hold an accusation or an event (see
+    /// [`readable_sentences`]).
+    readable: Vec<bool>,
 }
 
 /// The most mentions or cue hits a thread keeps room for between documents.
@@ -335,7 +340,8 @@ impl Shared {
         let [mentions, firsts, words] = self.mentions.filled();
         let triggers = (self.triggers.len(), self.triggers.capacity());
         let cues = (self.cues.len(), self.cues.capacity());
-        let filled = [mentions, firsts, words, triggers, cues];
+        let readable = (self.readable.len(), self.readable.capacity());
+        let filled = [mentions, firsts, words, triggers, cues, readable];
         if !filled.iter().all(|&(len, cap)| keeps(len, cap, KEPT_HITS)) {
             return;
         }
@@ -347,13 +353,17 @@ impl Shared {
         self.triggers_found = false;
         self.cues.clear();
         self.pieces.clear();
+        self.readable.clear();
         SHARED.set(self);
     }
 
-    /// Indexes the actor mentions, dates and quotes of `analysis`, unless done.
-    pub(crate) fn index(&mut self, analysis: &Analysis) {
+    /// Indexes the actor mentions, dates and quotes of `analysis`, unless done: the
+    /// mentions of the sentences with an event trigger or in `read` (those of the cues
+    /// or the accusations), the only ones the stages read.
+    pub(crate) fn index(&mut self, analysis: &Analysis, read: impl IntoIterator<Item = usize>) {
         if !self.indexed {
-            self.mentions.fill(analysis);
+            let triggers = self.triggers.iter().map(|h| h.0);
+            self.mentions.fill(analysis, triggers.chain(read));
             self.dates.fill(&analysis.dates);
             self.quotes.fill(analysis.quotes.iter().map(|q| q.span));
             self.indexed = true;
@@ -382,19 +392,50 @@ pub(crate) fn find_cues(matcher: &Matcher, text: &str, analysis: &Analysis, out:
 }
 
 /// [`find_cues`] of `matcher` (the cue matcher) into `out[0]` and of `triggers` into
-/// `out[1]`, in one pass over the text.
+/// `out[1]`, in one pass over the text, but only in the sentences that may hold an
+/// accusation or an event ([`readable_sentences`], marked in `readable`): the others' matches are
+/// read by neither stage.
 fn find_cues_with(
     matcher: &Matcher,
     triggers: Triggers<'_>,
     text: &str,
     analysis: &Analysis,
+    readable: &mut Vec<bool>,
     mut out: [&mut Vec<Hit>; 2],
 ) {
     out.iter_mut().for_each(|o| o.clear());
-    let sentences = Cursor::default();
-    matcher.for_each_with(triggers.matcher, triggers.starts, text, |w, s, e, pattern| {
-        keep_cue(text, (analysis, &sentences), s, e, pattern, out[w]);
+    readable_sentences(analysis, readable);
+    let sentences = &analysis.sentences;
+    // The runs of readable sentences.
+    let mut k = 0;
+    let spans = std::iter::from_fn(|| {
+        let first = k + readable[k..].iter().position(|&r| r)?;
+        k = first + readable[first..].iter().take_while(|&&r| r).count();
+        Some(Span::new(sentences[first].span.start, sentences[k - 1].span.end))
     });
+    let cursor = Cursor::default();
+    matcher.for_each_with(triggers.matcher, triggers.starts, text, spans, |w, s, e, pattern| {
+        keep_cue(text, (analysis, &cursor), s, e, pattern, out[w]);
+    });
+}
+
+/// Marks in `readable` the sentences that may hold an accusation or an event: those with
+/// an actor mention or overlapping a quote (whose speaker may accuse or act). The stages
+/// read no other sentence.
+fn readable_sentences(analysis: &Analysis, readable: &mut Vec<bool>) {
+    let sentences = &analysis.sentences;
+    readable.clear();
+    readable.resize(sentences.len(), false);
+    for m in analysis.actors.iter().flat_map(|a| &a.mentions) {
+        if let Some(r) = readable.get_mut(m.sentence) {
+            *r = true;
+        }
+    }
+    for q in &analysis.quotes {
+        let first = sentences.partition_point(|s| s.span.end <= q.span.start);
+        let overlapped = sentences[first..].iter().take_while(|s| s.span.start < q.span.end);
+        readable[first..first + overlapped.count()].iter_mut().for_each(|r| *r = true);
+    }
 }
 
 /// Adds the match `s..e` of `pattern` to `out` if it is a cue: on word boundaries, not

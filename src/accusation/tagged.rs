@@ -143,12 +143,14 @@ pub(crate) struct Ment {
     pub actor: usize,
 }
 
-/// Every actor mention of a document, grouped by sentence: `(sentence, span, actor)`,
-/// and the sentences the accusation stage read, kept for the event stage so that no
-/// sentence is tokenized twice.
+/// The actor mentions of the sentences of a document the stages read, grouped by
+/// sentence: `(sentence, span, actor)`, and the sentences the accusation stage read, kept
+/// for the event stage so that no sentence is tokenized twice.
 #[derive(Debug, Default)]
 pub(crate) struct MentionIndex {
     items: Vec<(usize, Span, usize)>,
+    /// Whether each sentence of the document is read: only their mentions are indexed.
+    read_sentences: Vec<bool>,
     /// For each sentence `i` of the document and one past the last, the first of `items`
     /// in sentence `i` or after: sentence `i`'s mentions are found without a search.
     firsts: Vec<usize>,
@@ -236,14 +238,27 @@ impl Words {
 }
 
 impl MentionIndex {
-    /// Indexes the mentions of `analysis.actors` (after [`MentionIndex::clear`]).
-    pub(crate) fn fill(&mut self, analysis: &Analysis) {
+    /// Indexes the mentions of `analysis.actors` in the sentences `read` (after
+    /// [`MentionIndex::clear`]): [`MentionIndex::of`] another sentence of the document is
+    /// empty. (About half the mentions of a news article lie in sentences with a cue or
+    /// a trigger: the others are not sorted.)
+    pub(crate) fn fill(&mut self, analysis: &Analysis, read: impl IntoIterator<Item = usize>) {
+        let wanted = &mut self.read_sentences;
+        wanted.clear();
+        wanted.resize(analysis.sentences.len(), false);
+        for i in read {
+            if let Some(w) = wanted.get_mut(i) {
+                *w = true;
+            }
+        }
         let items = &mut self.items;
         items.clear();
-        items.reserve(analysis.actors.iter().map(|a| a.mentions.len()).sum());
         for (a, actor) in analysis.actors.iter().enumerate() {
             for m in &actor.mentions {
-                items.push((m.sentence, m.span, a));
+                // (Mentions past the document's sentences are kept: see `of`.)
+                if wanted.get(m.sentence).is_none_or(|&w| w) {
+                    items.push((m.sentence, m.span, a));
+                }
             }
         }
         let key = |&(s, span, a): &(usize, Span, usize)| (s, span.start, span.end, a);
@@ -326,7 +341,7 @@ impl MentionIndex {
         }
     }
 
-    /// The mentions of sentence `i`, in text order.
+    /// The mentions of sentence `i` (one of those indexed), in text order.
     pub(crate) fn of(&self, i: usize) -> &[(usize, Span, usize)] {
         match (self.firsts.get(i), self.firsts.get(i + 1)) {
             (Some(&lo), Some(&hi)) => &self.items[lo..hi],

@@ -396,11 +396,38 @@ fn matcher_matches(patterns: &[&str], text: &str) -> Vec<(usize, usize, usize)> 
 
 /// The matches of two matchers searched in one pass.
 fn pair_matches(a: &[&str], b: &[&str], text: &str) -> [Vec<(usize, usize, usize)>; 2] {
+    pair_matches_in(a, b, text, &[crate::Span::new(0, text.len())])
+}
+
+/// The matches of two matchers searched in one pass over `spans` of the text.
+fn pair_matches_in(
+    a: &[&str],
+    b: &[&str],
+    text: &str,
+    spans: &[crate::Span],
+) -> [Vec<(usize, usize, usize)>; 2] {
     let mut out = [Vec::new(), Vec::new()];
     let (a, b) = (Matcher::new(a), Matcher::new(b));
     let starts = Starts::of(&[&a, &b]);
-    a.for_each_with(&b, &starts, text, |w, s, e, p| out[w].push((s, e, p)));
+    a.for_each_with(&b, &starts, text, spans.iter().copied(), |w, s, e, p| {
+        out[w].push((s, e, p));
+    });
     out
+}
+
+/// Checks a search of some spans of `text` against the search of the whole `text`
+/// (`expected`): every match found starting in a span, and no other than the whole
+/// search finds.
+fn check_spans(
+    found: &[(usize, usize, usize)],
+    expected: &[(usize, usize, usize)],
+    spans: &[crate::Span],
+    text: &str,
+) {
+    let inside = |m: &&(usize, usize, usize)| spans.iter().any(|s| s.start <= m.0 && m.0 < s.end);
+    let kept: Vec<_> = found.iter().filter(inside).collect();
+    assert_eq!(kept, expected.iter().filter(inside).collect::<Vec<_>>(), "{text} {spans:?}");
+    assert!(found.iter().all(|m| expected.contains(m)), "{text} {spans:?}");
 }
 
 /// Checks one text against the automaton: the patterns alone, and with the patterns
@@ -412,7 +439,16 @@ fn check_matcher(text: &str) {
     assert_eq!(matcher_matches(MATCHER_PATTERNS, text), expected, "{text}");
     let [a, b] = pair_matches(MATCHER_PATTERNS, &others, text);
     assert_eq!(a, expected, "{text}");
-    assert_eq!(b, automaton_matches(&others, text), "{text}");
+    let expected_others = automaton_matches(&others, text);
+    assert_eq!(b, expected_others, "{text}");
+    // Two spans: the second and the fourth quarter of the text.
+    let boundary = |k: usize| (k * text.len() / 4..).find(|&i| text.is_char_boundary(i));
+    if let [Some(q1), Some(q2), Some(q3)] = [1, 2, 3].map(boundary) {
+        let spans = [crate::Span::new(q1, q2), crate::Span::new(q3, text.len())];
+        let [a, b] = pair_matches_in(MATCHER_PATTERNS, &others, text, &spans);
+        check_spans(&a, &expected, &spans, text);
+        check_spans(&b, &expected_others, &spans, text);
+    }
 }
 
 const MATCHER_PATTERNS: &[&str] = &[

@@ -167,7 +167,7 @@ impl EventCoder {
         }
         let accusations = &analysis.accusations;
         if !shared.triggers.is_empty() || !accusations.is_empty() {
-            shared.index(analysis);
+            shared.index(analysis, accusations.iter().map(|a| a.sentence));
             let Shared { mentions, dates, quotes, pieces, triggers: hits, .. } = shared;
             let (dates, quotes, hits) = (&*dates, &*quotes, &*hits);
             // Sentences with a trigger or an accusation, in order (both lists are).
