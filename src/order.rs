@@ -163,7 +163,8 @@ impl Cursor {
                 step *= 2;
             }
         }
-        let found = lo + items[lo..hi].partition_point(pred);
+        // Most searches move by one item or none: the range is then empty.
+        let found = if lo < hi { lo + items[lo..hi].partition_point(pred) } else { lo };
         self.at.set(found);
         found
     }
