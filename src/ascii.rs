@@ -75,11 +75,19 @@ pub(crate) fn flag_bits(flags: u64) -> u64 {
 
 /// A bit mask of the ASCII letters and digits among 64 bytes: bit `k` is set when
 /// `chunk[k]` is one.
+///
+/// The bytes are first classified one by one into 0 or 1, a loop the compiler turns
+/// into vector compares (about half the instructions of [`alnum_mask`] eight bytes at
+/// a time); each eight flags are then gathered into a byte by one multiplication.
 #[inline]
 pub(crate) fn alnum_bits(chunk: &[u8; 64]) -> u64 {
-    chunk.chunks_exact(8).enumerate().fold(0, |m, (k, word)| {
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(chunk) {
+        *f = u8::from(((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10));
+    }
+    flags.chunks_exact(8).enumerate().fold(0, |m, (k, word)| {
         let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        m | flag_bits(alnum_mask(w)) << (8 * k)
+        m | flag_bits(w << 7) << (8 * k)
     })
 }
 

@@ -765,14 +765,16 @@ impl<'a> Parser<'a> {
                 return self.anaphor(j, offset, the);
             }
         }
-        if let Some(r) = self.numeric(j) {
-            return Some(r);
-        }
-        if let Some((e, y)) = self.spoken_year(j) {
-            return Some((e, date(DateValue::Year(Some(y))), false));
-        }
-        if let Some(r) = self.ordinal_period(j) {
-            return Some(r);
+        if !self.plain_word(j, w, k) {
+            if let Some(r) = self.numeric(j) {
+                return Some(r);
+            }
+            if let Some((e, y)) = self.spoken_year(j) {
+                return Some((e, date(DateValue::Year(Some(y))), false));
+            }
+            if let Some(r) = self.ordinal_period(j) {
+                return Some(r);
+            }
         }
         if let Some(r) = self.quantity_phrase(j) {
             return Some(r);
@@ -827,6 +829,15 @@ impl<'a> Parser<'a> {
             return self.reference_word(j, r, the);
         }
         None
+    }
+
+    /// Whether token `j` (entry `w`, key `k`) is a word that is no number or ordinal
+    /// and not "last": no numeric, spoken year or ordinal rule starts at it, and they
+    /// would look at no other token to find that out.
+    fn plain_word(&self, j: usize, w: Option<&Word>, k: u64) -> bool {
+        self.tok(j).is_some_and(|t| t.kind == Kind::Word)
+            && w.is_none_or(|w| w.number.is_none() && w.ordinal.is_none())
+            && k != key("last")
     }
 
     fn fiscal(&self, j: usize) -> Option<(usize, Expr, bool)> {
@@ -1834,4 +1845,48 @@ fn month_len(m: i8) -> usize {
         .get(usize::try_from(m - 1).unwrap_or(0))
         .copied()
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use core::cell::Cell;
+
+    use super::Parser;
+    use crate::date::lexicon::Lexicon;
+    use crate::date::scan::tokenize;
+
+    /// At every plain word ([`Parser::plain_word`]) the rules `Parser::body` skips find
+    /// nothing, and read no token after it even when it is the window's last.
+    #[test]
+    fn plain_words_start_no_number_rule() {
+        let lex = Lexicon::new();
+        let cases = "the last half, last year, first quarter, two thousand and one, \
+            nineteen ninety-six, 11th of March, a few days, one day, Tuesday 2025, since \
+            March, 30-day, twenty five years, half a year, dozens of weeks";
+        let article = include_str!("../../examples/data/article.txt");
+        let local = include_str!("../../examples/data/local_news.txt");
+        let mut plain = 0;
+        for text in [cases, article, local] {
+            let mut toks = Vec::new();
+            tokenize(text, 0, text.len(), &mut toks);
+            let memo = vec![Cell::new(0); toks.len()];
+            for j in 0..toks.len() {
+                // The window ends at `j`, or goes on.
+                for end in [j + 1, toks.len()] {
+                    let edge = Cell::new(false);
+                    let toks = &toks[..end];
+                    let parser = Parser { text, toks, lex: &lex, memo: &memo, edge: &edge };
+                    if !parser.plain_word(j, parser.word(j), parser.key(j)) {
+                        continue;
+                    }
+                    plain += 1;
+                    assert_eq!(parser.numeric(j), None);
+                    assert_eq!(parser.spoken_year(j), None);
+                    assert_eq!(parser.ordinal_period(j), None);
+                    assert!(!edge.get(), "{}", parser.s(j));
+                }
+            }
+        }
+        assert!(plain > 1000, "{plain}");
+    }
 }

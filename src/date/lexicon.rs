@@ -167,12 +167,12 @@ fn shape_slot(first: u8, second: u8) -> usize {
     usize::from(first & 31) << 5 | usize::from(second & 31)
 }
 
-/// The bit of [`Lexicon::may_start`]'s filter for a run whose first bytes are the
-/// low bytes of `head` (little-endian): bits 0-4 and 6 of the first byte, and bits 0-4
-/// of the second and third, so that letters of either case share one and a digit
-/// first byte shares none with a letter.
-fn start_slot(head: u32) -> usize {
-    ((head & 0x1F) | ((head >> 1) & 0x20) | ((head >> 2) & 0x7C0) | ((head >> 5) & 0xF800)) as usize
+/// The word of [`Lexicon::may_start`]'s filter for a run whose first two bytes are
+/// `first` and `second`: bits 0-4 and 6 of the first byte and bits 0-4 of the second,
+/// so that letters of either case share one and a digit first byte shares none with a
+/// letter. Bits 0-4 of the third byte pick the bit in the word.
+fn start_slot(first: u8, second: u8) -> usize {
+    usize::from(first & 0x5F) << 5 | usize::from(second & 0x1F)
 }
 
 /// One slot of [`WordTable`]; `len == 0` marks an empty slot.
@@ -249,11 +249,15 @@ pub(crate) struct Lexicon {
     trigger_lens: Box<[u32; 1024]>,
     /// Bit `len` is set for the length of each approximator pair's first word.
     approx_lens: u32,
-    /// A filter on the first three bytes of a run of letters and digits: bit
-    /// [`start_slot`] is set for those of each trigger word (any third byte for a
-    /// two-letter word or code, which "FY2026" starts with too) and of each number.
-    trigger_starts: Box<[u64; 1024]>,
+    /// A filter on the first three bytes of a run of letters and digits: word
+    /// [`start_slot`] of the first two has bit `third % 32` set for those of each
+    /// trigger word (any third byte for a two-letter word or code, which "FY2026"
+    /// starts with too) and of each number.
+    trigger_starts: Box<[u32; START_SLOTS]>,
 }
+
+/// The number of words of [`Lexicon::may_start`]'s filter (see [`start_slot`]).
+const START_SLOTS: usize = 0x60 << 5;
 
 const MONTHS: &str = include_str!("../../data/date/months.tsv");
 const WEEKDAYS: &str = include_str!("../../data/date/weekdays.tsv");
@@ -461,11 +465,8 @@ impl Lexicon {
         // "FY2026": any run that starts with "FY".
         trigger_shapes[shape_slot(b'f', b'y')] = u32::MAX;
         trigger_lens[shape_slot(b'f', b'y')] = u32::MAX;
-        let mut trigger_starts = Box::new([0u64; 1024]);
-        let mut set = |b0: u8, b1: u8, b2: u8| {
-            let slot = start_slot(u32::from_le_bytes([b0, b1, b2, 0]));
-            trigger_starts[slot / 64] |= 1 << (slot % 64);
-        };
+        let mut trigger_starts = Box::new([0u32; START_SLOTS]);
+        let mut set = |b0: u8, b1: u8, b2: u8| trigger_starts[start_slot(b0, b1)] |= 1 << (b2 & 31);
         for t in triggers.iter().chain(&codes) {
             match *t.as_bytes() {
                 [b0, b1] => (0..32).for_each(|b2| set(b0, b1, b2)),
@@ -507,12 +508,12 @@ impl Lexicon {
             && self.trigger_lens[slot] & (1 << len.min(31)) != 0
     }
 
-    /// Whether a run of ASCII letters and digits whose first bytes are the low bytes of
-    /// `head` (little-endian; those past the run are whatever follows it) may be a
+    /// Whether a run of ASCII letters and digits whose first three bytes are `first`,
+    /// `second` and `third` (those past the run are whatever follows it) may be a
     /// trigger word or code, or is a number (a cheap filter before finding its end).
-    pub fn may_start(&self, head: u32) -> bool {
-        let slot = start_slot(head);
-        self.trigger_starts[slot / 64] >> (slot % 64) & 1 != 0
+    #[inline]
+    pub fn may_start(&self, first: u8, second: u8, third: u8) -> bool {
+        self.trigger_starts[start_slot(first, second)] >> (third & 31) & 1 != 0
     }
 
     /// The entry with the given id.

@@ -190,8 +190,7 @@ pub(crate) fn triggers(text: &str, lex: &Lexicon, out: &mut Vec<(usize, usize)>)
         while starts != 0 {
             let i = (starts.trailing_zeros() & 63) as usize;
             starts &= starts - 1;
-            let head = u32::from_le_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
-            if !lex.may_start(head) {
+            if !lex.may_start(buf[i], buf[i + 1], buf[i + 2]) {
                 continue;
             }
             // The run's end: in the chunk, or in a later one.
