@@ -278,9 +278,7 @@ impl ExtractorBuilder {
     /// Compiles the extractor, reading the files given to
     /// [`gazetteer_file`](ExtractorBuilder::gazetteer_file),
     /// [`phoenix_actors_file`](ExtractorBuilder::phoenix_actors_file) and
-    /// [`event_lexicon`](ExtractorBuilder::event_lexicon). The actor stage is built on
-    /// a second, short-lived thread while the calling one builds the others (on the
-    /// calling thread too where no thread can be started).
+    /// [`event_lexicon`](ExtractorBuilder::event_lexicon).
     ///
     /// # Errors
     ///
@@ -294,63 +292,38 @@ impl ExtractorBuilder {
     /// assert!(err.to_string().contains("/no/such/actors.tsv"));
     /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
-        // The actor stage is about two thirds of the work (its gazetteer and the
-        // automaton over every name): it is built on a second thread while this one
-        // builds the rest, or here after them if no thread can be started.
-        std::thread::scope(|scope| {
-            let actors = std::thread::Builder::new()
-                .name("newsextract-build".to_string())
-                .spawn_scoped(scope, || self.build_actors());
-            let events = self.build_events();
-            let (segmenter, dates, quotes, accusations) =
-                (Segmenter::new(), DateTagger::new(), QuoteFinder::new(), AccusationFinder::new());
-            let actors = match actors {
-                Ok(thread) => {
-                    thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        let actors = if self.gazetteers.is_empty() {
+            ActorTagger::new()
+        } else {
+            let mut gazetteer = Gazetteer::embedded();
+            for (path, phoenix) in &self.gazetteers {
+                if *phoenix {
+                    gazetteer.add_phoenix_file(path)?;
+                } else {
+                    gazetteer.add_file(path)?;
                 }
-                Err(_) => self.build_actors(),
-            };
-            // An error in the actor files is reported first, as they are read first.
-            let (actors, events) = (actors?, events?);
-            Ok(Extractor {
-                tokens: self.tokens,
-                last_stage: self.last_stage,
-                segmenter,
-                actors,
-                dates,
-                quotes,
-                accusations,
-                events,
-            })
-        })
-    }
-
-    /// The actor stage, with the user gazetteers.
-    fn build_actors(&self) -> Result<ActorTagger, Error> {
-        if self.gazetteers.is_empty() {
-            return Ok(ActorTagger::new());
-        }
-        let mut gazetteer = Gazetteer::embedded();
-        for (path, phoenix) in &self.gazetteers {
-            if *phoenix {
-                gazetteer.add_phoenix_file(path)?;
-            } else {
-                gazetteer.add_file(path)?;
             }
-        }
-        Ok(ActorTagger::with_gazetteer(gazetteer))
-    }
-
-    /// The event stage, with the user lexicons.
-    fn build_events(&self) -> Result<EventCoder, Error> {
-        if self.event_lexicons.is_empty() {
-            return Ok(EventCoder::new());
-        }
+            ActorTagger::with_gazetteer(gazetteer)
+        };
         let mut lexicons = Vec::new();
         for path in &self.event_lexicons {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
             lexicons.push((path.display().to_string(), text));
         }
-        EventCoder::with_lexicons(&lexicons)
+        let events = if lexicons.is_empty() {
+            EventCoder::new()
+        } else {
+            EventCoder::with_lexicons(&lexicons)?
+        };
+        Ok(Extractor {
+            tokens: self.tokens,
+            last_stage: self.last_stage,
+            segmenter: Segmenter::new(),
+            actors,
+            dates: DateTagger::new(),
+            quotes: QuoteFinder::new(),
+            accusations: AccusationFinder::new(),
+            events,
+        })
     }
 }
