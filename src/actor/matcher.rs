@@ -92,7 +92,10 @@ pub(crate) struct Matcher {
     nodes: WordMap<Box<str>, Node>,
     /// Those of 15 bytes or fewer, packed by [`pack`] (most lookups).
     short: PackedMap<PackedNode>,
-    candidates: Vec<Vec<Candidate>>,
+    /// The entries the patterns may stand for, pattern after pattern.
+    candidates: Vec<Candidate>,
+    /// Where the candidates of each pattern start and end in `candidates`.
+    ranges: Vec<(u32, u32)>,
     /// Bitmap of the byte pairs some pattern starts with (the filter that keeps most
     /// word starts from being looked up).
     first: Box<[u64; 1024]>,
@@ -122,7 +125,10 @@ impl Matcher {
         let mut trie = TrieBuilder::default();
         trie.short.reserve(forms);
         trie.long.reserve(forms);
-        let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(forms);
+        // (pattern, candidate) in the order met; grouped by pattern at the end, so that
+        // a pattern's candidates take no allocation of their own.
+        let mut found: Vec<(u32, Candidate)> = Vec::with_capacity(forms);
+        let mut patterns = 0;
         let mut first = Box::new([0u64; 1024]);
         let mut first_byte = [false; 256];
         let mut first_runs = Box::new([0u64; FIRST_RUN_WORDS + LOWER_RUN_WORDS]);
@@ -158,29 +164,49 @@ impl Matcher {
                     next_runs[bit / 64] |= 1 << (bit % 64);
                 }
                 let node = trie.node(form);
-                let cand = Candidate { entry: i as u32, surface };
-                match node.pattern {
-                    Some(p) => {
-                        let list = &mut candidates[p as usize];
-                        if !list.iter().any(|c| c.entry == cand.entry) {
-                            list.push(cand);
-                        }
-                    }
-                    None => {
-                        node.pattern = Some(candidates.len() as u32);
-                        candidates.push(vec![cand]);
-                    }
-                }
+                let p = *node.pattern.get_or_insert_with(|| {
+                    patterns += 1;
+                    patterns - 1
+                });
+                found.push((p, Candidate { entry: i as u32, surface }));
+            }
+        }
+        // Stable: each pattern's candidates stay in the order met, the first of an entry
+        // kept.
+        found.sort_by_key(|&(p, _)| p);
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(found.len());
+        let mut ranges: Vec<(u32, u32)> = Vec::with_capacity(patterns as usize);
+        for &(p, cand) in &found {
+            if ranges.len() == p as usize {
+                // The first candidate of pattern `p`.
+                let start = candidates.len() as u32;
+                ranges.push((start, start));
+            }
+            let range = &mut ranges[p as usize];
+            if !candidates[range.0 as usize..].iter().any(|c| c.entry == cand.entry) {
+                candidates.push(cand);
+                range.1 += 1;
             }
         }
         let short = PackedMap::new(trie.short.into_iter().map(|(k, n)| (k, PackedNode::from(n))));
         let nodes = trie.long.into_iter().map(|(k, n)| (Box::from(k), n)).collect();
-        Matcher { nodes, short, candidates, first, first_byte, first_runs, next_runs, max_len }
+        Matcher {
+            nodes,
+            short,
+            candidates,
+            ranges,
+            first,
+            first_byte,
+            first_runs,
+            next_runs,
+            max_len,
+        }
     }
 
     /// The entries pattern `p` may stand for.
     pub(crate) fn candidates(&self, p: u32) -> &[Candidate] {
-        self.candidates.get(p as usize).map_or(&[], Vec::as_slice)
+        let range = self.ranges.get(p as usize).map_or(0..0, |&(a, b)| a as usize..b as usize);
+        &self.candidates[range]
     }
 
     /// Appends the whole-word hits in `hay[range]` to `out`, longest first. `hay` must

@@ -939,6 +939,10 @@ impl<'a> Scanner<'a> {
     /// The entry a hit most likely stands for, given whether a person is expected.
     fn pick(&self, hit: &Hit, person: bool) -> Option<(u32, Surface)> {
         let cands = self.matcher.candidates(hit.pattern);
+        if let [only] = cands {
+            // Every test below picks a lone candidate (most patterns have one).
+            return Some((only.entry, only.surface));
+        }
         let kind = |c: &&super::matcher::Candidate| self.entries[c.entry as usize].kind;
         let best = if person { cands.iter().find(|c| kind(c) == ActorKind::Person) } else { None };
         best.or_else(|| {
