@@ -21,6 +21,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use super::lexicon::{CueClass, char_after, char_before, is_alnum};
 use crate::Span;
 use crate::ascii::{self, load8, low_bytes};
+use crate::hash::WordMap;
 
 /// First words are at most this long.
 const MAX_WORD: usize = 64;
@@ -129,20 +130,19 @@ impl CueMatcher {
             assert!(words_ok, "cue form {f:?} is not letters in words joined by single spaces");
         }
         let mut firsts: Vec<First> = Vec::new();
+        // First word -> its index in `firsts`.
+        let mut first_of: WordMap<&str, usize> = WordMap::default();
         for (i, (f, class)) in forms.iter().enumerate() {
             let word = f.split(' ').next().unwrap_or("");
-            let k = match firsts.iter().position(|x| x.word == word) {
-                Some(k) => k,
-                None => {
-                    firsts.push(First {
-                        word: word.to_string(),
-                        key: (0, 0),
-                        single: None,
-                        multi: Vec::new(),
-                    });
-                    firsts.len() - 1
-                }
-            };
+            let k = *first_of.entry(word).or_insert_with(|| {
+                firsts.push(First {
+                    word: word.to_string(),
+                    key: (0, 0),
+                    single: None,
+                    multi: Vec::new(),
+                });
+                firsts.len() - 1
+            });
             if word.len() == f.len() {
                 // A repeated form keeps its first class, as the automaton's first pattern wins.
                 firsts[k].single.get_or_insert(*class);
@@ -177,11 +177,30 @@ impl CueMatcher {
         }
         // A multi-word form found inside a word covers the starts of its later words; those
         // matter where a form could match there.
+        // (Looked up, not compared with every form: the forms sorted, to find those that
+        // start with a text, and their first words, to find those a text starts with.)
+        let mut sorted: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
+        sorted.sort_unstable();
+        let extends = |rest: &str| {
+            let k = sorted.partition_point(|&g| g < rest);
+            sorted.get(k).is_some_and(|g| g.starts_with(rest))
+        };
+        let begins_with_form = |rest: &str| {
+            let word = rest.split(' ').next().unwrap_or("");
+            (1..=word.len()).any(|n| {
+                first_of.get(&word[..n]).is_some_and(|&k| {
+                    let x = &firsts[k];
+                    x.single.is_some()
+                        || (n == word.len()
+                            && x.multi.iter().any(|&i| rest.starts_with(forms[i].0.as_str())))
+                })
+            })
+        };
         let mut hiding = Vec::new();
         for (f, _) in &forms {
             for (at, _) in f.match_indices(' ') {
                 let rest = &f[at + 1..];
-                if forms.iter().any(|(g, _)| rest.starts_with(g.as_str()) || g.starts_with(rest)) {
+                if begins_with_form(rest) || extends(rest) {
                     hiding.push(f[..at + 1].to_string());
                 }
             }
