@@ -54,8 +54,8 @@ pub(crate) struct Pattern {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LexiconBuilder {
     entries: Vec<Entry>,
-    forms: WordMap<String, Pattern>,
-    order: Vec<String>,
+    /// Form -> when it was first added (its pattern id) and its pattern.
+    forms: WordMap<String, (u32, Pattern)>,
 }
 
 impl LexiconBuilder {
@@ -75,7 +75,12 @@ impl LexiconBuilder {
             if phrase.is_empty() || phrase.split_whitespace().count() == 0 {
                 return Err(err("empty phrase"));
             }
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Words joined by single spaces (most lines are already).
+            let phrase = if phrase.split(' ').eq(phrase.split_whitespace()) {
+                phrase
+            } else {
+                phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
             let stop = code == "x";
             let code = match code {
                 "-" | "x" => None,
@@ -140,19 +145,19 @@ impl LexiconBuilder {
             };
             for (form, kind) in forms {
                 let pattern = Pattern { entry: id, form: kind, alt: None };
+                let next = self.forms.len() as u32;
                 match self.forms.get_mut(&form) {
                     // A homograph of the other part of speech: keep both readings.
-                    Some(old) if self.entries[old.entry as usize].noun != noun => {
+                    Some((_, old)) if self.entries[old.entry as usize].noun != noun => {
                         if noun {
                             old.alt = Some(id);
                         } else {
                             *old = Pattern { alt: Some(old.entry), ..pattern };
                         }
                     }
-                    Some(old) => *old = Pattern { alt: old.alt, ..pattern },
+                    Some((_, old)) => *old = Pattern { alt: old.alt, ..pattern },
                     None => {
-                        self.forms.insert(form.clone(), pattern);
-                        self.order.push(form);
+                        self.forms.insert(form, (next, pattern));
                     }
                 }
             }
@@ -162,8 +167,11 @@ impl LexiconBuilder {
 
     /// Compiles the matcher.
     pub(crate) fn build(self) -> Lexicon {
-        let patterns: Vec<Pattern> = self.order.iter().map(|f| self.forms[f]).collect();
-        let matcher = Matcher::new(&self.order);
+        let mut forms: Vec<(String, (u32, Pattern))> = self.forms.into_iter().collect();
+        forms.sort_unstable_by_key(|&(_, (id, _))| id);
+        let (order, patterns): (Vec<String>, Vec<Pattern>) =
+            forms.into_iter().map(|(form, (_, pattern))| (form, pattern)).unzip();
+        let matcher = Matcher::new(&order);
         let with_cues = Starts::of(&[crate::accusation::cue_matcher(), &matcher]);
         Lexicon { entries: self.entries, patterns, matcher, with_cues }
     }
