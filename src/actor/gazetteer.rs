@@ -12,14 +12,14 @@
 //! `to` empty while the role is held) and `flags` are `,`-separated words among `male`,
 //! `female`, `capital` and `metonym`.
 
-use std::collections::hash_map;
+use std::hash::Hasher;
 use std::path::Path;
 
 use jiff::civil::Date;
 
 use super::ActorKind;
 use crate::Error;
-use crate::hash::WordMap;
+use crate::hash::WordHasher;
 
 /// A person's grammatical gender, used to resolve "he" and "she".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -109,10 +109,66 @@ impl Entry {
 
 /// A set of known actors, keyed by id. Later additions with the same id replace earlier
 /// ones, so user files override the defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_id: WordMap<String, usize>,
+    by_id: IdIndex,
+}
+
+/// Two gazetteers are equal when their entries are (the index follows from them).
+impl PartialEq for Gazetteer {
+    fn eq(&self, other: &Gazetteer) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for Gazetteer {}
+
+/// The entries by id: an open-addressing table of entry positions found by the hash of
+/// the id, which is read from the entry (not copied into the table).
+#[derive(Clone, Debug, Default)]
+struct IdIndex {
+    /// 1 + the position of an entry, or 0 for a free slot; a power of two long, at most
+    /// half full.
+    slots: Vec<u32>,
+}
+
+impl IdIndex {
+    /// The position of the entry of `entries` with id `id`.
+    fn get(&self, entries: &[Entry], id: &str) -> Option<usize> {
+        let slot = self.slot(entries, id)?;
+        (self.slots[slot] as usize).checked_sub(1)
+    }
+
+    /// The slot holding `id`, or else the free slot where it goes; `None` while the table
+    /// is empty.
+    fn slot(&self, entries: &[Entry], id: &str) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut hasher = WordHasher::default();
+        hasher.write(id.as_bytes());
+        // (The high bits of the product depend on every bit of the id.)
+        let mut at = hasher.finish().rotate_left(32) as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return Some(at),
+                i if entries[i as usize - 1].id == id => return Some(at),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Makes room for `more` entries after `entries` (which the table holds).
+    fn reserve(&mut self, entries: &[Entry], more: usize) {
+        let len = (2 * (entries.len() + more)).next_power_of_two();
+        if len <= self.slots.len() {
+            return;
+        }
+        self.slots = vec![0; len];
+        for (i, e) in entries.iter().enumerate() {
+            let slot = self.slot(entries, &e.id).expect("the table is not empty");
+            self.slots[slot] = i as u32 + 1;
+        }
+    }
 }
 
 impl Gazetteer {
@@ -143,7 +199,7 @@ impl Gazetteer {
 
     /// The entry with the given id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.by_id.get(&self.entries, id).map(|i| &self.entries[i])
     }
 
     /// Number of entries.
@@ -158,12 +214,14 @@ impl Gazetteer {
 
     /// Adds an entry, replacing any entry with the same id.
     pub fn insert(&mut self, entry: Entry) {
-        match self.by_id.entry(entry.id.clone()) {
-            hash_map::Entry::Occupied(slot) => self.entries[*slot.get()] = entry,
-            hash_map::Entry::Vacant(slot) => {
-                slot.insert(self.entries.len());
+        self.by_id.reserve(&self.entries, 1);
+        let slot = self.by_id.slot(&self.entries, &entry.id).expect("room was made");
+        match self.by_id.slots[slot] {
+            0 => {
                 self.entries.push(entry);
+                self.by_id.slots[slot] = self.entries.len() as u32;
             }
+            i => self.entries[i as usize - 1] = entry,
         }
     }
 
@@ -187,7 +245,7 @@ impl Gazetteer {
         // Room for an entry per line (a line holds one at most).
         let lines = count_byte(text, b'\n') + 1;
         self.entries.reserve(lines);
-        self.by_id.reserve(lines);
+        self.by_id.reserve(&self.entries, lines);
         for (n, line) in split_byte(text, b'\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if trim(line).is_empty() || line.starts_with('#') {
