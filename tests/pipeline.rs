@@ -1,7 +1,7 @@
 //! The stages together on the bundled article (examples/data/article.txt, published
 //! 2025-03-19): the records a reader of the article would list.
 
-use newsextract::{Analysis, Document, Extractor};
+use newsextract::{Analysis, Document, Extractor, Stage};
 use std::sync::LazyLock;
 
 const ARTICLE: &str = include_str!("../examples/data/article.txt");
@@ -81,4 +81,58 @@ fn credit_lines_name_no_new_actors() {
     let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.contains("Desk")), "{names:?}");
     assert!(names.contains(&"Geneva"), "{names:?}");
+}
+
+/// Documents of every kind for the batch tests: the bundled articles whole and cut at
+/// different places (so that groups hold documents of many lengths), with and without a
+/// publication date and an id, empty ones, and one past the size of a group.
+fn batch_texts() -> Vec<String> {
+    let local = include_str!("../examples/data/local_news.txt");
+    let mut texts = vec![String::new(), ARTICLE.to_string(), local.to_string()];
+    for cut in (0..ARTICLE.len()).step_by(37) {
+        let cut = (cut..=ARTICLE.len()).find(|&c| ARTICLE.is_char_boundary(c)).unwrap_or(0);
+        texts.push(ARTICLE[cut..].to_string());
+        texts.push(ARTICLE[..cut].to_string());
+    }
+    texts.push([ARTICLE; 30].join("\n\n"));
+    texts.push("Talks ended.".to_string());
+    texts
+}
+
+fn batch_docs(texts: &[String]) -> Vec<Document<'_>> {
+    let published = Document::parse_published("2025-03-19").expect("valid date");
+    let ids: &[&str] = &["a", "b", "c"];
+    let mut docs = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        docs.push(match i % 3 {
+            0 => Document::new(text),
+            1 => Document::new(text).with_published(published),
+            _ => Document::new(text).with_published(published).with_id(ids[i % ids.len()]),
+        });
+    }
+    docs
+}
+
+#[test]
+fn batches_match_one_document_at_a_time() {
+    let texts = batch_texts();
+    let docs = batch_docs(&texts);
+    assert!(docs.len() > 64 && texts.iter().map(String::len).sum::<usize>() > 2 << 16);
+    for stage in [Stage::Segment, Stage::Actors, Stage::Quotes, Stage::Events] {
+        let extractor = Extractor::builder().last_stage(stage).build().expect("defaults");
+        let one_by_one: Vec<Analysis> = docs.iter().map(|doc| extractor.extract(*doc)).collect();
+        assert!(one_by_one.iter().any(|a| !a.sentences.is_empty()));
+        // Into a list of analyses of other documents, longer and then shorter than needed.
+        let mut analyses: Vec<Analysis> =
+            docs.iter().rev().chain(&docs[..10]).map(|doc| extractor.extract(*doc)).collect();
+        extractor.extract_batch_into(&docs, &mut analyses);
+        assert!(analyses == one_by_one, "extract_batch_into differs up to {stage:?}");
+        analyses.truncate(5);
+        extractor.extract_batch_into(&docs, &mut analyses);
+        assert!(analyses == one_by_one, "extract_batch_into (reused) differs up to {stage:?}");
+        let threaded = extractor.extract_batch(&docs, 3);
+        assert!(threaded == one_by_one, "extract_batch differs up to {stage:?}");
+        extractor.extract_batch_into(&docs[..0], &mut analyses);
+        assert!(analyses.is_empty());
+    }
 }
