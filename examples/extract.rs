@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
-use newsextract::{Analysis, Document, Extractor};
+use newsextract::{Document, Extractor};
 
 const USAGE: &str =
     "usage: extract FILE [--published YYYY-MM-DD] [--id ID] [--html OUT.html] [ACTORS]
@@ -455,7 +455,6 @@ fn write_in_order(
 /// (`fuzz/fuzz_targets/jsonl.rs`), which compiles this file as a module.
 #[derive(Default)]
 pub(crate) struct Worker {
-    analyses: Vec<Analysis>,
     pub(crate) output: Vec<u8>,
     pub(crate) errors: Vec<String>,
 }
@@ -465,47 +464,53 @@ impl Worker {
     /// line each to `self.output` and error messages to `self.errors`.
     ///
     /// The lines are read first and their documents analyzed together
-    /// ([`Extractor::extract_batch_into`]: stage by stage, which is faster than one
-    /// document after the other).
+    /// ([`Extractor::extract_each`]: stage by stage, which is faster than one document
+    /// after the other).
     pub(crate) fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
         let read: Vec<Result<ReadLine<'_>, LineError>> =
             lines.iter().map(|line| read_line(trim_line_end(line))).collect();
-        let mut docs = Vec::with_capacity(read.len());
-        let mut refused = Vec::new();
+        // The documents, and the place of each among the lines.
+        let (mut docs, mut places) = (Vec::with_capacity(read.len()), Vec::new());
         for (i, line) in read.iter().enumerate() {
-            match line.as_ref().map(ReadLine::document) {
-                Ok(Ok(doc)) => docs.push(doc),
-                Ok(Err(error)) => refused.push((i, error)),
-                Err(error) => refused.push((i, error.clone())),
+            if let Ok(Ok(doc)) = line.as_ref().map(ReadLine::document) {
+                docs.push(doc);
+                places.push(i);
             }
         }
-        extractor.extract_batch_into(&docs, &mut self.analyses);
-        let mut analyses = self.analyses.iter();
-        let mut refused = refused.into_iter().peekable();
-        for i in 0..lines.len() {
-            let written = match refused.next_if(|(at, _)| *at == i) {
-                None => {
-                    if let Some(analysis) = analyses.next() {
-                        analysis.write_json(&mut self.output);
-                    }
-                    Ok(())
+        // Writes the error lines from `*next` up to line `to`.
+        let refused = |next: &mut usize, to: usize, worker: &mut Worker| {
+            for (i, line) in read.iter().enumerate().take(to).skip(*next) {
+                let error = match line {
+                    Ok(line) => line.document().err(),
+                    Err(error) => Some(error.clone()),
+                };
+                if let Some((id, message)) = error {
+                    worker.error_line(first + i + 1, id.as_deref(), &message);
                 }
-                Some((_, (id, message))) => {
-                    let error = format!("line {}: {message}", first + i + 1);
-                    let written = serde_json::to_writer(
-                        &mut self.output,
-                        &ErrorLine { id: id.as_deref(), error: &error },
-                    );
-                    self.errors.push(error);
-                    written
-                }
-            };
-            // Serializing an error line into a Vec cannot fail; keep the line count exact.
-            if written.is_err() {
-                self.output.extend_from_slice(b"{}");
             }
+            *next = to;
+        };
+        let mut next = 0;
+        extractor.extract_each(&docs, |k, analysis| {
+            refused(&mut next, places[k], self);
+            analysis.write_json(&mut self.output);
             self.output.push(b'\n');
+            next += 1;
+        });
+        refused(&mut next, lines.len(), self);
+    }
+
+    /// Writes the output line of input line `number`, which cannot be analyzed, and keeps
+    /// its error message.
+    fn error_line(&mut self, number: usize, id: Option<&str>, message: &str) {
+        let error = format!("line {number}: {message}");
+        let written = serde_json::to_writer(&mut self.output, &ErrorLine { id, error: &error });
+        // Serializing an error line into a Vec cannot fail; keep the line count exact.
+        if written.is_err() {
+            self.output.extend_from_slice(b"{}");
         }
+        self.output.push(b'\n');
+        self.errors.push(error);
     }
 }
 

@@ -122,17 +122,34 @@ fn batches_match_one_document_at_a_time() {
         let extractor = Extractor::builder().last_stage(stage).build().expect("defaults");
         let one_by_one: Vec<Analysis> = docs.iter().map(|doc| extractor.extract(*doc)).collect();
         assert!(one_by_one.iter().any(|a| !a.sentences.is_empty()));
-        // Into a list of analyses of other documents, longer and then shorter than needed.
-        let mut analyses: Vec<Analysis> =
-            docs.iter().rev().chain(&docs[..10]).map(|doc| extractor.extract(*doc)).collect();
-        extractor.extract_batch_into(&docs, &mut analyses);
-        assert!(analyses == one_by_one, "extract_batch_into differs up to {stage:?}");
-        analyses.truncate(5);
-        extractor.extract_batch_into(&docs, &mut analyses);
-        assert!(analyses == one_by_one, "extract_batch_into (reused) differs up to {stage:?}");
-        let threaded = extractor.extract_batch(&docs, 3);
-        assert!(threaded == one_by_one, "extract_batch differs up to {stage:?}");
-        extractor.extract_batch_into(&docs[..0], &mut analyses);
-        assert!(analyses.is_empty());
+        // Twice, the second time into the analyses the thread kept from the first.
+        for round in ["first", "second"] {
+            let mut each = Vec::new();
+            extractor.extract_each(&docs, |i, analysis| each.push((i, analysis.clone())));
+            assert!(each.iter().map(|(i, _)| *i).eq(0..docs.len()), "extract_each: indexes");
+            let each = each.into_iter().map(|(_, analysis)| analysis);
+            assert!(
+                each.eq(one_by_one.iter().cloned()),
+                "extract_each differs up to {stage:?} ({round} round)"
+            );
+        }
+        for threads in [1, 3] {
+            let batch = extractor.extract_batch(&docs, threads);
+            assert!(batch == one_by_one, "extract_batch differs up to {stage:?} ({threads})");
+        }
+        extractor.extract_each(&[], |_, _| panic!("no document, no analysis"));
     }
+}
+
+#[test]
+fn extract_each_can_be_called_from_its_callback() {
+    let extractor = Extractor::new();
+    let texts = ["Putin met Trump.", "Talks ended."];
+    let docs: Vec<Document> = texts.iter().map(|t| Document::new(t)).collect();
+    let mut inner = Vec::new();
+    extractor.extract_each(&docs, |i, outer| {
+        extractor.extract_each(&docs[i..=i], |_, analysis| inner.push(analysis.clone()));
+        assert_eq!(outer, inner.last().expect("one analysis"));
+    });
+    assert_eq!(inner, [extractor.extract(texts[0]), extractor.extract(texts[1])]);
 }
