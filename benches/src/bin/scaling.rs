@@ -1,9 +1,11 @@
 //! Does the cost per byte stay flat as documents grow? Joins `NEWS_CORPUS` articles into
 //! 50 MB of text and times the whole pipeline on one thread over that same text cut into
-//! documents of 1 KB, 100 KB, 10 MB and 50 MB (so only the document size changes), then
-//! over hostile shapes at a tenth of their size and in full (one 10 MB sentence, 100,000
-//! quote marks, a million capitalized words), and prints nanoseconds per byte with the
-//! spread between the largest and smallest figure of each family.
+//! documents of 1 KB, 100 KB, 10 MB and 50 MB (so only the document size changes), one
+//! document after the other with `extract_into` and (up to 10 MB) stage by stage with
+//! `extract_each`, then over hostile shapes at a tenth of their size and in full (one
+//! 10 MB sentence, 100,000 quote marks, a million capitalized words), and prints
+//! nanoseconds per byte with the spread between the largest and smallest figure of each
+//! family and API.
 //!
 //! ```text
 //! NEWS_CORPUS=../../shared/corpus/news.jsonl cargo run --release --bin scaling
@@ -52,62 +54,105 @@ fn pieces(text: &str, size: usize) -> Vec<&str> {
     out
 }
 
-/// Seconds taken to extract `docs` one after the other, and the records found.
-fn one_round(extractor: &Extractor, docs: &[&str], analysis: &mut Analysis) -> (f64, usize) {
+/// How a family's documents are handed to the extractor.
+#[derive(Clone, Copy, PartialEq)]
+enum Api {
+    /// `extract_into`, one document after the other.
+    OneByOne,
+    /// `extract_each`, stage by stage over groups of documents.
+    Each,
+}
+
+impl Api {
+    fn name(self) -> &'static str {
+        match self {
+            Api::OneByOne => "extract_into",
+            Api::Each => "extract_each",
+        }
+    }
+}
+
+/// Seconds taken to extract `docs` with `api`, and the records found.
+fn one_round(
+    extractor: &Extractor,
+    docs: &[Document<'_>],
+    analysis: &mut Analysis,
+    api: Api,
+) -> (f64, usize) {
     let start = Instant::now();
     let mut records = 0;
-    for doc in docs {
-        extractor.extract_into(Document::new(doc), analysis);
-        records += analysis.sentences.len()
+    let count = |analysis: &Analysis| {
+        analysis.sentences.len()
             + analysis.actors.len()
             + analysis.dates.len()
             + analysis.quotes.len()
-            + analysis.events.len();
+            + analysis.events.len()
+    };
+    match api {
+        Api::OneByOne => {
+            for doc in docs {
+                extractor.extract_into(*doc, analysis);
+                records += count(analysis);
+            }
+        }
+        Api::Each => extractor.extract_each(docs, |_, analysis| records += count(analysis)),
     }
     (start.elapsed().as_secs_f64(), records)
 }
 
-/// Prints one family (label, documents) and the spread of its cost per byte. The members
-/// are timed in turns (a round of each, again and again, for about four seconds per
-/// member and at least three rounds), and each one's best round counts: a slow spell
-/// of a shared machine then falls on every member alike rather than on one. Each turn
-/// starts with the member's first document, untimed, so that a member is not charged
-/// for the previous member's records and buffers, which the pipeline drops or frees
-/// when the next document comes.
-fn family(extractor: &Extractor, name: &str, family: &[(&str, Vec<&str>)]) {
+/// Prints one family (label, API, documents) and the spread of its cost per byte, for
+/// each API. The members are timed in turns (a round of each, again and again, for
+/// about four seconds per member and at least three rounds), and each one's best round
+/// counts: a slow spell of a shared machine then falls on every member alike rather than
+/// on one. Each turn starts with the member's first document, untimed, so that a member
+/// is not charged for the previous member's records and buffers, which the pipeline
+/// drops or frees when the next document comes.
+fn family(extractor: &Extractor, name: &str, family: &[(&str, Api, Vec<&str>)]) {
+    let family: Vec<(&str, Api, Vec<Document>)> = family
+        .iter()
+        .map(|(label, api, docs)| (*label, *api, docs.iter().map(|d| Document::new(d)).collect()))
+        .collect();
     let mut analysis = Analysis::default();
     let mut best = vec![f64::INFINITY; family.len()];
     let mut records = vec![0; family.len()];
     let start = Instant::now();
     let mut rounds = 0;
     while rounds < 3 || start.elapsed().as_secs_f64() < 4.0 * family.len() as f64 {
-        for (k, (_, docs)) in family.iter().enumerate() {
-            one_round(extractor, &docs[..1], &mut analysis);
-            let (seconds, found) = one_round(extractor, docs, &mut analysis);
+        for (k, (_, api, docs)) in family.iter().enumerate() {
+            one_round(extractor, &docs[..1], &mut analysis, *api);
+            let (seconds, found) = one_round(extractor, docs, &mut analysis, *api);
             best[k] = best[k].min(seconds);
             records[k] = found;
         }
         rounds += 1;
     }
     let mut figures = Vec::new();
-    for (k, (label, docs)) in family.iter().enumerate() {
+    for (k, (label, api, docs)) in family.iter().enumerate() {
         let records = records[k];
         assert!(records > 0, "{name} {label}: no records");
-        let bytes: usize = docs.iter().map(|d| d.len()).sum();
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         let ns = best[k] * 1e9 / bytes as f64;
         println!(
-            "{name:<22} {label:>7}  {:>6} docs {bytes:>9} bytes  {ns:6.2} ns/byte  {:6.1} MB/s  {records} records",
+            "{name:<22} {label:>7} {:<18} {:>6} docs {bytes:>9} bytes  {ns:6.2} ns/byte  {:6.1} MB/s  {records} records",
+            api.name(),
             docs.len(),
             1e3 / ns
         );
-        figures.push(ns);
+        figures.push((*api, ns));
     }
-    let min = figures.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = figures.iter().copied().fold(0.0, f64::max);
-    println!(
-        "{name:<22} spread  {:+.1}% (largest over smallest ns/byte)\n",
-        (max / min - 1.0) * 100.0
-    );
+    for api in [Api::OneByOne, Api::Each] {
+        let of_api = || figures.iter().filter(|(a, _)| *a == api).map(|(_, ns)| *ns);
+        let min = of_api().fold(f64::INFINITY, f64::min);
+        let max = of_api().fold(0.0, f64::max);
+        if of_api().count() > 1 {
+            println!(
+                "{name:<22} spread {:<18} {:+.1}% (largest over smallest ns/byte)",
+                api.name(),
+                (max / min - 1.0) * 100.0
+            );
+        }
+    }
+    println!();
 }
 
 fn main() {
@@ -116,8 +161,13 @@ fn main() {
     let text = joined(&corpus, 50_000_000);
     let sizes =
         [("1 KB", 1_000), ("100 KB", 100_000), ("10 MB", 10_000_000), ("50 MB", 50_000_000)];
-    let news: Vec<(&str, Vec<&str>)> =
-        sizes.iter().map(|&(label, size)| (label, pieces(&text, size))).collect();
+    let mut news: Vec<(&str, Api, Vec<&str>)> =
+        sizes.iter().map(|&(label, size)| (label, Api::OneByOne, pieces(&text, size))).collect();
+    // The same documents (up to 10 MB) through the batch API, timed in turn with the
+    // others: short documents then go stage by stage in groups, as long ones do alone.
+    for k in 0..3 {
+        news.push((news[k].0, Api::Each, news[k].2.clone()));
+    }
     family(&extractor, "50 MB of news cut into", &news);
 
     // Each shape at its full size (one 10 MB sentence, 100,000 quote marks, a million
@@ -129,6 +179,10 @@ fn main() {
     ];
     for (name, unit, repeats) in shapes {
         let (tenth, full) = (unit.repeat(repeats / 10), unit.repeat(repeats));
-        family(&extractor, name, &[("1/10", vec![tenth.as_str()]), ("full", vec![full.as_str()])]);
+        let members = [
+            ("1/10", Api::OneByOne, vec![tenth.as_str()]),
+            ("full", Api::OneByOne, vec![full.as_str()]),
+        ];
+        family(&extractor, name, &members);
     }
 }

@@ -1,5 +1,6 @@
 //! A quick throughput report without criterion (best round of several): MB/s of sentence splitting, of the
-//! pipeline cut after each stage, of the whole pipeline on one thread, and of
+//! pipeline cut after each stage, of the whole pipeline on one thread (document by
+//! document with `extract_into`, and stage by stage with `extract_each`), and of
 //! `extract_batch` on one thread and on every core (with the speed-up), over `NEWS_CORPUS`.
 //!
 //! ```text
@@ -97,7 +98,16 @@ fn main() {
     assert_eq!(count, full.iter().sum::<usize>(), "end to end: record count differs");
     println!("end to end, 1 thread: {speed:8.1} MB/s  ({count} records)");
 
+    // The same documents stage by stage.
     let docs: Vec<Document> = corpus.iter().map(|a| a.document()).collect();
+    let (speed, count) = measure(bytes, || {
+        let mut count = 0;
+        extractor.extract_each(&docs, |_, a| count += record_counts(a).iter().sum::<usize>());
+        count
+    });
+    assert_eq!(count, full.iter().sum::<usize>(), "extract_each: record count differs");
+    println!("end to end, extract_each, 1 thread: {speed:8.1} MB/s");
+
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // The same call on one thread and on every core: the speed-up of the batch API itself
     // (fresh analyses for every document in both).
