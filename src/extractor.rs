@@ -160,22 +160,23 @@ impl Extractor {
                 analysis.quotes.clear();
             }
         }
-        // The accusation and event stages run together on each document: the first
-        // leaves the second the index of the actor mentions, the sentences read and (in
-        // its pass over the text) the triggers.
-        for (doc, analysis) in docs.iter().zip(&mut *analyses) {
-            let mut shared = Shared::kept();
-            if last >= Stage::Accusations {
-                let triggers = (last >= Stage::Events).then(|| self.events.matcher());
-                self.accusations.run(doc.text, analysis, &mut shared, triggers);
+        // The accusation stage leaves the event stage of each document the index of the
+        // actor mentions, the sentences read and (in its pass over the text) the triggers.
+        let mut shared = Shared::kept(docs.len());
+        if last >= Stage::Accusations {
+            let triggers = (last >= Stage::Events).then(|| self.events.matcher());
+            for ((doc, analysis), shared) in docs.iter().zip(&mut *analyses).zip(&mut shared) {
+                self.accusations.run(doc.text, analysis, shared, triggers);
             }
+        }
+        for ((doc, analysis), shared) in docs.iter().zip(&mut *analyses).zip(&mut shared) {
             if last >= Stage::Events {
-                self.events.run(doc.text, analysis, &mut shared);
+                self.events.run(doc.text, analysis, shared);
             } else {
                 analysis.events.clear();
             }
-            shared.keep();
         }
+        Shared::keep(shared, docs.len());
     }
 }
 

@@ -323,28 +323,47 @@ pub(crate) struct Shared {
 const KEPT_HITS: usize = 1 << 16;
 
 thread_local! {
-    /// This thread's [`Shared`], empty, while no document is read on it.
-    static SHARED: std::cell::Cell<Shared> = std::cell::Cell::new(Shared::default());
+    /// This thread's [`Shared`] buffers, empty, while no document is read on it (one for
+    /// each document of a group read at once).
+    static SHARED: std::cell::Cell<Vec<Shared>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 impl Shared {
-    /// The thread's buffers, for a new document.
-    pub(crate) fn kept() -> Shared {
-        SHARED.take()
+    /// Buffers the thread kept, at least `docs` of them: one for each document of a group.
+    pub(crate) fn kept(docs: usize) -> Vec<Shared> {
+        let mut kept = SHARED.take();
+        if kept.len() < docs {
+            kept.resize_with(docs, Shared::default);
+        }
+        kept
     }
 
-    /// Gives the buffers back to the thread, emptied, unless long documents have grown
-    /// them past [`KEPT_HITS`] entries and the document just read filled less than a
-    /// quarter of one (see [`keeps`]): then they are freed.
-    pub(crate) fn keep(mut self) {
+    /// Gives the buffers back to the thread, the first `used` emptied (the others are);
+    /// those that long documents have grown past [`KEPT_HITS`] entries and the document
+    /// just read filled less than a quarter of one (see [`keeps`]) are freed.
+    pub(crate) fn keep(mut kept: Vec<Shared>, used: usize) {
+        for shared in kept.iter_mut().take(used) {
+            if shared.worth_keeping() {
+                shared.clear();
+            } else {
+                *shared = Shared::default();
+            }
+        }
+        SHARED.set(kept);
+    }
+
+    /// Whether the buffers are small, or filled to a quarter at least.
+    fn worth_keeping(&self) -> bool {
         let [mentions, firsts, words] = self.mentions.filled();
         let triggers = (self.triggers.len(), self.triggers.capacity());
         let cues = (self.cues.len(), self.cues.capacity());
         let readable = (self.readable.len(), self.readable.capacity());
         let filled = [mentions, firsts, words, triggers, cues, readable];
-        if !filled.iter().all(|&(len, cap)| keeps(len, cap, KEPT_HITS)) {
-            return;
-        }
+        filled.iter().all(|&(len, cap)| keeps(len, cap, KEPT_HITS))
+    }
+
+    /// Empties the buffers, keeping their memory.
+    fn clear(&mut self) {
         self.indexed = false;
         self.mentions.clear();
         self.dates.clear();
@@ -354,7 +373,6 @@ impl Shared {
         self.cues.clear();
         self.pieces.clear();
         self.readable.clear();
-        SHARED.set(self);
     }
 
     /// Indexes the actor mentions, dates and quotes of `analysis`, unless done: the
