@@ -239,6 +239,9 @@ struct ErrorLine<'a> {
 /// loaded to the end of the input, large enough that handing it over costs nothing.
 const JOB_BYTES: usize = 64 << 10;
 
+/// The most output room a job keeps once written (that of 64 KB of news is about 250 KB).
+const KEPT_OUTPUT: usize = 4 << 20;
+
 /// Input lines handed to a thread at most at a time (for inputs of very short lines).
 const JOB_LINES: usize = 256;
 
@@ -299,6 +302,11 @@ impl Job {
         }
         out.write_all(&self.output)?;
         self.output.clear();
+        // The output of a huge document is not worth keeping room for: jobs go round, and
+        // each would keep its share.
+        if self.output.capacity() > KEPT_OUTPUT {
+            self.output = Vec::new();
+        }
         Ok(ok)
     }
 }
