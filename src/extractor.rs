@@ -1,4 +1,5 @@
-//! The [`Extractor`]: every stage built once, run in order on each document.
+//! The [`Extractor`]: every stage built once, run in order on each document, or stage by
+//! stage over a group of short documents.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -6,7 +6,10 @@ text with byte spans.
 # Overview
 
 - [`Extractor`] runs every stage; build it once with [`Extractor::new`] or
-  [`Extractor::builder`], then call [`Extractor::extract`] per document.
+  [`Extractor::builder`], then call [`Extractor::extract`] per document,
+  [`Extractor::extract_into`] to reuse an analysis's buffers, [`Extractor::extract_each`]
+  for a list of documents on one thread (stage by stage: faster for short articles), or
+  [`Extractor::extract_batch`] to spread a list over threads.
 - [`Document`] is the input: borrowed text, an optional id and publication date.
 - [`Analysis`] is the output: [`segment::Sentence`]s, [`actor::Actor`]s,
   [`date::DateMention`]s, [`quote::Quote`]s, [`accusation::Accusation`]s and
