@@ -184,61 +184,92 @@ struct Inner {
 }
 
 impl Inner {
-    /// Reads the words of the sentence `s` at `span` (not in capitals) into `words`, its
-    /// gazetteer hits into `hits` and its marks into `marks` from `marked` on (which has
-    /// room for them); gives the marks then in use.
+    /// Reads the sentences of `pieces` (see [`split_long`]) in turn, up to the first in
+    /// capitals (left unread) or until `words` holds [`CHUNK_WORDS`] words: their words
+    /// into `words`, their gazetteer hits into `hits`, their marks into `marks` from
+    /// `*marked` on (the room written as needed; `*marked` then counts the marks in use)
+    /// and their ranges into `ranges`. Gives how many pieces it read.
     ///
     /// Names start where words start; a word is tied to the hit covering its first byte.
-    /// The marks are decided as the words are read. (A function of its own, so that the
-    /// word loop's state is kept in registers.)
+    /// The marks are decided as the words are read. (A function of its own, reading
+    /// sentence after sentence, so that the word loop's state is kept in registers and
+    /// set up once for many sentences.)
     ///
     /// Whether a word is searched for a name and whether it is marked turn on its
     /// letters, which a branch predictor cannot guess: both are worked out as integers,
     /// so that the only branch is the rarely taken one into a search, and a word's index
     /// is written as the next mark whatever it is but kept only if it is one.
     #[inline(never)]
-    fn read_sentence(
+    fn read_sentences(
         &self,
         text: &str,
-        (s, span): (usize, Span),
+        pieces: &[(usize, Span)],
         words: &mut Vec<Word>,
         hits: &mut Vec<Hit>,
-        marks: &mut [u32],
-        mut marked: usize,
+        (marks, marked): (&mut Vec<u32>, &mut usize),
+        ranges: &mut Vec<SentenceRange>,
     ) -> usize {
-        let mut covered = 0;
-        patterns::tokenize(text, span, s as u32, words, |w, i, run| {
-            // The run's first byte is the word's, or 0 where that is not ASCII.
-            let starts = self.starts[usize::from(run as u8)];
-            let len = w.span.end - w.span.start;
-            // (None yet.)
-            let mut hit = w.hit;
-            if w.span.start >= covered {
-                if self.matcher.start_bit(run) != 0 {
-                    let at = w.span.start;
-                    if let Some(found) = self.matcher.find_at_run(text, at, span.end, run) {
-                        covered = found.span.end;
-                        hits.push(found);
-                        hit = (hits.len() - 1) as u32;
+        for (k, &(s, span)) in pieces.iter().enumerate() {
+            let Some(body) = text.get(span.start..span.end) else { continue };
+            if patterns::is_all_caps(body) {
+                return k;
+            }
+            let (first_word, first_mark) = (words.len(), *marked);
+            make_room(marks, first_mark, body.len());
+            let mut covered = 0;
+            // (The sentence's own count, kept in a register by the word loop.)
+            let mut mark_at = first_mark;
+            patterns::tokenize(text, span, s as u32, words, |w, i, run| {
+                // The run's first byte is the word's, or 0 where that is not ASCII.
+                let starts = self.starts[usize::from(run as u8)];
+                let len = w.span.end - w.span.start;
+                // (None yet.)
+                let mut hit = w.hit;
+                if w.span.start >= covered {
+                    if self.matcher.start_bit(run) != 0 {
+                        let at = w.span.start;
+                        if let Some(found) = self.matcher.find_at_run(text, at, span.end, run) {
+                            covered = found.span.end;
+                            hits.push(found);
+                            hit = (hits.len() - 1) as u32;
+                        }
                     }
+                } else {
+                    hit = (hits.len() - 1) as u32;
                 }
-            } else {
-                hit = (hits.len() - 1) as u32;
+                let name_like = matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
+                // (Taken modulo 16, the length marks a few long words too: the scanner
+                // rules them out as it does any word that is no pronoun.)
+                let pronoun_or_the = starts >> (len % 16) & 1;
+                let mark = u32::from(hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
+                if let Some(slot) = marks.get_mut(mark_at) {
+                    *slot = i as u32;
+                    mark_at += mark as usize;
+                }
+                hit
+            });
+            *marked = mark_at;
+            ranges.push((first_word, words.len(), first_mark, mark_at, false));
+            if words.len() >= CHUNK_WORDS {
+                return k + 1;
             }
-            let name_like = matches!(w.shape, patterns::Shape::Cap | patterns::Shape::Upper);
-            // (Taken modulo 16, the length marks a few long words too: the scanner rules
-            // them out as it does any word that is no pronoun.)
-            let pronoun_or_the = starts >> (len % 16) & 1;
-            let mark = u32::from(hit != u32::MAX) | u32::from(name_like) | pronoun_or_the;
-            if let Some(slot) = marks.get_mut(marked) {
-                *slot = i as u32;
-                marked += mark as usize;
-            }
-            hit
-        });
-        marked
+        }
+        pieces.len()
     }
 }
+
+/// Makes room in `marks` for a mark per word of a sentence of `len` bytes whose marks
+/// start at `first`: a piece of `len` bytes has at most `len / 2 + 1` words (a word and
+/// a separator each take a byte at least).
+fn make_room(marks: &mut Vec<u32>, first: usize, len: usize) {
+    let room = first + len / 2 + 1;
+    if marks.len() < room {
+        marks.resize(room, 0);
+    }
+}
+
+/// A sentence as read: its words, its marks, and whether it is in capitals.
+type SentenceRange = (usize, usize, usize, usize, bool);
 
 impl Default for ActorTagger {
     fn default() -> ActorTagger {
@@ -401,53 +432,48 @@ impl ActorTagger {
         // The marks in use: `marks` is longer, room written once and kept (see below).
         let mut marked = 0;
         let lex = &inner.lexicon;
-        for (k, &(s, span)) in pieces.iter().enumerate() {
-            if let Some(body) = text.get(span.start..span.end) {
-                let all_caps = patterns::is_all_caps(body);
+        let mut k = 0;
+        while k < pieces.len() {
+            k +=
+                inner.read_sentences(text, &pieces[k..], words, hits, (marks, &mut marked), ranges);
+            // The piece there, if any and the chunk is not full, is in capitals.
+            if let (Some(&(s, span)), true) = (pieces.get(k), words.len() < CHUNK_WORDS) {
                 let first_word = words.len();
                 let first_mark = marked;
-                // Room for a mark per word: a piece of `n` bytes has at most `n / 2 + 1`
-                // words (a word and a separator each take a byte at least).
-                let room = first_mark + body.len() / 2 + 1;
-                if marks.len() < room {
-                    marks.resize(room, 0);
+                make_room(marks, first_mark, span.len());
+                patterns::tokenize(text, span, s as u32, words, |w, _, _| w.hit);
+                // Names as written (acronyms) and re-cased ("UNITED STATES").
+                found.clear();
+                inner.matcher.find(text, span, found);
+                patterns::title_case_ascii(&text[span], scratch);
+                recased.clear();
+                inner.matcher.find(scratch, Span::new(0, scratch.len()), recased);
+                for h in recased.iter_mut() {
+                    h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
                 }
-                if all_caps {
-                    patterns::tokenize(text, span, s as u32, words, |w, _, _| w.hit);
-                    // Names as written (acronyms) and re-cased ("UNITED STATES").
-                    found.clear();
-                    inner.matcher.find(text, span, found);
-                    patterns::title_case_ascii(body, scratch);
-                    recased.clear();
-                    inner.matcher.find(scratch, Span::new(0, scratch.len()), recased);
-                    for h in recased.iter_mut() {
-                        h.span = Span::new(h.span.start + span.start, h.span.end + span.start);
+                merge_hits(found, recased, merged);
+                // Tie each word to the hit covering its first byte.
+                let base = hits.len();
+                hits.extend_from_slice(found);
+                let mut h = 0;
+                for (i, w) in words.iter_mut().enumerate().skip(first_word) {
+                    while h < found.len() && found[h].span.end <= w.span.start {
+                        h += 1;
                     }
-                    merge_hits(found, recased, merged);
-                    // Tie each word to the hit covering its first byte.
-                    let base = hits.len();
-                    hits.extend_from_slice(found);
-                    let mut h = 0;
-                    for (i, w) in words.iter_mut().enumerate().skip(first_word) {
-                        while h < found.len() && found[h].span.end <= w.span.start {
-                            h += 1;
+                    if h < found.len() && found[h].span.start <= w.span.start {
+                        w.hit = (base + h) as u32;
+                        if let Some(slot) = marks.get_mut(marked) {
+                            *slot = i as u32;
+                            marked += 1;
                         }
-                        if h < found.len() && found[h].span.start <= w.span.start {
-                            w.hit = (base + h) as u32;
-                            if let Some(slot) = marks.get_mut(marked) {
-                                *slot = i as u32;
-                                marked += 1;
-                            }
-                        } else {
-                            caps_words.push(w.span);
-                        }
+                    } else {
+                        caps_words.push(w.span);
                     }
-                } else {
-                    marked = inner.read_sentence(text, (s, span), words, hits, marks, marked);
                 }
-                ranges.push((first_word, words.len(), first_mark, marked, all_caps));
+                ranges.push((first_word, words.len(), first_mark, marked, true));
+                k += 1;
             }
-            if words.len() >= CHUNK_WORDS || k + 1 == pieces.len() {
+            if words.len() >= CHUNK_WORDS || k == pieces.len() {
                 // The sentences read so far: candidates, then empty buffers.
                 let mut scanner = Scanner {
                     text,
@@ -518,7 +544,7 @@ fn split_long(bytes: &[u8], span: Span, mut each: impl FnMut(Span)) {
 /// in sentences for which `byline` holds only gazetteer names are kept.
 fn scan(
     scanner: &mut Scanner<'_>,
-    ranges: &[(usize, usize, usize, usize, bool)],
+    ranges: &[SentenceRange],
     marks: &[u32],
     byline: &dyn Fn(usize) -> bool,
     cands: &mut Vec<Cand>,
@@ -558,7 +584,7 @@ struct Buffers {
     /// the vector is the room written so far, kept from one document to the next.
     marks: Vec<u32>,
     /// Per sentence: its words, its marks, and whether it is in capitals.
-    ranges: Vec<(usize, usize, usize, usize, bool)>,
+    ranges: Vec<SentenceRange>,
     /// The scanner's word-list slots, one per word.
     infos: Vec<std::cell::Cell<u32>>,
     /// The candidate mentions resolution reads.

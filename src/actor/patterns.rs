@@ -546,14 +546,51 @@ mod tokenizer_tests {
 
 /// Whether a sentence is written in capitals (a headline): most letters uppercase.
 ///
-/// Letters are counted sixteen bytes at a time; the early exit for running text is tested
-/// after each sixteen, and byte by byte only where it may have passed within them, so
-/// that the answer is the one of a bytewise count.
+/// The answer is the one of a bytewise count that gives up at the first prefix with more
+/// than 24 lowercase letters and at least a third as many as capitals. Within 100 bytes
+/// the second test follows from the first (25 lowercase letters leave room for at most
+/// 75 capitals), so the first 64 bytes are tested by counting their lowercase letters in
+/// one go (a loop the compiler turns into vector compares): running text gives itself
+/// away there. Past them, letters are counted sixteen bytes at a time; the early exit is
+/// tested after each sixteen, and byte by byte only where it may have passed within
+/// them.
 pub(crate) fn is_all_caps(text: &str) -> bool {
-    use crate::ascii::letter_mask;
     let bytes = text.as_bytes();
-    let (mut upper, mut lower) = (0usize, 0usize);
-    let chunks = bytes.chunks_exact(16);
+    let head = head64(bytes);
+    if count_from(&head, b'a') > 24 {
+        return false;
+    }
+    is_all_caps_past_head(bytes, &head)
+}
+
+/// The first 64 bytes of `bytes`, zero-padded.
+#[inline]
+fn head64(bytes: &[u8]) -> [u8; 64] {
+    match bytes.first_chunk::<64>() {
+        Some(head) => *head,
+        None => {
+            let mut head = [0u8; 64];
+            head[..bytes.len()].copy_from_slice(bytes);
+            head
+        }
+    }
+}
+
+/// How many bytes of `head` are among the 26 from `first` on (the lowercase or the
+/// capital letters).
+#[inline]
+fn count_from(head: &[u8; 64], first: u8) -> usize {
+    usize::from(head.iter().fold(0u8, |n, b| n + u8::from(b.wrapping_sub(first) < 26)))
+}
+
+/// [`is_all_caps`] for a text whose first 64 bytes, `head`, hold at most 24 lowercase
+/// letters (headlines, short sentences).
+#[cold]
+#[inline(never)]
+fn is_all_caps_past_head(bytes: &[u8], head: &[u8; 64]) -> bool {
+    use crate::ascii::letter_mask;
+    let (mut upper, mut lower) = (count_from(head, b'A'), count_from(head, b'a'));
+    let chunks = bytes.get(64..).unwrap_or(&[]).chunks_exact(16);
     let tail = chunks.remainder();
     for chunk in chunks {
         let (mut v, mut w) = ([0u8; 8], [0u8; 8]);
@@ -584,7 +621,6 @@ pub(crate) fn is_all_caps(text: &str) -> bool {
     for &b in tail {
         upper += b.is_ascii_uppercase() as usize;
         lower += b.is_ascii_lowercase() as usize;
-        // Running text gives itself away within a few words.
         if lower > 24 && lower * 3 >= upper {
             return false;
         }
