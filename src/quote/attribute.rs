@@ -95,6 +95,9 @@ struct Ctx<'a> {
     back_win: Span,
     /// The last search of [`Ctx::comma_after`]: its `from`, its `hi` and its answer.
     comma_memo: Option<(usize, usize, Option<usize>)>,
+    /// A span known to hold three words or more (see [`word_count`]): the content that
+    /// [`Ctx::reported_one`] counted last, which [`Ctx::reported`] then need not count.
+    counted: Option<Span>,
     /// Where the searches in the document-wide lists last ended.
     cursors: Cursors,
 }
@@ -292,6 +295,7 @@ pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec
         back,
         back_win: Span::new(0, 0),
         comma_memo: None,
+        counted: None,
         cursors: Cursors::default(),
     };
     let drafts = &mut b.drafts;
@@ -1187,8 +1191,10 @@ impl<'a> Ctx<'a> {
             if let Some(s) = speaker {
                 last_speaker = Some((lo, s));
             }
+            // Trimming leaves the words that hold a letter or digit as they are.
+            let counted = self.counted == Some(content);
             let content = trim_content(self.text, content);
-            if content.is_empty() || word_count(self.slice(content), 2) < 2 {
+            if !counted && (content.is_empty() || word_count(self.slice(content), 2) < 2) {
                 if let Some(speaker) = speaker {
                     let tail = trim_span(self.text, cue.span.end, self.paras[para].end);
                     let colon = self.slice(tail).ends_with(':');
@@ -1652,17 +1658,18 @@ impl<'a> Ctx<'a> {
                 }
                 let content = self.content_after(cue, hi);
                 let c = self.slice(content);
-                let mut ws = c.split_whitespace();
-                let (first, second) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
+                let first = c.split_whitespace().next().unwrap_or("");
+                let second = || c.split_whitespace().nth(1).unwrap_or("");
                 if word_count(c, 3) <= 2
                     || (self.lex.is_adjunct(first)
-                        && !infinitive(self.lex, first, second)
+                        && !infinitive(self.lex, first, second())
                         && c.split_whitespace().nth(6).is_none())
                 {
                     // "…, he said on Tuesday." with nothing reported after it (the speaker
                     // may still lead a quote paragraph: "He said:").
                     return Some((Some(s), Span::new(cue.span.end, cue.span.end)));
                 }
+                self.counted = Some(content);
                 Some((Some(s), content))
             }
         }
