@@ -700,7 +700,8 @@ impl<'a> Ctx<'a> {
         else {
             return self.np_ending_at(close, noun_cue);
         };
-        let aside = (open + 1..close).all(|j| self.toks[j].word && self.is_skippable(j));
+        let aside =
+            (open + 1..close).all(|j| self.toks[j].word && self.is_skippable(self.tok_text(j)));
         if aside {
             let mut k = open;
             self.skip_between_back(&mut k);
@@ -731,8 +732,8 @@ impl<'a> Ctx<'a> {
         Some(Span::new(main.start, self.toks[close].span.start))
     }
 
-    fn is_skippable(&self, j: usize) -> bool {
-        let w = self.tok_text(j);
+    /// Whether the word `w` may stand between a speaker and its cue.
+    fn is_skippable(&self, w: &str) -> bool {
         self.lex.is_between(w)
             || (w.len() > 4 && w.ends_with("ly") && !is_capitalized(w))
             || ["however", "meanwhile", "too", "though"].iter().any(|s| s.eq_ignore_ascii_case(w))
@@ -743,25 +744,26 @@ impl<'a> Ctx<'a> {
     fn skip_between_back(&self, i: &mut usize) {
         while *i > 0 {
             let j = *i - 1;
-            if self.toks[j].word && self.is_skippable(j) {
+            // Each token's text is looked up once.
+            let t = self.toks[j];
+            let w = t.text(self.text);
+            if t.word && self.is_skippable(w) {
                 *i -= 1;
                 continue;
             }
             // "on Saturday", "Tuesday night", "last week"
-            if self.toks[j].word && self.lex.is_time(self.tok_text(j)) {
+            if t.word && self.lex.is_time(w) {
                 *i -= 1;
-                while *i > 0
-                    && (self.lex.is_time(self.tok_text(*i - 1))
-                        || matches!(
-                            self.tok_text(*i - 1),
-                            "on" | "in" | "last" | "this" | "early" | "late" | "next"
-                        ))
-                {
+                let timed = |w: &str| {
+                    self.lex.is_time(w)
+                        || matches!(w, "on" | "in" | "last" | "this" | "early" | "late" | "next")
+                };
+                while *i > 0 && timed(self.tok_text(*i - 1)) {
                     *i -= 1;
                 }
                 continue;
             }
-            if self.tok_text(j) == "to" && j >= 2 {
+            if w == "to" && j >= 2 {
                 // "took to X to"
                 let mut k = j;
                 while k > 0 && k + 4 > j && self.tok_text(k - 1) != "to" {
@@ -814,7 +816,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut j = i - 1;
-        let name_like = self.is_np_word(j);
+        // The head is a word and no non-name: it is name-like (see `is_np_word`) when
+        // capitalized or a role noun.
+        let role = self.lex.is_role(hw);
+        let name_like = is_capitalized(hw) || role;
         if noun_cue && !name_like {
             return None;
         }
@@ -823,7 +828,7 @@ impl<'a> Ctx<'a> {
             // "Twelve percent").
             // A number opens a phrase of a share or of people ("63 percent said", "44
             // percent of voters", "three analysts").
-            let counted = hw == "percent" || self.lex.is_role(hw);
+            let counted = hw == "percent" || role;
             let number = |w: &str| counted && w.starts_with(|c: char| c.is_ascii_digit());
             let opener =
                 (j.saturating_sub(3)..j).rev().take_while(|&k| self.toks[k].word).find(|&k| {
@@ -873,9 +878,7 @@ impl<'a> Ctx<'a> {
             });
             if let Some(k) = det.filter(|&k| self.lex.is_determiner(self.tok_text(k))).last() {
                 j = k;
-            } else if let Some(k) =
-                self.lex.is_role(hw).then(|| self.modifiers_from_boundary(j)).flatten()
-            {
+            } else if let Some(k) = role.then(|| self.modifiers_from_boundary(j)).flatten() {
                 // "…, labor experts say": lower-case modifiers of a role noun that reach
                 // back to a comma.
                 j = k;
@@ -1924,8 +1927,7 @@ impl<'a> Ctx<'a> {
         // only among the first seven tokens, and only after words or commas that are no
         // "of", "for", participle or auxiliary. So the tokens are read one at a time, up to
         // the first that opens or the first that no opening word may follow.
-        let opens = |ctx: &Self, j: usize| {
-            let w = ctx.tok_text(j);
+        let opens = |w: &str, j: usize| {
             w == "that"
                 || (cue.class == CueClass::Tell
                     && j < 6
@@ -1934,9 +1936,8 @@ impl<'a> Ctx<'a> {
                         "to" | "how" | "why" | "what" | "whether" | "when" | "if" | "about"
                     ))
         };
-        let may_precede = |ctx: &Self, k: usize| {
-            let w = ctx.tok_text(k);
-            (ctx.toks[k].word || w == ",")
+        let may_precede = |word: bool, w: &str| {
+            (word || w == ",")
                 && !matches!(w, "of" | "for")
                 && !w.ends_with("ing")
                 && !is_finite_aux(w)
@@ -1944,11 +1945,12 @@ impl<'a> Ctx<'a> {
         let mut that = None;
         let mut k = 0;
         while k < 7 && self.has(k) {
-            if opens(self, k) {
+            let w = self.tok_text(k);
+            if opens(w, k) {
                 that = Some(k);
                 break;
             }
-            if !may_precede(self, k) {
+            if !may_precede(self.toks[k].word, w) {
                 break;
             }
             k += 1;
