@@ -10,7 +10,7 @@ use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, keeps, string_from};
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before, is_alnum};
 use super::marks::{self, Segment};
 use super::words::{
-    Tok, is_capitalized, next_in_set, sentence_ends, tokenize_before, tokenize_some,
+    Tok, is_capitalized, last_token, next_in_set, sentence_ends, tokenize_before, tokenize_some,
 };
 use super::{Quote, QuoteKind};
 
@@ -1832,6 +1832,27 @@ impl<'a> Ctx<'a> {
     /// Whether "and", "but" or "or" stands just before `end` (past adverbs).
     fn after_conjunction(&mut self, lo: usize, end: usize) -> bool {
         let start = lo.max(end.saturating_sub(60));
+        // Most often the words before `end` settle it without reading the window: its last
+        // token is a plain word or punctuation (see `last_token`), and words that may be
+        // skipped ("has", "also") are stepped over as `skip_between_back` does.
+        let mut to = end;
+        loop {
+            match last_token(self.text, Span::new(start, to)) {
+                Ok(None) => return false,
+                Ok(Some(word)) => {
+                    let w = self.slice(word);
+                    if self.is_skippable(w) {
+                        to = word.start;
+                        continue;
+                    }
+                    if !self.lex.is_time(w) && w != "to" {
+                        return matches!(w, "and" | "but" | "or");
+                    }
+                }
+                Err(()) => {}
+            }
+            break;
+        }
         // Without one of the words in the window no token is one: no need to tokenize.
         let bytes = self.text.as_bytes();
         let words: [&[u8]; 3] = [b"and", b"but", b"or"];
@@ -2450,5 +2471,81 @@ mod tests {
             }
         }
         assert!(yes > 1000 && no > 1000, "{yes} {no}");
+    }
+
+    /// `Ctx::after_conjunction`, which settles most windows by their last words, answers as
+    /// reading the window and stepping back over its skippable words does, for every end
+    /// at a character boundary of pseudo-random texts (plain words, skippable and time
+    /// words, "took to X to", joiners, punctuation, spaces of every kind).
+    #[test]
+    fn after_conjunction_agrees_with_reading_the_window() {
+        let lex = Lexicon::new();
+        let pieces = [
+            "and",
+            "but",
+            "or",
+            "has",
+            "also",
+            "not",
+            "to",
+            "took",
+            "X",
+            "Trump",
+            "on",
+            "Monday",
+            "quickly",
+            "U.S.",
+            "Trump’s",
+            "O'Neill",
+            "band",
+            "7",
+            ",",
+            "“",
+            "”",
+            ".",
+            "(",
+            " ",
+            " ",
+            " ",
+            "\u{a0}",
+            "\n",
+            "é",
+        ];
+        let mut next = crate::quote::tests::pseudo_random(0x9E37_79B9_7F4A_7C15);
+        let (mut yes, mut no) = (0, 0);
+        for _ in 0..600 {
+            let mut text = String::new();
+            for _ in 0..next(40) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let mut ctx = Ctx {
+                lex: &lex,
+                text: &text,
+                paras: Vec::new(),
+                segs: Vec::new(),
+                cuts: Vec::new(),
+                cues: Vec::new(),
+                nouns: Vec::new(),
+                toks: Vec::new(),
+                win: Span::new(0, 0),
+                win_pos: 0,
+                back: Vec::new(),
+                back_win: Span::new(0, 0),
+                comma_memo: None,
+                counted: None,
+                cursors: Cursors::default(),
+            };
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let lo = next(end + 1);
+                let start = lo.max(end.saturating_sub(60));
+                ctx.load(start, end);
+                let mut i = ctx.toks.len();
+                ctx.skip_between_back(&mut i);
+                let read = i > 0 && matches!(ctx.tok_text(i - 1), "and" | "but" | "or");
+                assert_eq!(ctx.after_conjunction(lo, end), read, "{text:?} {lo} {end}");
+                if read { yes += 1 } else { no += 1 }
+            }
+        }
+        assert!(yes > 300 && no > 3000, "{yes} {no}");
     }
 }
