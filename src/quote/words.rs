@@ -3,7 +3,7 @@
 use crate::Span;
 use crate::ascii::{HIGHS, ONES, alnum_run_end};
 
-use super::lexicon::{Lexicon, char_after, is_alnum};
+use super::lexicon::{Lexicon, char_after, char_before, is_alnum};
 
 /// A token of a window: a word or one punctuation character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,6 +205,35 @@ pub(crate) fn tokenize_before(
         i = j;
     }
     *pos = i;
+}
+
+/// The last token of the window `win`, when its last bytes settle it wherever tokenizing
+/// starts (a token never holds a space): `Ok(Some(word))` (its span) for a run of ASCII
+/// letters with only ASCII spaces after it and an ASCII space or the window's start before it;
+/// `Ok(None)` when the window holds no word there: no token, or a punctuation character
+/// that no word takes in (no letter, digit or joiner). `Err(())` otherwise.
+pub(crate) fn last_token(text: &str, win: Span) -> Result<Option<Span>, ()> {
+    let b = text.as_bytes().get(win.start..win.end).ok_or(())?;
+    let space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut end = b.len();
+    while end > 0 && space(b[end - 1]) {
+        end -= 1;
+    }
+    let Some(&last) = end.checked_sub(1).map(|k| &b[k]) else { return Ok(None) };
+    if !last.is_ascii_alphabetic() {
+        // A character other than an ASCII letter, decoded when it is no ASCII.
+        let c = char_before(text, win.start + end).ok_or(())?;
+        let mark = !c.is_whitespace() && !is_alnum(c) && !is_joiner(c);
+        return if mark { Ok(None) } else { Err(()) };
+    }
+    let mut start = end - 1;
+    while start > 0 && b[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    if start > 0 && !space(b[start - 1]) {
+        return Err(());
+    }
+    Ok(Some(Span::new(win.start + start, win.start + end)))
 }
 
 /// Whether `word` is one upper-case letter ("B" of "B.").
