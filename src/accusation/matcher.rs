@@ -74,8 +74,6 @@ pub(crate) struct Matcher {
     /// Bit [`pair_key`] of the one- and two-byte patterns and parts (every completion of
     /// one-byte ones), as in `prefixes`.
     pairs: Box<[[u64; 2]; 1024]>,
-    /// Whether some pattern or part has one or two bytes: else `pairs` is empty.
-    short: bool,
     /// Bit [`prefix_hash`] of the last four bytes of every first word with the marks
     /// after it (of three-byte ones, every extension by a byte before that may end a word
     /// character: only one starting inside a word counts): no such word ends, starting
@@ -106,17 +104,19 @@ pub(crate) struct Starts {
     /// matcher (bits 0 and 1), then of the second (bits 2 and 3): a byte each, read
     /// without shifts or masks.
     prefixes: Box<[u8; 1 << 16]>,
-    /// The same for each [`pair_key`], from the matchers' `pairs`.
+    /// The same for each [`pair_key`], from the matchers' `pairs` (all zero where no
+    /// matcher has one- or two-byte patterns or parts).
     pairs: Box<[u8; 1 << 16]>,
-    /// Whether some matcher has one- or two-byte patterns or parts: else `pairs` is empty.
-    short: bool,
     /// For each [`prefix_hash`] `h`, two bits at bit `2 * (h % 32)` of entry `h / 32`:
     /// whether a first word, with its marks, of the first (bit 0) or the second matcher
     /// (bit 1) may end with those four bytes, starting inside a word, by its `heads`
     /// (every bit of a matcher with `tiny_heads`).
     heads: Box<[u64; 2048]>,
-    /// The marks of every matcher.
-    marks: Vec<u64>,
+    /// The first mark of the matchers, or NUL (repeated) when they have none: a NUL
+    /// byte only sends the scan to its exact path for marks.
+    mark: u64,
+    /// The other marks of the matchers.
+    other_marks: Vec<u64>,
 }
 
 /// The bits of [`Starts::kinds`] that say a part may start, one per matcher.
@@ -154,10 +154,11 @@ impl Starts {
         let mut starts = Starts {
             prefixes: Box::new([0; 1 << 16]),
             pairs: Box::new([0; 1 << 16]),
-            short: false,
             heads: Box::new([0; 2048]),
-            marks: Vec::new(),
+            mark: 0,
+            other_marks: Vec::new(),
         };
+        let mut marks = Vec::new();
         for (w, m) in matchers.iter().enumerate() {
             // Only the set bits of the matcher's tables are read: they are sparse.
             let tables = [(&m.prefixes, &mut starts.prefixes), (&m.pairs, &mut starts.pairs)];
@@ -185,12 +186,15 @@ impl Starts {
                     }
                 }
             }
-            starts.short |= m.short;
             for &mark in &m.marks {
-                if !starts.marks.contains(&mark) {
-                    starts.marks.push(mark);
+                if !marks.contains(&mark) {
+                    marks.push(mark);
                 }
             }
+        }
+        if let Some((&first, others)) = marks.split_first() {
+            starts.mark = first;
+            starts.other_marks = others.to_vec();
         }
         starts
     }
@@ -216,8 +220,7 @@ impl Starts {
     #[inline(always)]
     fn kinds_of_two(&self, x: u32) -> u32 {
         // (The two bytes' [`pair_key`], taken from `x` at once.)
-        let pair = usize::from(x as u16 | 0x2020);
-        if self.short { u32::from(self.pairs[pair]) } else { 0 }
+        u32::from(self.pairs[usize::from(x as u16 | 0x2020)])
     }
 
     /// Bit `w` set where a first word of matcher `w`, with its marks, may end at `at` of
@@ -250,10 +253,11 @@ impl Starts {
         (!nothing).then_some(Start { kinds, heads, short })
     }
 
-    /// The flag of each byte of `x` (ASCII bytes only) that is a mark of some matcher.
+    /// Whether some byte of `x` (ASCII bytes only) may be a mark of some matcher (no
+    /// false negatives; a NUL byte may say so too).
     #[inline(always)]
-    fn mark_bytes(&self, x: u64) -> u64 {
-        mark_bytes(&self.marks, x)
+    fn may_mark(&self, x: u64) -> bool {
+        ascii_eq_bytes(x, self.mark) | mark_bytes(&self.other_marks, x) != 0
     }
 }
 
@@ -502,7 +506,6 @@ impl Matcher {
             marks: Vec::new(),
             prefixes: Box::new([[0; 2]; 1024]),
             pairs: Box::new([[0; 2]; 1024]),
-            short: false,
             heads: Box::new([0; 1024]),
             tiny_heads: false,
             lengths: Box::new([0; 1 << 14]),
@@ -554,7 +557,6 @@ impl Matcher {
         match bytes.len() {
             0 => {}
             1 | 2 => {
-                self.short = true;
                 for second in 0..=0xff {
                     let second = bytes.get(1).copied().unwrap_or(second);
                     let h = pair_key(bytes[0], second);
@@ -900,7 +902,7 @@ fn scan_range<const N: usize>(
     let chunks_end = end.saturating_sub(7).min(bytes.len().saturating_sub(15));
     while i < end {
         // Eight ASCII bytes, and the eight after them for the prefix filter.
-        let window = bytes.get(i..chunks_end + 15).and_then(<[u8]>::first_chunk::<16>);
+        let window = if i < chunks_end { bytes[i..].first_chunk::<16>() } else { None };
         if let Some(window) = window {
             let x = u64::from_le_bytes(*window.first_chunk::<8>().unwrap_or(&[0x80; 8]));
             if x & HIGHS == 0 {
@@ -911,7 +913,7 @@ fn scan_range<const N: usize>(
                 let four = |k: usize| {
                     u32::from_le_bytes([window[k], window[k + 1], window[k + 2], window[k + 3]])
                 };
-                if starts.mark_bytes(x) == 0 {
+                if !starts.may_mark(x) {
                     let mut word_starts = word_starts;
                     while word_starts != 0 {
                         let k = (word_starts.trailing_zeros() / 8) as usize;
