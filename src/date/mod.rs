@@ -216,7 +216,9 @@ impl DateTagger {
             if s < last_end {
                 continue;
             }
-            window.cover(text, s, e, GRAMMAR_REACH, None);
+            // Tokenize a little before the trigger first, and back to the whole reach
+            // only when the expression may start near the window's start.
+            window.cover(text, s, e, (NEAR_BEFORE, GRAMMAR_REACH.1), None);
             // Parse in the window's head; when the grammar looks past it, read the
             // whole window and parse again.
             let parsed = loop {
@@ -227,11 +229,19 @@ impl DateTagger {
                 }
                 let edge = Cell::new(false);
                 let parser = Parser { text, toks, lex: &self.lex, memo: &window.memo, edge: &edge };
+                let leftmost = parser.leftmost(head);
+                if leftmost < LOOK_BACK {
+                    let start = start_before(text.as_bytes(), s, GRAMMAR_REACH.0);
+                    if window.start > start {
+                        window.read_back(text, start);
+                        continue;
+                    }
+                }
                 // The expression starts after the last one; `leftmost` is never more
                 // than `MAX_BACK` tokens back, so only those tokens are searched.
                 let lo = head.saturating_sub(MAX_BACK);
                 let after_last = lo + toks[lo..head].partition_point(|t| t.start < last_end);
-                let from = parser.leftmost(head).max(after_last);
+                let from = leftmost.max(after_last);
                 let parsed = parser.parse_covering(from, head);
                 if edge.get() && window.read_all(text) {
                     continue;
@@ -363,6 +373,15 @@ fn is_anchor(value: &DateValue) -> bool {
 /// Bytes tokenized before and after a trigger for the grammar.
 const GRAMMAR_REACH: (usize, usize) = (40, 64);
 
+/// Bytes tokenized before a trigger at first; the window is read back to
+/// `GRAMMAR_REACH.0` bytes before it only when the expression may start within
+/// [`LOOK_BACK`] tokens of the window's start (one trigger in thirty).
+const NEAR_BEFORE: usize = 24;
+
+/// Tokens the window needs before the earliest start of an expression: the grammar
+/// reads at most two tokens before a start ("for the year", "post-1959").
+const LOOK_BACK: usize = 2;
+
 /// Bytes tokenized before and after an expression for its tense.
 const TENSE_REACH: (usize, usize) = (112, 112);
 
@@ -377,7 +396,9 @@ const TENSE_REACH: (usize, usize) = (112, 112);
 /// window reads up to such a goal at once.
 ///
 /// The same property lets the wider window read for an expression's tense copy the
-/// tokens the grammar's window already holds and tokenize only the text around them.
+/// tokens the grammar's window already holds and tokenize only the text around them,
+/// and lets the grammar's window, read from a little before a trigger at first, read
+/// further back ([`Window::read_back`]) when the expression may start near its start.
 #[derive(Default)]
 struct Window {
     toks: Vec<Tok>,
@@ -386,6 +407,8 @@ struct Window {
     end: usize,
     /// The covered text ends here, at a space, a cut or the end of the text.
     goal: usize,
+    /// The tokens read hold every token from here on.
+    start: usize,
 }
 
 impl Window {
@@ -394,6 +417,7 @@ impl Window {
         self.memo.clear();
         self.end = 0;
         self.goal = 0;
+        self.start = 0;
     }
 
     /// Reads the window up to `to`.
@@ -453,6 +477,28 @@ impl Window {
         true
     }
 
+    /// Reads the window back from `start`, before the tokens read (see
+    /// [`start_before`]).
+    fn read_back(&mut self, text: &str, start: usize) {
+        if text.as_bytes()[self.start - 1].is_ascii_whitespace() {
+            // The tokens before the window's start, then the window's.
+            let read = self.toks.len();
+            tokenize(text, start, self.start, &mut self.toks);
+            let added = self.toks.len() - read;
+            self.toks.rotate_right(added);
+            self.memo.resize(self.toks.len(), Cell::new(0));
+            self.memo.rotate_right(added);
+        } else {
+            // A cut at the start, which a token may cross: read it all again.
+            let end = self.end;
+            self.toks.clear();
+            self.memo.clear();
+            self.end = start;
+            self.read(text, end);
+        }
+        self.start = start;
+    }
+
     /// Reads the rest of the window; whether there was any.
     fn read_all(&mut self, text: &str) -> bool {
         let more = self.end < self.goal;
@@ -472,15 +518,7 @@ impl Window {
         other: Option<&Window>,
     ) {
         let bytes = text.as_bytes();
-        let want_start = {
-            let lo = s.saturating_sub(before);
-            // Start after a space, so that no token is cut.
-            if lo == 0 || bytes[lo - 1].is_ascii_whitespace() {
-                lo
-            } else {
-                bytes[lo..s].iter().position(u8::is_ascii_whitespace).map_or(s, |k| lo + k + 1)
-            }
-        };
+        let want_start = start_before(bytes, s, before);
         let want_end = {
             let hi = (e + after).min(bytes.len());
             let stop = (hi + 64).min(bytes.len());
@@ -492,6 +530,7 @@ impl Window {
             self.reset();
             self.end = want_start;
             self.goal = want_start;
+            self.start = want_start;
         } else if self.toks.len() + (self.goal - self.end) > 4096 {
             // Forget tokens far behind (counting the unread ones: at most one a byte).
             self.read_all(text);
@@ -499,6 +538,7 @@ impl Window {
                 let keep = self.toks.partition_point(|t| t.end <= want_start);
                 self.toks.drain(..keep);
                 self.memo.drain(..keep);
+                self.start = want_start;
             }
         }
         if want_end > self.goal {
@@ -514,6 +554,17 @@ impl Window {
             .position(u8::is_ascii_whitespace)
             .map_or(self.goal, |k| near + k);
         self.read_sharing(text, near, other);
+    }
+}
+
+/// Where a window reaching `before` bytes back from `s` starts: after a space, so that
+/// no token is cut, else at `s`.
+fn start_before(bytes: &[u8], s: usize, before: usize) -> usize {
+    let lo = s.saturating_sub(before);
+    if lo == 0 || bytes[lo - 1].is_ascii_whitespace() {
+        lo
+    } else {
+        bytes[lo..s].iter().position(u8::is_ascii_whitespace).map_or(s, |k| lo + k + 1)
     }
 }
 

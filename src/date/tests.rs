@@ -1198,3 +1198,25 @@ fn dates_inside_actor_names_are_dropped() {
     let words: Vec<&str> = plain.iter().map(|d| &text[d.span]).collect();
     assert_eq!(words, ["Today", "Monday", "Friday", "Today", "March"]);
 }
+
+/// A window read from a little before a point and then read back holds the tokens of
+/// one read from the whole reach, wherever the point is, and cuts included ("x-y").
+#[test]
+fn reading_back_gives_the_whole_reach() {
+    use super::{GRAMMAR_REACH, NEAR_BEFORE, Window, start_before};
+    let article = include_str!("../../examples/data/article.txt");
+    let text = format!("{article} x-y-z\u{201c}Tuesday, 30-day\n\nMarch 3 \u{e9}t\u{e9}2025");
+    for s in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+        let e = (s + 1..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(s);
+        let mut near = Window::default();
+        near.cover(&text, s, e, (NEAR_BEFORE, GRAMMAR_REACH.1), None);
+        let start = start_before(text.as_bytes(), s, GRAMMAR_REACH.0);
+        if near.start > start {
+            near.read_back(&text, start);
+        }
+        let mut whole = Window::default();
+        whole.cover(&text, s, e, GRAMMAR_REACH, None);
+        assert_eq!(near.toks, whole.toks, "at {s}");
+        assert_eq!(near.memo.len(), near.toks.len());
+    }
+}
