@@ -1,6 +1,7 @@
 //! The [`Extractor`]: every stage built once, run in order on each document, or stage by
 //! stage over a group of short documents.
 
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -114,18 +115,16 @@ impl Extractor {
         // Taken from the thread (a call from within `each` finds none and makes its own).
         let mut pool = POOL.take();
         let mut longest = 0;
-        let mut done = 0;
-        while done < docs.len() {
-            let group = &docs[done..done + group_len(&docs[done..], GROUP_BYTES)];
+        for range in groups(docs, GROUP_BYTES) {
+            let (group, first) = (&docs[range.clone()], range.start);
             if pool.len() < group.len() {
                 pool.resize_with(group.len(), Analysis::default);
             }
             self.extract_group(group, &mut pool[..group.len()]);
             for (k, analysis) in pool[..group.len()].iter().enumerate() {
-                each(done + k, analysis);
+                each(first + k, analysis);
             }
             longest = group.iter().map(|doc| doc.text.len()).fold(longest, usize::max);
-            done += group.len();
         }
         // The records of a very long document are not worth keeping room for.
         if longest <= KEPT_DOCUMENT {
@@ -199,15 +198,21 @@ thread_local! {
     static POOL: std::cell::Cell<Vec<Analysis>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// How many of the first `docs` make one group: at least one, then as many as fit in
-/// `budget` bytes of text and [`GROUP_DOCS`].
-fn group_len(docs: &[Document<'_>], budget: usize) -> usize {
-    let mut bytes = 0;
-    let fits = docs.iter().take(GROUP_DOCS).take_while(|doc| {
-        bytes += doc.text.len();
-        bytes <= budget
-    });
-    fits.count().max(1).min(docs.len())
+/// The places in `docs` of the groups they make, in order: each holds one document, then
+/// as many more as fit in `budget` bytes of text and [`GROUP_DOCS`].
+fn groups<'a>(docs: &'a [Document<'_>], budget: usize) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = docs.get(start..).filter(|rest| !rest.is_empty())?;
+        let mut bytes = 0;
+        let fits = rest.iter().take(GROUP_DOCS).take_while(|doc| {
+            bytes += doc.text.len();
+            bytes <= budget
+        });
+        let range = start..start + fits.count().max(1);
+        start = range.end;
+        Some(range)
+    })
 }
 
 /// Clears `analysis` for `doc`, keeping the actor, quote and event records (the stages
@@ -257,45 +262,32 @@ impl Extractor {
             n => n,
         };
         let mut out: Vec<Analysis> = Vec::with_capacity(docs.len());
-        if threads <= 1 || docs.len() < 2 {
-            out.resize_with(docs.len(), Analysis::default);
-            let mut done = 0;
-            while done < docs.len() {
-                let next = done + group_len(&docs[done..], GROUP_BYTES);
-                self.extract_group(&docs[done..next], &mut out[done..next]);
-                done = next;
+        out.resize_with(docs.len(), Analysis::default);
+        // With several threads, groups small enough for four per thread where the text
+        // allows.
+        let total: usize = docs.iter().map(|doc| doc.text.len()).sum();
+        let budget =
+            if threads <= 1 { GROUP_BYTES } else { GROUP_BYTES.min(total / (4 * threads)) };
+        let groups: Vec<Range<usize>> = groups(docs, budget).collect();
+        if threads <= 1 || groups.len() < 2 {
+            for range in groups {
+                self.extract_group(&docs[range.clone()], &mut out[range]);
             }
             return out;
-        }
-        out.resize_with(docs.len(), Analysis::default);
-        // The documents in groups (as [`Extractor::extract_each`] makes them, but
-        // at least four per thread where the text allows): the first document of each,
-        // and the end.
-        let total: usize = docs.iter().map(|doc| doc.text.len()).sum();
-        let budget = GROUP_BYTES.min(total / (4 * threads));
-        let mut starts = vec![0];
-        while let Some(&at) = starts.last().filter(|&&at| at < docs.len()) {
-            starts.push(at + group_len(&docs[at..], budget));
         }
         // Threads take the next group from a shared counter, so one long or slow article
         // never leaves the other threads idle; results go back to input order.
         let next = AtomicUsize::new(0);
-        let groups = starts.len() - 1;
         let done: Vec<Vec<(usize, Vec<Analysis>)>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads.min(groups))
+            let workers: Vec<_> = (0..threads.min(groups.len()))
                 .map(|_| {
                     scope.spawn(|| {
                         let mut mine = Vec::new();
-                        loop {
-                            let g = next.fetch_add(1, Ordering::Relaxed);
-                            if g >= groups {
-                                break;
-                            }
-                            let (from, to) = (starts[g], starts[g + 1]);
+                        while let Some(range) = groups.get(next.fetch_add(1, Ordering::Relaxed)) {
                             let mut analyses = Vec::new();
-                            analyses.resize_with(to - from, Analysis::default);
-                            self.extract_group(&docs[from..to], &mut analyses);
-                            mine.push((from, analyses));
+                            analyses.resize_with(range.len(), Analysis::default);
+                            self.extract_group(&docs[range.clone()], &mut analyses);
+                            mine.push((range.start, analyses));
                         }
                         mine
                     })
