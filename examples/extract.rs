@@ -477,35 +477,30 @@ impl Worker {
     pub(crate) fn process(&mut self, extractor: &Extractor, first: usize, lines: &[Vec<u8>]) {
         let read: Vec<Result<ReadLine<'_>, LineError>> =
             lines.iter().map(|line| read_line(trim_line_end(line))).collect();
-        // The documents, and the place of each among the lines.
-        let (mut docs, mut places) = (Vec::with_capacity(read.len()), Vec::new());
-        for (i, line) in read.iter().enumerate() {
-            if let Ok(Ok(doc)) = line.as_ref().map(ReadLine::document) {
-                docs.push(doc);
-                places.push(i);
+        let docs_or_errors: Vec<Result<Document<'_>, LineError>> = read
+            .iter()
+            .map(|line| match line {
+                Ok(line) => line.document(),
+                Err(error) => Err(error.clone()),
+            })
+            .collect();
+        let docs: Vec<Document<'_>> =
+            docs_or_errors.iter().filter_map(|doc| doc.as_ref().ok().copied()).collect();
+        // Writes the error lines from line `*next` on, up to the next document.
+        let errors_up_to_a_document = |next: &mut usize, worker: &mut Worker| {
+            while let Some(Err((id, message))) = docs_or_errors.get(*next) {
+                worker.error_line(first + *next + 1, id.as_deref(), message);
+                *next += 1;
             }
-        }
-        // Writes the error lines from `*next` up to line `to`.
-        let refused = |next: &mut usize, to: usize, worker: &mut Worker| {
-            for (i, line) in read.iter().enumerate().take(to).skip(*next) {
-                let error = match line {
-                    Ok(line) => line.document().err(),
-                    Err(error) => Some(error.clone()),
-                };
-                if let Some((id, message)) = error {
-                    worker.error_line(first + i + 1, id.as_deref(), &message);
-                }
-            }
-            *next = to;
         };
         let mut next = 0;
-        extractor.extract_each(&docs, |k, analysis| {
-            refused(&mut next, places[k], self);
+        extractor.extract_each(&docs, |_, analysis| {
+            errors_up_to_a_document(&mut next, self);
             analysis.write_json(&mut self.output);
             self.output.push(b'\n');
             next += 1;
         });
-        refused(&mut next, lines.len(), self);
+        errors_up_to_a_document(&mut next, self);
     }
 
     /// Writes the output line of input line `number`, which cannot be analyzed, and keeps
