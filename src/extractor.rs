@@ -141,12 +141,10 @@ impl Extractor {
             reset(analysis, doc);
             self.segmenter.run(doc.text, self.tokens, analysis);
         }
-        for (doc, analysis) in docs.iter().zip(&mut *analyses) {
-            if last >= Stage::Actors {
-                self.actors.run(doc.text, analysis);
-            } else {
-                analysis.actors.clear();
-            }
+        if last >= Stage::Actors {
+            self.actors.run_group(docs, analyses);
+        } else {
+            analyses.iter_mut().for_each(|analysis| analysis.actors.clear());
         }
         if last >= Stage::Dates {
             for (doc, analysis) in docs.iter().zip(&mut *analyses) {
