@@ -85,10 +85,14 @@ fn credit_lines_name_no_new_actors() {
 
 /// Documents of every kind for the batch tests: the bundled articles whole and cut at
 /// different places (so that groups hold documents of many lengths), with and without a
-/// publication date and an id, empty ones, and one past the size of a group.
+/// publication date and an id, empty ones, one past the size of a group, and short ones
+/// with a credit line and with a sentence in capitals (read apart by the actor stage).
 fn batch_texts() -> Vec<String> {
     let local = include_str!("../examples/data/local_news.txt");
-    let mut texts = vec![String::new(), ARTICLE.to_string(), local.to_string()];
+    let credit = "Talks resume in Geneva\nBy Jane Smith, World Affairs Desk\nRussian and Ukrainian officials met in Geneva on Monday. Smith said they agreed.";
+    let capitals = "UKRAINE AND RUSSIA AGREE TO TALKS IN GENEVA\nPresident Volodymyr Zelensky said on Tuesday that Kyiv would send a delegation.";
+    let mut texts = vec![String::new(), ARTICLE.to_string(), credit.to_string(), local.to_string()];
+    texts.push(capitals.to_string());
     for cut in (0..ARTICLE.len()).step_by(37) {
         let cut = (cut..=ARTICLE.len()).find(|&c| ARTICLE.is_char_boundary(c)).unwrap_or(0);
         texts.push(ARTICLE[cut..].to_string());
