@@ -151,12 +151,10 @@ impl Extractor {
                 self.dates.run(doc.text, doc.published, analysis);
             }
         }
-        for (doc, analysis) in docs.iter().zip(&mut *analyses) {
-            if last >= Stage::Quotes {
-                self.quotes.run(doc.text, analysis);
-            } else {
-                analysis.quotes.clear();
-            }
+        if last >= Stage::Quotes {
+            self.quotes.run_group(docs, analyses);
+        } else {
+            analyses.iter_mut().for_each(|analysis| analysis.quotes.clear());
         }
         // The accusation stage leaves the event stage of each document the index of the
         // actor mentions, the sentences read and (in its pass over the text) the triggers.
