@@ -141,20 +141,24 @@ impl Extractor {
             reset(analysis, doc);
             self.segmenter.run(doc.text, self.tokens, analysis);
         }
-        if last >= Stage::Actors {
-            self.actors.run_group(docs, analyses);
-        } else {
-            analyses.iter_mut().for_each(|analysis| analysis.actors.clear());
+        for (doc, analysis) in docs.iter().zip(&mut *analyses) {
+            if last >= Stage::Actors {
+                self.actors.run(doc.text, analysis);
+            } else {
+                analysis.actors.clear();
+            }
         }
         if last >= Stage::Dates {
             for (doc, analysis) in docs.iter().zip(&mut *analyses) {
                 self.dates.run(doc.text, doc.published, analysis);
             }
         }
-        if last >= Stage::Quotes {
-            self.quotes.run_group(docs, analyses);
-        } else {
-            analyses.iter_mut().for_each(|analysis| analysis.quotes.clear());
+        for (doc, analysis) in docs.iter().zip(&mut *analyses) {
+            if last >= Stage::Quotes {
+                self.quotes.run(doc.text, analysis);
+            } else {
+                analysis.quotes.clear();
+            }
         }
         // The accusation stage leaves the event stage of each document the index of the
         // actor mentions, the sentences read and (in its pass over the text) the triggers.

@@ -14,9 +14,7 @@
 //! Sentences are read in chunks of a few thousand words: each chunk is tokenized,
 //! matched and scanned for candidate mentions while its words are in cache, and only the
 //! candidates are kept for resolution, so the cost per byte does not grow with the
-//! document. Over a group of documents (`Extractor::extract_each`) the candidates of
-//! every document are found before any is resolved, so that each of the two passes runs
-//! from the instruction cache.
+//! document.
 //!
 //! ```
 //! use newsextract::{Document, Extractor};
@@ -36,7 +34,6 @@ use jiff::civil::Date;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::document::Document;
 use crate::reuse::keeps;
 use crate::segment::{ParagraphKind, Sentence};
 
@@ -364,10 +361,14 @@ impl ActorTagger {
     /// document's, whose strings and vectors are reused); needs `analysis.sentences`.
     pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
         let mut actors = std::mem::take(&mut analysis.actors);
-        {
-            let byline = byline_of(analysis);
-            self.tag_into(text, analysis.published, &analysis.sentences, &byline, &mut actors);
-        }
+        // Credit lines ("by India Today News Desk") name desks and sections, not actors:
+        // only listed names are taken from them.
+        let (sentences, paragraphs) = (&analysis.sentences, &analysis.paragraphs);
+        let byline = |s: usize| {
+            let paragraph = sentences.get(s).and_then(|s| paragraphs.get(s.paragraph));
+            paragraph.is_some_and(|p| p.kind == ParagraphKind::Byline)
+        };
+        self.tag_into(text, analysis.published, sentences, &byline, &mut actors);
         analysis.actors = actors;
     }
 
@@ -398,51 +399,6 @@ impl ActorTagger {
         sentences: &[Sentence],
         byline: &dyn Fn(usize) -> bool,
         actors: &mut Vec<Actor>,
-    ) {
-        self.find_candidates(buffers, text, sentences, byline);
-        let (cands, caps_words) = (&mut buffers.cands, &buffers.caps_words);
-        resolve::resolve(&self.inner, text, published, sentences, cands, caps_words, actors);
-        buffers.keep();
-    }
-
-    /// Fills the `analyses` of a group of documents as [`ActorTagger::run`] does for
-    /// each, in two passes: the candidate mentions of every document, then their actors.
-    /// Each pass's code (each about the size of the instruction cache) is then read from
-    /// the cache for the whole group rather than loaded again for every document.
-    pub(crate) fn run_group(&self, docs: &[Document<'_>], analyses: &mut [Analysis]) {
-        debug_assert_eq!(docs.len(), analyses.len());
-        if let ([doc], [analysis]) = (docs, &mut *analyses) {
-            return self.run(doc.text, analysis);
-        }
-        let mut kept = Candidates::kept(docs.len());
-        BUFFERS.with_borrow_mut(|buffers| {
-            for ((doc, analysis), found) in docs.iter().zip(&*analyses).zip(&mut kept) {
-                let byline = byline_of(analysis);
-                self.find_candidates(buffers, doc.text, &analysis.sentences, &byline);
-                std::mem::swap(&mut buffers.cands, &mut found.cands);
-                std::mem::swap(&mut buffers.caps_words, &mut found.caps_words);
-                buffers.keep();
-            }
-        });
-        for ((doc, analysis), found) in docs.iter().zip(analyses).zip(&mut kept) {
-            let mut actors = std::mem::take(&mut analysis.actors);
-            let (cands, caps) = (&mut found.cands, &found.caps_words);
-            let (published, sentences) = (analysis.published, &analysis.sentences);
-            resolve::resolve(&self.inner, doc.text, published, sentences, cands, caps, &mut actors);
-            analysis.actors = actors;
-        }
-        Candidates::keep(kept, docs.len());
-    }
-
-    /// Reads the given sentences of `text` into the candidate mentions of `buffers`
-    /// (`cands` and `caps_words`); in sentences for which `byline` holds only gazetteer
-    /// names are kept.
-    fn find_candidates(
-        &self,
-        buffers: &mut Buffers,
-        text: &str,
-        sentences: &[Sentence],
-        byline: &dyn Fn(usize) -> bool,
     ) {
         let inner = &*self.inner;
         buffers.clear();
@@ -546,6 +502,8 @@ impl ActorTagger {
                 infos.clear();
             }
         }
+        resolve::resolve(inner, text, published, sentences, cands, caps_words, actors);
+        buffers.keep();
     }
 }
 
@@ -679,63 +637,7 @@ impl Buffers {
 thread_local! {
     /// This thread's [`Buffers`].
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
-    /// The [`Candidates`] of this thread's groups, kept between groups.
-    static KEPT_CANDIDATES: std::cell::Cell<Vec<Candidates>> = const { std::cell::Cell::new(Vec::new()) };
 }
-
-/// Whether the sentence of `analysis` at an index is in a credit line ("by India Today
-/// News Desk"): those name desks and sections, not actors, so only listed names are
-/// taken from them.
-fn byline_of(analysis: &Analysis) -> impl Fn(usize) -> bool + '_ {
-    let (sentences, paragraphs) = (&analysis.sentences, &analysis.paragraphs);
-    move |s: usize| {
-        let paragraph = sentences.get(s).and_then(|s| paragraphs.get(s.paragraph));
-        paragraph.is_some_and(|p| p.kind == ParagraphKind::Byline)
-    }
-}
-
-/// The candidate mentions of one document of a group (see [`ActorTagger::run_group`]),
-/// between the pass that finds them and the one that resolves them.
-#[derive(Default)]
-struct Candidates {
-    /// The document's candidates.
-    cands: Vec<Cand>,
-    /// Its words of all-caps sentences that no hit covers.
-    caps_words: Vec<Span>,
-}
-
-impl Candidates {
-    /// The buffers the thread kept, at least `docs` of them: one for each document of a
-    /// group.
-    fn kept(docs: usize) -> Vec<Candidates> {
-        let mut kept = KEPT_CANDIDATES.take();
-        if kept.len() < docs {
-            kept.resize_with(docs, Candidates::default);
-        }
-        kept
-    }
-
-    /// Gives the buffers back to the thread, the first `used` emptied; those grown past
-    /// [`KEPT_CANDS`] that the last document filled less than a quarter of (see
-    /// [`keeps`]) are freed.
-    fn keep(mut kept: Vec<Candidates>, used: usize) {
-        for found in kept.iter_mut().take(used) {
-            let (cands, caps) = (&found.cands, &found.caps_words);
-            if keeps(cands.len(), cands.capacity(), KEPT_CANDS)
-                && keeps(caps.len(), caps.capacity(), KEPT_CANDS)
-            {
-                found.cands.clear();
-                found.caps_words.clear();
-            } else {
-                *found = Candidates::default();
-            }
-        }
-        KEPT_CANDIDATES.set(kept);
-    }
-}
-
-/// Candidates a thread always keeps room for in each [`Candidates`] (see [`keeps`]).
-const KEPT_CANDS: usize = 1 << 12;
 
 /// Adds the re-cased hits of an all-caps sentence to the ones found as written,
 /// keeping the longer of overlapping hits (`all` is a buffer).

@@ -4,9 +4,8 @@ use crate::Span;
 use crate::actor::{ActorKind, MentionForm};
 use crate::analysis::Analysis;
 use crate::ascii::{alnum_run_end, flag_bits, letter_mask, load8};
-use crate::document::Document;
-use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket, sort_within_runs};
-use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, keeps, recycle, string_from};
+use crate::order::{Cursor, sort_by_sentence, sort_stable_by_bucket};
+use crate::reuse::{KEPT_MENTIONS, KEPT_STRINGS, keeps, string_from};
 
 use super::lexicon::{CueClass, Lexicon, PronounKind, char_before, is_alnum};
 use super::marks::{self, Segment};
@@ -126,10 +125,9 @@ struct Cursors {
     fragment: Cursor,
 }
 
-/// The vectors the quote stage fills for one document, kept on the thread between
-/// documents so that their memory is reused instead of allocated again (about a dozen
-/// allocations per document otherwise). [`Buffers::prepare`] leaves the paragraphs,
-/// quoted segments, cues and cuts in them for [`Buffers::context`].
+/// The vectors [`find`] fills for each document, kept on the thread between documents so
+/// that their memory is reused instead of allocated again (about a dozen allocations per
+/// document otherwise).
 #[derive(Default)]
 struct Buffers {
     paras: Vec<Span>,
@@ -140,11 +138,9 @@ struct Buffers {
     cues: Vec<Cue>,
     nouns: Vec<Cue>,
     needed: Vec<bool>,
-    /// The paragraph bounds and the sentence ends found in them.
-    para_cuts: Vec<usize>,
-    bounds: Vec<usize>,
-    /// Every cut, for [`Ctx::cuts`].
     cuts: Vec<usize>,
+    bounds: Vec<usize>,
+    merged: Vec<usize>,
     quoted: Vec<Span>,
     toks: Vec<Tok>,
     back: Vec<Tok>,
@@ -157,7 +153,7 @@ struct Buffers {
     draft_spans: Vec<Span>,
     said: Vec<(usize, Span)>,
     next_in_para: Vec<Option<Span>>,
-    mentions: Mentions,
+    mentions: Vec<Mention>,
     seen: Vec<Span>,
     /// Speaker ids of earlier quotes, their strings written over for new ones.
     names: Vec<String>,
@@ -171,252 +167,164 @@ struct Buffers {
 const KEPT_TEXT: usize = 1 << 20;
 
 thread_local! {
-    /// This thread's [`Buffers`], one for each document of the largest group read, while
-    /// the quote stage does not run on it.
-    static BUFFERS: std::cell::Cell<Vec<Buffers>> = const { std::cell::Cell::new(Vec::new()) };
-    /// Room for the contexts of a group's documents (see [`recycle`]).
-    static CONTEXTS: std::cell::Cell<Vec<Option<Ctx<'static>>>> =
-        const { std::cell::Cell::new(Vec::new()) };
+    /// This thread's [`Buffers`], while no [`find`] runs on it.
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
 }
 
-/// Finds every quote of each document of `docs` into the analysis at the same place in
-/// `analyses` (the two are as long), writing over the quotes it holds (the previous
-/// document's: their speaker strings are reused). The quotes come sorted by start, then
-/// by end.
-///
-/// Each phase runs over the whole group before the next starts, so that its code is
-/// read from the instruction cache many times over (the code of all of them together is
-/// larger than the cache): the preparation ([`Buffers::prepare`]), then direct quotes,
-/// reported speech, possessive nouns, colon statements, the inheritance of speakers and
-/// the resolution of speakers to actors. What a phase leaves for the next stays in the
-/// document's [`Buffers`] and [`Ctx`].
-pub(super) fn find_each(lex: &Lexicon, docs: &[Document<'_>], analyses: &mut [Analysis]) {
-    let mut kept = BUFFERS.take();
-    if kept.len() < docs.len() {
-        kept.resize_with(docs.len(), Buffers::default);
+/// Finds every quote of `text` into `out`, writing over the quotes it holds (the
+/// previous document's: their speaker strings are reused).
+pub(super) fn find(lex: &Lexicon, text: &str, analysis: &Analysis, out: &mut Vec<Quote>) {
+    if text.trim().is_empty() {
+        out.clear();
+        return;
     }
-    let group = &mut kept[..docs.len()];
-    for ((doc, analysis), b) in docs.iter().zip(&*analyses).zip(&mut *group) {
-        b.prepare(lex, doc.text, analysis);
+    let mut b = BUFFERS.take();
+    // (All of them, for a document as long as the last, the first quote's on top, as
+    // they are taken; the spares left at the end are cut down to the few every thread
+    // keeps.)
+    b.names.extend(out.drain(..).rev().filter_map(|q| q.speaker));
+    let mut paras = std::mem::take(&mut b.paras);
+    paras.clear();
+    paras.extend(analysis.paragraphs.iter().map(|p| p.span));
+    if paras.is_empty() {
+        paras.push(Span::new(0, text.len()));
     }
-    let mut ctxs: Vec<Option<Ctx<'_>>> = recycle(CONTEXTS.take());
-    for ((doc, analysis), b) in docs.iter().zip(&mut *analyses).zip(&mut *group) {
-        ctxs.push(b.context(lex, doc.text, &mut analysis.quotes));
-    }
-    each(&mut ctxs, group, analyses, |ctx, b, _| ctx.direct(&mut b.drafts, &mut b.fragments));
-    each(&mut ctxs, group, analyses, |ctx, b, _| {
-        ctx.reported(&b.fragments, &mut b.drafts, &mut b.leads, (&mut b.draft_spans, &mut b.said));
-    });
-    each(&mut ctxs, group, analyses, |ctx, b, _| ctx.possessive_nouns(&b.fragments, &mut b.drafts));
-    each(&mut ctxs, group, analyses, |ctx, b, analysis| {
-        let scratch = (&mut b.mentions, &mut b.named);
-        ctx.colon_statements(&b.fragments, analysis, scratch, &mut b.drafts);
-    });
-    each(&mut ctxs, group, analyses, |ctx, b, _| {
-        ctx.inherit(&mut b.drafts, &b.leads, &mut b.next_in_para, &mut b.draft_room);
-    });
-    each(&mut ctxs, group, analyses, |ctx, b, analysis| {
-        let mut quotes = std::mem::take(&mut analysis.quotes);
-        let scratch = (&mut b.mentions, &mut b.seen, &mut b.names);
-        resolve(ctx, &b.drafts, analysis, scratch, &mut quotes);
-        // The quotes come sorted by start: only those with one start are sorted by end.
-        sort_within_runs(&mut quotes, |q| q.span.start, |q| (q.span.start, q.span.end));
-        analysis.quotes = quotes;
-    });
-    for (ctx, b) in ctxs.drain(..).zip(&mut *group) {
-        if let Some(ctx) = ctx {
-            b.restore(ctx);
-        }
-    }
-    CONTEXTS.set(recycle(ctxs));
-    BUFFERS.set(kept);
-}
-
-/// Runs `phase` of [`find_each`] on the context, buffers and analysis of each document of
-/// a group but the blank ones.
-fn each<'a>(
-    ctxs: &mut [Option<Ctx<'a>>],
-    group: &mut [Buffers],
-    analyses: &mut [Analysis],
-    mut phase: impl FnMut(&mut Ctx<'a>, &mut Buffers, &mut Analysis),
-) {
-    for ((ctx, b), analysis) in ctxs.iter_mut().zip(group).zip(analyses) {
-        if let Some(ctx) = ctx {
-            phase(ctx, b, analysis);
-        }
-    }
-}
-
-impl Buffers {
-    /// The first phase of the stage on `text`: its paragraphs, quoted segments, reporting
-    /// cues and sentence cuts, left in the buffers for [`Buffers::context`].
-    fn prepare(&mut self, lex: &Lexicon, text: &str, analysis: &Analysis) {
-        if text.trim().is_empty() {
-            return;
-        }
-        let b = self;
-        let paras = &mut b.paras;
-        paras.clear();
-        paras.extend(analysis.paragraphs.iter().map(|p| p.span));
-        if paras.is_empty() {
-            paras.push(Span::new(0, text.len()));
-        }
-        let segs = &mut b.segs;
-        segs.clear();
-        marks::segments(text, paras, &mut b.marks, segs);
-        let quoted = &mut b.quoted;
-        quoted.clear();
-        quoted.extend(segs.iter().map(|g| g.span));
-        let raw = &mut b.raw;
-        raw.clear();
-        // No cue starting inside a quotation is kept (see below): most of their text is
-        // not read for cues.
-        lex.cues(text, quoted, raw);
-        let title_case = &mut b.title_case;
-        title_case.clear();
-        title_case.resize(paras.len(), None);
-        let cues = &mut b.cues;
-        cues.clear();
-        let bytes = text.as_bytes();
-        // The cues come in order, so one walk over the segments replaces a search per cue,
-        // and their paragraphs are found walking on too.
-        let mut si = 0;
-        let para_cursor = Cursor::default();
-        let kept = raw
-            .iter()
-            .copied()
-            .filter(|&(s, _, _)| {
-                while segs.get(si).is_some_and(|g| g.span.end <= s) {
-                    si += 1;
-                }
-                let inside = segs.get(si).is_some_and(|g| g.span.start < s && s < g.span.end);
-                // A cue starts with an ASCII letter: its bytes are its characters.
-                !inside && (s == 0 || bytes[s - 1] != b'-')
-            })
-            .filter(|&(s, _, _)| {
-                // A capitalized cue after a capitalized word is a name ("the Washington
-                // Post Trump said") unless the whole line is in title case (a headline).
-                if !bytes[s].is_ascii_uppercase() || !prev_word_capitalized(text, s) {
-                    return true;
-                }
-                let pi = para_cursor.partition_point(paras, |p| p.end <= s).min(paras.len() - 1);
-                *title_case[pi].get_or_insert_with(|| {
-                    is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
-                })
-            })
-            .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
-        // The buffers of a long document may be new (see `KEPT_TEXT`): room for what they
-        // will hold, as far as it is known, is taken at once rather than grown by copies.
-        cues.reserve(raw.len());
-        cues.extend(kept);
-        // Sentence ends are looked for only in the paragraphs where a cut is asked for
-        // (see `needed_paragraphs`).
-        needed_paragraphs(paras, segs, cues, &mut b.needed);
-        // Nouns that report only after a possessive ("Trump's claim that …") are kept
-        // apart.
-        let nouns = &mut b.nouns;
-        nouns.clear();
-        nouns.extend(cues.iter().filter(|c| c.class == CueClass::Noun));
-        cues.retain(|c| c.class != CueClass::Noun);
-        let bounds = &mut b.bounds;
-        bounds.clear();
-        bounds.resize(2 * analysis.sentences.len(), 0);
-        for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
-            pair.copy_from_slice(&[s.span.start, s.span.end]);
-        }
-        // The sentence bounds are cuts already: the sentence ends found on them are left
-        // out (see `sentence_ends`), when they ascend, as they do.
-        let known: &[usize] = if bounds.is_sorted() { bounds } else { &[] };
-        let para_cuts = &mut b.para_cuts;
-        para_cuts.clear();
-        para_cuts.reserve(2 * paras.len() + analysis.sentences.len());
-        for (&p, &need) in paras.iter().zip(&b.needed) {
-            para_cuts.push(p.start);
-            if need {
-                // The cuts strictly inside a quoted segment are dropped below.
-                sentence_ends(text, p, (quoted, known), lex, para_cuts);
-            }
-            para_cuts.push(p.end);
-        }
-        let cuts = &mut b.cuts;
-        merge_sorted(para_cuts, bounds, cuts);
-        cuts.dedup();
-        // The cuts ascend, so one walk over the segments replaces a search per cut.
-        let mut si = 0;
-        cuts.retain(|&c| {
-            while segs.get(si).is_some_and(|s| s.span.end <= c) {
+    let mut segs = std::mem::take(&mut b.segs);
+    segs.clear();
+    marks::segments(text, &paras, &mut b.marks, &mut segs);
+    let quoted = &mut b.quoted;
+    quoted.clear();
+    quoted.extend(segs.iter().map(|g| g.span));
+    let raw = &mut b.raw;
+    raw.clear();
+    // No cue starting inside a quotation is kept (see below): most of their text is not
+    // read for cues.
+    lex.cues(text, quoted, raw);
+    let title_case = &mut b.title_case;
+    title_case.clear();
+    title_case.resize(paras.len(), None);
+    let mut cues = std::mem::take(&mut b.cues);
+    cues.clear();
+    let bytes = text.as_bytes();
+    // The cues come in order, so one walk over the segments replaces a search per cue,
+    // and their paragraphs are found walking on too.
+    let mut si = 0;
+    let para_cursor = Cursor::default();
+    let kept = raw
+        .iter()
+        .copied()
+        .filter(|&(s, _, _)| {
+            while segs.get(si).is_some_and(|g| g.span.end <= s) {
                 si += 1;
             }
-            !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
-        });
+            let inside = segs.get(si).is_some_and(|g| g.span.start < s && s < g.span.end);
+            // A cue starts with an ASCII letter: its bytes are its characters.
+            !inside && (s == 0 || bytes[s - 1] != b'-')
+        })
+        .filter(|&(s, _, _)| {
+            // A capitalized cue after a capitalized word is a name ("the Washington Post
+            // Trump said") unless the whole line is in title case (a headline).
+            if !bytes[s].is_ascii_uppercase() || !prev_word_capitalized(text, s) {
+                return true;
+            }
+            let pi = para_cursor.partition_point(&paras, |p| p.end <= s).min(paras.len() - 1);
+            *title_case[pi].get_or_insert_with(|| {
+                is_title_case(text.get(paras[pi].start..paras[pi].end).unwrap_or(""))
+            })
+        })
+        .map(|(s, e, class)| Cue { span: Span::new(s, e), class, used: false });
+    // The buffers of a long document may be new (see `KEPT_TEXT`): room for what they
+    // will hold, as far as it is known, is taken at once rather than grown by copies.
+    cues.reserve(raw.len());
+    cues.extend(kept);
+    // Sentence ends are looked for only in the paragraphs where a cut is asked for (see
+    // `needed_paragraphs`).
+    needed_paragraphs(&paras, &segs, &cues, &mut b.needed);
+    // Nouns that report only after a possessive ("Trump's claim that …") are kept apart.
+    let mut nouns = std::mem::take(&mut b.nouns);
+    nouns.clear();
+    nouns.extend(cues.iter().filter(|c| c.class == CueClass::Noun));
+    cues.retain(|c| c.class != CueClass::Noun);
+    let bounds = &mut b.bounds;
+    bounds.clear();
+    bounds.resize(2 * analysis.sentences.len(), 0);
+    for (pair, s) in bounds.chunks_exact_mut(2).zip(&analysis.sentences) {
+        pair.copy_from_slice(&[s.span.start, s.span.end]);
     }
-
-    /// The context for the attribution phases of `text`, after [`Buffers::prepare`], with
-    /// the lists they fill emptied; none for a blank text, whose quotes `out` is emptied.
-    /// The speaker strings of `out`, the previous document's quotes, are kept for reuse.
-    fn context<'a>(
-        &mut self,
-        lex: &'a Lexicon,
-        text: &'a str,
-        out: &mut Vec<Quote>,
-    ) -> Option<Ctx<'a>> {
-        if text.trim().is_empty() {
-            out.clear();
-            return None;
+    // The sentence bounds are cuts already: the sentence ends found on them are left out
+    // (see `sentence_ends`), when they ascend, as they do.
+    let known: &[usize] = if bounds.is_sorted() { bounds } else { &[] };
+    let cuts = &mut b.cuts;
+    cuts.clear();
+    cuts.reserve(2 * paras.len() + analysis.sentences.len());
+    let quoted = &b.quoted;
+    for (&p, &need) in paras.iter().zip(&b.needed) {
+        cuts.push(p.start);
+        if need {
+            // The cuts strictly inside a quoted segment are dropped below.
+            sentence_ends(text, p, (quoted, known), lex, cuts);
         }
-        let b = self;
-        // (All of them, for a document as long as the last, the first quote's on top, as
-        // they are taken; the spares left at the end are cut down to the few every thread
-        // keeps.)
-        b.names.extend(out.drain(..).rev().filter_map(|q| q.speaker));
-        let mut toks = std::mem::take(&mut b.toks);
-        toks.clear();
-        let mut back = std::mem::take(&mut b.back);
-        back.clear();
-        let ctx = Ctx {
-            lex,
-            text,
-            paras: std::mem::take(&mut b.paras),
-            segs: std::mem::take(&mut b.segs),
-            cuts: std::mem::take(&mut b.cuts),
-            cues: std::mem::take(&mut b.cues),
-            nouns: std::mem::take(&mut b.nouns),
-            toks,
-            win: Span::new(0, 0),
-            win_pos: 0,
-            back,
-            back_win: Span::new(0, 0),
-            comma_memo: None,
-            counted: None,
-            cursors: Cursors::default(),
-        };
-        b.drafts.clear();
-        b.drafts.reserve(ctx.segs.len() + ctx.cues.len());
-        b.fragments.clear();
-        b.fragments.reserve(ctx.segs.len());
-        b.leads.clear();
-        b.mentions.clear();
-        Some(ctx)
+        cuts.push(p.end);
     }
-
-    /// Takes back the vectors of `ctx`, once its document is read, unless the document was
-    /// long and they are better freed (see [`KEPT_TEXT`]).
-    fn restore(&mut self, ctx: Ctx<'_>) {
-        let b = self;
-        b.names.truncate(KEPT_STRINGS);
-        let sized_for = b.sized_for.max(ctx.text.len());
-        if keeps(ctx.text.len(), sized_for, KEPT_TEXT) {
-            b.sized_for = sized_for;
-            b.paras = ctx.paras;
-            b.segs = ctx.segs;
-            b.cuts = ctx.cuts;
-            b.cues = ctx.cues;
-            b.nouns = ctx.nouns;
-            b.toks = ctx.toks;
-            b.back = ctx.back;
-        } else {
-            *b = Buffers::default();
+    let mut cuts = std::mem::take(&mut b.merged);
+    merge_sorted(&b.cuts, bounds, &mut cuts);
+    cuts.dedup();
+    // The cuts ascend, so one walk over the segments replaces a search per cut.
+    let mut si = 0;
+    cuts.retain(|&c| {
+        while segs.get(si).is_some_and(|s| s.span.end <= c) {
+            si += 1;
         }
+        !segs.get(si).is_some_and(|s| s.span.start < c && c < s.span.end)
+    });
+    let mut toks = std::mem::take(&mut b.toks);
+    toks.clear();
+    let mut back = std::mem::take(&mut b.back);
+    back.clear();
+    let mut ctx = Ctx {
+        lex,
+        text,
+        paras,
+        segs,
+        cuts,
+        cues,
+        nouns,
+        toks,
+        win: Span::new(0, 0),
+        win_pos: 0,
+        back,
+        back_win: Span::new(0, 0),
+        comma_memo: None,
+        counted: None,
+        cursors: Cursors::default(),
+    };
+    let drafts = &mut b.drafts;
+    drafts.clear();
+    drafts.reserve(ctx.segs.len() + ctx.cues.len());
+    let fragments = &mut b.fragments;
+    fragments.clear();
+    fragments.reserve(ctx.segs.len());
+    ctx.direct(drafts, fragments);
+    let leads = &mut b.leads;
+    leads.clear();
+    ctx.reported(fragments, drafts, leads, (&mut b.draft_spans, &mut b.said));
+    ctx.possessive_nouns(fragments, drafts);
+    let mut mentions = Mentions::new(&mut b.mentions);
+    ctx.colon_statements(fragments, analysis, (&mut mentions, &mut b.named), drafts);
+    ctx.inherit(drafts, leads, &mut b.next_in_para, &mut b.draft_room);
+    resolve(&ctx, drafts, analysis, (&mut mentions, &mut b.seen, &mut b.names), out);
+    b.names.truncate(KEPT_STRINGS);
+    let sized_for = b.sized_for.max(text.len());
+    if keeps(text.len(), sized_for, KEPT_TEXT) {
+        b.sized_for = sized_for;
+        b.paras = ctx.paras;
+        b.segs = ctx.segs;
+        b.merged = ctx.cuts;
+        b.cues = ctx.cues;
+        b.nouns = ctx.nouns;
+        b.toks = ctx.toks;
+        b.back = ctx.back;
+        BUFFERS.set(b);
     }
 }
 
@@ -1496,7 +1404,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         fragments: &[Span],
         analysis: &Analysis,
-        (mentions, named): (&mut Mentions, &mut Vec<Span>),
+        (mentions, named): (&mut Mentions<'_>, &mut Vec<Span>),
         drafts: &mut Vec<Draft>,
     ) {
         let mut gathered = false;
@@ -2332,7 +2240,7 @@ fn resolve(
     ctx: &Ctx<'_>,
     drafts: &[Draft],
     analysis: &Analysis,
-    scratch: (&mut Mentions, &mut Vec<Span>, &mut Vec<String>),
+    scratch: (&mut Mentions<'_>, &mut Vec<Span>, &mut Vec<String>),
     out: &mut Vec<Quote>,
 ) {
     let (mentions, seen, names) = scratch;
@@ -2380,26 +2288,25 @@ fn resolve(
 
 /// The document's actor mentions in text order (see [`gather_mentions`]), gathered when
 /// first asked for: by a colon statement's speaker or a quote's.
-#[derive(Default)]
-struct Mentions {
-    list: Vec<Mention>,
+struct Mentions<'b> {
+    list: &'b mut Vec<Mention>,
     gathered: bool,
 }
 
-impl Mentions {
-    /// None gathered yet, for the next document.
-    fn clear(&mut self) {
-        self.list.clear();
-        self.gathered = false;
+impl<'b> Mentions<'b> {
+    /// None gathered yet, into `list`.
+    fn new(list: &'b mut Vec<Mention>) -> Mentions<'b> {
+        list.clear();
+        Mentions { list, gathered: false }
     }
 
     /// The mentions of `analysis`, gathered at the first call.
     fn get(&mut self, analysis: &Analysis) -> &[Mention] {
         if !self.gathered {
             self.gathered = true;
-            gather_mentions(analysis, &mut self.list);
+            gather_mentions(analysis, self.list);
         }
-        &self.list
+        self.list
     }
 }
 

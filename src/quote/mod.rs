@@ -8,14 +8,6 @@
 //! `data/quote/` at the start of each word, see `cues`). Everything else looks only at the
 //! few words around a candidate, so the cost stays linear in the text.
 //!
-//! Over a group of documents (see [`Extractor::extract_each`](crate::Extractor::extract_each))
-//! the stage runs phase by phase, each phase over every document before the next: the
-//! candidates and sentence cuts first, then each kind of attribution (direct quotes,
-//! reported speech, possessive nouns, colon statements), the speakers passed on to quotes
-//! without one, and their resolution to actors. The stage's code as a whole is larger than
-//! the instruction cache; each phase's code is read from it once per group rather than
-//! once per document.
-//!
 //! ```
 //! use newsextract::Extractor;
 //! use newsextract::quote::QuoteKind;
@@ -41,7 +33,7 @@ mod tests;
 
 use crate::Span;
 use crate::analysis::Analysis;
-use crate::document::Document;
+use crate::order::sort_within_runs;
 
 use self::lexicon::Lexicon;
 
@@ -107,12 +99,13 @@ impl QuoteFinder {
         QuoteFinder { lex: Lexicon::new() }
     }
 
-    /// Fills the quotes of each analysis of `analyses` from the document at the same place
-    /// in `docs` (the two are as long); needs sentences, paragraphs and actors.
-    ///
-    /// The stage runs phase by phase, each over the whole group before the next (see
-    /// [`Extractor::extract_each`](crate::Extractor::extract_each)).
-    pub(crate) fn run_group(&self, docs: &[Document<'_>], analyses: &mut [Analysis]) {
-        attribute::find_each(&self.lex, docs, analyses);
+    /// Fills `analysis.quotes`; needs sentences, paragraphs and actors.
+    pub(crate) fn run(&self, text: &str, analysis: &mut Analysis) {
+        // The previous document's quotes are written over.
+        let mut quotes = std::mem::take(&mut analysis.quotes);
+        attribute::find(&self.lex, text, analysis, &mut quotes);
+        // The quotes come sorted by start: only those with one start are sorted by end.
+        sort_within_runs(&mut quotes, |q| q.span.start, |q| (q.span.start, q.span.end));
+        analysis.quotes = quotes;
     }
 }

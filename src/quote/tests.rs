@@ -555,8 +555,7 @@ fn unbalanced_and_unclosed_quotes() {
 fn quotes_only(text: &str) -> Vec<Quote> {
     let mut analysis = crate::Analysis::default();
     crate::segment::Segmenter::new().run(text, false, &mut analysis);
-    let doc = crate::Document::new(text);
-    crate::quote::QuoteFinder::new().run_group(&[doc], std::slice::from_mut(&mut analysis));
+    crate::quote::QuoteFinder::new().run(text, &mut analysis);
     analysis.quotes
 }
 
