@@ -5,7 +5,10 @@
 //! `extract_each`, then over hostile shapes at a tenth of their size and in full (one
 //! 10 MB sentence, 100,000 quote marks, a million capitalized words), and prints
 //! nanoseconds per byte with the spread between the largest and smallest figure of each
-//! family and API.
+//! family and API. First, 2 MB of that text as 1 KB and as 100 KB documents are timed in
+//! rounds that alternate every few tens of milliseconds (medians of 25 rounds), which
+//! resolves the difference between short and long documents more finely than the turns
+//! of 50 MB.
 //!
 //! ```text
 //! NEWS_CORPUS=../../shared/corpus/news.jsonl cargo run --release --bin scaling
@@ -155,10 +158,60 @@ fn family(extractor: &Extractor, name: &str, family: &[(&str, Api, Vec<&str>)]) 
     println!();
 }
 
+/// Rounds of [`short_against_long`] for each member.
+const ALTERNATING_ROUNDS: usize = 25;
+
+/// The same 2 MB of news as 1 KB and as 100 KB documents, through both APIs, in rounds
+/// that alternate every few tens of milliseconds, so that the host's slow spells fall on
+/// all four alike: prints each member's median (and best) round and, for each API, how
+/// much longer per byte 1 KB documents take. Finer than the turns of [`family`], whose
+/// rounds of 50 MB last seconds.
+fn short_against_long(extractor: &Extractor, corpus: &[String]) {
+    let text = joined(corpus, 2_000_000);
+    let members: Vec<(&str, Api, Vec<Document>)> = [("1 KB", 1_000), ("100 KB", 100_000)]
+        .into_iter()
+        .flat_map(|(label, size)| {
+            let docs: Vec<Document> = pieces(&text, size).into_iter().map(Document::new).collect();
+            [(label, Api::OneByOne, docs.clone()), (label, Api::Each, docs)]
+        })
+        .collect();
+    let mut analysis = Analysis::default();
+    let mut rounds = vec![Vec::with_capacity(ALTERNATING_ROUNDS); members.len()];
+    for _ in 0..ALTERNATING_ROUNDS {
+        for (k, (label, api, docs)) in members.iter().enumerate() {
+            let (seconds, found) = one_round(extractor, docs, &mut analysis, *api);
+            assert!(found > 0, "2 MB as {label} documents: no records");
+            rounds[k].push(seconds * 1e9 / text.len() as f64);
+        }
+    }
+    let mut medians = Vec::new();
+    for ((label, api, docs), times) in members.iter().zip(&mut rounds) {
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        println!(
+            "2 MB of news cut into  {label:>7} {:<18} {:>6} docs  median {median:6.2} ns/byte (best {:.2}) of {ALTERNATING_ROUNDS} alternating rounds",
+            api.name(),
+            docs.len(),
+            times[0]
+        );
+        medians.push((*api, median));
+    }
+    for api in [Api::OneByOne, Api::Each] {
+        let of_api: Vec<f64> = medians.iter().filter(|(a, _)| *a == api).map(|(_, m)| *m).collect();
+        println!(
+            "2 MB of news cut into  1 KB over 100 KB {:<18} {:+.1}% (medians)",
+            api.name(),
+            (of_api[0] / of_api[1] - 1.0) * 100.0
+        );
+    }
+    println!();
+}
+
 fn main() {
     let corpus: Vec<String> = load_corpus().into_iter().map(|a| a.text).collect();
     let extractor = Extractor::new();
     let text = joined(&corpus, 50_000_000);
+    short_against_long(&extractor, &corpus);
     let sizes =
         [("1 KB", 1_000), ("100 KB", 100_000), ("10 MB", 10_000_000), ("50 MB", 50_000_000)];
     let mut news: Vec<(&str, Api, Vec<&str>)> =
