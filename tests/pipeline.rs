@@ -91,8 +91,8 @@ fn batch_texts() -> Vec<String> {
     let local = include_str!("../examples/data/local_news.txt");
     let credit = "Talks resume in Geneva\nBy Jane Smith, World Affairs Desk\nRussian and Ukrainian officials met in Geneva on Monday. Smith said they agreed.";
     let capitals = "UKRAINE AND RUSSIA AGREE TO TALKS IN GENEVA\nPresident Volodymyr Zelensky said on Tuesday that Kyiv would send a delegation.";
-    let mut texts = vec![String::new(), ARTICLE.to_string(), credit.to_string(), local.to_string()];
-    texts.push(capitals.to_string());
+    let mut texts: Vec<String> =
+        ["", ARTICLE, credit, local, capitals].into_iter().map(String::from).collect();
     for cut in (0..ARTICLE.len()).step_by(37) {
         let cut = (cut..=ARTICLE.len()).find(|&c| ARTICLE.is_char_boundary(c)).unwrap_or(0);
         texts.push(ARTICLE[cut..].to_string());
